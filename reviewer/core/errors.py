@@ -1,0 +1,40 @@
+"""Errors a user can cause. Each carries a message a person can act on.
+
+The CLI prints ``str(error)`` to stderr and exits with code 2; the UI shows it in a
+dialog or the status bar. Anything that is *not* a ReviewerError is a bug.
+"""
+
+
+class ReviewerError(Exception):
+    """Base class for errors caused by input or environment, not by a bug."""
+
+
+class ImportFailed(ReviewerError):
+    """A file could not be imported. The message names the file and what to do."""
+
+    def __init__(self, path: str, problem: str, advice: str = ""):
+        self.path = path
+        self.problem = problem
+        self.advice = advice
+        text = f"{path}: {problem}"
+        if advice:
+            text += f" — {advice}"
+        super().__init__(text)
+
+
+class DuplicateArticle(ReviewerError):
+    """The same article (by content hash) is already in the library."""
+
+    def __init__(self, path: str, existing_id: int, title: str):
+        self.path = path
+        self.existing_id = existing_id
+        self.title = title
+        super().__init__(f"{path}: already in the library as article {existing_id} ({title!r}); not imported again")
+
+
+class LibraryError(ReviewerError):
+    """The library file cannot be opened or written (corrupt, newer, read-only, full disk)."""
+
+
+class NotFound(ReviewerError):
+    """An article, claim or other record the user named does not exist."""
