@@ -1,0 +1,218 @@
+"""Plain domain objects passed between the store, the UI and the reports.
+
+They carry no database handle and no Qt: the store makes them, everyone else reads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+STATUSES = ("todo", "in_review", "done")
+STATUS_LABELS = {"todo": "To do", "in_review": "In review", "done": "Done"}
+ORIGINS = ("auto", "manual")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A structural block of an article's text (heading, paragraph, quotation, list item)."""
+
+    start: int
+    end: int
+    kind: str = "paragraph"
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Article:
+    id: int
+    title: str
+    text: str
+    blocks: tuple[Block, ...] = ()
+    source: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published: str | None = None
+    imported_at: str = ""
+    original_format: str = "txt"
+    source_path: str | None = None
+    content_hash: str = ""
+    language: str | None = None
+    status: str = "todo"
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One row of the library list: enough to draw it without loading the text."""
+
+    id: int
+    title: str
+    source: str | None
+    published: str | None
+    imported_at: str
+    status: str
+    language: str | None
+    claims_total: int  # check-worthy, not dismissed
+    claims_reviewed: int  # of those, with a verdict
+
+    @property
+    def progress_label(self) -> str:
+        return f"{self.claims_reviewed}/{self.claims_total} reviewed"
+
+
+@dataclass(frozen=True)
+class Review:
+    claim_id: int
+    verdict: str | None = None  # a verdict key of a scale, or None (unreviewed)
+    confidence: int | None = None  # 0–100, None when not given
+    note: str = ""  # Markdown
+    reviewer: str | None = None
+    updated_at: str | None = None
+
+    @property
+    def is_reviewed(self) -> bool:
+        return self.verdict is not None
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: int
+    article_id: int
+    start: int
+    end: int
+    text: str
+    score: float = 0.0
+    checkworthy: bool = True
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    kind: str = "other"
+    origin: str = "auto"
+    dismissed: bool = False
+    created_at: str = ""
+    review: Review | None = None
+
+    @property
+    def verdict(self) -> str | None:
+        return self.review.verdict if self.review else None
+
+    @property
+    def note(self) -> str:
+        return self.review.note if self.review else ""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    id: int
+    claim_id: int
+    url: str | None = None
+    title: str | None = None
+    quote: str | None = None
+    accessed: str | None = None  # ISO date
+    file_name: str | None = None  # stored name inside the library's attachment folder
+    original_name: str | None = None
+    added_at: str = ""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One rating of a scale, with its schema.org ClaimReview mapping."""
+
+    key: str
+    label: str
+    color: str  # "#rrggbb"
+    rating_value: int | None = None
+    alternate_name: str | None = None  # defaults to the label in ClaimReview
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class VerdictScale:
+    id: str
+    name: str
+    verdicts: tuple[Verdict, ...]
+    best_rating: int | None = None
+    worst_rating: int | None = None
+    conclusion_only: bool = False  # no rating, a written conclusion instead
+
+    def get(self, key: str | None) -> Verdict | None:
+        for verdict in self.verdicts:
+            if verdict.key == key:
+                return verdict
+        return None
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(v.key for v in self.verdicts)
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: str
+    who: str
+    action: str
+    entity: str  # "article" | "claim" | "review" | "evidence" | "scale" | "library"
+    entity_id: str | None
+    article_id: int | None
+    claim_id: int | None
+    before: dict | None
+    after: dict | None
+
+    def describe(self) -> str:
+        """A one-line human description, for the history list."""
+        return describe_change(self.action, self.before, self.after)
+
+
+def describe_change(action: str, before: dict | None, after: dict | None) -> str:
+    if action == "review" and after is not None:
+        parts = []
+        before = before or {}
+        if before.get("verdict") != after.get("verdict"):
+            parts.append(f"verdict {before.get('verdict') or 'none'} → {after.get('verdict') or 'none'}")
+        if before.get("note", "") != after.get("note", ""):
+            parts.append("note edited")
+        if before.get("confidence") != after.get("confidence"):
+            parts.append(f"confidence {before.get('confidence')} → {after.get('confidence')}")
+        return "; ".join(parts) or "review saved"
+    labels = {
+        "import": "imported",
+        "claim_add": "claim added",
+        "claim_edit": "claim edited",
+        "claim_delete": "claim deleted",
+        "claim_restore": "claim restored",
+        "claim_dismiss": "dismissed as not check-worthy",
+        "claim_undismiss": "restored as check-worthy",
+        "evidence_add": "evidence added",
+        "evidence_edit": "evidence edited",
+        "evidence_remove": "evidence removed",
+        "status": "status changed",
+        "extract": "claims re-extracted",
+        "scale": "verdict scale changed",
+        "revert": "reverted",
+    }
+    return labels.get(action, action.replace("_", " "))
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    article_id: int
+    title: str
+    snippet: str  # plain text with the match marked by [ and ]
+    claim_id: int | None = None
+    where: str = "article"  # "title" | "article" | "claim" | "note"
+
+
+@dataclass
+class ClaimDraft:
+    """A claim about to be stored (from extraction or a reviewer's selection)."""
+
+    start: int
+    end: int
+    score: float = 0.0
+    checkworthy: bool = True
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    kind: str = "other"
+    origin: str = "auto"
+    extra: dict = field(default_factory=dict)

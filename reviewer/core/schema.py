@@ -1,0 +1,157 @@
+"""The library's schema, as versioned migrations.
+
+Each migration runs once, inside one transaction, and is recorded by sqlite-utils'
+``Migrations``. ``PRAGMA user_version`` mirrors the number of migrations applied so that a
+library written by a newer Reviewer is recognised before anything touches it.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+# Marks a SQLite file as a Reviewer library ("RVWR"); other SQLite files are refused.
+APPLICATION_ID = 0x52565752
+
+migrations = Migrations("reviewer")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            source TEXT,
+            url TEXT,
+            author TEXT,
+            published TEXT,
+            imported_at TEXT NOT NULL,
+            original_format TEXT NOT NULL,
+            source_path TEXT,
+            text TEXT NOT NULL,
+            blocks TEXT NOT NULL DEFAULT '[]',
+            content_hash TEXT NOT NULL UNIQUE,
+            language TEXT,
+            status TEXT NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'in_review', 'done')),
+            extraction TEXT,
+            updated_at TEXT
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL CHECK (start >= 0),
+            "end" INTEGER NOT NULL CHECK ("end" > start),
+            text TEXT NOT NULL,
+            score REAL NOT NULL DEFAULT 0,
+            checkworthy INTEGER NOT NULL DEFAULT 1,
+            speaker TEXT,
+            speaker_start INTEGER,
+            speaker_end INTEGER,
+            kind TEXT NOT NULL DEFAULT 'other',
+            origin TEXT NOT NULL DEFAULT 'auto' CHECK (origin IN ('auto', 'manual')),
+            dismissed INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX claims_by_article ON claims(article_id, start)")
+    db.execute(
+        """
+        CREATE TABLE reviews (
+            claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+            verdict TEXT,
+            confidence INTEGER CHECK (confidence IS NULL OR confidence BETWEEN 0 AND 100),
+            note TEXT NOT NULL DEFAULT '',
+            reviewer TEXT,
+            updated_at TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX reviews_by_verdict ON reviews(verdict)")
+    db.execute(
+        """
+        CREATE TABLE evidence (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            url TEXT,
+            title TEXT,
+            quote TEXT,
+            accessed TEXT,
+            file_name TEXT,
+            original_name TEXT,
+            added_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX evidence_by_claim ON evidence(claim_id)")
+    db.execute(
+        """
+        CREATE TABLE verdict_scales (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            best_rating INTEGER,
+            worst_rating INTEGER,
+            conclusion_only INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE verdicts (
+            scale_id TEXT NOT NULL REFERENCES verdict_scales(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            label TEXT NOT NULL,
+            color TEXT NOT NULL,
+            rating_value INTEGER,
+            alternate_name TEXT,
+            description TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL,
+            PRIMARY KEY (scale_id, key)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id TEXT,
+            article_id INTEGER,
+            claim_id INTEGER,
+            before TEXT,
+            after TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX audit_by_claim ON audit(claim_id, id)")
+    db.execute("CREATE INDEX audit_by_article ON audit(article_id, id)")
+    # The audit log is append-only: history that can be edited is no history.
+    db.execute(
+        "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
+        "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+    )
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+
+    db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db["claims"].enable_fts(["text", "speaker"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db["reviews"].enable_fts(["note"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+
+
+SCHEMA_VERSION = len(migrations._migrations)
+
+
+def apply_migrations(db: Database) -> None:
+    """Bring a library up to SCHEMA_VERSION; each migration is its own transaction."""
+    migrations.apply(db)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def pending_count(db: Database) -> int:
+    return len(migrations.pending(db))
