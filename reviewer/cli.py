@@ -1,0 +1,348 @@
+"""The `reviewer` command line. A contract: commands, flags, output shapes and exit codes are fixed.
+
+Data goes to stdout, messages to stderr; exit 0 on success, 2 on a user error, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .core.errors import ReviewerError
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 2
+
+COMMANDS = ("gui", "import", "list", "show", "claims", "score", "verdict", "search", "export", "backup", "restore",
+            "reextract")
+EXPORT_FORMATS = ("md", "html", "pdf", "csv", "json", "claimreview")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with 2 and one clear line (its default is also 2, with usage)."""
+
+    def error(self, message: str) -> None:  # noqa: D401 - argparse API
+        self.print_usage(sys.stderr)
+        print(f"reviewer: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USER_ERROR)
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="PATH", help="library file (default: $REVIEWER_DB or the user data folder)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="reviewer", description="Reviewer: claims, verdicts and review reports for fact-checkers.")
+    parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    p = sub.add_parser("gui", help="open the desktop app (the default command)")
+    _db_option(p)
+    p.add_argument("--article", type=int, metavar="ID", help="open this article")
+    p.add_argument("--screenshot", metavar="PNG", help="render the main window to PNG and exit")
+    p.add_argument("files", nargs="*", metavar="FILE", help="files to import and open")
+
+    p = sub.add_parser("import", help="import files or folders; prints '<id>\\t<title>' per new article")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--no-extract", action="store_true", help="store the text without extracting claims")
+    _db_option(p)
+
+    p = sub.add_parser("list", help="articles with review progress")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--status", choices=("todo", "in_review", "done"))
+    _db_option(p)
+
+    p = sub.add_parser("show", help="one article with its claims")
+    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p.add_argument("--json", action="store_true")
+    _db_option(p)
+
+    p = sub.add_parser("claims", help="extract claims from a file without storing them")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="JSON lines")
+    p.add_argument("--all", action="store_true", help="include sentences that are not check-worthy (text output)")
+
+    sub.add_parser("score", help="score sentences from stdin: '<score>\\t<1|0>' a line")
+
+    p = sub.add_parser("verdict", help="set a claim's verdict (a key of the active scale, or 'none')")
+    p.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    p.add_argument("verdict", metavar="VERDICT")
+    p.add_argument("--note", help="Markdown note (replaces the current note)")
+    p.add_argument("--confidence", type=int, help="0–100")
+    p.add_argument("--reviewer", metavar="NAME", help="who is reviewing (default: your login name)")
+    _db_option(p)
+
+    p = sub.add_parser("search", help="full-text search over titles, articles, claims and notes")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--json", action="store_true")
+    _db_option(p)
+
+    p = sub.add_parser("export", help="write a review report")
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    p.add_argument("--out", required=True, metavar="PATH")
+    p.add_argument("--article", type=int, action="append", metavar="ID", help="only these articles (repeatable)")
+    p.add_argument("--include-unreviewed", action="store_true", help="also list claims without a verdict")
+    p.add_argument("--verdict", action="append", metavar="KEY", help="only claims with this verdict (repeatable)")
+    p.add_argument("--reviewer", action="append", metavar="NAME", help="only claims reviewed by NAME (repeatable)")
+    p.add_argument("--status", action="append", choices=("todo", "in_review", "done"), help="article status")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="reviewed on or after this date")
+    p.add_argument("--until", metavar="YYYY-MM-DD", help="reviewed on or before this date")
+    p.add_argument("--title", help="report title")
+    p.add_argument("--organisation", help="organisation named on the cover and in ClaimReview")
+    p.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="PDF page size")
+    _db_option(p)
+
+    p = sub.add_parser("backup", help="back up the library now (SQLite online backup)")
+    p.add_argument("--list", action="store_true", help="list the backups instead")
+    _db_option(p)
+
+    p = sub.add_parser("restore", help="replace the library with a backup (the current file is backed up first)")
+    p.add_argument("backup", metavar="BACKUP", help="a backup file, or 'latest'")
+    _db_option(p)
+
+    p = sub.add_parser("reextract", help="extract claims again (keeps manual and reviewed claims)")
+    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    _db_option(p)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        argv.insert(0, "gui")
+    args = build_parser().parse_args(argv)
+    if args.command == "gui":
+        from .app import run_gui
+
+        return run_gui(args)
+    try:
+        return _COMMANDS[args.command](args)
+    except ReviewerError as err:
+        print(f"reviewer: {err}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("reviewer: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # a bug: still one line for the person, details for the report
+        print(f"reviewer: internal error ({type(exc).__name__}: {exc}). Please report this.", file=sys.stderr)
+        return 1
+
+
+def _open(args, reviewer: str | None = None):
+    from .core.library import open_library
+
+    return open_library(getattr(args, "db", None), reviewer=reviewer)
+
+
+def _print_json(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def cmd_import(args) -> int:
+    from .core.ingest import import_paths
+
+    with _open(args) as store:
+        report = import_paths(store, args.paths, extract=not args.no_extract)
+    for article_id, title in report.added:
+        print(f"{article_id}\t{_one_line(title)}", flush=True)
+    for dup in report.duplicates:
+        print(f"reviewer: {dup}", file=sys.stderr)
+    for err in report.errors:
+        print(f"reviewer: {err}", file=sys.stderr)
+    if report.errors:
+        print(f"reviewer: {len(report.added)} imported, {len(report.duplicates)} duplicate(s), "
+              f"{len(report.errors)} failed", file=sys.stderr)
+        return EXIT_USER_ERROR
+    return EXIT_OK
+
+
+def cmd_list(args) -> int:
+    with _open(args) as store:
+        rows = store.list_articles(status=args.status)
+    if args.json:
+        _print_json([
+            {"id": r.id, "title": r.title, "source": r.source, "published": r.published,
+             "imported_at": r.imported_at, "status": r.status, "language": r.language,
+             "claims": r.claims_total, "reviewed": r.claims_reviewed}
+            for r in rows
+        ])
+    else:
+        for r in rows:
+            print(f"{r.id}\t{r.status}\t{r.claims_reviewed}/{r.claims_total}\t{_one_line(r.title)}")
+    return EXIT_OK
+
+
+def cmd_show(args) -> int:
+    from .core.serialize import article_json
+
+    with _open(args) as store:
+        article = store.get_article(args.article_id)
+        claims = store.claims_for_article(article.id)
+        evidence = store.evidence_for_claims([c.id for c in claims])
+        scale = store.active_scale()
+    if args.json:
+        _print_json(article_json(article, claims, evidence))
+        return EXIT_OK
+    print(article.title)
+    meta = " · ".join(x for x in (article.source, article.author, article.published, article.url) if x)
+    if meta:
+        print(meta)
+    print()
+    for c in claims:
+        if not c.checkworthy or c.dismissed:
+            continue
+        verdict = scale.get(c.verdict).label if scale.get(c.verdict) else (c.verdict or "unreviewed")
+        print(f"[{c.id}] {verdict} · {c.kind} · {c.score:.2f} · {c.speaker or 'article'}")
+        print(f"    {_one_line(c.text)}")
+    return EXIT_OK
+
+
+def cmd_claims(args) -> int:
+    from .core.extraction import extract_claims
+    from .core.importers import read_document
+    from .core.serialize import extracted_json
+
+    doc = read_document(args.file)
+    claims = extract_claims(doc.text)
+    for c in claims:
+        if args.json:
+            print(json.dumps(extracted_json(c), ensure_ascii=False))
+        elif c.checkworthy or args.all:
+            print(f"{c.start}\t{c.end}\t{c.score:.3f}\t{int(c.checkworthy)}\t{c.speaker or ''}\t{c.kind}\t"
+                  f"{_one_line(c.text)}")
+    return EXIT_OK
+
+
+def cmd_score(args) -> int:
+    from .core.extraction import DEFAULT_THRESHOLD, score_sentences
+
+    lines = [line.rstrip("\r\n") for line in sys.stdin]
+    scores = score_sentences(lines) if lines else []
+    out = sys.stdout
+    for score in scores:
+        out.write(f"{score:.4f}\t{int(score >= DEFAULT_THRESHOLD)}\n")
+    out.flush()
+    return EXIT_OK
+
+
+def cmd_verdict(args) -> int:
+    verdict = None if args.verdict.lower() == "none" else args.verdict
+    with _open(args, reviewer=args.reviewer) as store:
+        kwargs = {"verdict": verdict}
+        if args.note is not None:
+            kwargs["note"] = args.note
+        if args.confidence is not None:
+            kwargs["confidence"] = args.confidence
+        review = store.set_review(args.claim_id, **kwargs)
+        claim = store.get_claim(args.claim_id)
+    # Printed only now: set_review returned after COMMIT.
+    _print_json({"claim_id": claim.id, "article_id": claim.article_id, "text": claim.text,
+                 "verdict": review.verdict, "confidence": review.confidence, "note": review.note,
+                 "reviewer": review.reviewer, "updated_at": review.updated_at})
+    return EXIT_OK
+
+
+def cmd_search(args) -> int:
+    with _open(args) as store:
+        hits = store.search(args.query)
+    if args.json:
+        _print_json([{"article_id": h.article_id, "title": h.title, "claim_id": h.claim_id, "where": h.where,
+                      "snippet": h.snippet} for h in hits])
+    else:
+        for h in hits:
+            target = f"claim {h.claim_id}" if h.claim_id else "article"
+            print(f"{h.article_id}\t{target}\t{h.where}\t{_one_line(h.title)}\t{_one_line(h.snippet)}")
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from .core.reports import ReportOptions
+    from .export import export_report
+
+    options = ReportOptions(
+        article_ids=tuple(args.article or ()),
+        include_unreviewed=args.include_unreviewed,
+        verdicts=tuple(args.verdict or ()),
+        reviewers=tuple(args.reviewer or ()),
+        statuses=tuple(args.status or ()),
+        since=args.since,
+        until=args.until,
+        title=args.title,
+        organisation=args.organisation,
+        page_size=args.page_size,
+    )
+    with _open(args) as store:
+        path = export_report(store, args.format, Path(args.out), options)
+    print(path)
+    return EXIT_OK
+
+
+def cmd_backup(args) -> int:
+    from .core.backup import list_backups, take_backup
+
+    with _open(args) as store:
+        if args.list:
+            for b in list_backups(store.path):
+                print(f"{b.path}\t{b.taken_at.isoformat(timespec='seconds')}\t{b.reason}\t{b.size}")
+            return EXIT_OK
+        print(take_backup(store.conn, store.path, "manual"))
+    return EXIT_OK
+
+
+def cmd_restore(args) -> int:
+    from .core.backup import list_backups, restore_backup
+    from .core.library import resolve_library_path
+
+    library = resolve_library_path(args.db)
+    if args.backup == "latest":
+        backups = list_backups(library)
+        if not backups:
+            raise ReviewerError(f"There are no backups of {library}.")
+        source = backups[0].path
+    else:
+        source = Path(args.backup)
+        if not source.is_file():
+            raise ReviewerError(f"{source}: no such backup file.")
+    restore_backup(source, library)
+    print(library)
+    return EXIT_OK
+
+
+def cmd_reextract(args) -> int:
+    from .core.ingest import extract_for_store
+
+    with _open(args) as store:
+        article = store.get_article(args.article_id)
+        added = store.replace_auto_claims(article.id, extract_for_store(article.text), extraction="final")
+    print(f"{article.id}\t{added}")
+    return EXIT_OK
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+_COMMANDS = {
+    "import": cmd_import,
+    "list": cmd_list,
+    "show": cmd_show,
+    "claims": cmd_claims,
+    "score": cmd_score,
+    "verdict": cmd_verdict,
+    "search": cmd_search,
+    "export": cmd_export,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "reextract": cmd_reextract,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""Bringing files into a library: read, extract claims, store — one article at a time.
+
+Shared by ``reviewer import``, the first-start sample library and the app's batch import
+(which runs it on a worker thread with its own Store). Each article is its own transaction,
+so a failure or a cancel never leaves half an article behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import DuplicateArticle, ImportFailed, ReviewerError
+from .store import Store
+
+
+@dataclass
+class ImportReport:
+    added: list[tuple[int, str]] = field(default_factory=list)  # (article id, title)
+    duplicates: list[DuplicateArticle] = field(default_factory=list)
+    errors: list[ReviewerError] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+ProgressFn = Callable[[int, int, str], None]  # (done, total, current file name)
+
+
+def extract_for_store(text: str, quality: str = "final") -> list:
+    from .extraction import extract_claims
+
+    return extract_claims(text, quality=quality)
+
+
+def import_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    extract: bool = True,
+    quality: str = "final",
+    progress: ProgressFn | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Import files and folders (recursively). Per-file errors are collected, not raised.
+
+    Runs on whichever thread owns ``store``; ``progress`` and ``cancelled`` are called on it.
+    """
+    from .importers import find_importable
+
+    report = ImportReport()
+    files, problems = find_importable(paths)
+    report.errors.extend(problems)
+    for done, path in enumerate(files):
+        if cancelled is not None and cancelled():
+            report.cancelled = True
+            break
+        if progress is not None:
+            progress(done, len(files), path.name)
+        try:
+            article_id, title = import_file(store, path, extract=extract, quality=quality)
+            report.added.append((article_id, title))
+        except DuplicateArticle as dup:
+            report.duplicates.append(dup)
+        except ReviewerError as err:
+            report.errors.append(err)
+    if progress is not None and not report.cancelled:
+        progress(len(files), len(files), "")
+    return report
+
+
+def import_file(store: Store, path: Path, *, extract: bool = True, quality: str = "final") -> tuple[int, str]:
+    from .importers import read_document
+
+    doc = read_document(path)
+    return _store_document(store, doc, extract=extract, quality=quality)
+
+
+def import_text(store: Store, text: str, html: str | None = None, *, quality: str = "final") -> tuple[int, str]:
+    """A pasted article (plain text, or HTML when the clipboard has it)."""
+    from .importers import read_pasted
+
+    doc = read_pasted(text, html)
+    return _store_document(store, doc, extract=True, quality=quality)
+
+
+def _store_document(store: Store, doc, *, extract: bool, quality: str) -> tuple[int, str]:
+    existing = store.find_duplicate(doc.content_hash)
+    if existing is not None:
+        title = store.get_article(existing).title
+        raise DuplicateArticle(doc.source_path or doc.title, existing, title)
+    try:
+        claims = extract_for_store(doc.text, quality) if extract else []
+    except ReviewerError:
+        raise
+    except Exception as exc:  # extraction is ours: a failure is a bug, but must not lose the import
+        raise ImportFailed(doc.source_path or doc.title, f"claim extraction failed ({exc})",
+                           "the article was not imported; please report this") from exc
+    article = store.add_article(doc, claims, extraction=quality if extract else None)
+    return article.id, article.title

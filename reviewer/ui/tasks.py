@@ -1,0 +1,132 @@
+"""One background helper: run jobs off the UI thread with progress and cancel.
+
+A job is a plain function ``job(ctx) -> result`` that gets no widgets: it reports through
+``ctx.progress(done, total, text)`` and checks ``ctx.cancelled()``. Results and errors come
+back on the UI thread. Progress shows only after a short delay, so quick jobs never flash a
+bar. A job that needs the library opens its own Store (a connection belongs to one thread).
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+
+PROGRESS_DELAY_MS = 300
+
+
+class JobContext:
+    def __init__(self, signals: _JobSignals):
+        self._signals = signals
+        self._cancelled = False
+
+    def progress(self, done: int, total: int, text: str = "") -> None:
+        self._signals.progress.emit(done, total, text)
+
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+    def cancel(self) -> None:
+        self._cancelled = True
+
+
+class _JobSignals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)
+    failed = Signal(object, str)  # exception, traceback text
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[JobContext], Any], ctx: JobContext, signals: _JobSignals):
+        super().__init__()
+        self.fn, self.ctx, self.signals = fn, ctx, signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.ctx)
+        except BaseException as exc:  # reported on the UI thread, never lost
+            self.signals.failed.emit(exc, traceback.format_exc())
+        else:
+            self.signals.finished.emit(result)
+
+
+class Job(QObject):
+    """A running job, owned by the TaskManager until it ends. Connect to its signals."""
+
+    progress = Signal(int, int, str)
+    show_progress = Signal()  # the delay passed and the job still runs
+    finished = Signal(object)  # result
+    failed = Signal(object, str)
+    ended = Signal()
+
+    def __init__(self, name: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self.name = name
+        self.running = True
+        self._signals = _JobSignals()
+        self.context = JobContext(self._signals)
+        self._signals.progress.connect(self.progress)
+        self._signals.finished.connect(self._on_finished)
+        self._signals.failed.connect(self._on_failed)
+        self._delay = QTimer(self)
+        self._delay.setSingleShot(True)
+        self._delay.timeout.connect(self._maybe_show)
+
+    def cancel(self) -> None:
+        self.context.cancel()
+
+    def _maybe_show(self) -> None:
+        if self.running:
+            self.show_progress.emit()
+
+    def _on_finished(self, result: Any) -> None:
+        self.running = False
+        self.finished.emit(result)
+        self.ended.emit()
+
+    def _on_failed(self, exc: BaseException, tb: str) -> None:
+        self.running = False
+        self.failed.emit(exc, tb)
+        self.ended.emit()
+
+
+class TaskManager(QObject):
+    """Starts jobs on a thread pool; owned by the main window."""
+
+    job_started = Signal(object)
+
+    def __init__(self, parent: QObject | None = None, max_threads: int = 2):
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max_threads)
+        self.jobs: list[Job] = []
+
+    def run(self, name: str, fn: Callable[[JobContext], Any], *, on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException, str], None] | None = None, delay_ms: int = PROGRESS_DELAY_MS) -> Job:
+        job = Job(name, self)
+        if on_done is not None:
+            job.finished.connect(on_done)
+        if on_error is not None:
+            job.failed.connect(on_error)
+        job.ended.connect(lambda: self._forget(job))
+        self.jobs.append(job)
+        job._delay.start(delay_ms)
+        self.pool.start(_Runnable(fn, job.context, job._signals))
+        self.job_started.emit(job)
+        return job
+
+    def _forget(self, job: Job) -> None:
+        if job in self.jobs:
+            self.jobs.remove(job)
+        job.deleteLater()
+
+    def cancel_all(self) -> None:
+        for job in list(self.jobs):
+            job.cancel()
+
+    def wait(self, timeout_ms: int = 30000) -> bool:
+        """Block until all jobs ended (used at shutdown and in tests)."""
+        return self.pool.waitForDone(timeout_ms)
