@@ -1,0 +1,52 @@
+"""Markdown → safe HTML, for note previews and reports.
+
+Notes are written by people and may contain raw HTML; whatever they contain, the output
+has no script, no event attributes, no ``javascript:`` links and no remote images (an
+offline app must not fetch, and a report must not phone home). Pure and thread-safe.
+"""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+
+_EXTENSIONS = ["extra", "sane_lists", "nl2br"]
+
+_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h1", "h2", "h3", "h4",
+    "h5", "h6", "hr", "i", "ins", "kbd", "li", "mark", "ol", "p", "pre", "s", "strong", "sub", "sup",
+    "table", "tbody", "td", "th", "thead", "tr", "ul",
+}
+_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}, "th": {"align"}}
+_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def render_markdown(text: str) -> str:
+    """Render a note to sanitised HTML (a fragment, no <html> wrapper)."""
+    if not text or not text.strip():
+        return ""
+    html = markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
+    return sanitize_html(html)
+
+
+def sanitize_html(html: str) -> str:
+    """Keep only harmless formatting; links get rel=noopener and only http(s)/mailto."""
+    return nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes=_URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is an http(s) or mailto link, else None (never javascript:, data:, file:)."""
+    if not url:
+        return None
+    candidate = url.strip()
+    scheme = candidate.split(":", 1)[0].lower() if ":" in candidate else ""
+    if scheme in _URL_SCHEMES:
+        return candidate
+    return None
