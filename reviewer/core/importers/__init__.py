@@ -1,0 +1,280 @@
+"""Reading articles from files and the clipboard into plain text with structure.
+
+Formats: plain text (``.txt``, ``.text``) in UTF-8 with or without a BOM, UTF-16/32 with a
+BOM, BOM-less UTF-16, or a common legacy encoding (Windows-1251/1252, Latin-1 and kin,
+found by charset-normalizer among a fixed list, never guessed from all codecs);
+Markdown (``.md``, ``.markdown``); saved web pages (``.html``, ``.htm``, ``.xhtml``) through
+trafilatura and readability-lxml, never fetching anything; PDF text layers (``.pdf``,
+pypdf); Word documents (``.docx``, python-docx); pasted text or HTML; folders,
+recursively.
+
+Size limits (anything over them is refused with an ``ImportFailed`` saying so):
+
+* a file may be at most ``MAX_FILE_BYTES`` (25 MB) on disk;
+* the text read from it may be at most ``MAX_TEXT_CHARS`` (5,000,000 characters, about
+  800,000 words: a book, not an article);
+* a web page's HTML may be at most ``MAX_HTML_CHARS`` (10,000,000 characters);
+* Markdown longer than 1,000,000 characters is read as plain text (no Markdown structure);
+* a PDF may have at most 2,000 pages;
+* a .docx may expand to at most 200 MB in all, 50 MB for any one XML part, hold at most
+  5,000 parts, and no large part may expand more than 200-fold (zip bombs are refused
+  before anything is decompressed).
+
+Every failure a user can cause raises ``reviewer.core.errors.ImportFailed`` naming the
+file, the problem and what to do; no other exception leaves ``read_document``.
+All functions here are pure apart from reading the given paths, so any thread may call
+them; the returned objects are immutable and owned by the caller.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import ImportFailed
+from .document import Block, DocumentBuilder, ImportedDocument, fold_spaces, title_from_text
+from .encoding import NotText, decode_text
+from .language import guess_language
+from .markdown_text import markdown_to_blocks
+from .plaintext import text_to_blocks
+
+__all__ = [
+    "MAX_FILE_BYTES", "MAX_TEXT_CHARS", "MAX_HTML_CHARS", "SUPPORTED_SUFFIXES", "Block",
+    "ImportedDocument", "read_document", "read_pasted", "find_importable",
+]
+
+MAX_FILE_BYTES = 25 * 1024 * 1024
+MAX_TEXT_CHARS = 5_000_000
+MAX_HTML_CHARS = 10_000_000
+SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx"})
+
+_FORMAT_BY_SUFFIX = {
+    ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
+    ".htm": "html", ".xhtml": "html", ".pdf": "pdf", ".docx": "docx",
+}
+_SUPPORTED_LIST = ", ".join(sorted(SUPPORTED_SUFFIXES))
+
+
+def _fail(path: str, problem: str, advice: str = "") -> ImportFailed:
+    return ImportFailed(path, problem, advice)
+
+
+def _read_bytes(path: Path, label: str) -> bytes:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise _fail(label, "no such file", "check the name and location") from None
+    except OSError as error:
+        raise _fail(label, f"cannot be read ({error.strerror or error})", "check that you may read it") from None
+    if path.is_dir():
+        raise _fail(label, "is a folder, not a file", "import the folder instead (every file in it is read)")
+    if size > MAX_FILE_BYTES:
+        raise _fail(label, f"is {size / 2**20:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit",
+                    "import a smaller file (save just the article)")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise _fail(label, f"cannot be read ({error.strerror or error})", "check that you may read it") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise _fail(label, f"is over the {MAX_FILE_BYTES // 2**20} MB limit", "import a smaller file")
+    if not data.strip():
+        raise _fail(label, "is empty", "choose a file that contains the article text")
+    return data
+
+
+def _decode(data: bytes, label: str) -> tuple[str, str]:
+    try:
+        return decode_text(data)
+    except NotText as error:
+        raise _fail(label, error.problem, "save it as plain text (UTF-8) and import it again") from None
+
+
+def _finish(builder: DocumentBuilder, label: str, fmt: str, *, title: str | None = None,
+            fallback_title: str, declared_language: str | None = None, **fields) -> ImportedDocument:
+    if builder.is_empty():
+        raise _fail(label, "contains no readable text", "check that this is the article you meant")
+    text = builder.text()
+    if len(text) > MAX_TEXT_CHARS:
+        raise _fail(label, f"holds {len(text):,} characters of text, over the {MAX_TEXT_CHARS:,} limit",
+                    "import the article on its own")
+    title = fold_spaces(title or "")[:300] or title_from_text(text, fallback_title)
+    return builder.build(title=title, original_format=fmt,
+                         language=guess_language(text, declared_language), **fields)
+
+
+def _read(path: Path, label: str) -> ImportedDocument:
+    suffix = path.suffix.lower()
+    fmt = _FORMAT_BY_SUFFIX.get(suffix)
+    if fmt is None:
+        raise _fail(label, f"{suffix or 'a file without a suffix'} is not a format Reviewer imports",
+                    f"save the article as one of {_SUPPORTED_LIST}")
+    data = _read_bytes(path, label)
+    common = {"source_path": str(path), "fallback_title": path.stem or path.name}
+    if fmt in ("txt", "md"):
+        text, encoding = _decode(data, label)
+        if len(text) > MAX_TEXT_CHARS:
+            raise _fail(label, f"holds {len(text):,} characters, over the {MAX_TEXT_CHARS:,} limit",
+                        "import the article on its own")
+        if fmt == "md":
+            builder, title = markdown_to_blocks(text)
+        else:
+            builder, title = text_to_blocks(text), None
+        return _finish(builder, label, fmt, title=title, encoding=encoding, **common)
+    if fmt == "html":
+        return _read_html(data, label, common)
+    from .office import FormatProblem, read_docx, read_pdf
+
+    try:
+        builder, meta = read_pdf(data) if fmt == "pdf" else read_docx(data)
+    except FormatProblem as error:
+        raise _fail(label, error.problem, error.advice) from None
+    return _finish(builder, label, fmt, title=meta.get("title"), author=meta.get("author"),
+                   declared_language=meta.get("language"), **common)
+
+
+def _html_text(data: bytes, label: str) -> tuple[str, str]:
+    from .webpage import sniff_charset
+
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode(data, label)
+    declared = sniff_charset(data)
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration is common; detect instead
+    try:
+        return decode_text(data)
+    except NotText as error:
+        # A page with a few stray bytes is still a page; binary files are not.
+        if b"\x00" in data[:65536] or b"<" not in data[:65536]:
+            raise _fail(label, error.problem, "save the page again from the browser") from None
+        return data.decode("utf-8", errors="replace"), "utf-8"
+
+
+def _read_html(data: bytes, label: str, common: dict) -> ImportedDocument:
+    from .webpage import NoArticleText, extract_page
+
+    html, encoding = _html_text(data, label)
+    if len(html) > MAX_HTML_CHARS:
+        raise _fail(label, f"the page is {len(html):,} characters of HTML, over the {MAX_HTML_CHARS:,} limit",
+                    "save just the article (for example with the browser's reader view)")
+    try:
+        page = extract_page(html)
+    except NoArticleText as error:
+        raise _fail(label, f"{error}", "open it in a browser to check it is the article; "
+                    "if it is, save it again as 'Web page, complete' or copy and paste the text") from None
+    return _finish(page.pop("builder"), label, "html", title=page.pop("title"),
+                   declared_language=page.pop("declared_language"), encoding=encoding, **page, **common)
+
+
+def read_document(path: str | Path) -> ImportedDocument:
+    """Read one file into an ImportedDocument. Raises ImportFailed for anything wrong with it.
+
+    Does no I/O beyond reading ``path``; never touches the network. Any thread may call.
+    """
+    label = str(path)
+    try:
+        return _read(Path(path), label)
+    except ImportFailed:
+        raise
+    except MemoryError:
+        raise _fail(label, "is too large or complex to read in the memory available",
+                    "import a smaller file") from None
+    except RecursionError:
+        raise _fail(label, "is nested too deeply to read", "save just the article and import that") from None
+    except Exception as error:  # a library bug or an input no one foresaw: still the user's file
+        detail = fold_spaces(str(error))[:200]
+        raise _fail(label, f"could not be read ({type(error).__name__}{': ' + detail if detail else ''})",
+                    "the file may be damaged; open it in its usual program and save it again") from None
+
+
+def read_pasted(text: str, html: str | None = None) -> ImportedDocument:
+    """Turn clipboard contents into a new article; HTML (with its structure) is preferred
+    when given and it has text, else the plain text. Raises ImportFailed when both are empty."""
+    label = "pasted text"
+    try:
+        builder, meta = None, {}
+        if html and html.strip():
+            builder, meta = _pasted_html(html)
+        if builder is None or builder.is_empty():
+            builder = text_to_blocks((text or "")[: MAX_TEXT_CHARS + 1])
+            meta = {}
+        if builder.is_empty():
+            raise _fail(label, "there is no text to import", "copy the article text and paste again")
+        return _finish(builder, label, "paste", title=meta.pop("title", None), fallback_title="Pasted article",
+                       declared_language=meta.pop("declared_language", None), **meta)
+    except ImportFailed:
+        raise
+    except Exception as error:  # never let odd clipboard contents escape as a crash
+        raise _fail(label, f"could not be read ({type(error).__name__})", "paste it as plain text") from None
+
+
+def _pasted_html(html: str) -> tuple[DocumentBuilder | None, dict]:
+    import lxml.html
+    from lxml import etree
+
+    from .htmlblocks import tree_to_blocks
+    from .webpage import NoArticleText, extract_page
+
+    if len(html) > MAX_HTML_CHARS:
+        return None, {}
+    head = html[:4096].lower()
+    if "<body" in head or "<html" in head:
+        try:
+            page = extract_page(html)
+            return page.pop("builder"), page
+        except NoArticleText:
+            return None, {}
+    try:
+        parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+        root = lxml.html.fragment_fromstring(html.replace("\x00", ""), create_parent="div", parser=parser)
+    except (etree.ParserError, ValueError):
+        return None, {}
+    return tree_to_blocks(root), {}
+
+
+def find_importable(paths: Iterable[str | Path]) -> tuple[list[Path], list[ImportFailed]]:
+    """Expand files and folders (recursively, sorted, hidden entries and unsupported suffixes
+    skipped) into the files to import, and the problems found on the way. Reads only names."""
+    found: list[Path] = []
+    problems: list[ImportFailed] = []
+    seen: set[Path] = set()
+
+    def add(file: Path) -> None:
+        key = file.resolve() if file.exists() else file
+        if key not in seen:
+            seen.add(key)
+            found.append(file)
+
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = []
+            for folder, dirs, names in os.walk(path, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                        candidate = Path(folder) / name
+                        if candidate.is_file():
+                            files.append(candidate)
+            if files:
+                for file in files:
+                    add(file)
+            else:
+                problems.append(_fail(str(path), "the folder has nothing Reviewer can import",
+                                      f"put the articles in it as {_SUPPORTED_LIST} files"))
+        elif path.is_file():
+            if path.suffix.lower() in SUPPORTED_SUFFIXES:
+                add(path)
+            else:
+                problems.append(_fail(str(path), f"{path.suffix or 'a file without a suffix'} is not a format "
+                                      "Reviewer imports", f"save the article as one of {_SUPPORTED_LIST}"))
+        elif path.exists():
+            problems.append(_fail(str(path), "is not a regular file or folder", "choose a file or a folder"))
+        else:
+            problems.append(_fail(str(path), "no such file or folder", "check the name and location"))
+    return found, problems

@@ -1,0 +1,54 @@
+"""Plain text to blocks: blank lines separate paragraphs, hard-wrapped lines are joined,
+bulleted lines become list items."""
+
+from __future__ import annotations
+
+import re
+
+from .document import DocumentBuilder, clean_line_text
+
+_BULLET_RE = re.compile(r"^\s*(?:[-*•‣◦–]|\d{1,3}[.)])\s+")
+_BLANK_RUN_RE = re.compile(r"\n[ \t\u00a0]*\n+")
+
+
+def _emit_chunk(builder: DocumentBuilder, lines: list[str]) -> None:
+    width = max(len(line) for line in lines)
+    if width < 60:
+        # Short lines (a transcript, an address, a list): each line stands alone.
+        for line in lines:
+            _emit_line(builder, line)
+        return
+    current: list[str] = []
+    for line in lines:
+        if _BULLET_RE.match(line):
+            if current:
+                builder.add("paragraph", " ".join(current))
+                current = []
+            _emit_line(builder, line)
+            continue
+        current.append(line.strip())
+        # A line well short of the wrap width ends its paragraph.
+        if len(line.rstrip()) < 0.7 * width:
+            builder.add("paragraph", " ".join(current))
+            current = []
+    if current:
+        builder.add("paragraph", " ".join(current))
+
+
+def _emit_line(builder: DocumentBuilder, line: str) -> None:
+    match = _BULLET_RE.match(line)
+    if match:
+        builder.add("list_item", line[match.end():], 1)
+    else:
+        builder.add("paragraph", line)
+
+
+def text_to_blocks(text: str, builder: DocumentBuilder | None = None) -> DocumentBuilder:
+    """Fill (or make) a builder from plain text. Pure; any thread may call."""
+    builder = builder or DocumentBuilder()
+    text = clean_line_text(text)
+    for chunk in _BLANK_RUN_RE.split(text):
+        lines = [line for line in chunk.split("\n") if line.strip()]
+        if lines:
+            _emit_chunk(builder, lines)
+    return builder

@@ -1,0 +1,175 @@
+"""Saved web pages: the main article text with its structure, plus metadata.
+
+Two extractors look at every page, both offline (the raw HTML string is passed in; no
+URL is ever given to them, so nothing is fetched):
+
+* trafilatura: metadata (title, author, site, date, canonical URL) and an article body;
+* readability-lxml, when installed: a port of the algorithm behind Firefox's Reader View.
+
+Readability's body is used unless trafilatura clearly found more of the same article
+(at least half as many words again, covering nine in ten of readability's words): on
+real news pages readability keeps article structure best, while trafilatura rescues
+pages where readability settles on one fragment. The figures behind this rule are
+printed by ``tests/benchmarks/bench_html_import.py``.
+"""
+
+from __future__ import annotations
+
+import html as html_module
+import logging
+import re
+from collections import Counter
+
+import lxml.html
+from lxml import etree
+
+from .document import DocumentBuilder, fold_spaces
+from .htmlblocks import tree_to_blocks
+
+try:  # optional: without it trafilatura alone extracts the text
+    from readability import Document as _ReadabilityDocument
+except ImportError:  # pragma: no cover - depends on the environment
+    _ReadabilityDocument = None
+
+import trafilatura
+
+for _name in ("trafilatura", "readability", "readability.readability", "htmldate", "courlan"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+_WORD_RE = re.compile(r"\w+")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]{2,40})""", re.IGNORECASE)
+_LANG_RE = re.compile(r"""<html\b[^>]{0,2000}?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)""",
+                      re.IGNORECASE)
+_LOCALE_RE = re.compile(r"""<meta[^>]{0,300}?(?:og:locale|content-language)["'][^>]{0,300}?content\s*=\s*["']"""
+                        r"""([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)""", re.IGNORECASE)
+_TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_MIN_READABILITY_WORDS = 25
+
+
+class NoArticleText(Exception):
+    """The page parsed but has no article text to show."""
+
+
+def sniff_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first few kilobytes, if any."""
+    match = _CHARSET_RE.search(data[:8192])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "replace").lower()
+    return {"utf8": "utf-8", "x-user-defined": None}.get(name, name)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text.lower())
+
+
+def _parser() -> lxml.html.HTMLParser:
+    # no_network stops libxml2 from loading external entities or DTDs; comments and
+    # processing instructions carry no article text.
+    return lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
+                                huge_tree=False, recover=True)
+
+
+def _readability_body(html: str) -> DocumentBuilder | None:
+    if _ReadabilityDocument is None:
+        return None
+    try:
+        summary = _ReadabilityDocument(html).summary(html_partial=True)
+    except Exception:  # readability raises bare Exceptions on odd pages; trafilatura still runs
+        return None
+    if not summary or not summary.strip():
+        return None
+    try:
+        root = lxml.html.fragment_fromstring(summary, create_parent="div", parser=_parser())
+    except (etree.ParserError, ValueError):
+        return None
+    return tree_to_blocks(root)
+
+
+def _trafilatura(html: str):
+    try:
+        return trafilatura.bare_extraction(
+            html, with_metadata=True, include_tables=True, include_comments=False,
+            include_images=False, include_links=False, favor_recall=True, deduplicate=False,
+        )
+    except Exception:  # a crash inside trafilatura leaves readability's result
+        return None
+
+
+def _choose(readable: DocumentBuilder | None, traf: DocumentBuilder | None) -> DocumentBuilder | None:
+    """Pick the body (see the module docstring for the rule)."""
+    r_words = _words(readable.text()) if readable else []
+    t_words = _words(traf.text()) if traf else []
+    if len(r_words) < _MIN_READABILITY_WORDS:
+        return traf if t_words else readable
+    if t_words and len(t_words) >= 1.5 * len(r_words):
+        shared = sum((Counter(r_words) & Counter(t_words)).values())
+        if shared >= 0.9 * len(r_words):
+            return traf
+    return readable
+
+
+def _clean_author(author: str | None) -> str | None:
+    if not author:
+        return None
+    seen: dict[str, str] = {}
+    for part in re.split(r"\s*;\s*", author):
+        part = fold_spaces(part)
+        if part and part.casefold() not in seen:
+            seen[part.casefold()] = part
+    return ", ".join(seen.values()) or None
+
+
+def _http_url(url: str | None) -> str | None:
+    if url and re.match(r"^https?://[^\s]+$", url.strip(), re.IGNORECASE):
+        return url.strip()
+    return None
+
+
+def extract_page(html: str) -> dict:
+    """Extract body and metadata from a page's HTML. Raises NoArticleText.
+
+    Returns a dict with ``builder`` (the body) and ``title``, ``author``, ``site``, ``url``,
+    ``published``, ``declared_language`` (any may be None). Any thread may call.
+    """
+    html = html.replace("\x00", "").replace("\ue000", "")
+    if not html.strip():
+        raise NoArticleText("the page is empty")
+    doc = _trafilatura(html)
+    traf_body = None
+    if doc is not None and getattr(doc, "body", None) is not None:
+        traf_body = tree_to_blocks(doc.body)
+        if traf_body.is_empty():
+            traf_body = None
+    builder = _choose(_readability_body(html), traf_body)
+    if builder is None or builder.is_empty():
+        raise NoArticleText("no article text was found in the page")
+
+    title = fold_spaces(doc.title) if doc is not None and doc.title else None
+    if not title:
+        match = _TITLE_RE.search(html[:200_000])
+        if match:
+            title = fold_spaces(html_module.unescape(re.sub(r"<[^>]*>", " ", match.group(1)))) or None
+    head = html[:100_000]
+    declared = None
+    for regex in (_LANG_RE, _LOCALE_RE):
+        match = regex.search(head)
+        if match:
+            declared = match.group(1)
+            break
+    published = getattr(doc, "date", None) if doc is not None else None
+    # Drop a first heading that repeats the title: the reader shows the title already.
+    blocks = builder.block_texts()
+    if title and blocks and blocks[0][0] == "heading" and blocks[0][1].casefold() == title.casefold() \
+            and len(blocks) > 1:
+        builder.drop_first()
+    return {
+        "builder": builder,
+        "title": title,
+        "author": _clean_author(getattr(doc, "author", None) if doc is not None else None),
+        "site": fold_spaces(doc.sitename) if doc is not None and doc.sitename else None,
+        "url": _http_url(getattr(doc, "url", None) if doc is not None else None),
+        "published": published if published and _DATE_RE.match(published) else None,
+        "declared_language": declared,
+    }
