@@ -9,6 +9,7 @@ shown as mojibake.
 from __future__ import annotations
 
 import codecs
+from collections import Counter
 
 from charset_normalizer import from_bytes
 
@@ -71,19 +72,18 @@ def _bom(data: bytes) -> str | None:
 
 
 def _bomless_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: mostly-ASCII or same-script text has a zero (or one
-    constant) byte in every other position. Only claimed when decoding then succeeds."""
+    """UTF-16 without a BOM. Text in one alphabet has few distinct "high" bytes (0x00 for
+    ASCII, 0x04 for Cyrillic...) in every other position, while the other positions vary;
+    the ASCII spaces and digits give zero bytes. Only claimed when decoding then succeeds."""
     sample = data[:65536]
-    if len(sample) < 4:
+    if len(sample) < 16 or b"\x00" not in sample:
         return None
     sample = sample[: len(sample) // 2 * 2]
     even, odd = sample[0::2], sample[1::2]
-    pairs = len(even)
-    even_zero, odd_zero = even.count(0), odd.count(0)
-    if odd_zero > 0.4 * pairs and even_zero < 0.05 * pairs:
-        return "utf-16-le"
-    if even_zero > 0.4 * pairs and odd_zero < 0.05 * pairs:
-        return "utf-16-be"
+    for high, low, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        top_two = sum(count for _, count in Counter(high).most_common(2))
+        if top_two >= 0.9 * len(high) and len(set(low)) >= min(8, len(low) // 2) and 0 in Counter(high):
+            return name
     return None
 
 
@@ -94,6 +94,27 @@ def _looks_like_text(text: str) -> bool:
     sample = text[:200_000]
     bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\x0c") or ch == "\ufffd")
     return bad <= max(2, len(sample) // 1000)
+
+
+def _legacy_encoding(data: bytes) -> str:
+    """The most common of the candidate encodings that read the bytes as cleanly as the best one.
+
+    charset-normalizer cannot tell encodings apart that decode a text identically (a
+    French text in cp1250 and cp1252, say); preferring the common one then gives the
+    right letters for the bytes where they differ.
+    """
+    matches = list(from_bytes(data[:500_000], cp_isolation=list(CANDIDATE_ENCODINGS)))
+    if not matches or min(m.chaos for m in matches) > 0.3:
+        raise NotText("its bytes are not text in any common encoding (not UTF-8, UTF-16, "
+                      "Windows-1251/1252 or Latin-1)")
+    best = min(m.chaos for m in matches)
+    names: set[str] = set()
+    for match in matches:
+        if match.chaos <= best + 0.02:
+            names.update(match.could_be_from_charset or [match.encoding])
+    rank = {name: i for i, name in enumerate(CANDIDATE_ENCODINGS)}
+    encoding = min(names, key=lambda name: rank.get(name, len(rank)))
+    return codecs.lookup(encoding).name
 
 
 def decode_text(data: bytes) -> tuple[str, str]:
@@ -137,18 +158,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
             raise NotText("it does not contain text (binary data or control characters)")
         return text, "utf-8"
 
-    match = from_bytes(data[:500_000], cp_isolation=list(CANDIDATE_ENCODINGS)).best()
-    if match is None or match.chaos > 0.3:
-        raise NotText("its bytes are not text in any common encoding (not UTF-8, UTF-16, "
-                      "Windows-1251/1252 or Latin-1)")
-    encoding = codecs.lookup(match.encoding).name
-    # latin-1 and cp1252 agree on letters; cp1252 also gives the curly quotes in 0x80-0x9F.
-    if encoding == "iso8859-1":
-        try:
-            data.decode("cp1252")
-            encoding = "cp1252"
-        except UnicodeDecodeError:
-            pass
+    encoding = _legacy_encoding(data)
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
