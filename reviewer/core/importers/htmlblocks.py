@@ -37,15 +37,15 @@ _TRAFILATURA_TAGS = {
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-def _tag_of(element) -> str | None:
+def _tag_of(element, vocabulary: dict[str, str]) -> str | None:
     tag = element.tag
     if not isinstance(tag, str):
         return None  # comment, processing instruction, entity
     tag = tag.rsplit("}", 1)[-1].lower()
-    if tag == "head" and element.get("rend") is not None:
+    if vocabulary and tag == "head":
         rend = element.get("rend", "").lower()
         return rend if rend in _HEADINGS else "h2"
-    return _TRAFILATURA_TAGS.get(tag, tag)
+    return vocabulary.get(tag, tag)
 
 
 def _hidden(element) -> bool:
@@ -115,14 +115,15 @@ class _Walker:
             self.list_depth -= 1
 
 
-def tree_to_blocks(root, builder: DocumentBuilder | None = None) -> DocumentBuilder:
-    """Fill (or make) a builder from an lxml element tree."""
+def tree_to_blocks(root, builder: DocumentBuilder | None = None, *, trafilatura_xml: bool = False) -> DocumentBuilder:
+    """Fill (or make) a builder from an lxml element tree (HTML, or trafilatura's XML)."""
+    vocabulary = _TRAFILATURA_TAGS if trafilatura_xml else {}
     builder = builder or DocumentBuilder()
     walker = _Walker(builder)
     iterator = etree.iterwalk(root, events=("start", "end"))
     skipped = None  # after skip_subtree() the very next event is that element's "end"
     for event, element in iterator:
-        tag = _tag_of(element)
+        tag = _tag_of(element, vocabulary)
         if event == "start":
             if tag is None:
                 continue

@@ -139,7 +139,7 @@ def extract_page(html: str) -> dict:
     doc = _trafilatura(html)
     traf_body = None
     if doc is not None and getattr(doc, "body", None) is not None:
-        traf_body = tree_to_blocks(doc.body)
+        traf_body = tree_to_blocks(doc.body, trafilatura_xml=True)
         if traf_body.is_empty():
             traf_body = None
     builder = _choose(_readability_body(html), traf_body)
