@@ -1,0 +1,173 @@
+"""The command-line contract: commands, flags, output shapes and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reviewer import __version__
+
+ARTICLE = """Council approves new bus lanes
+
+The city council voted 31 to 12 on Tuesday to build 40 kilometres of bus lanes by 2028, \
+Mayor Ana Ruiz said. "Buses carry 60% of our commuters," Ruiz told reporters.
+
+Opposition leader Tom Hale said the plan would cost more than €90 million.
+"""
+
+
+@pytest.fixture
+def article_file(tmp_path: Path) -> Path:
+    path = tmp_path / "bus-lanes.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "cli.sqlite")
+
+
+def imported(run_cli, db, path) -> int:
+    code, out, err = run_cli("import", str(path), "--db", db)
+    assert code == 0, err
+    article_id, title = out.strip().split("\t")
+    assert title == "Council approves new bus lanes"
+    return int(article_id)
+
+
+def test_version(run_cli):
+    with pytest.raises(SystemExit) as exit_info:
+        run_cli("--version")
+    assert exit_info.value.code == 0
+
+
+@pytest.mark.parametrize("command", ["gui", "import", "list", "show", "claims", "score", "verdict", "search",
+                                     "export", "backup", "restore", "reextract"])
+def test_every_command_has_help(run_cli, command, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        run_cli(command, "--help")
+    assert exit_info.value.code == 0
+    assert "usage: reviewer " + command in capsys.readouterr().out
+
+
+def test_import_list_show_round_trip(run_cli, db, article_file):
+    article_id = imported(run_cli, db, article_file)
+    code, out, _ = run_cli("list", "--json", "--db", db)
+    assert code == 0
+    rows = json.loads(out)
+    assert rows[0]["id"] == article_id and rows[0]["status"] == "todo"
+    assert {"claims", "reviewed"} <= set(rows[0])
+
+    code, out, _ = run_cli("show", str(article_id), "--json", "--db", db)
+    data = json.loads(out)
+    assert {"id", "title", "source", "url", "author", "published", "text", "claims"} <= set(data)
+    assert data["claims"], "extraction found no claims in a news article"
+    for claim in data["claims"]:
+        assert {"id", "start", "end", "text", "score", "checkworthy", "speaker", "kind", "verdict", "note"} <= set(claim)
+        assert data["text"][claim["start"] : claim["end"]] == claim["text"]
+
+
+def test_duplicate_import_is_reported_not_stored(run_cli, db, article_file, tmp_path):
+    imported(run_cli, db, article_file)
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(article_file.read_bytes())
+    code, out, err = run_cli("import", str(copy), "--db", db)
+    assert code == 0 and out == ""
+    assert "already in the library" in err
+    _, out, _ = run_cli("list", "--json", "--db", db)
+    assert len(json.loads(out)) == 1
+
+
+def test_bad_files_get_one_line_and_exit_2_while_good_ones_import(run_cli, db, article_file, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, out, err = run_cli("import", str(article_file), str(empty), str(tmp_path / "missing.txt"), "--db", db)
+    assert code == 2
+    assert out.count("\n") == 1  # the good file
+    assert "empty.txt" in err and "missing.txt" in err
+    assert "Traceback" not in err
+
+
+def test_verdict_prints_committed_state(run_cli, db, article_file):
+    article_id = imported(run_cli, db, article_file)
+    _, out, _ = run_cli("show", str(article_id), "--json", "--db", db)
+    claim = json.loads(out)["claims"][0]
+    code, out, _ = run_cli("verdict", str(claim["id"]), "disputed", "--note", "Council minutes say 30–13.",
+                           "--reviewer", "ana", "--db", db)
+    assert code == 0
+    state = json.loads(out)
+    assert (state["verdict"], state["reviewer"], state["note"]) == ("disputed", "ana", "Council minutes say 30–13.")
+    _, out, _ = run_cli("show", str(article_id), "--json", "--db", db)
+    saved = {c["id"]: c for c in json.loads(out)["claims"]}[claim["id"]]
+    assert saved["verdict"] == "disputed"
+    code, out, _ = run_cli("verdict", str(claim["id"]), "none", "--db", db)
+    assert code == 0 and json.loads(out)["verdict"] is None
+
+
+def test_verdict_errors_exit_2(run_cli, db, article_file):
+    article_id = imported(run_cli, db, article_file)
+    _, out, _ = run_cli("show", str(article_id), "--json", "--db", db)
+    claim_id = json.loads(out)["claims"][0]["id"]
+    code, out, err = run_cli("verdict", str(claim_id), "probably", "--db", db)
+    assert code == 2 and out == "" and "Unknown verdict" in err
+    code, _, err = run_cli("verdict", "99999", "supported", "--db", db)
+    assert code == 2 and "no claim 99999" in err
+    code, _, err = run_cli("show", "424242", "--json", "--db", db)
+    assert code == 2 and "no article 424242" in err
+
+
+def test_search(run_cli, db, article_file):
+    article_id = imported(run_cli, db, article_file)
+    code, out, _ = run_cli("search", "bus lanes", "--json", "--db", db)
+    assert code == 0
+    hits = json.loads(out)
+    assert hits and all(h["article_id"] == article_id for h in hits)
+    code, out, _ = run_cli("search", "zebra", "--db", db)
+    assert code == 0 and out == ""
+
+
+def test_claims_without_storing(run_cli, article_file, tmp_path, monkeypatch):
+    monkeypatch.setenv("REVIEWER_DB", str(tmp_path / "never.sqlite"))
+    code, out, _ = run_cli("claims", str(article_file), "--json")
+    assert code == 0
+    claims = [json.loads(line) for line in out.splitlines()]
+    from reviewer.core.importers import read_document
+
+    text = read_document(article_file).text
+    assert claims and all(text[c["start"] : c["end"]] == c["text"] for c in claims)
+    assert not (tmp_path / "never.sqlite").exists()
+
+
+def test_score_reads_stdin(run_cli):
+    code, out, _ = run_cli("score", stdin="Unemployment fell to 3.5% in May.\nThank you all for coming.\n")
+    assert code == 0
+    lines = [line.split("\t") for line in out.splitlines()]
+    assert len(lines) == 2
+    scores = [float(score) for score, _ in lines]
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert all(flag in ("0", "1") for _, flag in lines)
+    assert scores[0] > scores[1]
+
+
+def test_usage_errors_exit_2(run_cli):
+    with pytest.raises(SystemExit) as exit_info:
+        run_cli("export", "--format", "docx", "--out", "x")
+    assert exit_info.value.code == 2
+
+
+def test_console_script_runs_without_traceback(tmp_path):
+    env = {**os.environ, "REVIEWER_DB": str(tmp_path / "lib.sqlite")}
+    result = subprocess.run([sys.executable, "-m", "reviewer", "show", "7", "--json"], capture_output=True,
+                            text=True, env=env, timeout=120)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr and "no article 7" in result.stderr
+    result = subprocess.run([sys.executable, "-m", "reviewer", "--version"], capture_output=True, text=True,
+                            timeout=60)
+    assert result.stdout.strip() == f"reviewer {__version__}"
