@@ -12,9 +12,13 @@ _BLANK_RUN_RE = re.compile(r"\n[ \t\u00a0]*\n+")
 
 
 def _emit_chunk(builder: DocumentBuilder, lines: list[str]) -> None:
-    width = max(len(line) for line in lines)
-    if width < 60:
-        # Short lines (a transcript, an address, a list): each line stands alone.
+    # The wrap width: a high percentile, not the maximum, so one over-long line (a joined
+    # hyphenation, a URL) does not make every other line look short.
+    lengths = sorted(len(line.rstrip()) for line in lines)
+    width = lengths[int(0.8 * (len(lengths) - 1))]
+    if width < 60 or width > 120:
+        # Short lines (an address, a list) or long ones (a transcript with a turn a line,
+        # text saved with one paragraph a line) are not hard-wrapped: each stands alone.
         for line in lines:
             _emit_line(builder, line)
         return
