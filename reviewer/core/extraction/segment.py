@@ -86,25 +86,43 @@ def _block_sentences(text: str, block: Block, index: int) -> list[Sentence]:
     for match in _END.finditer(text, block.start, block.end):
         if _is_boundary(text, match.start(), match.end(), block.end):
             ends.append(match.end())
+    if "\n" in text[block.start:block.end]:
+        ends = sorted(set(ends) | set(_line_ends(text, block)))
     pieces = []
     start = block.start
     for end in ends:
         pieces.append((start, end))
-        start = _skip_space(text, end, block.end)
+        start = skip_space(text, end, block.end)
     if start < block.end:
         pieces.append((start, block.end))
     pieces = [p for p in pieces if p[1] > p[0]]
     return _merge_quotes(text, pieces, index)
 
 
-def _skip_space(text: str, pos: int, limit: int) -> int:
+def _line_ends(text: str, block: Block) -> list[int]:
+    """Single line breaks that end a heading-like or list line (short, no closing punctuation)."""
+    out = []
+    line_start = block.start
+    pos = text.find("\n", block.start, block.end)
+    while pos != -1:
+        line = text[line_start:pos].rstrip()
+        nxt = skip_space(text, pos, block.end)
+        if (line and nxt < block.end and len(line) < 60 and line[-1] not in ",;:-–—("
+                and (text[nxt].isupper() or text[nxt].isdigit() or text[nxt] in "\"“•*-–")):
+            out.append(line_start + len(line))
+        line_start = pos + 1
+        pos = text.find("\n", pos + 1, block.end)
+    return out
+
+
+def skip_space(text: str, pos: int, limit: int) -> int:
     while pos < limit and text[pos].isspace():
         pos += 1
     return pos
 
 
 def _is_boundary(text: str, punct_start: int, punct_end: int, block_end: int) -> bool:
-    nxt = _skip_space(text, punct_end, block_end)
+    nxt = skip_space(text, punct_end, block_end)
     if nxt >= block_end:
         return False  # the block's own end closes the last sentence
     follower = text[nxt]

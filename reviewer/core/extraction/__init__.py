@@ -1,0 +1,119 @@
+"""Claim extraction: check-worthy sentences with speaker, kind and exact spans. No Qt.
+
+`extract_claims` segments an article, drops boilerplate, attributes speakers, classifies kinds
+and scores every remaining sentence. `quality="fast"` uses the linear model (the first pass the
+app shows at once); `quality="final"` uses the shipped final model (see models.py). Both are
+pure and may be called from any thread; results are new objects the caller owns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import boilerplate, kinds, segment, speakers
+from .models import ModelMissing, fast_model, final_scorer
+
+__all__ = ["KINDS", "DEFAULT_THRESHOLD", "ExtractedClaim", "ModelMissing", "extract_claims", "score_sentences"]
+
+KINDS = ("statistic", "quotation", "causal", "comparison", "prediction", "other")
+
+# Both models are calibrated so that the threshold tuned on validation debates lands here.
+DEFAULT_THRESHOLD: float = 0.5
+
+_QUALITIES = ("fast", "final")
+# "WASHINGTON (Reuters) - ", "KYIV, Ukraine (AP) — ": a dateline is not part of the claim.
+_DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:[ ,]+[A-Z][A-Za-z'’.\-]+){0,4}\s*(?:\([^)\n]{1,30}\))?\s*[-–—]+\s+")
+
+
+@dataclass(frozen=True)
+class ExtractedClaim:
+    start: int  # code-point offsets into the text passed in: text[start:end] == self.text
+    end: int
+    text: str
+    score: float  # in [0, 1]
+    checkworthy: bool  # score >= threshold
+    speaker: str | None  # None = the article itself
+    speaker_start: int | None  # span of the speaker's mention in the text (for underlining)
+    speaker_end: int | None
+    kind: str  # one of KINDS
+
+
+def extract_claims(text: str, threshold: float | None = None, *, quality: str = "final") -> list[ExtractedClaim]:
+    """Every claim-candidate sentence (check-worthy or not; boilerplate excluded), in text order.
+
+    quality="fast": the quick first pass (linear model); quality="final": final scores.
+    Pure and thread-safe; the first call loads the models. Raises ModelMissing (a ReviewerError)
+    if the shipped model files are absent.
+    """
+    _check_quality(quality)
+    if threshold is None:
+        threshold = DEFAULT_THRESHOLD
+    candidates = _candidates(text)
+    if not candidates:
+        return []
+    sentences = [text[start:end] for start, end, _ in candidates]
+    scores = _scores(sentences, quality)
+    out = []
+    for (start, end, attribution), sentence, score in zip(candidates, sentences, scores):
+        score = float(score)
+        out.append(ExtractedClaim(
+            start=start, end=end, text=sentence, score=score, checkworthy=score >= threshold,
+            speaker=attribution.speaker, speaker_start=attribution.start, speaker_end=attribution.end,
+            kind=kinds.classify(sentence, attributed=attribution.speaker is not None)))
+    return out
+
+
+def score_sentences(sentences: list[str], *, quality: str = "final") -> list[float]:
+    """Scores in [0, 1] for standalone sentences (used by `reviewer score`). Any thread."""
+    _check_quality(quality)
+    if not sentences:
+        return []
+    return [float(s) for s in _scores(list(sentences), quality)]
+
+
+def _check_quality(quality: str) -> None:
+    if quality not in _QUALITIES:
+        raise ValueError(f"quality must be one of {_QUALITIES}, not {quality!r}")
+
+
+def _scores(sentences: list[str], quality: str) -> np.ndarray:
+    if quality == "fast":
+        return fast_model().scores(sentences)
+    return final_scorer().scores(sentences)
+
+
+def _candidates(text: str) -> list[tuple[int, int, speakers.Attribution]]:
+    """(start, end, attribution) of every non-boilerplate sentence, in order."""
+    if not text or text.isspace():
+        return []
+    attributor = speakers.Attributor(text)
+    out = []
+    last_block = -1
+    blocks = segment.blocks(text)
+    skip_block = False
+    for sentence in segment.sentences(text):
+        start, end = sentence.start, sentence.end
+        new_block = sentence.block != last_block
+        last_block = sentence.block
+        if new_block:
+            block = blocks[sentence.block]
+            # A short block that is boilerplate as a whole ("Did you find a mistake? Let us know.",
+            # a caption ending in a photo credit) is dropped with all its sentences.
+            skip_block = block.end - block.start < 400 and boilerplate.is_boilerplate(text[block.start:block.end])
+        if skip_block:
+            continue
+        if new_block:
+            label = speakers.transcript_label(text, start, end)
+            if label:
+                attributor.set_label(*label)
+                start = segment.skip_space(text, label[1] + 1, end)
+            dateline = _DATELINE.match(text, start, end)
+            if dateline and dateline.end() < end:
+                start = dateline.end()
+        if start >= end or boilerplate.is_boilerplate(text[start:end]):
+            continue
+        out.append((start, end, attributor.attribute(start, end, new_block)))
+    return out

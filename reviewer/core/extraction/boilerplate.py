@@ -1,0 +1,80 @@
+"""Recognise text that is never a claim: bylines, captions, photo credits, newsletter and share
+prompts, correction requests, contributor lines, stage directions in transcripts.
+
+Pure functions, any thread. They look at one sentence and, for short lines, the whole block.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FLAGS = re.IGNORECASE
+
+# Whole-sentence patterns (matched at the start of the sentence).
+_STARTS = re.compile(
+    r"""^\W*(?:
+(?:photo(?:graph)?s?|image|picture|video|illustration|credit|caption|source|graphic|file\s+photo)
+            (?:\s+(?:credit|caption|copyright|by))?\s*[:|/-]
+      | (?:image|photo)\s+(?:copyright|caption)\b
+      | (?:additional\s+)?(?:reporting|writing|editing|research)\s+by\b
+      | did\s+you\s+(?:find|spot|notice)\s+(?:a|an)\s+(?:mistake|error|typo)
+      | (?:sign\s+up|subscribe|register)\b.{0,80}\b(?:newsletter|updates|email|inbox|free|here|now|today)
+      | (?:click|tap)\s+here\b
+      | (?:share|follow|like)\s+(?:this|us|on)\b
+      | (?:read|see|watch|listen)\s+(?:more|also|next|the\s+full)\b.{0,40}[:|]?
+      | (?:related|advertisement|sponsored|recommended|most\s+read|trending|more\s+from)\b\s*(?:[:|-]|stories|content|articles|$)
+      | (?:copyright|©|\(c\))\s
+      | all\s+rights\s+reserved
+      | (?:updated|published|posted|last\s+modified)\b.{0,40}\b(?:\d{1,2}[:.]\d{2}|\d{4}|ago|am|pm|gmt|utc|et|bst)\b
+      | (?:this\s+(?:article|story|report)\s+(?:was|has\s+been)\s+(?:updated|corrected|amended))
+      | (?:correction|clarification|editor'?s\s+note)\s*[:-]
+      | (?:contact|email)\s+(?:the\s+)?(?:author|us|reporter)\b
+      | \((?:applause|laughter|crosstalk|inaudible|cheers|booing|commercial\s+break|end\s+video|begin\s+video)[^)]*\)
+    )""",
+    _FLAGS | re.VERBOSE,
+)
+
+# Patterns anywhere in the sentence.
+_ANYWHERE = re.compile(
+    r"""(?:
+        \bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)
+      | \b(?:getty\s+images|associated\s+press\s+photo|ap\s+photo|afp\s+(?:photo|via\s+getty)|reuters/|epa-efe|shutterstock|alamy)\b
+      | \(\s*(?:photo|image|credit|pictured)\b[^)]*\)\s*$
+      | \b(?:newsletter|sign\s+up\s+(?:here|now|for))\b.*\b(?:inbox|email|sign\s+up|subscribe)\b
+      | \bshare\s+(?:this|on)\s+(?:article|story|facebook|twitter|x|whatsapp|linkedin|email)\b
+      | \bfollow\s+(?:us|him|her|them|[A-Z][\w ]{0,30})\s+on\s+(?:twitter|x|facebook|instagram|threads|bluesky|mastodon)\b
+      | \b(?:if\s+you\s+(?:spot|find|see)\s+(?:a|an)\s+(?:mistake|error|typo))
+      | \blet\s+us\s+know\b.{0,40}\b(?:mistake|error|correction)
+      | \b(?:mistake|error|typo)\b.{0,60}\b(?:let\s+us\s+know|contact\s+us|highlight\s+it|press\s+ctrl)
+      | \ball\s+rights\s+reserved\b
+      | \b(?:this\s+material\s+may\s+not\s+be\s+published|broadcast,\s+rewritten\s+or\s+redistributed)\b
+      | \bwe\s+use\s+cookies\b
+      | \bread\s+more\s*(?::|»|›|>|$)
+      | ^\s*[A-Z][A-Za-z.'’ -]{1,40}\s+is\s+an?\s+(?:reporter|correspondent|editor|writer|columnist|journalist)\b.{0,120}$
+    )""",
+    _FLAGS | re.VERBOSE,
+)
+
+# Bylines are matched case-sensitively so that "By contrast, ..." is not one.
+_NAME = r"(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin|la|le)"
+_BYLINE = re.compile(
+    rf"^\W*(?:By|BY|Written by|Words by|Story by)\s+{_NAME}(?:\s+{_NAME}){{0,4}}"
+    rf"(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,4}})*"
+    rf"(?:\s*[,|/–—-]\s*(?:{_NAME}|and|for|of|the|in|at)(?:\s+(?:{_NAME}|and|for|of|the|in|at)){{0,7}})?\W*$"
+)
+
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def is_boilerplate(sentence: str) -> bool:
+    """Whether a sentence is furniture around the article rather than something it says."""
+    stripped = sentence.strip()
+    if not _HAS_LETTER.search(stripped):
+        return True
+    if _BYLINE.match(stripped) or _STARTS.search(stripped) or _ANYWHERE.search(stripped):
+        return True
+    words = stripped.split()
+    # A dateline or a lone word ("Advertisement", "Updated", "Politics") is not a claim either.
+    if len(words) == 1 and not any(ch.isdigit() for ch in stripped) and stripped[-1:] not in ".!?\"”":
+        return True
+    return False

@@ -1,0 +1,44 @@
+"""The final scorer: a fine-tuned MiniLM in ONNX int8, run with onnxruntime and tokenizers.
+
+The shipped manifest ``resources/model/final.json`` says what "final" means: either the linear
+model alone (``{"kind": "linear"}``) or the transformer, optionally blended with the linear
+model's logit, and the calibration that puts the tuned threshold at DEFAULT_THRESHOLD. Loaded
+objects are immutable; onnxruntime sessions may be run from several threads at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+
+class TransformerModel:
+    def __init__(self, onnx_path: Path, tokenizer_path: Path, max_tokens: int):
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        options = onnxruntime.SessionOptions()
+        # One core per call: the app runs extraction on a background thread, batch imports run
+        # one article per worker, so intra-op threads would only compete with each other.
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self._session = onnxruntime.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
+        tokenizer = Tokenizer.from_file(str(tokenizer_path))
+        tokenizer.no_padding()  # the shipped tokenizer.json pads to 128, which changes the scores
+        tokenizer.enable_truncation(max_tokens)
+        self._tokenizer = tokenizer
+
+    def logits(self, sentences: list[str]) -> np.ndarray:
+        """One logit per sentence. Sentences run one at a time: int8 activations are quantised per
+        call, so batching would make a sentence's score depend on its neighbours."""
+        out = np.empty(len(sentences), dtype=np.float64)
+        if not sentences:
+            return out
+        encodings = self._tokenizer.encode_batch(sentences)
+        run = self._session.run
+        for i, encoding in enumerate(encodings):
+            ids = np.asarray([encoding.ids], dtype=np.int64)
+            out[i] = run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0][0]
+        return out

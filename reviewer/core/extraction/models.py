@@ -1,0 +1,80 @@
+"""Lazy, cached, thread-safe loading of the shipped models from ``resources/model``.
+
+The first call to `scorer` loads the files (a few hundred milliseconds for the transformer);
+later calls from any thread get the same immutable objects.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import numpy as np
+
+from ..errors import ReviewerError
+from ..resources import resource_path
+from .fast_model import FastModel, calibrate
+
+_lock = threading.Lock()
+_cache: dict[str, object] = {}
+
+
+class ModelMissing(ReviewerError):
+    """A model file the claim extractor needs is not installed."""
+
+
+def _model_file(name: str):
+    path = resource_path("model", name)
+    if not path.is_file():
+        raise ModelMissing(
+            f"The claim-scoring model file {path} is missing. Reinstall Reviewer, or from a source checkout "
+            f"run the training scripts in training/ (see training/README.md) to recreate it.")
+    return path
+
+
+def _load(key: str, factory):
+    value = _cache.get(key)
+    if value is None:
+        with _lock:
+            value = _cache.get(key)
+            if value is None:
+                value = factory()
+                _cache[key] = value
+    return value
+
+
+def fast_model() -> FastModel:
+    return _load("fast", lambda: FastModel.load(_model_file("fast_linear.npz")))
+
+
+class FinalScorer:
+    """Calibrated final scores: transformer logit, optionally blended with the linear logit."""
+
+    def __init__(self, manifest: dict):
+        self.kind = manifest["kind"]
+        self._slope = float(manifest.get("slope", 1.0))
+        self._offset = float(manifest.get("offset", 0.0))
+        self._linear_weight = float(manifest.get("linear_weight", 0.0))
+        self._transformer = None
+        if self.kind == "transformer":
+            from .final_model import TransformerModel
+
+            self._transformer = TransformerModel(
+                _model_file(manifest["onnx"]), _model_file(manifest["tokenizer"]), int(manifest.get("max_tokens", 128)))
+
+    def scores(self, sentences: list[str]) -> np.ndarray:
+        fast = fast_model()
+        if self._transformer is None:
+            return fast.scores(sentences)
+        logits = self._transformer.logits(sentences)
+        if self._linear_weight:
+            logits = logits + self._linear_weight * fast.logits(sentences)
+        return calibrate(logits, self._slope, self._offset)
+
+
+def final_scorer() -> FinalScorer:
+    def build() -> FinalScorer:
+        manifest = json.loads(_model_file("final.json").read_text(encoding="utf-8"))
+        return FinalScorer(manifest)
+
+    return _load("final", build)

@@ -1,0 +1,290 @@
+"""Who makes each claim: attribution in news and transcripts, with the mention's span.
+
+`Attributor` walks the sentences of one article in order and remembers the people and
+organisations named so far, so that "he said", "It said", "the ministry said" and a bare surname
+("Konashenkov said") resolve to the last matching full name. One Attributor per article; it is
+not shared between threads. Patterns handled:
+
+- "X said / says / told a briefing / insists / argues / claims / accused / denied ...",
+  with titles and roles before the name ("defense ministry spokesman Igor Konashenkov said")
+  and appositions after it ("Igor Konashenkov, a ministry spokesman, said");
+- inverted "..., said X" and "according to X";
+- pronouns and generic subjects ("he", "it", "the ministry", "officials");
+- transcript labels ("LEHRER: Good evening") that hold until the next label;
+- quotation paragraphs that continue the previous speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_VERBS = (
+    "said|says|say|told|tells|added|adds|insisted|insists|argued|argues|claimed|claims|accused|accuses|denied|"
+    "denies|warned|warns|stated|states|announced|announces|noted|notes|explained|explains|wrote|writes|asserted|"
+    "asserts|maintained|maintains|acknowledged|acknowledges|admitted|admits|alleged|alleges|suggested|suggests|"
+    "predicted|predicts|promised|promises|pledged|pledges|vowed|vows|contended|contends|countered|counters|"
+    "replied|replies|responded|responds|declared|declares|confirmed|confirms|reported|reports|estimated|"
+    "estimates|stressed|stresses|emphasized|emphasised|tweeted|posted|testified|testifies|concluded|concludes|"
+    "observed|complained|complains|boasted|boasts|conceded|concedes|continued|recalled|recalls|"
+    "believes|believed|thinks|thought|agreed|agrees|disputed|disputes|rejected|rejects|charged|charges|"
+    "blamed|blames|urged|urges|cautioned|cautions|forecast|forecasts|projected|projects|revealed|reveals|"
+    "disclosed|discloses|hinted|reiterated|reiterates|insist|argue|claim|deny|warn|tell|accuse|predict|"
+    "estimate|believe|agree|note|contend|maintain|allege|acknowledge|admit|suggest|report|conclude|estimate"
+)
+_VERB = re.compile(rf"\b(?:{_VERBS}|[Aa]ccording\s+to)\b")
+# Auxiliaries and adverbs that may stand between a subject and its verb ("has long argued").
+_AUX_TAIL = re.compile(
+    r"(?:\s+(?:has|had|have|also|later|previously|repeatedly|then|again|once|long|would|will|did|does|do|"
+    r"not|never|has\s+since|since|first|separately|earlier|still|recently|however|too|[a-z]+ly))+\s*$")
+_NAME_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|Adm|Maj|Cmdr|Rev|St)\.|[A-Z][A-Za-z'’\-]*[A-Za-z]|[A-Z]\.(?:[A-Z]\.)*|[A-Z])"
+_CONNECT = r"(?:of|the|for|de|del|da|van|von|der|al|bin|la|le|and|on)"
+_NAME_RUN_END = re.compile(rf"({_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)*{_NAME_TOKEN})*)\s*$")
+_NAME_RUN_START = re.compile(rf"^\s*((?:the\s+)?{_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)*{_NAME_TOKEN})*)")
+_APPOSITION_END = re.compile(rf"({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}),\s+[^,\"“”]{{2,120}},\s*$")
+_PRONOUN_END = re.compile(r"\b(he|she|it|they)\s*$", re.IGNORECASE)
+_PRONOUN_START = re.compile(r"^\s*(he|she|it|they)\b", re.IGNORECASE)
+_GENERIC_NOUNS = (
+    "spokesman|spokeswoman|spokesperson|spokespeople|official|officials|ministry|police|company|firm|government|"
+    "report|study|survey|statement|analysts|analyst|experts|expert|critics|authorities|agency|department|office|"
+    "source|sources|prosecutors|prosecutor|lawyer|lawyers|researchers|scientists|economists|witnesses|residents|"
+    "military|army|court|committee|commission|council|administration|campaign|group|bank|union|party|minister|"
+    "president|secretary|governor|mayor|senator|leader|leaders|chief|director|officer|officers|diplomats|"
+    "investigators|organisers|organizers|data|figures|documents|poll|regulator|regulators|white house|kremlin|"
+    "pentagon|ceo|chairman|chairwoman|executive|executives|doctors|teachers|activists|opponents|supporters"
+)
+_GENERIC_END = re.compile(
+    rf"\b((?:the|a|an|its|his|her|their|one|two|several|some|many|other|[A-Z][\w.]*['’]s)\s+)?"
+    rf"((?:[a-zA-Z\-]+\s+){{0,3}}?(?:{_GENERIC_NOUNS}))\s*$")
+_GENERIC_START = re.compile(
+    rf"^\s*((?:the|a|an|its|his|her|their|one|several|some|many|other|[A-Z][\w.]*['’]s)\s+"
+    rf"(?:[a-zA-Z\-]+\s+){{0,3}}?(?:{_GENERIC_NOUNS}))\b")
+_TITLES = frozenset("""
+president vice prime minister ministers secretary senator sen sen. rep rep. representative gov gov. governor
+mayor dr dr. mr mr. mrs mrs. ms ms. miss sir dame lord lady chancellor general gen gen. col col. lt lt.
+chief judge justice spokesman spokeswoman spokesperson director ceo chairman chairwoman chair foreign defense
+defence interior finance health state deputy former acting u.s. us uk u.k. un u.n. eu e.u. federal national
+professor prof prof. attorney commissioner ambassador king queen prince princess pope cardinal bishop rev rev.
+speaker leader minority majority house senate democratic republican labour conservative party officer
+captain capt capt. sgt sgt. major maj maj. admiral adm adm. detective inspector superintendent sheriff
+lieutenant colonel commander executive chief-executive economist analyst the a an
+""".split())
+_SENTENCE_WORDS = frozenset("""
+but and so yet however meanwhile still then also in on at for as if when while after before since although
+though when this that these those there here what why how where which who then now today yesterday earlier
+later last next instead indeed moreover furthermore asked speaking writing quoted
+""".split())
+_ORG_WORDS = frozenset("""
+ministry department agency office council commission committee bank company corp corporation inc ltd llc group
+organization organisation association union party government police army navy force forces court university
+institute service services kremlin pentagon congress senate parliament fund foundation authority board center
+centre news times post network bureau federation alliance nato un eu imf who cdc fbi cia reuters bbc cnn
+administration command headquarters house embassy mission secretariat coalition campaign club league
+""".split())
+_TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'’\-]*\s){0,3}[A-Z][A-Z.'’\-]+):\s+")
+_OPENING_QUOTE = re.compile(r"^\s*[\"“]")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str | None
+    start: int | None  # span of the mention in the article text
+    end: int | None
+    quoted: bool = False  # the attribution introduces or follows quoted words
+
+
+_NONE = Attribution(None, None, None)
+
+
+def transcript_label(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a transcript speaker label ("LEHRER:", "MR. OBAMA:") opening a block, or None."""
+    match = _TRANSCRIPT_LABEL.match(text, start, end)
+    if not match:
+        return None
+    return match.start(1), match.end(1)
+
+
+class Attributor:
+    """Resolves speakers sentence by sentence through one article (see module docstring)."""
+
+    def __init__(self, text: str):
+        self._text = text
+        self._persons: list[str] = []  # full names, most recent last
+        self._orgs: list[str] = []
+        self._surnames: dict[str, str] = {}
+        self._label: Attribution | None = None
+        self._previous: Attribution = _NONE
+
+    def set_label(self, start: int, end: int) -> None:
+        """A transcript label opened a block; it speaks until the next label."""
+        name = self._text[start:end].strip()
+        self._label = Attribution(name, start, end)
+
+    def attribute(self, start: int, end: int, new_block: bool) -> Attribution:
+        """The speaker of the sentence text[start:end] (None when the article itself says it)."""
+        sentence = self._text[start:end]
+        found = self._find(sentence, start)
+        if found is None:
+            if self._previous.speaker and _OPENING_QUOTE.match(sentence):
+                found = self._previous  # a quotation that carries on the previous speaker's words
+            elif self._label is not None:
+                found = self._label
+            else:
+                found = _NONE
+        self._previous = found
+        return found
+
+    # -- finding -------------------------------------------------------------------------------
+    def _find(self, sentence: str, offset: int) -> Attribution | None:
+        quoted = bool(re.search(r"[\"“”]", sentence))
+        for verb in _VERB.finditer(sentence):
+            if verb.group(0).lower().startswith("according"):
+                hit = self._subject_after(sentence, verb.end(), offset)
+            else:
+                hit = self._subject_before(sentence, verb.start(), offset)
+                if hit is None and re.search(r"(?:^|[,\"”'’:;—–-])\s*$", sentence[:verb.start()]):
+                    hit = self._subject_after(sentence, verb.end(), offset)
+            if hit is not None:
+                return Attribution(hit.speaker, hit.start, hit.end, quoted)
+        return None
+
+    def _subject_before(self, sentence: str, verb_start: int, offset: int) -> Attribution | None:
+        left = sentence[:verb_start]
+        aux = _AUX_TAIL.search(left)
+        if aux:
+            left = left[:aux.start()]
+        left_stripped = left.rstrip()
+        pronoun = _PRONOUN_END.search(left_stripped)
+        if pronoun:
+            return self._pronoun(pronoun.group(1), offset + pronoun.start(1), offset + pronoun.end(1))
+        match = _NAME_RUN_END.search(left_stripped)
+        if match:
+            hit = self._named(match.group(1), offset + match.start(1), left_stripped[:match.start(1)])
+            if hit:
+                return hit
+        match = _APPOSITION_END.search(left_stripped)
+        if match:
+            hit = self._named(match.group(1), offset + match.start(1), left_stripped[:match.start(1)])
+            if hit:
+                return hit
+        match = _GENERIC_END.search(left_stripped)
+        if match:
+            return self._generic(match.group(0).strip(), match.group(2), offset + match.start(), left_stripped)
+        return None
+
+    def _subject_after(self, sentence: str, pos: int, offset: int) -> Attribution | None:
+        right = sentence[pos:]
+        pronoun = _PRONOUN_START.match(right)
+        if pronoun:
+            return self._pronoun(pronoun.group(1), offset + pos + pronoun.start(1), offset + pos + pronoun.end(1))
+        generic = _GENERIC_START.match(right)
+        match = _NAME_RUN_START.match(right)
+        if match and not (generic and generic.end() > match.end()):
+            run = match.group(1)
+            run_start = pos + match.start(1)
+            if run.lower().startswith("the "):
+                run, run_start = run[4:], run_start + 4
+            hit = self._named(run, offset + run_start, sentence[:run_start])
+            if hit:
+                return hit
+        if generic:
+            phrase = generic.group(1)
+            noun = phrase.split()[-1]
+            return self._generic(phrase, noun, offset + pos + generic.start(1), "")
+        return None
+
+    # -- resolving -----------------------------------------------------------------------------
+    def _named(self, run: str, run_start: int, before: str) -> Attribution | None:
+        tokens = list(re.finditer(r"\S+", run))
+        # Drop sentence words ("But", "In") and titles ("Prime Minister") from the left.
+        first = 0
+        had_title = bool(re.search(r"\b(?:spokes\w+|official|minister|secretary|president|chief|director|"
+                                   r"head|leader|analyst|economist|professor|lawyer)\s*$", before, re.IGNORECASE))
+        while first < len(tokens):
+            word = tokens[first].group(0).lower().strip(",")
+            if word in _SENTENCE_WORDS or (word in _TITLES and first < len(tokens) - 1):
+                had_title = had_title or word in _TITLES
+                first += 1
+            elif word in ("of", "the", "for", "and", "on"):
+                first += 1
+            else:
+                break
+        tokens = tokens[first:]
+        while tokens and tokens[-1].group(0).lower() in ("of", "the", "for", "and", "on", "de", "van", "von"):
+            tokens = tokens[:-1]
+        if not tokens:
+            return None
+        words = [t.group(0) for t in tokens]
+        if len(words) == 1 and (words[0].lower() in _SENTENCE_WORDS or words[0].lower() in _TITLES):
+            return None
+        if words[0].lower() in ("i", "we", "you"):
+            return None
+        start = run_start + tokens[0].start()
+        end = run_start + tokens[-1].end()
+        name = " ".join(words)
+        if self._is_org(name):
+            self._remember_org(name)
+            return Attribution(name, start, end)
+        if len(words) == 1:
+            full = self._surnames.get(name.lower())
+            if full:
+                self._remember_person(full)
+                return Attribution(full, start, end)
+            org = self._last_org_containing(name)
+            if org:
+                return Attribution(org, start, end)
+        self._remember_person(name, had_title or len(words) > 1)
+        return Attribution(name, start, end)
+
+    def _pronoun(self, word: str, start: int, end: int) -> Attribution | None:
+        word = word.lower()
+        if word in ("he", "she"):
+            name = self._persons[-1] if self._persons else None
+        elif word == "it":
+            name = self._orgs[-1] if self._orgs else None
+        else:  # they
+            name = self._orgs[-1] if self._orgs else None
+        if name is None:
+            return Attribution(None, None, None)  # an attribution, but to no one we know
+        return Attribution(name, start, end)
+
+    def _generic(self, phrase: str, noun: str, start: int, before: str) -> Attribution:
+        noun = noun.lower()
+        words = phrase.split()
+        if words and words[0].lower() in _SENTENCE_WORDS:
+            start += len(words[0]) + 1
+            phrase = " ".join(words[1:])
+        org = self._last_org_containing(noun)
+        if org and noun in _ORG_WORDS:
+            return Attribution(org, start, start + len(phrase))
+        # "The company said": the speaker is "company", the mention keeps its article.
+        name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+        return Attribution(name, start, start + len(phrase))
+
+    def _is_org(self, name: str) -> bool:
+        words = name.replace(".", "").split()
+        if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
+            return True
+        return any(w.lower().strip("'’s") in _ORG_WORDS for w in words)
+
+    def _remember_org(self, name: str) -> None:
+        if name in self._orgs:
+            self._orgs.remove(name)
+        self._orgs.append(name)
+
+    def _remember_person(self, name: str, confident: bool = True) -> None:
+        if not confident:
+            return
+        if name in self._persons:
+            self._persons.remove(name)
+        self._persons.append(name)
+        parts = name.split()
+        if len(parts) > 1:
+            self._surnames[parts[-1].lower()] = name
+
+    def _last_org_containing(self, word: str) -> str | None:
+        word = word.lower()
+        for org in reversed(self._orgs):
+            if word in org.lower().split():
+                return org
+        return None

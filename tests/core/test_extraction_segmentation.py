@@ -1,0 +1,147 @@
+"""Segmentation and boilerplate: exact spans, abbreviations, quotes, paragraphs, headlines."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reviewer.core.extraction import extract_claims
+from reviewer.core.extraction.boilerplate import is_boilerplate
+from reviewer.core.extraction.segment import sentences
+
+
+def texts(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in sentences(text)]
+
+
+def claim_texts(text: str) -> list[str]:
+    claims = extract_claims(text, quality="fast")
+    for claim in claims:
+        assert text[claim.start:claim.end] == claim.text
+    return [c.text for c in claims]
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = ("Mr. Smith met Dr. Jones at No. 10 Downing St. on Sept. 5. "
+            "The U.S. economy grew. Growth in the U.S. The report said so.")
+    assert texts(text) == [
+        "Mr. Smith met Dr. Jones at No. 10 Downing St. on Sept. 5.",
+        "The U.S. economy grew.",
+        "Growth in the U.S.",
+        "The report said so.",
+    ]
+
+
+def test_initials_and_decimals():
+    text = "John F. Kennedy won 49.7 percent of the vote. Inflation was 3.5% in Jan. 2020. It fell."
+    assert texts(text) == [
+        "John F. Kennedy won 49.7 percent of the vote.",
+        "Inflation was 3.5% in Jan. 2020.",
+        "It fell.",
+    ]
+
+
+def test_question_exclamation_and_ellipsis():
+    text = 'Did it work? "Why?" she asked. Yes! Prices rose... and then fell... Then they rose again.'
+    assert texts(text) == ["Did it work?", '"Why?" she asked.', "Yes!", "Prices rose... and then fell...",
+                           "Then they rose again."]
+
+
+def test_quotation_spanning_sentences_is_one_span():
+    text = '"We will win. We always do," he said. The crowd cheered.'
+    assert texts(text) == ['"We will win. We always do," he said.', "The crowd cheered."]
+    curly = "“Sanctions failed. Our economy grew,” Konashenkov said. Others disagreed."
+    assert texts(curly)[0] == "“Sanctions failed. Our economy grew,” Konashenkov said."
+
+
+def test_unclosed_quotation_does_not_swallow_the_paragraph():
+    # News style: a quotation running into the next paragraph leaves its closing mark off.
+    text = '"This is the first sentence. This is the second.\n\n"And the quote goes on," she said.'
+    got = texts(text)
+    assert got[0] == '"This is the first sentence.'
+    assert got[-1] == '"And the quote goes on," she said.'
+
+
+def test_claims_never_cross_paragraphs():
+    text = "The first paragraph ends without a stop\n\nThe second starts here. It has two sentences."
+    spans = sentences(text)
+    assert [text[s.start:s.end] for s in spans] == [
+        "The first paragraph ends without a stop", "The second starts here.", "It has two sentences."]
+    assert [s.block for s in spans] == [0, 1, 1]
+
+
+def test_heading_lines_inside_a_block():
+    text = "Economy shrinks again\nBy Jane Doe\nThe economy shrank 2% in the third quarter."
+    assert texts(text) == ["Economy shrinks again", "By Jane Doe", "The economy shrank 2% in the third quarter."]
+
+
+def test_hard_wrapped_lines_stay_together():
+    text = ("The text was hard wrapped at seventy-two columns as old plain text files\n"
+            "are, and the sentence continues here. Next one.")
+    assert len(texts(text)) == 2
+
+
+def test_headline_is_a_candidate_and_dateline_is_stripped():
+    text = ("Unemployment falls to 3.5 percent\n\n"
+            "WASHINGTON (Reuters) - The unemployment rate fell to 3.5 percent in September.")
+    assert claim_texts(text) == ["Unemployment falls to 3.5 percent",
+                                 "The unemployment rate fell to 3.5 percent in September."]
+
+
+def test_boilerplate_lines():
+    for line in [
+        "By Jane Doe", "By Jane Doe and John Smith, Reuters", "BY JANE DOE | Staff Writer",
+        "Photo: John Smith/Reuters", "Image copyright Getty Images",
+        "Protesters gather in Kyiv on Monday. (AP Photo/Efrem Lukatsky)",
+        "Jane Doe contributed to this report.", "Additional reporting by Tom Balmforth",
+        "Reporting by Tom Balmforth; Editing by Alex Richardson",
+        "Did you find a mistake? Let us know.", "Sign up for our free newsletter",
+        "Share this article", "Follow us on Twitter", "Read more: Why prices rise",
+        "Updated 3:45 PM ET, Tue March 3, 2020", "Advertisement", "(APPLAUSE)",
+        "© 2024 Example News. All rights reserved.",
+    ]:
+        assert is_boilerplate(line), line
+    for line in [
+        "By contrast, the president said nothing.", "By 2030, emissions will fall by half.",
+        "The ministry said photo evidence was faked.", "Unemployment fell to 3.5 percent in May.",
+        "Crime doubled", "Inflation rose.",
+    ]:
+        assert not is_boilerplate(line), line
+
+
+def test_boilerplate_blocks_are_never_returned():
+    text = ("Prices soar\n\nBy Jane Doe\n\nPrices rose 9% in May, the statistics office said.\n\n"
+            "Did you find a mistake? Let us know.\n\nJane Doe contributed to this report.\n\n"
+            "Sign up for our newsletter to get the news in your inbox.")
+    assert claim_texts(text) == ["Prices soar", "Prices rose 9% in May, the statistics office said."]
+
+
+def test_empty_and_blank_text():
+    assert extract_claims("") == []
+    assert extract_claims("   \n\n  \n") == []
+    assert extract_claims("", quality="fast") == []
+
+
+def test_transcript_labels_are_not_part_of_the_claim():
+    text = "LEHRER: Good evening from Oxford.\n\nMCCAIN: We spent $700 billion on the war."
+    claims = extract_claims(text, quality="fast")
+    assert [c.text for c in claims] == ["Good evening from Oxford.", "We spent $700 billion on the war."]
+    assert [c.speaker for c in claims] == ["LEHRER", "MCCAIN"]
+
+
+_alphabet = st.sampled_from(list("ab .,!?\"“”'\n\n  Mr.U.S.1234%$") + ["Mr. ", "U.S. ", "\n\n", '," he said. ',
+                                                                       "Dr. ", "3.5", "é", "😀", "\r\n"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_alphabet, max_size=60).map("".join))
+def test_offsets_always_match_text(text):
+    previous_end = 0
+    for claim in extract_claims(text, quality="fast"):
+        assert text[claim.start:claim.end] == claim.text
+        assert claim.start >= previous_end and claim.end > claim.start
+        assert claim.text == claim.text.strip()
+        assert "\n\n" not in claim.text
+        if claim.speaker_start is not None:
+            assert 0 <= claim.speaker_start < claim.speaker_end <= len(text)
+        previous_end = claim.end
