@@ -31,8 +31,8 @@ def sample_files() -> list[Path]:
     folder = resource_path("samples")
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in
-                  {".txt", ".md", ".html", ".htm", ".docx", ".pdf"})
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.upper().startswith("README")
+                  and p.suffix.lower() in {".txt", ".md", ".html", ".htm", ".docx", ".pdf"})
 
 
 def open_library(path: str | Path | None = None, *, reviewer: str | None = None, samples: bool = True) -> Store:
