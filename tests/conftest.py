@@ -12,6 +12,9 @@ os.environ.pop("REVIEWER_DB", None)
 
 import pytest  # noqa: E402
 
+# Every test runs offline: any connection to a non-local address fails the test.
+pytest_plugins = ["tests.no_network"]
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("REVIEWER_SHARED_DATA", REPO.parent / "shared" / "data"))
 
