@@ -42,7 +42,7 @@ _ANYWHERE = re.compile(
       | \(\s*(?:photo|image|credit|pictured)\b[^)]*\)\s*$
       | \b(?:newsletter|sign\s+up\s+(?:here|now|for))\b.*\b(?:inbox|email|sign\s+up|subscribe)\b
       | \bshare\s+(?:this|on)\s+(?:article|story|facebook|twitter|x|whatsapp|linkedin|email)\b
-      | \bfollow\s+(?:us|him|her|them|[A-Z][\w ]{0,30})\s+on\s+(?:twitter|x|facebook|instagram|threads|bluesky|mastodon)\b
+      | \bfollow\s+(?:us|him|her|them|[a-z][\w ]{0,30})\s+on\s+(?:twitter|x|facebook|instagram|threads|bluesky|mastodon)\b
       | \b(?:if\s+you\s+(?:spot|find|see)\s+(?:a|an)\s+(?:mistake|error|typo))
       | \blet\s+us\s+know\b.{0,40}\b(?:mistake|error|correction)
       | \b(?:mistake|error|typo)\b.{0,60}\b(?:let\s+us\s+know|contact\s+us|highlight\s+it|press\s+ctrl)
@@ -50,10 +50,12 @@ _ANYWHERE = re.compile(
       | \b(?:this\s+material\s+may\s+not\s+be\s+published|broadcast,\s+rewritten\s+or\s+redistributed)\b
       | \bwe\s+use\s+cookies\b
       | \bread\s+more\s*(?::|»|›|>|$)
-      | ^\s*[A-Z][A-Za-z.'’ -]{1,40}\s+is\s+an?\s+(?:reporter|correspondent|editor|writer|columnist|journalist)\b.{0,120}$
     )""",
-    _FLAGS | re.VERBOSE,
+    re.VERBOSE,  # matched against the lower-cased sentence
 )
+_AUTHOR_NOTE = re.compile(
+    r"[A-Z][A-Za-z.'’ -]{1,40}\s+is\s+an?\s+(?:[a-z]+\s+){0,3}"
+    r"(?:reporter|correspondent|editor|writer|columnist|journalist)\b.{0,120}$")
 
 # Bylines are matched case-sensitively so that "By contrast, ..." is not one.
 _NAME = r"(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin|la|le)"
@@ -71,7 +73,8 @@ def is_boilerplate(sentence: str) -> bool:
     stripped = sentence.strip()
     if not _HAS_LETTER.search(stripped):
         return True
-    if _BYLINE.match(stripped) or _STARTS.search(stripped) or _ANYWHERE.search(stripped):
+    if (_BYLINE.match(stripped) or _STARTS.search(stripped) or _ANYWHERE.search(stripped.lower())
+            or _AUTHOR_NOTE.match(stripped)):
         return True
     words = stripped.split()
     # A dateline or a lone word ("Advertisement", "Updated", "Politics") is not a claim either.

@@ -153,7 +153,11 @@ class Attributor:
         aux = _AUX_TAIL.search(left)
         if aux:
             left = left[:aux.start()]
-        left_stripped = left.rstrip()
+        # Subjects sit just before the verb: search only the last 200 characters, so that a long
+        # sentence costs no more than a short one.
+        cut = max(0, len(left.rstrip()) - 200)
+        left_stripped = left.rstrip()[cut:]
+        offset += cut
         pronoun = _PRONOUN_END.search(left_stripped)
         if pronoun:
             return self._pronoun(pronoun.group(1), offset + pronoun.start(1), offset + pronoun.end(1))
@@ -167,7 +171,7 @@ class Attributor:
             hit = self._named(match.group(1), offset + match.start(1), left_stripped[:match.start(1)])
             if hit:
                 return hit
-        match = _GENERIC_END.search(left_stripped)
+        match = _GENERIC_END.search(left_stripped, max(0, len(left_stripped) - 80))
         if match:
             return self._generic(match.group(0).strip(), match.group(2), offset + match.start(), left_stripped)
         return None

@@ -1,0 +1,110 @@
+"""Claim extraction benchmark (issue 3): held-out F1, 5,000-word timings, throughput, 1 MB run.
+
+Run on demand (one core is what the targets assume; pin it with taskset if you like):
+    python -m pytest tests/benchmarks/bench_extraction.py -m benchmark -s
+    taskset -c 0 python -m pytest tests/benchmarks/bench_extraction.py -m benchmark -s
+
+Figures printed:
+- F1 of the check-worthy class (ClaimBuster Verdict == 1) on the test debates 2004-2008, at
+  DEFAULT_THRESHOLD, for the fast and the final model. The models were trained on 1960-1996 and
+  their thresholds tuned on 2000 (see training/README.md). Needs ../shared/data (or
+  REVIEWER_SHARED_DATA); skipped otherwise.
+- extract_claims on a 5,000-word article (a debate transcript, or synthetic text without the
+  shared data), warm: median of several runs, fast and final (targets 150 ms and 1 s).
+- sentences per second of the final model, one sentence at a time.
+- extract_claims on 1 MB of text (target < 10 s) and the Python peak memory (tracemalloc) for
+  1 MB against 250 KB, which should stay flat rather than grow with the text.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import statistics
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from reviewer.core.extraction import DEFAULT_THRESHOLD, extract_claims, score_sentences
+
+pytestmark = pytest.mark.benchmark
+
+SHARED_DATA = Path(os.environ.get("REVIEWER_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared" / "data"))
+CLAIMBUSTER = SHARED_DATA / "claimbuster-train"
+
+_SYNTHETIC = ("The minister said unemployment fell to 4.2 percent in May, the lowest level since 2008. "
+              "\"We will cut taxes for 3 million families next year,\" she told reporters. "
+              "Critics argue the figures are misleading because part-time jobs are counted. "
+              "Thank you all for coming tonight.\n\n")
+
+
+def article(words: int) -> str:
+    transcripts = sorted((CLAIMBUSTER / "transcripts").glob("*.txt"))
+    source = "".join(p.read_text(encoding="utf-8") for p in transcripts[-3:]) if transcripts else _SYNTHETIC * 2000
+    tokens = source.split(" ")
+    return " ".join(tokens[:words])
+
+
+def timed(fn, repeat=5):
+    fn()  # warm: models loaded, caches filled
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - t0)
+    return statistics.median(runs)
+
+
+def f1(scores, labels):
+    tp = sum(1 for s, y in zip(scores, labels) if s >= DEFAULT_THRESHOLD and y)
+    predicted = sum(1 for s in scores if s >= DEFAULT_THRESHOLD)
+    precision = tp / predicted if predicted else 0.0
+    recall = tp / sum(labels)
+    return 2 * precision * recall / (precision + recall), precision, recall
+
+
+def test_f1_on_held_out_debates():
+    path = CLAIMBUSTER / "crowdsourced-1960-2008.csv"
+    if not path.is_file():
+        pytest.skip(f"shared data not found at {SHARED_DATA}")
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["File_id"][:4] in ("2004", "2008")]
+    texts = [r["Text"] for r in rows]
+    labels = [r["Verdict"] == "1" for r in rows]
+    print(f"\nheld-out debates 2004-2008: {len(rows)} sentences, {sum(labels)} check-worthy")
+    for quality in ("fast", "final"):
+        t0 = time.perf_counter()
+        scores = score_sentences(texts, quality=quality)
+        secs = time.perf_counter() - t0
+        value, p, r = f1(scores, labels)
+        print(f"  {quality:5}: F1 {value:.3f} (precision {p:.3f}, recall {r:.3f}), "
+              f"{len(texts) / secs:,.0f} sentences/s")
+
+
+def test_5000_words_timings():
+    text = article(5000)
+    n = len(extract_claims(text, quality="fast"))
+    fast = timed(lambda: extract_claims(text, quality="fast"))
+    final = timed(lambda: extract_claims(text, quality="final"), repeat=3)
+    print(f"\n5,000 words ({len(text):,} chars, {n} candidate sentences): fast {fast * 1000:.0f} ms "
+          f"(target 150), final {final * 1000:.0f} ms (target 1000); final {n / final:,.0f} sentences/s")
+
+
+def test_one_megabyte():
+    unit = article(5000) + "\n\n"
+    big = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+    quarter = big[:250_000]
+    extract_claims("Warm up.", quality="final")
+    for quality in ("fast", "final"):
+        peaks = []
+        for text in (quarter, big):
+            tracemalloc.start()
+            t0 = time.perf_counter()
+            claims = extract_claims(text, quality=quality)
+            secs = time.perf_counter() - t0
+            peaks.append(tracemalloc.get_traced_memory()[1] / 1e6)
+            tracemalloc.stop()
+        print(f"\n1 MB, {quality}: {secs:.1f} s (target < 10), {len(claims):,} claims; Python peak "
+              f"{peaks[0]:.0f} MB at 250 KB, {peaks[1]:.0f} MB at 1 MB (output included)")
