@@ -1,0 +1,228 @@
+"""The Markdown note of a claim with a live, safe preview.
+
+What a person types is saved as they type (debounced) and at once when they leave the note
+or switch claims, so nothing is lost; all saves of one typing session merge into one undo
+step (``EditNoteCommand``). The preview is sanitised HTML in a QTextBrowser that never
+loads a resource: no remote images, no local files.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFocusEvent, QKeyEvent, QKeySequence, QPalette, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextEdit,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.markdown_render import render_markdown
+from ..core.store import Store
+from .changes import ChangeHub
+from .review_commands import EditNoteCommand
+
+SAVE_DELAY_MS = 400
+PREVIEW_DELAY_MS = 150
+SIDE_BY_SIDE_WIDTH = 640  # below this the preview goes under the editor
+
+PREVIEW_CSS = """
+p, li { line-height: 140%; }
+h1 { font-size: 16pt; } h2 { font-size: 14pt; } h3 { font-size: 12pt; }
+blockquote { margin-left: 12px; font-style: italic; }
+code, pre { font-family: monospace; }
+a { color: #0072B2; }
+"""
+
+
+class SafePreview(QTextBrowser):
+    """A QTextBrowser that shows HTML and never fetches anything (images, style sheets, links)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.document().setDefaultStyleSheet(PREVIEW_CSS)
+        self.anchorClicked.connect(self._open_link)
+
+    def loadResource(self, kind: int, name: QUrl):  # noqa: N802 - Qt override
+        return None  # offline app: nothing is loaded, not even local files
+
+    def _open_link(self, url: QUrl) -> None:
+        # A deliberate click on a web link opens the system browser; nothing else is followed.
+        if url.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(url)
+
+
+class NoteTextEdit(QPlainTextEdit):
+    """Plain-text Markdown editor. Its own undo is off: Ctrl+Z goes to the shared undo stack."""
+
+    left = Signal()  # focus went elsewhere (another widget, a menu, another window)
+    undo_requested = Signal()
+    redo_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(True)  # Tab moves on, as in a form
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+                event.accept()  # handled in keyPressEvent, not by the window's Undo action too
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo_requested.emit()
+            return
+        if event.matches(QKeySequence.StandardKey.Redo):
+            self.redo_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
+
+
+class NoteEditor(QWidget):
+    """Editor and preview of one claim's note. UI thread only.
+
+    The editor owns its save timer; ``flush()`` writes pending typing at once (the review
+    editor calls it before any other change and on claim switch).
+    """
+
+    def __init__(self, store: Store, hub: ChangeHub, undo_stack: QUndoStack, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.hub = hub
+        self.undo_stack = undo_stack
+        self.claim_id: int | None = None
+        self.session = 0
+        self.preview_html = ""
+        self._saved_text = ""  # what the store holds for this claim, as far as the editor knows
+
+        self.label = QLabel(self)
+        self.label.setObjectName("hint")
+        self.label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.editor = NoteTextEdit(self)
+        self.editor.setAccessibleName("Note")
+        self.preview = SafePreview(self)
+        self.preview.setAccessibleName("Note preview")
+        self.preview.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.preview.setPlaceholderText("The preview of the note appears here.")
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.preview)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.label)
+        layout.addWidget(self.splitter, 1)
+
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save)
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.update_preview)
+        self.editor.textChanged.connect(self._on_text_changed)
+        self.editor.left.connect(lambda: self.flush(end_session=True))
+        self.editor.undo_requested.connect(self._undo)
+        self.editor.redo_requested.connect(self._redo)
+        self.set_conclusion_mode(False)
+        self.setEnabled(False)
+
+    # ----------------------------------------------------------------- public
+    def set_conclusion_mode(self, conclusion: bool) -> None:
+        """Conclusion-only scales: the note is the written conclusion, the verdict itself."""
+        if conclusion:
+            self.label.setText("The written conclusion is the verdict · Markdown · saved as you type")
+            self.editor.setPlaceholderText("Write the conclusion of the check: what is true, what is not, and why.")
+        else:
+            self.label.setText("Markdown · saved as you type")
+            self.editor.setPlaceholderText("Notes on this claim: what you checked, sources, reasoning. "
+                                           "**Markdown** works.")
+
+    def set_claim(self, claim_id: int | None, note: str = "") -> None:
+        """Show another claim's note; pending typing for the previous claim is saved first."""
+        self.flush(end_session=True)
+        self.claim_id = claim_id
+        self.setEnabled(claim_id is not None)
+        self._set_text(note if claim_id is not None else "")
+
+    def refresh(self, note: str) -> None:
+        """The store's note changed (undo, revert, another window): show it unless the person is mid-typing."""
+        if self.is_dirty():
+            return
+        if note != self.editor.toPlainText():
+            self.session += 1  # typing after an outside change is a new undo step
+            self._set_text(note)
+        self._saved_text = note
+
+    def is_dirty(self) -> bool:
+        return self.claim_id is not None and self.editor.toPlainText() != self._saved_text
+
+    def flush(self, end_session: bool = False) -> None:
+        """Save pending typing now (no-op when nothing changed)."""
+        self._save_timer.stop()
+        self.save()
+        if end_session:
+            self.session += 1
+
+    def save(self) -> None:
+        if not self.is_dirty():
+            return
+        text = self.editor.toPlainText()
+        command = EditNoteCommand(self.store, self.hub, self.claim_id, text, session=self.session,
+                                  before=self._saved_text)
+        self._saved_text = text  # before push: the hub announcement must not reload the editor
+        self.undo_stack.push(command)
+        if command.error is not None:
+            self._saved_text = self.store.get_review(self.claim_id).note
+
+    def update_preview(self) -> None:
+        self._preview_timer.stop()
+        self.preview_html = render_markdown(self.editor.toPlainText())
+        bar = self.preview.verticalScrollBar()
+        position = bar.value()
+        self.preview.setHtml(self.preview_html)
+        bar.setValue(position)
+
+    # ----------------------------------------------------------------- internals
+    def _set_text(self, text: str) -> None:
+        cursor_position = self.editor.textCursor().position()
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(text)
+        self.editor.blockSignals(False)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(min(cursor_position, len(text)))
+        self.editor.setTextCursor(cursor)
+        self._saved_text = text
+        self.update_preview()
+
+    def _on_text_changed(self) -> None:
+        if self.claim_id is None:
+            return
+        self._save_timer.start()
+        self._preview_timer.start()
+
+    def _undo(self) -> None:
+        self.flush(end_session=True)
+        self.undo_stack.undo()
+
+    def _redo(self) -> None:
+        self.flush(end_session=True)
+        self.undo_stack.redo()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        wide = self.width() >= SIDE_BY_SIDE_WIDTH
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)

@@ -1,0 +1,200 @@
+"""Undoable review changes: verdict, confidence, note, evidence, revert from history.
+
+Each command's redo/undo is one store call (one transaction, audited with the store's
+reviewer) followed by a ChangeHub announcement (see ``commands.StoreCommand``). Commands
+are created and pushed on the UI thread; the undo stack owns them once pushed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from ..core.domain import Evidence
+from ..core.store import Store
+from .changes import CLAIMS, EVIDENCE, REVIEW, ChangeHub
+from .commands import StoreCommand
+
+# Command ids for QUndoCommand.id(): only commands with the same id are offered to mergeWith.
+NOTE_ID = 4101
+CONFIDENCE_ID = 4102
+
+
+def _short(text: str, limit: int = 32) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _ClaimCommand(StoreCommand):
+    def __init__(self, store: Store, hub: ChangeHub, text: str, claim_id: int):
+        article_id = store.get_claim(claim_id).article_id
+        super().__init__(store, hub, text, article_id=article_id, claim_ids=(claim_id,))
+        self.claim_id = claim_id
+
+
+class SetVerdictCommand(_ClaimCommand):
+    """Give a claim a verdict key (or None: unreviewed)."""
+
+    kinds = (REVIEW,)
+
+    def __init__(self, store: Store, hub: ChangeHub, claim_id: int, verdict: str | None, label: str = ""):
+        name = label or verdict or "Unreviewed"
+        super().__init__(store, hub, f"Set verdict “{name}”", claim_id)
+        self.before = store.get_review(claim_id).verdict
+        self.after = verdict
+
+    def apply(self) -> None:
+        self.store.set_review(self.claim_id, verdict=self.after)
+
+    def revert(self) -> None:
+        self.store.set_review(self.claim_id, verdict=self.before)
+
+
+class SetConfidenceCommand(_ClaimCommand):
+    """Set a claim's confidence (0–100 or None); consecutive changes of one claim merge."""
+
+    kinds = (REVIEW,)
+
+    def __init__(self, store: Store, hub: ChangeHub, claim_id: int, confidence: int | None):
+        shown = "not set" if confidence is None else f"{confidence}%"
+        super().__init__(store, hub, f"Set confidence {shown}", claim_id)
+        self.before = store.get_review(claim_id).confidence
+        self.after = confidence
+
+    def id(self) -> int:
+        return CONFIDENCE_ID
+
+    def mergeWith(self, other) -> bool:
+        if not isinstance(other, SetConfidenceCommand) or other.claim_id != self.claim_id:
+            return False
+        self.after = other.after
+        self.setText(other.text())
+        self.setObsolete(self.after == self.before)
+        return True
+
+    def apply(self) -> None:
+        self.store.set_review(self.claim_id, confidence=self.after)
+
+    def revert(self) -> None:
+        self.store.set_review(self.claim_id, confidence=self.before)
+
+
+class EditNoteCommand(_ClaimCommand):
+    """Save a note. Saves of one typing session merge, so undo restores the note from before it.
+
+    ``session`` is a token the note editor changes when a person leaves the note or switches
+    claims: typing after that is a new undo step.
+    """
+
+    kinds = (REVIEW,)
+
+    def __init__(self, store: Store, hub: ChangeHub, claim_id: int, note: str, session: int = 0,
+                 before: str | None = None):
+        super().__init__(store, hub, f"Edit note “{_short(note)}”", claim_id)
+        self.before = store.get_review(claim_id).note if before is None else before
+        self.after = note
+        self.session = session
+
+    def id(self) -> int:
+        return NOTE_ID
+
+    def mergeWith(self, other) -> bool:
+        if (not isinstance(other, EditNoteCommand) or other.claim_id != self.claim_id
+                or other.session != self.session):
+            return False
+        self.after = other.after
+        self.setText(other.text())
+        # Typed back to where it started: the step is a no-op and leaves the stack.
+        self.setObsolete(self.after == self.before)
+        return True
+
+    def apply(self) -> None:
+        self.store.set_review(self.claim_id, note=self.after)
+
+    def revert(self) -> None:
+        self.store.set_review(self.claim_id, note=self.before)
+
+
+class AddEvidenceCommand(_ClaimCommand):
+    """Attach evidence. The first redo adds it (copying a file in); later redos restore the same row."""
+
+    kinds = (EVIDENCE,)
+
+    def __init__(self, store: Store, hub: ChangeHub, claim_id: int, *, url: str | None = None,
+                 title: str | None = None, quote: str | None = None, accessed: str | None = None,
+                 file: str | Path | None = None):
+        label = title or url or (Path(file).name if file else None) or _short(quote or "")
+        super().__init__(store, hub, f"Add evidence “{_short(label or '')}”", claim_id)
+        self.fields = dict(url=url, title=title, quote=quote, accessed=accessed, file=file)
+        self.evidence: Evidence | None = None
+
+    def apply(self) -> None:
+        if self.evidence is None:
+            self.evidence = self.store.add_evidence(self.claim_id, **self.fields)
+        else:
+            self.store.restore_evidence(self.evidence)
+
+    def revert(self) -> None:
+        if self.evidence is not None:
+            self.store.remove_evidence(self.evidence.id)
+
+
+class EditEvidenceCommand(_ClaimCommand):
+    """Change the URL, title, quoted passage or access date of evidence."""
+
+    kinds = (EVIDENCE,)
+
+    def __init__(self, store: Store, hub: ChangeHub, evidence_id: int, **changes: str | None):
+        before = store.get_evidence(evidence_id)
+        super().__init__(store, hub, f"Edit evidence “{_short(before.title or before.url or '')}”", before.claim_id)
+        self.evidence_id = evidence_id
+        self.before = {k: getattr(before, k) for k in changes}
+        self.after = dict(changes)
+
+    def apply(self) -> None:
+        self.store.update_evidence(self.evidence_id, **self.after)
+
+    def revert(self) -> None:
+        self.store.update_evidence(self.evidence_id, **self.before)
+
+
+class RemoveEvidenceCommand(_ClaimCommand):
+    """Detach evidence; undo puts the same row back (its file never left the library)."""
+
+    kinds = (EVIDENCE,)
+
+    def __init__(self, store: Store, hub: ChangeHub, evidence_id: int):
+        evidence = store.get_evidence(evidence_id)
+        label = evidence.title or evidence.url or evidence.original_name or "evidence"
+        super().__init__(store, hub, f"Remove evidence “{_short(label)}”", evidence.claim_id)
+        self.evidence = evidence
+
+    def apply(self) -> None:
+        self.store.remove_evidence(self.evidence.id)
+
+    def revert(self) -> None:
+        self.store.restore_evidence(replace(self.evidence))
+
+
+class RevertEntryCommand(_ClaimCommand):
+    """Apply the 'before' state of a history entry; undo reverts what the revert wrote."""
+
+    kinds = (REVIEW, EVIDENCE, CLAIMS)
+
+    def __init__(self, store: Store, hub: ChangeHub, claim_id: int, entry_id: int, description: str = ""):
+        super().__init__(store, hub, f"Revert “{_short(description or 'change')}”", claim_id)
+        self.entry_id = entry_id
+        self.written: list[int] = []  # audit entries the revert made, newest last
+
+    def _last_entry_id(self) -> int:
+        entries = self.store.history(claim_id=self.claim_id, limit=1)
+        return entries[0].id if entries else 0
+
+    def apply(self) -> None:
+        last = self._last_entry_id()
+        self.store.revert(self.entry_id)
+        self.written = [e.id for e in reversed(self.store.history(claim_id=self.claim_id, limit=50)) if e.id > last]
+
+    def revert(self) -> None:
+        for entry_id in reversed(self.written):
+            self.store.revert(entry_id)
