@@ -1,0 +1,105 @@
+"""Typing a note: live preview, saved as you type and on leaving, one undo step, nothing unsafe in the preview."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QTextDocument, QUndoStack
+
+from reviewer.ui.changes import ChangeHub
+from reviewer.ui.review_editor import ReviewEditor
+
+try:  # tests/ui is a package or not, depending on what else lives there
+    from .test_review_editor import add_article
+except ImportError:
+    from test_review_editor import add_article
+
+
+@pytest.fixture
+def desk(qtbot, store, settings):
+    hub, stack = ChangeHub(), QUndoStack()
+    claim_ids = add_article(store)
+    store.set_review(claim_ids[0], note="Earlier note.")
+    editor = ReviewEditor(store, hub, stack, settings)
+    qtbot.addWidget(editor)
+    editor.resize(380, 800)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.set_claim(claim_ids[0])
+    return SimpleNamespace(editor=editor, hub=hub, stack=stack, store=store, claims=claim_ids)
+
+
+def type_at_end(qtbot, editor, text: str) -> None:
+    editor.focus_note()
+    qtbot.keyClick(editor.note.editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor.note.editor, text)
+
+
+def test_typing_renders_the_preview_and_saves_after_the_debounce(qtbot, desk):
+    editor, store, claim = desk.editor, desk.store, desk.claims[0]
+    assert editor.note.editor.toPlainText() == "Earlier note."
+    type_at_end(qtbot, editor, " Checked **ONS** data.")
+    qtbot.waitUntil(lambda: "<strong>ONS</strong>" in editor.note.preview_html, timeout=2000)
+    assert "ONS" in editor.note.preview.toPlainText() and "**" not in editor.note.preview.toPlainText()
+    assert store.get_review(claim).note == "Earlier note."  # not yet: the debounce is still running
+    with qtbot.waitSignal(desk.hub.changed, timeout=2000):
+        pass  # the debounced save announces itself
+    assert store.get_review(claim).note == "Earlier note. Checked **ONS** data."
+
+    type_at_end(qtbot, editor, " More.")
+    editor.confidence.setFocus()  # leaving the note saves at once
+    assert store.get_review(claim).note == "Earlier note. Checked **ONS** data. More."
+    assert desk.stack.count() == 1  # all the typing is one step
+
+    desk.stack.undo()
+    assert store.get_review(claim).note == "Earlier note."
+    assert editor.note.editor.toPlainText() == "Earlier note."
+    desk.stack.redo()
+    assert store.get_review(claim).note == "Earlier note. Checked **ONS** data. More."
+
+
+def test_switching_claims_saves_the_note_at_once(qtbot, desk):
+    type_at_end(qtbot, desk.editor, " Unsaved words")
+    desk.editor.set_claim(desk.claims[1])
+    assert desk.store.get_review(desk.claims[0]).note == "Earlier note. Unsaved words"
+    assert desk.editor.note.editor.toPlainText() == ""
+
+
+def test_ctrl_z_in_the_note_undoes_the_typing_as_one_step(qtbot, desk):
+    desk.editor.set_verdict_by_index(1)
+    type_at_end(qtbot, desk.editor, " abc")
+    qtbot.keyClick(desk.editor.note.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert desk.store.get_review(desk.claims[0]).note == "Earlier note."
+    assert desk.editor.note.editor.toPlainText() == "Earlier note."
+    assert desk.store.get_review(desk.claims[0]).verdict == "supported"  # only the typing was undone
+
+
+def test_a_verdict_click_while_typing_keeps_the_typing_and_orders_undo(qtbot, desk):
+    type_at_end(qtbot, desk.editor, " typed")
+    qtbot.mouseClick(desk.editor.buttons.button_for("disputed"), Qt.MouseButton.LeftButton)
+    review = desk.store.get_review(desk.claims[0])
+    assert (review.verdict, review.note) == ("disputed", "Earlier note. typed")
+    desk.stack.undo()
+    assert desk.store.get_review(desk.claims[0]).note == "Earlier note. typed"
+    desk.stack.undo()
+    assert desk.store.get_review(desk.claims[0]).note == "Earlier note."
+
+
+def test_hostile_markdown_never_reaches_the_preview(qtbot, desk):
+    editor = desk.editor
+    editor.focus_note()
+    editor.note.editor.selectAll()
+    qtbot.keyClicks(editor.note.editor,
+                    '<script>alert(1)</script> [click](javascript:alert(1)) <img src="http://evil.example/x.png">'
+                    ' <a href="javascript:alert(2)" onclick="x()">a</a>')
+    editor.note.update_preview()
+    shown = editor.note.preview.toHtml().lower()
+    for html in (editor.note.preview_html.lower(), shown):
+        assert "<script" not in html and "javascript:" not in html
+        assert "evil.example" not in html and "onclick" not in html
+    preview = editor.note.preview
+    assert not preview.openLinks() and not preview.openExternalLinks()
+    resource = preview.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl("http://evil.example/x.png"))
+    assert resource is None
