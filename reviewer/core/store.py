@@ -120,7 +120,10 @@ class Store:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if not fresh and tables and app_id != schema.APPLICATION_ID:
+        # Another program's SQLite file is refused even when it has no tables yet: it is
+        # marked by its application_id (or user_version), and we must not write into it.
+        foreign = app_id != schema.APPLICATION_ID and (tables or app_id != 0 or version != 0)
+        if not fresh and foreign:
             raise LibraryError(
                 f"{self.path} is an SQLite database but not a Reviewer library. "
                 "Open a library file or create a new one."
@@ -131,6 +134,16 @@ class Store:
                 f"this version reads up to {schema.SCHEMA_VERSION}). Update Reviewer to open it; "
                 "the file was not changed."
             )
+        if not fresh and tables:
+            # Damage found now is reported before anything (WAL switch, migration, backup) writes.
+            # quick_check reads every page once: about 3 ms per MB.
+            problems = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if problems != "ok":
+                problems = " ".join(problems.replace("*** in database main ***", "").split())
+                raise LibraryError(
+                    f"{self.path} is damaged ({problems}). The file was not changed; "
+                    "restore a backup or open another library."
+                )
         if self.path is not None:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if mode.lower() != "wal" and not _is_read_only(self.path):
