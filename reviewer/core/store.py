@@ -1090,6 +1090,11 @@ def _library_error(path: Path | None, exc: sqlite3.Error) -> LibraryError:
         return LibraryError(f"{where} cannot be written (read-only location). Copy it somewhere writable.")
     if "full" in message:
         return LibraryError(f"The disk holding {where} is full; nothing was saved. Free some space and try again.")
+    if "disk I/O error" in message:
+        return LibraryError(
+            f"Could not write to {where} (disk I/O error: the disk may be full, removed or failing); "
+            "nothing was saved. Check the disk and try again."
+        )
     if "locked" in message or "busy" in message:
         return LibraryError(f"{where} is busy in another window or command. Try again in a moment.")
     if "unable to open" in message:
