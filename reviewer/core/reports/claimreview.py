@@ -1,0 +1,83 @@
+"""schema.org ClaimReview objects for reviewed claims.
+
+Used for the ``claimreview`` format (a JSON array) and for the JSON-LD blocks embedded in HTML
+reports. One object per reviewed claim; unreviewed claims have no ClaimReview. Pure.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..markdown_render import safe_url
+from .common import claim_url, first_line
+from .model import Report, ReportArticle, ReportClaim
+
+
+def claim_review(report: Report, article: ReportArticle, rc: ReportClaim) -> dict[str, Any]:
+    """The ClaimReview for one reviewed claim. Fields whose value is unknown are left out."""
+    a = article.article
+    rating: dict[str, Any] = {"@type": "Rating"}
+    verdict, scale = rc.verdict, rc.scale
+    if scale is not None and scale.conclusion_only:
+        # No rating: the written conclusion is the verdict.
+        rating["alternateName"] = first_line(rc.claim.note) or rc.verdict_label
+    else:
+        if verdict is not None and verdict.rating_value is not None and scale is not None:
+            rating["ratingValue"] = verdict.rating_value
+            if scale.best_rating is not None:
+                rating["bestRating"] = scale.best_rating
+            if scale.worst_rating is not None:
+                rating["worstRating"] = scale.worst_rating
+        rating["alternateName"] = (verdict.alternate_name or verdict.label) if verdict else rc.verdict_label
+
+    item: dict[str, Any] = {"@type": "Claim"}
+    if rc.claim.speaker:
+        item["author"] = {"@type": "Person", "name": rc.claim.speaker}
+    elif a.source:
+        item["author"] = {"@type": "Organization", "name": a.source}
+    elif a.author:
+        item["author"] = {"@type": "Person", "name": a.author}
+    appearance: dict[str, Any] = {"@type": "CreativeWork"}
+    url = safe_url(a.url)
+    if url:
+        appearance["url"] = url
+    if a.title:
+        appearance["headline"] = a.title
+    if a.published:
+        appearance["datePublished"] = a.published
+    item["appearance"] = appearance
+    if a.published:
+        item["datePublished"] = a.published
+
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": rc.claim.text,
+        "reviewRating": rating,
+        "itemReviewed": item,
+    }
+    if report.organisation:
+        data["author"] = {"@type": "Organization", "name": report.organisation}
+    if rc.review_date:
+        data["datePublished"] = rc.review_date
+    link = claim_url(article, rc)
+    if link:
+        data["url"] = link
+    return data
+
+
+def claim_reviews(report: Report) -> list[dict[str, Any]]:
+    return [claim_review(report, a, c) for a in report.articles for c in a.claims if c.reviewed]
+
+
+def render_claimreview(report: Report) -> str:
+    return json.dumps(claim_reviews(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def json_for_script(data: Any) -> str:
+    """JSON safe to put inside <script type="application/ld+json">: no '<', '>' or '&' appear
+    literally, so '</script>' or '<!--' in user text cannot end the block."""
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))

@@ -1,0 +1,90 @@
+"""Small formatting helpers shared by the report writers. Pure functions."""
+
+from __future__ import annotations
+
+import re
+
+from ..markdown_render import safe_url
+from .model import ReportArticle, ReportClaim
+
+KIND_LABELS = {
+    "statistic": "Statistic",
+    "quantity": "Quantity",
+    "quote": "Quotation",
+    "quotation": "Quotation",
+    "prediction": "Prediction",
+    "comparison": "Comparison",
+    "causal": "Causal",
+    "policy": "Policy",
+    "other": "Other",
+}
+STATUS_LABELS = {"todo": "To do", "in_review": "In review", "done": "Done"}
+
+
+def kind_label(kind: str | None) -> str:
+    if not kind:
+        return "Other"
+    return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+def format_timestamp(value: str | None) -> str:
+    """'2024-05-01T14:03:09Z' -> '2024-05-01 14:03 UTC'; anything else unchanged."""
+    if not value:
+        return ""
+    match = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?(Z|[+-]00:?00)?", value)
+    if match:
+        return f"{match[1]} {match[2]}" + (" UTC" if match[3] else "")
+    return value
+
+
+def confidence_label(confidence: int | None) -> str:
+    return "" if confidence is None else f"{confidence}%"
+
+
+def claim_url(article: ReportArticle | None, claim: ReportClaim) -> str | None:
+    """The article's URL with the claim's fragment, when the article has a safe http(s) URL."""
+    url = safe_url(article.article.url) if article is not None else None
+    if not url or not url.lower().startswith(("http://", "https://")):
+        return None
+    return url.split("#", 1)[0] + "#" + claim.fragment
+
+
+def evidence_line(e) -> str:
+    """One plain-text line describing a piece of evidence (for CSV and plain text)."""
+    parts = [p for p in (e.title, e.url, f"“{e.quote}”" if e.quote else None,
+                         f"accessed {e.accessed}" if e.accessed else None,
+                         f"file {e.original_name or e.file_name}" if (e.file_name or e.original_name) else None) if p]
+    return " — ".join(" ".join(p.split()) for p in parts)
+
+
+def text_on(background: str) -> str:
+    """Black or white, whichever reads better on ``background`` ('#rrggbb')."""
+    try:
+        r, g, b = (int(background[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    except (ValueError, IndexError):
+        return "#000000"
+
+    def lin(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    luminance = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+    # Contrast against black (L+0.05)/0.05 vs against white 1.05/(L+0.05): pick the larger.
+    return "#000000" if (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) else "#ffffff"
+
+
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def safe_color(color: str | None, fallback: str = "#999999") -> str:
+    """A verdict colour fit to put in a style attribute (scales are user-editable)."""
+    return color if color and _COLOR.fullmatch(color) else fallback
+
+
+def first_line(markdown_text: str) -> str:
+    """The first non-empty line of a Markdown note, without its block markers and emphasis."""
+    for line in (markdown_text or "").splitlines():
+        line = re.sub(r"^\s{0,3}(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)", "", line).strip()
+        line = re.sub(r"[*_`]+", "", line).strip()
+        if line:
+            return line
+    return ""

@@ -1,0 +1,85 @@
+"""The ``csv`` format: one row per claim, UTF-8 with a byte-order mark so spreadsheet
+programs pick the right encoding. RFC 4180 quoting, CRLF line ends, a header row.
+
+Columns, in order:
+
+=================  ==========================================================================
+article_id         the article's id in the library
+article_title      title of the article
+article_source     site or publication
+article_url        the article's URL
+article_author     author as imported
+article_published  publication date as imported
+article_status     workflow status: todo, in_review, done
+claim_id           the claim's id in the library
+claim              the claim's text, exactly as in the article
+context            the whole sentence around the claim
+claim_start        character offset of the claim in the article text (0-based)
+claim_end          end offset (exclusive)
+speaker            who made the claim, empty when the article itself
+kind               kind of claim (statistic, quotation, …)
+verdict            verdict key, empty when unreviewed
+verdict_label      verdict as shown ("Unreviewed" when there is none)
+rating_value       the verdict's numeric rating on its scale, empty when it has none
+confidence         0–100, empty when not given
+note               the reviewer's note, Markdown source
+reviewer           who reviewed the claim
+reviewed_at        when the review was last changed (ISO 8601, UTC)
+evidence_count     number of pieces of evidence
+evidence_urls      evidence URLs, one per line
+evidence           every piece of evidence, one per line: title — URL — “quote” — accessed date
+claim_url          article URL with the claim's fragment (#claim-ID), when the article has a URL
+=================  ==========================================================================
+
+Text that came from an article or a person and starts with ``=``, ``+``, ``-``, ``@``, a tab or
+a carriage return gets a leading apostrophe, so a spreadsheet shows it as text instead of
+running it as a formula (CSV injection).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from .common import claim_url, evidence_line
+from .model import Report
+
+COLUMNS = (
+    "article_id", "article_title", "article_source", "article_url", "article_author", "article_published",
+    "article_status", "claim_id", "claim", "context", "claim_start", "claim_end", "speaker", "kind", "verdict",
+    "verdict_label", "rating_value", "confidence", "note", "reviewer", "reviewed_at", "evidence_count",
+    "evidence_urls", "evidence", "claim_url",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text(value: str | None) -> str:
+    if not value:
+        return ""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def render_csv(report: Report) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for ra in report.articles:
+        a = ra.article
+        for rc in ra.claims:
+            c, review = rc.claim, rc.claim.review
+            reviewed = rc.reviewed
+            writer.writerow((
+                a.id, _text(a.title), _text(a.source), _text(a.url), _text(a.author), _text(a.published), a.status,
+                c.id, _text(c.text), _text(rc.context), c.start, c.end, _text(c.speaker), c.kind,
+                c.verdict or "", rc.verdict_label,
+                "" if not reviewed or rc.verdict is None or rc.verdict.rating_value is None
+                else rc.verdict.rating_value,
+                "" if review is None or review.confidence is None else review.confidence,
+                _text(c.note), _text(review.reviewer if review and reviewed else None),
+                review.updated_at if review and reviewed else "",
+                len(rc.evidence),
+                _text("\n".join(e.url for e in rc.evidence if e.url)),
+                _text("\n".join(evidence_line(e) for e in rc.evidence)),
+                claim_url(ra, rc) or "",
+            ))
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

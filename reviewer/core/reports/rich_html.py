@@ -1,0 +1,187 @@
+"""The report as Qt rich text: the HTML subset QTextDocument understands, for the PDF and
+the in-app preview (QTextBrowser). Layout uses tables and ``bgcolor`` instead of CSS the Qt
+engine ignores; the bar chart is a table of coloured cells. Same escaping rules as the HTML
+report: everything from an article or a person is escaped, notes are nh3-sanitised Markdown,
+and no element can load anything. Pure; no Qt import.
+"""
+
+from __future__ import annotations
+
+from ..markdown_render import render_markdown, safe_url
+from .common import STATUS_LABELS, confidence_label, format_timestamp, kind_label, safe_color, text_on
+from .html_report import h
+from .model import Report, ReportArticle, ReportClaim, VerdictCount
+
+ACCENT = "#1f4e79"
+MUTED = "#5b6570"
+RULE = "#d9dee3"
+SANS = "'DejaVu Sans', 'Liberation Sans', Arial, sans-serif"
+SERIF = "'DejaVu Serif', 'Liberation Serif', Georgia, serif"
+
+STYLE = f"""
+body {{ font-family: {SERIF}; font-size: 10pt; color: #1d232b; }}
+h1 {{ font-family: {SANS}; font-size: 22pt; color: {ACCENT}; margin-top: 6px; margin-bottom: 14px; }}
+h2 {{ font-family: {SANS}; font-size: 15pt; color: {ACCENT}; margin-top: 6px; margin-bottom: 8px; }}
+h3 {{ font-family: {SANS}; font-size: 10pt; color: {MUTED}; margin-top: 14px; margin-bottom: 3px; }}
+h4 {{ font-family: {SANS}; font-size: 8pt; color: {MUTED}; margin-top: 8px; margin-bottom: 2px; }}
+p {{ margin-top: 3px; margin-bottom: 3px; }}
+td.k {{ font-family: {SANS}; font-size: 8.5pt; color: {MUTED}; padding-right: 10px; }}
+.muted {{ color: {MUTED}; }}
+.small {{ font-size: 8.5pt; }}
+.sans {{ font-family: {SANS}; }}
+a {{ color: {ACCENT}; }}
+"""
+
+
+def badge(label: str, color: str) -> str:
+    color = safe_color(color)
+    return (f'<span style="background-color:{color}; color:{text_on(color)}; font-family:{SANS}; '
+            f'font-weight:bold;">&nbsp;{h(label)}&nbsp;</span>')
+
+
+def render_rich_html(report: Report, *, max_claims: int | None = None, page_breaks: bool = True) -> str:
+    """The whole report as Qt rich text. ``max_claims`` cuts a long report short (for previews)."""
+    brk = ' style="page-break-before: always;"' if page_breaks else ""
+    out = [f"<html><head><style>{STYLE}</style></head><body>", _cover(report), f"<h2{brk}>Summary</h2>",
+           _summary(report)]
+    shown = 0
+    for n, ra in enumerate(report.articles, 1):
+        if max_claims is not None and shown >= max_claims:
+            rest = report.total_claims - shown
+            out.append(f'<p class="muted"><i>Preview ends here: {rest} more claim{"s" if rest != 1 else ""} '
+                       "in the exported report.</i></p>")
+            break
+        claims = ra.claims if max_claims is None else ra.claims[: max_claims - shown]
+        shown += len(claims)
+        out.append(_article(n, ra, claims, brk))
+    out.append("</body></html>")
+    return "".join(out)
+
+
+def _cover(report: Report) -> str:
+    rows = [
+        ("Organisation", h(report.organisation) or "—"),
+        ("Reviewers", h(", ".join(report.reviewers)) or "—"),
+        ("Review dates", h(report.period_label)),
+        ("Articles", str(len(report.articles))),
+        ("Claims", f"{report.total_claims} ({report.reviewed_claims} reviewed)"),
+        ("Filters", h("; ".join(report.filters))),
+        ("Generated", f"{h(format_timestamp(report.generated_at))} · Reviewer {h(report.app_version)}"),
+    ]
+    table = "".join(f'<tr><td class="k">{k}</td><td>{v}</td></tr>' for k, v in rows)
+    out = [
+        f'<table width="100%" cellspacing="0" cellpadding="0"><tr><td bgcolor="{ACCENT}" height="6"></td></tr>'
+        "</table>",
+        f'<p class="sans muted small" style="margin-top:14px;">FACT-CHECK REPORT</p><h1>{h(report.title)}</h1>',
+        f'<table cellspacing="0" cellpadding="3">{table}</table>',
+    ]
+    if report.is_empty:
+        out.append('<table width="100%" cellpadding="8" style="margin-top:16px;"><tr><td bgcolor="#fff8e1">'
+                   "<b>Nothing to report.</b> No claims match this selection and these filters.</td></tr></table>")
+    if len(report.articles) > 1:
+        items = "".join(f"<li>{h(ra.article.title)}</li>" for ra in report.articles[:60])
+        more = len(report.articles) - 60
+        out.append(f'<h4 style="margin-top:18px;">CONTENTS</h4><ol class="small">{items}</ol>')
+        if more > 0:
+            out.append(f'<p class="small muted">… and {more} more articles.</p>')
+    return "".join(out)
+
+
+def bar_chart(counts: tuple[VerdictCount, ...], width_pct: int = 100) -> str:
+    """Horizontal bars as a table: label, a coloured cell sized by count, the number."""
+    rows = [c for c in counts if c.count or c.key is not None]
+    top = max((c.count for c in rows), default=0) or 1
+    out = [f'<table width="{width_pct}%" cellspacing="0" cellpadding="2">']
+    for c in rows:
+        pct = max(1, round(70 * c.count / top)) if c.count else 0
+        bar = (f'<td width="{pct}%" bgcolor="{safe_color(c.color)}">&nbsp;</td>' if pct else "")
+        out.append(
+            f'<tr><td width="22%" align="right" class="sans small">{h(c.label)}</td><td width="78%">'
+            f'<table width="100%" cellspacing="0" cellpadding="1"><tr>{bar}'
+            f'<td class="sans small"><b>&nbsp;{c.count}</b></td></tr></table></td></tr>'
+        )
+    out.append("</table>")
+    return "".join(out)
+
+
+def _summary(report: Report) -> str:
+    total, n_articles = report.total_claims, len(report.articles)
+    out = [f"<p>{total} claim{'s' if total != 1 else ''} in {n_articles} article{'s' if n_articles != 1 else ''}; "
+           f"{report.reviewed_claims} reviewed.</p>", bar_chart(report.counts)]
+    shown = [c for c in report.counts if c.count]
+    if report.articles and shown:
+        head = "".join(f'<th align="right">{h(c.label)}</th>' for c in shown)
+        out.append(f'<h3>Per article</h3><table width="100%" cellspacing="0" cellpadding="3" class="small sans" '
+                   f'style="border-collapse: collapse;"><tr bgcolor="#f4f6f8"><th align="left">Article</th>{head}'
+                   f'<th align="right">Total</th></tr>')
+        for ra in report.articles:
+            by_key = {c.key: c.count for c in ra.counts}
+            cells = "".join(f'<td align="right">{by_key.get(c.key, 0) or ""}</td>' for c in shown)
+            out.append(f"<tr><td>{h(ra.article.title)}</td>{cells}<td align=\"right\">{len(ra.claims)}</td></tr>")
+        out.append("</table>")
+    return "".join(out)
+
+
+def _article(n: int, ra: ReportArticle, claims: tuple[ReportClaim, ...], brk: str) -> str:
+    a = ra.article
+    url = safe_url(a.url)
+    rows = [
+        ("Source", h(a.source)),
+        ("URL", f'<a href="{h(url)}">{h(url)}</a>' if url else h(a.url)),
+        ("Author", h(a.author)),
+        ("Published", h(a.published)),
+        ("Status", h(STATUS_LABELS.get(a.status, a.status))),
+        ("Claims", h(", ".join(f"{c.label} {c.count}" for c in ra.counts if c.count) or "none")),
+    ]
+    meta = "".join(f'<tr><td class="k">{k}</td><td>{v}</td></tr>' for k, v in rows if v)
+    out = [f"<h2{brk}>{n}. {h(a.title)}</h2>",
+           f'<table width="100%" cellspacing="0" cellpadding="0"><tr><td bgcolor="{ACCENT}" height="2"></td></tr>'
+           "</table>",
+           f'<table cellspacing="0" cellpadding="2" style="margin-top:6px;">{meta}</table>']
+    if not ra.claims:
+        out.append('<p class="muted"><i>No claims in this article match the report\'s filters.</i></p>')
+    for m, rc in enumerate(claims, 1):
+        out.append(_claim(n, m, rc))
+    return "".join(out)
+
+
+def _claim(n: int, m: int, rc: ReportClaim) -> str:
+    c, review = rc.claim, rc.claim.review
+    color = safe_color(rc.verdict_color)
+    conf = confidence_label(review.confidence if review else None)
+    facts = [("Speaker", h(c.speaker) or "<i>the article</i>"), ("Kind", h(kind_label(c.kind)))]
+    if conf:
+        facts.append(("Confidence", h(conf)))
+    if rc.reviewed and review is not None:
+        facts.append(("Reviewed", f"{h(review.reviewer or 'unknown')}, {h(format_timestamp(review.updated_at))}"))
+    body = [
+        f'<p style="margin-bottom:6px;">{badge(rc.verdict_label, color)}</p>',
+        f'<p style="font-size:10.5pt;"><span style="color:#3a434d;">{h(rc.before)}</span>'
+        f'<span style="background-color:#fff1b8; font-weight:bold;">{h(c.text)}</span>'
+        f'<span style="color:#3a434d;">{h(rc.after)}</span></p>',
+        '<table cellspacing="0" cellpadding="1" style="margin-top:4px;">'
+        + "".join(f'<tr><td class="k">{k}</td><td class="small">{v}</td></tr>' for k, v in facts) + "</table>",
+    ]
+    note = render_markdown(c.note)
+    if note:
+        body.append(f"<h4>NOTE</h4>{note}")
+    if rc.evidence:
+        items = []
+        for e in rc.evidence:
+            link = safe_url(e.url)
+            title = h(e.title or e.url or e.original_name or "Evidence")
+            item = f'<a href="{h(link)}">{title}</a>' if link else title
+            if e.url and e.title:
+                item += f'<br><span class="muted small">{h(e.url)}</span>'
+            if e.quote:
+                item += f"<br><i>“{h(e.quote)}”</i>"
+            extra = [f"accessed {h(e.accessed)}"] if e.accessed else []
+            if e.file_name or e.original_name:
+                extra.append(f"attached file {h(e.original_name or e.file_name)}")
+            if extra:
+                item += f'<br><span class="muted small">{" · ".join(extra)}</span>'
+            items.append(f"<li>{item}</li>")
+        body.append(f'<h4>EVIDENCE</h4><ol style="margin-top:0px;">{"".join(items)}</ol>')
+    return (f'<h3 id="{rc.fragment}"><a name="{rc.fragment}"></a>Claim {n}.{m}</h3>'
+            f'<table width="100%" cellspacing="0" cellpadding="0" style="border-collapse: collapse;">'
+            f'<tr><td width="5" bgcolor="{color}"></td><td width="10"></td><td>{"".join(body)}</td></tr></table>')

@@ -1,0 +1,101 @@
+"""Write a review report to a file: the one entry point for the CLI and the Export dialog.
+
+``export_report`` builds the report model from the store, renders the chosen format and puts
+the file in place atomically: it writes a temporary file in the destination's folder and
+``os.replace``s it, so a failed or cancelled export leaves no partial file and nothing is
+ever written anywhere but the chosen path. PDF needs Qt's PDF writer, imported lazily here
+so the other formats stay Qt-free. Call it on the thread that owns ``store``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from .core.errors import ReviewerError
+from .core.reports import FORMATS, ReportOptions, build_report, render
+
+Progress = Callable[[int, int, str], None]
+
+
+def check_destination(path: Path) -> Path:
+    """The absolute destination, or ReviewerError when it cannot be a report file."""
+    path = Path(path).expanduser()
+    if str(path).strip() in ("", "."):
+        raise ReviewerError("Choose a file to write the report to.")
+    path = path.absolute()
+    if path.is_dir():
+        raise ReviewerError(f"{path} is a folder. Choose a file name for the report, e.g. {path / 'report.html'}.")
+    folder = path.parent
+    if not folder.is_dir():
+        raise ReviewerError(f"Cannot write {path}: the folder {folder} does not exist.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ReviewerError(f"Cannot write {path}: the folder {folder} is not writable. Choose another folder.")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise ReviewerError(f"Cannot write {path}: the file is read-only. Choose another name.")
+    return path
+
+
+def export_report(store, fmt: str, path: Path, options: ReportOptions, progress: Progress | None = None,
+                  cancelled: Callable[[], bool] | None = None) -> Path:
+    """Write the report in ``fmt`` to ``path`` and return the path written.
+
+    ``progress(done, total, text)`` reports steps; ``cancelled()`` is polled and, when true,
+    stops the export with ReviewerError("Export cancelled.") before anything is written.
+    Raises ReviewerError for an unknown format or article, a bad filter, or a destination
+    that is a folder or cannot be written — and then writes nothing.
+    """
+    if fmt not in FORMATS:
+        raise ReviewerError(f"Unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
+    path = check_destination(path)
+
+    def step(done: int, total: int, text: str) -> None:
+        if progress is not None:
+            # Reading the library is the first 60%, rendering the rest.
+            progress(int(60 * done / max(total, 1)), 100, text)
+
+    report = build_report(store, options, progress=step, cancelled=cancelled)
+    if cancelled is not None and cancelled():
+        raise ReviewerError("Export cancelled.")
+    if progress is not None:
+        progress(65, 100, f"Writing {fmt.upper()}…")
+    if fmt == "pdf":
+        from .ui.report_pdf import render_pdf
+
+        data: bytes = render_pdf(report, cancelled=cancelled)
+    else:
+        rendered = render(report, fmt)
+        data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
+    if cancelled is not None and cancelled():
+        raise ReviewerError("Export cancelled.")
+    write_atomically(path, data)
+    if progress is not None:
+        progress(100, 100, "Done")
+    return path
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one step; on any failure leave no trace."""
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        # mkstemp makes the file private; a report is an ordinary document (keep an old file's mode).
+        os.chmod(tmp_name, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise ReviewerError(f"Cannot write {path}: {reason}. Nothing was written; choose another place.") from exc
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+

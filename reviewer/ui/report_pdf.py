@@ -1,0 +1,137 @@
+"""The PDF report through Qt's own PDF writer (QTextDocument laid out on a QPdfWriter).
+
+Any thread may call ``render_pdf`` once a QGuiApplication exists: QTextDocument, QPdfWriter
+and QPainter on a PDF device are usable outside the GUI thread. From the command line, where
+there is no application, ``ensure_gui_app`` creates one on the offscreen platform (call it
+from the main thread). Pages: A4 or Letter, a running footer with the report title and
+"Page N of M", and headings (report, summary, articles, claims) as PDF bookmarks — added
+after Qt has written the file (``core.reports.pdf_outline``), since Qt has no outline API.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from ..core.errors import ReviewerError
+from ..core.reports import Report
+from ..core.reports.pdf_outline import OutlineEntry, add_outline
+from ..core.reports.rich_html import render_rich_html
+
+RESOLUTION = 300  # device pixels per inch for layout; the PDF itself is vector
+MARGINS_MM = QMarginsF(16, 16, 16, 14)
+FOOTER_MM = 9.0
+_app: QGuiApplication | None = None  # kept alive for headless use (the CLI)
+
+
+def ensure_gui_app() -> None:
+    """Make sure a Qt GUI application exists (needed for fonts); offscreen when we create it."""
+    global _app
+    if QGuiApplication.instance() is None:
+        _app = QGuiApplication([sys.argv[0] if sys.argv else "reviewer", "-platform", "offscreen"])
+
+
+def _page_size(name: str) -> QPageSize:
+    return QPageSize(QPageSize.PageSizeId.Letter if name == "Letter" else QPageSize.PageSizeId.A4)
+
+
+def render_pdf(report: Report, cancelled: Callable[[], bool] | None = None) -> bytes:
+    """The report as PDF bytes. Raises ReviewerError("Export cancelled.") when cancelled."""
+    ensure_gui_app()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setPageLayout(QPageLayout(_page_size(report.options.page_size), QPageLayout.Orientation.Portrait,
+                                     MARGINS_MM, QPageLayout.Unit.Millimeter))
+    writer.setTitle(report.title)
+    writer.setCreator(f"Reviewer {report.app_version}")
+    if report.organisation:
+        writer.setAuthor(report.organisation)
+
+    paint_rect = writer.pageLayout().paintRectPixels(RESOLUTION)
+    dots_per_mm = RESOLUTION / 25.4
+    footer_h = FOOTER_MM * dots_per_mm
+    body = QSizeF(paint_rect.width(), paint_rect.height() - footer_h)
+
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(writer)
+    font = QFont("DejaVu Serif")
+    font.setStyleHint(QFont.StyleHint.Serif)
+    font.setPointSizeF(10)
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)
+    doc.setHtml(render_rich_html(report))
+    doc.setPageSize(body)
+    pages = doc.pageCount()
+
+    footer_font = QFont("DejaVu Sans")
+    footer_font.setStyleHint(QFont.StyleHint.SansSerif)
+    footer_font.setPointSizeF(7.5)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ReviewerError("Could not start the PDF writer.")
+    try:
+        for index in range(pages):
+            if cancelled is not None and cancelled():
+                raise ReviewerError("Export cancelled.")
+            if index:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -index * body.height())
+            doc.drawContents(painter, QRectF(0, index * body.height(), body.width(), body.height()))
+            painter.restore()
+            _footer(painter, footer_font, report.title, index + 1, pages, body, footer_h, dots_per_mm)
+    finally:
+        painter.end()
+    buffer.close()
+    data = bytes(buffer.data())
+    return add_outline(data, _outline(doc, body.height(), paint_rect.top(), writer))
+
+
+def _footer(painter: QPainter, font: QFont, title: str, page: int, pages: int, body: QSizeF, footer_h: float,
+            dots_per_mm: float) -> None:
+    top = body.height() + footer_h * 0.35
+    painter.save()
+    painter.setPen(QPen(QColor("#d9dee3"), max(1.0, 0.25 * dots_per_mm)))
+    painter.drawLine(QPointF(0, top), QPointF(body.width(), top))
+    painter.setPen(QColor("#5b6570"))
+    painter.setFont(font)
+    text_rect = QRectF(0, top + 1.2 * dots_per_mm, body.width(), footer_h * 0.6)
+    short = title if len(title) <= 90 else title[:89] + "…"
+    painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), short)
+    painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+                     f"Page {page} of {pages}")
+    painter.restore()
+
+
+def _outline(doc: QTextDocument, page_h: float, margin_top: float, writer: QPdfWriter) -> list[OutlineEntry]:
+    """Headings of the laid-out document as bookmark entries (page and position on it)."""
+    layout = doc.documentLayout()
+    points_per_dot = 72.0 / RESOLUTION
+    page_height_pt = writer.pageLayout().fullRectPoints().height()
+    entries = []
+    block = doc.begin()
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        if level in (1, 2, 3) and block.text().strip():
+            y = layout.blockBoundingRect(block).top()
+            page = int(y // page_h)
+            y_on_page = margin_top + (y - page * page_h)
+            entries.append(OutlineEntry(level, block.text().strip(), page,
+                                        round(page_height_pt - y_on_page * points_per_dot + 6, 1)))
+        block = block.next()
+    return entries
