@@ -1,12 +1,28 @@
 """Rolling backups of a library through SQLite's online backup API.
 
-Backups live in ``<library>.backups/`` beside the library file. One is taken before every
-migration and at most once a day when the library is opened; the newest KEEP_BACKUPS are
-kept. A backup is a complete, consistent library file: restoring one is a copy.
+Backups live in ``<library>.backups/`` beside the library file, one complete library file
+each, named ``<UTC time>_<reason>.sqlite``. One is taken
+
+- before every migration of an existing library (reason ``migration``),
+- at most once a day when the app or the CLI opens an existing library (``daily``: only if no
+  backup of any kind is younger than 24 hours),
+- on request (``manual``: the "Back up now" button, ``reviewer backup``),
+- before a restore replaces the library (``before-restore``).
+
+The newest **KEEP_BACKUPS = 10** are kept; older ones are deleted after each new backup. A backup
+is checked (``PRAGMA quick_check``) before it counts, so a damaged copy never pushes a good one
+out. Restoring writes the backup into the library through the same backup API, so a window or
+command that still has the library open sees the restored content instead of writing into a
+deleted file; a library too damaged for that is set aside as ``<UTC time>_damaged.bad`` in the
+backup folder (never pruned) and replaced by a copy of the backup.
+
+Any thread may call these functions with its own connection; none keeps a connection open.
 """
 
 from __future__ import annotations
 
+import re
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -19,10 +35,14 @@ if TYPE_CHECKING:
     from .store import Store
 
 KEEP_BACKUPS = 10
+_STAMP = "%Y%m%dT%H%M%S%fZ"
+_BUSY_TIMEOUT_S = 5.0
 
 
 @dataclass(frozen=True)
 class BackupInfo:
+    """One backup file: where it is, when it was taken (UTC), why, and its size in bytes."""
+
     path: Path
     taken_at: datetime
     reason: str
@@ -30,55 +50,83 @@ class BackupInfo:
 
 
 def backups_dir(library: Path) -> Path:
+    """The folder holding the backups of ``library`` (it may not exist yet)."""
     return library.with_name(library.name + ".backups")
 
 
 def list_backups(library: Path) -> list[BackupInfo]:
-    """Backups of ``library``, newest first."""
+    """Backups of ``library``, newest first. Files that are not named like a backup are ignored."""
     folder = backups_dir(library)
     if not folder.is_dir():
         return []
     found = []
     for path in folder.glob("*.sqlite"):
-        parts = path.stem.split("_")
+        stamp, _, reason = path.stem.partition("_")
         try:
-            taken = datetime.strptime(parts[0], "%Y%m%dT%H%M%S%fZ").replace(tzinfo=timezone.utc)
-        except ValueError:
+            taken = datetime.strptime(stamp, _STAMP).replace(tzinfo=timezone.utc)
+            size = path.stat().st_size
+        except (ValueError, OSError):
             continue
-        found.append(BackupInfo(path, taken, parts[1] if len(parts) > 1 else "", path.stat().st_size))
-    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+        found.append(BackupInfo(path, taken, reason, size))
+    return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def _new_name(folder: Path, reason: str, suffix: str = ".sqlite") -> Path:
+    reason = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-") or "manual"
+    stamp = datetime.now(timezone.utc)
+    target = folder / f"{stamp.strftime(_STAMP)}_{reason}{suffix}"
+    while target.exists():  # two backups in the same microsecond: keep both
+        stamp = stamp.replace(microsecond=(stamp.microsecond + 1) % 1_000_000)
+        target = folder / f"{stamp.strftime(_STAMP)}_{reason}{suffix}"
+    return target
 
 
 def take_backup(conn: sqlite3.Connection, library: Path, reason: str, keep: int = KEEP_BACKUPS) -> Path:
-    """Copy the open library into its backup folder; prune to ``keep`` newest."""
+    """Copy the library open on ``conn`` into its backup folder; prune to the ``keep`` newest.
+
+    Returns the new backup's path. Raises LibraryError (and changes nothing) when the copy
+    cannot be written or the library is damaged: a damaged copy is never kept, so it cannot
+    push a good backup out.
+    """
     folder = backups_dir(library)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    target = folder / f"{stamp}_{reason}.sqlite"
-    partial = target.with_suffix(".part")
+    partial: Path | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        target = _new_name(folder, reason)
+        partial = target.with_suffix(".part")
         dest = sqlite3.connect(str(partial))
         try:
             conn.backup(dest)
+            # A backup is one self-contained file: no -wal/-shm beside it when it is read.
+            dest.execute("PRAGMA journal_mode = DELETE")
+            check = dest.execute("PRAGMA quick_check(1)").fetchone()[0]
         finally:
             dest.close()
+        if check != "ok":
+            raise LibraryError(
+                f"{library} is damaged ({' '.join(check.split())}), so no backup was taken; the existing "
+                "backups were kept. Restore one of them."
+            )
         partial.replace(target)
     except (OSError, sqlite3.Error) as exc:
-        partial.unlink(missing_ok=True)
         raise LibraryError(f"Could not back up {library}: {exc}. Nothing was changed.") from exc
+    finally:
+        if partial is not None:
+            partial.unlink(missing_ok=True)
     for old in list_backups(library)[keep:]:
         old.path.unlink(missing_ok=True)
     return target
 
 
 def backup_before_migration(store: Store) -> Path | None:
+    """Called by ``Store.open`` before it migrates an existing library."""
     if store.path is None:
         return None
     return take_backup(store.conn, store.path, "migration")
 
 
 def daily_backup(store: Store) -> Path | None:
-    """Take the day's backup if none was taken in the last 24 hours."""
+    """Take the day's backup if no backup was taken in the last 24 hours; returns it or None."""
     if store.path is None:
         return None
     latest = list_backups(store.path)
@@ -88,34 +136,78 @@ def daily_backup(store: Store) -> Path | None:
 
 
 def restore_backup(backup: Path, library: Path) -> None:
-    """Replace ``library`` with ``backup``; the current file is backed up first.
+    """Replace the content of ``library`` with ``backup``; the current library is backed up first.
 
-    The caller must have closed every connection to ``library``.
+    The caller must have closed its own connections to ``library``. Nothing is lost: a healthy
+    library is first saved as a ``before-restore`` backup (if that fails, nothing is restored);
+    a damaged one is moved aside as ``<time>_damaged.bad`` in the backup folder.
+    Raises LibraryError with a message a person can act on.
     """
+    backup, library = Path(backup), Path(library)
     try:
         source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-        if source.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-            raise LibraryError(f"The backup {backup.name} is damaged; choose another.")
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         raise LibraryError(f"{backup} is not a usable backup ({exc}).") from exc
     try:
-        if library.exists():
-            try:
-                current = sqlite3.connect(str(library))
-                take_backup(current, library, "before-restore")
-                current.close()
-            except (sqlite3.Error, LibraryError):
-                pass  # a damaged library cannot be backed up; restoring is the point
-        partial = library.with_name(library.name + ".restoring")
+        try:
+            if source.execute("PRAGMA integrity_check(1)").fetchone()[0] != "ok":
+                raise LibraryError(f"The backup {backup.name} is damaged; choose another.")
+        except sqlite3.DatabaseError as exc:
+            raise LibraryError(f"{backup} is not a usable backup ({exc}).") from exc
+        if library.exists() and library.stat().st_size > 0 and _restore_in_place(source, backup, library):
+            return
+        _replace_file(source, backup, library)
+    finally:
+        source.close()
+
+
+def _restore_in_place(source: sqlite3.Connection, backup: Path, library: Path) -> bool:
+    """Back up the healthy library, then copy ``source`` into it. False if the library is damaged."""
+    try:
+        current = sqlite3.connect(str(library), timeout=_BUSY_TIMEOUT_S)
+    except sqlite3.Error:
+        return False
+    try:
+        try:
+            healthy = current.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
+        except sqlite3.DatabaseError:
+            healthy = False
+        if not healthy:
+            return False
+        take_backup(current, library, "before-restore")  # raises: then nothing is restored
+        try:
+            source.backup(current)
+        except sqlite3.Error as exc:
+            raise LibraryError(
+                f"Could not restore {library} from {backup.name}: {exc}. The library was not changed."
+            ) from exc
+        return True
+    finally:
+        current.close()
+
+
+def _replace_file(source: sqlite3.Connection, backup: Path, library: Path) -> None:
+    """Write a fresh copy of ``source`` at ``library``, keeping a damaged library aside."""
+    partial = library.with_name(library.name + ".restoring")
+    try:
         dest = sqlite3.connect(str(partial))
         try:
             source.backup(dest)
         finally:
             dest.close()
-        for suffix in ("-wal", "-shm"):
-            Path(str(library) + suffix).unlink(missing_ok=True)
+        if library.exists():
+            folder = backups_dir(library)
+            folder.mkdir(parents=True, exist_ok=True)
+            aside = _new_name(folder, "damaged", ".bad")
+            shutil.copyfile(library, aside)
+            for suffix in ("-wal", "-shm"):
+                side = Path(str(library) + suffix)
+                if side.exists():
+                    if suffix == "-wal":
+                        shutil.copyfile(side, str(aside) + suffix)
+                    side.unlink()
         partial.replace(library)
     except (OSError, sqlite3.Error) as exc:
         raise LibraryError(f"Could not restore {library} from {backup.name}: {exc}.") from exc
     finally:
-        source.close()
+        partial.unlink(missing_ok=True)
