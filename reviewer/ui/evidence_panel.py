@@ -207,8 +207,7 @@ class EvidencePanel(QWidget):
         self.view.setSpacing(2)
         self.view.setAccessibleName("Evidence")
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
-        self.view.doubleClicked.connect(self.open_evidence)
-        self.view.activated.connect(self.open_evidence)
+        self.view.activated.connect(self.open_evidence)  # double-click, or Enter
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.empty = QLabel("No evidence yet. Add a link, a quoted passage or a file.", self)
         self.empty.setWordWrap(True)

@@ -200,7 +200,8 @@ class ScaleEditorDialog(QDialog):
         form.addRow("", self.conclusion_box)
 
         self.model = VerdictTableModel(self)
-        self.model.edited.connect(self._verdict_edited)
+        # Queued: saving reloads the model, which must not happen inside the view's commit of an edit.
+        self.model.edited.connect(self._verdict_edited, Qt.ConnectionType.QueuedConnection)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
