@@ -60,7 +60,9 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
 
     data = load_claimbuster()
-    train = list(data["train"]) + (load_clef() if args.clef else [])
+    train = list(data["train"])
+    if args.clef:  # positives only, see train_transformer.py
+        train += [e for e in load_clef() if e.label]
     counts: dict[str, int] = {}
     for ex in train:
         for f in set(sentence_features(ex.text)):

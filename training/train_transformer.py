@@ -94,10 +94,11 @@ def main() -> None:
     ap.add_argument("--lr", type=float, default=5e-5)
     ap.add_argument("--batch", type=int, default=32)
     ap.add_argument("--max-len", type=int, default=96)
-    ap.add_argument("--clef", action="store_true", help="add the CLEF 2019 lines to training")
+    ap.add_argument("--clef", action="store_true", help="add the CLEF 2019 positive lines to training")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--out", default="training/work/minilm")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--no-export", action="store_true", help="train only; finalize.py exports")
     args = ap.parse_args()
 
     torch.manual_seed(args.seed)
@@ -117,7 +118,9 @@ def main() -> None:
     data = load_claimbuster()
     train = list(data["train"])
     if args.clef:
-        train += load_clef()
+        # Only the positives: a CLEF negative is "not chosen by fact-checkers", which includes many
+        # check-worthy sentences, so it would contradict the ClaimBuster labels.
+        train += [e for e in load_clef() if e.label]
     train_ids = encode(tokenizer, [e.text for e in train], args.max_len)
     train_y = [e.label for e in train]
     val_ids = encode(tokenizer, [e.text for e in data["val"]], args.max_len)
@@ -152,10 +155,15 @@ def main() -> None:
         test_f1 = f1_at(predict(model, test_ids).tolist(), test_y, thr)["f1"]
         log.append({"epoch": epoch, "val_f1": f1, "test_f1_fp32": test_f1, "secs": time.time() - t0})
         print(log[-1], flush=True)
+        torch.save(model.state_dict(), out / f"epoch{epoch}.pt")  # for weight averaging (finalize.py)
+        np.save(out / f"val_fp32_epoch{epoch}.npy", val_scores)
         if f1 > best_f1:
             best_f1 = f1
             torch.save(model.state_dict(), out / "best.pt")
 
+    if args.no_export:
+        (out / "report.json").write_text(json.dumps({"args": vars(args), "epochs": log}, indent=2))
+        return
     model.load_state_dict(torch.load(out / "best.pt"))
     model.eval()
     export(model, tokenizer, base, out)

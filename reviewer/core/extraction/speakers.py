@@ -171,6 +171,12 @@ class Attributor:
             hit = self._named(match.group(1), offset + match.start(1), left_stripped[:match.start(1)])
             if hit:
                 return hit
+        if left_stripped.endswith(","):  # "The ministry's spokesman, Igor Konashenkov, said"
+            match = _NAME_RUN_END.search(left_stripped[:-1])
+            if match:
+                hit = self._named(match.group(1), offset + match.start(1), left_stripped[:match.start(1)])
+                if hit:
+                    return hit
         match = _GENERIC_END.search(left_stripped, max(0, len(left_stripped) - 80))
         if match:
             return self._generic(match.group(0).strip(), match.group(2), offset + match.start(), left_stripped)
@@ -200,33 +206,34 @@ class Attributor:
     # -- resolving -----------------------------------------------------------------------------
     def _named(self, run: str, run_start: int, before: str) -> Attribution | None:
         tokens = list(re.finditer(r"\S+", run))
-        # Drop sentence words ("But", "In") and titles ("Prime Minister") from the left.
-        first = 0
         had_title = bool(re.search(r"\b(?:spokes\w+|official|minister|secretary|president|chief|director|"
                                    r"head|leader|analyst|economist|professor|lawyer)\s*$", before, re.IGNORECASE))
-        while first < len(tokens):
-            word = tokens[first].group(0).lower().strip(",")
-            if word in _SENTENCE_WORDS or (word in _TITLES and first < len(tokens) - 1):
-                had_title = had_title or word in _TITLES
-                first += 1
-            elif word in ("of", "the", "for", "and", "on"):
-                first += 1
-            else:
-                break
-        tokens = tokens[first:]
+        # Drop sentence words ("But", "In") and connectors from the left, connectors from the right.
+        while tokens and (tokens[0].group(0).lower() in _SENTENCE_WORDS
+                          or tokens[0].group(0).lower() in ("of", "the", "for", "and", "on")):
+            tokens = tokens[1:]
         while tokens and tokens[-1].group(0).lower() in ("of", "the", "for", "and", "on", "de", "van", "von"):
             tokens = tokens[:-1]
         if not tokens:
             return None
+        lowered = [t.group(0).lower().rstrip(".") for t in tokens]
+        if lowered[0] in ("i", "we", "you") or all(w in _TITLES or w + "." in _TITLES for w in lowered):
+            return None
+        org = lowered[-1] in _ORG_WORDS or (len(tokens) == 1 and self._is_org(tokens[0].group(0)))
+        if not org:
+            # "Russian President Vladimir Putin", "U.S. Secretary of State Antony Blinken": the
+            # name is what follows the last title word.
+            titles = [i for i, w in enumerate(lowered[:-1]) if w in _TITLES or w + "." in _TITLES]
+            if titles:
+                had_title = True
+                tokens = tokens[titles[-1] + 1:]
+                lowered = lowered[titles[-1] + 1:]
+            org = any(w in _ORG_WORDS for w in lowered)
         words = [t.group(0) for t in tokens]
-        if len(words) == 1 and (words[0].lower() in _SENTENCE_WORDS or words[0].lower() in _TITLES):
-            return None
-        if words[0].lower() in ("i", "we", "you"):
-            return None
         start = run_start + tokens[0].start()
         end = run_start + tokens[-1].end()
         name = " ".join(words)
-        if self._is_org(name):
+        if org:
             self._remember_org(name)
             return Attribution(name, start, end)
         if len(words) == 1:
@@ -234,9 +241,9 @@ class Attributor:
             if full:
                 self._remember_person(full)
                 return Attribution(full, start, end)
-            org = self._last_org_containing(name)
-            if org:
-                return Attribution(org, start, end)
+            known = self._last_org_containing(name)
+            if known:
+                return Attribution(known, start, end)
         self._remember_person(name, had_title or len(words) > 1)
         return Attribution(name, start, end)
 
