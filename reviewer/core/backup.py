@@ -211,3 +211,14 @@ def _replace_file(source: sqlite3.Connection, backup: Path, library: Path) -> No
         raise LibraryError(f"Could not restore {library} from {backup.name}: {exc}.") from exc
     finally:
         partial.unlink(missing_ok=True)
+
+
+def backup_now(library: Path, reason: str = "manual") -> Path:
+    """Open ``library`` (checked like any open), back it up and close it; returns the backup.
+
+    For callers that hold no Store, like the Backups dialog. Raises LibraryError.
+    """
+    from .store import Store
+
+    with Store.open(library, create=False) as store:
+        return take_backup(store.conn, Path(library), reason)

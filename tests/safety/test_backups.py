@@ -1,0 +1,277 @@
+"""Backups: automatic, rolling, verified, and restorable from the UI and the CLI.
+
+Proves that
+- opening a library that needs a migration first takes a ``migration`` backup holding the
+  library exactly as it was (old schema, all data); a test-only extra migration simulates the
+  upgrade;
+- ``open_library`` takes a ``daily`` backup of an existing library once per 24 hours, not on
+  every open; backups are pruned to ``KEEP_BACKUPS`` (10), newest kept;
+- a damaged library is never backed up, so it cannot push good backups out;
+- ``reviewer backup``, ``reviewer backup --list`` and ``reviewer restore latest|PATH`` work, exit 0,
+  and refuse a missing or damaged backup with one line on stderr and exit 2, leaving the library alone;
+- a restore keeps the replaced state as a ``before-restore`` backup, reaches a Store that another
+  window still holds open (it sees the restored data and its later writes are kept), and sets a
+  damaged library aside instead of deleting it;
+- ``BackupsDialog`` (driven with qtbot as a person would) lists backups newest first with date,
+  reason and size, "Back up now" adds one, "Restore…" asks first: Cancel changes nothing,
+  Restore restores and the dialog is Accepted.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Migrations
+
+from reviewer.core import backup, schema
+from reviewer.core.backup import KEEP_BACKUPS, list_backups, take_backup
+from reviewer.core.errors import LibraryError
+from reviewer.core.library import open_library
+from reviewer.core.store import Store
+
+from .helpers import file_state, make_library, note_of
+
+
+@pytest.fixture
+def library(tmp_path) -> tuple[Path, list[int]]:
+    path = tmp_path / "library.sqlite"
+    return path, make_library(path)
+
+
+def _age(info: backup.BackupInfo, hours: float) -> Path:
+    """Rename a backup as if it had been taken ``hours`` earlier."""
+    older = info.taken_at - timedelta(hours=hours)
+    target = info.path.with_name(f"{older.strftime('%Y%m%dT%H%M%S%fZ')}_{info.reason}.sqlite")
+    info.path.rename(target)
+    return target
+
+
+# ------------------------------------------------------------------ automatic backups
+def test_migration_takes_a_backup_of_the_old_library_first(library, monkeypatch):
+    path, ids = library
+    upgraded = Migrations("reviewer")
+    upgraded._migrations.extend(schema.migrations._migrations)
+
+    @upgraded()
+    def m999_test_only(db):
+        db.execute("CREATE TABLE test_only_upgrade (x)")
+        db.execute("UPDATE reviews SET note = 'migrated'")
+
+    monkeypatch.setattr(schema, "migrations", upgraded)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", schema.SCHEMA_VERSION + 1)
+    old_version = schema.SCHEMA_VERSION - 1
+
+    with Store.open(path) as store:
+        assert store.get_review(ids[0]).note == "migrated"
+    backups = list_backups(path)
+    assert [b.reason for b in backups] == ["migration"]
+    old = sqlite3.connect(backups[0].path)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == old_version
+    assert "test_only_upgrade" not in {r[0] for r in old.execute("SELECT name FROM sqlite_master")}
+    assert old.execute("SELECT note FROM reviews WHERE claim_id = ?", (ids[0],)).fetchone()[0].startswith("checked")
+    old.close()
+    with Store.open(path) as store:  # migrated once: no second migration backup
+        pass
+    assert len(list_backups(path)) == 1
+
+
+def test_daily_backup_once_a_day_on_open(library):
+    path, _ = library
+    open_library(path, samples=False).close()
+    assert [b.reason for b in list_backups(path)] == ["daily"]
+    open_library(path, samples=False).close()
+    assert len(list_backups(path)) == 1  # same day: no second one
+    _age(list_backups(path)[0], 25)
+    open_library(path, samples=False).close()
+    assert [b.reason for b in list_backups(path)] == ["daily", "daily"]
+
+
+def test_backups_roll_to_the_documented_number(library):
+    path, _ = library
+    assert KEEP_BACKUPS == 10 and "KEEP_BACKUPS = 10" in backup.__doc__
+    with Store.open(path) as store:
+        taken = [take_backup(store.conn, path, "manual") for _ in range(KEEP_BACKUPS + 3)]
+    kept = list_backups(path)
+    assert len(kept) == KEEP_BACKUPS
+    assert [b.path for b in kept] == list(reversed(taken))[:KEEP_BACKUPS]  # newest first, oldest pruned
+    assert all(b.size > 0 for b in kept)
+
+
+def test_a_damaged_library_never_replaces_good_backups(library):
+    path, _ = library
+    with Store.open(path) as store:
+        good = [take_backup(store.conn, path, "manual") for _ in range(KEEP_BACKUPS)]
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[3 * page: 6 * page] = os.urandom(3 * page)
+    path.write_bytes(bytes(data))
+    conn = sqlite3.connect(path)  # what a raw connection would do; Store.open refuses it
+    with pytest.raises(LibraryError, match="damaged"):
+        take_backup(conn, path, "daily")
+    conn.close()
+    assert sorted(b.path for b in list_backups(path)) == sorted(good)
+    assert not list(backup.backups_dir(path).glob("*.part"))
+
+
+# ------------------------------------------------------------------ CLI
+def test_cli_backup_list_and_restore_latest(library, run_cli):
+    path, ids = library
+    code, out, err = run_cli("backup", "--db", str(path))
+    assert code == 0, err
+    made = Path(out.strip())
+    assert made.is_file() and made.parent == backup.backups_dir(path)
+    with Store.open(path) as store:
+        store.set_review(ids[0], verdict="disputed", note="changed after the backup")
+
+    code, out, err = run_cli("backup", "--list", "--db", str(path))
+    assert code == 0, err
+    rows = [line.split("\t") for line in out.strip().splitlines()]
+    # The CLI's first open of the day also took the daily backup; the manual one is newest.
+    assert [r[2] for r in rows] == ["manual", "daily"]
+    assert rows[0][0] == str(made) and int(rows[0][3]) > 0
+    assert datetime.fromisoformat(rows[0][1]) >= datetime.fromisoformat(rows[1][1])
+
+    code, out, err = run_cli("restore", "latest", "--db", str(path))
+    assert code == 0, err
+    assert note_of(path, ids[0]).startswith("checked")
+    # Nothing lost: the state just replaced is itself a backup.
+    before_restore = [b for b in list_backups(path) if b.reason == "before-restore"]
+    assert len(before_restore) == 1
+    kept = sqlite3.connect(before_restore[0].path)
+    assert kept.execute("SELECT note FROM reviews WHERE claim_id = ?", (ids[0],)).fetchone()[0] == \
+        "changed after the backup"
+    kept.close()
+
+
+def test_cli_restore_path_and_refusals(library, run_cli, tmp_path):
+    path, ids = library
+    code, out, err = run_cli("restore", "latest", "--db", str(path))
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and "no backups" in err
+
+    code, out, err = run_cli("restore", str(tmp_path / "missing.sqlite"), "--db", str(path))
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "no such backup" in err
+
+    damaged = tmp_path / "damaged-backup.sqlite"
+    damaged.write_bytes(b"SQLite format 3\x00" + os.urandom(8000))
+    before = file_state(path)
+    code, out, err = run_cli("restore", str(damaged), "--db", str(path))
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
+    assert file_state(path) == before
+
+    with Store.open(path) as store:
+        copy = take_backup(store.conn, path, "manual")
+        store.set_review(ids[1], verdict="misleading", note="later")
+    code, out, err = run_cli("restore", str(copy), "--db", str(path))
+    assert code == 0, err
+    assert note_of(path, ids[1]).startswith("checked")
+
+
+def test_restore_reaches_a_store_that_is_still_open(library):
+    path, ids = library
+    with Store.open(path) as store:
+        copy = take_backup(store.conn, path, "manual")
+        store.set_review(ids[0], verdict="disputed", note="to be replaced")
+    window = Store.open(path)  # another window that did not close
+    try:
+        backup.restore_backup(copy, path)
+        assert window.get_review(ids[0]).note.startswith("checked")
+        window.set_review(ids[2], verdict="misleading", note="written after the restore")
+    finally:
+        window.close()
+    assert note_of(path, ids[2]) == "written after the restore"
+    with Store.open(path) as store:
+        assert store.integrity_ok()
+
+
+def test_restore_over_a_damaged_library_keeps_the_damaged_file(library):
+    path, ids = library
+    with Store.open(path) as store:
+        copy = take_backup(store.conn, path, "manual")
+    damaged_bytes = b"SQLite format 3\x00" + os.urandom(20000)
+    path.write_bytes(damaged_bytes)
+    with pytest.raises(LibraryError, match="damaged"):
+        Store.open(path)
+    backup.restore_backup(copy, path)
+    assert note_of(path, ids[0]).startswith("checked")
+    aside = list(backup.backups_dir(path).glob("*_damaged.bad"))
+    assert len(aside) == 1 and aside[0].read_bytes() == damaged_bytes
+
+
+# ------------------------------------------------------------------ UI
+def test_backups_dialog_backs_up_and_restores_with_confirmation(library, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from reviewer.ui.backups_dialog import BackupsDialog
+
+    path, ids = library
+    with Store.open(path) as store:
+        first = take_backup(store.conn, path, "daily")
+        store.set_review(ids[0], verdict="disputed", note="after the daily backup")
+    _age(list_backups(path)[0], 30)
+
+    dialog = BackupsDialog(path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    model = dialog.table.model()
+    assert model.rowCount() == 1
+    qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
+    assert model.rowCount() == 2
+    texts = [[model.index(r, c).data() for c in range(3)] for r in range(2)]
+    assert texts[0][1] == "Manual" and texts[1][1] == "Daily"  # newest first
+    assert texts[0][0] > texts[1][0]
+    assert all(t[2].endswith(("KB", "MB")) for t in texts)
+
+    # Choose the older, daily backup and cancel the confirmation: nothing happens.
+    dialog.table.selectRow(1)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    box = dialog.confirmation
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.confirmation is None)
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert note_of(path, ids[0]) == "after the daily backup"
+
+    # Again, and confirm: the library holds the daily backup's state, the dialog is Accepted.
+    dialog.table.selectRow(1)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    box = dialog.confirmation
+    restore = next(b for b in box.buttons() if b.text() == "Restore")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.restored_from is not None and dialog.restored_from.name.endswith("_daily.sqlite")
+    assert note_of(path, ids[0]).startswith("checked")
+    assert {b.reason for b in list_backups(path)} >= {"daily", "manual", "before-restore"}
+    assert first.exists() or dialog.restored_from.exists()
+
+
+def test_backups_dialog_shows_errors_instead_of_raising(tmp_path, qtbot):
+    from PySide6.QtCore import Qt
+
+    from reviewer.ui.backups_dialog import BackupsDialog
+
+    path = tmp_path / "not-a-library.sqlite"
+    path.write_bytes(b"plain text, not a library\n")
+    dialog = BackupsDialog(path)
+    qtbot.addWidget(dialog)
+    assert dialog.model.rowCount() == 0 and not dialog.restore_button.isEnabled()
+    qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
+    assert "not a Reviewer library" in dialog.message.text()
+    assert path.read_bytes() == b"plain text, not a library\n"
+
+
+def test_backups_model_passes_qtmodeltester(library, qtmodeltester):
+    from reviewer.ui.backups_dialog import BackupsModel
+
+    path, _ = library
+    with Store.open(path) as store:
+        take_backup(store.conn, path, "manual")
+        take_backup(store.conn, path, "migration")
+    model = BackupsModel()
+    model.set_backups(list_backups(path))
+    qtmodeltester.check(model)
