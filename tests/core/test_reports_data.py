@@ -1,4 +1,4 @@
-"""Test data for report tests: articles, claims, reviews and evidence built through the store."""
+"""Shared test data for the report tests (no tests here): articles, claims, reviews and evidence via the store."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
-from reports_data import hostile_library, sample_library  # noqa: E402
+from test_reports_data import hostile_library, sample_library  # noqa: E402
 
 from reviewer.ui.export_dialog import ExportDialog  # noqa: E402
 from reviewer.ui.tasks import TaskManager  # noqa: E402

@@ -13,10 +13,13 @@ from ..markdown_render import safe_url
 from .common import STATUS_LABELS, confidence_label, format_timestamp, kind_label
 from .model import Report, ReportArticle, ReportClaim, VerdictCount
 
-# Characters that start inline constructs anywhere in a line.
-_INLINE = re.compile(r"([\\`*_\[\]<>!&|~])")
-# Constructs that only count at the start of a line: headings, quotes, lists, rules, setext, fences.
-_LINE_START = re.compile(r"^(\s*)(#|>|[-+=]|\d+(?=[.)]))")
+# Characters that start inline constructs anywhere in a line (backslash escapes both CommonMark
+# and Python-Markdown honour). "<" becomes an entity instead: it opens raw HTML and autolinks,
+# and "&lt;" is the one spelling every Markdown dialect shows as "<".
+_INLINE = re.compile(r"([\\`*_\[\]!])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+# Constructs that only count at the start of a line: headings, quotes, lists.
+_LINE_START = re.compile(r"^(\s*)(#|>|[-+]|\d+(?=[.)]))")
 
 
 def md_escape(text: str | None) -> str:
@@ -24,6 +27,7 @@ def md_escape(text: str | None) -> str:
     if not text:
         return ""
     text = " ".join(text.split())
+    text = _ENTITY.sub("&amp;", text).replace("<", "&lt;")
     text = _INLINE.sub(r"\\\1", text)
     return _LINE_START.sub(lambda m: m[1] + (m[2] + "\\" if m[2][0].isdigit() else "\\" + m[2]), text)
 
@@ -35,7 +39,7 @@ _REF_DEF = re.compile(r"^(\s{0,3})\[([^\]]*)\]:\s*<?(\S*?)>?(\s|$)", re.MULTILIN
 def md_note(note: str) -> str:
     """A reviewer's Markdown note, kept as Markdown but unable to inject HTML or unsafe links."""
     note = note.replace("\r\n", "\n").replace("\r", "\n").strip()
-    note = note.replace("<", "\\<")  # no raw HTML, no autolinks
+    note = _ENTITY.sub("&amp;", note).replace("<", "&lt;")  # no raw HTML, no autolinks
 
     def link(match: re.Match) -> str:
         return match[0] if safe_url(match[1]) else "\\]\\(" + match[0][2:]
