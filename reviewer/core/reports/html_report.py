@@ -53,6 +53,7 @@ nav ol { padding-left: 1.4rem; margin: .4rem 0; font-size: .92rem; }
 table { border-collapse: collapse; width: 100%; font-size: .85rem; margin: .6rem 0; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
 th { color: var(--muted); font-weight: 600; }
+tbody td:first-child { min-width: 12rem; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .stack { display: flex; height: .7rem; min-width: 8rem; border-radius: 2px; overflow: hidden; background: var(--tint); }
 .stack span { display: block; height: 100%; }

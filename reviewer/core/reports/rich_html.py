@@ -22,7 +22,7 @@ STYLE = f"""
 body {{ font-family: {SERIF}; font-size: 10pt; color: #1d232b; }}
 h1 {{ font-family: {SANS}; font-size: 22pt; color: {ACCENT}; margin-top: 6px; margin-bottom: 14px; }}
 h2 {{ font-family: {SANS}; font-size: 15pt; color: {ACCENT}; margin-top: 6px; margin-bottom: 8px; }}
-h3 {{ font-family: {SANS}; font-size: 10pt; color: {MUTED}; margin-top: 14px; margin-bottom: 3px; }}
+h3 {{ font-family: {SANS}; font-size: 10pt; color: {MUTED}; margin-top: 18px; margin-bottom: 4px; }}
 h4 {{ font-family: {SANS}; font-size: 8pt; color: {MUTED}; margin-top: 8px; margin-bottom: 2px; }}
 p {{ margin-top: 3px; margin-bottom: 3px; }}
 td.k {{ font-family: {SANS}; font-size: 8.5pt; color: {MUTED}; padding-right: 10px; }}
@@ -42,8 +42,9 @@ def badge(label: str, color: str) -> str:
 def render_rich_html(report: Report, *, max_claims: int | None = None, page_breaks: bool = True) -> str:
     """The whole report as Qt rich text. ``max_claims`` cuts a long report short (for previews)."""
     brk = ' style="page-break-before: always;"' if page_breaks else ""
-    out = [f"<html><head><style>{STYLE}</style></head><body>", _cover(report), f"<h2{brk}>Summary</h2>",
-           _summary(report)]
+    # The summary shares the cover page; every article starts a new page.
+    out = [f"<html><head><style>{STYLE}</style></head><body>", _cover(report),
+           '<h2 style="margin-top:22px;">Summary</h2>', _summary(report)]
     shown = 0
     for n, ra in enumerate(report.articles, 1):
         if max_claims is not None and shown >= max_claims:
@@ -134,10 +135,8 @@ def _article(n: int, ra: ReportArticle, claims: tuple[ReportClaim, ...], brk: st
         ("Claims", h(", ".join(f"{c.label} {c.count}" for c in ra.counts if c.count) or "none")),
     ]
     meta = "".join(f'<tr><td class="k">{k}</td><td>{v}</td></tr>' for k, v in rows if v)
-    out = [f"<h2{brk}>{n}. {h(a.title)}</h2>",
-           f'<table width="100%" cellspacing="0" cellpadding="0"><tr><td bgcolor="{ACCENT}" height="2"></td></tr>'
-           "</table>",
-           f'<table cellspacing="0" cellpadding="2" style="margin-top:6px;">{meta}</table>']
+    out = [f"<h2{brk}>{n}. {h(a.title)}</h2><hr>",
+           f'<table cellspacing="0" cellpadding="2" style="margin-top:4px; margin-bottom:6px;">{meta}</table>']
     if not ra.claims:
         out.append('<p class="muted"><i>No claims in this article match the report\'s filters.</i></p>')
     for m, rc in enumerate(claims, 1):
