@@ -11,9 +11,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractListModel, QDate, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QUndoStack
+from PySide6.QtCore import QAbstractListModel, QDate, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont, QFontMetrics, QPalette, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -53,6 +57,65 @@ def evidence_summary(evidence: Evidence) -> tuple[str, str]:
     if evidence.accessed:
         details.append(f"Accessed {evidence.accessed}")
     return headline, "\n".join(details)
+
+
+class TwoLineDelegate(QStyledItemDelegate):
+    """Draws a list item's DisplayRole as a headline (first line, semi-bold) and muted detail lines.
+
+    Used by the evidence and history lists; the text still comes from the model, so
+    screen readers and tests read the same words.
+    """
+
+    PADDING = 6
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        headline = QFont(option.font)
+        headline.setWeight(QFont.Weight.DemiBold)
+        details = QFont(option.font)
+        details.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.92))
+        return headline, details
+
+    def _layout(self, option: QStyleOptionViewItem, text: str, width: int) -> list[tuple[QFont, QRect, str]]:
+        headline_font, detail_font = self._fonts(option)
+        lines = text.split("\n")
+        flags = Qt.TextFlag.TextWordWrap
+        y = self.PADDING
+        parts = []
+        for number, line in enumerate(lines):
+            font = headline_font if number == 0 else detail_font
+            bounds = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000), flags, line)
+            parts.append((font, QRect(self.PADDING, y, width, bounds.height()), line))
+            y += bounds.height() + (3 if number == 0 else 1)
+        return parts
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        width = max(120, (option.rect.width() or 300) - 2 * self.PADDING)
+        view = self.parent()
+        if view is not None and hasattr(view, "viewport"):
+            width = max(120, view.viewport().width() - 2 * self.PADDING - 4)
+        parts = self._layout(option, text, width)
+        height = parts[-1][1].bottom() + self.PADDING + 1 if parts else 24
+        return QSize(width + 2 * self.PADDING, height)
+
+    def paint(self, painter, option: QStyleOptionViewItem, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""  # opt.text has U+2028 for line breaks
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette = opt.palette
+        strong = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        muted = strong if selected else palette.color(QPalette.ColorRole.PlaceholderText)
+        painter.save()
+        painter.translate(opt.rect.topLeft())
+        for number, (font, rect, line) in enumerate(self._layout(opt, text, opt.rect.width() - 2 * self.PADDING)):
+            painter.setFont(font)
+            painter.setPen(strong if number == 0 else muted)
+            painter.drawText(rect, Qt.TextFlag.TextWordWrap, line)
+        painter.restore()
 
 
 class EvidenceModel(QAbstractListModel):
@@ -201,10 +264,9 @@ class EvidencePanel(QWidget):
         self.model = EvidenceModel(self)
         self.view = QListView(self)
         self.view.setModel(self.model)
-        self.view.setWordWrap(True)
+        self.view.setItemDelegate(TwoLineDelegate(self.view))
         self.view.setUniformItemSizes(False)
-        self.view.setAlternatingRowColors(True)
-        self.view.setSpacing(2)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setAccessibleName("Evidence")
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.view.activated.connect(self.open_evidence)  # double-click, or Enter

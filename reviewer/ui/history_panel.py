@@ -16,6 +16,7 @@ from ..core.domain import AuditEntry
 from ..core.store import Store
 from .changes import ChangeHub
 from .commands import push
+from .evidence_panel import TwoLineDelegate
 from .review_commands import RevertEntryCommand
 
 # Changes the store knows how to revert (see Store.revert).
@@ -78,9 +79,8 @@ class HistoryPanel(QWidget):
         self.model = HistoryModel(self)
         self.view = QListView(self)
         self.view.setModel(self.model)
-        self.view.setWordWrap(True)
-        self.view.setAlternatingRowColors(True)
-        self.view.setSpacing(1)
+        self.view.setItemDelegate(TwoLineDelegate(self.view))
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setAccessibleName("History")
         self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)

@@ -110,6 +110,7 @@ class NoteEditor(QWidget):
         self.label = QLabel(self)
         self.label.setObjectName("hint")
         self.label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.label.setWordWrap(True)
         self.editor = NoteTextEdit(self)
         self.editor.setAccessibleName("Note")
         self.preview = SafePreview(self)
@@ -142,7 +143,7 @@ class NoteEditor(QWidget):
     def set_conclusion_mode(self, conclusion: bool) -> None:
         """Conclusion-only scales: the note is the written conclusion, the verdict itself."""
         if conclusion:
-            self.label.setText("The written conclusion is the verdict · Markdown · saved as you type")
+            self.label.setText("Your written conclusion is the verdict · Markdown · saved as you type")
             self.editor.setPlaceholderText("Write the conclusion of the check: what is true, what is not, and why.")
         else:
             self.label.setText("Markdown · saved as you type")

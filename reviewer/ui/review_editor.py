@@ -107,9 +107,16 @@ class ReviewEditor(QWidget):
 
         self.card = QFrame(body)
         self.card.setObjectName("claimCard")
-        card_layout = QVBoxLayout(self.card)
-        card_layout.setContentsMargins(12, 10, 12, 10)
+        card_row = QHBoxLayout(self.card)
+        card_row.setContentsMargins(0, 0, 12, 0)
+        card_row.setSpacing(10)
+        self.verdict_strip = QFrame(self.card)  # the verdict's colour, beside (not instead of) its name
+        self.verdict_strip.setFixedWidth(5)
+        card_row.addWidget(self.verdict_strip)
+        card_layout = QVBoxLayout()
+        card_layout.setContentsMargins(0, 10, 0, 10)
         card_layout.setSpacing(4)
+        card_row.addLayout(card_layout, 1)
         self.claim_meta = _hint_label("", self.card)
         self.claim_text = QLabel(self.card)
         self.claim_text.setWordWrap(True)
@@ -304,7 +311,8 @@ class ReviewEditor(QWidget):
         self.buttons.set_current(review.verdict)
         verdict, scale = self.store.verdict_info(review.verdict)
         color = verdict.color if verdict else UNREVIEWED_COLOR
-        self.card.setStyleSheet(f"QFrame#claimCard {{ border-left: 5px solid {color}; }}")
+        self.verdict_strip.setStyleSheet(f"background: {color}; border-top-left-radius: 6px;"
+                                         " border-bottom-left-radius: 6px;")
         if review.verdict is None:
             count = min(len(self.scale.verdicts), 9)
             self.verdict_hint.setText("Not reviewed yet. Choose a verdict" + (
@@ -314,7 +322,7 @@ class ReviewEditor(QWidget):
         elif scale is not None and scale.id != self.scale.id:
             self.verdict_hint.setText(f"{verdict.label} — from the scale “{scale.name}”, not the active one.")
         else:
-            self.verdict_hint.setText(verdict.description or verdict.label)
+            self.verdict_hint.setText(verdict.description or f"Verdict: {verdict.label}.")
         self._updating = True
         self.confidence.setValue(NOT_SET if review.confidence is None else review.confidence)
         self.confidence_slider.setValue(review.confidence or 0)

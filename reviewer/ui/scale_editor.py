@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -106,6 +106,8 @@ class VerdictTableModel(QAbstractTableModel):
                 return verdict.description
         if role == Qt.ItemDataRole.DecorationRole and column == LABEL:
             return swatch_icon(verdict.color)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == RATING:
+            return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"Key “{verdict.key}” (never changes) · colour {verdict.color}"
         if role == Qt.ItemDataRole.ForegroundRole and column == ALTERNATE and not verdict.alternate_name:
@@ -241,6 +243,7 @@ class ScaleEditorDialog(QDialog):
         self.hint = QLabel("Double-click a cell to rename a verdict or edit its ClaimReview rating and name. "
                            "Keys stay the same, so existing reviews keep their verdicts.", self)
         self.hint.setWordWrap(True)
+        self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.error_banner = QLabel(self)
         self.error_banner.setWordWrap(True)
         self.error_banner.setStyleSheet("background: #FBE3D6; color: #7A2900; border-radius: 4px; padding: 6px 8px;")

@@ -11,7 +11,6 @@ from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QButtonGroup,
     QLayout,
     QLayoutItem,
     QPushButton,
@@ -117,9 +116,6 @@ class VerdictButtons(QWidget):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self._layout = FlowLayout(self, spacing=6)
-        self._group = QButtonGroup(self)
-        self._group.setExclusive(True)
-        self._group.buttonClicked.connect(self._on_clicked)
         self._buttons: dict[str, QPushButton] = {}
         self._scale: VerdictScale | None = None
 
@@ -127,7 +123,6 @@ class VerdictButtons(QWidget):
     def set_scale(self, scale: VerdictScale) -> None:
         """Rebuild the buttons for ``scale`` (UI thread)."""
         for button in list(self._buttons.values()):
-            self._group.removeButton(button)
             self._layout.removeWidget(button)
             button.deleteLater()
         self._buttons.clear()
@@ -165,7 +160,9 @@ class VerdictButtons(QWidget):
         checked_hint = button.sizeHint()
         button.setFont(normal)
         button.setMinimumSize(checked_hint.width() + 4, checked_hint.height())
-        self._group.addButton(button)
+        # No QButtonGroup: a grouped checkable button takes Tab focus away from the others,
+        # and every verdict must be reachable with Tab. set_current keeps one checked.
+        button.clicked.connect(lambda _checked=False, b=button: self._on_clicked(b))
         self._layout.addWidget(button)
         self._buttons[key] = button
 
@@ -183,17 +180,14 @@ class VerdictButtons(QWidget):
 
     def set_current(self, key: str | None) -> None:
         """Check the button of ``key`` (None: Unreviewed); a key not in the scale checks none."""
-        button = self._buttons.get(key or UNREVIEWED_KEY)
-        if button is None:
-            self._group.setExclusive(False)
-            for other in self._buttons.values():
-                other.setChecked(False)
-            self._group.setExclusive(True)
-        else:
-            button.setChecked(True)
+        current = self._buttons.get(key or UNREVIEWED_KEY)
+        for button in self._buttons.values():
+            button.setChecked(button is current)
 
     def _on_clicked(self, button: QAbstractButton) -> None:
         key = button.property("verdict_key")
+        # A click toggles the button; show the choice now, the editor re-shows what the store holds.
+        self.set_current(key or None)
         self.chosen.emit(key or None)
 
     def hasHeightForWidth(self) -> bool:

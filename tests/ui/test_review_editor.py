@@ -149,3 +149,30 @@ def test_a_verdict_from_another_scale_is_named(qtbot, desk):
     desk.hub.emit(SCALE)
     assert "Supported" in desk.editor.verdict_hint.text() and "not the active one" in desk.editor.verdict_hint.text()
     assert not any(b.isChecked() for b in desk.editor.buttons.buttons())
+
+
+def test_every_control_is_reachable_with_tab(qtbot, desk):
+    editor = desk.editor
+    first = editor.buttons.buttons()[0]
+    first.setFocus()
+    reached = []
+    for _ in range(20):
+        reached.append(editor.focusWidget())
+        qtbot.keyClick(editor.focusWidget(), Qt.Key.Key_Tab)
+    for widget in (*editor.buttons.buttons(), editor.confidence, editor.note.editor):
+        assert widget in reached, widget.accessibleName() or widget.text()
+
+
+def test_next_claim_is_quick(qtbot, desk):
+    import time
+
+    for claim in desk.claims:
+        desk.store.set_review(claim, verdict="supported", note="**n** " * 200)
+        for i in range(20):
+            desk.store.add_evidence(claim, url=f"https://e.example/{i}", title=f"E{i}")
+    start = time.perf_counter()
+    for _ in range(10):
+        for claim in desk.claims:
+            desk.editor.set_claim(claim)
+    per_switch = (time.perf_counter() - start) / 20
+    assert per_switch < 0.03, f"{per_switch * 1000:.1f} ms per claim switch"

@@ -47,6 +47,7 @@ def test_typing_renders_the_preview_and_saves_after_the_debounce(qtbot, desk):
     with qtbot.waitSignal(desk.hub.changed, timeout=2000):
         pass  # the debounced save announces itself
     assert store.get_review(claim).note == "Earlier note. Checked **ONS** data."
+    assert len(store.history(claim_id=claim)) == 2  # the fixture's note and one save: no double write
 
     type_at_end(qtbot, editor, " More.")
     editor.confidence.setFocus()  # leaving the note saves at once
