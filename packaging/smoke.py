@@ -1,0 +1,247 @@
+"""Smoke-test the frozen Reviewer the way a user's machine would run it.
+
+    python packaging/smoke.py [dist/reviewer] [--skip gui,pdf] [--keep]
+
+Copies the one-folder build to a fresh temporary directory (no source tree beside it), then runs it
+from another directory with a clean environment (`HOME`, `PATH=/usr/bin:/bin`, nothing else; Qt's
+platform is set to offscreen only for the window step):
+
+ 1. `--version`
+ 2. `gui --screenshot` offscreen into a fresh library: a real PNG, non-trivial size; the library was
+    seeded with every bundled sample article
+ 3. `import` of a plain-text and a saved HTML article → `show --json` (claims whose offsets match the
+    text) → `verdict <first check-worthy claim> supported` → `export --format pdf` (a file starting %PDF)
+    and `--format md`
+ 4. `score` on stdin (the claim model loads from the bundle)
+
+Standard library only, so any Python 3.8+ can run it. Exits non-zero on the first failure, printing
+the command, its exit code and output. `--skip` is for local work while a part is unfinished; CI never
+passes it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TIMEOUT = 180  # seconds per command: generous for a loaded 2-core CI machine
+
+ARTICLE_TXT = """\
+City budget: unemployment falls as housing costs climb
+
+By Zoë Martín, 12 March 2025
+
+The city's unemployment rate fell to 4.2% in 2024, down from 5.1% a year earlier, according to the
+regional statistics office.
+
+"We have created 12,000 new jobs since 2021," Mayor Ana Kovač told the council on Tuesday.
+
+Average rents rose by 18 percent over the same period, the housing agency said in its annual report.
+
+Critics say the figures hide a fall in full-time work. The council will debate the budget next month.
+"""
+
+ARTICLE_HTML = """\
+<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Rail line to open two years late, minister says</title>
+<meta name="author" content="Priya Natarajan">
+<meta property="og:site_name" content="Harbour Daily">
+<meta property="article:published_time" content="2025-02-03T09:00:00Z">
+<link rel="canonical" href="https://harbour-daily.example/rail-delay">
+</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article>
+<h1>Rail line to open two years late, minister says</h1>
+<p>The new coastal rail line will open in 2029, two years later than planned, Transport Minister
+Jonas Berg said on Monday.</p>
+<p>The project has cost 3.4 billion euros so far, 40% more than the original estimate, according to
+the national audit office.</p>
+<p>"Every other country in Europe builds railways faster than we do," said opposition leader Mira Holt.</p>
+<p>Construction began in 2019 and employs about 2,500 workers.</p>
+</article>
+<footer>© Harbour Daily. All rights reserved. Subscribe to our newsletter.</footer>
+</body></html>
+"""
+
+
+class SmokeFailure(Exception):
+    pass
+
+
+def clean_env(home: Path, **extra: str) -> dict[str, str]:
+    env = {"HOME": str(home), "PATH": "/usr/bin:/bin"}
+    if sys.platform == "win32":  # Windows cannot start anything without these
+        env.update({k: os.environ[k] for k in ("SYSTEMROOT", "TEMP", "TMP") if k in os.environ})
+    env.update(extra)
+    return env
+
+
+class Runner:
+    def __init__(self, exe: Path, home: Path, cwd: Path):
+        self.exe, self.home, self.cwd = exe, home, cwd
+
+    def __call__(self, *args: str, stdin: str | None = None, env: dict[str, str] | None = None,
+                 expect: int = 0) -> subprocess.CompletedProcess:
+        cmd = [str(self.exe), *args]
+        started = time.monotonic()
+        try:
+            proc = subprocess.run(cmd, input=stdin, capture_output=True, text=True, encoding="utf-8",
+                                  cwd=self.cwd, env=env or clean_env(self.home), timeout=TIMEOUT)
+        except subprocess.TimeoutExpired as exc:
+            raise SmokeFailure(f"timed out after {TIMEOUT} s: {' '.join(cmd)}") from exc
+        took = time.monotonic() - started
+        print(f"  $ reviewer {' '.join(args)}  -> exit {proc.returncode} in {took:.2f} s", flush=True)
+        if proc.returncode != expect or "Traceback (most recent call last)" in proc.stderr:
+            raise SmokeFailure(f"{' '.join(cmd)} exited {proc.returncode} (expected {expect})\n"
+                               f"--- stdout\n{proc.stdout[-3000:]}\n--- stderr\n{proc.stderr[-3000:]}")
+        return proc
+
+
+def check(condition: bool, message: str) -> None:
+    if not condition:
+        raise SmokeFailure(message)
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()[:32]
+    check(data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG (starts {data[:8]!r})")
+    return struct.unpack(">II", data[16:24])
+
+
+def step_version(run: Runner) -> None:
+    out = run("--version").stdout.strip()
+    expected = re.search(r'__version__ = "([^"]+)"', (ROOT / "reviewer" / "__init__.py").read_text()).group(1)
+    check(out == f"reviewer {expected}", f"--version printed {out!r}, expected 'reviewer {expected}'")
+
+
+def step_gui(run: Runner, work: Path, bundle: Path) -> None:
+    shot, db = work / "window.png", work / "gui-library.sqlite"
+    run("gui", "--screenshot", str(shot), "--db", str(db),
+        env=clean_env(run.home, QT_QPA_PLATFORM="offscreen"))
+    check(shot.is_file(), f"gui --screenshot wrote no file at {shot}")
+    width, height = png_size(shot)
+    size = shot.stat().st_size
+    print(f"    screenshot {width}x{height}, {size} bytes")
+    check(width >= 640 and height >= 400, f"screenshot is only {width}x{height}")
+    check(size >= 10_000, f"screenshot is only {size} bytes: probably an empty window")
+    samples = [p for p in (bundle / "_internal" / "resources" / "samples").glob("*")
+               if p.is_file() and not p.name.upper().startswith("README")]
+    listed = json.loads(run("list", "--json", "--db", str(db)).stdout)
+    print(f"    first start seeded {len(listed)} article(s) from {len(samples)} bundled sample file(s)")
+    check(len(listed) >= min(len(samples), 1) if samples else True, "the sample library is empty")
+
+
+def step_round_trip(run: Runner, work: Path, skip: set[str]) -> None:
+    db = work / "library.sqlite"
+    txt, html = work / "budget.txt", work / "rail-delay.html"
+    txt.write_text(ARTICLE_TXT, encoding="utf-8")
+    html.write_text(ARTICLE_HTML, encoding="utf-8")
+
+    out = run("import", str(txt), str(html), "--db", str(db)).stdout
+    rows = [line.split("\t", 1) for line in out.splitlines() if line.strip()]
+    check(len(rows) == 2 and all(r[0].isdigit() for r in rows), f"import printed {out!r}")
+    article_id = rows[0][0]
+    check("Rail line" in rows[1][1], f"HTML title not extracted: {rows[1]!r}")
+
+    shown = json.loads(run("show", article_id, "--json", "--db", str(db)).stdout)
+    text, claims = shown["text"], shown["claims"]
+    check(bool(claims), f"article {article_id} has no claims")
+    for c in claims:
+        check(text[c["start"]:c["end"]] == c["text"], f"claim {c['id']}: offsets do not match its text")
+    checkworthy = [c for c in claims if c.get("checkworthy")]
+    check(bool(checkworthy), "no check-worthy claim found in an article full of figures")
+    claim = checkworthy[0]
+    print(f"    {len(claims)} claims, {len(checkworthy)} check-worthy; first: {claim['text'][:60]!r}")
+
+    html_article = json.loads(run("show", rows[1][0], "--json", "--db", str(db)).stdout)
+    check("3.4 billion" in html_article["text"] and "newsletter" not in html_article["text"],
+          "HTML import kept boilerplate or lost the article body")
+    check(html_article.get("author") == "Priya Natarajan", f"HTML author is {html_article.get('author')!r}")
+
+    saved = json.loads(run("verdict", str(claim["id"]), "supported", "--note", "Checked **ONS** table 4.",
+                           "--db", str(db)).stdout)
+    check(saved["verdict"] == "supported", f"verdict printed {saved!r}")
+    again = json.loads(run("show", article_id, "--json", "--db", str(db)).stdout)
+    check(any(c["id"] == claim["id"] and c["verdict"] == "supported" for c in again["claims"]),
+          "the verdict is not in the library")
+
+    md = work / "report.md"
+    run("export", "--format", "md", "--out", str(md), "--db", str(db))
+    check(md.is_file() and "supported" in md.read_text(encoding="utf-8").lower(), "Markdown report lacks the verdict")
+    if "pdf" in skip:
+        print("    (PDF export skipped)")
+        return
+    pdf = work / "report.pdf"
+    run("export", "--format", "pdf", "--out", str(pdf), "--db", str(db))
+    check(pdf.is_file(), f"export --format pdf wrote no file at {pdf}")
+    head = pdf.read_bytes()[:5]
+    check(head == b"%PDF-", f"{pdf} does not start with %PDF- ({head!r})")
+    print(f"    PDF report {pdf.stat().st_size} bytes")
+
+
+def step_score(run: Runner) -> None:
+    out = run("score", stdin="Inflation reached 7.4% in March.\nThank you all for coming.\n").stdout
+    lines = out.splitlines()
+    check(len(lines) == 2 and all(re.fullmatch(r"[0-9.]+\t[01]", line) for line in lines), f"score printed {out!r}")
+    check(float(lines[0].split("\t")[0]) > float(lines[1].split("\t")[0]), f"scores make no sense: {out!r}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Smoke-test the frozen Reviewer with a clean environment.")
+    parser.add_argument("bundle", nargs="?", default=str(ROOT / "dist" / "reviewer"), help="the one-folder build")
+    parser.add_argument("--skip", default="", help="comma-separated parts to skip while unfinished: gui, pdf")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    args = parser.parse_args(argv)
+    skip = {s.strip() for s in args.skip.split(",") if s.strip()}
+
+    source = Path(args.bundle).resolve()
+    exe_name = "reviewer.exe" if sys.platform == "win32" else "reviewer"
+    if not (source / exe_name).is_file():
+        print(f"smoke: {source / exe_name} not found; run packaging/build.py first", file=sys.stderr)
+        return 2
+
+    tmp = Path(tempfile.mkdtemp(prefix="reviewer-smoke-"))
+    started = time.monotonic()
+    try:
+        bundle = tmp / "app" / "reviewer"
+        shutil.copytree(source, bundle, symlinks=True)
+        home, work = tmp / "home", tmp / "work"
+        home.mkdir()
+        work.mkdir()
+        run = Runner(bundle / exe_name, home, cwd=work)
+        print(f"smoke: {bundle} (copied from {source}), clean environment, cwd {work}")
+        steps = [("version", lambda: step_version(run)),
+                 ("gui", lambda: step_gui(run, work, bundle)),
+                 ("round trip", lambda: step_round_trip(run, work, skip)),
+                 ("score", lambda: step_score(run))]
+        for name, step in steps:
+            if name in skip:
+                print(f"- {name}: SKIPPED")
+                continue
+            print(f"- {name}")
+            step()
+        print(f"smoke: all passed in {time.monotonic() - started:.1f} s")
+        return 0
+    except SmokeFailure as failure:
+        print(f"smoke: FAILED: {failure}", file=sys.stderr)
+        return 1
+    finally:
+        if args.keep:
+            print(f"smoke: kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
