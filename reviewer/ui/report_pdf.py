@@ -38,10 +38,16 @@ _app: QGuiApplication | None = None  # kept alive for headless use (the CLI)
 
 
 def ensure_gui_app() -> None:
-    """Make sure a Qt GUI application exists (needed for fonts); offscreen when we create it."""
+    """Make sure a Qt GUI application exists (fonts need one); offscreen when we create it.
+
+    A QApplication rather than a bare QGuiApplication, so that widgets can still be created
+    later in the same process (tests, or the GUI started after a CLI export).
+    """
     global _app
     if QGuiApplication.instance() is None:
-        _app = QGuiApplication([sys.argv[0] if sys.argv else "reviewer", "-platform", "offscreen"])
+        from PySide6.QtWidgets import QApplication
+
+        _app = QApplication([sys.argv[0] if sys.argv else "reviewer", "-platform", "offscreen"])
 
 
 def _page_size(name: str) -> QPageSize:

@@ -139,3 +139,28 @@ def test_preview_never_runs_or_loads_hostile_content(qtbot, store, settings, tas
     hrefs = re.findall(r'href="([^"]*)"', dialog.preview.toHtml())
     assert hrefs and all(h.startswith(("https://", "http://", "#")) for h in hrefs), hrefs
     assert "<img" not in dialog.preview.toHtml()
+
+
+def test_pdf_renders_in_a_worker_thread(qtbot, store, library):
+    """QTextDocument and QPdfWriter work off the UI thread (what the dialog's export relies on)."""
+    import threading
+
+    pypdf = pytest.importorskip("pypdf")
+    import io
+
+    from reviewer.core.reports import ReportOptions, build_report
+    from reviewer.ui.report_pdf import render_pdf
+
+    report = build_report(store, ReportOptions(page_size="Letter"))
+    result = {}
+
+    def work():
+        result["thread"] = threading.current_thread() is not threading.main_thread()
+        result["pdf"] = render_pdf(report)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(60)
+    assert result["thread"]
+    reader = pypdf.PdfReader(io.BytesIO(result["pdf"]))
+    assert "Rents doubled since 2015" in " ".join(" ".join(p.extract_text().split()) for p in reader.pages)

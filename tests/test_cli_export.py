@@ -1,0 +1,203 @@
+"""`reviewer export` as a contract: formats, files, exit codes, nothing written on error."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "core"))
+from test_reports_data import sample_library  # noqa: E402
+
+
+@pytest.fixture
+def library(store, library_path):
+    a1, a2, claims = sample_library(store)
+    store.close()
+    return library_path, a1, a2
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "csv", "json", "claimreview", "pdf"])
+def test_export_every_format(run_cli, library, tmp_path, fmt):
+    db, a1, _ = library
+    out = tmp_path / f"report.{fmt}"
+    code, stdout, stderr = run_cli("export", "--format", fmt, "--out", str(out), "--db", str(db))
+    assert code == 0, stderr
+    assert stdout.strip() == str(out)
+    data = out.read_bytes()
+    assert data
+    if fmt == "json":
+        assert json.loads(data)["schema"] == "reviewer-report"
+    elif fmt == "claimreview":
+        assert all(r["@type"] == "ClaimReview" for r in json.loads(data))
+    elif fmt == "csv":
+        assert len(list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))) == 3
+    elif fmt == "pdf":
+        assert data.startswith(b"%PDF")
+    else:
+        assert "Unemployment fell to 4.2% last year" in data.decode()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
+
+
+def test_export_one_article_with_flags(run_cli, library, tmp_path):
+    db, a1, a2 = library
+    out = tmp_path / "one.json"
+    code, _, stderr = run_cli("export", "--format", "json", "--out", str(out), "--article", str(a2.id),
+                              "--include-unreviewed", "--title", "Harbour check", "--organisation", "Desk",
+                              "--db", str(db))
+    assert code == 0, stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [a["id"] for a in data["articles"]] == [a2.id]
+    assert data["title"] == "Harbour check" and data["organisation"] == "Desk"
+    assert len(data["articles"][0]["claims"]) == 2
+
+
+def test_unknown_article_exits_2_and_writes_nothing(run_cli, library, tmp_path):
+    db, _, _ = library
+    out = tmp_path / "nope.html"
+    code, stdout, stderr = run_cli("export", "--format", "html", "--out", str(out), "--article", "999",
+                                   "--db", str(db))
+    assert code == 2 and stdout == ""
+    assert "999" in stderr and "Traceback" not in stderr
+    assert not out.exists()
+
+
+def test_folder_destination_exits_2(run_cli, library, tmp_path):
+    db, _, _ = library
+    code, _, stderr = run_cli("export", "--format", "md", "--out", str(tmp_path), "--db", str(db))
+    assert code == 2 and "folder" in stderr
+    assert not [p for p in tmp_path.iterdir() if not p.name.startswith("library.sqlite")]
+
+
+def test_missing_folder_exits_2(run_cli, library, tmp_path):
+    db, _, _ = library
+    out = tmp_path / "no" / "such" / "report.md"
+    code, _, stderr = run_cli("export", "--format", "md", "--out", str(out), "--db", str(db))
+    assert code == 2 and "does not exist" in stderr
+    assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions, not root")
+def test_unwritable_folder_exits_2_and_leaves_it_empty(run_cli, library, tmp_path):
+    db, _, _ = library
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        code, _, stderr = run_cli("export", "--format", "pdf", "--out", str(locked / "r.pdf"), "--db", str(db))
+        assert code == 2 and "not writable" in stderr
+        assert list(locked.iterdir()) == []
+    finally:
+        locked.chmod(0o700)
+
+
+def test_permission_denied_exits_2_and_writes_nothing(run_cli, library, tmp_path, monkeypatch):
+    # Root ignores folder permissions, so make the file system refuse the way a read-only share would.
+    import tempfile
+
+    db, _, _ = library
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    out = tmp_path / "r.html"
+    code, stdout, stderr = run_cli("export", "--format", "html", "--out", str(out), "--db", str(db))
+    assert code == 2 and stdout == ""
+    assert "Permission denied" in stderr and "Nothing was written" in stderr
+    assert not out.exists()
+
+
+def test_failed_write_leaves_old_file_and_no_temp(library, tmp_path, monkeypatch):
+    from reviewer.core.errors import ReviewerError
+    from reviewer.core.reports import ReportOptions
+    from reviewer.core.store import Store
+    from reviewer.export import export_report
+
+    db, _, _ = library
+    out = tmp_path / "keep.md"
+    out.write_text("old report")
+
+    def boom(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with Store.open(db) as store, pytest.raises(ReviewerError, match="No space left"):
+        export_report(store, "md", out, ReportOptions())
+    assert out.read_text() == "old report"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".keep")] == []
+
+
+def test_symlink_destination_is_replaced_not_followed(run_cli, library, tmp_path):
+    db, _, _ = library
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("do not touch")
+    link = tmp_path / "link.md"
+    link.symlink_to(elsewhere)
+    code, _, stderr = run_cli("export", "--format", "md", "--out", str(link), "--db", str(db))
+    assert code == 0, stderr
+    assert elsewhere.read_text() == "do not touch"
+    assert not link.is_symlink() and link.read_text().startswith("# Fact-check report")
+
+
+def test_bad_date_exits_2(run_cli, library, tmp_path):
+    db, _, _ = library
+    code, _, stderr = run_cli("export", "--format", "md", "--out", str(tmp_path / "r.md"), "--since", "May",
+                              "--db", str(db))
+    assert code == 2 and "YYYY-MM-DD" in stderr
+    assert not (tmp_path / "r.md").exists()
+
+
+def test_empty_selection_still_writes_a_valid_report(run_cli, library, tmp_path):
+    db, _, _ = library
+    out = tmp_path / "empty.json"
+    code, _, _ = run_cli("export", "--format", "json", "--out", str(out), "--verdict", "disputed", "--db", str(db))
+    assert code == 0
+    assert json.loads(out.read_text())["summary"]["claims"] == 0
+
+
+# ---------------------------------------------------------------- PDF read back
+def _pdf(run_cli, db, out, *extra):
+    code, _, stderr = run_cli("export", "--format", "pdf", "--out", str(out), "--db", str(db), *extra)
+    assert code == 0, stderr
+    pypdf = pytest.importorskip("pypdf")
+    return pypdf.PdfReader(str(out))
+
+
+def test_pdf_text_page_numbers_and_bookmarks(run_cli, library, tmp_path):
+    db, a1, _ = library
+    reader = _pdf(run_cli, db, tmp_path / "r.pdf", "--title", "Budget review", "--organisation", "Coastal Desk")
+    text = "\n".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    n = len(reader.pages)
+    assert n >= 3  # cover and summary, then one page per article at least
+    assert "Budget review" in text and "Coastal Desk" in text
+    assert "Unemployment fell to 4.2% last year" in text
+    for i in range(1, n + 1):
+        assert f"Page {i} of {n}" in text
+    assert reader.metadata.title == "Budget review"
+    titles = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append((item.title, reader.get_destination_page_number(item)))
+
+    walk(reader.outline)
+    assert ("Summary", 0) in titles
+    assert ("1. Budget row: what the minister said", 1) in titles
+    assert any(title == "Claim 1.1" for title, _ in titles)
+
+
+@pytest.mark.parametrize("size, points", [("A4", (595, 842)), ("Letter", (612, 792))])
+def test_pdf_page_size(run_cli, library, tmp_path, size, points):
+    db, _, _ = library
+    reader = _pdf(run_cli, db, tmp_path / f"{size}.pdf", "--page-size", size)
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == points
