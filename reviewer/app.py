@@ -1,0 +1,236 @@
+"""The desktop app: builds the QApplication, settings, library, hub, undo stack and window.
+
+``run_gui(args)`` is called by ``reviewer gui`` with ``args.db``, ``args.article``,
+``args.screenshot`` and ``args.files``. Nothing here is a module-level global: a
+``DeskController`` owns what one run of the app needs and hands it to the window.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_USER_ERROR = 0, 2
+SCREENSHOT_SIZE = (1440, 900)
+
+
+def _ensure_platform(screenshot: bool) -> None:
+    # A screenshot needs no display: fall back to the offscreen platform when there is none.
+    if screenshot and "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY") \
+            and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def run_gui(args) -> int:
+    """Run the desktop app until the window closes; the exit code. Main thread only."""
+    screenshot = getattr(args, "screenshot", None)
+    _ensure_platform(bool(screenshot))
+    from .ui.qt_compat import protect_none
+
+    protect_none()
+    from PySide6.QtWidgets import QApplication
+
+    from .core.errors import ReviewerError
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    _setup_application(app)
+    controller = DeskController(app, interactive=not screenshot)
+    try:
+        if not controller.start(getattr(args, "db", None), getattr(args, "article", None),
+                                [Path(f) for f in (getattr(args, "files", None) or [])]):
+            return EXIT_OK
+        if screenshot:
+            return controller.screenshot(Path(screenshot))
+    except ReviewerError as err:
+        print(f"reviewer: {err}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    return app.exec()
+
+
+def main() -> int:
+    """Entry point of ``reviewer-gui``: the app with the command line's gui options."""
+    from .cli import main as cli_main
+
+    return cli_main(["gui", *sys.argv[1:]])
+
+
+def _setup_application(app) -> None:
+    from PySide6.QtGui import QIcon
+
+    from .core.resources import resource_path
+
+    app.setApplicationName("Reviewer")
+    app.setOrganizationName("Reviewer")
+    app.setApplicationDisplayName("Reviewer")
+    app.setDesktopFileName("reviewer")
+    icons = resource_path("icons")
+    if icons.is_dir():
+        icon = QIcon()
+        for candidate in sorted(icons.glob("*.png")) + sorted(icons.glob("*.svg")):
+            icon.addFile(str(candidate))
+        if not icon.isNull():
+            app.setWindowIcon(icon)
+
+
+def ask_reviewer_name(settings, interactive: bool) -> str:
+    """The reviewer's name: asked once at first start (interactive only), else the login name."""
+    from .core.store import default_reviewer
+
+    name = settings.pref("reviewer_name")
+    if name:
+        return name
+    name = default_reviewer()
+    if interactive:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        typed, ok = QInputDialog.getText(
+            None, "Welcome to Reviewer",
+            "Your name, as it should appear in the review history and reports:", QLineEdit.EchoMode.Normal, name)
+        if ok and typed.strip():
+            name = typed.strip()
+        settings.set_pref("reviewer_name", name)
+    return name
+
+
+class DeskController:
+    """Owns one run of the app: settings, the open library and its window. Main thread only."""
+
+    def __init__(self, app, settings=None, interactive: bool = True):
+        from .ui.settings import Settings
+
+        self.app = app
+        self.settings = settings or Settings()
+        self.interactive = interactive
+        self.store = None
+        self.window = None
+        self.hub = None
+        self.undo_stack = None
+        self.tasks = None
+        self._theme_watch = False
+
+    # ------------------------------------------------------------------ start
+    def start(self, db: str | None, article_id: int | None = None, files: list[Path] | None = None) -> bool:
+        """Open the library and show the window; False when the person chose to quit."""
+        from .ui.start import open_library_interactive
+
+        self.apply_theme(self.settings.pref("theme"))
+        name = ask_reviewer_name(self.settings, self.interactive)
+        store = open_library_interactive(self._initial_path(db), name, interactive=self.interactive)
+        if store is None:
+            return False
+        self._show(store, article_id)
+        if files:
+            self.window.import_flow.quiet = not self.interactive
+            self.window.import_flow.import_paths(files)
+        return True
+
+    def _initial_path(self, db: str | None):
+        from .core.library import ENV_DB
+
+        if db:
+            return db
+        if os.environ.get(ENV_DB):
+            return None
+        last = self.settings.state("last_library")
+        return last if last and Path(last).exists() else None
+
+    def _show(self, store, article_id: int | None = None) -> None:
+        from PySide6.QtGui import QUndoStack
+
+        from .ui.changes import ChangeHub
+        from .ui.main_window import MainWindow
+        from .ui.tasks import TaskManager
+
+        self.store = store
+        store.reviewer = self.settings.pref("reviewer_name") or store.reviewer
+        self.hub = ChangeHub()
+        self.undo_stack = QUndoStack()
+        self.tasks = TaskManager()
+        self.window = MainWindow(store, self.settings, self.hub, self.undo_stack, self.tasks)
+        self.window.persist = self.interactive
+        self.window.library_requested.connect(self.switch_library)
+        self.window.backups_requested.connect(self.restore_backups)
+        self.window.theme_requested.connect(self.apply_theme)
+        self.window.restore_session(article_id)
+        if store.path is not None and self.interactive:
+            self.settings.add_recent_library(str(store.path))
+            self.settings.set_state("last_library", str(store.path))
+        self.window.show()
+
+    def _close_current(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.tasks.cancel_all()
+            self.tasks.wait(10000)
+            self.window.deleteLater()
+            self.window = None
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def switch_library(self, path: Path) -> None:
+        """Open another library file in place of the current one."""
+        from .core.errors import LibraryError
+        from .core.library import open_library
+
+        try:
+            store = open_library(path, reviewer=self.settings.pref("reviewer_name") or None)
+        except LibraryError as err:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self.window, "Cannot open the library", str(err))
+            return
+        self._close_current()
+        self._show(store)
+
+    def restore_backups(self) -> None:
+        """Close the library, let the person restore a backup, reopen it."""
+        from .ui.backups_dialog import BackupsDialog
+        from .ui.start import open_library_interactive
+
+        path = self.store.path
+        if path is None:
+            return
+        self._close_current()
+        BackupsDialog(path).exec()
+        store = open_library_interactive(path, self.settings.pref("reviewer_name"), interactive=self.interactive)
+        if store is None:
+            self.app.quit()
+            return
+        self._show(store)
+
+    # ------------------------------------------------------------------ theme
+    def apply_theme(self, theme: str) -> None:
+        from .ui.theme import apply_theme, theme_colors
+
+        apply_theme(self.app, theme)
+        if not self._theme_watch:
+            self._theme_watch = True
+            hints = self.app.styleHints()
+            if hasattr(hints, "colorSchemeChanged"):
+                hints.colorSchemeChanged.connect(lambda _s: self.settings.pref("theme") == "system"
+                                                 and self.apply_theme("system"))
+        if self.window is not None:
+            self.window.reader.set_dark(*theme_colors(self.app))
+
+    # ------------------------------------------------------------------ screenshot
+    def screenshot(self, target: Path) -> int:
+        """Render the window as a person would see it, save a PNG, close."""
+        from PySide6.QtCore import QElapsedTimer
+
+        window = self.window
+        window.resize(*SCREENSHOT_SIZE)
+        timer = QElapsedTimer()
+        timer.start()
+        while timer.elapsed() < 400 or (self.tasks.jobs and timer.elapsed() < 60000):
+            self.app.processEvents()
+        window.resize(*SCREENSHOT_SIZE)
+        self.app.processEvents()
+        image = window.grab()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(target), "PNG"):
+            print(f"reviewer: could not write the screenshot to {target}", file=sys.stderr)
+            return EXIT_USER_ERROR
+        self._close_current()
+        return EXIT_OK

@@ -1,0 +1,105 @@
+"""How a claim looks: its verdict label and colour, and whether it counts as check-worthy.
+
+Shared by the reader and the claims panel so both always agree. Pure Python (no Qt), built
+from store objects by the UI thread; the objects are immutable and may be shared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.domain import Claim, Verdict, VerdictScale
+from ..core.verdicts import UNREVIEWED_COLOR, UNREVIEWED_LABEL
+
+DISMISSED_LABEL = "Not check-worthy"
+DISMISSED_COLOR = "#999999"
+
+
+@dataclass(frozen=True)
+class VerdictPalette:
+    """Verdict keys to labels and colours: the active scale first, then any other scale."""
+
+    active: VerdictScale
+    by_key: dict[str, Verdict]
+
+    @classmethod
+    def from_scales(cls, active: VerdictScale, scales: list[VerdictScale]) -> VerdictPalette:
+        by_key: dict[str, Verdict] = {}
+        for scale in scales:
+            for v in scale.verdicts:
+                by_key.setdefault(v.key, v)
+        for v in active.verdicts:  # the active scale wins for shared keys
+            by_key[v.key] = v
+        return cls(active, by_key)
+
+    @classmethod
+    def from_store(cls, store) -> VerdictPalette:
+        """Read the scales from ``store`` (UI thread)."""
+        return cls.from_scales(store.active_scale(), store.scales())
+
+    def label(self, key: str | None) -> str:
+        if key is None:
+            return UNREVIEWED_LABEL
+        v = self.by_key.get(key)
+        return v.label if v else key
+
+    def color(self, key: str | None) -> str:
+        if key is None:
+            return UNREVIEWED_COLOR
+        v = self.by_key.get(key)
+        return v.color if v else UNREVIEWED_COLOR
+
+    def rank(self, key: str | None) -> int:
+        """Sort order: verdicts in scale order, unknown ones after, unreviewed last."""
+        if key is None:
+            return 10_000
+        keys = self.active.keys
+        return keys.index(key) if key in keys else 5_000
+
+
+def is_checkworthy(claim: Claim, threshold: float | None) -> bool:
+    """Check-worthy under the reviewer's threshold (``None`` or < 0: the model's own flag).
+
+    The store keeps raw scores; the threshold only changes what the view counts. A reviewer's
+    own claims always count.
+    """
+    if claim.origin == "manual" or threshold is None or threshold < 0:
+        return claim.checkworthy or claim.origin == "manual"
+    return claim.score >= threshold
+
+
+def is_active(claim: Claim, threshold: float | None) -> bool:
+    """Counts for review: check-worthy and not dismissed."""
+    return not claim.dismissed and is_checkworthy(claim, threshold)
+
+
+def claim_label(claim: Claim, palette: VerdictPalette, threshold: float | None) -> str:
+    if claim.verdict is not None:
+        return palette.label(claim.verdict)
+    if not is_active(claim, threshold):
+        return DISMISSED_LABEL
+    return UNREVIEWED_LABEL
+
+
+def claim_color(claim: Claim, palette: VerdictPalette, threshold: float | None) -> str:
+    if claim.verdict is not None:
+        return palette.color(claim.verdict)
+    if not is_active(claim, threshold):
+        return DISMISSED_COLOR
+    return UNREVIEWED_COLOR
+
+
+KIND_LABELS = {
+    "statistic": "Statistic",
+    "quotation": "Quotation",
+    "causal": "Causal",
+    "comparison": "Comparison",
+    "prediction": "Prediction",
+    "historical": "Historical",
+    "other": "Other",
+}
+
+
+def kind_label(kind: str | None) -> str:
+    kind = kind or "other"
+    return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())

@@ -1,0 +1,200 @@
+"""Qt models over an article's claims: a table model and a sort/filter proxy.
+
+The table model wraps a plain list of ``Claim`` objects from ``store.claims_for_article``;
+all filtering and sorting is done by ``ClaimsFilterProxy`` (always map back with
+``mapToSource``). UI thread only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+
+from ..core.domain import Claim
+from .claim_view import VerdictPalette, claim_color, claim_label, is_active, kind_label
+
+CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+COLOR_ROLE = Qt.ItemDataRole.UserRole + 3  # the verdict colour "#rrggbb"
+ACTIVE_ROLE = Qt.ItemDataRole.UserRole + 4  # check-worthy and not dismissed under the threshold
+VERDICT_ROLE = Qt.ItemDataRole.UserRole + 5  # verdict key, "" when unreviewed
+KIND_ROLE = Qt.ItemDataRole.UserRole + 6
+SCORE_ROLE = Qt.ItemDataRole.UserRole + 7
+META_ROLE = Qt.ItemDataRole.UserRole + 8  # "speaker · kind" line under the claim's text
+
+COLUMNS = ("Claim", "Speaker", "Kind", "Score", "Verdict")
+COL_TEXT, COL_SPEAKER, COL_KIND, COL_SCORE, COL_VERDICT = range(len(COLUMNS))
+
+UNREVIEWED_FILTER = "__unreviewed__"
+
+
+class ClaimsModel(QAbstractTableModel):
+    """One row per claim of the open article, in text order."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._claims: list[Claim] = []
+        self._rows: dict[int, int] = {}
+        self._palette: VerdictPalette | None = None
+        self._threshold: float | None = None
+
+    # ------------------------------------------------------------------ content
+    def set_claims(self, claims: Sequence[Claim], palette: VerdictPalette, threshold: float | None) -> None:
+        self.beginResetModel()
+        self._claims = list(claims)
+        self._rows = {c.id: i for i, c in enumerate(self._claims)}
+        self._palette = palette
+        self._threshold = threshold
+        self.endResetModel()
+
+    def update_claims(self, claims: Sequence[Claim]) -> None:
+        """Replace claims in place when only their content changed (same ids, same order)."""
+        if [c.id for c in claims] != [c.id for c in self._claims]:
+            self.set_claims(claims, self._palette, self._threshold)
+            return
+        self._claims = list(claims)
+        if self._claims:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._claims) - 1, len(COLUMNS) - 1))
+
+    def set_view(self, palette: VerdictPalette, threshold: float | None) -> None:
+        """The scale or the threshold changed: labels, colours and check-worthiness change."""
+        self.set_claims(self._claims, palette, threshold)
+
+    def claims(self) -> list[Claim]:
+        return list(self._claims)
+
+    def claim(self, row: int) -> Claim:
+        return self._claims[row]
+
+    def row_of(self, claim_id: int) -> int | None:
+        return self._rows.get(claim_id)
+
+    def palette(self) -> VerdictPalette | None:
+        return self._palette
+
+    def threshold(self) -> float | None:
+        return self._threshold
+
+    # ------------------------------------------------------------------ Qt API
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._claims)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._claims) or self._palette is None:
+            return None
+        claim = self._claims[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_TEXT:
+                return claim.text.replace("\n", " ")
+            if column == COL_SPEAKER:
+                return claim.speaker or "—"
+            if column == COL_KIND:
+                return kind_label(claim.kind) + (" · manual" if claim.origin == "manual" else "")
+            if column == COL_SCORE:
+                return f"{claim.score:.2f}"
+            if column == COL_VERDICT:
+                return claim_label(claim, self._palette, self._threshold)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_TEXT:
+                return claim.text
+            if column == COL_VERDICT:
+                return claim_label(claim, self._palette, self._threshold)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if not is_active(claim, self._threshold):
+                return QColor(128, 128, 128)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_SCORE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == CLAIM_ID_ROLE:
+            return claim.id
+        if role == COLOR_ROLE:
+            return claim_color(claim, self._palette, self._threshold)
+        if role == ACTIVE_ROLE:
+            return is_active(claim, self._threshold)
+        if role == VERDICT_ROLE:
+            return claim.verdict or ""
+        if role == KIND_ROLE:
+            return claim.kind or "other"
+        if role == SCORE_ROLE:
+            return float(claim.score)
+        if role == META_ROLE:
+            parts = [claim.speaker, kind_label(claim.kind), "added by hand" if claim.origin == "manual" else None,
+                     "dismissed" if claim.dismissed else None]
+            return "  ·  ".join(p for p in parts if p)
+        if role == SORT_ROLE:
+            if column == COL_TEXT:
+                return claim.start
+            if column == COL_SPEAKER:
+                return (claim.speaker or "\uffff").casefold()
+            if column == COL_KIND:
+                return claim.kind or "other"
+            if column == COL_SCORE:
+                return float(claim.score)
+            if column == COL_VERDICT:
+                return self._palette.rank(claim.verdict)
+        return None
+
+
+class ClaimsFilterProxy(QSortFilterProxyModel):
+    """Filters by verdict, kind and minimum score; hides non-check-worthy claims unless asked."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._verdict: str | None = None  # a key, UNREVIEWED_FILTER, or None for all
+        self._kind: str | None = None
+        self._min_score = 0.0
+        self._show_all = False
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_filters(self, *, verdict: str | None = ..., kind: str | None = ..., min_score: float | None = None,
+                    show_all: bool | None = None) -> None:
+        if verdict is not ...:
+            self._verdict = verdict or None
+        if kind is not ...:
+            self._kind = kind or None
+        if min_score is not None:
+            self._min_score = float(min_score)
+        if show_all is not None:
+            self._show_all = bool(show_all)
+        self.invalidateRowsFilter()
+
+    def show_all(self) -> bool:
+        return self._show_all
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
+        model: ClaimsModel = self.sourceModel()
+        claim = model.claim(source_row)
+        if not self._show_all and claim.verdict is None and not is_active(claim, model.threshold()):
+            return False
+        if self._verdict is not None:
+            if self._verdict == UNREVIEWED_FILTER:
+                if claim.verdict is not None:
+                    return False
+            elif claim.verdict != self._verdict:
+                return False
+        if self._kind is not None and (claim.kind or "other") != self._kind:
+            return False
+        if self._min_score > 0 and claim.score < self._min_score:
+            return False
+        return True

@@ -1,0 +1,579 @@
+"""The review desk: library | reader | claims + review editor, wired together.
+
+The window holds no review logic. It builds the panes, the actions and menus, and passes
+what one pane reports to the others; changes go through undo commands and come back
+through the ChangeHub. Switching library files is the app controller's job (``app.py``):
+the window only asks for it with ``library_requested``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QWidget
+
+from ..core.domain import Article, Claim
+from ..core.errors import NotFound, ReviewerError
+from ..core.store import Store
+from .actions import ACTIONS, ActionCollection, build_menus, typing_in_text_field
+from .changes import ARTICLES, CLAIMS, LIBRARY, REVIEW, SCALE, Change, ChangeHub
+from .claim_commands import (
+    AddClaimCommand,
+    DeleteClaimsCommand,
+    DismissClaimsCommand,
+    EditClaimSpanCommand,
+    MergeClaimsCommand,
+    SetStatusCommand,
+    SplitClaimCommand,
+)
+from .claim_view import VerdictPalette, is_active
+from .claims_panel import ClaimsPanel
+from .commands import push
+from .import_flow import ImportFlow, local_paths
+from .library_pane import LibraryPane
+from .reader import ReaderPane
+from .review_editor import ReviewEditor
+from .settings import Settings
+from .tasks import TaskManager
+from .theme import theme_colors
+
+FIRST_SIZE = QSize(1440, 900)
+MIN_FIRST_SIZE = QSize(1200, 800)
+
+
+class MainWindow(QMainWindow):
+    """One window on one library. UI thread only; owns nothing it was handed."""
+
+    library_requested = Signal(object)  # Path of a library to open (new or existing)
+    backups_requested = Signal()  # restore a backup of this library (the controller closes the store)
+    theme_requested = Signal(str)
+
+    def __init__(self, store: Store, settings: Settings, hub: ChangeHub, undo_stack: QUndoStack,
+                 tasks: TaskManager, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.settings, self.hub, self.undo_stack, self.tasks = store, settings, hub, undo_stack, tasks
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+        self.persist = True  # False for --screenshot: leave the person's window state alone
+        self.article: Article | None = None
+        self.palette_ = VerdictPalette.from_store(store)
+        self.show_all = bool(settings.pref("show_non_checkworthy"))
+
+        self.library = LibraryPane(store, self)
+        self.reader_pane = ReaderPane(settings.pref("reader_font_size"), settings.pref("reader_max_width"), self)
+        self.reader = self.reader_pane.view
+        self.reader.set_dark(*theme_colors())
+        self.claims = ClaimsPanel(self)
+        self.claims.set_show_all(self.show_all)
+        self.review_editor = ReviewEditor(store, hub, undo_stack, settings, self)
+        self.review_editor.setObjectName("reviewHost")
+
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.right_splitter.setObjectName("rightSplitter")
+        self.right_splitter.addWidget(self.claims)
+        self.right_splitter.addWidget(self.review_editor)
+        self.right_splitter.setChildrenCollapsible(False)
+        self.right_splitter.setSizes([440, 420])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.library)
+        self.splitter.addWidget(self.reader_pane)
+        self.splitter.addWidget(self.right_splitter)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([290, 630, 520])
+        self.setCentralWidget(self.splitter)
+
+        self.actions = ActionCollection(self, settings, {
+            "undo": undo_stack.createUndoAction(self, "&Undo"),
+            "redo": undo_stack.createRedoAction(self, "&Redo"),
+        })
+        self.recent_menu = QMenu("Recent &Libraries", self)
+        self.menus = build_menus(self.menuBar(), self.actions, {"recent": self.recent_menu})
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.reader.set_context_actions([self.actions["add_claim"], self.actions["edit_span"],
+                                         self.actions["split_claim"]])
+        self.claims.set_context_actions([self.actions["dismiss_claim"], self.actions["restore_claim"],
+                                         self.actions["merge_claims"], None, self.actions["delete_claim"]])
+        self.actions["show_all"].setChecked(self.show_all)
+        self._update_verdict_actions()
+
+        self.status_message = QLabel()
+        self.status_who = QLabel()
+        self.statusBar().addWidget(self.status_message, 1)
+        self.statusBar().addPermanentWidget(self.status_who)
+        self._update_status_who()
+
+        self.import_flow = ImportFlow(store, hub, tasks, settings, self.open_article, self)
+        self._connect()
+        self._update_title()
+
+    # ------------------------------------------------------------------ wiring
+    def _connect(self) -> None:
+        a = self.actions
+        handlers = {
+            "import_files": self.import_flow.choose_files,
+            "import_folder": self.import_flow.choose_folder,
+            "paste_article": self.import_flow.paste,
+            "open_library": self._choose_library,
+            "new_library": self._new_library,
+            "export": self._export,
+            "backups": self.backups_requested.emit,
+            "preferences": self.show_preferences,
+            "quit": self.close,
+            "copy": self.reader.copy,
+            "find": self.library.focus_search,
+            "zoom_in": lambda: self.set_font_size(self.reader.font_size() + 1),
+            "zoom_out": lambda: self.set_font_size(self.reader.font_size() - 1),
+            "zoom_reset": lambda: self.set_font_size(13),
+            "focus_library": lambda: self.library.view.setFocus(),
+            "focus_reader": lambda: self.reader.setFocus(),
+            "focus_claims": lambda: self.claims.view.setFocus(),
+            "status_todo": lambda: self.set_status("todo"),
+            "status_in_review": lambda: self.set_status("in_review"),
+            "status_done": lambda: self.set_status("done"),
+            "reextract": self.reextract,
+            "next_claim": lambda: self.step_claim(1),
+            "previous_claim": lambda: self.step_claim(-1),
+            "add_claim": self.add_claim_from_selection,
+            "edit_span": self.edit_span_from_selection,
+            "split_claim": self.split_at_cursor,
+            "merge_claims": self.merge_selected,
+            "dismiss_claim": lambda: self.dismiss_selected(True),
+            "restore_claim": lambda: self.dismiss_selected(False),
+            "delete_claim": self.delete_selected,
+            "focus_note": self.review_editor.focus_note,
+            "focus_evidence": self.review_editor.focus_evidence,
+            "edit_scales": self.edit_scales,
+            "shortcuts": self.show_shortcuts,
+            "about": self._about,
+            **{f"verdict_{n}": (lambda n=n: self.review_editor.set_verdict_by_index(n)) for n in range(10)},
+        }
+        guarded = {spec.id for spec in ACTIONS if spec.typing_guard}
+        for action_id, handler in handlers.items():
+            if action_id in guarded:
+                a[action_id].triggered.connect(lambda _c=False, h=handler: None if typing_in_text_field() else h())
+            else:
+                a[action_id].triggered.connect(lambda _c=False, h=handler: h())
+        a["show_all"].toggled.connect(self.set_show_all)
+        self.library.article_selected.connect(self.open_article)
+        self.library.status_change_requested.connect(self._set_status_of)
+        self.claims.claim_selected.connect(lambda cid: self.select_claim(cid, scroll_panel=False))
+        self.claims.show_all_changed.connect(lambda on: a["show_all"].setChecked(on))
+        self.reader.claim_clicked.connect(self.select_claim)
+        self.reader.navigate_requested.connect(self.step_claim)
+        self.hub.changed.connect(self._on_change)
+
+    # ------------------------------------------------------------------ opening
+    def open_article(self, article_id: int, claim_id: int | None = None) -> bool:
+        """Show an article with its claims; select ``claim_id`` or the first claim."""
+        try:
+            article = self.store.get_article(article_id)
+        except NotFound as err:
+            self.show_message(str(err), error=True)
+            return False
+        claims = self.store.claims_for_article(article_id)
+        self.article = article
+        threshold = self.threshold()
+        self.reader.set_article(article, claims, self.palette_, threshold, self.show_all)
+        self.claims.set_claims(claims, self.palette_, threshold)
+        self._update_header(claims)
+        if self.library.current_article() != article_id:
+            self.library.select_article(article_id)
+        self.settings.set_state("last_article", article_id)
+        ids = {c.id for c in claims}
+        target = claim_id if claim_id in ids else self.claims.first_claim()
+        self.select_claim(target)
+        self._update_title()
+        return True
+
+    def select_claim(self, claim_id: int | None, scroll_panel: bool = True) -> None:
+        """Make a claim current everywhere: panel row, reader highlight, review editor."""
+        if scroll_panel:
+            self.claims.select_claim(claim_id)
+        self.reader.set_current_claim(claim_id)
+        self.review_editor.set_claim(claim_id)
+        self.settings.set_state("last_claim", claim_id or 0)
+
+    def current_claim(self) -> int | None:
+        return self.reader.current_claim()
+
+    def step_claim(self, delta: int) -> None:
+        claim_id = self.claims.step(delta)  # the panel's currentChanged selects it everywhere
+        if claim_id is not None and self.reader.current_claim() != claim_id:
+            self.select_claim(claim_id, scroll_panel=False)
+
+    # ------------------------------------------------------------------ view options
+    def threshold(self) -> float | None:
+        value = float(self.settings.pref("checkworthy_threshold"))
+        return None if value < 0 else value
+
+    def set_show_all(self, on: bool) -> None:
+        if on == self.show_all:
+            return
+        self.show_all = on
+        self.settings.set_pref("show_non_checkworthy", on)
+        self.claims.set_show_all(on)
+        self._refresh_claims(structural=False)
+
+    def set_font_size(self, size: int) -> None:
+        size = self.reader.set_font_size(size)
+        self.settings.set_pref("reader_font_size", size)
+
+    def apply_preferences(self) -> None:
+        """Preferences changed: name, threshold, font size, shortcuts, theme colours."""
+        self.store.reviewer = self.settings.pref("reviewer_name") or self.store.reviewer
+        self.actions.apply_shortcuts()
+        self.reader.set_font_size(self.settings.pref("reader_font_size"))
+        self.reader.set_dark(*theme_colors())
+        self.claims.set_view(self.palette_, self.threshold())
+        self._refresh_claims(structural=False)
+        self._update_status_who()
+        self.library.model.refresh_articles()
+
+    # ------------------------------------------------------------------ changes
+    def _on_change(self, change: Change) -> None:
+        if "error" in change.kinds:
+            self.show_message(change.extra.get("message", "Something went wrong."), error=True)
+            return
+        if "status" in change.kinds:
+            self.show_message(change.extra.get("message", ""))
+            return
+        if change.touches(SCALE):
+            self.palette_ = VerdictPalette.from_store(self.store)
+            self._update_verdict_actions()
+            self.claims.set_view(self.palette_, self.threshold())
+        if change.touches(ARTICLES, CLAIMS, REVIEW) and LIBRARY not in change.kinds:
+            if change.article_id is None and ARTICLES in change.kinds:
+                self.library.model.reload()
+                if self.article is not None:
+                    self.library.select_article(self.article.id)
+            else:
+                self.library.model.refresh_articles([change.article_id] if change.article_id else None)
+        if self.article is not None and change.article_id in (None, self.article.id):
+            if change.touches(CLAIMS):
+                self._refresh_claims(structural=True)
+            elif change.touches(REVIEW, SCALE):
+                self._refresh_claims(structural=False)
+            if ARTICLES in change.kinds:
+                try:
+                    self.article = self.store.get_article(self.article.id)
+                except NotFound:
+                    self.article = None
+                    self.reader.set_article(None, [], self.palette_, None, False)
+                    self.claims.set_claims([], self.palette_, None)
+                self._update_header(self.claims.model.claims())
+
+    def _refresh_claims(self, structural: bool) -> None:
+        if self.article is None:
+            return
+        claims = self.store.claims_for_article(self.article.id)
+        current = self.reader.current_claim()
+        threshold = self.threshold()
+        if structural:
+            self.claims.set_claims(claims, self.palette_, threshold)
+        else:
+            self.claims.update_claims(claims)
+        self.reader.set_claims(claims, self.palette_, threshold, self.show_all)
+        if current is not None and any(c.id == current for c in claims):
+            self.reader.set_current_claim(current, scroll=False)
+            self.claims.select_claim(current)
+        self._update_header(claims)
+
+    def _update_header(self, claims: list[Claim]) -> None:
+        threshold = self.threshold()
+        active = [c for c in claims if is_active(c, threshold)]
+        self.reader_pane.header.set_article(self.article, sum(1 for c in active if c.verdict), len(active))
+
+    # ------------------------------------------------------------------ claim commands
+    def _push(self, command) -> bool:
+        error = push(self.undo_stack, command)
+        return error is None
+
+    def _need_article(self) -> bool:
+        if self.article is None:
+            self.show_message("Open an article first.", error=True)
+            return False
+        return True
+
+    def add_claim_from_selection(self) -> None:
+        if not self._need_article():
+            return
+        span = self.reader.selected_span()
+        if span is None:
+            self.show_message("Select some of the article's text first, then add it as a claim.", error=True)
+            return
+        try:
+            command = AddClaimCommand(self.store, self.hub, self.article.id, *span)
+        except ReviewerError as err:
+            self.show_message(str(err), error=True)
+            return
+        if self._push(command):
+            self.select_claim(command.claim_id)
+            self.show_message("Claim added.")
+
+    def edit_span_from_selection(self) -> None:
+        claim_id, span = self.current_claim(), self.reader.selected_span()
+        if claim_id is None or span is None:
+            self.show_message("Select a claim, then select the text it should cover.", error=True)
+            return
+        if self._push(EditClaimSpanCommand(self.store, self.hub, claim_id, *span)):
+            self.select_claim(claim_id)
+
+    def split_at_cursor(self) -> None:
+        claim_id, at = self.current_claim(), self.reader.cursor_offset()
+        if claim_id is None or at is None:
+            self.show_message("Select a claim and place the cursor where it should be split.", error=True)
+            return
+        span = self.reader.selected_span()
+        if span is not None:
+            at = span[0]
+        self._push(SplitClaimCommand(self.store, self.hub, claim_id, at))
+
+    def merge_selected(self) -> None:
+        ids = self.claims.selected_claim_ids()
+        if len(ids) < 2:
+            self.show_message("Select two or more claims in the list to merge them (Shift+click).", error=True)
+            return
+        command = MergeClaimsCommand(self.store, self.hub, ids)
+        if self._push(command):
+            self.select_claim(command.claim_ids[0])
+
+    def dismiss_selected(self, dismissed: bool) -> None:
+        ids = self.claims.selected_claim_ids()
+        if ids:
+            self._push(DismissClaimsCommand(self.store, self.hub, ids, dismissed))
+
+    def delete_selected(self) -> None:
+        ids = self.claims.selected_claim_ids()
+        claims = [c for c in self.claims.model.claims() if c.id in ids]
+        if not claims:
+            return
+        if any(c.origin != "manual" for c in claims):
+            self.show_message("Only claims you added can be deleted; dismiss extracted ones instead (D).",
+                              error=True)
+            return
+        self._push(DeleteClaimsCommand(self.store, self.hub, [c.id for c in claims]))
+
+    def set_status(self, status: str) -> None:
+        if self._need_article():
+            self._set_status_of(self.article.id, status)
+
+    def _set_status_of(self, article_id: int, status: str) -> None:
+        self._push(SetStatusCommand(self.store, self.hub, article_id, status))
+
+    def reextract(self) -> None:
+        """Extract claims again on a worker; manual and reviewed claims stay."""
+        if not self._need_article() or self.store.path is None:
+            return
+        article_id, path, who = self.article.id, self.store.path, self.store.reviewer
+
+        def job(ctx):
+            from ..core.ingest import extract_for_store
+
+            with Store.open(path, reviewer=who, create=False) as store:
+                text = store.get_article(article_id).text
+                claims = extract_for_store(text)
+                return store.replace_auto_claims(article_id, claims, extraction="final")
+
+        def done(added: int) -> None:
+            self.hub.emit(CLAIMS, ARTICLES, article_id=article_id)
+            self.show_message(f"Claims extracted again: {added} new.")
+
+        self.show_message("Extracting claims…")
+        self.tasks.run("Re-extracting claims", job, on_done=done,
+                       on_error=lambda exc, tb: self.show_message(f"Re-extraction failed: {exc}", error=True))
+
+    # ------------------------------------------------------------------ dialogs
+    def show_preferences(self) -> None:
+        from .preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.store, self.settings, self.hub, self.actions, self)
+        dialog.theme_changed.connect(self.theme_requested.emit)
+        if dialog.exec():
+            self.apply_preferences()
+
+    def show_shortcuts(self) -> None:
+        from .shortcuts_help import ShortcutsDialog
+
+        ShortcutsDialog(self.actions, self).exec()
+
+    def edit_scales(self) -> None:
+        from .scale_editor import ScaleEditorDialog
+
+        ScaleEditorDialog(self.store, self.hub, self).exec()
+
+    def _export(self) -> None:
+        from .export_dialog import ExportDialog
+
+        ids = [self.article.id] if self.article is not None else None
+        ExportDialog(self.store, self.settings, self.tasks, self, article_ids=ids).exec()
+
+    def _about(self) -> None:
+        from .. import __version__
+
+        QMessageBox.about(self, "About Reviewer",
+                          f"<h3>Reviewer {__version__}</h3><p>Claims, verdicts, notes and evidence for "
+                          "fact-checkers. Works offline; nothing leaves this computer.</p>")
+
+    def _choose_library(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        start = str(self.store.path.parent) if self.store.path else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, "Open library", start, "Reviewer libraries (*.sqlite *.db);;"
+                                              "All files (*)")
+        if path:
+            self.library_requested.emit(Path(path))
+
+    def _new_library(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        start = str(self.store.path.parent / "new-library.sqlite") if self.store.path else str(Path.home())
+        path, _ = QFileDialog.getSaveFileName(self, "New library", start, "Reviewer libraries (*.sqlite)")
+        if path:
+            target = Path(path)
+            if target.suffix == "":
+                target = target.with_suffix(".sqlite")
+            if target.exists() and target.stat().st_size > 0:
+                self.show_message(f"{target.name} already exists; choose Open Library to open it.", error=True)
+                return
+            self.library_requested.emit(target)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        current = str(self.store.path) if self.store.path else ""
+        for path in self.settings.recent_libraries():
+            action = self.recent_menu.addAction(Path(path).name + f"  —  {Path(path).parent}")
+            action.setEnabled(path != current and Path(path).exists())
+            action.triggered.connect(lambda _c=False, p=path: self.library_requested.emit(Path(p)))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("No other libraries yet").setEnabled(False)
+
+    # ------------------------------------------------------------------ status, title
+    def show_message(self, message: str, error: bool = False) -> None:
+        self.status_message.setObjectName("statusError" if error else "")
+        self.status_message.setStyleSheet("")  # re-polish for the object name
+        self.status_message.setText(message)
+        if not error:
+            QTimer.singleShot(6000, lambda m=message: self.status_message.text() == m and
+                              self.status_message.setText(""))
+
+    def _update_status_who(self) -> None:
+        library = self.store.path.name if self.store.path else "in memory"
+        self.status_who.setText(f"Reviewing as {self.store.reviewer}  ·  {library}")
+
+    def _update_title(self) -> None:
+        parts = [self.article.title] if self.article else []
+        if self.store.path:
+            parts.append(self.store.path.name)
+        parts.append("Reviewer")
+        self.setWindowTitle(" — ".join(parts))
+
+    def _update_verdict_actions(self) -> None:
+        verdicts = self.palette_.active.verdicts
+        for n in range(1, 10):
+            action = self.actions[f"verdict_{n}"]
+            if n <= len(verdicts):
+                action.setText(f"{verdicts[n - 1].label}")
+                action.setVisible(True)
+            else:
+                action.setVisible(False)
+
+    # ------------------------------------------------------------------ state
+    def restore_session(self, article_id: int | None = None) -> None:
+        """Geometry, splitters, and the article and claim open last time (or ``article_id``)."""
+        geometry = self.settings.state("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty() and self.restoreGeometry(geometry):
+            self._keep_on_screen()
+        else:
+            self._first_size()
+        for key, splitter in (("splitter", self.splitter), ("reader_splitter", self.right_splitter)):
+            value = self.settings.state(key)
+            if isinstance(value, QByteArray) and not value.isEmpty():
+                splitter.restoreState(value)
+        same_library = self.store.path is not None and self.settings.state("last_library") == str(self.store.path)
+        claim_id = None
+        if article_id is None and same_library:
+            article_id = self.settings.state("last_article") or None
+            claim_id = self.settings.state("last_claim") or None
+        if article_id is not None and self.open_article(article_id, claim_id):
+            self.claims.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        first = self._first_article()
+        if first is not None:
+            self.open_article(first)
+        else:
+            self.reader_pane.header.set_article(None)
+        self.claims.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _first_article(self) -> int | None:
+        """For a first start: the library's first article that has claims to review."""
+        page = self.store.list_articles(limit=50)
+        for summary in reversed(page) if len(page) <= 5 else page:
+            if summary.claims_total:
+                return summary.id
+        return page[0].id if page else None
+
+    def _first_size(self) -> None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen else None
+        size = QSize(FIRST_SIZE)
+        if available is not None:
+            size = size.boundedTo(available.size() * 0.95)
+            size = size.expandedTo(MIN_FIRST_SIZE.boundedTo(available.size()))
+        self.resize(size)
+        if available is not None:
+            frame = self.frameGeometry()
+            frame.moveCenter(available.center())
+            self.move(frame.topLeft())
+
+    def _keep_on_screen(self) -> None:
+        frame = self.frameGeometry()
+        for screen in QGuiApplication.screens():
+            if screen.availableGeometry().intersects(frame):
+                return
+        self._first_size()
+
+    def save_session(self) -> None:
+        if not self.persist:
+            return
+        self.settings.set_state("geometry", self.saveGeometry())
+        self.settings.set_state("splitter", self.splitter.saveState())
+        self.settings.set_state("reader_splitter", self.right_splitter.saveState())
+        if self.store.path is not None:
+            self.settings.set_state("last_library", str(self.store.path))
+            self.settings.add_recent_library(str(self.store.path))
+        self.settings.set_state("last_article", self.article.id if self.article else 0)
+        self.settings.set_state("last_claim", self.current_claim() or 0)
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.review_editor.set_claim(None)  # saves a note still being typed
+        self.save_session()
+        self.tasks.cancel_all()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------------ drag and drop
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() and local_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        paths = local_paths(event.mimeData().urls()) if event.mimeData().hasUrls() else []
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_flow.import_paths(paths)
+
+
+def process_events_until_idle(app: QApplication, rounds: int = 3) -> None:
+    for _ in range(rounds):
+        app.processEvents()

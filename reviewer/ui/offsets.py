@@ -1,0 +1,162 @@
+"""Map article offsets (Python code points) to reader positions (QTextDocument) and back.
+
+The reader shows an article as one QTextDocument block per structural block, with the blank
+lines between blocks dropped. Qt counts positions in UTF-16 code units (a character outside
+the Basic Multilingual Plane, such as most emoji, counts 2) and one position for every
+block separator. Pure Python, no Qt: any thread may call it, and it is tested on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+@dataclass(frozen=True)
+class ShownBlock:
+    """A block the reader shows: ``text[start:end]`` with its structural kind."""
+
+    start: int
+    end: int
+    kind: str = "paragraph"
+    level: int = 0
+
+
+def shown_blocks(text: str, blocks: Sequence = ()) -> list[ShownBlock]:
+    """The blocks to show, in order, non-overlapping, never empty, covering all visible text.
+
+    ``blocks`` are the article's structural blocks (objects with start, end, kind, level);
+    without them the text is split at blank lines. Text that no block covers but that is not
+    white space becomes a paragraph of its own, so nothing of the article is ever hidden.
+    """
+    spans: list[ShownBlock] = []
+    cursor = 0
+    for b in sorted(blocks, key=lambda b: (b.start, b.end)):
+        start, end = max(b.start, cursor, 0), min(b.end, len(text))
+        if end <= start:
+            continue
+        if text[cursor:start].strip():
+            spans.extend(_paragraphs(text, cursor, start))
+        start, end = _strip(text, start, end)
+        if end > start:
+            spans.append(ShownBlock(start, end, getattr(b, "kind", "paragraph") or "paragraph",
+                                    int(getattr(b, "level", 0) or 0)))
+        cursor = max(cursor, b.end)
+    if text[cursor:].strip():
+        spans.extend(_paragraphs(text, cursor, len(text)))
+    return spans
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[ShownBlock]:
+    found = []
+    pos = start
+    for match in _PARAGRAPH_BREAK.finditer(text, start, end):
+        s, e = _strip(text, pos, match.start())
+        if e > s:
+            found.append(ShownBlock(s, e))
+        pos = match.end()
+    s, e = _strip(text, pos, end)
+    if e > s:
+        found.append(ShownBlock(s, e))
+    return found
+
+
+class OffsetMap:
+    """Converts between article offsets and document positions for one set of shown blocks.
+
+    Built once per article (O(n) in the text length); each conversion is O(log n).
+    Offsets that fall between blocks map to the end of the block before them.
+    """
+
+    def __init__(self, text: str, blocks: Sequence[ShownBlock]):
+        self.text = text
+        self.blocks = list(blocks)
+        self._starts = [b.start for b in self.blocks]
+        self._ends = [b.end for b in self.blocks]
+        # Code-point index of every astral character, and where each ends in UTF-16.
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
+        self._astral_u16_end = [a + k + 2 for k, a in enumerate(self._astral)]
+        self._doc_starts: list[int] = []
+        pos = 0
+        for b in self.blocks:
+            self._doc_starts.append(pos)
+            pos += self.utf16(b.end) - self.utf16(b.start) + 1  # + the block separator
+        self.doc_length = max(pos - 1, 0)
+
+    def utf16(self, offset: int) -> int:
+        """UTF-16 length of ``text[:offset]``."""
+        return offset + bisect_left(self._astral, offset)
+
+    def _from_utf16(self, u16: int) -> int:
+        # Astral characters that end at or before u16 each took one unit more than a code point.
+        return u16 - bisect_right(self._astral_u16_end, u16)
+
+    def block_doc_start(self, index: int) -> int:
+        return self._doc_starts[index]
+
+    def to_doc(self, offset: int) -> int:
+        """Document position of article offset ``offset``."""
+        if not self.blocks:
+            return 0
+        i = bisect_right(self._starts, offset) - 1
+        if i < 0:
+            return 0
+        offset = min(offset, self._ends[i])
+        return self._doc_starts[i] + self.utf16(offset) - self.utf16(self._starts[i])
+
+    def to_text(self, position: int) -> int:
+        """Article offset of document position ``position`` (a separator maps to its block's end)."""
+        if not self.blocks:
+            return 0
+        i = max(bisect_right(self._doc_starts, position) - 1, 0)
+        u16 = self.utf16(self._starts[i]) + max(position - self._doc_starts[i], 0)
+        u16 = min(u16, self.utf16(self._ends[i]))
+        return self._from_utf16(u16)
+
+    def span_to_doc(self, start: int, end: int) -> tuple[int, int]:
+        return self.to_doc(start), self.to_doc(end)
+
+    def span_to_text(self, start: int, end: int) -> tuple[int, int]:
+        return self.to_text(start), self.to_text(end)
+
+    def block_text(self, index: int) -> str:
+        """The text of a shown block as the document holds it (line breaks as U+2028)."""
+        b = self.blocks[index]
+        return self.text[b.start : b.end].replace("\n", "\u2028")
+
+
+RTL_LANGUAGES = frozenset({"ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"})
+
+
+def is_rtl(text: str, language: str | None = None, sample: int = 2000) -> bool:
+    """Whether an article reads right to left: by its language, else by its strong characters."""
+    if language:
+        code = language.lower().replace("_", "-").split("-")[0]
+        if code in RTL_LANGUAGES:
+            return True
+    import unicodedata
+
+    rtl = ltr = 0
+    for ch in text[:sample]:
+        if ch.isascii():
+            ltr += ch.isalpha()
+            continue
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            rtl += 1
+        elif kind == "L":
+            ltr += 1
+    return rtl > ltr

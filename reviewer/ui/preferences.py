@@ -1,0 +1,235 @@
+"""Preferences: who is reviewing, look, reading, check-worthiness, shortcuts, verdict scale.
+
+Settings are written when the person presses OK; the active verdict scale is a change to
+the library (audited, announced on the hub) made at once, like every library change.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QKeySequenceEdit,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import ReviewerError
+from ..core.store import Store
+from .actions import ACTIONS, ActionCollection
+from .changes import SCALE, ChangeHub
+from .reader import MAX_FONT, MIN_FONT
+from .settings import Settings
+from .theme import THEME_LABELS, THEMES
+
+try:  # the extraction's tuned default; a fixed fallback keeps the dialog usable without it
+    from ..core.extraction import DEFAULT_THRESHOLD
+except Exception:  # noqa: BLE001 - optional at import time
+    DEFAULT_THRESHOLD = 0.5
+
+
+class PreferencesDialog(QDialog):
+    theme_changed = Signal(str)
+
+    def __init__(self, store: Store, settings: Settings, hub: ChangeHub, actions: ActionCollection,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store, self.settings, self.hub, self.actions = store, settings, hub, actions
+        self.setWindowTitle("Preferences")
+        self.setMinimumSize(620, 520)
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget(self)
+        layout.addWidget(self.tabs, 1)
+        self.tabs.addTab(self._general_tab(), "General")
+        self.tabs.addTab(self._claims_tab(), "Claims && Scale")
+        self.tabs.addTab(self._shortcuts_tab(), "Shortcuts")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    # ------------------------------------------------------------------ tabs
+    def _general_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setVerticalSpacing(12)
+        self.name_edit = QLineEdit(self.settings.pref("reviewer_name") or self.store.reviewer)
+        self.name_edit.setPlaceholderText("Your name as it appears in the history and reports")
+        self.org_edit = QLineEdit(self.settings.pref("organisation"))
+        self.org_edit.setPlaceholderText("Named in reports and ClaimReview")
+        self.theme_combo = QComboBox()
+        for theme in THEMES:
+            self.theme_combo.addItem(THEME_LABELS[theme], theme)
+        self.theme_combo.setCurrentIndex(max(self.theme_combo.findData(self.settings.pref("theme")), 0))
+        self.font_spin = QSpinBox()
+        self.font_spin.setRange(MIN_FONT, MAX_FONT)
+        self.font_spin.setSuffix(" pt")
+        self.font_spin.setValue(int(self.settings.pref("reader_font_size")))
+        form.addRow("Reviewer name", self.name_edit)
+        form.addRow("Organisation", self.org_edit)
+        form.addRow("Theme", self.theme_combo)
+        form.addRow("Reader text size", self.font_spin)
+        return page
+
+    def _claims_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setVerticalSpacing(12)
+        value = float(self.settings.pref("checkworthy_threshold"))
+        self.model_default = QCheckBox(f"Use the model's tuned threshold ({DEFAULT_THRESHOLD:.2f})")
+        self.model_default.setChecked(value < 0)
+        self.threshold_slider = QSlider(Qt.Orientation.Horizontal)
+        self.threshold_slider.setRange(0, 100)
+        self.threshold_slider.setValue(int(round((DEFAULT_THRESHOLD if value < 0 else value) * 100)))
+        self.threshold_label = QLabel()
+        self.threshold_slider.valueChanged.connect(self._threshold_label)
+        self.model_default.toggled.connect(lambda on: self.threshold_slider.setEnabled(not on))
+        self.threshold_slider.setEnabled(value >= 0)
+        self._threshold_label()
+        row = QHBoxLayout()
+        row.addWidget(self.threshold_slider, 1)
+        row.addWidget(self.threshold_label)
+        hint = QLabel("Sentences scored at or above the threshold count as check-worthy. The scores stay "
+                      "as extracted; only what the desk shows and counts changes.")
+        hint.setWordWrap(True)
+        hint.setObjectName("paneCount")
+        form.addRow(self.model_default)
+        form.addRow("Check-worthiness", row)
+        form.addRow(hint)
+
+        self.scale_combo = QComboBox()
+        self._fill_scales()
+        self.scale_combo.currentIndexChanged.connect(self._scale_chosen)
+        edit = QPushButton("Edit scales…")
+        edit.clicked.connect(self._edit_scales)
+        scale_row = QHBoxLayout()
+        scale_row.addWidget(self.scale_combo, 1)
+        scale_row.addWidget(edit)
+        self.scale_error = QLabel()
+        self.scale_error.setWordWrap(True)
+        self.scale_error.setObjectName("statusError")
+        form.addRow("Verdict scale", scale_row)
+        form.addRow(self.scale_error)
+        return page
+
+    def _shortcuts_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.shortcut_table = QTableWidget(len(ACTIONS), 2)
+        self.shortcut_table.setHorizontalHeaderLabels(["Command", "Shortcut"])
+        self.shortcut_table.verticalHeader().hide()
+        self.shortcut_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.shortcut_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.shortcut_table.setColumnWidth(1, 200)
+        self._key_edits: dict[str, QKeySequenceEdit] = {}
+        for row, spec in enumerate(ACTIONS):
+            item = QTableWidgetItem(self.actions[spec.id].text().replace("&", ""))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.shortcut_table.setItem(row, 0, item)
+            shortcuts = self.actions.shortcuts(spec.id)
+            edit = QKeySequenceEdit(shortcuts[0] if shortcuts else QKeySequence())
+            edit.setClearButtonEnabled(True)
+            edit.setMaximumSequenceLength(1)
+            self.shortcut_table.setCellWidget(row, 1, edit)
+            self._key_edits[spec.id] = edit
+        reset = QPushButton("Restore defaults")
+        reset.clicked.connect(self._reset_shortcuts)
+        self.conflict_label = QLabel()
+        self.conflict_label.setObjectName("statusError")
+        self.conflict_label.setWordWrap(True)
+        layout.addWidget(self.shortcut_table, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.conflict_label, 1)
+        bottom.addWidget(reset)
+        layout.addLayout(bottom)
+        for edit in self._key_edits.values():
+            edit.keySequenceChanged.connect(self._check_conflicts)
+        return page
+
+    # ------------------------------------------------------------------ behaviour
+    def _threshold_label(self, *args) -> None:
+        self.threshold_label.setText(f"{self.threshold_slider.value() / 100:.2f}")
+
+    def _fill_scales(self) -> None:
+        self.scale_combo.blockSignals(True)
+        self.scale_combo.clear()
+        active = self.store.active_scale().id
+        for scale in self.store.scales():
+            self.scale_combo.addItem(scale.name, scale.id)
+        self.scale_combo.setCurrentIndex(max(self.scale_combo.findData(active), 0))
+        self.scale_combo.blockSignals(False)
+
+    def _scale_chosen(self, _index: int) -> None:
+        scale_id = self.scale_combo.currentData()
+        if scale_id is None or scale_id == self.store.active_scale().id:
+            return
+        try:
+            self.store.set_active_scale(scale_id)
+        except ReviewerError as err:
+            self.scale_error.setText(str(err))
+            return
+        self.scale_error.setText("")
+        self.hub.emit(SCALE, initiator=self)
+
+    def _edit_scales(self) -> None:
+        from .scale_editor import ScaleEditorDialog
+
+        ScaleEditorDialog(self.store, self.hub, self).exec()
+        self._fill_scales()
+
+    def _reset_shortcuts(self) -> None:
+        for action_id, edit in self._key_edits.items():
+            defaults = ActionCollection.default_shortcuts(action_id)
+            edit.setKeySequence(defaults[0] if defaults else QKeySequence())
+
+    def _check_conflicts(self, *args) -> None:
+        seen: dict[str, list[str]] = {}
+        for action_id, edit in self._key_edits.items():
+            text = edit.keySequence().toString(QKeySequence.SequenceFormat.NativeText)
+            if text:
+                seen.setdefault(text, []).append(self.actions[action_id].text().replace("&", ""))
+        clashes = [f"{k}: {', '.join(v)}" for k, v in seen.items() if len(v) > 1]
+        self.conflict_label.setText(("Used twice — " + "; ".join(clashes)) if clashes else "")
+
+    def shortcut_choices(self) -> dict[str, list[QKeySequence]]:
+        """What the editor shows, keeping extra default sequences when the first one is unchanged."""
+        changes: dict[str, list[QKeySequence]] = {}
+        for action_id, edit in self._key_edits.items():
+            current = self.actions.shortcuts(action_id)
+            chosen = edit.keySequence()
+            if current and chosen == current[0]:
+                changes[action_id] = current
+            else:
+                changes[action_id] = [chosen] if not chosen.isEmpty() else []
+        return changes
+
+    def accept(self) -> None:
+        name = self.name_edit.text().strip()
+        if name:
+            self.settings.set_pref("reviewer_name", name)
+        self.settings.set_pref("organisation", self.org_edit.text().strip())
+        theme = self.theme_combo.currentData()
+        if theme != self.settings.pref("theme"):
+            self.settings.set_pref("theme", theme)
+            self.theme_changed.emit(theme)
+        self.settings.set_pref("reader_font_size", self.font_spin.value())
+        threshold = -1.0 if self.model_default.isChecked() else self.threshold_slider.value() / 100
+        self.settings.set_pref("checkworthy_threshold", threshold)
+        self.actions.set_shortcuts(self.shortcut_choices())
+        super().accept()

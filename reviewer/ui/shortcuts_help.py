@@ -1,0 +1,74 @@
+"""F1: every keyboard shortcut of the window, grouped as in the menus."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .actions import MENUS, ActionCollection, shortcut_text
+
+EXTRA_KEYS = (
+    ("Reader", "Down / Up", "Next / previous claim"),
+    ("Reader", "Right-click", "Add claim, split, edit span"),
+    ("Claims", "Shift/Ctrl+click", "Select several claims (to merge or dismiss)"),
+)
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, actions: ActionCollection, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.resize(520, 640)
+        layout = QVBoxLayout(self)
+        intro = QLabel("Letter and number keys work when you are not typing in a text field. "
+                       "Change shortcuts in Preferences ▸ Shortcuts.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels(["Command", "Shortcut"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        for _menu_id, title, items in MENUS:
+            group = QTreeWidgetItem(self.tree, [title.replace("&", ""), ""])
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setFirstColumnSpanned(True)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for item in items:
+                if item is None or item.startswith("@") or item not in actions:
+                    continue
+                action = actions[item]
+                keys = shortcut_text(action)
+                if not keys:
+                    continue
+                QTreeWidgetItem(self.tree, [action.text().replace("&", ""), keys])
+        group = QTreeWidgetItem(self.tree, ["More", ""])
+        font = group.font(0)
+        font.setBold(True)
+        group.setFont(0, font)
+        for where, keys, what in EXTRA_KEYS:
+            QTreeWidgetItem(self.tree, [f"{what} ({where})", keys])
+        layout.addWidget(self.tree, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        rows = []
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.text(1):
+                rows.append((item.text(0), item.text(1)))
+        return rows
