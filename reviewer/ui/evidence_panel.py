@@ -118,19 +118,19 @@ class TwoLineDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class EvidenceModel(QAbstractListModel):
-    """A read-only list model over a claim's evidence (plain ``Evidence`` objects)."""
+class ObjectListModel(QAbstractListModel):
+    """A read-only list model over plain core objects; subclasses say how a row is shown in ``present``."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._items: list[Evidence] = []
+        self._items: list = []
 
-    def set_items(self, items: list[Evidence]) -> None:
+    def set_items(self, items) -> None:
         self.beginResetModel()
         self._items = list(items)
         self.endResetModel()
 
-    def evidence(self, row: int) -> Evidence | None:
+    def item(self, row: int):
         return self._items[row] if 0 <= row < len(self._items) else None
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
@@ -139,7 +139,19 @@ class EvidenceModel(QAbstractListModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
-        evidence = self._items[index.row()]
+        return self.present(self._items[index.row()], role)
+
+    def present(self, item, role: int):
+        raise NotImplementedError
+
+
+class EvidenceModel(ObjectListModel):
+    """The evidence of one claim (``Evidence`` objects)."""
+
+    def evidence(self, row: int) -> Evidence | None:
+        return self.item(row)
+
+    def present(self, evidence: Evidence, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             headline, details = evidence_summary(evidence)
             return f"{headline}\n{details}" if details else headline

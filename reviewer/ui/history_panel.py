@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
@@ -16,7 +16,7 @@ from ..core.domain import AuditEntry
 from ..core.store import Store
 from .changes import ChangeHub
 from .commands import push
-from .evidence_panel import TwoLineDelegate
+from .evidence_panel import ObjectListModel, TwoLineDelegate
 from .review_commands import RevertEntryCommand
 
 # Changes the store knows how to revert (see Store.revert).
@@ -33,28 +33,16 @@ def local_time(at: str) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-class HistoryModel(QAbstractListModel):
-    """Read-only list over ``AuditEntry`` objects, newest first."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._entries: list[AuditEntry] = []
+class HistoryModel(ObjectListModel):
+    """A claim's ``AuditEntry`` objects, newest first."""
 
     def set_entries(self, entries: list[AuditEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+        self.set_items(entries)
 
     def entry(self, row: int) -> AuditEntry | None:
-        return self._entries[row] if 0 <= row < len(self._entries) else None
+        return self.item(row)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._entries)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        entry = self._entries[index.row()]
+    def present(self, entry: AuditEntry, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{entry.describe()}\n{entry.who} · {local_time(entry.at)}"
         if role == Qt.ItemDataRole.ToolTipRole:

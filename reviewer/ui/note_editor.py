@@ -221,6 +221,10 @@ class NoteEditor(QWidget):
         self.flush(end_session=True)
         self.undo_stack.redo()
 
+    def hideEvent(self, event) -> None:
+        self.flush(end_session=True)  # a closing window or a hidden pane must not lose typing
+        super().hideEvent(event)
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         wide = self.width() >= SIDE_BY_SIDE_WIDTH

@@ -18,6 +18,7 @@ from .commands import StoreCommand
 # Command ids for QUndoCommand.id(): only commands with the same id are offered to mergeWith.
 NOTE_ID = 4101
 CONFIDENCE_ID = 4102
+_UNSET = object()
 
 
 def _short(text: str, limit: int = 32) -> str:
@@ -32,87 +33,78 @@ class _ClaimCommand(StoreCommand):
         self.claim_id = claim_id
 
 
-class SetVerdictCommand(_ClaimCommand):
-    """Give a claim a verdict key (or None: unreviewed)."""
+class _ReviewFieldCommand(_ClaimCommand):
+    """Set one field of a claim's review (verdict, confidence or note).
 
-    kinds = (REVIEW,)
-
-    def __init__(self, store: Store, hub: ChangeHub, claim_id: int, verdict: str | None, label: str = ""):
-        name = label or verdict or "Unreviewed"
-        super().__init__(store, hub, f"Set verdict “{name}”", claim_id)
-        self.before = store.get_review(claim_id).verdict
-        self.after = verdict
-
-    def apply(self) -> None:
-        self.store.set_review(self.claim_id, verdict=self.after)
-
-    def revert(self) -> None:
-        self.store.set_review(self.claim_id, verdict=self.before)
-
-
-class SetConfidenceCommand(_ClaimCommand):
-    """Set a claim's confidence (0–100 or None); consecutive changes of one claim merge."""
-
-    kinds = (REVIEW,)
-
-    def __init__(self, store: Store, hub: ChangeHub, claim_id: int, confidence: int | None):
-        shown = "not set" if confidence is None else f"{confidence}%"
-        super().__init__(store, hub, f"Set confidence {shown}", claim_id)
-        self.before = store.get_review(claim_id).confidence
-        self.after = confidence
-
-    def id(self) -> int:
-        return CONFIDENCE_ID
-
-    def mergeWith(self, other) -> bool:
-        if not isinstance(other, SetConfidenceCommand) or other.claim_id != self.claim_id:
-            return False
-        self.after = other.after
-        self.setText(other.text())
-        self.setObsolete(self.after == self.before)
-        return True
-
-    def apply(self) -> None:
-        self.store.set_review(self.claim_id, confidence=self.after)
-
-    def revert(self) -> None:
-        self.store.set_review(self.claim_id, confidence=self.before)
-
-
-class EditNoteCommand(_ClaimCommand):
-    """Save a note. Saves of one typing session merge, so undo restores the note from before it.
-
-    ``session`` is a token the note editor changes when a person leaves the note or switches
-    claims: typing after that is a new undo step.
+    Subclasses with a ``command_id`` merge consecutive changes of the same claim and session
+    into one undo step that goes back to the value from before the first of them.
     """
 
     kinds = (REVIEW,)
+    field = ""
+    command_id = -1  # -1: never merges
 
-    def __init__(self, store: Store, hub: ChangeHub, claim_id: int, note: str, session: int = 0,
-                 before: str | None = None):
-        super().__init__(store, hub, f"Edit note “{_short(note)}”", claim_id)
-        self.before = store.get_review(claim_id).note if before is None else before
-        self.after = note
+    def __init__(self, store: Store, hub: ChangeHub, text: str, claim_id: int, value, before=_UNSET,
+                 session: int = 0):
+        super().__init__(store, hub, text, claim_id)
+        self.before = getattr(store.get_review(claim_id), self.field) if before is _UNSET else before
+        self.after = value
         self.session = session
 
     def id(self) -> int:
-        return NOTE_ID
+        return self.command_id
 
     def mergeWith(self, other) -> bool:
-        if (not isinstance(other, EditNoteCommand) or other.claim_id != self.claim_id
+        if (type(other) is not type(self) or other.claim_id != self.claim_id
                 or other.session != self.session):
             return False
         self.after = other.after
         self.setText(other.text())
-        # Typed back to where it started: the step is a no-op and leaves the stack.
+        # Back where it started: the step is a no-op and leaves the stack.
         self.setObsolete(self.after == self.before)
         return True
 
     def apply(self) -> None:
-        self.store.set_review(self.claim_id, note=self.after)
+        self.store.set_review(self.claim_id, **{self.field: self.after})
 
     def revert(self) -> None:
-        self.store.set_review(self.claim_id, note=self.before)
+        self.store.set_review(self.claim_id, **{self.field: self.before})
+
+
+class SetVerdictCommand(_ReviewFieldCommand):
+    """Give a claim a verdict key (or None: unreviewed)."""
+
+    field = "verdict"
+
+    def __init__(self, store: Store, hub: ChangeHub, claim_id: int, verdict: str | None, label: str = ""):
+        super().__init__(store, hub, f"Set verdict “{label or verdict or 'Unreviewed'}”", claim_id, verdict)
+
+
+class SetConfidenceCommand(_ReviewFieldCommand):
+    """Set a claim's confidence (0–100 or None); consecutive changes of one claim merge."""
+
+    field = "confidence"
+    command_id = CONFIDENCE_ID
+
+    def __init__(self, store: Store, hub: ChangeHub, claim_id: int, confidence: int | None, session: int = 0):
+        shown = "not set" if confidence is None else f"{confidence}%"
+        super().__init__(store, hub, f"Set confidence {shown}", claim_id, confidence, session=session)
+
+
+class EditNoteCommand(_ReviewFieldCommand):
+    """Save a note. Saves of one typing session merge, so undo restores the note from before it.
+
+    ``session`` is a token the note editor changes when a person leaves the note or switches
+    claims: typing after that is a new undo step. ``before`` is the note the editor last saved.
+    """
+
+    field = "note"
+    command_id = NOTE_ID
+
+    def __init__(self, store: Store, hub: ChangeHub, claim_id: int, note: str, session: int = 0,
+                 before: str | None = None):
+        super().__init__(store, hub, f"Edit note “{_short(note)}”", claim_id, note,
+                         _UNSET if before is None else before, session)
 
 
 class AddEvidenceCommand(_ClaimCommand):

@@ -78,6 +78,7 @@ class ReviewEditor(QWidget):
         self.claim: Claim | None = None
         self.scale: VerdictScale = store.active_scale()
         self._updating = False
+        self._session = 0
         self.setMinimumWidth(320)
         self.setStyleSheet(
             "QLabel#sectionLabel { font-weight: 600; }"
@@ -196,6 +197,7 @@ class ReviewEditor(QWidget):
         """Show ``claim_id`` (None: nothing selected). Pending note typing is saved first."""
         self.note.flush(end_session=True)
         self.error_banner.hide()
+        self._session += 1  # confidence changes merge only while the same claim stays shown
         claim = None
         if claim_id is not None:
             try:
@@ -211,6 +213,10 @@ class ReviewEditor(QWidget):
         self._show_claim()
         self._show_review()
         self._update_tab_titles()
+
+    def save_pending(self) -> None:
+        """Write note typing that is still waiting for its debounce (call before quitting or switching library)."""
+        self.note.flush(end_session=True)
 
     def focus_note(self) -> None:
         """Put the cursor in the note (the desk's N key)."""
@@ -252,7 +258,7 @@ class ReviewEditor(QWidget):
         if self.claim_id is None or value == self.store.get_review(self.claim_id).confidence:
             return
         self._before_change()
-        self._push(SetConfidenceCommand(self.store, self.hub, self.claim_id, value))
+        self._push(SetConfidenceCommand(self.store, self.hub, self.claim_id, value, self._session))
 
     def show_error(self, message: str) -> None:
         self.error_banner.setText(message)

@@ -3,37 +3,26 @@
 from __future__ import annotations
 
 from datetime import date
-from types import SimpleNamespace
-
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QDesktopServices, QUndoStack
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialogButtonBox
 
 from reviewer.core.store import attachments_dir
-from reviewer.ui.changes import ChangeHub
 from reviewer.ui.evidence_panel import EvidenceModel, evidence_url
-from reviewer.ui.review_editor import ReviewEditor
 
 try:  # tests/ui is a package or not, depending on what else lives there
-    from .test_review_editor import add_article
+    from .test_review_editor import add_article, make_desk
 except ImportError:
-    from test_review_editor import add_article
+    from test_review_editor import add_article, make_desk
 
 
 @pytest.fixture
 def desk(qtbot, store, settings):
-    hub, stack = ChangeHub(), QUndoStack()
-    claim_ids = add_article(store)
-    editor = ReviewEditor(store, hub, stack, settings)
-    qtbot.addWidget(editor)
-    editor.resize(380, 800)
-    editor.show()
-    qtbot.waitExposed(editor)
-    editor.set_claim(claim_ids[0])
-    editor.focus_evidence()
-    return SimpleNamespace(editor=editor, panel=editor.evidence, hub=hub, stack=stack, store=store,
-                           claim=claim_ids[0])
+    desk = make_desk(qtbot, store, settings)
+    desk.editor.focus_evidence()
+    desk.panel = desk.editor.evidence
+    return desk
 
 
 def fill_and_accept(qtbot, desk, **fields):

@@ -2,35 +2,23 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 
-from reviewer.ui.changes import ChangeHub
 from reviewer.ui.history_panel import HistoryModel
-from reviewer.ui.review_editor import ReviewEditor
 
 try:  # tests/ui is a package or not, depending on what else lives there
-    from .test_review_editor import add_article
+    from .test_review_editor import add_article, make_desk
 except ImportError:
-    from test_review_editor import add_article
+    from test_review_editor import add_article, make_desk
 
 
 @pytest.fixture
 def desk(qtbot, store, settings):
-    hub, stack = ChangeHub(), QUndoStack()
-    claim_ids = add_article(store)
-    editor = ReviewEditor(store, hub, stack, settings)
-    qtbot.addWidget(editor)
-    editor.resize(380, 800)
-    editor.show()
-    qtbot.waitExposed(editor)
-    editor.set_claim(claim_ids[0])
-    editor.tabs.setCurrentWidget(editor.history)
-    return SimpleNamespace(editor=editor, panel=editor.history, hub=hub, stack=stack, store=store,
-                           claim=claim_ids[0])
+    desk = make_desk(qtbot, store, settings)
+    desk.editor.tabs.setCurrentWidget(desk.editor.history)
+    desk.panel = desk.editor.history
+    return desk
 
 
 def rows(panel) -> list[str]:

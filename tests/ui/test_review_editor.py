@@ -32,8 +32,8 @@ def add_article(store) -> list[int]:
     return [c.id for c in store.claims_for_article(article.id)]
 
 
-@pytest.fixture
-def desk(qtbot, store, settings):
+def make_desk(qtbot, store, settings) -> SimpleNamespace:
+    """A shown ReviewEditor on the first of two claims, with its hub and undo stack."""
     hub, stack = ChangeHub(), QUndoStack()
     claim_ids = add_article(store)
     editor = ReviewEditor(store, hub, stack, settings)
@@ -42,7 +42,12 @@ def desk(qtbot, store, settings):
     editor.show()
     qtbot.waitExposed(editor)
     editor.set_claim(claim_ids[0])
-    return SimpleNamespace(editor=editor, hub=hub, stack=stack, store=store, claims=claim_ids)
+    return SimpleNamespace(editor=editor, hub=hub, stack=stack, store=store, claims=claim_ids, claim=claim_ids[0])
+
+
+@pytest.fixture
+def desk(qtbot, store, settings):
+    return make_desk(qtbot, store, settings)
 
 
 def labels(editor) -> list[str]:

@@ -2,33 +2,23 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QTextDocument, QUndoStack
+from PySide6.QtGui import QTextDocument
 
-from reviewer.ui.changes import ChangeHub
-from reviewer.ui.review_editor import ReviewEditor
 
 try:  # tests/ui is a package or not, depending on what else lives there
-    from .test_review_editor import add_article
+    from .test_review_editor import make_desk
 except ImportError:
-    from test_review_editor import add_article
+    from test_review_editor import make_desk
 
 
 @pytest.fixture
 def desk(qtbot, store, settings):
-    hub, stack = ChangeHub(), QUndoStack()
-    claim_ids = add_article(store)
-    store.set_review(claim_ids[0], note="Earlier note.")
-    editor = ReviewEditor(store, hub, stack, settings)
-    qtbot.addWidget(editor)
-    editor.resize(380, 800)
-    editor.show()
-    qtbot.waitExposed(editor)
-    editor.set_claim(claim_ids[0])
-    return SimpleNamespace(editor=editor, hub=hub, stack=stack, store=store, claims=claim_ids)
+    desk = make_desk(qtbot, store, settings)
+    store.set_review(desk.claim, note="Earlier note.")
+    desk.editor.set_claim(desk.claim)
+    return desk
 
 
 def type_at_end(qtbot, editor, text: str) -> None:
@@ -104,3 +94,9 @@ def test_hostile_markdown_never_reaches_the_preview(qtbot, desk):
     assert not preview.openLinks() and not preview.openExternalLinks()
     resource = preview.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl("http://evil.example/x.png"))
     assert resource is None
+
+
+def test_closing_the_window_saves_pending_typing(qtbot, desk):
+    type_at_end(qtbot, desk.editor, " last words")
+    desk.editor.close()
+    assert desk.store.get_review(desk.claim).note == "Earlier note. last words"
