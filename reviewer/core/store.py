@@ -733,10 +733,19 @@ class Store:
                 self._audit("evidence_add", "evidence", evidence.id, article_id=claim.article_id, claim_id=claim_id,
                             after=asdict(evidence), who=who)
         except BaseException:
-            if stored and self.path is not None:
+            # Remove the copy only if no other evidence uses it: the same file attached twice is
+            # stored once, and a failed second attach must not take the first one's file.
+            if stored and self.path is not None and not self._file_in_use(stored):
                 (attachments_dir(self.path) / stored).unlink(missing_ok=True)
             raise
         return evidence
+
+    def _file_in_use(self, file_name: str) -> bool:
+        try:
+            return self.conn.execute("SELECT 1 FROM evidence WHERE file_name = ? LIMIT 1",
+                                     (file_name,)).fetchone() is not None
+        except sqlite3.Error:
+            return True  # when in doubt, keep the file
 
     def get_evidence(self, evidence_id: int) -> Evidence:
         row = self.conn.execute(
