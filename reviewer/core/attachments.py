@@ -11,6 +11,8 @@ from .errors import ReviewerError
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+# Device names Windows reserves in any case and with any extension ("con.txt" is the console).
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
 
 
 def safe_name(original: str) -> str:
@@ -19,6 +21,9 @@ def safe_name(original: str) -> str:
     if not dot:
         stem, suffix = suffix, ""
     stem = _UNSAFE.sub("-", stem).strip(".-")[:80] or "file"
+    head, dot, rest = stem.partition(".")
+    if head.upper() in _RESERVED:
+        stem = f"{head}_{dot}{rest}"
     suffix = _UNSAFE.sub("", suffix)[:10]
     return f"{stem}.{suffix}" if suffix else stem
 
@@ -46,6 +51,7 @@ def copy_into_library(source: Path, folder: Path) -> tuple[str, str]:
         folder.mkdir(parents=True, exist_ok=True)
         if not target.exists():
             partial = target.with_name(target.name + ".part")
+            partial.unlink(missing_ok=True)  # never write through a link left in the folder
             shutil.copyfile(source, partial)
             partial.replace(target)
     except OSError as exc:
