@@ -65,6 +65,15 @@ _BYLINE = re.compile(
     rf"(?:\s*[,|/–—-]\s*(?:{_NAME}|and|for|of|the|in|at)(?:\s+(?:{_NAME}|and|for|of|the|in|at)){{0,7}})?\W*$"
 )
 
+# A line that is only a date or time ("September 30, 2004", "Tue 3 March 2020, 15:45 GMT").
+_DATE_ONLY = re.compile(
+    r"^\W*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*(?:\d{4})?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s*(?:\d{4})?"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4})?)?\W*$",
+    re.IGNORECASE)
+
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -73,7 +82,7 @@ def is_boilerplate(sentence: str) -> bool:
     stripped = sentence.strip()
     if not _HAS_LETTER.search(stripped):
         return True
-    if (_BYLINE.match(stripped) or _STARTS.search(stripped) or _ANYWHERE.search(stripped.lower())
+    if (_BYLINE.match(stripped) or _DATE_ONLY.match(stripped) or _STARTS.search(stripped) or _ANYWHERE.search(stripped.lower())
             or _AUTHOR_NOTE.match(stripped)):
         return True
     words = stripped.split()

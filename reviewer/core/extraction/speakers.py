@@ -82,6 +82,8 @@ centre news times post network bureau federation alliance nato un eu imf who cdc
 administration command headquarters house embassy mission secretariat coalition campaign club league
 """.split())
 _TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'’\-]*\s){0,3}[A-Z][A-Z.'’\-]+):\s+")
+_NOT_LABELS = frozenset({"SPEAKERS", "PARTICIPANTS", "PANELISTS", "NOTE", "UPDATE", "CORRECTION", "WATCH",
+                         "READ", "RELATED", "PHOTO", "VIDEO", "SOURCE", "SOURCES", "EDITOR'S NOTE"})
 _OPENING_QUOTE = re.compile(r"^\s*[\"“]")
 
 
@@ -99,7 +101,7 @@ _NONE = Attribution(None, None, None)
 def transcript_label(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The span of a transcript speaker label ("LEHRER:", "MR. OBAMA:") opening a block, or None."""
     match = _TRANSCRIPT_LABEL.match(text, start, end)
-    if not match:
+    if not match or match.group(1) in _NOT_LABELS:
         return None
     return match.start(1), match.end(1)
 
