@@ -75,6 +75,73 @@ the national audit office.</p>
 """
 
 
+ARTICLE_MD = """\
+# Hospital waiting lists at record high
+
+*By Tomasz Wiśniewski*
+
+Waiting lists for planned surgery reached **7.6 million** in January, the health ministry said.
+
+- The figure is up 12% on last year.
+- "We will halve waiting times by 2027," the health minister promised.
+
+| Year | Patients waiting |
+|------|------------------|
+| 2023 | 6.8 million      |
+"""
+
+DOCX_PARAGRAPHS = ("School meals scheme reaches 400,000 pupils",
+                   "The free school meals scheme now reaches 400,000 pupils, the education department said.",
+                   "Officials said the scheme costs 95 million pounds a year.")
+
+PDF_LINES = ("Port traffic report",
+             "Container traffic at the port grew by 9 percent in 2024, the port authority said.")
+
+
+def make_docx(path: Path) -> None:
+    """A minimal valid .docx (what Word writes, less the optional parts), standard library only."""
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    body = "".join(f"<w:p><w:r><w:t>{escape(t)}</w:t></w:r></w:p>" for t in DOCX_PARAGRAPHS)
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml",
+                   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/content-types"><Default Extension="rels" ContentType="application/'
+                   'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="'
+                   'application/xml"/><Override PartName="/word/document.xml" ContentType="application/'
+                   'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr("_rels/.rels",
+                   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                   'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+                   'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        z.writestr("word/document.xml",
+                   '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+                   f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>')
+
+
+def make_pdf(path: Path) -> None:
+    """A one-page PDF with a real text layer (Helvetica), offsets computed for a valid xref table."""
+    text = " ".join(f"({line}) Tj 0 -20 Td" for line in PDF_LINES)
+    stream = f"BT /F1 12 Tf 72 720 Td {text} ET".encode("latin-1")
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+
+
 class SmokeFailure(Exception):
     pass
 
@@ -144,15 +211,25 @@ def step_gui(run: Runner, work: Path, bundle: Path) -> None:
 
 def step_round_trip(run: Runner, work: Path, skip: set[str]) -> None:
     db = work / "library.sqlite"
-    txt, html = work / "budget.txt", work / "rail-delay.html"
+    txt, html, md = work / "budget.txt", work / "rail-delay.html", work / "waiting-lists.md"
+    docx, pdf_in = work / "school-meals.docx", work / "port-traffic.pdf"
     txt.write_text(ARTICLE_TXT, encoding="utf-8")
     html.write_text(ARTICLE_HTML, encoding="utf-8")
+    md.write_text(ARTICLE_MD, encoding="utf-8")
+    make_docx(docx)
+    make_pdf(pdf_in)
 
-    out = run("import", str(txt), str(html), "--db", str(db)).stdout
+    # One file of every importer: Markdown extensions, trafilatura's data, python-docx and pypdf
+    # are all loaded by name at run time, so this is where a missing hidden import shows.
+    out = run("import", str(txt), str(html), str(md), str(docx), str(pdf_in), "--db", str(db)).stdout
     rows = [line.split("\t", 1) for line in out.splitlines() if line.strip()]
-    check(len(rows) == 2 and all(r[0].isdigit() for r in rows), f"import printed {out!r}")
+    check(len(rows) == 5 and all(r[0].isdigit() for r in rows), f"import printed {out!r}")
     article_id = rows[0][0]
-    check("Rail line" in rows[1][1], f"HTML title not extracted: {rows[1]!r}")
+    titles = " | ".join(r[1] for r in rows)
+    for expected in ("Rail line", "Hospital waiting lists", "Port traffic"):
+        check(expected in titles, f"title {expected!r} not among the imported titles: {titles}")
+    docx_text = json.loads(run("show", rows[3][0], "--json", "--db", str(db)).stdout)["text"]
+    check("400,000 pupils" in docx_text, f"the .docx text was not imported: {docx_text[:200]!r}")
 
     shown = json.loads(run("show", article_id, "--json", "--db", str(db)).stdout)
     text, claims = shown["text"], shown["claims"]
