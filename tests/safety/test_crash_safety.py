@@ -27,11 +27,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
 from reviewer.core.store import Store
+
+from .helpers import make_library
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 
@@ -45,19 +46,7 @@ def _note_hash(note: str) -> str:
 
 
 def _make_library(path: Path, claims: int = 40) -> list[int]:
-    sentences = [f"Claim number {i} says unemployment fell to {i}.{i % 10}% in {1990 + i}." for i in range(claims)]
-    text = " ".join(sentences)
-    spans, pos = [], 0
-    for s in sentences:
-        spans.append(SimpleNamespace(start=pos, end=pos + len(s), score=0.9, checkworthy=True, speaker=None,
-                                     speaker_start=None, speaker_end=None, kind="statistic", origin="auto"))
-        pos += len(s) + 1
-    doc = SimpleNamespace(title="Crash test article", site=None, url=None, author=None, published=None,
-                          original_format="txt", source_path=None, text=text, blocks=(), language="en",
-                          content_hash=hashlib.sha256(text.encode()).hexdigest())
-    with Store.open(path, reviewer="tester") as store:
-        article = store.add_article(doc, spans)
-        return [c.id for c in store.claims_for_article(article.id)]
+    return make_library(path, n_claims=claims, notes=False)
 
 
 def _run_and_kill(args: list[str], rng: random.Random) -> list[str]:
