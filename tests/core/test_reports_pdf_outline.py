@@ -40,3 +40,16 @@ def test_unknown_structure_is_left_alone():
     assert add_outline(b"not a pdf", [OutlineEntry(1, "x", 0, 1)]) == b"not a pdf"
     pdf = _blank_pdf(1)
     assert add_outline(pdf, []) == pdf
+
+
+def test_catalog_with_nested_dictionaries_is_kept_whole():
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer._root_object[pypdf.generic.NameObject("/ViewerPreferences")] = pypdf.generic.DictionaryObject(
+        {pypdf.generic.NameObject("/DisplayDocTitle"): pypdf.generic.BooleanObject(True)})
+    out = io.BytesIO()
+    writer.write(out)
+    result = add_outline(out.getvalue(), [OutlineEntry(1, "Only (one) <entry>", 0, 800)])
+    reader = pypdf.PdfReader(io.BytesIO(result))
+    assert bool(reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert reader.outline[0].title == "Only (one) <entry>"

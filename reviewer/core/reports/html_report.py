@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from html import escape
 
-from ..markdown_render import render_markdown, safe_url
+from ..markdown_render import safe_url
 from .claimreview import claim_review, json_for_script
-from .common import STATUS_LABELS, confidence_label, format_timestamp, kind_label, safe_color, text_on
+from .common import STATUS_LABELS, render_note, confidence_label, format_timestamp, kind_label, safe_color, text_on
 from .model import Report, ReportArticle, ReportClaim, VerdictCount
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -235,7 +235,7 @@ def _claim(report: Report, n: int, m: int, ra: ReportArticle, rc: ReportClaim) -
         f'<blockquote class="context">{h(rc.before)}<mark>{h(c.text)}</mark>{h(rc.after)}</blockquote>',
         '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>",
     ]
-    note = render_markdown(c.note)
+    note = render_note(c.note)
     if note:
         out.append(f'<h4>Note</h4><div class="note">{note}</div>')
     if rc.evidence:

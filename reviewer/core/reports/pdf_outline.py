@@ -41,13 +41,14 @@ def add_outline(pdf: bytes, entries: list[OutlineEntry]) -> bytes:
         return pdf
     size, root = int(size_m[1]), int(root_m[1])
     info_m = re.search(rb"/Info\s+(\d+\s+0\s+R)", trailer_dict)
-    catalog_m = re.search(rb"(?<!\d)%d 0 obj\s*<<(.*?)>>\s*endobj" % root, pdf, re.S)
+    index = {int(m[1]): m.end() for m in _OBJ.finditer(pdf)}  # object id -> where its body starts
+    catalog_m = _object(pdf, index, root)
     if not catalog_m or b"/Outlines" in catalog_m[1]:
         return pdf
     pages_ref = re.search(rb"/Pages\s+(\d+)\s+0\s+R", catalog_m[1])
     if not pages_ref:
         return pdf
-    pages = _page_ids(pdf, int(pages_ref[1]))
+    pages = _page_ids(pdf, index, int(pages_ref[1]))
     entries = [e for e in entries if 0 <= e.page < len(pages)]
     if not pages or not entries:
         return pdf
@@ -112,9 +113,52 @@ def add_outline(pdf: bytes, entries: list[OutlineEntry]) -> bytes:
     return bytes(out)
 
 
-def _page_ids(pdf: bytes, pages_id: int, depth: int = 0) -> list[int]:
+_OBJ = re.compile(rb"(?<![\d])(\d+) 0 obj\s*")
+class _Dict:
+    """The inner text of a PDF dictionary, as ``[1]`` (like the regex match this replaced)."""
+
+    def __init__(self, body: bytes):
+        self.body = body
+
+    def __getitem__(self, i: int) -> bytes:
+        return self.body
+
+
+def _object(pdf: bytes, index: dict[int, int], obj_id: int) -> _Dict | None:
+    """The dictionary of object ``obj_id`` (balanced ``<< >>``, strings skipped), or None."""
+    start = index.get(obj_id)
+    if start is None or pdf[start : start + 2] != b"<<":
+        return None
+    depth, i, n = 0, start, len(pdf)
+    while i < n:
+        two = pdf[i : i + 2]
+        if two == b"<<":
+            depth, i = depth + 1, i + 2
+        elif two == b">>":
+            depth, i = depth - 1, i + 2
+            if depth == 0:
+                return _Dict(pdf[start + 2 : i - 2])
+        elif pdf[i] == 0x28:  # "(" literal string: skip, minding escapes and nesting
+            level, i = 1, i + 1
+            while i < n and level:
+                if pdf[i] == 0x5C:
+                    i += 1
+                elif pdf[i] == 0x28:
+                    level += 1
+                elif pdf[i] == 0x29:
+                    level -= 1
+                i += 1
+        elif pdf[i] == 0x3C:  # "<" hex string
+            end = pdf.find(b">", i)
+            i = n if end < 0 else end + 1
+        else:
+            i += 1
+    return None
+
+
+def _page_ids(pdf: bytes, index: dict[int, int], pages_id: int, depth: int = 0) -> list[int]:
     """Page object ids in order, walking the page tree from ``pages_id``."""
-    m = re.search(rb"(?<!\d)%d 0 obj\s*<<(.*?)>>\s*endobj" % pages_id, pdf, re.S)
+    m = _object(pdf, index, pages_id)
     if not m or depth > 20:
         return []
     kids = re.search(rb"/Kids\s*\[(.*?)\]", m[1], re.S)
@@ -123,9 +167,9 @@ def _page_ids(pdf: bytes, pages_id: int, depth: int = 0) -> list[int]:
     result = []
     for kid in re.findall(rb"(\d+)\s+0\s+R", kids[1]):
         kid_id = int(kid)
-        km = re.search(rb"(?<!\d)%d 0 obj\s*<<(.*?)>>\s*endobj" % kid_id, pdf, re.S)
+        km = _object(pdf, index, kid_id)
         if km and re.search(rb"/Type\s*/Pages\b", km[1]):
-            result += _page_ids(pdf, kid_id, depth + 1)
+            result += _page_ids(pdf, index, kid_id, depth + 1)
         else:
             result.append(kid_id)
     return result

@@ -7,8 +7,8 @@ and no element can load anything. Pure; no Qt import.
 
 from __future__ import annotations
 
-from ..markdown_render import render_markdown, safe_url
-from .common import STATUS_LABELS, confidence_label, format_timestamp, kind_label, safe_color, text_on
+from ..markdown_render import safe_url
+from .common import STATUS_LABELS, render_note, confidence_label, format_timestamp, kind_label, safe_color, text_on
 from .html_report import h
 from .model import Report, ReportArticle, ReportClaim, VerdictCount
 
@@ -145,25 +145,29 @@ def _article(n: int, ra: ReportArticle, claims: tuple[ReportClaim, ...], brk: st
 
 
 def _claim(n: int, m: int, rc: ReportClaim) -> str:
+    # Paragraphs only, no tables: QTextDocument lays tables out slowly, and a report has
+    # a thousand claims.
     c, review = rc.claim, rc.claim.review
     color = safe_color(rc.verdict_color)
     conf = confidence_label(review.confidence if review else None)
     facts = [("Speaker", h(c.speaker) or "<i>the article</i>"), ("Kind", h(kind_label(c.kind)))]
-    if conf:
-        facts.append(("Confidence", h(conf)))
     if rc.reviewed and review is not None:
         facts.append(("Reviewed", f"{h(review.reviewer or 'unknown')}, {h(format_timestamp(review.updated_at))}"))
-    body = [
-        f'<p style="margin-bottom:6px;">{badge(rc.verdict_label, color)}</p>',
-        f'<p style="font-size:10.5pt;"><span style="color:#3a434d;">{h(rc.before)}</span>'
+    head = badge(rc.verdict_label, color)
+    if conf:
+        head += f' <span class="sans small muted">&nbsp;Confidence {h(conf)}</span>'
+    out = [
+        f'<h3><a name="{rc.fragment}"></a>Claim {n}.{m}</h3>',
+        f'<p style="margin-bottom:5px;">{head}</p>',
+        f'<p style="font-size:10.5pt; margin-left:10px;"><span style="color:#3a434d;">{h(rc.before)}</span>'
         f'<span style="background-color:#fff1b8; font-weight:bold;">{h(c.text)}</span>'
         f'<span style="color:#3a434d;">{h(rc.after)}</span></p>',
-        '<table cellspacing="0" cellpadding="1" style="margin-top:4px;">'
-        + "".join(f'<tr><td class="k">{k}</td><td class="small">{v}</td></tr>' for k, v in facts) + "</table>",
+        '<p class="small" style="margin-left:10px;">'
+        + " &nbsp;·&nbsp; ".join(f'<span class="sans muted">{k}</span> {v}' for k, v in facts) + "</p>",
     ]
-    note = render_markdown(c.note)
+    note = render_note(c.note)
     if note:
-        body.append(f"<h4>NOTE</h4>{note}")
+        out.append(f'<h4>NOTE</h4>{note}')
     if rc.evidence:
         items = []
         for e in rc.evidence:
@@ -171,7 +175,7 @@ def _claim(n: int, m: int, rc: ReportClaim) -> str:
             title = h(e.title or e.url or e.original_name or "Evidence")
             item = f'<a href="{h(link)}">{title}</a>' if link else title
             if e.url and e.title:
-                item += f'<br><span class="muted small">{h(e.url)}</span>'
+                item += f' <span class="muted small">{h(e.url)}</span>'
             if e.quote:
                 item += f"<br><i>“{h(e.quote)}”</i>"
             extra = [f"accessed {h(e.accessed)}"] if e.accessed else []
@@ -180,7 +184,5 @@ def _claim(n: int, m: int, rc: ReportClaim) -> str:
             if extra:
                 item += f'<br><span class="muted small">{" · ".join(extra)}</span>'
             items.append(f"<li>{item}</li>")
-        body.append(f'<h4>EVIDENCE</h4><ol style="margin-top:0px;">{"".join(items)}</ol>')
-    return (f'<h3 id="{rc.fragment}"><a name="{rc.fragment}"></a>Claim {n}.{m}</h3>'
-            f'<table width="100%" cellspacing="0" cellpadding="0" style="border-collapse: collapse;">'
-            f'<tr><td width="5" bgcolor="{color}"></td><td width="10"></td><td>{"".join(body)}</td></tr></table>')
+        out.append(f'<h4>EVIDENCE</h4><ol style="margin-top:0px;">{"".join(items)}</ol>')
+    return "".join(out)
