@@ -8,7 +8,8 @@ platform is set to offscreen only for the window step):
 
  1. `--version`
  2. `gui --screenshot` offscreen into a fresh library: a real PNG, non-trivial size; the library was
-    seeded with every bundled sample article
+    seeded with the bundled sample articles; `list` without `--db` creates the library in the user
+    data folder under the temporary HOME
  3. `import` of a plain-text and a saved HTML article → `show --json` (claims whose offsets match the
     text) → `verdict <first check-worthy claim> supported` → `export --format pdf` (a file starting %PDF)
     and `--format md`
@@ -209,6 +210,14 @@ def step_gui(run: Runner, work: Path, bundle: Path) -> None:
     check(len(listed) >= min(len(samples), 1) if samples else True, "the sample library is empty")
 
 
+def step_default_library(run: Runner) -> None:
+    """No --db and no REVIEWER_DB: the library goes to the user data folder (platformdirs)."""
+    listed = json.loads(run("list", "--json").stdout)
+    found = sorted(run.home.rglob("library.sqlite"))
+    check(bool(found), f"no library.sqlite was created under HOME={run.home}")
+    print(f"    default library {found[0].relative_to(run.home)} with {len(listed)} sample article(s)")
+
+
 def step_round_trip(run: Runner, work: Path, skip: set[str]) -> None:
     db = work / "library.sqlite"
     txt, html, md = work / "budget.txt", work / "rail-delay.html", work / "waiting-lists.md"
@@ -300,6 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"smoke: {bundle} (copied from {source}), clean environment, cwd {work}")
         steps = [("version", lambda: step_version(run)),
                  ("gui", lambda: step_gui(run, work, bundle)),
+                 ("default library", lambda: step_default_library(run)),
                  ("round trip", lambda: step_round_trip(run, work, skip)),
                  ("score", lambda: step_score(run))]
         for name, step in steps:
