@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -129,6 +130,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except sqlite3.DatabaseError as exc:  # damage found after the library opened
+        from .core.store import library_error
+
+        print(f"reviewer: {library_error(Path(args.db) if getattr(args, 'db', None) else None, exc)}",
+              file=sys.stderr)
+        return EXIT_USER_ERROR
     except Exception as exc:  # a bug: still one line for the person, details for the report
         print(f"reviewer: internal error ({type(exc).__name__}: {exc}). Please report this.", file=sys.stderr)
         return 1

@@ -101,7 +101,7 @@ class Store:
             store._prepare(fresh=not exists)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise _library_error(path, exc) from exc
+            raise library_error(path, exc) from exc
         except BaseException:
             conn.close()
             raise
@@ -148,14 +148,15 @@ class Store:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if mode.lower() != "wal" and not _is_read_only(self.path):
                 raise LibraryError(f"Cannot switch {self.path} to write-ahead logging ({mode}).")
-        conn.execute("PRAGMA synchronous = NORMAL")
+        # FULL: a committed verdict survives power loss too, not only a crash (one fsync per change).
+        conn.execute("PRAGMA synchronous = FULL")
         if schema.pending_count(self.db):
             if self.path is not None and not fresh:
                 self._before_migration()
             try:
                 self._with_retry(lambda: schema.apply_migrations(self.db))
             except sqlite3.OperationalError as exc:
-                raise _library_error(self.path, exc) from exc
+                raise library_error(self.path, exc) from exc
         if not self.conn.execute("SELECT 1 FROM verdict_scales LIMIT 1").fetchone():
             self._install_presets()
 
@@ -211,7 +212,7 @@ class Store:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.OperationalError):
-                raise _library_error(self.path, exc) from exc
+                raise library_error(self.path, exc) from exc
             raise
         else:
             try:
@@ -219,7 +220,7 @@ class Store:
             except sqlite3.OperationalError as exc:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
-                raise _library_error(self.path, exc) from exc
+                raise library_error(self.path, exc) from exc
 
     def _audit(
         self,
@@ -1088,7 +1089,8 @@ def _check_header(path: Path) -> None:
         )
 
 
-def _library_error(path: Path | None, exc: sqlite3.Error) -> LibraryError:
+def library_error(path: Path | None, exc: sqlite3.Error) -> LibraryError:
+    """A sqlite error as a LibraryError whose message says what to do."""
     message = str(exc)
     where = str(path) if path else "the library"
     if "malformed" in message or "not a database" in message or "corrupt" in message:
