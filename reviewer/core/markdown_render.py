@@ -7,6 +7,8 @@ offline app must not fetch, and a report must not phone home). Pure and thread-s
 
 from __future__ import annotations
 
+import threading
+
 import markdown
 import nh3
 
@@ -25,8 +27,15 @@ def render_markdown(text: str) -> str:
     """Render a note to sanitised HTML (a fragment, no <html> wrapper)."""
     if not text or not text.strip():
         return ""
-    html = markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
-    return sanitize_html(html)
+    # Building a converter with its extensions costs more than converting a short note, and a
+    # report renders a thousand notes; converters are not thread-safe, hence one per thread.
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = _local.converter = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
+    return sanitize_html(converter.reset().convert(text))
+
+
+_local = threading.local()
 
 
 def sanitize_html(html: str) -> str:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-import threading
 
-import markdown
 
-from ..markdown_render import _EXTENSIONS, render_markdown, safe_url, sanitize_html
+from ..markdown_render import render_markdown, safe_url
 from .model import ReportArticle, ReportClaim
 
 KIND_LABELS = {
@@ -93,22 +91,6 @@ def first_line(markdown_text: str) -> str:
     return ""
 
 
-_local = threading.local()
-
-
 def render_note(text: str) -> str:
-    """``render_markdown`` with one Markdown converter reused per thread.
-
-    Same output (the same extensions, then nh3), about three times faster: building a
-    Markdown instance with its extensions dominates for short notes, and a report renders
-    a thousand of them. Converters are not thread-safe, hence one per thread.
-    """
-    if not text or not text.strip():
-        return ""
-    converter = getattr(_local, "converter", None)
-    if converter is None:
-        try:
-            converter = _local.converter = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
-        except Exception:  # pragma: no cover - a changed markdown_render: fall back to it
-            return render_markdown(text)
-    return sanitize_html(converter.reset().convert(text))
+    """A note as safe HTML (kept as a name for the report writers)."""
+    return render_markdown(text)
