@@ -996,6 +996,11 @@ class Store:
             params.append(article_id)
         return {row[0]: row[1] for row in self.conn.execute(sql + " GROUP BY r.verdict", params)}
 
+    def reviewer_names(self) -> list[str]:
+        """Everyone who has reviewed a claim in this library, for filter pick-lists."""
+        rows = self.conn.execute("SELECT DISTINCT reviewer FROM reviews WHERE reviewer IS NOT NULL ORDER BY 1")
+        return [row[0] for row in rows]
+
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 

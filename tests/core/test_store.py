@@ -295,3 +295,10 @@ def test_newer_library_is_refused(store, library_path):
     store.close()
     with pytest.raises(LibraryError, match="newer version"):
         Store.open(library_path)
+
+
+def test_reviewer_names(store, article):
+    first, _, third = store.claims_for_article(article.id)
+    store.set_review(first.id, verdict="supported", who="zoe")
+    store.set_review(third.id, verdict="disputed", who="adam")
+    assert store.reviewer_names() == ["adam", "zoe"]
