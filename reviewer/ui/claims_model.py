@@ -169,6 +169,7 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
 
     def set_filters(self, *, verdict: str | None = ..., kind: str | None = ..., min_score: float | None = None,
                     show_all: bool | None = None) -> None:
+        self._begin_filter_change()
         if verdict is not ...:
             self._verdict = verdict or None
         if kind is not ...:
@@ -177,7 +178,18 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
             self._min_score = float(min_score)
         if show_all is not None:
             self._show_all = bool(show_all)
-        self.invalidateRowsFilter()
+        self._end_filter_change()
+
+    # Qt 6.9 replaced invalidateRowsFilter() by begin/endFilterChange(); support both.
+    def _begin_filter_change(self) -> None:
+        if hasattr(QSortFilterProxyModel, "beginFilterChange"):
+            self.beginFilterChange()
+
+    def _end_filter_change(self) -> None:
+        if hasattr(QSortFilterProxyModel, "endFilterChange"):
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
 
     def show_all(self) -> bool:
         return self._show_all

@@ -40,10 +40,20 @@ class LibraryModel(QAbstractListModel):
         return self._status, self._query
 
     def reload(self) -> None:
+        """Start over with the first page (loaded inside the reset: one signal, no nested inserts)."""
         self.beginResetModel()
         self._rows, self._index, self._more, self._total = [], {}, True, None
+        page = self._page(0)
+        self._index = {s.id: i for i, s in enumerate(page)}
+        self._rows = page
         self.endResetModel()
-        self.fetchMore(QModelIndex())
+
+    def _page(self, offset: int):
+        raw = self._store.list_articles(status=self._status, query=self._query or None,
+                                        offset=offset, limit=PAGE_SIZE)
+        if len(raw) < PAGE_SIZE:
+            self._more = False
+        return [s for s in raw if s.id not in self._index]
 
     def total(self) -> int:
         """How many articles match the filter (counted once per filter)."""
@@ -102,11 +112,7 @@ class LibraryModel(QAbstractListModel):
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
         if parent.isValid() or not self._more:
             return
-        raw = self._store.list_articles(status=self._status, query=self._query or None,
-                                        offset=len(self._rows), limit=PAGE_SIZE)
-        if len(raw) < PAGE_SIZE:
-            self._more = False
-        page = [s for s in raw if s.id not in self._index]
+        page = self._page(len(self._rows))
         if not page:
             return
         first = len(self._rows)

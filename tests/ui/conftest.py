@@ -120,11 +120,14 @@ def desk(qtbot, store, settings):
         window._test_keep = (hub, stack, tasks)
         if restore:
             window.restore_session(article_id)
-        window.show()
-        qtbot.waitExposed(window)
+        with qtbot.waitExposed(window):
+            window.show()
+        window.activateWindow()  # window shortcuts (J, 1–9…) need the active window
+        qtbot.waitUntil(window.isActiveWindow, timeout=3000)
         made.append(window)
         return window
 
     yield make
-    for window in made:
+    for window in made:  # before the store fixture closes the library
         window.tasks.wait(20000)
+        window.close()
