@@ -127,7 +127,7 @@ class VerdictDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = option.fontMetrics
         color = QColor(index.data(COLOR_ROLE) or "#BBBBBB")
-        width = min(option.rect.width() - 8, fm.horizontalAdvance(label) + 22)
+        width = min(option.rect.width() - 8, fm.horizontalAdvance(label) + 30)
         pill = QRect(option.rect.left() + 4, option.rect.center().y() - fm.height() // 2 - 2, width,
                      fm.height() + 4)
         fill = QColor(color)
@@ -142,7 +142,7 @@ class VerdictDelegate(QStyledItemDelegate):
         painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText if selected
                                             else QPalette.ColorRole.Text))
         painter.drawText(pill.adjusted(18, 0, -4, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(label, Qt.TextElideMode.ElideRight, pill.width() - 22))
+                         fm.elidedText(label, Qt.TextElideMode.ElideRight, pill.width() - 24))
         painter.restore()
 
 
@@ -231,8 +231,8 @@ class ClaimsPanel(QWidget):
         header.setMinimumSectionSize(40)
         # Reading order: claim, verdict, then the details.
         header.moveSection(header.visualIndex(COL_VERDICT), 1)
-        self.view.setColumnWidth(COL_VERDICT, 128)
-        self.view.setColumnWidth(COL_SCORE, 54)
+        self.view.setColumnWidth(COL_VERDICT, 142)
+        self.view.setColumnWidth(COL_SCORE, 50)
         self.view.setColumnWidth(COL_SPEAKER, 110)
         self.view.setColumnWidth(COL_KIND, 90)
         # Speaker and kind are drawn under the claim's text; their columns are there to sort by.

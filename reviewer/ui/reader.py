@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -83,6 +84,7 @@ class ReaderView(QTextEdit):
         self._context_actions: list = []
         self.dark = False
         self.accent = "#1F5FA8"
+        self._pending_scroll: tuple[int, int | None] | None = None
 
     # ------------------------------------------------------------------ content
     def set_context_actions(self, actions: Sequence) -> None:
@@ -100,6 +102,7 @@ class ReaderView(QTextEdit):
         """Show ``article`` with ``claims`` highlighted; None shows an empty page."""
         self._article = article
         self._current = None
+        self._pending_scroll = None
         self._build_document()
         self.set_claims(claims, palette, threshold, show_all)
         self.verticalScrollBar().setValue(0)
@@ -281,7 +284,11 @@ class ReaderView(QTextEdit):
         if claim_id is not None and self._map is not None:
             claim = self._claims[claim_id]
             cursor.setPosition(self._map.to_doc(claim.start))
+        # setTextCursor() scrolls to the cursor on its own (before layout is final); we scroll ourselves.
+        bar = self.verticalScrollBar()
+        value = bar.value()
         self.setTextCursor(cursor)
+        bar.setValue(value)
         self._apply_selections()
         if claim_id is not None and scroll:
             self.scroll_to_offset(self._claims[claim_id].start, self._claims[claim_id].end)
@@ -290,6 +297,12 @@ class ReaderView(QTextEdit):
         """Bring an article span into view, a third of the way down when it was off-screen."""
         if self._map is None:
             return
+        viewport = self.viewport().size()
+        if not self.isVisible() or viewport.width() < 200 or viewport.height() < 100:
+            # No real size yet (text wraps differently): scroll once shown at a usable size.
+            self._pending_scroll = (start, end)
+            return
+        self._pending_scroll = None
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._map.to_doc(start))
         top = self.cursorRect(cursor)
@@ -359,6 +372,16 @@ class ReaderView(QTextEdit):
         side = max(28, (event.size().width() - self._max_width) // 2)
         self.setViewportMargins(side, 16, side, 0)
         super().resizeEvent(event)
+        if self._pending_scroll is not None and self.isVisible():
+            self.scroll_to_offset(*self._pending_scroll)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        # QTextEdit scrolls to its cursor when first shown; keep our position and scroll ourselves.
+        value = self.verticalScrollBar().value()
+        super().showEvent(event)
+        self.verticalScrollBar().setValue(value)
+        if self._pending_scroll is not None:
+            self.scroll_to_offset(*self._pending_scroll)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
@@ -451,7 +474,12 @@ class ArticleHeader(QWidget):
                                                      f"{reviewed}/{total} REVIEWED") if p))
         self.title.setText(article.title)
         parts = [article.source, f"by {article.author}" if article.author else None,
-                 (article.published or "")[:10] or None, (article.language or "").upper() or None]
+                 (article.published or "")[:10] or None]
+        if not any(parts):
+            name = Path(article.source_path).name if article.source_path else None
+            parts = [f"Imported {article.imported_at[:10]}" if article.imported_at else "Imported",
+                     f"from {name}" if name else None]
+        parts.append((article.language or "").upper() or None)
         self.meta.setText("  ·  ".join(p for p in parts if p))
 
 
