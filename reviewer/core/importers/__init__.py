@@ -13,8 +13,11 @@ Size limits (anything over them is refused with an ``ImportFailed`` saying so):
 * a file may be at most ``MAX_FILE_BYTES`` (25 MB) on disk;
 * the text read from it may be at most ``MAX_TEXT_CHARS`` (5,000,000 characters, about
   800,000 words: a book, not an article);
-* a web page's HTML may be at most ``MAX_HTML_CHARS`` (10,000,000 characters);
-* Markdown longer than 1,000,000 characters is read as plain text (no Markdown structure);
+* a web page's HTML may be at most ``MAX_HTML_CHARS`` (5,000,000 characters); a page with
+  more than 100,000 tags is read by readability alone (trafilatura is too slow on it);
+* Markdown longer than 300,000 characters, or with a paragraph over 20,000 characters or
+  dense with markup (over 64 "[" or 512 other markup characters), is read as plain text
+  (Python-Markdown is quadratic on such input);
 * a PDF may have at most 2,000 pages;
 * a .docx may expand to at most 200 MB in all, 50 MB for any one XML part, hold at most
   5,000 parts, and no large part may expand more than 200-fold (zip bombs are refused
@@ -47,7 +50,7 @@ __all__ = [
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
 MAX_TEXT_CHARS = 5_000_000
-MAX_HTML_CHARS = 10_000_000
+MAX_HTML_CHARS = 5_000_000
 SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx"})
 
 _FORMAT_BY_SUFFIX = {
