@@ -104,6 +104,10 @@ class MainWindow(QMainWindow):
         self.status_who = QLabel()
         self.statusBar().addWidget(self.status_message, 1)
         self.statusBar().addPermanentWidget(self.status_who)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(6000)
+        self._status_timer.timeout.connect(lambda: self.status_message.setText(""))
         self._update_status_who()
 
         self.import_flow = ImportFlow(store, hub, tasks, settings, self.open_article, self)
@@ -456,9 +460,8 @@ class MainWindow(QMainWindow):
         self.status_message.setObjectName("statusError" if error else "")
         self.status_message.setStyleSheet("")  # re-polish for the object name
         self.status_message.setText(message)
-        if not error:
-            QTimer.singleShot(6000, lambda m=message: self.status_message.text() == m and
-                              self.status_message.setText(""))
+        if not error:  # the timer belongs to the window, so it dies with it
+            self._status_timer.start()
 
     def _update_status_who(self) -> None:
         library = self.store.path.name if self.store.path else "in memory"

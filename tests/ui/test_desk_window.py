@@ -287,3 +287,19 @@ def test_rtl_article_reads_right_to_left(desk, store):
     assert window.reader.document().defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
     start, end = window.reader.doc_span_of_claim(claims[0].id)
     assert (start, end) == (claims[0].start, claims[0].end)
+
+
+def test_reextract_keeps_reviewed_and_manual_claims(desk, store, qtbot):
+    from tests.ui.conftest import build_article
+
+    article, claims = build_article(store, "Rates", [("paragraph", "Inflation fell to 2.1 percent in May. "
+                                                      "The bank said rates would stay at 5 percent.")])
+    store.set_review(claims[0].id, verdict="supported")
+    window = desk(article_id=article.id)
+    with qtbot.waitSignal(window.hub.changed, timeout=30000,
+                          check_params_cb=lambda change: "claims" in change.kinds):
+        window.actions["reextract"].trigger()
+    after = store.claims_for_article(article.id)
+    assert store.get_claim(claims[0].id).verdict == "supported"
+    assert any(c.origin == "auto" and c.id != claims[0].id for c in after)
+    assert window.claims.model.row_of(claims[0].id) is not None
