@@ -113,13 +113,18 @@ def _choose(readable: DocumentBuilder | None, traf: DocumentBuilder | None) -> D
     return readable
 
 
+# Labels that page templates put where a byline goes; they name no one.
+_NOT_AUTHORS = frozenset({"username", "user", "admin", "authority control", "author", "作者", "staff",
+                          "editor", "anonymous", "unknown"})
+
+
 def _clean_author(author: str | None) -> str | None:
     if not author:
         return None
     seen: dict[str, str] = {}
     for part in re.split(r"\s*;\s*", author):
         part = fold_spaces(part)
-        if part and part.casefold() not in seen:
+        if part and part.casefold() not in seen and part.casefold() not in _NOT_AUTHORS:
             seen[part.casefold()] = part
     return ", ".join(seen.values()) or None
 
