@@ -153,7 +153,7 @@ def test_desk_benchmark(qapp, big_library, tmp_path):
     window, store, _ = _show_window(qapp, one, tmp_path / "warm.ini")
     _close(window, store, qapp)
     times = {"one": [], "big": []}
-    for i in range(5):
+    for i in range(9):
         for key, path in (("one", one), ("big", big)):
             window, store, elapsed = _show_window(qapp, path, tmp_path / f"{key}{i}.ini")
             times[key].append(elapsed)
