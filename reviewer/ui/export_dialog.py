@@ -312,7 +312,9 @@ class ExportDialog(QDialog):
             return None
 
     def _default_path(self) -> Path:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        remembered = self.settings.state("last_export_dir")
+        folder = remembered if remembered and Path(remembered).is_dir() else \
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         base = Path(folder) if folder else Path.home()
         name = "fact-check-report"
         if len(self.article_ids) == 1:
@@ -452,6 +454,7 @@ class ExportDialog(QDialog):
     def _export_done(self, path) -> None:
         self._set_busy(False)
         self.last_path = Path(path)
+        self.settings.set_state("last_export_dir", str(self.last_path.parent))
         self.result_label.setStyleSheet("")
         self.result_label.setText(f"Saved {self.last_path}")
         self.open_folder_button.show()

@@ -37,14 +37,16 @@ STATE: dict[str, Any] = {
     "last_article": 0,
     "last_claim": 0,
     "library_filter": "",
+    "last_export_dir": "",
 }
 
 MAX_RECENT = 8
 
 
 def default_settings_path() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
-    return Path(base or Path.home() / ".config" / "Reviewer") / "reviewer.ini"
+    # GenericConfigLocation + our folder: AppConfigLocation would nest "Reviewer/Reviewer".
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    return (Path(base) if base else Path.home() / ".config") / "Reviewer" / "reviewer.ini"
 
 
 class Settings:

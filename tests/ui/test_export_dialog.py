@@ -104,6 +104,9 @@ def test_export_writes_the_file_off_the_ui_thread(qtbot, store, settings, tasks,
     assert str(target) in dialog.result_label.text()
     assert dialog.open_folder_button.isVisible()
     assert list(target.parent.iterdir()) == [target]  # no temporary file left
+    # The next export starts in the folder used last time.
+    again = _dialog(qtbot, store, settings, tasks, article_ids=[a1.id])
+    assert Path(again.path_edit.text()).parent == target.parent
 
 
 def test_export_pdf_from_dialog(qtbot, store, settings, tasks, library, tmp_path):
