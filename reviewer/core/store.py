@@ -996,6 +996,10 @@ class Store:
             params.append(article_id)
         return {row[0]: row[1] for row in self.conn.execute(sql + " GROUP BY r.verdict", params)}
 
+    def data_version(self) -> int:
+        """Changes when another connection (window, CLI) commits to the library; ours do not count."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
     def reviewer_names(self) -> list[str]:
         """Everyone who has reviewed a claim in this library, for filter pick-lists."""
         rows = self.conn.execute("SELECT DISTINCT reviewer FROM reviews WHERE reviewer IS NOT NULL ORDER BY 1")

@@ -8,6 +8,7 @@ the window only asks for it with ``library_requested``.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
@@ -18,7 +19,7 @@ from ..core.domain import Article, Claim
 from ..core.errors import NotFound, ReviewerError
 from ..core.store import Store
 from .actions import ACTIONS, ActionCollection, build_menus, typing_in_text_field
-from .changes import ARTICLES, CLAIMS, LIBRARY, REVIEW, SCALE, Change, ChangeHub
+from .changes import ARTICLES, CLAIMS, EVIDENCE, LIBRARY, REVIEW, SCALE, Change, ChangeHub
 from .claim_commands import (
     AddClaimCommand,
     DeleteClaimsCommand,
@@ -39,6 +40,7 @@ from .settings import Settings
 from .tasks import TaskManager
 from .theme import theme_colors
 
+EXTERNAL_CHECK_MS = 2000
 FIRST_SIZE = QSize(1440, 900)
 MIN_FIRST_SIZE = QSize(1200, 800)
 
@@ -111,6 +113,13 @@ class MainWindow(QMainWindow):
         self._update_status_who()
 
         self.import_flow = ImportFlow(store, hub, tasks, settings, self.open_article, self)
+        # Another window or the command line may write to the same library: look for their
+        # commits now and then (a cheap pragma) and show them without being asked.
+        self._data_version = store.data_version()
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(EXTERNAL_CHECK_MS)
+        self._watch_timer.timeout.connect(self._check_external_changes)
+        self._watch_timer.start()
         self._connect()
         self._update_title()
 
@@ -139,6 +148,7 @@ class MainWindow(QMainWindow):
             "status_in_review": lambda: self.set_status("in_review"),
             "status_done": lambda: self.set_status("done"),
             "reextract": self.reextract,
+            "refresh": self.refresh,
             "next_claim": lambda: self.step_claim(1),
             "previous_claim": lambda: self.step_claim(-1),
             "add_claim": self.add_claim_from_selection,
@@ -238,6 +248,20 @@ class MainWindow(QMainWindow):
         self.library.model.refresh_articles()
 
     # ------------------------------------------------------------------ changes
+    def refresh(self) -> None:
+        """Re-read everything shown from the library (changes made elsewhere)."""
+        self._data_version = self.store.data_version()
+        self.hub.emit(ARTICLES, CLAIMS, REVIEW, EVIDENCE, initiator=self)
+
+    def _check_external_changes(self) -> None:
+        try:
+            version = self.store.data_version()
+        except sqlite3.Error:
+            return  # the library is being swapped or restored; the controller will reopen it
+        if version != self._data_version:
+            self.refresh()
+            self.show_message("Updated with changes made elsewhere.")
+
     def _on_change(self, change: Change) -> None:
         if "error" in change.kinds:
             self.show_message(change.extra.get("message", "Something went wrong."), error=True)
@@ -553,6 +577,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self._watch_timer.stop()
         self.review_editor.set_claim(None)  # saves a note still being typed
         self.save_session()
         self.tasks.cancel_all()
