@@ -184,7 +184,7 @@ class EvidenceDialog(QDialog):
         self.accessed.setDisplayFormat("yyyy-MM-dd")
         self.accessed.setDate(QDate.currentDate())
         self.file = QLineEdit(self)
-        self.file.setPlaceholderText("A local file to copy into the library (optional)")
+        self.file.setPlaceholderText("Optional: copied into the library")
         self.browse = QPushButton("Choose…", self)
         self.browse.clicked.connect(self._choose_file)
         file_row = QHBoxLayout()
@@ -202,7 +202,7 @@ class EvidenceDialog(QDialog):
         form.addRow("&Quoted passage:", self.quote)
         form.addRow("&Date accessed:", self.accessed)
         if evidence is None:
-            form.addRow("&File:", file_row)
+            form.addRow(QLabel("&File:", self, buddy=self.file), file_row)
         else:
             self.file.hide()
             self.browse.hide()
