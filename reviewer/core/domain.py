@@ -158,21 +158,33 @@ class AuditEntry:
     before: dict | None
     after: dict | None
 
-    def describe(self) -> str:
-        """A one-line human description, for the history list."""
-        return describe_change(self.action, self.before, self.after)
+    def describe(self, verdict_label=None) -> str:
+        """A one-line human description, for the history list.
+
+        ``verdict_label(key)`` turns verdict keys into the labels a person knows.
+        """
+        return describe_change(self.action, self.before, self.after, verdict_label)
 
 
-def describe_change(action: str, before: dict | None, after: dict | None) -> str:
+def describe_change(action: str, before: dict | None, after: dict | None, verdict_label=None) -> str:
     if action == "review" and after is not None:
         parts = []
         before = before or {}
+
+        def verdict(key):
+            if key is None:
+                return "unreviewed"
+            return verdict_label(key) if verdict_label else key
+
+        def confidence(value):
+            return "not set" if value is None else f"{value}%"
+
         if before.get("verdict") != after.get("verdict"):
-            parts.append(f"verdict {before.get('verdict') or 'none'} → {after.get('verdict') or 'none'}")
+            parts.append(f"verdict {verdict(before.get('verdict'))} → {verdict(after.get('verdict'))}")
         if before.get("note", "") != after.get("note", ""):
             parts.append("note edited")
         if before.get("confidence") != after.get("confidence"):
-            parts.append(f"confidence {before.get('confidence')} → {after.get('confidence')}")
+            parts.append(f"confidence {confidence(before.get('confidence'))} → {confidence(after.get('confidence'))}")
         return "; ".join(parts) or "review saved"
     labels = {
         "import": "imported",

@@ -36,6 +36,8 @@ def local_time(at: str) -> str:
 class HistoryModel(ObjectListModel):
     """A claim's ``AuditEntry`` objects, newest first."""
 
+    verdict_label = None  # key -> label, set by the panel from the library's scales
+
     def set_entries(self, entries: list[AuditEntry]) -> None:
         self.set_items(entries)
 
@@ -44,9 +46,9 @@ class HistoryModel(ObjectListModel):
 
     def present(self, entry: AuditEntry, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{entry.describe()}\n{entry.who} · {local_time(entry.at)}"
+            return f"{entry.describe(self.verdict_label)}\n{entry.who} · {local_time(entry.at)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{entry.describe()} — by {entry.who} at {entry.at} (UTC)"
+            return f"{entry.describe(self.verdict_label)} — by {entry.who} at {entry.at} (UTC)"
         return None
 
 
@@ -93,9 +95,14 @@ class HistoryPanel(QWidget):
 
     def refresh(self) -> None:
         entries = self.store.history(claim_id=self.claim_id, limit=HISTORY_LIMIT) if self.claim_id else []
+        self.model.verdict_label = self._verdict_label
         self.model.set_entries(entries)
         self.hint.setText("No changes yet." if self.claim_id and not entries else "")
         self._update_buttons()
+
+    def _verdict_label(self, key: str) -> str:
+        verdict, _ = self.store.verdict_info(key)
+        return verdict.label if verdict else key
 
     def selected(self) -> AuditEntry | None:
         indexes = self.view.selectionModel().selectedIndexes()
@@ -110,7 +117,8 @@ class HistoryPanel(QWidget):
         if entry is None or self.claim_id is None:
             return
         self._before_change()
-        command = RevertEntryCommand(self.store, self.hub, self.claim_id, entry.id, entry.describe())
+        command = RevertEntryCommand(self.store, self.hub, self.claim_id, entry.id,
+                                     entry.describe(self._verdict_label))
         failure = push(self.undo_stack, command)
         if failure is not None:
             self.error.emit(str(failure))

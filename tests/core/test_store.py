@@ -302,3 +302,11 @@ def test_reviewer_names(store, article):
     store.set_review(first.id, verdict="supported", who="zoe")
     store.set_review(third.id, verdict="disputed", who="adam")
     assert store.reviewer_names() == ["adam", "zoe"]
+
+
+def test_history_descriptions_read_like_sentences(store, article):
+    claim = store.claims_for_article(article.id)[0]
+    store.set_review(claim.id, verdict="supported", confidence=70)
+    entry = store.history(claim_id=claim.id)[0]
+    assert entry.describe() == "verdict unreviewed → supported; confidence not set → 70%"
+    assert entry.describe(lambda key: key.title()).startswith("verdict unreviewed → Supported")

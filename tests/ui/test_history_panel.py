@@ -31,8 +31,8 @@ def test_history_lists_changes_and_revert_restores_an_earlier_verdict(qtbot, des
     editor.set_verdict_by_index(1)  # supported
     editor.set_verdict_by_index(3)  # misleading
     lines = rows(panel)
-    assert lines[0].startswith("verdict supported → misleading\ntester · ")
-    assert lines[1].startswith("verdict none → supported")
+    assert lines[0].startswith("verdict Supported → Misleading\ntester · ")
+    assert lines[1].startswith("verdict unreviewed → Supported")
     assert not panel.revert_button.isEnabled()
 
     view = panel.view
@@ -42,7 +42,7 @@ def test_history_lists_changes_and_revert_restores_an_earlier_verdict(qtbot, des
         qtbot.mouseClick(panel.revert_button, Qt.MouseButton.LeftButton)
     assert store.get_review(desk.claim).verdict == "supported"
     assert editor.buttons.button_for("supported").isChecked()
-    assert rows(panel)[0].startswith("verdict misleading → supported")  # the revert is history too
+    assert rows(panel)[0].startswith("verdict Misleading → Supported")  # the revert is history too
 
     desk.stack.undo()  # undo the revert
     assert store.get_review(desk.claim).verdict == "misleading"
