@@ -92,7 +92,7 @@ def main() -> None:
     slope = platt_slope(val_t + weight * val_f, val_y, thr)
     manifest = {"kind": "transformer", "onnx": "minilm_checkworthy_int8.onnx", "tokenizer": "minilm_tokenizer.json",
                 "max_tokens": MAX_TOKENS, "linear_weight": weight, "slope": slope, "offset": -slope * thr,
-                "checkpoints": [str(Path(p).relative_to(HERE.parent)) for p in args.checkpoints],
+                "checkpoints": [str(Path(p).resolve().relative_to(HERE.parent)) for p in args.checkpoints],
                 "val_f1": chosen["val_f1"], "test": chosen["test"]}
     report = {"manifest": manifest, "blend": rows,
               "int8_only": {"val_f1": rows[0]["val_f1"], "test": rows[0]["test"]},

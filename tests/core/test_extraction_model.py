@@ -85,3 +85,8 @@ def test_f1_on_held_out_debates_fast():
     # The 2008 debates were never used for training or for choosing the threshold.
     texts, labels = _test_split()
     assert _f1(score_sentences(texts, quality="fast"), labels) >= 0.58
+
+
+def test_f1_on_held_out_debates_final():
+    texts, labels = _test_split()
+    assert _f1(score_sentences(texts, quality="final"), labels) >= 0.66
