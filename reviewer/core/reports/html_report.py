@@ -117,8 +117,9 @@ def render_html(report: Report) -> str:
     )
 
 
-def _cover(report: Report) -> str:
-    rows = [
+def cover_rows(report: Report) -> list[tuple[str, str]]:
+    """The cover's (label, escaped HTML value) rows, shared by the HTML report and the PDF."""
+    return [
         ("Organisation", h(report.organisation) or "—"),
         ("Reviewers", h(", ".join(report.reviewers)) or "—"),
         ("Review dates", h(report.period_label)),
@@ -127,6 +128,10 @@ def _cover(report: Report) -> str:
         ("Filters", h("; ".join(report.filters))),
         ("Generated", f"{h(format_timestamp(report.generated_at))} · Reviewer {h(report.app_version)}"),
     ]
+
+
+def _cover(report: Report) -> str:
+    rows = cover_rows(report)
     meta = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     empty = ""
     if report.is_empty:

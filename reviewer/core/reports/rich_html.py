@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..markdown_render import safe_url
 from .common import STATUS_LABELS, render_note, confidence_label, format_timestamp, kind_label, safe_color, text_on
-from .html_report import h
+from .html_report import cover_rows, h
 from .model import Report, ReportArticle, ReportClaim, VerdictCount
 
 ACCENT = "#1f4e79"
@@ -60,15 +60,7 @@ def render_rich_html(report: Report, *, max_claims: int | None = None, page_brea
 
 
 def _cover(report: Report) -> str:
-    rows = [
-        ("Organisation", h(report.organisation) or "—"),
-        ("Reviewers", h(", ".join(report.reviewers)) or "—"),
-        ("Review dates", h(report.period_label)),
-        ("Articles", str(len(report.articles))),
-        ("Claims", f"{report.total_claims} ({report.reviewed_claims} reviewed)"),
-        ("Filters", h("; ".join(report.filters))),
-        ("Generated", f"{h(format_timestamp(report.generated_at))} · Reviewer {h(report.app_version)}"),
-    ]
+    rows = cover_rows(report)
     table = "".join(f'<tr><td class="k">{k}</td><td>{v}</td></tr>' for k, v in rows)
     out = [
         f'<table width="100%" cellspacing="0" cellpadding="0"><tr><td bgcolor="{ACCENT}" height="6"></td></tr>'
