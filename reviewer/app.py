@@ -45,7 +45,9 @@ def run_gui(args) -> int:
     except ReviewerError as err:
         print(f"reviewer: {err}", file=sys.stderr)
         return EXIT_USER_ERROR
-    return app.exec()
+    code = app.exec()
+    controller.shutdown()
+    return code
 
 
 def main() -> int:
@@ -158,11 +160,18 @@ class DeskController:
             self.settings.set_state("last_library", str(store.path))
         self.window.show()
 
+    def shutdown(self) -> None:
+        """After the event loop: close the library while every Qt object is still alive."""
+        self._close_current()
+
     def _close_current(self) -> None:
         if self.window is not None:
             self.window.close()
             self.tasks.cancel_all()
             self.tasks.wait(10000)
+            # Empty the undo stack now, while its commands' Python wrappers exist: left to the
+            # garbage collector, the stack may outlive them and delete freed commands (a crash).
+            self.undo_stack.clear()
             self.window.deleteLater()
             self.window = None
         if self.store is not None:

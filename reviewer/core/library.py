@@ -35,8 +35,9 @@ def sample_files() -> list[Path]:
                   and p.suffix.lower() in {".txt", ".md", ".html", ".htm", ".docx", ".pdf"})
 
 
-def open_library(path: str | Path | None = None, *, reviewer: str | None = None, samples: bool = True) -> Store:
-    """Open the library; a brand-new one is seeded with the bundled sample articles."""
+def open_library(path: str | Path | None = None, *, reviewer: str | None = None, samples: bool = False) -> Store:
+    """Open the library. With ``samples`` (the app's start), a brand-new one gets the bundled
+    sample articles; the command line and File ▸ New Library start empty."""
     path = resolve_library_path(path)
     is_new = not path.exists() or path.stat().st_size == 0
     store = Store.open(path, reviewer=reviewer)

@@ -68,20 +68,9 @@ def article_json(article: Article, claims: list[Claim], evidence: dict[int, list
 
 def extracted_json(claim: Any) -> dict[str, Any]:
     """A claim from extraction (not stored), with the same field names as ``claim_json``."""
-    return {
-        "id": None,
-        "start": claim.start,
-        "end": claim.end,
-        "text": claim.text,
-        "score": round(claim.score, 4),
-        "checkworthy": claim.checkworthy,
-        "speaker": claim.speaker,
-        "speaker_start": claim.speaker_start,
-        "speaker_end": claim.speaker_end,
-        "kind": claim.kind,
-        "origin": "auto",
-        "dismissed": False,
-        "verdict": None,
-        "confidence": None,
-        "note": "",
-    }
+    stored_shape = Claim(id=0, article_id=0, start=claim.start, end=claim.end, text=claim.text,
+                         score=claim.score, checkworthy=claim.checkworthy, speaker=claim.speaker,
+                         speaker_start=claim.speaker_start, speaker_end=claim.speaker_end, kind=claim.kind)
+    data = claim_json(stored_shape)
+    data["id"] = None
+    return data

@@ -101,7 +101,7 @@ def open_library_interactive(path: str | Path | None, reviewer: str, *, ask: Cho
     target = resolve_library_path(path)
     while True:
         try:
-            return open_library(target, reviewer=reviewer)
+            return open_library(target, reviewer=reviewer, samples=True)
         except LibraryError as err:
             if not interactive:
                 raise

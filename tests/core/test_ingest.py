@@ -73,7 +73,7 @@ def test_first_start_creates_the_sample_library(tmp_path, monkeypatch):
     monkeypatch.setenv("REVIEWER_DB", str(tmp_path / "lib" / "library.sqlite"))
     assert default_library_path() == tmp_path / "lib" / "library.sqlite"
     assert len(sample_files()) == 3
-    store = open_library()
+    store = open_library(samples=True)
     try:
         articles = store.list_articles()
         assert len(articles) == 3
@@ -82,7 +82,7 @@ def test_first_start_creates_the_sample_library(tmp_path, monkeypatch):
     finally:
         store.close()
     # Opening again does not add the samples twice.
-    store = open_library()
+    store = open_library(samples=True)
     assert store.count_articles() == 3
     store.close()
 
@@ -92,3 +92,9 @@ def test_default_location_is_the_user_data_folder(monkeypatch):
     from platformdirs import user_data_path
 
     assert default_library_path() == user_data_path("Reviewer", appauthor=False) / "library.sqlite"
+
+
+def test_command_line_libraries_start_empty(tmp_path):
+    store = open_library(tmp_path / "cli.sqlite")
+    assert store.count_articles() == 0
+    store.close()

@@ -101,6 +101,26 @@ def sample_article(store):
     return build_article(store, "Hospital beds: what the numbers say", SAMPLE_BLOCKS, speaker="Dr Ana Ruiz")
 
 
+@pytest.fixture(autouse=True)
+def _clear_undo_stacks():
+    """Empty every undo stack a test made before the garbage collector meets it.
+
+    A stack freed by the cycle collector may outlive its commands' Python wrappers and then
+    delete freed commands (a crash in QUndoStack::clear); the app clears its stack on close.
+    """
+    yield
+    import gc
+
+    from PySide6.QtGui import QUndoStack
+
+    for obj in gc.get_objects():
+        if isinstance(obj, QUndoStack):
+            try:
+                obj.clear()
+            except RuntimeError:  # its C++ side is gone already
+                pass
+
+
 @pytest.fixture
 def desk(qtbot, store, settings):
     """A factory for main windows on the test library (several may be built for restart tests)."""

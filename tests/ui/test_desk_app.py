@@ -118,7 +118,7 @@ def _drag_and_drop(window, mime) -> bool:
     """What a drag from a file manager delivers: enter, then drop (Qt routes the drop to the enter's target)."""
     from PySide6.QtWidgets import QApplication
 
-    enter = QDragEnterEvent(QPoint(60, 60).toPointF(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+    enter = QDragEnterEvent(QPoint(60, 60), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, enter)
     if not enter.isAccepted():
