@@ -65,7 +65,7 @@ def _setup_application(app) -> None:
     app.setApplicationName("Reviewer")
     app.setOrganizationName("Reviewer")
     app.setApplicationDisplayName("Reviewer")
-    app.setDesktopFileName("reviewer")
+    app.setDesktopFileName("io.github.reviewer.Reviewer")
     icons = resource_path("icons")
     if icons.is_dir():
         icon = QIcon()
@@ -226,14 +226,16 @@ class DeskController:
     # ------------------------------------------------------------------ screenshot
     def screenshot(self, target: Path) -> int:
         """Render the window as a person would see it, save a PNG, close."""
-        from PySide6.QtCore import QElapsedTimer
+        from PySide6.QtCore import QElapsedTimer, QEventLoop
 
         window = self.window
         window.resize(*SCREENSHOT_SIZE)
         timer = QElapsedTimer()
         timer.start()
+        # Let layout, fonts and any import of FILE arguments settle; wait in the event loop,
+        # not in a busy loop.
         while timer.elapsed() < 400 or (self.tasks.jobs and timer.elapsed() < 60000):
-            self.app.processEvents()
+            self.app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
         window.resize(*SCREENSHOT_SIZE)
         self.app.processEvents()
         image = window.grab()
