@@ -1,0 +1,40 @@
+"""The review library: one SQLite file, reached only through this package.
+
+``Store`` is the one object the rest of the app talks to. Its parts live in one module per
+responsibility (``base``: connection, transactions, audit; ``articles``; ``claims``;
+``reviews``: verdicts, notes, evidence, history; ``scales``), but all SQL stays in here.
+Every write is one ``BEGIN IMMEDIATE`` transaction that also appends to the audit log.
+Methods return plain domain objects. A Store belongs to the thread that opened it; open
+another for a worker.
+"""
+
+from __future__ import annotations
+
+from .articles import ArticlesMixin, fts_query
+from .base import (
+    BUSY_TIMEOUT_MS,
+    WRITE_RETRY_SECONDS,
+    StoreBase,
+    attachments_dir,
+    default_reviewer,
+    library_error,
+    utc_now,
+)
+from .claims import ClaimsMixin
+from .reviews import ReviewsMixin
+from .scales import ScalesMixin
+
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "WRITE_RETRY_SECONDS",
+    "Store",
+    "attachments_dir",
+    "default_reviewer",
+    "fts_query",
+    "library_error",
+    "utc_now",
+]
+
+
+class Store(ArticlesMixin, ClaimsMixin, ReviewsMixin, ScalesMixin, StoreBase):
+    """A connection to one library file. Not thread-safe: one Store per thread."""

@@ -1,0 +1,235 @@
+"""Articles of the library: import, list, filter, status, full-text search and counts."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..domain import STATUSES, Article, ArticleSummary, Block, SearchHit
+from ..errors import DuplicateArticle, NotFound, ReviewerError
+from .base import utc_now
+from .claims import _check_span
+
+
+class ArticlesMixin:
+    """Articles of the library: import, list, filter, status, full-text search and counts."""
+
+    def add_article(self, doc: Any, claims: Iterable[Any] = (), *, extraction: str | None = None) -> Article:
+        """Store an imported document (``importers.ImportedDocument``) and its extracted claims.
+
+        Raises DuplicateArticle when the same text is already in the library.
+        """
+        content_hash = doc.content_hash
+        claims = list(claims)
+        with self.write():
+            existing = self.conn.execute(
+                "SELECT id, title FROM articles WHERE content_hash = ?", (content_hash,)
+            ).fetchone()
+            if existing:
+                raise DuplicateArticle(doc.source_path or doc.title, existing[0], existing[1])
+            now = utc_now()
+            blocks = [[b.start, b.end, b.kind, b.level] for b in getattr(doc, "blocks", ())]
+            cursor = self.conn.execute(
+                "INSERT INTO articles (title, source, url, author, published, imported_at, original_format,"
+                " source_path, text, blocks, content_hash, language, status, extraction)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'todo', ?)",
+                (
+                    doc.title,
+                    getattr(doc, "site", None),
+                    doc.url,
+                    doc.author,
+                    doc.published,
+                    now,
+                    doc.original_format,
+                    doc.source_path,
+                    doc.text,
+                    json.dumps(blocks),
+                    content_hash,
+                    doc.language,
+                    extraction,
+                ),
+            )
+            article_id = cursor.lastrowid
+            self._insert_claims(article_id, doc.text, claims, now)
+            self._audit(
+                "import",
+                "article",
+                article_id,
+                article_id=article_id,
+                after={"title": doc.title, "source_path": doc.source_path, "claims": len(claims)},
+            )
+        return self.get_article(article_id)
+
+    def _insert_claims(self, article_id: int, text: str, claims: Sequence[Any], now: str) -> list[int]:
+        rows = []
+        for c in claims:
+            _check_span(text, c.start, c.end)
+            rows.append(
+                (
+                    article_id,
+                    c.start,
+                    c.end,
+                    text[c.start : c.end],
+                    float(getattr(c, "score", 0.0)),
+                    int(bool(getattr(c, "checkworthy", True))),
+                    getattr(c, "speaker", None),
+                    getattr(c, "speaker_start", None),
+                    getattr(c, "speaker_end", None),
+                    getattr(c, "kind", "other") or "other",
+                    getattr(c, "origin", "auto"),
+                    now,
+                )
+            )
+        ids = []
+        for row in rows:
+            cursor = self.conn.execute(
+                'INSERT INTO claims (article_id, start, "end", text, score, checkworthy, speaker, speaker_start,'
+                " speaker_end, kind, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row,
+            )
+            ids.append(cursor.lastrowid)
+        return ids
+
+    def find_duplicate(self, content_hash: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+        return row[0] if row else None
+
+    def get_article(self, article_id: int) -> Article:
+        row = self.conn.execute(
+            "SELECT id, title, text, blocks, source, url, author, published, imported_at, original_format,"
+            " source_path, content_hash, language, status FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"There is no article {article_id} in this library.")
+        blocks = tuple(Block(*b) for b in json.loads(row[3] or "[]"))
+        return Article(
+            id=row[0], title=row[1], text=row[2], blocks=blocks, source=row[4], url=row[5], author=row[6],
+            published=row[7], imported_at=row[8], original_format=row[9], source_path=row[10],
+            content_hash=row[11], language=row[12], status=row[13],
+        )
+
+    def article_extraction(self, article_id: int) -> str | None:
+        row = self.conn.execute("SELECT extraction FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    _SUMMARY_SQL = """
+        SELECT a.id, a.title, a.source, a.published, a.imported_at, a.status, a.language,
+          (SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.checkworthy AND NOT c.dismissed),
+          (SELECT count(*) FROM claims c JOIN reviews r ON r.claim_id = c.id
+             WHERE c.article_id = a.id AND c.checkworthy AND NOT c.dismissed AND r.verdict IS NOT NULL)
+        FROM articles a
+    """
+
+    def list_articles(
+        self,
+        *,
+        status: str | None = None,
+        query: str | None = None,
+        ids: Sequence[int] | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> list[ArticleSummary]:
+        """Library rows, newest import first; ``query`` is a full-text search."""
+        where, params = self._article_filter(status, query, ids)
+        sql = self._SUMMARY_SQL + where + " ORDER BY a.id DESC"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [ArticleSummary(*row) for row in self.conn.execute(sql, params)]
+
+    def count_articles(self, *, status: str | None = None, query: str | None = None) -> int:
+        where, params = self._article_filter(status, query, None)
+        return self.conn.execute("SELECT count(*) FROM articles a" + where, params).fetchone()[0]
+
+    def article_ids(self, *, status: str | None = None, query: str | None = None) -> list[int]:
+        where, params = self._article_filter(status, query, None)
+        return [r[0] for r in self.conn.execute("SELECT a.id FROM articles a" + where + " ORDER BY a.id DESC", params)]
+
+    def _article_filter(self, status, query, ids) -> tuple[str, list]:
+        clauses, params = [], []
+        if status:
+            clauses.append("a.status = ?")
+            params.append(status)
+        if ids is not None:
+            clauses.append(f"a.id IN ({','.join('?' * len(ids))})")
+            params.extend(ids)
+        fts = fts_query(query or "")
+        if fts:
+            clauses.append(
+                "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+                " UNION SELECT c.article_id FROM claims c JOIN claims_fts f ON f.rowid = c.id WHERE claims_fts MATCH ?"
+                " UNION SELECT c.article_id FROM claims c JOIN reviews_fts f ON f.rowid = c.id"
+                " WHERE reviews_fts MATCH ?)"
+            )
+            params += [fts, fts, fts]
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def set_status(self, article_id: int, status: str, who: str | None = None) -> None:
+        if status not in STATUSES:
+            raise ReviewerError(f"Unknown status {status!r}; use one of {', '.join(STATUSES)}.")
+        with self.write():
+            before = self.get_article(article_id).status
+            if before == status:
+                return
+            self.conn.execute(
+                "UPDATE articles SET status = ?, updated_at = ? WHERE id = ?", (status, utc_now(), article_id)
+            )
+            self._audit("status", "article", article_id, article_id=article_id,
+                        before={"status": before}, after={"status": status}, who=who)
+
+    def delete_article(self, article_id: int, who: str | None = None) -> None:
+        with self.write():
+            article = self.get_article(article_id)
+            self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            self._audit("article_delete", "article", article_id, article_id=article_id,
+                        before={"title": article.title, "content_hash": article.content_hash}, who=who)
+
+    # ------------------------------------------------------------------ search
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Full-text search over titles, article text, claims and notes; best matches first."""
+        fts = fts_query(query)
+        if not fts:
+            return []
+        hits: list[tuple[float, SearchHit]] = []
+        for row in self.conn.execute(
+            "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 12), bm25(articles_fts, 5.0, 1.0),"
+            " highlight(articles_fts, 0, '[', ']')"
+            " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?"
+            " ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?",
+            (fts, limit),
+        ):
+            where = "title" if "[" in row[4] else "article"
+            hits.append((row[3], SearchHit(row[0], row[1], row[2], None, where)))
+        for row in self.conn.execute(
+            "SELECT c.article_id, a.title, snippet(claims_fts, 0, '[', ']', '…', 16), bm25(claims_fts), c.id"
+            " FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid JOIN articles a ON a.id = c.article_id"
+            " WHERE claims_fts MATCH ? AND c.checkworthy ORDER BY bm25(claims_fts) LIMIT ?",
+            (fts, limit),
+        ):
+            hits.append((row[3], SearchHit(row[0], row[1], row[2], row[4], "claim")))
+        for row in self.conn.execute(
+            "SELECT c.article_id, a.title, snippet(reviews_fts, 0, '[', ']', '…', 16), bm25(reviews_fts), c.id"
+            " FROM reviews_fts JOIN claims c ON c.id = reviews_fts.rowid JOIN articles a ON a.id = c.article_id"
+            " WHERE reviews_fts MATCH ? ORDER BY bm25(reviews_fts) LIMIT ?",
+            (fts, limit),
+        ):
+            hits.append((row[3] - 1.0, SearchHit(row[0], row[1], row[2], row[4], "note")))
+        hits.sort(key=lambda h: h[0])
+        return [h for _, h in hits[:limit]]
+
+
+_FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(query: str) -> str:
+    """Turn what a person typed into a safe FTS5 query: every word must match, the last as a prefix."""
+    words = _FTS_TOKEN.findall(query or "")
+    if not words:
+        return ""
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+

@@ -1,0 +1,326 @@
+"""The connection to one library file: opening and checking it, transactions, the audit log.
+
+Every write is one ``BEGIN IMMEDIATE`` transaction that also appends to the audit log, so a
+change is either fully on disk with its history or not there at all.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Self
+
+from sqlite_utils import Database
+
+from .. import schema
+from ..errors import LibraryError
+
+BUSY_TIMEOUT_MS = 5000
+# How long a write keeps retrying while another window or the CLI holds the lock.
+WRITE_RETRY_SECONDS = 30.0
+
+_UNSET: Any = object()
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def default_reviewer() -> str:
+    try:
+        return getpass.getuser() or "reviewer"
+    except Exception:  # no login name on some sandboxes
+        return "reviewer"
+
+
+def attachments_dir(db_path: Path) -> Path:
+    """Where evidence files of the library at ``db_path`` are copied."""
+    return db_path.with_name(db_path.name + ".files")
+
+
+
+class StoreBase:
+    """Lifecycle, transactions, audit and library metadata; the other parts of Store build on it."""
+
+    def __init__(self, db: Database, path: Path | None, reviewer: str | None = None):
+        self.db = db
+        self.conn: sqlite3.Connection = db.conn
+        self.path = path
+        self.reviewer = reviewer or default_reviewer()
+
+    # ------------------------------------------------------------------ lifecycle
+    @classmethod
+    def open(cls, path: str | Path, *, reviewer: str | None = None, create: bool = True) -> Self:
+        """Open (and if needed create and migrate) the library at ``path``.
+
+        Raises LibraryError with a message a person can act on when the file is not a
+        library, is damaged, comes from a newer Reviewer, or cannot be written.
+        """
+        path = Path(path).expanduser()
+        exists = path.exists()
+        if exists and path.is_dir():
+            raise LibraryError(f"{path} is a folder, not a library file. Choose a .sqlite file.")
+        if not exists and not create:
+            raise LibraryError(f"{path} does not exist.")
+        if exists:
+            _check_header(path)
+        else:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise LibraryError(f"Cannot create the folder for {path}: {exc.strerror}.") from exc
+        try:
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise LibraryError(f"Cannot open {path}: {exc}.") from exc
+        store = cls(Database(conn), path, reviewer)
+        try:
+            store._prepare(fresh=not exists)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise library_error(path, exc) from exc
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    @classmethod
+    def in_memory(cls, reviewer: str | None = None) -> Self:
+        store = cls(Database(memory=True), None, reviewer)
+        store._prepare(fresh=True)
+        return store
+
+    def _prepare(self, fresh: bool) -> None:
+        conn = self.conn
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        # Another program's SQLite file is refused even when it has no tables yet: it is
+        # marked by its application_id (or user_version), and we must not write into it.
+        foreign = app_id != schema.APPLICATION_ID and (tables or app_id != 0 or version != 0)
+        if not fresh and foreign:
+            raise LibraryError(
+                f"{self.path} is an SQLite database but not a Reviewer library. "
+                "Open a library file or create a new one."
+            )
+        if version > schema.SCHEMA_VERSION:
+            raise LibraryError(
+                f"{self.path} was written by a newer version of Reviewer (library format {version}, "
+                f"this version reads up to {schema.SCHEMA_VERSION}). Update Reviewer to open it; "
+                "the file was not changed."
+            )
+        if not fresh and tables:
+            # Damage found now is reported before anything (WAL switch, migration, backup) writes.
+            # quick_check reads every page once: about 3 ms per MB.
+            problems = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if problems != "ok":
+                problems = " ".join(problems.replace("*** in database main ***", "").split())
+                raise LibraryError(
+                    f"{self.path} is damaged ({problems}). The file was not changed; "
+                    "restore a backup or open another library."
+                )
+        if self.path is not None:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal" and not _is_read_only(self.path):
+                raise LibraryError(f"Cannot switch {self.path} to write-ahead logging ({mode}).")
+        # FULL: a committed verdict survives power loss too, not only a crash (one fsync per change).
+        conn.execute("PRAGMA synchronous = FULL")
+        if schema.pending_count(self.db):
+            if self.path is not None and not fresh:
+                self._before_migration()
+            try:
+                self._with_retry(lambda: schema.apply_migrations(self.db))
+            except sqlite3.OperationalError as exc:
+                raise library_error(self.path, exc) from exc
+        if not self.conn.execute("SELECT 1 FROM verdict_scales LIMIT 1").fetchone():
+            self._install_presets()
+
+    def _before_migration(self) -> None:
+        """Hook: a backup is taken before any migration of an existing library."""
+        from ..backup import backup_before_migration
+
+        backup_before_migration(self)
+
+    def close(self) -> None:
+        try:
+            self.conn.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            pass
+        self.conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ transactions
+    def _with_retry(self, fn):
+        deadline = time.monotonic() + WRITE_RETRY_SECONDS
+        while True:
+            try:
+                return fn()
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if time.monotonic() > deadline:
+                    raise LibraryError(
+                        "The library is busy: another Reviewer window or command is writing to it. "
+                        "Try again in a moment."
+                    ) from exc
+                time.sleep(0.05)
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One write transaction (BEGIN IMMEDIATE), retried while another process holds the lock.
+
+        Nested use joins the outer transaction. Disk-full and read-only failures become
+        LibraryError and leave the library as it was.
+        """
+        if self.conn.in_transaction:
+            yield
+            return
+        self._with_retry(lambda: self.conn.execute("BEGIN IMMEDIATE"))
+        try:
+            yield
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise library_error(self.path, exc) from exc
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.OperationalError as exc:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise library_error(self.path, exc) from exc
+
+    def _audit(
+        self,
+        action: str,
+        entity: str,
+        entity_id: Any,
+        *,
+        article_id: int | None = None,
+        claim_id: int | None = None,
+        before: dict | None = None,
+        after: dict | None = None,
+        who: str | None = None,
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO audit (at, who, action, entity, entity_id, article_id, claim_id, before, after)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                utc_now(),
+                who or self.reviewer,
+                action,
+                entity,
+                None if entity_id is None else str(entity_id),
+                article_id,
+                claim_id,
+                _dump(before),
+                _dump(after),
+            ),
+        )
+
+    # ------------------------------------------------------------------ meta
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        with self.write():
+            before = self.get_meta(key)
+            self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+            self._audit("meta", "library", key, before={"value": before}, after={"value": value})
+    # ------------------------------------------------------------------ stats
+    def verdict_counts(self, article_id: int | None = None) -> dict[str | None, int]:
+        """Check-worthy, not dismissed claims per verdict key (None = unreviewed)."""
+        sql = ("SELECT r.verdict, count(*) FROM claims c LEFT JOIN reviews r ON r.claim_id = c.id"
+               " WHERE c.checkworthy AND NOT c.dismissed")
+        params: list = []
+        if article_id is not None:
+            sql += " AND c.article_id = ?"
+            params.append(article_id)
+        return {row[0]: row[1] for row in self.conn.execute(sql + " GROUP BY r.verdict", params)}
+
+    def data_version(self) -> int:
+        """Changes when another connection (window, CLI) commits to the library; ours do not count."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def reviewer_names(self) -> list[str]:
+        """Everyone who has reviewed a claim in this library, for filter pick-lists."""
+        rows = self.conn.execute("SELECT DISTINCT reviewer FROM reviews WHERE reviewer IS NOT NULL ORDER BY 1")
+        return [row[0] for row in rows]
+
+    def integrity_ok(self) -> bool:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+
+def _dump(value: dict | None) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _load(value: str | None) -> dict | None:
+    return None if value is None else json.loads(value)
+
+
+def _chunks(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _is_read_only(path: Path) -> bool:
+    return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise LibraryError(f"Cannot read {path}: {exc.strerror}.") from exc
+    if len(header) == 0:
+        return  # an empty file: becomes a new library
+    if not header.startswith(b"SQLite format 3\x00"):
+        raise LibraryError(
+            f"{path} is not a Reviewer library (it is not an SQLite database). "
+            "The file was not changed; open another library or restore a backup."
+        )
+
+
+def library_error(path: Path | None, exc: sqlite3.Error) -> LibraryError:
+    """A sqlite error as a LibraryError whose message says what to do."""
+    message = str(exc)
+    where = str(path) if path else "the library"
+    if "malformed" in message or "not a database" in message or "corrupt" in message:
+        return LibraryError(
+            f"{where} is damaged ({message}). The file was not changed; restore a backup or open another library."
+        )
+    if "readonly" in message or "read-only" in message:
+        return LibraryError(f"{where} cannot be written (read-only location). Copy it somewhere writable.")
+    if "full" in message:
+        return LibraryError(f"The disk holding {where} is full; nothing was saved. Free some space and try again.")
+    if "disk I/O error" in message:
+        return LibraryError(
+            f"Could not write to {where} (disk I/O error: the disk may be full, removed or failing); "
+            "nothing was saved. Check the disk and try again."
+        )
+    if "locked" in message or "busy" in message:
+        return LibraryError(f"{where} is busy in another window or command. Try again in a moment.")
+    if "unable to open" in message:
+        return LibraryError(f"Cannot open {where}: {message}.")
+    return LibraryError(f"{where}: {message}.")
+

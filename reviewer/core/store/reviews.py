@@ -1,0 +1,237 @@
+"""Reviews (verdict, confidence, note), evidence and the claim history with revert."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import asdict, replace
+from pathlib import Path
+from typing import Any
+
+from ..domain import AuditEntry, Evidence, Review
+from ..errors import NotFound, ReviewerError
+from .base import _UNSET, _chunks, _load, attachments_dir, utc_now
+from .claims import _review_state
+
+
+class ReviewsMixin:
+    """Reviews (verdict, confidence, note), evidence and the claim history with revert."""
+
+    def get_review(self, claim_id: int) -> Review:
+        row = self.conn.execute(
+            "SELECT claim_id, verdict, confidence, note, reviewer, updated_at FROM reviews WHERE claim_id = ?",
+            (claim_id,),
+        ).fetchone()
+        return Review(*row) if row else Review(claim_id)
+
+    def set_review(
+        self,
+        claim_id: int,
+        *,
+        verdict: str | None = _UNSET,
+        note: str = _UNSET,
+        confidence: int | None = _UNSET,
+        who: str | None = None,
+    ) -> Review:
+        """Set any of verdict, note and confidence; the rest stay. Returns the committed review."""
+        with self.write():
+            claim = self.get_claim(claim_id)
+            before = self.get_review(claim_id)
+            if verdict is not _UNSET and verdict is not None and not self.verdict_exists(verdict):
+                keys = ", ".join(self.active_scale().keys)
+                raise ReviewerError(f"Unknown verdict {verdict!r}. Use one of: {keys}, or none.")
+            if confidence is not _UNSET and confidence is not None and not 0 <= int(confidence) <= 100:
+                raise ReviewerError("Confidence is a percentage from 0 to 100.")
+            after = Review(
+                claim_id,
+                before.verdict if verdict is _UNSET else verdict,
+                before.confidence if confidence is _UNSET else (None if confidence is None else int(confidence)),
+                before.note if note is _UNSET else (note or ""),
+                who or self.reviewer,
+                utc_now(),
+            )
+            if (after.verdict, after.confidence, after.note) == (before.verdict, before.confidence, before.note):
+                return before
+            self.conn.execute(
+                "INSERT INTO reviews (claim_id, verdict, confidence, note, reviewer, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(claim_id) DO UPDATE SET verdict = excluded.verdict,"
+                " confidence = excluded.confidence, note = excluded.note, reviewer = excluded.reviewer,"
+                " updated_at = excluded.updated_at",
+                (claim_id, after.verdict, after.confidence, after.note, after.reviewer, after.updated_at),
+            )
+            self.conn.execute(
+                "UPDATE articles SET status = 'in_review', updated_at = ? WHERE id = ? AND status = 'todo'",
+                (after.updated_at, claim.article_id),
+            )
+            self._audit("review", "review", claim_id, article_id=claim.article_id, claim_id=claim_id,
+                        before=_review_state(before), after=_review_state(after), who=who)
+        return after
+
+    # ------------------------------------------------------------------ evidence
+    def list_evidence(self, claim_id: int) -> list[Evidence]:
+        rows = self.conn.execute(
+            "SELECT id, claim_id, url, title, quote, accessed, file_name, original_name, added_at"
+            " FROM evidence WHERE claim_id = ? ORDER BY id",
+            (claim_id,),
+        )
+        return [Evidence(*row) for row in rows]
+
+    def evidence_for_claims(self, claim_ids: Sequence[int]) -> dict[int, list[Evidence]]:
+        result: dict[int, list[Evidence]] = {i: [] for i in claim_ids}
+        for chunk in _chunks(list(claim_ids), 500):
+            rows = self.conn.execute(
+                "SELECT id, claim_id, url, title, quote, accessed, file_name, original_name, added_at"
+                f" FROM evidence WHERE claim_id IN ({','.join('?' * len(chunk))}) ORDER BY id",
+                chunk,
+            )
+            for row in rows:
+                result[row[1]].append(Evidence(*row))
+        return result
+
+    def add_evidence(
+        self,
+        claim_id: int,
+        *,
+        url: str | None = None,
+        title: str | None = None,
+        quote: str | None = None,
+        accessed: str | None = None,
+        file: str | Path | None = None,
+        who: str | None = None,
+    ) -> Evidence:
+        """Attach evidence; a local ``file`` is copied into the library's attachment folder."""
+        from ..attachments import copy_into_library
+
+        if not any([url, title, quote, file]):
+            raise ReviewerError("Evidence needs at least a URL, a title, a quoted passage or a file.")
+        if url:
+            url = url.strip()
+        stored = original = None
+        if file is not None:
+            if self.path is None:
+                raise ReviewerError("Files can only be attached to a library saved on disk.")
+            stored, original = copy_into_library(Path(file), attachments_dir(self.path))
+        try:
+            with self.write():
+                claim = self.get_claim(claim_id)
+                cursor = self.conn.execute(
+                    "INSERT INTO evidence (claim_id, url, title, quote, accessed, file_name, original_name, added_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (claim_id, url or None, title or None, quote or None, accessed, stored, original, utc_now()),
+                )
+                evidence = self.get_evidence(cursor.lastrowid)
+                self._audit("evidence_add", "evidence", evidence.id, article_id=claim.article_id, claim_id=claim_id,
+                            after=asdict(evidence), who=who)
+        except BaseException:
+            # Remove the copy only if no other evidence uses it: the same file attached twice is
+            # stored once, and a failed second attach must not take the first one's file.
+            if stored and self.path is not None and not self._file_in_use(stored):
+                (attachments_dir(self.path) / stored).unlink(missing_ok=True)
+            raise
+        return evidence
+
+    def _file_in_use(self, file_name: str) -> bool:
+        try:
+            return self.conn.execute("SELECT 1 FROM evidence WHERE file_name = ? LIMIT 1",
+                                     (file_name,)).fetchone() is not None
+        except sqlite3.Error:
+            return True  # when in doubt, keep the file
+
+    def get_evidence(self, evidence_id: int) -> Evidence:
+        row = self.conn.execute(
+            "SELECT id, claim_id, url, title, quote, accessed, file_name, original_name, added_at"
+            " FROM evidence WHERE id = ?",
+            (evidence_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"There is no evidence {evidence_id} in this library.")
+        return Evidence(*row)
+
+    def update_evidence(self, evidence_id: int, *, who: str | None = None, **changes: Any) -> Evidence:
+        allowed = {"url", "title", "quote", "accessed"}
+        if set(changes) - allowed:
+            raise ReviewerError(f"Cannot change {', '.join(sorted(set(changes) - allowed))} of evidence.")
+        with self.write():
+            before = self.get_evidence(evidence_id)
+            after = replace(before, **{k: (v or None) for k, v in changes.items()})
+            if after == before:
+                return before
+            self.conn.execute(
+                "UPDATE evidence SET url = ?, title = ?, quote = ?, accessed = ? WHERE id = ?",
+                (after.url, after.title, after.quote, after.accessed, evidence_id),
+            )
+            claim = self.get_claim(before.claim_id)
+            self._audit("evidence_edit", "evidence", evidence_id, article_id=claim.article_id,
+                        claim_id=claim.id, before=asdict(before), after=asdict(after), who=who)
+        return after
+
+    def remove_evidence(self, evidence_id: int, who: str | None = None) -> Evidence:
+        """Detach evidence. The copied file stays on disk so that undo can restore it."""
+        with self.write():
+            evidence = self.get_evidence(evidence_id)
+            claim = self.get_claim(evidence.claim_id)
+            self.conn.execute("DELETE FROM evidence WHERE id = ?", (evidence_id,))
+            self._audit("evidence_remove", "evidence", evidence_id, article_id=claim.article_id,
+                        claim_id=claim.id, before=asdict(evidence), who=who)
+        return evidence
+
+    def restore_evidence(self, evidence: Evidence, who: str | None = None) -> Evidence:
+        with self.write():
+            claim = self.get_claim(evidence.claim_id)
+            self.conn.execute(
+                "INSERT INTO evidence (id, claim_id, url, title, quote, accessed, file_name, original_name, added_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (evidence.id, evidence.claim_id, evidence.url, evidence.title, evidence.quote, evidence.accessed,
+                 evidence.file_name, evidence.original_name, evidence.added_at),
+            )
+            self._audit("evidence_add", "evidence", evidence.id, article_id=claim.article_id, claim_id=claim.id,
+                        after=asdict(evidence), who=who)
+        return evidence
+
+    def attachment_path(self, evidence: Evidence) -> Path | None:
+        if not evidence.file_name or self.path is None:
+            return None
+        return attachments_dir(self.path) / evidence.file_name
+
+    # ------------------------------------------------------------------ audit
+    def history(self, *, claim_id: int | None = None, article_id: int | None = None,
+                limit: int = 500) -> list[AuditEntry]:
+        """Audit entries, newest first."""
+        clauses, params = [], []
+        if claim_id is not None:
+            clauses.append("claim_id = ?")
+            params.append(claim_id)
+        if article_id is not None:
+            clauses.append("article_id = ?")
+            params.append(article_id)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        rows = self.conn.execute(
+            "SELECT id, at, who, action, entity, entity_id, article_id, claim_id, before, after FROM audit"
+            + where + " ORDER BY id DESC LIMIT ?",
+            [*params, limit],
+        )
+        return [AuditEntry(*row[:8], _load(row[8]), _load(row[9])) for row in rows]
+
+    def revert(self, entry_id: int, who: str | None = None) -> None:
+        """Undo one past change from the history by applying its 'before' state as a new change."""
+        row = self.conn.execute("SELECT action, claim_id, before, entity_id FROM audit WHERE id = ?",
+                                (entry_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"There is no history entry {entry_id}.")
+        action, claim_id, before, entity_id = row[0], row[1], _load(row[2]), row[3]
+        if action == "review":
+            before = before or {}
+            self.set_review(claim_id, verdict=before.get("verdict"), note=before.get("note", ""),
+                            confidence=before.get("confidence"), who=who)
+        elif action in ("claim_edit", "claim_dismiss", "claim_undismiss"):
+            fields = {k: before[k] for k in ("start", "end", "speaker", "kind", "checkworthy", "dismissed")}
+            self.update_claim(claim_id, who=who, **fields)
+        elif action == "claim_delete":
+            self.restore_claim(before, who=who)
+        elif action == "evidence_remove":
+            self.restore_evidence(Evidence(**before), who=who)
+        elif action == "evidence_add":
+            self.remove_evidence(int(entity_id), who=who)
+        else:
+            raise ReviewerError("This change cannot be reverted from the history.")
+
