@@ -108,3 +108,22 @@ def test_transcript_labels_speak_until_the_next_label():
     text = "LEHRER: Good evening.\n\nMCCAIN: We spent $700 billion.\n\nAnd it failed.\n\nOBAMA: That is wrong."
     speakers = [c.speaker for c in claims_by_start(text)]
     assert speakers == ["LEHRER", "MCCAIN", "MCCAIN", "OBAMA"]
+
+
+def test_titles_and_generic_subjects_resolve_to_the_titled_name():
+    text = ("President Barack Obama said taxes rose 3%. The president said he would continue. "
+            "Defense Minister Oleksii Reznikov said 40 tanks arrived. The minister added that more would come. "
+            "The Defense Ministry said 5 drones fell. The ministry said more would come. A minister said no.")
+    assert speaker_of(text, "The president") == ("Barack Obama", "The president")
+    assert speaker_of(text, "The minister added") == ("Oleksii Reznikov", "The minister")
+    assert speaker_of(text, "The ministry said") == ("Defense Ministry", "The ministry")
+    assert speaker_of(text, "A minister said")[0] == "minister"  # someone else, unnamed
+
+
+def test_role_and_apposition_forms():
+    assert speaker_of("Russian President Vladimir Putin said the war would end.", "Russian")[0] == "Vladimir Putin"
+    assert speaker_of("The ministry's spokesman, Igor Konashenkov, said 40 drones were downed.", "The")[0] == \
+        "Igor Konashenkov"
+    assert speaker_of("Bank of England Governor Andrew Bailey warned inflation would rise.", "Bank")[0] == \
+        "Andrew Bailey"
+    assert speaker_of('"We will respond," the Kremlin said.', '"We')[0] == "Kremlin"

@@ -50,6 +50,8 @@ _ANYWHERE = re.compile(
       | \b(?:this\s+material\s+may\s+not\s+be\s+published|broadcast,\s+rewritten\s+or\s+redistributed)\b
       | \bwe\s+use\s+cookies\b
       | \bread\s+more\s*(?::|»|›|>|$)
+      | \bpowered\s+by\b
+      | \bfirst\s+published\b.{0,60}\b(?:\d{4}|\d{1,2}[:.]\d{2})
     )""",
     re.VERBOSE,  # matched against the lower-cased sentence
 )

@@ -114,6 +114,7 @@ class Attributor:
         self._persons: list[str] = []  # full names, most recent last
         self._orgs: list[str] = []
         self._surnames: dict[str, str] = {}
+        self._by_title: dict[str, str] = {}  # "president" -> "Barack Obama", for "the president said"
         self._label: Attribution | None = None
         self._previous: Attribution = _NONE
 
@@ -228,8 +229,13 @@ class Attributor:
             titles = [i for i, w in enumerate(lowered[:-1]) if w in _TITLES or w + "." in _TITLES]
             if titles:
                 had_title = True
+                title_words = lowered[:titles[-1] + 1]
                 tokens = tokens[titles[-1] + 1:]
                 lowered = lowered[titles[-1] + 1:]
+                if not any(w in _ORG_WORDS for w in lowered):
+                    for word in title_words:
+                        if word not in ("the", "a", "an", "of", "former", "acting", "deputy"):
+                            self._by_title[word] = " ".join(t.group(0) for t in tokens)
             org = any(w in _ORG_WORDS for w in lowered)
         words = [t.group(0) for t in tokens]
         start = run_start + tokens[0].start()
@@ -262,11 +268,15 @@ class Attributor:
         return Attribution(name, start, end)
 
     def _generic(self, phrase: str, noun: str, start: int, before: str) -> Attribution:
-        noun = noun.lower()
+        noun = noun.split()[-1].lower()
         words = phrase.split()
         if words and words[0].lower() in _SENTENCE_WORDS:
             start += len(words[0]) + 1
             phrase = " ".join(words[1:])
+        titled = self._by_title.get(noun)
+        if titled and re.match(r"(?:the\s+)?\S+$", phrase, re.IGNORECASE):  # "the president", not "a minister"
+            if not phrase.lower().startswith("a "):
+                return Attribution(titled, start, start + len(phrase))
         org = self._last_org_containing(noun)
         if org and noun in _ORG_WORDS:
             return Attribution(org, start, start + len(phrase))
