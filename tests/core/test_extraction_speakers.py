@@ -127,3 +127,22 @@ def test_role_and_apposition_forms():
     assert speaker_of("Bank of England Governor Andrew Bailey warned inflation would rise.", "Bank")[0] == \
         "Andrew Bailey"
     assert speaker_of('"We will respond," the Kremlin said.', '"We')[0] == "Kremlin"
+
+
+def _speaker_and_mention(text):
+    claim = extract_claims(text)[0]
+    mention = text[claim.speaker_start:claim.speaker_end] if claim.speaker_start is not None else None
+    return claim.speaker, mention
+
+
+def test_according_to_figures_published_by_names_the_publisher():
+    assert _speaker_and_mention("Prices rose 4% last year, according to figures released by the Office for "
+                                "National Statistics.") == ("Office for National Statistics",
+                                                            "Office for National Statistics")
+    assert _speaker_and_mention("Unemployment fell to 3.5%, according to official data published by Eurostat "
+                                "on Monday.") == ("Eurostat", "Eurostat")
+
+
+def test_possessive_organisation_in_a_trailing_attribution():
+    assert _speaker_and_mention("Bills will rise 8.5% from April, the city's water utility said on Wednesday.") == (
+        "city's water utility", "the city's water utility")

@@ -51,14 +51,16 @@ _GENERIC_NOUNS = (
     "military|army|court|committee|commission|council|administration|campaign|group|bank|union|party|minister|"
     "president|secretary|governor|mayor|senator|leader|leaders|chief|director|officer|officers|diplomats|"
     "investigators|organisers|organizers|data|figures|documents|poll|regulator|regulators|white house|kremlin|"
-    "pentagon|ceo|chairman|chairwoman|executive|executives|doctors|teachers|activists|opponents|supporters"
+    "pentagon|ceo|chairman|chairwoman|executive|executives|doctors|teachers|activists|opponents|supporters|"
+    "utility|utilities|operator|provider|watchdog|authority|institute|charity|hospital|airline|insurer|"
+    "network|board|trust|inspectorate|observatory|tribunal"
 )
 _GENERIC_END = re.compile(
     rf"\b((?:the|a|an|its|his|her|their|one|two|several|some|many|other|[A-Z][\w.]*['’]s)\s+)?"
-    rf"((?:[a-zA-Z\-]+\s+){{0,3}}?(?:{_GENERIC_NOUNS}))\s*$")
+    rf"((?:[a-zA-Z\-]+(?:['’]s)?\s+){{0,3}}?(?:{_GENERIC_NOUNS}))\s*$")
 _GENERIC_START = re.compile(
     rf"^\s*((?:the|a|an|its|his|her|their|one|several|some|many|other|[A-Z][\w.]*['’]s)\s+"
-    rf"(?:[a-zA-Z\-]+\s+){{0,3}}?(?:{_GENERIC_NOUNS}))\b")
+    rf"(?:[a-zA-Z\-]+(?:['’]s)?\s+){{0,3}}?(?:{_GENERIC_NOUNS}))\b")
 _TITLES = frozenset("""
 president vice prime minister ministers secretary senator sen sen. rep rep. representative gov gov. governor
 mayor dr dr. mr mr. mrs mrs. ms ms. miss sir dame lord lady chancellor general gen gen. col col. lt lt.
@@ -85,6 +87,21 @@ _TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'’\-]*\s){0,3}[A-Z][A-Z.'’\-]
 _NOT_LABELS = frozenset({"SPEAKERS", "PARTICIPANTS", "PANELISTS", "NOTE", "UPDATE", "CORRECTION", "WATCH",
                          "READ", "RELATED", "PHOTO", "VIDEO", "SOURCE", "SOURCES", "EDITOR'S NOTE"})
 _OPENING_QUOTE = re.compile(r"^\s*[\"“]")
+# "according to figures published by Harbourside Water": the source is who published them.
+_PUBLISHED_BY = re.compile(
+    r"\s*(?:the\s+|new\s+|official\s+|latest\s+)*(?:[a-z\-]+\s+){0,3}?"
+    r"(?:published|released|compiled|issued|provided|collected|gathered|produced)\s+(?:on\s+\w+\s+)?by\s+")
+
+
+_DATE_WORDS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+
+
+def _inside_org_name(lowered: list[str], i: int) -> bool:
+    """'National' in "Office for National Statistics" names the office, it is not a person's title."""
+    return i > 0 and lowered[i - 1] in ("for", "of", "on") and any(w in _ORG_WORDS for w in lowered[:i])
 
 
 @dataclass(frozen=True)
@@ -142,7 +159,8 @@ class Attributor:
         quoted = bool(re.search(r"[\"“”]", sentence))
         for verb in _VERB.finditer(sentence):
             if verb.group(0).lower().startswith("according"):
-                hit = self._subject_after(sentence, verb.end(), offset)
+                by = _PUBLISHED_BY.match(sentence, verb.end())
+                hit = self._subject_after(sentence, by.end() if by else verb.end(), offset)
             else:
                 hit = self._subject_before(sentence, verb.start(), offset)
                 if hit is None and re.search(r"(?:^|[,\"”'’:;—–-])\s*$", sentence[:verb.start()]):
@@ -215,7 +233,9 @@ class Attributor:
         while tokens and (tokens[0].group(0).lower() in _SENTENCE_WORDS
                           or tokens[0].group(0).lower() in ("of", "the", "for", "and", "on")):
             tokens = tokens[1:]
-        while tokens and tokens[-1].group(0).lower() in ("of", "the", "for", "and", "on", "de", "van", "von"):
+        # "Eurostat on Monday": a date is not part of the name.
+        while tokens and (tokens[-1].group(0).lower().rstrip(".,") in _DATE_WORDS
+                          or tokens[-1].group(0).lower() in ("of", "the", "for", "and", "on", "de", "van", "von")):
             tokens = tokens[:-1]
         if not tokens:
             return None
@@ -226,7 +246,8 @@ class Attributor:
         if not org:
             # "Russian President Vladimir Putin", "U.S. Secretary of State Antony Blinken": the
             # name is what follows the last title word.
-            titles = [i for i, w in enumerate(lowered[:-1]) if w in _TITLES or w + "." in _TITLES]
+            titles = [i for i, w in enumerate(lowered[:-1]) if (w in _TITLES or w + "." in _TITLES)
+                      and not _inside_org_name(lowered, i)]
             if titles:
                 had_title = True
                 title_words = lowered[:titles[-1] + 1]
