@@ -199,6 +199,7 @@ def describe_change(action: str, before: dict | None, after: dict | None, verdic
         "evidence_remove": "evidence removed",
         "status": "status changed",
         "extract": "claims re-extracted",
+        "extract_undo": "re-extraction undone",
         "scale": "verdict scale changed",
         "revert": "reverted",
     }

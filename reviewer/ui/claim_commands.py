@@ -188,3 +188,22 @@ class SetStatusCommand(StoreCommand):
 
     def revert(self) -> None:
         self.store.set_status(self.article_id, self.before)
+
+
+class ReextractCommand(StoreCommand):
+    """Swap automatic, unreviewed claims for freshly extracted ones; undo puts the old ones back."""
+
+    kinds = (CLAIMS, ARTICLES)
+
+    def __init__(self, store: Store, hub: ChangeHub, article_id: int, drafts: Sequence, extraction: str = "final"):
+        super().__init__(store, hub, "Re-extract claims", article_id)
+        self.drafts, self.extraction = list(drafts), extraction
+        self.added: list[int] = []
+        self._removed: list[dict] = []
+
+    def apply(self) -> None:
+        self.added, self._removed = self.store.reextract_claims(self.article_id, self.drafts,
+                                                                extraction=self.extraction)
+
+    def revert(self) -> None:
+        self.store.undo_reextraction(self.article_id, self.added, self._removed)

@@ -26,6 +26,7 @@ from .claim_commands import (
     DismissClaimsCommand,
     EditClaimSpanCommand,
     MergeClaimsCommand,
+    ReextractCommand,
     SetStatusCommand,
     SplitClaimCommand,
 )
@@ -393,22 +394,23 @@ class MainWindow(QMainWindow):
         self._push(SetStatusCommand(self.store, self.hub, article_id, status))
 
     def reextract(self) -> None:
-        """Extract claims again on a worker; manual and reviewed claims stay."""
-        if not self._need_article() or self.store.path is None:
+        """Extract claims again: the model runs on a worker, the (undoable) swap on the UI thread.
+
+        Manual and reviewed claims stay.
+        """
+        if not self._need_article():
             return
-        article_id, path, who = self.article.id, self.store.path, self.store.reviewer
+        article_id, text = self.article.id, self.article.text
 
         def job(ctx):
             from ..core.ingest import extract_for_store
 
-            with Store.open(path, reviewer=who, create=False) as store:
-                text = store.get_article(article_id).text
-                claims = extract_for_store(text)
-                return store.replace_auto_claims(article_id, claims, extraction="final")
+            return extract_for_store(text)
 
-        def done(added: int) -> None:
-            self.hub.emit(CLAIMS, ARTICLES, article_id=article_id)
-            self.show_message(f"Claims extracted again: {added} new.")
+        def done(drafts) -> None:
+            command = ReextractCommand(self.store, self.hub, article_id, drafts)
+            if self._push(command):
+                self.show_message(f"Claims extracted again: {len(command.added)} new. Undo puts the old ones back.")
 
         self.show_message("Extracting claims…")
         self.tasks.run("Re-extracting claims", job, on_done=done,

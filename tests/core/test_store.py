@@ -310,3 +310,13 @@ def test_history_descriptions_read_like_sentences(store, article):
     entry = store.history(claim_id=claim.id)[0]
     assert entry.describe() == "verdict unreviewed → supported; confidence not set → 70%"
     assert entry.describe(lambda key: key.title()).startswith("verdict unreviewed → Supported")
+
+
+def test_reextraction_can_be_undone_exactly(store, article):
+    before = store.claims_for_article(article.id)
+    store.set_review(before[0].id, verdict="supported")
+    before = store.claims_for_article(article.id)
+    added, removed = store.reextract_claims(article.id, [span(TEXT, "Critics disagree.", score=0.7)])
+    assert {r["claim"]["id"] for r in removed} == {before[1].id, before[2].id}  # unreviewed auto claims go
+    store.undo_reextraction(article.id, added, removed)
+    assert store.claims_for_article(article.id) == before

@@ -303,3 +303,26 @@ def test_reextract_keeps_reviewed_and_manual_claims(desk, store, qtbot):
     assert store.get_claim(claims[0].id).verdict == "supported"
     assert any(c.origin == "auto" and c.id != claims[0].id for c in after)
     assert window.claims.model.row_of(claims[0].id) is not None
+
+
+def test_reextract_is_one_undoable_step(desk, store, qtbot):
+    from tests.ui.conftest import build_article
+
+    article, claims = build_article(store, "Rates again", [("paragraph", "Inflation fell to 2.4 percent in June. "
+                                                            "The bank said rates would stay at 4 percent.")])
+    store.set_review(claims[0].id, verdict="supported")
+    before = {(c.id, c.start, c.end, c.origin) for c in store.claims_for_article(article.id)}
+    window = desk(article_id=article.id)
+    with qtbot.waitSignal(window.hub.changed, timeout=30000,
+                          check_params_cb=lambda change: "claims" in change.kinds):
+        window.actions["reextract"].trigger()
+    replaced = {(c.id, c.start, c.end, c.origin) for c in store.claims_for_article(article.id)}
+    assert replaced != before
+    assert window.undo_stack.undoText() == "Re-extract claims"
+    window.undo_stack.undo()
+    assert {(c.id, c.start, c.end, c.origin) for c in store.claims_for_article(article.id)} == before
+    assert store.history(article_id=article.id)[0].action == "extract_undo"
+    assert window.claims.model.rowCount() >= 1
+    window.undo_stack.redo()
+    assert {c.id for c in store.claims_for_article(article.id)} != {c[0] for c in before}
+    assert store.get_claim(claims[0].id).verdict == "supported"

@@ -174,6 +174,11 @@ class ClaimsMixin:
         Manual claims and anything with a review, note or evidence stay; a new claim that
         overlaps a kept one is not added. Returns how many claims were added.
         """
+        return len(self.reextract_claims(article_id, claims, extraction=extraction, who=who)[0])
+
+    def reextract_claims(self, article_id: int, claims: Iterable[Any], *, extraction: str | None = None,
+                         who: str | None = None) -> tuple[list[int], list[dict]]:
+        """``replace_auto_claims`` that returns (ids added, snapshots of claims removed) for undo."""
         claims = list(claims)
         with self.write():
             text = self.get_article(article_id).text
@@ -183,17 +188,33 @@ class ClaimsMixin:
                 " OR coalesce(r.note, '') != '' OR EXISTS (SELECT 1 FROM evidence e WHERE e.claim_id = c.id))",
                 (article_id,),
             ).fetchall()
-            kept_ids = [k[0] for k in kept]
+            kept_ids = {k[0] for k in kept}
+            removed = [self.claim_snapshot(c.id) for c in self.claims_for_article(article_id)
+                       if c.id not in kept_ids]
             self.conn.execute(
                 f"DELETE FROM claims WHERE article_id = ? AND id NOT IN ({','.join('?' * len(kept_ids))})",
                 [article_id, *kept_ids],
             )
             fresh = [c for c in claims if not any(c.start < k[2] and k[1] < c.end for k in kept)]
-            self._insert_claims(article_id, text, fresh, utc_now())
+            added = self._insert_claims(article_id, text, fresh, utc_now())
+            before_extraction = self.conn.execute("SELECT extraction FROM articles WHERE id = ?",
+                                                  (article_id,)).fetchone()[0]
             self.conn.execute("UPDATE articles SET extraction = ? WHERE id = ?", (extraction, article_id))
             self._audit("extract", "article", article_id, article_id=article_id,
+                        before={"extraction": before_extraction, "removed": [r["claim"]["id"] for r in removed]},
                         after={"added": len(fresh), "kept": len(kept_ids), "extraction": extraction}, who=who)
-        return len(fresh)
+        return added, removed
+
+    def undo_reextraction(self, article_id: int, added: Sequence[int], removed: Sequence[dict],
+                          who: str | None = None) -> None:
+        """Put back the claims a re-extraction replaced (one transaction, audited)."""
+        with self.write():
+            if added:
+                self.conn.execute(f"DELETE FROM claims WHERE id IN ({','.join('?' * len(added))})", list(added))
+            for snapshot in removed:
+                self.restore_claim(snapshot, who=who)
+            self._audit("extract_undo", "article", article_id, article_id=article_id,
+                        before={"added": list(added)}, after={"restored": len(removed)}, who=who)
 
     def update_scores(self, article_id: int, scores: dict[tuple[int, int], tuple[float, bool]],
                       *, extraction: str) -> None:
