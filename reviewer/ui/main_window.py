@@ -420,7 +420,7 @@ class MainWindow(QMainWindow):
     def show_preferences(self) -> None:
         from .preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(self.store, self.settings, self.hub, self.actions, self)
+        dialog = PreferencesDialog(self.store, self.settings, self.hub, self.actions, self, undo_stack=self.undo_stack)
         dialog.theme_changed.connect(self.theme_requested.emit)
         if dialog.exec():
             self.apply_preferences()
@@ -433,7 +433,7 @@ class MainWindow(QMainWindow):
     def edit_scales(self) -> None:
         from .scale_editor import ScaleEditorDialog
 
-        ScaleEditorDialog(self.store, self.hub, self).exec()
+        ScaleEditorDialog(self.store, self.hub, self, undo_stack=self.undo_stack).exec()
 
     def _export(self) -> None:
         from .export_dialog import ExportDialog

@@ -47,9 +47,10 @@ class PreferencesDialog(QDialog):
     theme_changed = Signal(str)
 
     def __init__(self, store: Store, settings: Settings, hub: ChangeHub, actions: ActionCollection,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, undo_stack=None):
         super().__init__(parent)
         self.store, self.settings, self.hub, self.actions = store, settings, hub, actions
+        self.undo_stack = undo_stack  # scale switches and edits are undoable when given
         self.setWindowTitle("Preferences")
         self.setMinimumSize(620, 520)
         layout = QVBoxLayout(self)
@@ -179,18 +180,27 @@ class PreferencesDialog(QDialog):
         scale_id = self.scale_combo.currentData()
         if scale_id is None or scale_id == self.store.active_scale().id:
             return
-        try:
-            self.store.set_active_scale(scale_id)
-        except ReviewerError as err:
-            self.scale_error.setText(str(err))
-            return
+        if self.undo_stack is not None:
+            from .commands import push
+            from .review_commands import SetActiveScaleCommand
+
+            error = push(self.undo_stack, SetActiveScaleCommand(self.store, self.hub, scale_id))
+            if error:
+                self.scale_error.setText(str(error))
+                return
+        else:
+            try:
+                self.store.set_active_scale(scale_id)
+            except ReviewerError as err:
+                self.scale_error.setText(str(err))
+                return
+            self.hub.emit(SCALE, initiator=self)
         self.scale_error.setText("")
-        self.hub.emit(SCALE, initiator=self)
 
     def _edit_scales(self) -> None:
         from .scale_editor import ScaleEditorDialog
 
-        ScaleEditorDialog(self.store, self.hub, self).exec()
+        ScaleEditorDialog(self.store, self.hub, self, undo_stack=self.undo_stack).exec()
         self._fill_scales()
 
     def _reset_shortcuts(self) -> None:

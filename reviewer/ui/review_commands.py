@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..core.domain import Evidence
+from ..core.domain import Evidence, VerdictScale
 from ..core.store import Store
-from .changes import CLAIMS, EVIDENCE, REVIEW, ChangeHub
+from .changes import CLAIMS, EVIDENCE, REVIEW, SCALE, ChangeHub
 from .commands import StoreCommand
 
 # Command ids for QUndoCommand.id(): only commands with the same id are offered to mergeWith.
@@ -190,3 +190,36 @@ class RevertEntryCommand(_ClaimCommand):
     def revert(self) -> None:
         for entry_id in reversed(self.written):
             self.store.revert(entry_id)
+
+
+class SaveScaleCommand(StoreCommand):
+    """An edit of an existing verdict scale (labels, colours, order, ratings); undo saves the old one."""
+
+    kinds = (SCALE,)
+
+    def __init__(self, store: Store, hub: ChangeHub, before: VerdictScale, after: VerdictScale):
+        super().__init__(store, hub, f"Edit scale “{after.name}”")
+        self.before, self.after = before, after
+
+    def apply(self) -> None:
+        self.store.save_scale(self.after)
+
+    def revert(self) -> None:
+        self.store.save_scale(self.before)
+
+
+class SetActiveScaleCommand(StoreCommand):
+    """Switch the scale reviews are made with; undo switches back."""
+
+    kinds = (SCALE,)
+
+    def __init__(self, store: Store, hub: ChangeHub, scale_id: str):
+        self.before_id = store.active_scale().id
+        super().__init__(store, hub, f"Use scale “{store.get_scale(scale_id).name}”")
+        self.scale_id = scale_id
+
+    def apply(self) -> None:
+        self.store.set_active_scale(self.scale_id)
+
+    def revert(self) -> None:
+        self.store.set_active_scale(self.before_id)

@@ -36,6 +36,8 @@ from ..core.errors import ReviewerError
 from ..core.store import Store
 from ..core.verdicts import verdict_key_from_label
 from .changes import SCALE, ChangeHub
+from .commands import push
+from .review_commands import SaveScaleCommand, SetActiveScaleCommand
 from .verdict_buttons import swatch_icon
 
 NO_RATING = -1  # spin boxes' "None" value
@@ -153,13 +155,16 @@ def _rating_spin(parent: QWidget) -> QSpinBox:
 class ScaleEditorDialog(QDialog):
     """Choose the active verdict scale and edit scales. Changes are saved as they are made.
 
-    ``ScaleEditorDialog(store, hub, parent).exec()``; UI thread only.
+    ``ScaleEditorDialog(store, hub, parent, undo_stack=None).exec()``; UI thread only. With an
+    undo stack, edits of a scale and switching the active scale are undoable steps (creating a
+    scale is not: it changes no review and the new scale can simply be left unused).
     """
 
-    def __init__(self, store: Store, hub: ChangeHub, parent: QWidget | None = None):
+    def __init__(self, store: Store, hub: ChangeHub, parent: QWidget | None = None, undo_stack=None):
         super().__init__(parent)
         self.store = store
         self.hub = hub
+        self.undo_stack = undo_stack
         self.scale: VerdictScale | None = None
         self._loading = False
         self.setWindowTitle("Verdict scales")
@@ -320,15 +325,20 @@ class ScaleEditorDialog(QDialog):
         self.error_banner.hide()
         problem = _check_ratings(scale)
         if problem is None:
-            try:
-                self.store.save_scale(scale)
-            except ReviewerError as err:
-                problem = str(err)
+            if self.undo_stack is not None:
+                error = push(self.undo_stack, SaveScaleCommand(self.store, self.hub, self.store.get_scale(scale.id),
+                                                                 scale))
+                problem = str(error) if error else None
+            else:
+                try:
+                    self.store.save_scale(scale)
+                    self.hub.emit(SCALE)
+                except ReviewerError as err:
+                    problem = str(err)
         if problem is not None:
             self.show_error(problem)
             self._reload(scale.id, row)
             return False
-        self.hub.emit(SCALE)
         self._reload(scale.id, row)
         return True
 
@@ -346,12 +356,18 @@ class ScaleEditorDialog(QDialog):
         if self.scale is None:
             return
         self.error_banner.hide()
-        try:
-            self.store.set_active_scale(self.scale.id)
-        except ReviewerError as err:
-            self.show_error(str(err))
-            return
-        self.hub.emit(SCALE)
+        if self.undo_stack is not None:
+            error = push(self.undo_stack, SetActiveScaleCommand(self.store, self.hub, self.scale.id))
+            if error:
+                self.show_error(str(error))
+                return
+        else:
+            try:
+                self.store.set_active_scale(self.scale.id)
+            except ReviewerError as err:
+                self.show_error(str(err))
+                return
+            self.hub.emit(SCALE)
         self._reload(self.scale.id)
 
     def copy_scale(self) -> None:

@@ -153,3 +153,26 @@ def test_verdict_table_model_passes_the_model_tester(qtmodeltester, store):
     model = VerdictTableModel()
     model.set_verdicts(store.active_scale().verdicts)
     qtmodeltester.check(model)
+
+
+def test_with_an_undo_stack_scale_edits_and_switches_undo(qtbot, store):
+    hub, stack = ChangeHub(), QUndoStack()
+    add_article(store)
+    dialog = ScaleEditorDialog(store, hub, undo_stack=stack)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    edit_cell(qtbot, dialog, 0, LABEL, "Accurate")
+    assert store.active_scale().verdicts[0].label == "Accurate"
+    dialog.scale_combo.setCurrentIndex(dialog.scale_combo.findData("snopes"))
+    click(qtbot, dialog.use_button)
+    assert store.active_scale().id == "snopes"
+    assert stack.count() == 2
+    stack.undo()
+    assert store.active_scale().id == "default"
+    stack.undo()
+    assert store.active_scale().verdicts[0].label == "Supported"
+    stack.redo()
+    assert store.active_scale().verdicts[0].label == "Accurate"
