@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..domain import Block  # the same block the store keeps and the reader draws
+
 BLOCK_KINDS = frozenset({"heading", "paragraph", "quote", "list_item", "preformatted"})
 
 # Characters that never belong in text shown to a person: C0/C1 controls other than
@@ -15,16 +17,6 @@ _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff
 # Horizontal whitespace (including no-break and the Unicode spaces) folds to one space.
 _SPACES_RE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _LINE_BREAKS_RE = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
-
-
-@dataclass(frozen=True)
-class Block:
-    """One block of the text as shown: ``text[start:end]`` of its document."""
-
-    start: int
-    end: int
-    kind: str
-    level: int = 0
 
 
 @dataclass(frozen=True)
