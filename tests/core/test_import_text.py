@@ -69,12 +69,12 @@ def test_blocks_cover_text_and_line_endings(tmp_path):
                      b"- a bulleted point\r\n- another point\r\n\r\nLast.\r\n")
     doc = read_document(path)
     assert "\r" not in doc.text
+    # The lone first line is the headline: it becomes the title, not body text.
     assert doc.text.split("\n\n") == [
-        "Title line",
         "First paragraph wraps here and goes on for a while to look like a hard-wrapped text file "
         "that someone saved from an old mail client.",
         "a bulleted point", "another point", "Last."]
-    assert [b.kind for b in doc.blocks] == ["paragraph", "paragraph", "list_item", "list_item", "paragraph"]
+    assert [b.kind for b in doc.blocks] == ["paragraph", "list_item", "list_item", "paragraph"]
     assert "\n\n".join(doc.text[b.start:b.end] for b in doc.blocks) == doc.text
     assert doc.title == "Title line"
 
@@ -98,3 +98,11 @@ def test_content_hash_ignores_whitespace_and_encoding(tmp_path):
     b.write_bytes(codecs.BOM_UTF16_LE + RUSSIAN.replace("\n\n", "\n  \n").encode("utf-16-le"))
     assert read_document(a).content_hash == read_document(b).content_hash
     assert len(read_document(a).content_hash) == 64
+
+
+def test_a_first_line_that_is_a_sentence_stays_in_the_text(tmp_path):
+    path = tmp_path / "memo.txt"
+    path.write_text("The council met on Tuesday.\n\nIt approved the budget.\n", encoding="utf-8")
+    doc = read_document(path)
+    assert doc.text == "The council met on Tuesday.\n\nIt approved the budget."
+    assert doc.title == "The council met on Tuesday."

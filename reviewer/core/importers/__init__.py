@@ -95,6 +95,21 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
         raise _fail(label, error.problem, "save it as plain text (UTF-8) and import it again") from None
 
 
+def _take_headline(builder: DocumentBuilder) -> str | None:
+    """A plain-text article's first line is its headline when it stands alone and reads like
+    one (short, no closing punctuation): it becomes the title instead of body text, as the
+    leading ``# Title`` of Markdown does, so the reader does not show it twice."""
+    blocks = builder.block_texts()
+    if len(blocks) < 2:
+        return None
+    kind, first, _level = blocks[0]
+    first = first.strip()
+    if "\n" in first or not 0 < len(first) <= 200 or first[-1] in ".,;:!?\"”»'’…":
+        return None
+    builder.drop_first()
+    return first
+
+
 def _finish(builder: DocumentBuilder, label: str, fmt: str, *, title: str | None = None,
             fallback_title: str, declared_language: str | None = None, **fields) -> ImportedDocument:
     if builder.is_empty():
@@ -124,7 +139,8 @@ def _read(path: Path, label: str) -> ImportedDocument:
         if fmt == "md":
             builder, title = markdown_to_blocks(text)
         else:
-            builder, title = text_to_blocks(text), None
+            builder = text_to_blocks(text)
+            title = _take_headline(builder)
         return _finish(builder, label, fmt, title=title, encoding=encoding, **common)
     if fmt == "html":
         return _read_html(data, label, common)
