@@ -51,8 +51,10 @@ def _make_library(path: Path, claims: int = 40) -> list[int]:
 
 def _run_and_kill(args: list[str], rng: random.Random) -> list[str]:
     """Start the writer, kill it with SIGKILL at a random moment, return the complete lines it printed."""
+    # Unbuffered: readline() below must not pull "saved" lines into a buffer that communicate()
+    # never sees (it reads the raw pipe), or reported saves would go missing from the check.
     proc = subprocess.Popen([sys.executable, str(WRITER), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+                            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}, bufsize=0)
     try:
         if rng.random() < 0.15:
             time.sleep(rng.uniform(0.0, 0.4))  # sometimes while it is still opening the library
