@@ -22,6 +22,19 @@ def _ensure_platform(screenshot: bool) -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
+def _quiet_offscreen_warnings() -> None:
+    """The offscreen platform warns about window size hints it cannot honour: noise, not news."""
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        return
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_mode, _context, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)
+
+
 def run_gui(args) -> int:
     """Run the desktop app until the window closes; the exit code. Main thread only."""
     screenshot = getattr(args, "screenshot", None)
@@ -32,6 +45,8 @@ def run_gui(args) -> int:
     from PySide6.QtWidgets import QApplication
 
     from .core.errors import ReviewerError
+
+    _quiet_offscreen_warnings()
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     _setup_application(app)
