@@ -286,7 +286,8 @@ class MainWindow(QMainWindow):
                 self._refresh_claims(structural=True)
             elif change.touches(REVIEW, SCALE):
                 self._refresh_claims(structural=False)
-            if ARTICLES in change.kinds:
+            # A first verdict or note moves the article to "in review": the header shows status too.
+            if ARTICLES in change.kinds or REVIEW in change.kinds:
                 try:
                     self.article = self.store.get_article(self.article.id)
                 except NotFound:

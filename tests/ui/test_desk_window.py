@@ -326,3 +326,11 @@ def test_reextract_is_one_undoable_step(desk, store, qtbot):
     window.undo_stack.redo()
     assert {c.id for c in store.claims_for_article(article.id)} != {c[0] for c in before}
     assert store.get_claim(claims[0].id).verdict == "supported"
+
+
+def test_first_verdict_moves_the_header_to_in_review(desk, sample_article, store, qtbot):
+    window = desk()
+    assert window.reader_pane.header.kicker.text().startswith("TO DO")
+    window.review_editor.set_verdict_by_index(1)
+    assert store.get_article(sample_article[0].id).status == "in_review"
+    assert window.reader_pane.header.kicker.text().startswith("IN REVIEW")
