@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .core.domain import STATUSES
 from .core.errors import ReviewerError
 
 EXIT_OK = 0
@@ -54,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("list", help="articles with review progress")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--status", choices=("todo", "in_review", "done"))
+    p.add_argument("--status", choices=STATUSES)
     _db_option(p)
 
     p = sub.add_parser("show", help="one article with its claims")
@@ -89,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--include-unreviewed", action="store_true", help="also list claims without a verdict")
     p.add_argument("--verdict", action="append", metavar="KEY", help="only claims with this verdict (repeatable)")
     p.add_argument("--reviewer", action="append", metavar="NAME", help="only claims reviewed by NAME (repeatable)")
-    p.add_argument("--status", action="append", choices=("todo", "in_review", "done"), help="article status")
+    p.add_argument("--status", action="append", choices=STATUSES, help="article status")
     p.add_argument("--since", metavar="YYYY-MM-DD", help="reviewed on or after this date")
     p.add_argument("--until", metavar="YYYY-MM-DD", help="reviewed on or before this date")
     p.add_argument("--title", help="report title")
@@ -113,9 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS and not Path(argv[0]).exists():
+        # Neither a command nor a file to open: a typo must not start the desktop app.
+        parser.error(f"{argv[0]!r} is not a command or an existing file (commands: {', '.join(COMMANDS)})")
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "gui")
-    args = build_parser().parse_args(argv)
+    args = parser.parse_args(argv)
     if args.command == "gui":
         from .app import run_gui
 
@@ -155,10 +160,11 @@ def _print_json(data) -> None:
 def cmd_import(args) -> int:
     from .core.ingest import import_paths
 
-    with _open(args) as store:
-        report = import_paths(store, args.paths, extract=not args.no_extract)
-    for article_id, title in report.added:
+    def added(article_id: int, title: str) -> None:  # printed as each article is committed
         print(f"{article_id}\t{_one_line(title)}", flush=True)
+
+    with _open(args) as store:
+        report = import_paths(store, args.paths, extract=not args.no_extract, on_added=added)
     for dup in report.duplicates:
         print(f"reviewer: {dup}", file=sys.stderr)
     for err in report.errors:
@@ -242,6 +248,10 @@ def cmd_score(args) -> int:
 def cmd_verdict(args) -> int:
     verdict = None if args.verdict.lower() == "none" else args.verdict
     with _open(args, reviewer=args.reviewer) as store:
+        scale = store.active_scale()
+        if verdict is not None and verdict not in scale.keys:
+            raise ReviewerError(f"Unknown verdict {verdict!r}. Use one of: {', '.join(scale.keys)}, or none "
+                                f"(the active scale is {scale.name}).")
         kwargs = {"verdict": verdict}
         if args.note is not None:
             kwargs["note"] = args.note

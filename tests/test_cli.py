@@ -171,3 +171,32 @@ def test_console_script_runs_without_traceback(tmp_path):
     result = subprocess.run([sys.executable, "-m", "reviewer", "--version"], capture_output=True, text=True,
                             timeout=60)
     assert result.stdout.strip() == f"reviewer {__version__}"
+
+
+def test_a_mistyped_command_is_an_error_not_the_desktop_app(run_cli):
+    with pytest.raises(SystemExit) as exit_info:
+        run_cli("lsit")
+    assert exit_info.value.code == 2
+
+
+def test_verdict_must_be_on_the_active_scale(run_cli, db, article_file):
+    article_id = imported(run_cli, db, article_file)
+    _, out, _ = run_cli("show", str(article_id), "--json", "--db", db)
+    claim_id = json.loads(out)["claims"][0]["id"]
+    code, _, err = run_cli("verdict", str(claim_id), "pants-on-fire", "--db", db)  # a PolitiFact key
+    assert code == 2 and "active scale" in err
+
+
+def test_restore_refuses_a_file_that_is_not_a_library(run_cli, db, article_file, tmp_path):
+    import sqlite3
+
+    imported(run_cli, db, article_file)
+    stranger = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(stranger)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    code, _, err = run_cli("restore", str(stranger), "--db", db)
+    assert code == 2 and "not a Reviewer library" in err
+    code, out, _ = run_cli("list", "--json", "--db", db)
+    assert code == 0 and len(json.loads(out)) == 1

@@ -29,6 +29,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import schema
 from .errors import LibraryError
 
 if TYPE_CHECKING:
@@ -114,7 +115,10 @@ def take_backup(conn: sqlite3.Connection, library: Path, reason: str, keep: int 
         if partial is not None:
             partial.unlink(missing_ok=True)
     for old in list_backups(library)[keep:]:
-        old.path.unlink(missing_ok=True)
+        try:
+            old.path.unlink(missing_ok=True)
+        except OSError:
+            pass  # an old backup we cannot delete costs space, not work; the new one is safe
     return target
 
 
@@ -152,8 +156,17 @@ def restore_backup(backup: Path, library: Path) -> None:
         try:
             if source.execute("PRAGMA integrity_check(1)").fetchone()[0] != "ok":
                 raise LibraryError(f"The backup {backup.name} is damaged; choose another.")
+            app_id = source.execute("PRAGMA application_id").fetchone()[0]
+            version = source.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             raise LibraryError(f"{backup} is not a usable backup ({exc}).") from exc
+        # Checked before anything is written: restoring a stranger's file would lock the person out.
+        if app_id != schema.APPLICATION_ID:
+            raise LibraryError(f"{backup} is not a Reviewer library; nothing was restored. Choose a backup from "
+                               f"{backups_dir(library)}.")
+        if version > schema.SCHEMA_VERSION:
+            raise LibraryError(f"{backup} was written by a newer version of Reviewer; nothing was restored. "
+                               "Update Reviewer to use it.")
         if library.exists() and library.stat().st_size > 0 and _restore_in_place(source, backup, library):
             return
         _replace_file(source, backup, library)

@@ -44,10 +44,12 @@ def import_paths(
     quality: str = "final",
     progress: ProgressFn | None = None,
     cancelled: Callable[[], bool] | None = None,
+    on_added: Callable[[int, str], None] | None = None,
 ) -> ImportReport:
     """Import files and folders (recursively). Per-file errors are collected, not raised.
 
-    Runs on whichever thread owns ``store``; ``progress`` and ``cancelled`` are called on it.
+    Runs on whichever thread owns ``store``; ``progress``, ``cancelled`` and ``on_added`` (each
+    article as soon as it is committed) are called on it.
     """
     from .importers import find_importable
 
@@ -63,6 +65,8 @@ def import_paths(
         try:
             article_id, title = import_file(store, path, extract=extract, quality=quality)
             report.added.append((article_id, title))
+            if on_added is not None:
+                on_added(article_id, title)
         except DuplicateArticle as dup:
             report.duplicates.append(dup)
         except ReviewerError as err:

@@ -147,10 +147,14 @@ SCHEMA_VERSION = len(migrations._migrations)
 
 
 def apply_migrations(db: Database) -> None:
-    """Bring a library up to SCHEMA_VERSION; each migration is its own transaction."""
+    """Bring a library up to SCHEMA_VERSION; each migration is its own transaction.
+
+    The file is marked as ours first, so a first start cut short after some migrations is
+    still recognised (and finished) on the next open instead of refused as foreign.
+    """
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     migrations.apply(db)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
 def pending_count(db: Database) -> int:

@@ -320,3 +320,40 @@ def test_reextraction_can_be_undone_exactly(store, article):
     assert {r["claim"]["id"] for r in removed} == {before[1].id, before[2].id}  # unreviewed auto claims go
     store.undo_reextraction(article.id, added, removed)
     assert store.claims_for_article(article.id) == before
+
+
+def test_reextraction_keeps_a_claim_with_only_a_confidence(store, article):
+    claim = store.claims_for_article(article.id)[2]
+    store.set_review(claim.id, confidence=80)
+    store.replace_auto_claims(article.id, [])
+    assert store.get_review(claim.id).confidence == 80
+
+
+def test_merging_a_claim_with_itself_is_refused_clearly(store, article):
+    claim = store.claims_for_article(article.id)[0]
+    with pytest.raises(ReviewerError, match="at least two"):
+        store.merge_claims([claim.id, claim.id])
+
+
+def test_restoring_a_claim_twice_is_a_clear_error(store, article):
+    claim = store.claims_for_article(article.id)[0]
+    snapshot = store.delete_claim(claim.id)
+    store.restore_claim(snapshot)
+    with pytest.raises(ReviewerError, match="nothing was changed"):
+        store.restore_claim(snapshot)
+
+
+def test_search_labels_a_body_match_in_a_bracketed_title_as_article(store):
+    store.add_article(doc(text="Budget draft\n\nThe levy rises to 3%.", title="Budget [draft]"))
+    assert [h.where for h in store.search("levy") if h.claim_id is None] == ["article"]
+
+
+def test_a_first_start_cut_short_is_finished_on_the_next_open(tmp_path):
+    path = tmp_path / "cut.sqlite"
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")  # what apply_migrations does first
+    db.commit()
+    db.close()
+    store = Store.open(path)
+    assert store.integrity_ok() and store.count_articles() == 0
+    store.close()

@@ -196,12 +196,12 @@ class ArticlesMixin:
         hits: list[tuple[float, SearchHit]] = []
         for row in self.conn.execute(
             "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 12), bm25(articles_fts, 5.0, 1.0),"
-            " highlight(articles_fts, 0, '[', ']')"
+            " highlight(articles_fts, 0, char(2), char(3))"
             " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?"
             " ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?",
             (fts, limit),
         ):
-            where = "title" if "[" in row[4] else "article"
+            where = "title" if "\x02" in row[4] else "article"
             hits.append((row[3], SearchHit(row[0], row[1], row[2], None, where)))
         for row in self.conn.execute(
             "SELECT c.article_id, a.title, snippet(claims_fts, 0, '[', ']', '…', 16), bm25(claims_fts), c.id"

@@ -20,7 +20,7 @@ from typing import Any, Self
 from sqlite_utils import Database
 
 from .. import schema
-from ..errors import LibraryError
+from ..errors import LibraryError, ReviewerError
 
 BUSY_TIMEOUT_MS = 5000
 # How long a write keeps retrying while another window or the CLI holds the lock.
@@ -82,7 +82,7 @@ class StoreBase:
             raise LibraryError(f"Cannot open {path}: {exc}.") from exc
         store = cls(Database(conn), path, reviewer)
         try:
-            store._prepare(fresh=not exists)
+            store._prepare(fresh=not exists or path.stat().st_size == 0)
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise library_error(path, exc) from exc
@@ -197,6 +197,9 @@ class StoreBase:
                 self.conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.OperationalError):
                 raise library_error(self.path, exc) from exc
+            if isinstance(exc, sqlite3.IntegrityError):  # e.g. restoring a claim that is already back
+                raise ReviewerError(f"That change no longer fits the library as it is now ({exc}); "
+                                    "nothing was changed.") from exc
             raise
         else:
             try:

@@ -155,6 +155,7 @@ class ClaimsMixin:
 
     def merge_claims(self, claim_ids: Sequence[int], who: str | None = None) -> Claim:
         """Merge claims of one article into the first; the others are deleted (their reviews too)."""
+        claim_ids = list(dict.fromkeys(claim_ids))
         if len(claim_ids) < 2:
             raise ReviewerError("Select at least two claims to merge.")
         with self.write():
@@ -184,8 +185,8 @@ class ClaimsMixin:
             text = self.get_article(article_id).text
             kept = self.conn.execute(
                 'SELECT c.id, c.start, c."end" FROM claims c LEFT JOIN reviews r ON r.claim_id = c.id'
-                " WHERE c.article_id = ? AND (c.origin = 'manual' OR c.dismissed OR r.verdict IS NOT NULL"
-                " OR coalesce(r.note, '') != '' OR EXISTS (SELECT 1 FROM evidence e WHERE e.claim_id = c.id))",
+                " WHERE c.article_id = ? AND (c.origin = 'manual' OR c.dismissed OR r.claim_id IS NOT NULL"
+                " OR EXISTS (SELECT 1 FROM evidence e WHERE e.claim_id = c.id))",
                 (article_id,),
             ).fetchall()
             kept_ids = {k[0] for k in kept}
