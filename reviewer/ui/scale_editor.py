@@ -325,7 +325,8 @@ class ScaleEditorDialog(QDialog):
         self.error_banner.hide()
         problem = _check_ratings(scale)
         if problem is None:
-            if self.undo_stack is not None:
+            existing = {s.id for s in self.store.scales()}
+            if self.undo_stack is not None and scale.id in existing:
                 error = push(self.undo_stack, SaveScaleCommand(self.store, self.hub, self.store.get_scale(scale.id),
                                                                  scale))
                 problem = str(error) if error else None

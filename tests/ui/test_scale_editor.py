@@ -26,11 +26,12 @@ def desk(qtbot, store, settings):
     editor = ReviewEditor(store, hub, QUndoStack(), settings)
     qtbot.addWidget(editor)
     editor.set_claim(claim_ids[0])
-    dialog = ScaleEditorDialog(store, hub)
+    stack = QUndoStack()  # as in the app: edits go through undo commands
+    dialog = ScaleEditorDialog(store, hub, undo_stack=stack)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    return SimpleNamespace(dialog=dialog, editor=editor, hub=hub, store=store, claim=claim_ids[0])
+    return SimpleNamespace(dialog=dialog, editor=editor, hub=hub, store=store, claim=claim_ids[0], stack=stack)
 
 
 def click(qtbot, widget):
