@@ -319,6 +319,9 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ claim commands
     def _push(self, command) -> bool:
+        # Note typing still waiting for its debounce is saved first: it belongs before this step
+        # on the undo stack, and the claim it was typed for may be about to go (merge, delete).
+        self.review_editor.save_pending()
         error = push(self.undo_stack, command)
         return error is None
 

@@ -9,7 +9,14 @@ loads a resource: no remote images, no local files.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFocusEvent, QKeyEvent, QKeySequence, QPalette, QUndoStack
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
@@ -19,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.errors import NotFound
 from ..core.markdown_render import render_markdown
 from ..core.store import Store
 from .changes import ChangeHub
@@ -180,8 +188,17 @@ class NoteEditor(QWidget):
         if not self.is_dirty():
             return
         text = self.editor.toPlainText()
-        command = EditNoteCommand(self.store, self.hub, self.claim_id, text, session=self.session,
-                                  before=self._saved_text)
+        try:
+            command = EditNoteCommand(self.store, self.hub, self.claim_id, text, session=self.session,
+                                      before=self._saved_text)
+        except NotFound:
+            # The claim went away under the typing (merged here, deleted in another window):
+            # there is nothing left to attach the note to. Say so instead of failing.
+            self.claim_id = None
+            self._saved_text = text
+            self.hub.emit("error", message="The claim was removed before its note was saved; "
+                                           "the unsaved note text is still in the editor to copy.")
+            return
         self._saved_text = text  # before push: the hub announcement must not reload the editor
         self.undo_stack.push(command)
         if command.error is not None:

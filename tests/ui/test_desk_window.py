@@ -334,3 +334,20 @@ def test_first_verdict_moves_the_header_to_in_review(desk, sample_article, store
     window.review_editor.set_verdict_by_index(1)
     assert store.get_article(sample_article[0].id).status == "in_review"
     assert window.reader_pane.header.kicker.text().startswith("IN REVIEW")
+
+
+def test_note_typed_just_before_a_merge_is_saved_first_and_undo_brings_it_back(desk, sample_article, store, qtbot):
+    article, claims = sample_article
+    window = desk()
+    first, second = claims[0], claims[1]
+    window.select_claim(second.id)
+    window.review_editor.focus_note()
+    qtbot.keyClicks(window.review_editor.note.editor, "Checked the ward list")  # no pause: still debouncing
+    window.claims.select_claim(first.id)
+    window.claims.view.selectionModel().select(
+        window.claims.proxy.mapFromSource(window.claims.model.index(window.claims.model.row_of(second.id), 0)),
+        window.claims.view.selectionModel().SelectionFlag.Select | window.claims.view.selectionModel().SelectionFlag.Rows)
+    window.actions["merge_claims"].trigger()
+    assert store.get_claim(first.id).text == article.text[first.start:second.end]
+    window.undo_stack.undo()
+    assert store.get_review(second.id).note == "Checked the ward list"
