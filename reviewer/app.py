@@ -182,8 +182,7 @@ class DeskController:
     def _close_current(self) -> None:
         if self.window is not None:
             self.window.close()
-            self.tasks.cancel_all()
-            self.tasks.wait(10000)
+            self.tasks.shutdown()
             # Empty the undo stack now, while its commands' Python wrappers exist: left to the
             # garbage collector, the stack may outlive them and delete freed commands (a crash).
             self.undo_stack.clear()

@@ -82,14 +82,18 @@ class Job(QObject):
         if self.running:
             self.show_progress.emit()
 
+    discarded = False  # set at shutdown: the window its results were for is gone
+
     def _on_finished(self, result: Any) -> None:
         self.running = False
-        self.finished.emit(result)
+        if not self.discarded:
+            self.finished.emit(result)
         self.ended.emit()
 
     def _on_failed(self, exc: BaseException, tb: str) -> None:
         self.running = False
-        self.failed.emit(exc, tb)
+        if not self.discarded:
+            self.failed.emit(exc, tb)
         self.ended.emit()
 
 
@@ -126,6 +130,14 @@ class TaskManager(QObject):
     def cancel_all(self) -> None:
         for job in list(self.jobs):
             job.cancel()
+
+    def shutdown(self, timeout_ms: int = 10000) -> bool:
+        """Cancel every job, wait for them, and drop their results: the window and library they
+        were started for are closing, so a late result must not reach them."""
+        for job in list(self.jobs):
+            job.discarded = True
+            job.cancel()
+        return self.wait(timeout_ms)
 
     def wait(self, timeout_ms: int = 30000) -> bool:
         """Block until all jobs ended (used at shutdown and in tests)."""
