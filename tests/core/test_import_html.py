@@ -163,3 +163,14 @@ def test_shared_rtl_pages_keep_their_text():
         assert _f1(doc.text, _expected_text(page)) >= 0.9, page.name
         # These feature pages are Latin "lorem ipsum" under dir="rtl": no language to tell.
         assert doc.language is None, (page.name, doc.language)
+
+
+def test_a_page_declaring_utf16_in_ascii_is_read_as_utf8(tmp_path):
+    from reviewer.core.importers import read_document
+
+    page = tmp_path / "mislabelled.html"
+    body = "<p>The port handled 4 million containers in 2023, officials said on Monday.</p>" * 5
+    page.write_bytes(("<html><head><meta charset='utf-16'><title>Port traffic</title></head><body><article>"
+                      f"<h1>Port traffic</h1>{body}</article></body></html>").encode("ascii"))
+    doc = read_document(page)
+    assert "4 million containers" in doc.text

@@ -60,6 +60,8 @@ def sniff_charset(data: bytes) -> str | None:
     if not match:
         return None
     name = match.group(1).decode("ascii", "replace").lower()
+    if name.startswith(("utf-16", "utf16", "utf-32", "utf32")):
+        return "utf-8"  # the HTML standard: a page that can declare this in ASCII is not UTF-16/32
     return {"utf8": "utf-8", "x-user-defined": None}.get(name, name)
 
 

@@ -91,6 +91,10 @@ def first_line(markdown_text: str) -> str:
     return ""
 
 
+_NOTE_HEADING = re.compile(r"<(/?)h[1-6]>")
+
+
 def render_note(text: str) -> str:
-    """A note as safe HTML (kept as a name for the report writers)."""
-    return render_markdown(text)
+    """A note as safe HTML for a report. Headings a reviewer wrote become small headings
+    (h6) so they can never pose as the report's own structure (PDF bookmarks, outline)."""
+    return _NOTE_HEADING.sub(r"<\1h6>", render_markdown(text))

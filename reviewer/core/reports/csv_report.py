@@ -71,7 +71,7 @@ def render_csv(report: Report) -> bytes:
             writer.writerow((
                 a.id, _text(a.title), _text(a.source), _text(a.url), _text(a.author), _text(a.published), a.status,
                 c.id, _text(c.text), _text(rc.context), c.start, c.end, _text(c.speaker), c.kind,
-                c.verdict or "", rc.verdict_label,
+                c.verdict or "", _text(rc.verdict_label),
                 "" if not reviewed or rc.verdict is None or rc.verdict.rating_value is None
                 else rc.verdict.rating_value,
                 "" if review is None or review.confidence is None else review.confidence,

@@ -33,12 +33,13 @@ def md_escape(text: str | None) -> str:
 
 
 _LINK_DEST = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_REF_DEF = re.compile(r"^(\s{0,3})\[([^\]]*)\]:\s*<?(\S*?)>?(\s|$)", re.MULTILINE)
+# A reference definition may sit inside block quotes and list items ("> [x]: url", "- [x]: url").
+_REF_DEF = re.compile(r"^((?:\s*(?:>|[-*+]|\d+[.)]))*\s*)\[([^\]]*)\]:\s*<?(\S*?)>?(\s|$)", re.MULTILINE)
 
 
 def md_note(note: str) -> str:
     """A reviewer's Markdown note, kept as Markdown but unable to inject HTML or unsafe links."""
-    note = note.replace("\r\n", "\n").replace("\r", "\n").strip()
+    note = note.replace("\r\n", "\n").replace("\r", "\n").strip("\n").rstrip()
     note = _ENTITY.sub("&amp;", note).replace("<", "&lt;")  # no raw HTML, no autolinks
 
     def link(match: re.Match) -> str:
