@@ -48,3 +48,33 @@ def test_batch_keeps_going_after_a_bad_file(tmp_path):
         except Exception as error:  # the CLI does the same with ImportFailed
             failed.append(type(error).__name__)
     assert imported == ["First article text.", "Third"] and failed == ["ImportFailed"] and not problems
+
+
+def test_unreadable_paths_are_reported_not_raised(tmp_path, monkeypatch):
+    """Tests run as root, where permissions do not bite: simulate the errors a person would get."""
+    import os
+    from pathlib import Path
+
+    from reviewer.core.importers import find_importable
+
+    good = tmp_path / "inbox"
+    (good / "locked").mkdir(parents=True)
+    (good / "a.txt").write_text("Port traffic\n\nVolumes rose 12% in October.\n", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    files, problems = find_importable([good])
+    assert [f.name for f in files] == ["a.txt"]
+    assert len(problems) == 1 and "locked" in str(problems[0]) and "cannot be read" in str(problems[0])
+
+    secret = tmp_path / "secret"
+    real_is_dir = Path.is_dir
+    monkeypatch.setattr(Path, "is_dir", lambda self: (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
+                        if self == secret else real_is_dir(self))
+    files, problems = find_importable([secret])
+    assert files == [] and "cannot be read" in str(problems[0])

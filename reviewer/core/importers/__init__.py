@@ -271,29 +271,43 @@ def find_importable(paths: Iterable[str | Path]) -> tuple[list[Path], list[Impor
 
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            files = []
-            for folder, dirs, names in os.walk(path, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(names):
-                    if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
-                        candidate = Path(folder) / name
-                        if candidate.is_file():
-                            files.append(candidate)
-            if files:
-                for file in files:
-                    add(file)
-            else:
-                problems.append(_fail(str(path), "the folder has nothing Reviewer can import",
-                                      f"put the articles in it as {_SUPPORTED_LIST} files"))
-        elif path.is_file():
-            if path.suffix.lower() in SUPPORTED_SUFFIXES:
-                add(path)
-            else:
-                problems.append(_fail(str(path), f"{path.suffix or 'a file without a suffix'} is not a format "
-                                      "Reviewer imports", f"save the article as one of {_SUPPORTED_LIST}"))
-        elif path.exists():
-            problems.append(_fail(str(path), "is not a regular file or folder", "choose a file or a folder"))
-        else:
-            problems.append(_fail(str(path), "no such file or folder", "check the name and location"))
+        try:
+            _expand(path, add, problems)
+        except OSError as error:  # a folder or file we may not read: one clear line, the rest goes on
+            problems.append(_fail(str(path), f"cannot be read ({error.strerror or error})",
+                                  "check its permissions, or copy the articles somewhere you can read"))
     return found, problems
+
+
+def _expand(path: Path, add, problems: list[ImportFailed]) -> None:
+    """One argument of ``find_importable``: a file, a folder (walked), or a problem."""
+    if path.is_dir():
+        files = []
+        unreadable: list[OSError] = []
+        for folder, dirs, names in os.walk(path, followlinks=False, onerror=unreadable.append):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(names):
+                if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                    candidate = Path(folder) / name
+                    if candidate.is_file():
+                        files.append(candidate)
+        if unreadable:
+            problems.append(_fail(unreadable[0].filename or str(path), "cannot be read "
+                                  f"({unreadable[0].strerror or unreadable[0]})",
+                                  "check its permissions; the readable files were imported"))
+        if files:
+            for file in files:
+                add(file)
+        elif not unreadable:
+            problems.append(_fail(str(path), "the folder has nothing Reviewer can import",
+                                  f"put the articles in it as {_SUPPORTED_LIST} files"))
+    elif path.is_file():
+        if path.suffix.lower() in SUPPORTED_SUFFIXES:
+            add(path)
+        else:
+            problems.append(_fail(str(path), f"{path.suffix or 'a file without a suffix'} is not a format "
+                                  "Reviewer imports", f"save the article as one of {_SUPPORTED_LIST}"))
+    elif path.exists():
+        problems.append(_fail(str(path), "is not a regular file or folder", "choose a file or a folder"))
+    else:
+        problems.append(_fail(str(path), "no such file or folder", "check the name and location"))
