@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 STATUSES = ("todo", "in_review", "done")
 STATUS_LABELS = {"todo": "To do", "in_review": "In review", "done": "Done"}
-ORIGINS = ("auto", "manual")
 
 
 @dataclass(frozen=True)
@@ -67,10 +66,6 @@ class Review:
     note: str = ""  # Markdown
     reviewer: str | None = None
     updated_at: str | None = None
-
-    @property
-    def is_reviewed(self) -> bool:
-        return self.verdict is not None
 
 
 @dataclass(frozen=True)

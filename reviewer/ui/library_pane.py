@@ -205,11 +205,6 @@ class LibraryPane(QWidget):
         button = self.status_buttons.checkedButton()
         return (button.property("status") or None) if button else None
 
-    def set_status_filter(self, status: str | None) -> None:
-        for button in self.status_buttons.buttons():
-            button.setChecked((button.property("status") or None) == (status or None))
-        self.apply_filter()
-
     def apply_filter(self) -> None:
         """Run the search now (the search box calls this after a short pause)."""
         self._debounce.stop()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QUndoStack
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QWidget
 
 from ..core.domain import Article, Claim
 from ..core.errors import NotFound, ReviewerError
@@ -607,7 +607,3 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
         self.import_flow.import_paths(paths)
 
-
-def process_events_until_idle(app: QApplication, rounds: int = 3) -> None:
-    for _ in range(rounds):
-        app.processEvents()

@@ -104,9 +104,6 @@ class OffsetMap:
         # Astral characters that end at or before u16 each took one unit more than a code point.
         return u16 - bisect_right(self._astral_u16_end, u16)
 
-    def block_doc_start(self, index: int) -> int:
-        return self._doc_starts[index]
-
     def to_doc(self, offset: int) -> int:
         """Document position of article offset ``offset``."""
         if not self.blocks:

@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 
 from ..domain import Block  # the same block the store keeps and the reader draws
 
-BLOCK_KINDS = frozenset({"heading", "paragraph", "quote", "list_item", "preformatted"})
-
 # Characters that never belong in text shown to a person: C0/C1 controls other than
 # tab and newline, and the byte-order mark when it turns up mid-text.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")

@@ -14,7 +14,6 @@ from .model import Report, ReportArticle, ReportClaim, VerdictCount
 
 ACCENT = "#1f4e79"
 MUTED = "#5b6570"
-RULE = "#d9dee3"
 SANS = "'DejaVu Sans', 'Liberation Sans', Arial, sans-serif"
 SERIF = "'DejaVu Serif', 'Liberation Serif', Georgia, serif"
 

@@ -45,7 +45,6 @@ def attachments_dir(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".files")
 
 
-
 class StoreBase:
     """Lifecycle, transactions, audit and library metadata; the other parts of Store build on it."""
 
@@ -247,17 +246,8 @@ class StoreBase:
             before = self.get_meta(key)
             self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
             self._audit("meta", "library", key, before={"value": before}, after={"value": value})
-    # ------------------------------------------------------------------ stats
-    def verdict_counts(self, article_id: int | None = None) -> dict[str | None, int]:
-        """Check-worthy, not dismissed claims per verdict key (None = unreviewed)."""
-        sql = ("SELECT r.verdict, count(*) FROM claims c LEFT JOIN reviews r ON r.claim_id = c.id"
-               " WHERE c.checkworthy AND NOT c.dismissed")
-        params: list = []
-        if article_id is not None:
-            sql += " AND c.article_id = ?"
-            params.append(article_id)
-        return {row[0]: row[1] for row in self.conn.execute(sql + " GROUP BY r.verdict", params)}
 
+    # ------------------------------------------------------------------ library state
     def data_version(self) -> int:
         """Changes when another connection (window, CLI) commits to the library; ours do not count."""
         return self.conn.execute("PRAGMA data_version").fetchone()[0]
@@ -269,7 +259,6 @@ class StoreBase:
 
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-
 
 
 def _dump(value: dict | None) -> str | None:

@@ -217,25 +217,11 @@ class ClaimsMixin:
             self._audit("extract_undo", "article", article_id, article_id=article_id,
                         before={"added": list(added)}, after={"restored": len(removed)}, who=who)
 
-    def update_scores(self, article_id: int, scores: dict[tuple[int, int], tuple[float, bool]],
-                      *, extraction: str) -> None:
-        """Refine scores of automatic claims in place (matched by span); not a reviewer's change."""
-        with self.write():
-            for (start, end), (score, checkworthy) in scores.items():
-                self.conn.execute(
-                    'UPDATE claims SET score = ?, checkworthy = ? WHERE article_id = ? AND start = ? AND "end" = ?'
-                    " AND origin = 'auto'",
-                    (score, int(checkworthy), article_id, start, end),
-                )
-            self.conn.execute("UPDATE articles SET extraction = ? WHERE id = ?", (extraction, article_id))
-
-
 
 class _Draft:
     def __init__(self, start, end, **kw):
         self.start, self.end = start, end
         self.__dict__.update(kw)
-
 
 
 def _claim(row) -> Claim:
