@@ -4,6 +4,7 @@ on the held-out debates of the shared data (skipped when the data is absent)."""
 from __future__ import annotations
 
 import csv
+import json
 import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -90,3 +91,25 @@ def test_f1_on_held_out_debates_fast():
 def test_f1_on_held_out_debates_final():
     texts, labels = _test_split()
     assert _f1(score_sentences(texts, quality="final"), labels) >= 0.66
+
+
+def test_cascade_runs_the_transformer_only_where_the_fast_score_reaches_the_cutoff(monkeypatch):
+    manifest = {**json.loads(REPO.joinpath("resources/model/final.json").read_text()), "fast_cutoff": 0.0}
+    full = models.FinalScorer(manifest)
+    cascade = models.FinalScorer({**manifest, "fast_cutoff": 0.3})
+    sentences = [CHECKWORTHY, CHATTER, "Crime fell 20% in 2019.", "Good evening."]
+    fast = models.fast_model().scores(sentences)
+    seen = []
+    real_logits = cascade._transformer.logits
+    monkeypatch.setattr(cascade._transformer, "logits", lambda batch: seen.extend(batch) or real_logits(batch))
+    scores = cascade.scores(sentences)
+    refined = [s for s, f in zip(sentences, fast) if f >= 0.3]
+    assert seen == refined and 0 < len(refined) < len(sentences)
+    expected = full.scores(sentences)
+    for sentence, score, fast_score, full_score in zip(sentences, scores, fast, expected):
+        assert score == pytest.approx(full_score if fast_score >= 0.3 else fast_score)
+
+
+def test_shipped_cascade_cutoff_is_below_the_threshold():
+    manifest = json.loads(REPO.joinpath("resources/model/final.json").read_text())
+    assert 0.0 <= manifest.get("fast_cutoff", 0.0) < DEFAULT_THRESHOLD / 2

@@ -44,7 +44,10 @@ class FastModel:
 
     def scores(self, sentences: list[str]) -> np.ndarray:
         """Calibrated scores in [0, 1]; the tuned threshold maps to the package's DEFAULT_THRESHOLD."""
-        return calibrate(self.logits(sentences), self._slope, self._offset)
+        return self.calibrated(self.logits(sentences))
+
+    def calibrated(self, logits: np.ndarray) -> np.ndarray:
+        return calibrate(logits, self._slope, self._offset)
 
 
 def calibrate(logits: np.ndarray, slope: float, offset: float) -> np.ndarray:

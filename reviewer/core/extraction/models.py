@@ -48,13 +48,19 @@ def fast_model() -> FastModel:
 
 
 class FinalScorer:
-    """Calibrated final scores: transformer logit, optionally blended with the linear logit."""
+    """Calibrated final scores: transformer logit, optionally blended with the linear logit.
+
+    A cascade saves most of the transformer's time: sentences whose fast score is below the
+    manifest's ``fast_cutoff`` keep that fast score. The cutoff is chosen on validation
+    (training/cascade.py) so that no sentence it skips comes near the threshold.
+    """
 
     def __init__(self, manifest: dict):
         self.kind = manifest["kind"]
         self._slope = float(manifest.get("slope", 1.0))
         self._offset = float(manifest.get("offset", 0.0))
         self._linear_weight = float(manifest.get("linear_weight", 0.0))
+        self._fast_cutoff = float(manifest.get("fast_cutoff", 0.0))
         self._transformer = None
         if self.kind == "transformer":
             from .final_model import TransformerModel
@@ -66,10 +72,15 @@ class FinalScorer:
         fast = fast_model()
         if self._transformer is None:
             return fast.scores(sentences)
-        logits = self._transformer.logits(sentences)
-        if self._linear_weight:
-            logits = logits + self._linear_weight * fast.logits(sentences)
-        return calibrate(logits, self._slope, self._offset)
+        fast_logits = fast.logits(sentences)
+        scores = fast.calibrated(fast_logits)
+        refine = np.flatnonzero(scores >= self._fast_cutoff)
+        if len(refine):
+            logits = self._transformer.logits([sentences[i] for i in refine])
+            if self._linear_weight:
+                logits = logits + self._linear_weight * fast_logits[refine]
+            scores[refine] = calibrate(logits, self._slope, self._offset)
+        return scores
 
 
 def final_scorer() -> FinalScorer:
