@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QWidget
 
 from ..core.domain import Article, Claim
-from ..core.errors import NotFound, ReviewerError
+from ..core.errors import LibraryError, NotFound, ReviewerError
 from ..core.store import Store
 from .actions import ACTIONS, ActionCollection, build_menus, typing_in_text_field
 from .changes import ARTICLES, CLAIMS, EVIDENCE, LIBRARY, REVIEW, SCALE, Change, ChangeHub
@@ -34,6 +34,7 @@ from .claim_view import VerdictPalette, is_active
 from .claims_panel import ClaimsPanel
 from .commands import push
 from .import_flow import ImportFlow, local_paths
+from .library_files import ask_new_library, ask_open_library
 from .library_pane import LibraryPane
 from .reader import ReaderPane
 from .review_editor import ReviewEditor
@@ -452,28 +453,22 @@ class MainWindow(QMainWindow):
                           f"<h3>Reviewer {__version__}</h3><p>Claims, verdicts, notes and evidence for "
                           "fact-checkers. Works offline; nothing leaves this computer.</p>")
 
-    def _choose_library(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+    def _library_folder(self) -> Path:
+        return self.store.path.parent if self.store.path else Path.home()
 
-        start = str(self.store.path.parent) if self.store.path else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "Open library", start, "Reviewer libraries (*.sqlite *.db);;"
-                                              "All files (*)")
-        if path:
-            self.library_requested.emit(Path(path))
+    def _choose_library(self) -> None:
+        path = ask_open_library(self, self._library_folder())
+        if path is not None:
+            self.library_requested.emit(path)
 
     def _new_library(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        start = str(self.store.path.parent / "new-library.sqlite") if self.store.path else str(Path.home())
-        path, _ = QFileDialog.getSaveFileName(self, "New library", start, "Reviewer libraries (*.sqlite)")
-        if path:
-            target = Path(path)
-            if target.suffix == "":
-                target = target.with_suffix(".sqlite")
-            if target.exists() and target.stat().st_size > 0:
-                self.show_message(f"{target.name} already exists; choose Open Library to open it.", error=True)
-                return
-            self.library_requested.emit(target)
+        try:
+            path = ask_new_library(self, self._library_folder())
+        except LibraryError as err:
+            self.show_message(str(err), error=True)
+            return
+        if path is not None:
+            self.library_requested.emit(path)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -27,6 +26,7 @@ from ..core.backup import list_backups, restore_backup
 from ..core.errors import LibraryError
 from ..core.library import open_library, resolve_library_path
 from ..core.store import Store
+from .library_files import ask_new_library, ask_open_library
 
 OPEN_OTHER, RESTORE, CREATE, QUIT = "open", "restore", "create", "quit"
 
@@ -110,19 +110,17 @@ def open_library_interactive(path: str | Path | None, reviewer: str, *, ask: Cho
         if choice == QUIT:
             return None
         if choice == OPEN_OTHER:
-            chosen, _ = QFileDialog.getOpenFileName(None, "Open library", str(target.parent),
-                                                    "Reviewer libraries (*.sqlite *.db);;All files (*)")
-            if chosen:
-                target = Path(chosen)
+            chosen = ask_open_library(None, target.parent)
+            if chosen is not None:
+                target = chosen
         elif choice == CREATE:
-            chosen, _ = QFileDialog.getSaveFileName(None, "New library", str(target.parent / "new-library.sqlite"),
-                                                    "Reviewer libraries (*.sqlite)")
-            if chosen:
-                new = Path(chosen)
-                if new.exists() and new.stat().st_size > 0:
-                    QMessageBox.warning(None, "New library", f"{new.name} already exists; choose another name.")
-                else:
-                    target = new
+            try:
+                chosen = ask_new_library(None, target.parent)
+            except LibraryError as err:
+                QMessageBox.warning(None, "New library", str(err))
+            else:
+                if chosen is not None:
+                    target = chosen
         elif choice == RESTORE:
             backup = _pick_backup(target)
             if backup is not None:

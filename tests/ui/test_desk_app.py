@@ -12,7 +12,7 @@ from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 
 from reviewer.core.errors import LibraryError
-from reviewer.ui import start
+from reviewer.ui import library_files, start
 from tests.ui.conftest import SAMPLE_BLOCKS, build_article
 
 REPO = Path(__file__).resolve().parents[2]
@@ -64,7 +64,7 @@ def test_bad_library_create_new_instead(tmp_path, qapp, monkeypatch):
     bad = tmp_path / "bad.sqlite"
     data = _garbage(bad)
     fresh = tmp_path / "fresh.sqlite"
-    monkeypatch.setattr(start.QFileDialog, "getSaveFileName", lambda *a, **k: (str(fresh), ""))
+    monkeypatch.setattr(library_files.QFileDialog, "getSaveFileName", lambda *a, **k: (str(fresh), ""))
     store = start.open_library_interactive(bad, "tester", ask=lambda *a: start.CREATE)
     try:
         assert store.path == fresh
