@@ -8,7 +8,7 @@ person's overrides from Settings (saved only when they differ from the default);
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -203,13 +203,20 @@ class ActionCollection:
         self._settings.set_shortcut_overrides(overrides)
         self.apply_shortcuts()
 
-    def conflicts(self) -> dict[str, list[str]]:
-        """Key sequences used by more than one action: sequence text -> action ids."""
-        seen: dict[str, list[str]] = {}
-        for action_id, action in self.actions.items():
-            for seq in action.shortcuts():
-                seen.setdefault(seq.toString(QKeySequence.SequenceFormat.NativeText), []).append(action_id)
-        return {k: v for k, v in seen.items() if len(v) > 1}
+
+def shortcut_conflicts(shortcuts: Mapping[str, Iterable[QKeySequence]]) -> dict[str, list[str]]:
+    """Key sequences given to more than one action: sequence text -> action ids, in the order given.
+
+    ``shortcuts`` maps action ids to their sequences (what a collection has, or what an editor shows
+    before it is saved); empty sequences are ignored.
+    """
+    seen: dict[str, list[str]] = {}
+    for action_id, seqs in shortcuts.items():
+        for seq in seqs:
+            text = seq.toString(QKeySequence.SequenceFormat.NativeText)
+            if text:
+                seen.setdefault(text, []).append(action_id)
+    return {text: ids for text, ids in seen.items() if len(ids) > 1}
 
 
 def shortcut_text(action: QAction) -> str:

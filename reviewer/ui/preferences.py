@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import ReviewerError
 from ..core.store import Store
-from .actions import ACTIONS, ActionCollection
+from .actions import ACTIONS, ActionCollection, shortcut_conflicts
 from .changes import SCALE, ChangeHub
 from .reader import MAX_FONT, MIN_FONT
 from .settings import Settings
@@ -209,13 +209,10 @@ class PreferencesDialog(QDialog):
             edit.setKeySequence(defaults[0] if defaults else QKeySequence())
 
     def _check_conflicts(self, *args) -> None:
-        seen: dict[str, list[str]] = {}
-        for action_id, edit in self._key_edits.items():
-            text = edit.keySequence().toString(QKeySequence.SequenceFormat.NativeText)
-            if text:
-                seen.setdefault(text, []).append(self.actions[action_id].text().replace("&", ""))
-        clashes = [f"{k}: {', '.join(v)}" for k, v in seen.items() if len(v) > 1]
-        self.conflict_label.setText(("Used twice — " + "; ".join(clashes)) if clashes else "")
+        clashes = shortcut_conflicts({action_id: [edit.keySequence()] for action_id, edit in self._key_edits.items()})
+        names = [f"{text}: {', '.join(self.actions[a].text().replace('&', '') for a in ids)}"
+                 for text, ids in clashes.items()]
+        self.conflict_label.setText(("Used twice — " + "; ".join(names)) if names else "")
 
     def shortcut_choices(self) -> dict[str, list[QKeySequence]]:
         """What the editor shows, keeping extra default sequences when the first one is unchanged."""
