@@ -2,15 +2,18 @@
 
 Everything from an article or a person is escaped, so a title like ``[x](javascript:…)`` or
 ``<script>`` stays literal text. Notes are Markdown by design and keep their formatting, but
-raw HTML and links to anything other than http(s)/mailto are neutralised. Pure.
+raw HTML and links to anything other than http(s)/mailto are neutralised. Which facts are shown
+about the report, each article, claim and piece of evidence comes from ``facts``. Pure.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
+from ..domain import Evidence
 from ..markdown_render import safe_url
-from .common import STATUS_LABELS, confidence_label, format_timestamp, kind_label
+from .facts import STRONG, URL, Fact, article_facts, claim_facts, cover_facts, evidence_facts, verdict_tally
 from .model import Report, ReportArticle, ReportClaim, VerdictCount
 
 # Characters that start inline constructs anywhere in a line (backslash escapes both CommonMark
@@ -53,11 +56,30 @@ def md_note(note: str) -> str:
     return _REF_DEF.sub(ref, note)
 
 
-def _url(url: str | None) -> str:
-    safe = safe_url(url)
-    if safe and safe.lower().startswith(("http://", "https://")):
-        return f"<{safe.replace('<', '%3C').replace('>', '%3E').replace(' ', '%20')}>"
-    return md_escape(url)
+def _url(fact: Fact) -> str:
+    # Autolinks only for http(s): other schemes are not autolinks in every Markdown dialect.
+    # safe_url again where the link is made, whoever built the fact.
+    link = safe_url(fact.href)
+    if link and link.lower().startswith(("http://", "https://")):
+        return f"<{link.replace('<', '%3C').replace('>', '%3E').replace(' ', '%20')}>"
+    return md_escape(fact.value)
+
+
+def md_value(fact: Fact) -> str:
+    """A fact's value as inline Markdown, escaped."""
+    if fact.kind == URL:
+        return _url(fact)
+    if fact.kind == STRONG:
+        return f"**{md_escape(fact.value)}**"
+    return md_escape(fact.value)
+
+
+# Labels are a handful of constants, escaped tens of thousands of times in a long report.
+_label = functools.lru_cache(maxsize=64)(md_escape)
+
+
+def _fact_list(facts: list[Fact]) -> list[str]:
+    return [f"- {_label(f.label)}: {md_value(f)}" for f in facts]
 
 
 def _counts(counts: tuple[VerdictCount, ...]) -> list[str]:
@@ -70,17 +92,10 @@ def _quote(text: str) -> list[str]:
 
 def render_markdown_report(report: Report) -> str:
     out: list[str] = [f"# {md_escape(report.title)}", ""]
-    cover = [
-        ("Organisation", md_escape(report.organisation) or "—"),
-        ("Reviewers", ", ".join(md_escape(r) for r in report.reviewers) or "—"),
-        ("Review dates", md_escape(report.period_label)),
-        ("Articles", str(len(report.articles))),
-        ("Claims", f"{report.total_claims} ({report.reviewed_claims} reviewed)"),
-        ("Filters", md_escape("; ".join(report.filters))),
-        ("Generated", f"{md_escape(format_timestamp(report.generated_at))} by Reviewer {report.app_version}"),
-    ]
-    for i, (label, value) in enumerate(cover):
-        out.append(f"**{label}:** {value}" + ("\\" if i < len(cover) - 1 else ""))
+    cover = cover_facts(report)
+    # A trailing backslash is a hard line break: the cover reads as one block of lines.
+    out += [f"**{_label(f.label)}:** {md_value(f)}" + ("\\" if i < len(cover) - 1 else "")
+            for i, f in enumerate(cover)]
     out.append("")
     if report.is_empty:
         out += ["**Nothing to report:** no claims match this selection and these filters.", ""]
@@ -88,9 +103,7 @@ def render_markdown_report(report: Report) -> str:
     out += ["## Summary", "", f"Verdicts across {report.total_claims} claims:", "", *_counts(report.counts), ""]
     if len(report.articles) > 1:
         out += ["Per article:", ""]
-        for ra in report.articles:
-            found = ", ".join(f"{md_escape(c.label)} {c.count}" for c in ra.counts if c.count) or "no claims"
-            out.append(f"- {md_escape(ra.article.title)}: {found}")
+        out += [f"- {md_escape(ra.article.title)}: {md_escape(verdict_tally(ra.counts))}" for ra in report.articles]
         out.append("")
 
     for n, ra in enumerate(report.articles, 1):
@@ -99,17 +112,7 @@ def render_markdown_report(report: Report) -> str:
 
 
 def _article(n: int, ra: ReportArticle) -> list[str]:
-    a = ra.article
-    out = [f"## {n}. {md_escape(a.title)}", ""]
-    meta = [
-        ("Source", md_escape(a.source)),
-        ("URL", _url(a.url) if a.url else ""),
-        ("Author", md_escape(a.author)),
-        ("Published", md_escape(a.published)),
-        ("Status", STATUS_LABELS.get(a.status, md_escape(a.status))),
-    ]
-    out += [f"- {label}: {value}" for label, value in meta if value]
-    out.append("")
+    out = [f"## {n}. {md_escape(ra.article.title)}", "", *_fact_list(article_facts(ra)), ""]
     if not ra.claims:
         return out + ["No claims in this article match the report's filters.", ""]
     for m, rc in enumerate(ra.claims, 1):
@@ -119,36 +122,27 @@ def _article(n: int, ra: ReportArticle) -> list[str]:
 
 def _claim(n: int, m: int, rc: ReportClaim) -> list[str]:
     c = rc.claim
-    review = c.review
     out = [f"### Claim {n}.{m}: {md_escape(rc.verdict_label)}", ""]
     sentence = f"{md_escape(rc.before)}**{md_escape(c.text)}**{md_escape(rc.after)}"
     out += _quote(sentence) + [""]
-    facts = [
-        ("Verdict", f"**{md_escape(rc.verdict_label)}**"),
-        ("Confidence", confidence_label(review.confidence if review else None)),
-        ("Speaker", md_escape(c.speaker) or "the article"),
-        ("Kind", md_escape(kind_label(c.kind))),
-    ]
-    if rc.reviewed and review is not None:
-        facts.append(("Reviewed by", f"{md_escape(review.reviewer or 'unknown')}, "
-                                     f"{md_escape(format_timestamp(review.updated_at))}"))
-    out += [f"- {label}: {value}" for label, value in facts if value]
-    out.append("")
+    out += _fact_list(claim_facts(rc)) + [""]
     if c.note.strip():
         out += ["**Note:**", "", md_note(c.note), ""]
     if rc.evidence:
         out += ["**Evidence:**", ""]
         for e in rc.evidence:
-            head = md_escape(e.title) or (_url(e.url) if e.url else "") or "Evidence"
-            line = f"- {head}"
-            if e.title and e.url:
-                line += f": {_url(e.url)}"
-            if e.accessed:
-                line += f" (accessed {md_escape(e.accessed)})"
-            if e.file_name or e.original_name:
-                line += f"; attached file {md_escape(e.original_name or e.file_name)}"
-            out.append(line)
-            if e.quote:
-                out += ["", *("  " + q for q in _quote(md_escape(e.quote)))]
+            out += _evidence(e)
         out.append("")
     return out
+
+
+def _evidence(e: Evidence) -> list[str]:
+    ev = evidence_facts(e)
+    line = f"- {md_value(ev.title)}"
+    if ev.url:
+        line += f": {md_value(ev.url)}"
+    if ev.details:
+        line += f" ({'; '.join(f'{_label(f.label)} {md_value(f)}' for f in ev.details)})"
+    if not ev.quote:
+        return [line]
+    return [line, "", *("  " + q for q in _quote(md_escape(ev.quote.value)))]
