@@ -5,16 +5,19 @@ from anywhere, and a Content-Security-Policy that forbids scripts and remote loa
 something slipped through. Everything from an article or a person is HTML-escaped; notes go
 through ``render_markdown`` (nh3-sanitised); evidence URLs become links only when ``safe_url``
 accepts them. Each reviewed claim carries a schema.org ClaimReview JSON-LD block whose JSON
-has ``<``, ``>`` and ``&`` escaped, so user text cannot close the script element. Pure.
+has ``<``, ``>`` and ``&`` escaped, so user text cannot close the script element. Which facts are
+shown about the report, each article, claim and piece of evidence comes from ``facts``. Pure.
 """
 
 from __future__ import annotations
 
 from html import escape
 
+from ..domain import Evidence
 from ..markdown_render import safe_url
 from .claimreview import claim_review, json_for_script
-from .common import STATUS_LABELS, render_note, confidence_label, format_timestamp, kind_label, safe_color, text_on
+from .common import format_timestamp, render_note, safe_color, text_on
+from .facts import PLACEHOLDER, STRONG, Fact, article_facts, claim_facts, cover_facts, evidence_facts
 from .model import Report, ReportArticle, ReportClaim, VerdictCount
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -23,6 +26,23 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'n
 def h(value: object) -> str:
     """Escape text for HTML content and attribute values (quotes included)."""
     return escape("" if value is None else str(value), quote=True)
+
+
+def fact_html(fact: Fact) -> str:
+    """A fact's value as escaped HTML, also valid Qt rich text."""
+    value = h(fact.value)
+    link = safe_url(fact.href)  # checked again where the link is made, whoever built the fact
+    if link:
+        return f'<a href="{h(link)}" rel="noopener noreferrer">{value}</a>'
+    if fact.kind == STRONG:
+        return f"<strong>{value}</strong>"
+    if fact.kind == PLACEHOLDER:
+        return f"<em>{value}</em>"
+    return value
+
+
+def _definitions(facts: list[Fact]) -> str:
+    return "".join(f"<dt>{h(f.label)}</dt><dd>{fact_html(f)}</dd>" for f in facts)
 
 
 def _css(page_size: str) -> str:
@@ -68,7 +88,6 @@ section.article > dl.meta { font-size: .92rem; margin-bottom: 1rem; }
 .verdict { display: inline-block; padding: .12rem .55rem; border-radius: 3px; font-weight: 700; font-size: .82rem;
   letter-spacing: .02em; }
 .claim-head .label { color: var(--muted); font-size: .8rem; }
-.claim-head .conf { margin-left: auto; font-size: .8rem; color: var(--muted); }
 blockquote { margin: 0; padding: .1rem 0 .1rem .9rem; border-left: 3px solid var(--rule); color: #3a434d; }
 blockquote.context { font-size: 1.02rem; }
 mark { background: #fff1b8; color: inherit; padding: 0 .1rem; font-weight: 600; }
@@ -117,22 +136,7 @@ def render_html(report: Report) -> str:
     )
 
 
-def cover_rows(report: Report) -> list[tuple[str, str]]:
-    """The cover's (label, escaped HTML value) rows, shared by the HTML report and the PDF."""
-    return [
-        ("Organisation", h(report.organisation) or "—"),
-        ("Reviewers", h(", ".join(report.reviewers)) or "—"),
-        ("Review dates", h(report.period_label)),
-        ("Articles", str(len(report.articles))),
-        ("Claims", f"{report.total_claims} ({report.reviewed_claims} reviewed)"),
-        ("Filters", h("; ".join(report.filters))),
-        ("Generated", f"{h(format_timestamp(report.generated_at))} · Reviewer {h(report.app_version)}"),
-    ]
-
-
 def _cover(report: Report) -> str:
-    rows = cover_rows(report)
-    meta = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     empty = ""
     if report.is_empty:
         empty = ('<p class="empty"><strong>Nothing to report.</strong> No claims match this selection and '
@@ -143,7 +147,7 @@ def _cover(report: Report) -> str:
                         for ra in report.articles)
         toc = f'<nav aria-label="Contents"><h4>Contents</h4><ol>{items}</ol></nav>'
     return (f'<header class="cover"><div class="kicker">Fact-check report</div><h1>{h(report.title)}</h1>'
-            f'<dl class="meta">{meta}</dl>{empty}{toc}</header>')
+            f'<dl class="meta">{_definitions(cover_facts(report))}</dl>{empty}{toc}</header>')
 
 
 def bar_chart_svg(counts: tuple[VerdictCount, ...]) -> str:
@@ -203,21 +207,11 @@ def _summary(report: Report) -> str:
 
 def _article(report: Report, n: int, ra: ReportArticle) -> str:
     a = ra.article
-    url = safe_url(a.url)
-    rows = [
-        ("Source", h(a.source)),
-        ("URL", f'<a href="{h(url)}" rel="noopener noreferrer">{h(url)}</a>' if url else h(a.url)),
-        ("Author", h(a.author)),
-        ("Published", h(a.published)),
-        ("Status", h(STATUS_LABELS.get(a.status, a.status))),
-        ("Claims", h(", ".join(f"{c.label} {c.count}" for c in ra.counts if c.count) or "none")),
-    ]
-    meta = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows if value)
     claims = "".join(_claim(report, n, m, ra, rc) for m, rc in enumerate(ra.claims, 1))
     if not ra.claims:
         claims = '<p class="empty">No claims in this article match the report\'s filters.</p>'
     return (f'<section class="article" id="article-{a.id}"><h2>{n}. {h(a.title)}</h2>'
-            f'<dl class="meta">{meta}</dl>{claims}</section>')
+            f'<dl class="meta">{_definitions(article_facts(ra))}</dl>{claims}</section>')
 
 
 def verdict_badge(label: str, color: str) -> str:
@@ -225,44 +219,39 @@ def verdict_badge(label: str, color: str) -> str:
     return f'<span class="verdict" style="background:{color};color:{text_on(color)}">{h(label)}</span>'
 
 
+_EVIDENCE = {"url": ' <span class="url">{}</span>', "details": ' <span class="when">{}</span>',
+             "quote": "<blockquote>{}</blockquote>"}
+
+
 def _claim(report: Report, n: int, m: int, ra: ReportArticle, rc: ReportClaim) -> str:
-    c, review = rc.claim, rc.claim.review
     color = safe_color(rc.verdict_color)
-    conf = confidence_label(review.confidence if review else None)
-    facts = [("Speaker", h(c.speaker) or "<em>the article</em>"), ("Kind", h(kind_label(c.kind)))]
-    if rc.reviewed and review is not None:
-        facts.append(("Reviewed", f"{h(review.reviewer or 'unknown')}, {h(format_timestamp(review.updated_at))}"))
     out = [
         f'<article class="claim" id="{rc.fragment}" style="--v:{color}">',
-        f'<div class="claim-head">{verdict_badge(rc.verdict_label, color)}'
-        f'<h3 class="label">Claim {n}.{m}</h3>'
-        + (f'<span class="conf">Confidence {h(conf)}</span>' if conf else "") + "</div>",
-        f'<blockquote class="context">{h(rc.before)}<mark>{h(c.text)}</mark>{h(rc.after)}</blockquote>',
-        '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>",
+        f'<div class="claim-head">{verdict_badge(rc.verdict_label, color)}<h3 class="label">Claim {n}.{m}</h3></div>',
+        f'<blockquote class="context">{h(rc.before)}<mark>{h(rc.claim.text)}</mark>{h(rc.after)}</blockquote>',
+        f'<dl class="facts">{_definitions(claim_facts(rc))}</dl>',
     ]
-    note = render_note(c.note)
+    note = render_note(rc.claim.note)
     if note:
         out.append(f'<h4>Note</h4><div class="note">{note}</div>')
     if rc.evidence:
-        out.append("<h4>Evidence</h4><ol class=\"evidence\">")
-        for e in rc.evidence:
-            link = safe_url(e.url)
-            title = h(e.title or e.url or e.original_name or "Evidence")
-            item = f'<a href="{h(link)}" rel="noopener noreferrer">{title}</a>' if link else f"<span>{title}</span>"
-            if e.url and (e.title or not link):
-                item += f' <span class="url">{h(e.url)}</span>'
-            if e.quote:
-                item += f"<blockquote>{h(e.quote)}</blockquote>"
-            when = []
-            if e.accessed:
-                when.append(f"accessed {h(e.accessed)}")
-            if e.file_name or e.original_name:
-                when.append(f"attached file {h(e.original_name or e.file_name)}")
-            if when:
-                item += f' <span class="when">{" · ".join(when)}</span>'
-            out.append(f"<li>{item}</li>")
-        out.append("</ol>")
+        items = "".join(f"<li>{evidence_html(e, **_EVIDENCE)}</li>" for e in rc.evidence)
+        out.append(f'<h4>Evidence</h4><ol class="evidence">{items}</ol>')
     if rc.reviewed:
         out.append('<script type="application/ld+json">' + json_for_script(claim_review(report, ra, rc)) + "</script>")
     out.append("</article>")
     return "".join(out)
+
+
+def evidence_html(e: Evidence, *, url: str, details: str, quote: str) -> str:
+    """One piece of evidence as HTML or Qt rich text: its title (a link where safe), then its URL,
+    details and quote, escaped and each put where '{}' stands in its template."""
+    ev = evidence_facts(e)
+    item = fact_html(ev.title)
+    if ev.url:  # the title carries the link; the address is shown for print and plain reading
+        item += url.format(h(ev.url.value))
+    if ev.details:
+        item += details.format(" · ".join(f"{h(f.label)} {fact_html(f)}" for f in ev.details))
+    if ev.quote:
+        item += quote.format(h(ev.quote.value))
+    return item

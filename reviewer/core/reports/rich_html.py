@@ -2,14 +2,15 @@
 the in-app preview (QTextBrowser). Layout uses tables and ``bgcolor`` instead of CSS the Qt
 engine ignores; the bar chart is a table of coloured cells. Same escaping rules as the HTML
 report: everything from an article or a person is escaped, notes are nh3-sanitised Markdown,
-and no element can load anything. Pure; no Qt import.
+and no element can load anything. The facts shown are those of ``facts``, as in every format.
+Pure; no Qt import.
 """
 
 from __future__ import annotations
 
-from ..markdown_render import safe_url
-from .common import STATUS_LABELS, render_note, confidence_label, format_timestamp, kind_label, safe_color, text_on
-from .html_report import cover_rows, h
+from .common import render_note, safe_color, text_on
+from .facts import Fact, article_facts, claim_facts, cover_facts
+from .html_report import evidence_html, fact_html, h
 from .model import Report, ReportArticle, ReportClaim, VerdictCount
 
 ACCENT = "#1f4e79"
@@ -38,6 +39,10 @@ def badge(label: str, color: str) -> str:
             f'font-weight:bold;">&nbsp;{h(label)}&nbsp;</span>')
 
 
+def _rows(facts: list[Fact]) -> str:
+    return "".join(f'<tr><td class="k">{h(f.label)}</td><td>{fact_html(f)}</td></tr>' for f in facts)
+
+
 def render_rich_html(report: Report, *, max_claims: int | None = None, page_breaks: bool = True) -> str:
     """The whole report as Qt rich text. ``max_claims`` cuts a long report short (for previews)."""
     brk = ' style="page-break-before: always;"' if page_breaks else ""
@@ -59,13 +64,11 @@ def render_rich_html(report: Report, *, max_claims: int | None = None, page_brea
 
 
 def _cover(report: Report) -> str:
-    rows = cover_rows(report)
-    table = "".join(f'<tr><td class="k">{k}</td><td>{v}</td></tr>' for k, v in rows)
     out = [
         f'<table width="100%" cellspacing="0" cellpadding="0"><tr><td bgcolor="{ACCENT}" height="6"></td></tr>'
         "</table>",
         f'<p class="sans muted small" style="margin-top:14px;">FACT-CHECK REPORT</p><h1>{h(report.title)}</h1>',
-        f'<table cellspacing="0" cellpadding="3">{table}</table>',
+        f'<table cellspacing="0" cellpadding="3">{_rows(cover_facts(report))}</table>',
     ]
     if report.is_empty:
         out.append('<table width="100%" cellpadding="8" style="margin-top:16px;"><tr><td bgcolor="#fff8e1">'
@@ -115,18 +118,8 @@ def _summary(report: Report) -> str:
 
 
 def _article(n: int, ra: ReportArticle, claims: tuple[ReportClaim, ...], brk: str) -> str:
-    a = ra.article
-    url = safe_url(a.url)
-    rows = [
-        ("Source", h(a.source)),
-        ("URL", f'<a href="{h(url)}">{h(url)}</a>' if url else h(a.url)),
-        ("Author", h(a.author)),
-        ("Published", h(a.published)),
-        ("Status", h(STATUS_LABELS.get(a.status, a.status))),
-        ("Claims", h(", ".join(f"{c.label} {c.count}" for c in ra.counts if c.count) or "none")),
-    ]
-    meta = "".join(f'<tr><td class="k">{k}</td><td>{v}</td></tr>' for k, v in rows if v)
-    out = [f"<h2{brk}>{n}. {h(a.title)}</h2><hr>",
+    meta = _rows(article_facts(ra))
+    out = [f"<h2{brk}>{n}. {h(ra.article.title)}</h2><hr>",
            f'<table cellspacing="0" cellpadding="2" style="margin-top:4px; margin-bottom:6px;">{meta}</table>']
     if not ra.claims:
         out.append('<p class="muted"><i>No claims in this article match the report\'s filters.</i></p>')
@@ -135,45 +128,27 @@ def _article(n: int, ra: ReportArticle, claims: tuple[ReportClaim, ...], brk: st
     return "".join(out)
 
 
+_EVIDENCE = {"url": ' <span class="muted small">{}</span>', "details": '<br><span class="muted small">{}</span>',
+             "quote": "<br><i>“{}”</i>"}
+
+
 def _claim(n: int, m: int, rc: ReportClaim) -> str:
     # Paragraphs only, no tables: QTextDocument lays tables out slowly, and a report has
     # a thousand claims.
-    c, review = rc.claim, rc.claim.review
-    color = safe_color(rc.verdict_color)
-    conf = confidence_label(review.confidence if review else None)
-    facts = [("Speaker", h(c.speaker) or "<i>the article</i>"), ("Kind", h(kind_label(c.kind)))]
-    if rc.reviewed and review is not None:
-        facts.append(("Reviewed", f"{h(review.reviewer or 'unknown')}, {h(format_timestamp(review.updated_at))}"))
-    head = badge(rc.verdict_label, color)
-    if conf:
-        head += f' <span class="sans small muted">&nbsp;Confidence {h(conf)}</span>'
+    facts = " &nbsp;·&nbsp; ".join(f'<span class="sans muted">{h(f.label)}</span> {fact_html(f)}'
+                                   for f in claim_facts(rc))
     out = [
         f'<h3><a name="{rc.fragment}"></a>Claim {n}.{m}</h3>',
-        f'<p style="margin-bottom:5px;">{head}</p>',
+        f'<p style="margin-bottom:5px;">{badge(rc.verdict_label, rc.verdict_color)}</p>',
         f'<p style="font-size:10.5pt; margin-left:10px;"><span style="color:#3a434d;">{h(rc.before)}</span>'
-        f'<span style="background-color:#fff1b8; font-weight:bold;">{h(c.text)}</span>'
+        f'<span style="background-color:#fff1b8; font-weight:bold;">{h(rc.claim.text)}</span>'
         f'<span style="color:#3a434d;">{h(rc.after)}</span></p>',
-        '<p class="small" style="margin-left:10px;">'
-        + " &nbsp;·&nbsp; ".join(f'<span class="sans muted">{k}</span> {v}' for k, v in facts) + "</p>",
+        f'<p class="small" style="margin-left:10px;">{facts}</p>',
     ]
-    note = render_note(c.note)
+    note = render_note(rc.claim.note)
     if note:
-        out.append(f'<h4>NOTE</h4>{note}')
+        out.append(f"<h4>NOTE</h4>{note}")
     if rc.evidence:
-        items = []
-        for e in rc.evidence:
-            link = safe_url(e.url)
-            title = h(e.title or e.url or e.original_name or "Evidence")
-            item = f'<a href="{h(link)}">{title}</a>' if link else title
-            if e.url and e.title:
-                item += f' <span class="muted small">{h(e.url)}</span>'
-            if e.quote:
-                item += f"<br><i>“{h(e.quote)}”</i>"
-            extra = [f"accessed {h(e.accessed)}"] if e.accessed else []
-            if e.file_name or e.original_name:
-                extra.append(f"attached file {h(e.original_name or e.file_name)}")
-            if extra:
-                item += f'<br><span class="muted small">{" · ".join(extra)}</span>'
-            items.append(f"<li>{item}</li>")
-        out.append(f'<h4>EVIDENCE</h4><ol style="margin-top:0px;">{"".join(items)}</ol>')
+        items = "".join(f"<li>{evidence_html(e, **_EVIDENCE)}</li>" for e in rc.evidence)
+        out.append(f'<h4>EVIDENCE</h4><ol style="margin-top:0px;">{items}</ol>')
     return "".join(out)
