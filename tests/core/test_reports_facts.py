@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from itertools import pairwise
 
 from test_reports_data import HOSTILE, hostile_library, sample_library
 
@@ -70,7 +71,7 @@ def _markdown_groups(md: str) -> list[list[str]]:
     article's heading or a claim's quoted sentence."""
     blocks = [b.splitlines() for b in md.split("\n\n")]
     groups = [[re.match(r"\*\*(.+?):\*\* ", line)[1] for line in blocks[1]]]
-    for before, block in zip(blocks, blocks[1:]):
+    for before, block in pairwise(blocks):
         under_heading = len(before) == 1 and re.match(r"## \d+\. ", before[0])
         under_quote = all(line.startswith(">") for line in before)
         if (under_heading or under_quote) and all(line.startswith("- ") for line in block):
