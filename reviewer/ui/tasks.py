@@ -68,39 +68,58 @@ class Job(QObject):
         self.running = True
         self._signals = _JobSignals()
         self.context = JobContext(self._signals)
-        self._signals.progress.connect(self.progress)
+        self._signals.progress.connect(self._on_progress)
         self._signals.finished.connect(self._on_finished)
         self._signals.failed.connect(self._on_failed)
         self._delay = QTimer(self)
         self._delay.setSingleShot(True)
         self._delay.timeout.connect(self._maybe_show)
 
+    discarded = False  # the window or library its results were for is gone: they are dropped
+
     def cancel(self) -> None:
         self.context.cancel()
 
+    def discard(self) -> None:
+        """Cancel the job and drop whatever it still reports (progress, result, error); ``ended``
+        still comes. For jobs whose window closes or whose library is being replaced."""
+        self.discarded = True
+        self.cancel()
+
     def _maybe_show(self) -> None:
-        if self.running:
+        if self.running and not self.discarded:
             self.show_progress.emit()
 
-    discarded = False  # set at shutdown: the window its results were for is gone
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        if not self.discarded:
+            self.progress.emit(done, total, text)
 
     def _on_finished(self, result: Any) -> None:
         self.running = False
         if not self.discarded:
             self.finished.emit(result)
-        self.ended.emit()
+        self._end()
 
     def _on_failed(self, exc: BaseException, tb: str) -> None:
         self.running = False
         if not self.discarded:
             self.failed.emit(exc, tb)
+        self._end()
+
+    def _end(self) -> None:
         self.ended.emit()
+        # Through the Qt parent, not a lambda holding the manager: deleting this job must not drop
+        # the last reference to a manager its owner let go, which would delete this job twice.
+        manager = self.parent()
+        if isinstance(manager, TaskManager):
+            manager._forget(self)
 
 
 class TaskManager(QObject):
     """Starts jobs on a thread pool; owned by the main window."""
 
     job_started = Signal(object)
+    idle = Signal()  # the last running job ended
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 2):
         super().__init__(parent)
@@ -115,7 +134,6 @@ class TaskManager(QObject):
             job.finished.connect(on_done)
         if on_error is not None:
             job.failed.connect(on_error)
-        job.ended.connect(lambda: self._forget(job))
         self.jobs.append(job)
         job._delay.start(delay_ms)
         self.pool.start(_Runnable(fn, job.context, job._signals))
@@ -125,18 +143,23 @@ class TaskManager(QObject):
     def _forget(self, job: Job) -> None:
         if job in self.jobs:
             self.jobs.remove(job)
+            if not self.jobs:
+                self.idle.emit()
         job.deleteLater()
 
     def cancel_all(self) -> None:
         for job in list(self.jobs):
             job.cancel()
 
+    def discard_all(self) -> None:
+        """Cancel every job and drop its results without waiting (``idle`` comes when they ended)."""
+        for job in list(self.jobs):
+            job.discard()
+
     def shutdown(self, timeout_ms: int = 10000) -> bool:
         """Cancel every job, wait for them, and drop their results: the window and library they
         were started for are closing, so a late result must not reach them."""
-        for job in list(self.jobs):
-            job.discarded = True
-            job.cancel()
+        self.discard_all()
         return self.wait(timeout_ms)
 
     def wait(self, timeout_ms: int = 30000) -> bool:
