@@ -167,7 +167,7 @@ class DeskController:
         self.window = MainWindow(store, self.settings, self.hub, self.undo_stack, self.tasks)
         self.window.persist = self.interactive
         self.window.library_requested.connect(self.switch_library)
-        self.window.backups_requested.connect(self.restore_backups)
+        self.window.backup_restored.connect(self.reopen_after_restore)
         self.window.theme_requested.connect(self.apply_theme)
         self.window.restore_session(article_id)
         if store.path is not None and self.interactive:
@@ -207,16 +207,11 @@ class DeskController:
         self._close_current()
         self._show(store)
 
-    def restore_backups(self) -> None:
-        """Close the library, let the person restore a backup, reopen it."""
-        from .ui.backups_dialog import BackupsDialog
+    def reopen_after_restore(self, path: Path) -> None:
+        """A backup replaced the library's content: a new window on it (ids and undo history changed)."""
         from .ui.start import open_library_interactive
 
-        path = self.store.path
-        if path is None:
-            return
         self._close_current()
-        BackupsDialog(path).exec()
         store = open_library_interactive(path, self.settings.pref("reviewer_name"), interactive=self.interactive)
         if store is None:
             self.app.quit()

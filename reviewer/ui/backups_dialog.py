@@ -1,19 +1,26 @@
 """The Backups dialog: see the library's rolling backups, take one now, restore one.
 
-Contract with the caller (the main window or the start-up screen): **close your Store before
-``exec()``** — a restore replaces the library's content, and a connection kept open across it
-would hold a stale view. ``exec()`` returns ``QDialog.DialogCode.Accepted`` only when a backup was
-restored; then reopen the library. It returns Rejected when the person only looked, took a
-backup, or cancelled. Errors (a damaged backup, a full disk) are shown in the dialog, never raised.
-Runs on the UI thread; the backup and restore calls are short SQLite copies done in place.
+Backing up and restoring run as TaskManager jobs (each SQLite copy opens its own connection),
+so the dialog stays responsive: the buttons are disabled and a busy bar appears while a copy
+runs, and the dialog cannot be closed until it ends. Errors (a damaged backup, a full disk) are
+shown in the dialog, never raised.
+
+Contract with the caller (the main window): a restore replaces the library's content under the
+caller's Store. ``restore_starting`` comes first: stop everything that writes to the library or
+reacts to its changes (timers, jobs; the window itself is blocked by this modal dialog). The
+restore job starts only once the TaskManager has no other job running. Then either
+``restored(backup path)`` comes and the dialog is Accepted — reopen the library, its ids and the
+undo history no longer apply — or ``restore_failed(message)``: nothing was restored, carry on.
+UI thread only.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,6 +28,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -29,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ..core.backup import KEEP_BACKUPS, BackupInfo, backup_now, list_backups, restore_backup
 from ..core.errors import ReviewerError
+from .tasks import Job, TaskManager
 
 _REASONS = {
     "daily": "Daily",
@@ -92,14 +101,21 @@ class BackupsModel(QAbstractTableModel):
 class BackupsDialog(QDialog):
     """Lists the backups of ``library_path`` newest first; "Back up now" and "Restore…".
 
-    See the module docstring for the contract: the caller has closed its Store, and
-    ``exec()`` returns Accepted only when a backup was restored.
+    Jobs run on ``tasks`` (the window's, so a restore can wait for its other jobs), or on a
+    TaskManager of the dialog's own. See the module docstring for the restore contract.
     """
 
-    def __init__(self, library_path: Path, parent: QWidget | None = None):
+    restore_starting = Signal()
+    restored = Signal(object)  # Path of the backup now in the library
+    restore_failed = Signal(str)
+
+    def __init__(self, library_path: Path, tasks: TaskManager | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.library_path = Path(library_path)
+        self.tasks = tasks if tasks is not None else TaskManager(self)
         self.restored_from: Path | None = None
+        self._job: Job | None = None
+        self._busy = False
         self.setWindowTitle("Backups")
         self.resize(560, 360)
 
@@ -120,6 +136,10 @@ class BackupsDialog(QDialog):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setRange(0, 0)  # a copy reports no steps: a busy indicator
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
 
         buttons = QDialogButtonBox(self)
         self.backup_button = QPushButton("Back up now", self)
@@ -136,6 +156,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table)
         layout.addWidget(self.message)
+        layout.addWidget(self.busy_bar)
         layout.addWidget(buttons)
         self.refresh()
 
@@ -147,27 +168,60 @@ class BackupsDialog(QDialog):
             self.table.selectRow(0)
         else:
             self.message.setText("There are no backups yet. Take one with “Back up now”.")
-        self.restore_button.setEnabled(self.model.rowCount() > 0)
+        self._update_buttons()
 
     def selected_backup(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.backup_at(rows[0].row()) if rows else None
 
+    def is_busy(self) -> bool:
+        """Whether a backup or restore is running (or a restore waits for other jobs to end)."""
+        return self._busy
+
+    def _update_buttons(self) -> None:
+        self.backup_button.setEnabled(not self._busy)
+        self.restore_button.setEnabled(not self._busy and self.model.rowCount() > 0)
+        self.close_button.setEnabled(not self._busy)
+        self.table.setEnabled(not self._busy)
+
+    def _set_busy(self, busy: bool, text: str = "") -> None:
+        self._busy = busy
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)  # busy, yet the dialog still answers
+            self.message.setText(text)
+        else:
+            self.unsetCursor()
+            self.busy_bar.hide()
+            self._job = None
+        self._update_buttons()
+
+    def _run(self, name: str, fn: Callable[[Any], Any], on_done: Callable[[Any], None],
+             on_error: Callable[[BaseException, str], None]) -> None:
+        self._job = self.tasks.run(name, fn, on_done=on_done, on_error=on_error)
+        self._job.show_progress.connect(self.busy_bar.show)
+
     # ------------------------------------------------------------------ actions
     def back_up_now(self) -> None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            path = backup_now(self.library_path)
-        except ReviewerError as err:
-            self.message.setText(str(err))
+        """Take a manual backup on a worker; the list refreshes when it is written."""
+        if self._busy:
             return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        library = self.library_path
+        self._set_busy(True, "Backing up…")
+        self._run("Back up library", lambda _ctx: backup_now(library), self._backed_up, self._backup_failed)
+
+    def _backed_up(self, path: Path) -> None:
+        self._set_busy(False)
         self.refresh()
         self.message.setText(f"Backed up to {path.name}.")
 
+    def _backup_failed(self, exc: BaseException, _tb: str) -> None:
+        self._set_busy(False)
+        self.message.setText(_failure_text("The backup", exc))
+
     def ask_restore(self) -> None:
         """Ask for confirmation (window-modal, not blocking), then restore the selected backup."""
+        if self._busy:
+            return
         info = self.selected_backup()
         if info is None:
             self.message.setText("Choose a backup to restore.")
@@ -195,17 +249,52 @@ class BackupsDialog(QDialog):
         if box.clickedButton() is restore:
             self.restore(info)
 
-    def restore(self, info: BackupInfo) -> bool:
-        """Restore ``info`` now (no question asked); accept the dialog on success."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            restore_backup(info.path, self.library_path)
-        except ReviewerError as err:
-            self.message.setText(str(err))
-            self.refresh()
-            return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+    def restore(self, info: BackupInfo) -> None:
+        """Restore ``info`` on a worker (no question asked); ``restored`` and Accepted on success."""
+        if self._busy:
+            return
+        self._set_busy(True, "Restoring…")
+        self.restore_starting.emit()
+        if self.tasks.jobs:
+            # A job still writing (an import) would interleave with the copy: wait until all ended.
+            self.message.setText("Waiting for other work on the library to stop…")
+
+            def when_idle() -> None:
+                self.tasks.idle.disconnect(when_idle)
+                self._start_restore(info)
+
+            self.tasks.idle.connect(when_idle)
+        else:
+            self._start_restore(info)
+
+    def _start_restore(self, info: BackupInfo) -> None:
+        library = self.library_path
+        self.message.setText("Restoring…")
+        self._run("Restore backup", lambda _ctx: restore_backup(info.path, library),
+                  lambda _result: self._restored(info), self._restore_failed)
+
+    def _restored(self, info: BackupInfo) -> None:
+        self._set_busy(False)
         self.restored_from = info.path
+        self.restored.emit(info.path)
         self.accept()
-        return True
+
+    def _restore_failed(self, exc: BaseException, _tb: str) -> None:
+        self._set_busy(False)
+        self.refresh()
+        message = _failure_text("The restore", exc)
+        self.message.setText(message)
+        self.restore_failed.emit(message)
+
+    # ------------------------------------------------------------------ closing
+    def reject(self) -> None:
+        # Esc, Close and the title bar all end here: a copy in progress must finish first.
+        if self._busy:
+            return
+        super().reject()
+
+
+def _failure_text(what: str, exc: BaseException) -> str:
+    if isinstance(exc, ReviewerError):
+        return str(exc)
+    return f"{what} failed unexpectedly ({type(exc).__name__}: {exc}). The library was not changed."

@@ -3,7 +3,7 @@
 The window holds no review logic. It builds the panes, the actions and menus, and passes
 what one pane reports to the others; changes go through undo commands and come back
 through the ChangeHub. Switching library files is the app controller's job (``app.py``):
-the window only asks for it with ``library_requested``.
+the window only asks for it with ``library_requested``, or ``backup_restored`` after a restore.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
     """One window on one library. UI thread only; owns nothing it was handed."""
 
     library_requested = Signal(object)  # Path of a library to open (new or existing)
-    backups_requested = Signal()  # restore a backup of this library (the controller closes the store)
+    backup_restored = Signal(object)  # Path of this library, whose content a backup replaced: reopen it
     theme_requested = Signal(str)
 
     def __init__(self, store: Store, settings: Settings, hub: ChangeHub, undo_stack: QUndoStack,
@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
             "open_library": self._choose_library,
             "new_library": self._new_library,
             "export": self._export,
-            "backups": self.backups_requested.emit,
+            "backups": self.show_backups,
             "preferences": self.show_preferences,
             "quit": self.close,
             "copy": self.reader.copy,
@@ -445,6 +445,36 @@ class MainWindow(QMainWindow):
 
         ids = [self.article.id] if self.article is not None else None
         ExportDialog(self.store, self.settings, self.tasks, self, article_ids=ids).exec()
+
+    def show_backups(self) -> None:
+        """The Backups dialog (window-modal); after a restore, ``backup_restored`` asks for a reopen."""
+        from .backups_dialog import BackupsDialog
+
+        path = self.store.path
+        if path is None:
+            self.show_message("This library is in memory only, so it has no backups.", error=True)
+            return
+        dialog = BackupsDialog(path, self.tasks, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restore_starting.connect(self._pause_for_restore)
+        dialog.restore_failed.connect(lambda _message: self._resume_after_restore())
+        # Not from inside the dialog's accept(): the controller replaces this window and the dialog.
+        dialog.accepted.connect(lambda: QTimer.singleShot(0, self, lambda: self.backup_restored.emit(path)))
+        dialog.open()
+
+    def _pause_for_restore(self) -> None:
+        # The restore copies a backup into the library under our Store. The modal dialog keeps the
+        # person's hands off; what is left could write or re-read half-way: the note typed last
+        # (saved now, so the before-restore backup keeps it), the watcher (it would show restored
+        # data under an undo history that no longer fits) and jobs (an import; their results are
+        # dropped, as on any library switch).
+        self.review_editor.save_pending()
+        self._watch_timer.stop()
+        self.tasks.discard_all()
+
+    def _resume_after_restore(self) -> None:
+        """Nothing was restored: watch again (changes made by the dropped jobs show up then)."""
+        self._watch_timer.start()
 
     def _about(self) -> None:
         from .. import __version__

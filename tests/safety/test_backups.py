@@ -13,8 +13,9 @@ Proves that
   window still holds open (it sees the restored data and its later writes are kept), and sets a
   damaged library aside instead of deleting it;
 - ``BackupsDialog`` (driven with qtbot as a person would) lists backups newest first with date,
-  reason and size, "Back up now" adds one, "Restore…" asks first: Cancel changes nothing,
-  Restore restores and the dialog is Accepted.
+  reason and size, "Back up now" adds one (on a worker, buttons disabled meanwhile), "Restore…"
+  asks first: Cancel changes nothing, Restore restores and the dialog is Accepted. The desk's
+  side of a restore (its jobs and watcher) is tested in ``tests/ui/test_desk_backups.py``.
 """
 
 from __future__ import annotations
@@ -219,8 +220,10 @@ def test_backups_dialog_backs_up_and_restores_with_confirmation(library, qtbot):
     dialog.show()
     model = dialog.table.model()
     assert model.rowCount() == 1
-    qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
-    assert model.rowCount() == 2
+    with qtbot.waitSignal(dialog.tasks.idle, timeout=10000):  # the copy runs on a worker
+        qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
+        assert dialog.is_busy() and not dialog.backup_button.isEnabled()
+    assert model.rowCount() == 2 and dialog.message.text().startswith("Backed up to")
     texts = [[model.index(r, c).data() for c in range(3)] for r in range(2)]
     assert texts[0][1] == "Manual" and texts[1][1] == "Daily"  # newest first
     assert texts[0][0] > texts[1][0]
@@ -241,8 +244,10 @@ def test_backups_dialog_backs_up_and_restores_with_confirmation(library, qtbot):
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     box = dialog.confirmation
     restore = next(b for b in box.buttons() if b.text() == "Restore")
-    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+    with qtbot.waitSignal(dialog.restore_starting), qtbot.waitSignal(dialog.accepted, timeout=10000), \
+            qtbot.waitSignal(dialog.restored) as restored:
         qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
+    assert restored.args == [dialog.restored_from]
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.restored_from is not None and dialog.restored_from.name.endswith("_daily.sqlite")
     assert note_of(path, ids[0]).startswith("checked")
@@ -260,8 +265,10 @@ def test_backups_dialog_shows_errors_instead_of_raising(tmp_path, qtbot):
     dialog = BackupsDialog(path)
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 0 and not dialog.restore_button.isEnabled()
-    qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.tasks.idle, timeout=10000):
+        qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
     assert "not a Reviewer library" in dialog.message.text()
+    assert dialog.backup_button.isEnabled() and dialog.close_button.isEnabled()
     assert path.read_bytes() == b"plain text, not a library\n"
 
 

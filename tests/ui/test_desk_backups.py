@@ -1,0 +1,173 @@
+"""Backups from the desk: File ▸ Backups… over the open window, copies on a worker, the library reopened.
+
+A person opens the dialog from the menu action, clicks "Back up now" or chooses a backup and
+confirms "Restore"; the tests wait for the signals and then read the real SQLite file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from reviewer.core.backup import backups_dir, list_backups, take_backup
+from reviewer.core.store import Store
+from reviewer.ui import backups_dialog
+from reviewer.ui.backups_dialog import BackupsDialog
+from tests.ui.conftest import SAMPLE_BLOCKS, build_article
+
+
+def _note(path, claim_id: int) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT note FROM reviews WHERE claim_id = ?", (claim_id,)).fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _open_backups(window, qtbot) -> BackupsDialog:
+    window.actions["backups"].trigger()
+    dialog = window.findChild(BackupsDialog)
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _confirm_restore(dialog: BackupsDialog, qtbot, row: int = 0) -> None:
+    dialog.table.selectRow(row)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    box = dialog.confirmation
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    restore = next(b for b in box.buttons() if b.text() == "Restore")
+    qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture
+def reviewed(store, library_path):
+    """An article whose first claim has the note "in the backup", backed up, then changed."""
+    article, claims = build_article(store, "Hospital beds", SAMPLE_BLOCKS)
+    claim_id = claims[0].id
+    store.set_review(claim_id, verdict="supported", note="in the backup")
+    backup = take_backup(store.conn, library_path, "manual")
+    store.set_review(claim_id, verdict="disputed", note="after the backup")
+    return article, claim_id, backup
+
+
+def test_back_up_now_from_the_desk(desk, reviewed, library_path, qtbot):
+    window = desk()
+    dialog = _open_backups(window, qtbot)
+    assert dialog.isModal() and dialog.parent() is window
+    assert dialog.model.rowCount() == 1
+    with qtbot.waitSignal(window.tasks.idle, timeout=10000):
+        qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
+        assert not dialog.backup_button.isEnabled() and not dialog.close_button.isEnabled()
+    assert dialog.model.rowCount() == 2 and "Backed up to" in dialog.message.text()
+    newest = list_backups(library_path)[0].path
+    assert _note(newest, reviewed[1]) == "after the backup"
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert window._watch_timer.isActive()  # only a restore pauses the window
+
+
+def test_restore_waits_for_jobs_drops_their_results_and_pauses_the_window(desk, reviewed, store, library_path,
+                                                                          qtbot, monkeypatch):
+    _article, claim_id, backup = reviewed
+    window = desk()
+    # A job still writing when the person confirms (what an import does with its own Store).
+    release_writer = threading.Event()
+    delivered = []
+
+    def writer(ctx):
+        release_writer.wait(10)
+        with Store.open(library_path, reviewer="importer", create=False) as own:
+            own.set_review(claim_id, verdict="disputed", note="written by a late job")
+        return "late"
+
+    window.tasks.run("import", writer, on_done=delivered.append, on_error=lambda e, tb: delivered.append(e))
+    # The copy itself, held until the test has looked at the dialog while it runs.
+    real_restore = backups_dialog.restore_backup
+    in_restore, release_restore = threading.Event(), threading.Event()
+
+    def gated_restore(source, library):
+        in_restore.set()
+        release_restore.wait(10)
+        return real_restore(source, library)
+
+    monkeypatch.setattr(backups_dialog, "restore_backup", gated_restore)
+
+    dialog = _open_backups(window, qtbot)
+    with qtbot.waitSignal(dialog.restore_starting):
+        _confirm_restore(dialog, qtbot)
+    assert not window._watch_timer.isActive()
+    assert "Waiting for other work" in dialog.message.text()
+    assert not in_restore.is_set()  # the writer still runs: the copy must not start under it
+
+    release_writer.set()
+    qtbot.waitUntil(in_restore.is_set, timeout=10000)
+    # The copy runs on a worker: the dialog still answers, shows it is busy, and will not close.
+    qtbot.waitUntil(dialog.busy_bar.isVisible, timeout=5000)
+    assert not dialog.close_button.isEnabled() and not dialog.restore_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+
+    with qtbot.waitSignal(window.backup_restored, timeout=10000) as blocker:
+        release_restore.set()
+    assert blocker.args == [library_path]
+    assert delivered == []  # the late job's result never reached the window
+    assert _note(library_path, claim_id) == "in the backup"
+    # The late write was not lost: it landed before the restore and is in the before-restore backup.
+    before = [b for b in list_backups(library_path) if b.reason == "before-restore"]
+    assert len(before) == 1 and _note(before[0].path, claim_id) == "written by a late job"
+    assert not window._watch_timer.isActive()  # the window waits to be replaced
+
+
+def test_a_failed_restore_is_explained_and_the_window_carries_on(desk, reviewed, library_path, qtbot):
+    _article, claim_id, _backup = reviewed
+    window = desk()
+    damaged = backups_dir(library_path) / "20990101T000000000000Z_manual.sqlite"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    dialog = _open_backups(window, qtbot)
+    assert dialog.model.backup_at(0).path == damaged
+    with qtbot.waitSignal(dialog.restore_failed, timeout=10000) as blocker:
+        _confirm_restore(dialog, qtbot)
+    assert blocker.args[0] == dialog.message.text() and damaged.name in blocker.args[0]
+    assert dialog.isVisible() and dialog.close_button.isEnabled() and dialog.restore_button.isEnabled()
+    assert window._watch_timer.isActive()
+    assert _note(library_path, claim_id) == "after the backup"
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+
+def test_restore_from_the_app_reopens_the_library(qapp, qtbot, settings, library_path, monkeypatch):
+    from reviewer.app import DeskController
+
+    with Store.open(library_path, reviewer="tester") as store:
+        article, claims = build_article(store, "Hospital beds", SAMPLE_BLOCKS)
+        claim_id = claims[0].id
+        store.set_review(claim_id, verdict="supported", note="in the backup")
+        take_backup(store.conn, library_path, "manual")
+        store.set_review(claim_id, verdict="disputed", note="after the backup")
+    monkeypatch.setattr(DeskController, "apply_theme", lambda self, theme: None)  # leave the test app's style
+    controller = DeskController(qapp, settings, interactive=False)
+    try:
+        assert controller.start(str(library_path), article.id)
+        window = controller.window
+        window.select_claim(claim_id)
+        assert window.review_editor.note.editor.toPlainText() == "after the backup"
+        window.review_editor.set_verdict_by_index(1)
+        assert window.undo_stack.count() == 1
+        dialog = _open_backups(window, qtbot)
+        manual = next(r for r in range(dialog.model.rowCount()) if dialog.model.backup_at(r).reason == "manual")
+        with qtbot.waitSignal(window.backup_restored, timeout=10000):
+            _confirm_restore(dialog, qtbot, manual)
+        qtbot.waitUntil(lambda: controller.window is not None and controller.window is not window, timeout=5000)
+        again = controller.window
+        assert again.undo_stack.count() == 0  # the old steps named rows the restore replaced
+        again.open_article(article.id, claim_id)
+        assert again.review_editor.note.editor.toPlainText() == "in the backup"
+        assert _note(library_path, claim_id) == "in the backup"
+    finally:
+        controller.shutdown()
