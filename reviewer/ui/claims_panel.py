@@ -409,6 +409,7 @@ class ClaimsPanel(QWidget):
             action.setChecked(not self.view.isColumnHidden(column))
             action.toggled.connect(lambda on, c=column: self.view.setColumnHidden(c, not on))
         menu.exec(self.view.horizontalHeader().mapToGlobal(pos))
+        menu.deleteLater()  # a new menu per right-click: delete it, or they pile up under the panel
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._suppress:
@@ -425,6 +426,7 @@ class ClaimsPanel(QWidget):
             else:
                 menu.addAction(action)
         menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()  # the shared actions stay: a menu does not own the actions it was given
 
 
 __all__ = ["ClaimsPanel", "COL_KIND", "COL_SCORE", "COL_SPEAKER"]

@@ -42,6 +42,7 @@ from ..core.domain import STATUS_LABELS, STATUSES
 from ..core.errors import ReviewerError
 from ..core.reports import EXTENSIONS, FORMAT_NAMES, FORMATS, ReportOptions, build_report, render
 from ..core.reports.rich_html import render_rich_html
+from .tasks import Job
 
 PREVIEW_DELAY_MS = 350
 PREVIEW_CLAIMS = 40  # the preview shows the start of a long report
@@ -79,6 +80,7 @@ class ExportDialog(QDialog):
         self.last_path: Path | None = None
         self._preview_generation = 0
         self._export_job = None
+        self._jobs: set[Job] = set()  # running jobs started here; discarded when the dialog closes
         self._chose_with_dialog = False
         self.setWindowTitle("Export report")
         self.resize(1100, 720)
@@ -368,9 +370,9 @@ class ExportDialog(QDialog):
             except ReviewerError as exc:
                 self._preview_failed(generation, exc)
             return
-        self.tasks.run("Report preview", job, delay_ms=10_000,
-                       on_done=lambda result: self._show_preview(generation, result),
-                       on_error=lambda exc, tb: self._preview_failed(generation, exc, tb))
+        self._track(self.tasks.run("Report preview", job, delay_ms=10_000,
+                                   on_done=lambda result: self._show_preview(generation, result),
+                                   on_error=lambda exc, tb: self._preview_failed(generation, exc, tb)))
 
     def _show_preview(self, generation: int, result: tuple[str, str, str]) -> None:
         if generation != self._preview_generation:
@@ -429,8 +431,8 @@ class ExportDialog(QDialog):
             except ReviewerError as exc:
                 self._export_failed(exc, "")
             return
-        self._export_job = self.tasks.run("Export report", job, on_done=self._export_done,
-                                          on_error=self._export_failed)
+        self._export_job = self._track(self.tasks.run("Export report", job, on_done=self._export_done,
+                                                      on_error=self._export_failed))
         self._export_job.progress.connect(self._on_progress)
         self._export_job.show_progress.connect(self.progress.show)
 
@@ -474,9 +476,16 @@ class ExportDialog(QDialog):
         if self.last_path is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_path.parent)))
 
+    def _track(self, job: Job) -> Job:
+        self._jobs.add(job)
+        job.ended.connect(lambda: self._jobs.discard(job))
+        return job
+
     def done(self, result: int) -> None:  # noqa: D401 - Qt override
-        if self._export_job is not None:
-            self._export_job.cancel()
+        # The window deletes this dialog once closed: a late preview or export result must not
+        # reach it. Cancelling also stops an export still writing.
+        for job in list(self._jobs):
+            job.discard()
         self._preview_timer.stop()
         super().done(result)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
@@ -156,6 +156,7 @@ class ImportFlow(QObject):
         if self.quiet or not (report.errors or report.duplicates):
             return
         box = QMessageBox(self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per import: exec() deletes it
         box.setIcon(QMessageBox.Icon.Warning if report.errors else QMessageBox.Icon.Information)
         box.setWindowTitle("Import finished")
         box.setText("; ".join(parts).capitalize() + ".")

@@ -271,3 +271,4 @@ class LibraryPane(QWidget):
             action.setChecked(summary.status == status)
             action.triggered.connect(lambda _c=False, s=status: self.status_change_requested.emit(article_id, s))
         menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()  # a new menu per right-click: delete it, or they pile up under the pane

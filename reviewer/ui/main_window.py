@@ -426,6 +426,7 @@ class MainWindow(QMainWindow):
         from .preferences import PreferencesDialog
 
         dialog = PreferencesDialog(self.store, self.settings, self.hub, self.actions, self, undo_stack=self.undo_stack)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # exec() deletes it before returning
         dialog.theme_changed.connect(self.theme_requested.emit)
         if dialog.exec():
             self.apply_preferences()
@@ -433,18 +434,24 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from .shortcuts_help import ShortcutsDialog
 
-        ShortcutsDialog(self.actions, self).exec()
+        dialog = ShortcutsDialog(self.actions, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
 
     def edit_scales(self) -> None:
         from .scale_editor import ScaleEditorDialog
 
-        ScaleEditorDialog(self.store, self.hub, self, undo_stack=self.undo_stack).exec()
+        dialog = ScaleEditorDialog(self.store, self.hub, self, undo_stack=self.undo_stack)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
 
     def _export(self) -> None:
         from .export_dialog import ExportDialog
 
         ids = [self.article.id] if self.article is not None else None
-        ExportDialog(self.store, self.settings, self.tasks, self, article_ids=ids).exec()
+        dialog = ExportDialog(self.store, self.settings, self.tasks, self, article_ids=ids)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # its jobs are discarded when it closes
+        dialog.exec()
 
     def show_backups(self) -> None:
         """The Backups dialog (window-modal); after a restore, ``backup_restored`` asks for a reopen."""

@@ -200,7 +200,9 @@ class PreferencesDialog(QDialog):
     def _edit_scales(self) -> None:
         from .scale_editor import ScaleEditorDialog
 
-        ScaleEditorDialog(self.store, self.hub, self, undo_stack=self.undo_stack).exec()
+        dialog = ScaleEditorDialog(self.store, self.hub, self, undo_stack=self.undo_stack)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
         self._fill_scales()
 
     def _reset_shortcuts(self) -> None:

@@ -434,6 +434,7 @@ class ReaderView(QTextEdit):
         copy.setEnabled(self.textCursor().hasSelection())
         copy.triggered.connect(self.copy)
         menu.exec(event.globalPos())
+        menu.deleteLater()  # a new menu per right-click; the window's actions in it are not its own
 
 
 class ArticleHeader(QWidget):
