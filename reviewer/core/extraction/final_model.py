@@ -1,4 +1,5 @@
-"""The final scorer: a fine-tuned MiniLM in ONNX int8, run with onnxruntime and tokenizers.
+"""The final scorer: a fine-tuned MiniLM in ONNX int8, run with onnxruntime and our own WordPiece
+tokenizer (`wordpiece.py`, the same ids as Hugging Face tokenizers without its 8 MB library).
 
 The shipped manifest ``resources/model/final.json`` says what "final" means: either the linear
 model alone (``{"kind": "linear"}``) or the transformer, optionally blended with the linear
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .wordpiece import WordPieceTokenizer
+
 # Inputs this long (a book, a 1 MB dump, ~40,000 words and up) are scored on two threads; an
 # article never is, so the app's one-core-per-article budget holds.
 PARALLEL_FROM = 2000
@@ -22,7 +25,6 @@ PARALLEL_FROM = 2000
 class TransformerModel:
     def __init__(self, onnx_path: Path, tokenizer_path: Path, max_tokens: int):
         import onnxruntime
-        from tokenizers import Tokenizer
 
         options = onnxruntime.SessionOptions()
         # One core per call: the app runs extraction on a background thread, batch imports run
@@ -31,10 +33,8 @@ class TransformerModel:
         options.inter_op_num_threads = 1
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
         self._session = onnxruntime.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
-        tokenizer = Tokenizer.from_file(str(tokenizer_path))
-        tokenizer.no_padding()  # the shipped tokenizer.json pads to 128, which changes the scores
-        tokenizer.enable_truncation(max_tokens)
-        self._tokenizer = tokenizer
+        # No padding, although the shipped tokenizer.json pads to 128: padding changes the scores.
+        self._tokenizer = WordPieceTokenizer.from_file(tokenizer_path, max_tokens)
 
     def logits(self, sentences: list[str]) -> np.ndarray:
         """One logit per sentence. Sentences run one at a time: int8 activations are quantised per
@@ -50,9 +50,8 @@ class TransformerModel:
 
     def _run(self, sentences: list[str]) -> np.ndarray:
         out = np.empty(len(sentences), dtype=np.float64)
-        run = self._session.run
-        for chunk in range(0, len(sentences), 512):  # bounded memory for the encodings
-            for i, encoding in enumerate(self._tokenizer.encode_batch(sentences[chunk:chunk + 512]), chunk):
-                ids = np.asarray([encoding.ids], dtype=np.int64)
-                out[i] = run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0][0]
+        run, encode = self._session.run, self._tokenizer.encode
+        for i, sentence in enumerate(sentences):
+            ids = np.asarray([encode(sentence)], dtype=np.int64)
+            out[i] = run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0][0]
         return out
