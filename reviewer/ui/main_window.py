@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QUndoStack
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QWidget
 
 from ..core.domain import Article, Claim
@@ -41,10 +41,9 @@ from .review_editor import ReviewEditor
 from .settings import Settings
 from .tasks import TaskManager
 from .theme import theme_colors
+from .window_layout import restore_layout, save_layout
 
 EXTERNAL_CHECK_MS = 2000
-FIRST_SIZE = QSize(1440, 900)
-MIN_FIRST_SIZE = QSize(1200, 800)
 
 
 class MainWindow(QMainWindow):
@@ -470,11 +469,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _pause_for_restore(self) -> None:
-        # The restore copies a backup into the library under our Store. The modal dialog keeps the
-        # person's hands off; what is left could write or re-read half-way: the note typed last
-        # (saved now, so the before-restore backup keeps it), the watcher (it would show restored
-        # data under an undo history that no longer fits) and jobs (an import; their results are
-        # dropped, as on any library switch).
+        # A backup is about to be copied in under our Store; the modal dialog stops the person. Left:
+        # note typing (saved now, so the before-restore backup keeps it), the watcher (it would show
+        # restored data under an undo history that no longer fits) and jobs (results dropped).
         self.review_editor.save_pending()
         self._watch_timer.stop()
         self.tasks.discard_all()
@@ -549,15 +546,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ state
     def restore_session(self, article_id: int | None = None) -> None:
         """Geometry, splitters, and the article and claim open last time (or ``article_id``)."""
-        geometry = self.settings.state("geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty() and self.restoreGeometry(geometry):
-            self._keep_on_screen()
-        else:
-            self._first_size()
-        for key, splitter in (("splitter", self.splitter), ("reader_splitter", self.right_splitter)):
-            value = self.settings.state(key)
-            if isinstance(value, QByteArray) and not value.isEmpty():
-                splitter.restoreState(value)
+        restore_layout(self, self.settings, self._splitters())
         same_library = self.store.path is not None and self.settings.state("last_library") == str(self.store.path)
         claim_id = None
         if article_id is None and same_library:
@@ -581,32 +570,13 @@ class MainWindow(QMainWindow):
                 return summary.id
         return page[0].id if page else None
 
-    def _first_size(self) -> None:
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        available = screen.availableGeometry() if screen else None
-        size = QSize(FIRST_SIZE)
-        if available is not None:
-            size = size.boundedTo(available.size() * 0.95)
-            size = size.expandedTo(MIN_FIRST_SIZE.boundedTo(available.size()))
-        self.resize(size)
-        if available is not None:
-            frame = self.frameGeometry()
-            frame.moveCenter(available.center())
-            self.move(frame.topLeft())
-
-    def _keep_on_screen(self) -> None:
-        frame = self.frameGeometry()
-        for screen in QGuiApplication.screens():
-            if screen.availableGeometry().intersects(frame):
-                return
-        self._first_size()
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"splitter": self.splitter, "reader_splitter": self.right_splitter}
 
     def save_session(self) -> None:
         if not self.persist:
             return
-        self.settings.set_state("geometry", self.saveGeometry())
-        self.settings.set_state("splitter", self.splitter.saveState())
-        self.settings.set_state("reader_splitter", self.right_splitter.saveState())
+        save_layout(self, self.settings, self._splitters())
         if self.store.path is not None:
             self.settings.set_state("last_library", str(self.store.path))
             self.settings.add_recent_library(str(self.store.path))
