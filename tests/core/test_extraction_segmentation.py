@@ -99,12 +99,18 @@ def test_boilerplate_lines():
         "Share this article", "Follow us on Twitter", "Read more: Why prices rise",
         "Updated 3:45 PM ET, Tue March 3, 2020", "Advertisement", "(APPLAUSE)",
         "© 2024 Example News. All rights reserved.",
+        # bylines with a role and a date, as the bundled samples and many sites write them
+        "By Owen Trelawney, transport correspondent — 2 October 2024",
+        "By Priya Ramanathan, City Hall reporter · 14 March 2024", "By Anna Lee, staff writer",
+        "By Anna Lee | March 3, 2021, 10:45 am EST", "By Tom Hale, health reporter for the Ledger",
     ]:
         assert is_boilerplate(line), line
     for line in [
         "By contrast, the president said nothing.", "By 2030, emissions will fall by half.",
         "The ministry said photo evidence was faked.", "Unemployment fell to 3.5 percent in May.",
         "Crime doubled", "Inflation rose.",
+        "By Tuesday, the council will have cut 14 routes.", "By March, the desk editors had quit.",
+        "By Monday, 40 percent of the staff had left.", "By 2030, the city editor said, fares will double.",
     ]:
         assert not is_boilerplate(line), line
 

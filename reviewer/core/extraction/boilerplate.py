@@ -59,22 +59,29 @@ _AUTHOR_NOTE = re.compile(
     r"[A-Z][A-Za-z.'’ -]{1,40}\s+is\s+an?\s+(?:[a-z]+\s+){0,3}"
     r"(?:reporter|correspondent|editor|writer|columnist|journalist)\b.{0,120}$")
 
-# Bylines are matched case-sensitively so that "By contrast, ..." is not one.
-_NAME = r"(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin|la|le)"
-_BYLINE = re.compile(
-    rf"^\W*(?:By|BY|Written by|Words by|Story by)\s+{_NAME}(?:\s+{_NAME}){{0,4}}"
-    rf"(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,4}})*"
-    rf"(?:\s*[,|/–—-]\s*(?:{_NAME}|and|for|of|the|in|at)(?:\s+(?:{_NAME}|and|for|of|the|in|at)){{0,7}})?\W*$"
-)
-
-# A line that is only a date or time ("September 30, 2004", "Tue 3 March 2020, 15:45 GMT").
-_DATE_ONLY = re.compile(
-    r"^\W*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*)?"
+# A date, optionally with a time ("September 30, 2004", "Tue 3 March 2020, 15:45 GMT").
+_DATE = (
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*)?"
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*(?:\d{4})?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s*(?:\d{4})?"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
-    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4})?)?\W*$",
-    re.IGNORECASE)
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4})?)?")
+# A line that is only a date or time.
+_DATE_ONLY = re.compile(rf"^\W*{_DATE}\W*$", re.IGNORECASE)
+
+# Bylines are matched case-sensitively so that "By contrast, ..." is not one. After the names may
+# come a role ("City Hall reporter", "transport correspondent") and a date, each after a separator.
+_NAME = r"(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin|la|le)"
+_SEP = r"\s*[,|/–—·•-]\s*"
+_ROLE_NOUN = (r"(?:correspondent|reporter|editor|writer|columnist|journalist|staff|contributor|chief|producer"
+              r"|photographer|analyst|intern|desk|team|bureau)s?")
+_BYLINE = re.compile(
+    rf"^\W*(?:By|BY|Written by|Words by|Story by)\s+{_NAME}(?:\s+{_NAME}){{0,4}}"
+    rf"(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,4}})*"
+    rf"(?:{_SEP}(?:{_NAME}|and|for|of|the|in|at)(?:\s+(?:{_NAME}|and|for|of|the|in|at)){{0,7}}"
+    rf"|{_SEP}(?:[\w.'’&-]+\s+){{0,4}}(?i:{_ROLE_NOUN})\b(?:\s+(?:for|of|at|in)\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}})?)?"
+    rf"(?:{_SEP}(?i:{_DATE}))?\W*$"
+)
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
