@@ -146,3 +146,10 @@ def test_according_to_figures_published_by_names_the_publisher():
 def test_possessive_organisation_in_a_trailing_attribution():
     assert _speaker_and_mention("Bills will rise 8.5% from April, the city's water utility said on Wednesday.") == (
         "city's water utility", "the city's water utility")
+
+
+def test_two_spaces_after_a_leading_word_keep_the_mention_on_the_text():
+    # The sentence word was skipped as if one space followed it, shifting the span by one.
+    assert speaker_of("But  officials said the bridge was safe.", "But") == ("officials", "officials")
+    assert speaker_of("Meanwhile   the ministry said 5 drones fell.", "Meanwhile") == (
+        "ministry", "the ministry")

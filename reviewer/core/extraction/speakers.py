@@ -290,10 +290,12 @@ class Attributor:
 
     def _generic(self, phrase: str, noun: str, start: int, before: str) -> Attribution:
         noun = noun.split()[-1].lower()
-        words = phrase.split()
-        if words and words[0].lower() in _SENTENCE_WORDS:
-            start += len(words[0]) + 1
-            phrase = " ".join(words[1:])
+        first = re.match(r"(\S+)\s+", phrase)
+        if first and first.group(1).lower() in _SENTENCE_WORDS:
+            # "But  officials said": skip the word and all the space after it, so that the span
+            # stays on the text as written.
+            start += first.end()
+            phrase = phrase[first.end():]
         titled = self._by_title.get(noun)
         if titled and re.match(r"(?:the\s+)?\S+$", phrase, re.IGNORECASE):  # "the president", not "a minister"
             if not phrase.lower().startswith("a "):
@@ -302,7 +304,7 @@ class Attributor:
         if org and noun in _ORG_WORDS:
             return Attribution(org, start, start + len(phrase))
         # "The company said": the speaker is "company", the mention keeps its article.
-        name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+        name = " ".join(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE).split())
         return Attribution(name, start, start + len(phrase))
 
     def _is_org(self, name: str) -> bool:
