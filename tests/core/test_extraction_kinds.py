@@ -36,3 +36,62 @@ def test_every_claim_has_a_known_kind():
     kinds = [c.kind for c in extract_claims(text, quality="fast")]
     assert all(k in KINDS for k in kinds)
     assert kinds == ["statistic", "prediction", "causal", "comparison", "other"]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # figures: digits, number words and units; a multiplier is a figure, as "doubled" is
+    ("Бюджет составит 5 млн рублей.", "statistic"),
+    ("Потери превысили два миллиарда рублей.", "statistic"),
+    ("Через посёлок проходят около четырёх тысяч человек.", "statistic"),
+    ("Зарплаты выросли на несколько процентов.", "statistic"),
+    ("Половина жителей поддерживает проект.", "statistic"),
+    ("Стоимость ремонта выросла почти вдвое.", "statistic"),
+    ("Цены выросли в три раза.", "statistic"),
+    # causal
+    ("Цены выросли из-за санкций.", "causal"),
+    ("Инфляция замедлилась, потому что ЦБ поднял ставку.", "causal"),
+    ("Рост тарифов привёл к протестам.", "causal"),
+    ("В результате аварии мост закрыли.", "causal"),
+    ("Перенос сроков связан с состоянием опор.", "causal"),
+    # comparison
+    ("Зарплаты в Москве выше, чем в регионах.", "comparison"),
+    ("Коррозия оказалась намного серьёзнее, чем показывало обследование.", "comparison"),
+    ("Аварий стало больше, чем в прошлом году.", "comparison"),
+    ("По сравнению с прошлым годом спрос упал.", "comparison"),
+    ("Урожай стал рекордным.", "comparison"),
+    ("Это самый длинный мост в Европе.", "comparison"),
+    # prediction and promise
+    ("Правительство планирует снизить налоги.", "prediction"),
+    ("Мэр пообещал построить новую школу.", "prediction"),
+    ("Завод откроют к 2030 году.", "prediction"),
+    ("Компания намерена выйти на биржу.", "prediction"),
+    ("Новый мост будет построен в следующем году.", "prediction"),
+    ("Ремонт затянется до осени.", "prediction"),
+    # quotation: guillemets, „German“ quotes, a dash that carries a quotation on, its close
+    ("«Мы никогда не бросим наших жителей», — сказал он.", "quotation"),
+    ("„Это провокация от начала до конца“, — заявила она.", "quotation"),
+    ("— Мы понимаем, что жителям тяжело.", "quotation"),
+    ("Но открыть мост раньше значит рисковать людьми».", "quotation"),
+    ("Компания «Мостострой-Север» не виновата.", "other"),  # a name in quotes is not a quotation
+    # neither; dates and article numbers are not figures
+    ("Министр встретился с избирателями в Твери.", "other"),
+    ("Комиссия рассмотрит вопрос на заседании 18 ноября.", "other"),
+    ("Он родился в 1950 году.", "other"),
+    ("Статья 5 закона запрещает это.", "other"),
+])
+def test_classify_russian(sentence, kind):
+    assert classify(sentence) == kind
+
+
+def test_russian_sample_article_kinds():
+    from reviewer.core.importers import read_document
+    from reviewer.core.resources import resource_path
+
+    text = read_document(resource_path("samples") / "most-remont.txt").text
+    kinds = {c.text[:30]: c.kind for c in extract_claims(text, quality="fast")}
+    assert kinds["Стоимость работ выросла с 1,9 "] == "statistic"
+    assert kinds["«Когда мы вскрыли покрытие, вы"] == "comparison"
+    assert kinds["«Увеличение объёма работ связа"] == "causal"
+    assert kinds["В министерстве пообещали к кон"] == "prediction"
+    assert kinds["— Мы понимаем, что жителям и п"] == "quotation"
+    assert set(kinds.values()) == set(KINDS)

@@ -4,6 +4,10 @@ Rule-based, pure, any thread. A sentence gets one kind; the order of the tests i
 usefulness to a fact-checker: a figure can be checked against data whoever says it, so
 "statistic" wins over "quotation", and a quotation is only the kind when the quoted words make
 no claim of a more specific sort.
+
+Sentences with Cyrillic letters are also tested against Russian cue words (the _RU_ patterns),
+in the same order. As in English ("doubled", "twice as"), a multiplier such as "вдвое" or
+"в три раза" is a figure, so it makes a statistic rather than a comparison.
 """
 
 from __future__ import annotations
@@ -72,19 +76,76 @@ _COMPARISON = re.compile(
     )\b""",
     _FLAGS | re.VERBOSE,
 )
-_QUOTED = re.compile(r"[\"“]([^\"“”]+)[\"”]")
+_QUOTED = re.compile(r"[\"“«„]([^\"“”«»„]+)[\"”»“]")
+
+# Russian cues, on the lower-cased sentence with ё written е. \b would do, but a hyphen belongs to the word in
+# "из-за" and "пресс-служба", hence the look-arounds.
+_CYRILLIC = re.compile(r"[а-яё]")
+_RU_STATISTIC_WORDS = re.compile(
+    r"""(?<![\w-])(?:
+        миллион\w*|миллиард\w*|триллион\w*|тысяч\w*|млн|млрд|трлн|тыс\.|процент\w*|п\.\s?п\.
+      | половин\w*|трет[ьи]|четверт[ьи]|большинств\w*|меньшинств\w*
+      | вдвое|втрое|вчетверо|впятеро|вдесятеро|(?:удвоил|утроил)\w*
+      | в\s+(?:полтора|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|сто|несколько)\s+раза?
+      | каждый\s+(?:второй|третий|четвертый|пятый|десятый)
+      | (?:один|одна|двое|трое)\s+из\s+(?:двух|трех|четырех|пяти|десяти)
+    )(?![\w-])""",
+    re.VERBOSE,
+)
+_RU_UNIT = re.compile(r"\d\s*(?:рубл|руб\.|долл|евро|человек|км|километр|тонн|гектар|квартир|раз\b)")
+_RU_COMPARISON = re.compile(
+    r"""(?<![\w-])(?:
+        (?:больше|меньше|дороже|дешевле|хуже|лучше|[а-яё]{3,}(?:ее|ей))(?![\w-]),?\s+(?:[\w-]+\s+){0,3}?чем(?![\w-])
+      | выше|ниже|по\s+сравнению\s+с|в\s+сравнении\s+с|чем\s+(?:когда-либо|раньше|прежде|год\s+назад)
+      | рекордн\w*|антирекорд\w*|беспрецедентн\w*|впервые\s+(?:с|за)
+      | сам(?:ый|ая|ое|ые|ого|ой|ом|ых|ую|ым)\s+[а-яё]{3,}
+      | крупнейш\w*|наибольш\w*|наименьш\w*|худш\w*|лучш(?:ий|ая|ее|ие|его|ей|их|им)|максимальн\w*|минимальн\w*
+      | (?:вырос|выросл[аио]|снизил\w*|сократил\w*|увеличил\w*|уменьшил\w*|упал[аио]?|подорожал\w*|подешевел\w*)
+            \s+(?:с|по\s+сравнению)(?![\w-])
+      | превыша\w*|превысил\w*|опережа\w*|уступа\w*
+    )(?![\w-])""",
+    re.VERBOSE,
+)
+_RU_CAUSAL = re.compile(
+    r"""(?<![\w-])(?:
+        потому\s+что|так\s+как|из-за|в\s+результате|вследствие|в\s+связи\s+с|по\s+причине|благодаря|поэтому
+      | следовательно|в\s+итоге|тем\s+самым
+      | (?:привел|привела|привело|привели|приводит|приводят|привести|приведет)\s+к
+      | вызвал[аио]?|вызыва(?:ет|ют)|вызван[аоы]?|спровоцировал\w*|повлекл[аио]?|повлек
+      | (?:стал[аио]?|является|явилось|явился|явилась)\s+причиной|причин(?:ой|а)\s+(?:стал\w*|является)
+      | связан[аоы]?\s+с|обусловлен\w*|объясня(?:ется|ются)
+      | (?:снижа|повыша|увеличива|уменьша)(?:ет|ют)\s+риск
+    )(?![\w-])""",
+    re.VERBOSE,
+)
+_RU_PREDICTION = re.compile(
+    r"""(?<![\w-])(?:
+        будет|будут|буду|будем|будете|станет|станут
+      | планиру\w*|планировал\w*|намерен\w*|собира(?:ется|ются|лся|лась|лись)|пообещал\w*|обеща\w*|обязал(?:ся|ась|ись)
+      | прогнозир\w*|прогноз\w*|ожида(?:ет|ют|ется|ются)|предполагается
+      | к\s+(?:концу\s+)?20\d\d|к\s+следующему\s+году|к\s+концу\s+(?:года|месяца|недели|квартала|десятилетия)
+      | в\s+следующем\s+(?:году|месяце|квартале)|в\s+ближайш\w+|в\s+перспективе|в\s+будущем
+      | до\s+(?:конца\s+)?20[2-9]\d\s+года|не\s+раньше|не\s+ранее|не\s+позднее
+      | затянется|завершится|продлится|начнется|откроется|откроют|закроют|вырастет|вырастут
+      | снизится|сократится|увеличится|подорожает|подешевеет
+    )(?![\w-])""",
+    re.VERBOSE,
+)
+# "… значит рисковать людьми»." — the end of a quotation that opened in an earlier sentence.
+_RU_QUOTE_TAIL = re.compile(r"^[^«»]*»[.!?…]*$")
 
 
 def classify(sentence: str, *, attributed: bool = False) -> str:
     """The kind of one sentence (one of extraction.KINDS)."""
     sentence = sentence.lower()
-    if _is_statistic(sentence):
+    ru = sentence.replace("ё", "е") if _CYRILLIC.search(sentence) else None  # "привёл" as "привел"
+    if _is_statistic(sentence) or (ru and (_RU_STATISTIC_WORDS.search(ru) or _RU_UNIT.search(ru))):
         return "statistic"
-    if _COMPARISON.search(sentence):
+    if _COMPARISON.search(sentence) or (ru and _RU_COMPARISON.search(ru)):
         return "comparison"
-    if _CAUSAL.search(sentence):
+    if _CAUSAL.search(sentence) or (ru and _RU_CAUSAL.search(ru)):
         return "causal"
-    if _PREDICTION.search(sentence):
+    if _PREDICTION.search(sentence) or (ru and _RU_PREDICTION.search(ru)):
         return "prediction"
     if is_quotation(sentence):
         return "quotation"
@@ -96,9 +157,12 @@ def is_quotation(sentence: str) -> bool:
     for match in _QUOTED.finditer(sentence):
         if len(match.group(1).split()) >= 4:
             return True
-    stripped = sentence.lstrip()
-    # An opening quote whose close is in another sentence ("“We will win.").
-    return stripped[:1] in "\"“" and len(stripped.split()) >= 4
+    stripped = sentence.strip()
+    if len(stripped.split()) < 4:
+        return False
+    # An opening quote whose close is in another sentence ("“We will win."), a quotation carried
+    # on after a dash ("— Мы понимаем, что…"), or the close of one opened before ("…людьми».").
+    return stripped[:1] in "\"“«„" or stripped.startswith(("— ", "– ")) or bool(_RU_QUOTE_TAIL.match(stripped))
 
 
 def _is_statistic(sentence: str) -> bool:
@@ -111,13 +175,14 @@ def _is_statistic(sentence: str) -> bool:
     # A figure other than a year ("14 people", "No. 10" excluded by the year/number test below).
     without_years = _YEAR_ONLY.sub(" ", sentence)
     numbers = [m for m in _BARE_NUMBER.finditer(without_years)
-               if not re.search(r"(?:no\.|nos\.|#|page|chapter|article|section)\s*$",
+               if not re.search(r"(?:no\.|nos\.|#|№|page|chapter|article|section|стать[яией]|ст\.|пункт[ау]?|п\.)\s*$",
                                 without_years[max(0, m.start() - 10):m.start()], re.IGNORECASE)]
     return bool(numbers) and not _looks_like_date(without_years)
 
 
 def _looks_like_date(text: str) -> bool:
-    months = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    months = (r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+              r"|(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]*)")
     only = re.sub(rf"\b{months}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{months}", " ", text,
                   flags=re.IGNORECASE)
     only = re.sub(r"\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?", " ", only, flags=re.IGNORECASE)

@@ -11,13 +11,20 @@ not shared between threads. Patterns handled:
 - inverted "..., said X" and "according to X";
 - pronouns and generic subjects ("he", "it", "the ministry", "officials");
 - transcript labels ("LEHRER: Good evening") that hold until the next label;
-- quotation paragraphs that continue the previous speaker.
+- quotation paragraphs that continue the previous speaker, and sentences inside a «quotation»
+  that runs over several sentences; a sentence that opens such a quotation takes the speaker
+  named in its «…, — сказал X» attribution further on.
+
+Sentences with Cyrillic letters go to the Russian rules (speakers_ru.py), which share this
+article's order but keep their own memory of names, since Russian names change with case.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from .speakers_ru import RussianAttributor
 
 _VERBS = (
     "said|says|say|told|tells|added|adds|insisted|insists|argued|argues|claimed|claims|accused|accuses|denied|"
@@ -86,7 +93,9 @@ administration command headquarters house embassy mission secretariat coalition 
 _TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'’\-]*\s){0,3}[A-Z][A-Z.'’\-]+):\s+")
 _NOT_LABELS = frozenset({"SPEAKERS", "PARTICIPANTS", "PANELISTS", "NOTE", "UPDATE", "CORRECTION", "WATCH",
                          "READ", "RELATED", "PHOTO", "VIDEO", "SOURCE", "SOURCES", "EDITOR'S NOTE"})
-_OPENING_QUOTE = re.compile(r"^\s*[\"“]")
+_OPENING_QUOTE = re.compile(r"^\s*[\"“«„]")
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_RU_QUOTES = re.compile(r"[«»\"“”„]")
 # "according to figures published by Harbourside Water": the source is who published them.
 _PUBLISHED_BY = re.compile(
     r"\s*(?:the\s+|new\s+|official\s+|latest\s+)*(?:[a-z\-]+\s+){0,3}?"
@@ -134,6 +143,9 @@ class Attributor:
         self._by_title: dict[str, str] = {}  # "president" -> "Barack Obama", for "the president said"
         self._label: Attribution | None = None
         self._previous: Attribution = _NONE
+        self._russian = RussianAttributor()
+        self._quote_depth = 0  # «» left open at self._scanned, within the current block
+        self._scanned = 0
 
     def set_label(self, start: int, end: int) -> None:
         """A transcript label opened a block; it speaks until the next label."""
@@ -143,9 +155,18 @@ class Attributor:
     def attribute(self, start: int, end: int, new_block: bool) -> Attribution:
         """The speaker of the sentence text[start:end] (None when the article itself says it)."""
         sentence = self._text[start:end]
-        found = self._find(sentence, start)
+        inside_quote = self._quotes_open_before(start, new_block)
+        self._quote_depth = max(0, inside_quote + sentence.count("«") - sentence.count("»"))
+        self._scanned = end
+        if _CYRILLIC.search(sentence):
+            hit = self._russian.find(sentence, start, inside_quote > 0)
+            if hit is None and not inside_quote and self._quote_depth:
+                hit = self._russian.quote_attribution(self._text, end)  # «First. Second, — said X.»
+            found = None if hit is None else Attribution(*hit, quoted=bool(_RU_QUOTES.search(sentence)))
+        else:
+            found = self._find(sentence, start)
         if found is None:
-            if self._previous.speaker and _OPENING_QUOTE.match(sentence):
+            if self._previous.speaker and (inside_quote or _OPENING_QUOTE.match(sentence)):
                 found = self._previous  # a quotation that carries on the previous speaker's words
             elif self._label is not None:
                 found = self._label
@@ -153,6 +174,13 @@ class Attributor:
                 found = _NONE
         self._previous = found
         return found
+
+    def _quotes_open_before(self, start: int, new_block: bool) -> int:
+        """How many «» quotations are open where a sentence starts (a block closes them all)."""
+        if new_block:
+            return 0
+        between = self._text[self._scanned:start]
+        return max(0, self._quote_depth + between.count("«") - between.count("»"))
 
     # -- finding -------------------------------------------------------------------------------
     def _find(self, sentence: str, offset: int) -> Attribution | None:
