@@ -47,6 +47,13 @@ def test_question_exclamation_and_ellipsis():
                            "Then they rose again."]
 
 
+def test_question_before_a_dash_attribution_stays_one_sentence():
+    assert texts('"Why? — she asked. Nobody knew.') == ['"Why? — she asked.', "Nobody knew."]
+    assert texts("Who pays? – the minister asked. Nobody knew.") == ["Who pays? – the minister asked.",
+                                                                     "Nobody knew."]
+    assert texts("Who pays? — Nobody knew.") == ["Who pays?", "— Nobody knew."]
+
+
 def test_quotation_spanning_sentences_is_one_span():
     text = '"We will win. We always do," he said. The crowd cheered.'
     assert texts(text) == ['"We will win. We always do," he said.', "The crowd cheered."]

@@ -26,6 +26,16 @@ DEFAULT_THRESHOLD: float = 0.5
 _QUALITIES = ("fast", "final")
 # "WASHINGTON (Reuters) - ", "KYIV, Ukraine (AP) — ": a dateline is not part of the claim.
 _DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:[ ,]+[A-Z][A-Za-z'’.\-]+){0,4}\s*(?:\([^)\n]{1,30}\))?\s*[-–—]+\s+")
+# "МОСКВА, 5 сен — РИА Новости. ", "САНКТ-ПЕТЕРБУРГ, 12 марта. /ТАСС/. ": a city in capitals, a date,
+# then the agency after a dash (and a full stop) or between slashes. The segmenter splits these
+# into sentences of their own ("12 марта." then "/ТАСС/."), so it is matched over the whole block.
+_DATELINE_RU = re.compile(
+    r"[А-ЯЁ][А-ЯЁ\-]+(?:\s[А-ЯЁ][А-ЯЁ\-]+){0,2}[,.]\s*"
+    r"\d{1,2}\s+(?:янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)[а-яё]*\.?(?:\s+\d{4}(?:\s*г\.)?)?"
+    r"(?:\s*[-–—]+\s*[A-ZА-ЯЁ][\w\-]*(?:\.(?:RU|COM|РФ))?(?:\s+[A-ZА-ЯЁ][\w\-]*){0,2}"
+    r"(?:,\s*[А-ЯЁ][а-яё\-]+(?:\s+[А-ЯЁ][а-яё\-]+){0,2})?(?:\.|\s+[-–—]+)"
+    r"|\.?\s*/[^/\n]{2,40}/\.?)"
+    r"(?:\s+|$)")
 
 
 @dataclass(frozen=True)
@@ -94,11 +104,14 @@ def _candidates(text: str) -> list[tuple[int, int, speakers.Attribution]]:
     last_block = -1
     blocks = segment.blocks(text)
     skip_block = False
+    dateline_end = -1  # a Russian dateline may span the first sentences of a block
+    first_in_block = True
     for sentence in segment.sentences(text):
         start, end = sentence.start, sentence.end
         new_block = sentence.block != last_block
         last_block = sentence.block
         if new_block:
+            first_in_block = True
             block = blocks[sentence.block]
             # A short block that is boilerplate as a whole ("Did you find a mistake? Let us know.",
             # a caption ending in a photo credit) is dropped with all its sentences.
@@ -110,10 +123,17 @@ def _candidates(text: str) -> list[tuple[int, int, speakers.Attribution]]:
             if label:
                 attributor.set_label(*label)
                 start = segment.skip_space(text, label[1] + 1, end)
+            dateline_end = -1
             dateline = _DATELINE.match(text, start, end)
             if dateline and dateline.end() < end:
                 start = dateline.end()
+            elif not dateline:
+                dateline = _DATELINE_RU.match(text, start, block.end)
+                dateline_end = dateline.end() if dateline else -1
+        start = max(start, dateline_end)
         if start >= end or boilerplate.is_boilerplate(text[start:end]):
             continue
-        out.append((start, end, attributor.attribute(start, end, new_block)))
+        # The attributor closes open «quotations» at the first sentence it sees of each block.
+        out.append((start, end, attributor.attribute(start, end, first_in_block)))
+        first_in_block = False
     return out

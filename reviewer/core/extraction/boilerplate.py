@@ -2,6 +2,8 @@
 prompts, correction requests, contributor lines, stage directions in transcripts.
 
 Pure functions, any thread. They look at one sentence and, for short lines, the whole block.
+English and Russian site furniture are both recognised; the Russian patterns are only tried on
+text with Cyrillic letters in it.
 """
 
 from __future__ import annotations
@@ -85,6 +87,55 @@ _BYLINE = re.compile(
 
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
+# -- Russian ------------------------------------------------------------------------------------
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+# "12 марта 2024 г., 15:45", "5 сен", "12.03.2024 15:45", "сегодня в 10:20", "3 часа назад".
+_DATE_RU = (
+    r"(?:\d{1,2}\s+(?:янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)[а-яё]*\.?"
+    r"(?:\s+\d{4}(?:\s*(?:г\.|года?))?)?"
+    r"|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2}|сегодня|вчера"
+    r"|\d+\s+(?:минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день)\s+назад)"
+    r"(?:\s*,?\s*(?:в\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:мск|msk))?)?")
+_DATE_ONLY_RU = re.compile(rf"^\W*{_DATE_RU}\W*$", re.IGNORECASE)
+_STARTS_RU = re.compile(
+    rf"""^\W*(?:
+        (?:фото(?:графия|графии)?|иллюстрация|видео|инфографика|кадр|скриншот|коллаж|источник(?:\s+фото)?)
+            \s*[:|/]
+      | фото(?:графия)?\s*[—–-]\s  # not "Видео — главный формат", a dash is also the Russian "is"
+      | (?:читайте|смотрите|читать|слушайте)\s+(?:также|далее|ещё|еще|подробнее|нас|полностью)\b
+      | (?:подробнее|по\s+теме|(?:ещё|еще|новости|статьи)\s+по\s+теме)\s*(?:[:|—–-]|$)
+      | (?:подписывайтесь|подпишитесь|присоединяйтесь)\s+(?:на|к)\b
+      | (?:реклама|на\s+правах\s+рекламы|партн[её]рский\s+материал)\s*[.:]?\s*(?:\d{{1,2}}\s*\+\s*)?$
+      | реклама\b.{{0,160}}\b(?:erid|инн|огрн)\b
+      | поделиться(?:\s+(?:в|ссылкой|новостью|стать[её]й|материалом)\b.{{0,40}})?\s*$
+      | (?:автор[ыа]?|текст|редактор|подготовил[аи]?|фото\s+и\s+текст|текст\s+и\s+фото)\s*[:|]\s*\S.{{0,100}}$
+      | (?:обновлено|обновлена|опубликовано|опубликована|изменено|дата\s+публикации|последнее\s+обновление)
+            \s*:?\s*{_DATE_RU}\W*$
+      | (?:нашли|заметили)\s+(?:ошибку|опечатку)\s*\?
+      | (?:материал|статья|текст)\s+подготовлен[а]?\s+при\s+(?:участии|поддержке)\b
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_ANYWHERE_RU = re.compile(
+    r"""(?:
+        \bctrl\s*\+\s*enter\b
+      | \b(?:нашли|заметили|увидели)\s+(?:ошибку|опечатку)\b.{0,80}\b(?:выделите|нажмите|сообщите|напишите)
+      | \bвсе\s+права\s+защищены\b
+      | \bпри\s+(?:полном\s+или\s+частичном\s+)?(?:использовании|цитировании|копировании|перепечатке)\s+материалов\b
+      | \bматериал\s+подготовлен\s+при\s+(?:участии|поддержке)\b
+      | \bв\s+подготовке\s+(?:этого\s+)?(?:материала|статьи|текста|публикации|заметки)\s+
+            (?:принимал[аи]?|принял[аи]?|участвовал[аи]?)\b
+      | \bчитайте\s+(?:также|подробнее)\b
+      | \bчитайте\s+нас\s+в\b
+    )""",
+    re.VERBOSE,  # matched against the lower-cased sentence
+)
+
+
+def _is_russian_boilerplate(stripped: str) -> bool:
+    return bool(_STARTS_RU.search(stripped) or _DATE_ONLY_RU.match(stripped)
+                or _ANYWHERE_RU.search(stripped.lower()))
+
 
 def is_boilerplate(sentence: str) -> bool:
     """Whether a sentence is furniture around the article rather than something it says."""
@@ -93,6 +144,8 @@ def is_boilerplate(sentence: str) -> bool:
         return True
     if (_BYLINE.match(stripped) or _DATE_ONLY.match(stripped) or _STARTS.search(stripped) or _ANYWHERE.search(stripped.lower())
             or _AUTHOR_NOTE.match(stripped)):
+        return True
+    if _CYRILLIC.search(stripped) and _is_russian_boilerplate(stripped):
         return True
     words = stripped.split()
     # A dateline or a lone word ("Advertisement", "Updated", "Politics") is not a claim either.
