@@ -93,5 +93,5 @@ def test_russian_sample_article_kinds():
     assert kinds["«Когда мы вскрыли покрытие, вы"] == "comparison"
     assert kinds["«Увеличение объёма работ связа"] == "causal"
     assert kinds["В министерстве пообещали к кон"] == "prediction"
-    assert kinds["— Мы понимаем, что жителям и п"] == "quotation"
+    assert kinds["«Я не утверждаю, что кто-то на"] == "quotation"
     assert set(kinds.values()) == set(KINDS)
