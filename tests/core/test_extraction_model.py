@@ -9,6 +9,7 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import reviewer.core.extraction.models as models
@@ -106,8 +107,17 @@ def test_cascade_runs_the_transformer_only_where_the_fast_score_reaches_the_cuto
     refined = [s for s, f in zip(sentences, fast) if f >= 0.3]
     assert seen == refined and 0 < len(refined) < len(sentences)
     expected = full.scores(sentences)
-    for sentence, score, fast_score, full_score in zip(sentences, scores, fast, expected):
-        assert score == pytest.approx(full_score if fast_score >= 0.3 else fast_score)
+    mapped = models.skipped_scores(fast, cascade._skipped_slope, cascade._skipped_offset)
+    for score, fast_score, full_score, skipped_score in zip(scores, fast, expected, mapped):
+        assert score == pytest.approx(full_score if fast_score >= 0.3 else skipped_score)
+
+
+def test_skipped_sentences_score_low_on_the_transformers_scale_in_fast_order():
+    manifest = json.loads(REPO.joinpath("resources/model/final.json").read_text())
+    fast = [0.001, 0.01, 0.03, 0.06, manifest["fast_cutoff"] - 1e-9]
+    mapped = models.skipped_scores(np.array(fast), manifest["skipped_slope"], manifest["skipped_offset"])
+    assert list(mapped) == sorted(mapped) and len(set(mapped)) == len(fast)  # order kept
+    assert mapped.max() < manifest["fast_cutoff"]  # never above a score that would have been refined
 
 
 def test_shipped_cascade_cutoff_is_below_the_threshold():

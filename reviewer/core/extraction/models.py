@@ -51,8 +51,10 @@ class FinalScorer:
     """Calibrated final scores: transformer logit, optionally blended with the linear logit.
 
     A cascade saves most of the transformer's time: sentences whose fast score is below the
-    manifest's ``fast_cutoff`` keep that fast score. The cutoff is chosen on validation
-    (training/cascade.py) so that no sentence it skips comes near the threshold.
+    manifest's ``fast_cutoff`` skip the transformer. The cutoff is chosen on validation
+    (training/cascade.py) so that no sentence it skips comes near the threshold. Their fast score
+    is mapped onto the transformer's scale (a line fitted on the skipped validation sentences,
+    in log-odds), so that sorting by score and low thresholds treat both kinds alike.
     """
 
     def __init__(self, manifest: dict):
@@ -61,6 +63,8 @@ class FinalScorer:
         self._offset = float(manifest.get("offset", 0.0))
         self._linear_weight = float(manifest.get("linear_weight", 0.0))
         self._fast_cutoff = float(manifest.get("fast_cutoff", 0.0))
+        self._skipped_slope = float(manifest.get("skipped_slope", 1.0))
+        self._skipped_offset = float(manifest.get("skipped_offset", 0.0))
         self._transformer = None
         if self.kind == "transformer":
             from .final_model import TransformerModel
@@ -73,14 +77,21 @@ class FinalScorer:
         if self._transformer is None:
             return fast.scores(sentences)
         fast_logits = fast.logits(sentences)
-        scores = fast.calibrated(fast_logits)
-        refine = np.flatnonzero(scores >= self._fast_cutoff)
+        fast_scores = fast.calibrated(fast_logits)
+        refine = np.flatnonzero(fast_scores >= self._fast_cutoff)
+        scores = skipped_scores(fast_scores, self._skipped_slope, self._skipped_offset)
         if len(refine):
             logits = self._transformer.logits([sentences[i] for i in refine])
             if self._linear_weight:
                 logits = logits + self._linear_weight * fast_logits[refine]
             scores[refine] = calibrate(logits, self._slope, self._offset)
         return scores
+
+
+def skipped_scores(fast_scores: np.ndarray, slope: float, offset: float) -> np.ndarray:
+    """Fast scores mapped to the transformer's scale: sigmoid(slope * log-odds + offset)."""
+    p = np.clip(fast_scores, 1e-12, 1 - 1e-12)
+    return calibrate(np.log(p / (1 - p)), slope, offset)
 
 
 def final_scorer() -> FinalScorer:
