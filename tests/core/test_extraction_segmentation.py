@@ -158,3 +158,19 @@ def test_offsets_always_match_text(text):
         if claim.speaker_start is not None:
             assert 0 <= claim.speaker_start < claim.speaker_end <= len(text)
         previous_end = claim.end
+
+
+def test_byline_pattern_is_linear_on_names_ending_in_and():
+    # "Poland" could read as "Pol" + "and": each such word used to double the matching time.
+    import time
+
+    line = "By " + " ".join(["Poland", "Holland", "Finland", "Iceland", "Rand", "Grand"] * 40) + " reported that taxes rose."
+    started = time.perf_counter()
+    assert not is_boilerplate(line)
+    assert claim_texts(line) == [line]
+    assert time.perf_counter() - started < 1.0
+
+
+def test_byline_roles_do_not_swallow_sentences_with_figures():
+    for line in ["By Friday, 40 percent of staff", "By Tuesday, 500 staff."]:
+        assert not is_boilerplate(line), line

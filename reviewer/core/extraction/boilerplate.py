@@ -79,9 +79,10 @@ _ROLE_NOUN = (r"(?:correspondent|reporter|editor|writer|columnist|journalist|sta
               r"|photographer|analyst|intern|desk|team|bureau)s?")
 _BYLINE = re.compile(
     rf"^\W*(?:By|BY|Written by|Words by|Story by)\s+{_NAME}(?:\s+{_NAME}){{0,4}}"
-    rf"(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,4}})*"
+    # "and" needs spaces around it: "Poland" must not read as "Pol" + "and" (exponential backtracking).
+    rf"(?:(?:\s*[,&]\s*|\s+and\s+){_NAME}(?:\s+{_NAME}){{0,4}})*"
     rf"(?:{_SEP}(?:{_NAME}|and|for|of|the|in|at)(?:\s+(?:{_NAME}|and|for|of|the|in|at)){{0,7}}"
-    rf"|{_SEP}(?:[\w.'’&-]+\s+){{0,4}}(?i:{_ROLE_NOUN})\b(?:\s+(?:for|of|at|in)\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}})?)?"
+    rf"|{_SEP}(?:[^\W\d_][\w.'’&-]*\s+){{0,4}}(?i:{_ROLE_NOUN})\b(?:\s+(?:for|of|at|in)\s+(?:the\s+)?{_NAME}(?:\s+{_NAME}){{0,3}})?)?"
     rf"(?:{_SEP}(?i:{_DATE}))?\W*$"
 )
 
