@@ -227,3 +227,11 @@ def test_other_tokenizer_files_are_refused_clearly(tmp_path, change, complaint):
     path.write_text(json.dumps({**spec, **change}), encoding="utf-8")
     with pytest.raises(UnsupportedTokenizer, match=complaint):
         WordPieceTokenizer.from_file(path, MAX_TOKENS)
+
+
+def test_overlong_words_are_unknown_and_not_kept_in_the_word_cache():
+    tokenizer = WordPieceTokenizer.from_file(TOKENIZER_JSON, 128)
+    unk = tokenizer.encode("[UNK]")[1]
+    for n in range(50):
+        assert tokenizer.encode("x" * (101 + n))[1:-1] == [unk]
+    assert tokenizer._word_ids.cache_info().currsize == 0

@@ -62,6 +62,8 @@ class WordPieceTokenizer:
         self._special_re = re.compile("|".join(map(re.escape, names))) if names else None
         self._word_ids = lru_cache(WORD_CACHE_SIZE)(
             _word_splitter(vocab, vocab[unk_token], prefix, max_word_chars))
+        self._unk_id = vocab[unk_token]
+        self._max_word_chars = max_word_chars
 
     @classmethod
     def from_file(cls, path: Path, max_tokens: int) -> WordPieceTokenizer:
@@ -81,7 +83,9 @@ class WordPieceTokenizer:
                 whole_word = self._whole_words.get
                 for word in pre_tokenize(self.normalize(chunk)):
                     found = whole_word(word)  # most words are one vocabulary entry
-                    if found is None:
+                    if found is None and len(word) > self._max_word_chars:
+                        ids.append(self._unk_id)  # not through the cache: it would keep huge keys alive
+                    elif found is None:
                         ids.extend(self._word_ids(word))
                     else:
                         ids.append(found)
