@@ -6,12 +6,12 @@ runs, and the dialog cannot be closed until it ends. Errors (a damaged backup, a
 shown in the dialog, never raised.
 
 Contract with the caller (the main window): a restore replaces the library's content under the
-caller's Store. ``restore_starting`` comes first: stop everything that writes to the library or
-reacts to its changes (timers, jobs; the window itself is blocked by this modal dialog). The
-restore job starts only once the TaskManager has no other job running. Then either
-``restored(backup path)`` comes and the dialog is Accepted — reopen the library, its ids and the
-undo history no longer apply — or ``restore_failed(message)``: nothing was restored, carry on.
-UI thread only.
+caller's Store. It waits until the TaskManager has no job running (their results are delivered as
+usual). ``restore_starting`` comes right before the copy starts: stop everything that writes to
+the library or reacts to its changes (timers; the window itself is blocked by this modal dialog;
+no job is running then). Then either ``restored(backup path)`` comes and the dialog is Accepted —
+reopen the library, its ids and the undo history no longer apply — or ``restore_failed(message)``:
+nothing was restored, carry on. UI thread only.
 """
 
 from __future__ import annotations
@@ -254,10 +254,12 @@ class BackupsDialog(QDialog):
         if self._busy:
             return
         self._set_busy(True, "Restoring…")
-        self.restore_starting.emit()
         if self.tasks.jobs:
-            # A job still writing (an import) would interleave with the copy: wait until all ended.
-            self.message.setText("Waiting for other work on the library to stop…")
+            # A job still writing (an import) would interleave with the copy: let them all finish and
+            # deliver their results first. Nothing is stopped or dropped, so if the restore then
+            # fails, no work was lost on its account.
+            names = ", ".join(dict.fromkeys(job.name for job in self.tasks.jobs))
+            self.message.setText(f"Waiting for other work on the library to finish ({names})…")
 
             def when_idle() -> None:
                 self.tasks.idle.disconnect(when_idle)
@@ -270,6 +272,7 @@ class BackupsDialog(QDialog):
     def _start_restore(self, info: BackupInfo) -> None:
         library = self.library_path
         self.message.setText("Restoring…")
+        self.restore_starting.emit()
         self._run("Restore backup", lambda _ctx: restore_backup(info.path, library),
                   lambda _result: self._restored(info), self._restore_failed)
 

@@ -469,15 +469,15 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _pause_for_restore(self) -> None:
-        # A backup is about to be copied in under our Store; the modal dialog stops the person. Left:
-        # note typing (saved now, so the before-restore backup keeps it), the watcher (it would show
-        # restored data under an undo history that no longer fits) and jobs (results dropped).
+        # A backup is about to be copied in under our Store; the modal dialog stops the person and the
+        # dialog waited for our jobs to finish (their results arrived), so none is running. Left:
+        # note typing (saved now, so the before-restore backup keeps it) and the watcher (it would
+        # show restored data under an undo history that no longer fits).
         self.review_editor.save_pending()
         self._watch_timer.stop()
-        self.tasks.discard_all()
 
     def _resume_after_restore(self) -> None:
-        """Nothing was restored: watch again (changes made by the dropped jobs show up then)."""
+        """Nothing was restored: watch again."""
         self._watch_timer.start()
 
     def _about(self) -> None:

@@ -72,8 +72,8 @@ def test_back_up_now_from_the_desk(desk, reviewed, library_path, qtbot):
     assert window._watch_timer.isActive()  # only a restore pauses the window
 
 
-def test_restore_waits_for_jobs_drops_their_results_and_pauses_the_window(desk, reviewed, store, library_path,
-                                                                          qtbot, monkeypatch):
+def test_restore_waits_for_jobs_to_finish_then_pauses_the_window(desk, reviewed, store, library_path, qtbot,
+                                                                 monkeypatch):
     _article, claim_id, backup = reviewed
     window = desk()
     # A job still writing when the person confirms (what an import does with its own Store).
@@ -99,13 +99,15 @@ def test_restore_waits_for_jobs_drops_their_results_and_pauses_the_window(desk, 
     monkeypatch.setattr(backups_dialog, "restore_backup", gated_restore)
 
     dialog = _open_backups(window, qtbot)
-    with qtbot.waitSignal(dialog.restore_starting):
-        _confirm_restore(dialog, qtbot)
-    assert not window._watch_timer.isActive()
-    assert "Waiting for other work" in dialog.message.text()
-    assert not in_restore.is_set()  # the writer still runs: the copy must not start under it
+    _confirm_restore(dialog, qtbot)
+    assert "Waiting for other work" in dialog.message.text() and "import" in dialog.message.text()
+    assert window._watch_timer.isActive()  # nothing is paused or stopped while the job finishes
 
-    release_writer.set()
+    with qtbot.waitSignal(dialog.restore_starting, timeout=10000):
+        assert not in_restore.is_set()  # the writer still runs: the copy must not start under it
+        release_writer.set()
+    assert delivered == ["late"]  # the job's result reached the window before the copy started
+    assert not window._watch_timer.isActive()
     qtbot.waitUntil(in_restore.is_set, timeout=10000)
     # The copy runs on a worker: the dialog still answers, shows it is busy, and will not close.
     qtbot.waitUntil(dialog.busy_bar.isVisible, timeout=5000)
@@ -116,12 +118,42 @@ def test_restore_waits_for_jobs_drops_their_results_and_pauses_the_window(desk, 
     with qtbot.waitSignal(window.backup_restored, timeout=10000) as blocker:
         release_restore.set()
     assert blocker.args == [library_path]
-    assert delivered == []  # the late job's result never reached the window
     assert _note(library_path, claim_id) == "in the backup"
-    # The late write was not lost: it landed before the restore and is in the before-restore backup.
+    # The job's write was not lost: it landed before the restore and is in the before-restore backup.
     before = [b for b in list_backups(library_path) if b.reason == "before-restore"]
     assert len(before) == 1 and _note(before[0].path, claim_id) == "written by a late job"
     assert not window._watch_timer.isActive()  # the window waits to be replaced
+
+
+def test_a_failed_restore_loses_no_other_work(desk, reviewed, library_path, qtbot, monkeypatch):
+    """A re-extraction running when the person confirms a restore that then fails: its claims arrive
+    as an undoable step and the status bar reports them, instead of "Extracting claims…" forever."""
+    import reviewer.core.ingest as ingest
+
+    article, _claim_id, _backup = reviewed
+    window = desk(article_id=article.id)
+    real_extract = ingest.extract_for_store
+    release = threading.Event()
+
+    def slow_extract(text):
+        release.wait(10)
+        return real_extract(text)
+
+    monkeypatch.setattr(ingest, "extract_for_store", slow_extract)
+    window.actions["reextract"].trigger()
+    assert window.status_message.text() == "Extracting claims…"
+    damaged = backups_dir(library_path) / "20990101T000000000000Z_manual.sqlite"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    dialog = _open_backups(window, qtbot)
+    _confirm_restore(dialog, qtbot)
+    assert "Waiting for other work" in dialog.message.text()
+
+    with qtbot.waitSignal(dialog.restore_failed, timeout=10000):
+        release.set()
+    assert damaged.name in dialog.message.text()
+    assert window.undo_stack.count() == 1  # the re-extraction's result was applied, not dropped
+    assert window.status_message.text().startswith("Claims extracted again")
+    assert window._watch_timer.isActive()
 
 
 def test_a_failed_restore_is_explained_and_the_window_carries_on(desk, reviewed, library_path, qtbot):
