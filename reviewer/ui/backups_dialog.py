@@ -2,8 +2,10 @@
 
 Backing up and restoring run as TaskManager jobs (each SQLite copy opens its own connection),
 so the dialog stays responsive: the buttons are disabled and a busy bar appears while a copy
-runs, and the dialog cannot be closed until it ends. Errors (a damaged backup, a full disk) are
-shown in the dialog, never raised.
+runs, and the dialog cannot be closed until it ends (``is_busy``; the window will not close
+either). A restore that still waits for other jobs has not changed anything yet: closing the
+dialog, or its window, cancels it. Errors (a damaged backup, a full disk) are shown in the
+dialog, never raised.
 
 Contract with the caller (the main window): a restore replaces the library's content under the
 caller's Store. It waits until the TaskManager has no job running (their results are delivered as
@@ -116,6 +118,8 @@ class BackupsDialog(QDialog):
         self.restored_from: Path | None = None
         self._job: Job | None = None
         self._busy = False
+        self._pending: BackupInfo | None = None  # a restore waiting for the TaskManager to be idle
+        self._listening = False  # _start_pending_restore is connected to tasks.idle
         self.setWindowTitle("Backups")
         self.resize(560, 360)
 
@@ -175,14 +179,20 @@ class BackupsDialog(QDialog):
         return self.model.backup_at(rows[0].row()) if rows else None
 
     def is_busy(self) -> bool:
-        """Whether a backup or restore is running (or a restore waits for other jobs to end)."""
+        """Whether a backup or restore copy is running: it cannot be stopped, so neither this dialog
+        nor its window may close until it ends."""
         return self._busy
 
+    def restore_pending(self) -> bool:
+        """Whether a restore waits for other jobs to finish (closing the dialog cancels it)."""
+        return self._pending is not None
+
     def _update_buttons(self) -> None:
-        self.backup_button.setEnabled(not self._busy)
-        self.restore_button.setEnabled(not self._busy and self.model.rowCount() > 0)
+        idle = not self._busy and self._pending is None
+        self.backup_button.setEnabled(idle)
+        self.restore_button.setEnabled(idle and self.model.rowCount() > 0)
         self.close_button.setEnabled(not self._busy)
-        self.table.setEnabled(not self._busy)
+        self.table.setEnabled(idle)
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy
@@ -203,7 +213,7 @@ class BackupsDialog(QDialog):
     # ------------------------------------------------------------------ actions
     def back_up_now(self) -> None:
         """Take a manual backup on a worker; the list refreshes when it is written."""
-        if self._busy:
+        if self._busy or self._pending is not None:
             return
         library = self.library_path
         self._set_busy(True, "Backing up…")
@@ -220,7 +230,7 @@ class BackupsDialog(QDialog):
 
     def ask_restore(self) -> None:
         """Ask for confirmation (window-modal, not blocking), then restore the selected backup."""
-        if self._busy:
+        if self._busy or self._pending is not None:
             return
         info = self.selected_backup()
         if info is None:
@@ -250,31 +260,64 @@ class BackupsDialog(QDialog):
             self.restore(info)
 
     def restore(self, info: BackupInfo) -> None:
-        """Restore ``info`` on a worker (no question asked); ``restored`` and Accepted on success."""
-        if self._busy:
+        """Restore ``info`` on a worker (no question asked); ``restored`` and Accepted on success.
+
+        If other jobs are running the restore waits for them to finish (their results are delivered
+        as usual); closing the dialog or its window meanwhile cancels it.
+        """
+        if self._busy or self._pending is not None:
             return
-        self._set_busy(True, "Restoring…")
-        if self.tasks.jobs:
-            # A job still writing (an import) would interleave with the copy: let them all finish and
-            # deliver their results first. Nothing is stopped or dropped, so if the restore then
-            # fails, no work was lost on its account.
-            names = ", ".join(dict.fromkeys(job.name for job in self.tasks.jobs))
-            self.message.setText(f"Waiting for other work on the library to finish ({names})…")
+        self._pending = info
+        if not self.tasks.jobs:
+            self._start_pending_restore()
+            return
+        # A job still writing (an import) would interleave with the copy: let them all finish and
+        # deliver their results first. Nothing is stopped or dropped, so if the restore then
+        # fails, no work was lost on its account.
+        names = ", ".join(dict.fromkeys(job.name for job in self.tasks.jobs))
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        self.message.setText(f"Waiting for other work on the library to finish ({names}); the restore "
+                             "starts then. Close cancels it.")
+        self._update_buttons()
+        # A bound method, not a closure: Qt ends the connection when this dialog is deleted, and the
+        # flag it checks is cleared when the dialog closes, so a job ending later (even after the
+        # window and its TaskManager were shut down) cannot start a restore nobody is waiting for.
+        self.tasks.idle.connect(self._start_pending_restore)
+        self._listening = True
 
-            def when_idle() -> None:
-                self.tasks.idle.disconnect(when_idle)
-                self._start_restore(info)
-
-            self.tasks.idle.connect(when_idle)
-        else:
-            self._start_restore(info)
-
-    def _start_restore(self, info: BackupInfo) -> None:
+    def _start_pending_restore(self) -> None:
+        info = self._pending
+        if info is None:  # cancelled meanwhile
+            self._forget_pending()
+            return
+        if self.tasks.jobs:  # someone else answered ``idle`` with a new job: wait for that one too
+            return
+        self._forget_pending()
         library = self.library_path
-        self.message.setText("Restoring…")
+        self._set_busy(True, "Restoring…")
         self.restore_starting.emit()
         self._run("Restore backup", lambda _ctx: restore_backup(info.path, library),
                   lambda _result: self._restored(info), self._restore_failed)
+
+    def cancel_pending_restore(self) -> bool:
+        """Give up a restore that still waits for other jobs (nothing was changed yet).
+
+        True if there was one. A restore whose copy runs cannot be cancelled (see ``is_busy``).
+        """
+        if self._pending is None:
+            return False
+        self._forget_pending()
+        self.message.setText("The restore was cancelled; the library was not changed.")
+        return True
+
+    def _forget_pending(self) -> None:
+        self._pending = None
+        if self._listening:
+            self._listening = False
+            self.tasks.idle.disconnect(self._start_pending_restore)
+        if not self._busy:
+            self.unsetCursor()
+        self._update_buttons()
 
     def _restored(self, info: BackupInfo) -> None:
         self._set_busy(False)
@@ -295,6 +338,20 @@ class BackupsDialog(QDialog):
         if self._busy:
             return
         super().reject()
+
+    def done(self, result: int) -> None:
+        # However the dialog ends (reject, accept, a direct done()), a waiting restore ends with it.
+        self.cancel_pending_restore()
+        super().done(result)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        # QDialog accepts a close event without reject() when the dialog is hidden (its window
+        # closing), so the waiting restore is cancelled here too.
+        if self._busy:
+            event.ignore()
+            return
+        self.cancel_pending_restore()
+        super().closeEvent(event)
 
 
 def _failure_text(what: str, exc: BaseException) -> str:

@@ -585,6 +585,17 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        from .backups_dialog import BackupsDialog
+
+        dialogs = self.findChildren(BackupsDialog)
+        if any(dialog.is_busy() for dialog in dialogs):
+            # A backup or restore copy cannot be stopped half-way, and closing would let the
+            # controller close the library under it.
+            event.ignore()
+            self.show_message("A backup or restore is being copied; close the window when it has finished.")
+            return
+        for dialog in dialogs:
+            dialog.close()  # a restore still waiting for other jobs is cancelled with its dialog
         self._watch_timer.stop()
         self.review_editor.set_claim(None)  # saves a note still being typed
         self.save_session()

@@ -10,6 +10,7 @@ import sqlite3
 import threading
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -74,7 +75,7 @@ def test_back_up_now_from_the_desk(desk, reviewed, library_path, qtbot):
 
 def test_restore_waits_for_jobs_to_finish_then_pauses_the_window(desk, reviewed, store, library_path, qtbot,
                                                                  monkeypatch):
-    _article, claim_id, backup = reviewed
+    _article, claim_id, _backup = reviewed
     window = desk()
     # A job still writing when the person confirms (what an import does with its own Store).
     release_writer = threading.Event()
@@ -128,7 +129,7 @@ def test_restore_waits_for_jobs_to_finish_then_pauses_the_window(desk, reviewed,
 def test_a_failed_restore_loses_no_other_work(desk, reviewed, library_path, qtbot, monkeypatch):
     """A re-extraction running when the person confirms a restore that then fails: its claims arrive
     as an undoable step and the status bar reports them, instead of "Extracting claims…" forever."""
-    import reviewer.core.ingest as ingest
+    from reviewer.core import ingest
 
     article, _claim_id, _backup = reviewed
     window = desk(article_id=article.id)
@@ -171,6 +172,99 @@ def test_a_failed_restore_is_explained_and_the_window_carries_on(desk, reviewed,
     assert _note(library_path, claim_id) == "after the backup"
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+
+
+def _gated_writer(window, library_path, claim_id):
+    """Start a job that writes a note once released, as an import would; returns the release event."""
+    release = threading.Event()
+
+    def writer(ctx):
+        release.wait(10)
+        with Store.open(library_path, reviewer="importer", create=False) as own:
+            own.set_review(claim_id, verdict="disputed", note="written by a late job")
+        return "late"
+
+    window.tasks.run("import", writer)
+    return release
+
+
+def _restores(library_path) -> int:
+    return sum(1 for b in list_backups(library_path) if b.reason == "before-restore")
+
+
+def test_closing_the_window_cancels_a_restore_still_waiting(desk, reviewed, library_path, qtbot):
+    """What the app controller does on quit or switch (window.close(), tasks.shutdown()) while the
+    restore waits for an import: the import's last signals must not start the copy afterwards."""
+    _article, claim_id, _backup = reviewed
+    window = desk()
+    restored = []
+    window.backup_restored.connect(restored.append)
+    release = _gated_writer(window, library_path, claim_id)
+    dialog = _open_backups(window, qtbot)
+    _confirm_restore(dialog, qtbot)
+    assert "Waiting for other work" in dialog.message.text()
+
+    assert window.close()
+    release.set()
+    assert window.tasks.shutdown()
+    qtbot.wait(300)  # the ended import's queued signals (and the manager's idle) are delivered now
+    assert window.tasks.wait(10000) and not window.tasks.jobs
+    assert _note(library_path, claim_id) == "written by a late job"  # not replaced by the backup
+    assert _restores(library_path) == 0 and restored == []
+    assert not window.isVisible() and not (shiboken6.isValid(dialog) and dialog.isVisible())
+
+
+def test_a_waiting_restore_is_cancelled_by_closing_or_deleting_its_dialog(desk, reviewed, library_path, qtbot):
+    _article, claim_id, _backup = reviewed
+    window = desk()
+    release = _gated_writer(window, library_path, claim_id)
+    dialog = _open_backups(window, qtbot)
+    _confirm_restore(dialog, qtbot)
+    assert "Close cancels it" in dialog.message.text()
+    assert dialog.close_button.isEnabled() and not dialog.restore_button.isEnabled()
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and not dialog.restore_pending()
+    with qtbot.waitSignal(window.tasks.idle, timeout=10000):
+        release.set()
+    qtbot.wait(100)
+    assert _note(library_path, claim_id) == "written by a late job" and _restores(library_path) == 0
+    assert window._watch_timer.isActive() and window.isVisible()
+
+    # A dialog deleted without closing (as with its window) takes its waiting restore along.
+    release = _gated_writer(window, library_path, claim_id)
+    dialog = _open_backups(window, qtbot)
+    _confirm_restore(dialog, qtbot)
+    assert "Waiting for other work" in dialog.message.text()
+    shiboken6.delete(dialog)
+    with qtbot.waitSignal(window.tasks.idle, timeout=10000):
+        release.set()
+    qtbot.wait(100)
+    assert _restores(library_path) == 0
+
+
+def test_the_window_stays_open_while_a_restore_is_copied(desk, reviewed, library_path, qtbot, monkeypatch):
+    _article, claim_id, _backup = reviewed
+    window = desk()
+    real_restore = backups_dialog.restore_backup
+    in_restore, release_restore = threading.Event(), threading.Event()
+
+    def gated_restore(source, library):
+        in_restore.set()
+        release_restore.wait(10)
+        return real_restore(source, library)
+
+    monkeypatch.setattr(backups_dialog, "restore_backup", gated_restore)
+    dialog = _open_backups(window, qtbot)
+    _confirm_restore(dialog, qtbot)
+    qtbot.waitUntil(in_restore.is_set, timeout=5000)
+
+    assert not window.close()  # the title bar's close, Quit, or the app closing all windows
+    assert window.isVisible() and dialog.isVisible()
+    assert "restore is being copied" in window.status_message.text()
+    with qtbot.waitSignal(window.backup_restored, timeout=10000):
+        release_restore.set()
+    assert _note(library_path, claim_id) == "in the backup"
+    assert window.close()  # the copy ended: the window closes (the app would reopen the library)
 
 
 def test_restore_from_the_app_reopens_the_library(qapp, qtbot, settings, library_path, monkeypatch):
