@@ -212,6 +212,10 @@ class DeskController:
         from .ui.start import open_library_interactive
 
         self._close_current()
+        # The closing window saved its article and claim, but their ids belong to the replaced
+        # content: gone from the restored library, or another article by now. Start afresh.
+        self.settings.set_state("last_article", 0)
+        self.settings.set_state("last_claim", 0)
         store = open_library_interactive(path, self.settings.pref("reviewer_name"), interactive=self.interactive)
         if store is None:
             self.app.quit()

@@ -297,3 +297,34 @@ def test_restore_from_the_app_reopens_the_library(qapp, qtbot, settings, library
         assert _note(library_path, claim_id) == "in the backup"
     finally:
         controller.shutdown()
+
+
+def test_after_a_restore_the_new_window_opens_the_restored_library_without_an_error(qapp, qtbot, settings,
+                                                                                    library_path, monkeypatch):
+    """The closing window remembered an article added after the backup; the restored library has none."""
+    from reviewer.app import DeskController
+
+    with Store.open(library_path, reviewer="tester") as store:
+        first, _ = build_article(store, "Before the backup", SAMPLE_BLOCKS)
+        take_backup(store.conn, library_path, "manual")
+        later, later_claims = build_article(store, "After the backup", SAMPLE_BLOCKS[:3])
+    monkeypatch.setattr(DeskController, "apply_theme", lambda self, theme: None)
+    # Interactive, so the window remembers its article as for a person; opening asks no questions.
+    monkeypatch.setattr("reviewer.ui.start.open_library_interactive",
+                        lambda path, name, interactive=True: Store.open(path, reviewer=name, create=False))
+    controller = DeskController(qapp, settings, interactive=True)
+    try:
+        assert controller.start(str(library_path), later.id)
+        window = controller.window
+        window.select_claim(later_claims[-1].id)
+        dialog = _open_backups(window, qtbot)
+        manual = next(r for r in range(dialog.model.rowCount()) if dialog.model.backup_at(r).reason == "manual")
+        with qtbot.waitSignal(window.backup_restored, timeout=10000):
+            _confirm_restore(dialog, qtbot, manual)
+        qtbot.waitUntil(lambda: controller.window is not None and controller.window is not window, timeout=5000)
+        again = controller.window
+        assert again.status_message.text() == ""  # not "There is no article 2 in this library."
+        assert again.article is not None and again.article.id == first.id
+        assert again.current_claim() in {c.id for c in again.claims.model.claims()}
+    finally:
+        controller.shutdown()
