@@ -552,6 +552,8 @@ class MainWindow(QMainWindow):
         if article_id is None and same_library:
             article_id = self.settings.state("last_article") or None
             claim_id = self.settings.state("last_claim") or None
+            if article_id is not None and not self._has_article(article_id):
+                article_id = None  # deleted, or restored away (`reviewer restore`): no error for that
         if article_id is not None and self.open_article(article_id, claim_id):
             self.claims.view.setFocus(Qt.FocusReason.OtherFocusReason)
             return
@@ -561,6 +563,13 @@ class MainWindow(QMainWindow):
         else:
             self.reader_pane.header.set_article(None)
         self.claims.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _has_article(self, article_id: int) -> bool:
+        try:
+            self.store.get_article(article_id)
+        except NotFound:
+            return False
+        return True
 
     def _first_article(self) -> int | None:
         """For a first start: the library's first article that has claims to review."""

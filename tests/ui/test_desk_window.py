@@ -221,6 +221,22 @@ def test_restart_restores_article_claim_geometry_and_splitters(desk, store, sett
     assert again.right_splitter.sizes() == right
 
 
+def test_restart_after_the_remembered_article_went_opens_the_first_one_quietly(desk, store, settings):
+    """The article open last time was deleted or restored away (``reviewer restore``) meanwhile."""
+    from tests.ui.conftest import SAMPLE_BLOCKS, build_article
+
+    first, _ = build_article(store, "First", SAMPLE_BLOCKS)
+    settings.set_state("last_library", str(store.path))
+    settings.set_state("last_article", first.id + 41)
+    settings.set_state("last_claim", 999)
+    window = desk()
+    assert window.article is not None and window.article.id == first.id
+    assert window.status_message.text() == ""  # not "There is no article 42 in this library."
+    # An article asked for by name (the command line's --article) is still reported when missing.
+    again = desk(article_id=first.id + 41)
+    assert "There is no article" in again.status_message.text() and again.article.id == first.id
+
+
 def test_font_size_keys_are_saved(desk, sample_article, settings, qtbot):
     window = desk()
     size = window.reader.font_size()
