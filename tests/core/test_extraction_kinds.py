@@ -60,6 +60,7 @@ def test_every_claim_has_a_known_kind():
     ("По сравнению с прошлым годом спрос упал.", "comparison"),
     ("Урожай стал рекордным.", "comparison"),
     ("Это самый длинный мост в Европе.", "comparison"),
+    ("Зарплаты в регионах оказались ниже ожидаемых.", "comparison"),
     # prediction and promise
     ("Правительство планирует снизить налоги.", "prediction"),
     ("Мэр пообещал построить новую школу.", "prediction"),
@@ -73,6 +74,12 @@ def test_every_claim_has_a_known_kind():
     ("— Мы понимаем, что жителям тяжело.", "quotation"),
     ("Но открыть мост раньше значит рисковать людьми».", "quotation"),
     ("Компания «Мостострой-Север» не виновата.", "other"),  # a name in quotes is not a quotation
+    # an item of a dashed list is not dialogue; "ниже" / "выше" pointing within the text compare nothing
+    ("— снижение налогов для малого бизнеса и самозанятых;", "other"),
+    ("— Снижение налогов для малого бизнеса и самозанятых;", "other"),
+    ("Ниже приведены основные положения законопроекта.", "other"),
+    ("Основные положения законопроекта перечислены ниже.", "other"),
+    ("Как указано выше, проект утвердили в мае.", "other"),
     # neither; dates and article numbers are not figures
     ("Министр встретился с избирателями в Твери.", "other"),
     ("Комиссия рассмотрит вопрос на заседании 18 ноября.", "other"),
@@ -81,6 +88,18 @@ def test_every_claim_has_a_known_kind():
 ])
 def test_classify_russian(sentence, kind):
     assert classify(sentence) == kind
+
+
+def test_russian_dashed_list_is_not_a_quotation():
+    text = ("Ниже приведены основные положения законопроекта о поддержке малого бизнеса.\n\n"
+            "— снижение налогов для малого бизнеса и самозанятых;\n"
+            "— отмена плановых проверок для новых компаний;\n"
+            "— льготные кредиты фермерам.\n\n"
+            "— Мы понимаем, что бизнесу тяжело, — сказал министр.")
+    kinds = [c.kind for c in extract_claims(text, quality="fast")]
+    assert kinds[0] == "other"
+    assert "quotation" not in kinds[1:-1]
+    assert kinds[-1] == "quotation"
 
 
 def test_russian_sample_article_kinds():

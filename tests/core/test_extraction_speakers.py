@@ -210,6 +210,39 @@ def test_russian_patterns_name_the_speaker_as_written(text, speaker):
     assert _direct(text, text[:12]) == speaker
 
 
+@pytest.mark.parametrize("text", [
+    # after a dash, a word in -л/-ла/-ло/-ли that is not a verb of saying is a noun, not "— сказал"
+    "Урожай вырос на 12%, — земли Краснодарского края дали больше всего.",
+    "Экспорт упал вдвое, — рубли Центробанка не помогли.",
+    "Инфляция ускорилась до 9%, — числа Росстата это подтверждают.",
+    "Зарплаты выросли на 5% — мысли Иванова о реформе оказались верными.",
+    "— Сомали Кении не угрожает, цены на зерно выросли на 3%.",
+])
+def test_russian_dash_before_a_noun_names_no_speaker(text):
+    assert speaker_of(text, text[:12]) == (None, None)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # any verb in the past attributes where the dash closes quoted words ...
+    ("«Это абсурд», — отрезал Иванов.", "Иванов"),
+    ("«Это абсурд!» — отрезал Иванов.", "Иванов"),
+    ('"Это абсурд", — отрезал Иванов.', "Иванов"),
+    ("«Это абсурд, — отрезал Иванов. — Полный абсурд».", "Иванов"),
+    ("«Это абсурд. Полный абсурд, — отрезал Иванов. — Нам нужно другое».", "Иванов"),
+    ("— Это абсурд, — отрезал Иванов.", "Иванов"),  # a line of dialogue
+    ("«Урожай вырос, — земли края дали больше», — отметил Иванов.", "Иванов"),
+    # ... and a verb of saying wherever the dash is
+    ("Урожай вырос на 12%, — заявил Иванов.", "Иванов"),
+])
+def test_russian_dash_after_quoted_words_takes_any_verb(text, speaker):
+    assert _direct(text, text[:12]) == speaker
+
+
+def test_russian_dialogue_carries_over_sentences_of_its_paragraph():
+    text = "Он помолчал.\n\n— Это абсурд. Полный абсурд, — отрезал Иванов. — Идём дальше."
+    assert speaker_of(text, "Полный абсурд") == ("Иванов", "Иванов")
+
+
 def test_russian_pronouns_follow_the_gender_of_the_verb():
     text = ("Ирина Петрова заявила, что мост откроют. Виктор Смирнов сказал, что этого не будет. "
             "«Мы проверим все документы», — заявила она. Он добавил, что проверка займёт месяц. "

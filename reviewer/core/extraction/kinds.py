@@ -133,27 +133,43 @@ _RU_PREDICTION = re.compile(
 )
 # "… значит рисковать людьми»." — the end of a quotation that opened in an earlier sentence.
 _RU_QUOTE_TAIL = re.compile(r"^[^«»]*»[.!?…]*$")
+# "Ниже приведены…", "как указано выше": выше / ниже pointing within the text compare nothing.
+_RU_TEXT_REFERENCE = re.compile(
+    r"""(?<![\w-])(?:
+        (?:см\.|смотрите|как|[\w-]*(?:привед|указан|перечисл|описан|изложен|представлен|упомян|сказан|отмечен)[\w-]*)
+            \s+(?:было\s+|уже\s+)?(?:выше|ниже)
+      | (?:выше|ниже)\s*:
+      | (?:выше|ниже)\s+(?:(?:мы|уже|был[аио]?)\s+)?(?:(?:привед|привод|указан|перечисл|описан|изложен|представлен|
+            упомян|рассмотрен|сказан|отмечен|говори|опубликова|публику)[\w-]*|дан[аоы]?|да[её]тся|следует)
+    )(?![\w-])""",
+    re.VERBOSE,
+)
+# A line carried on after a dash is a quotation when it reads as dialogue ("— Мы понимаем, что…"),
+# not when it is an item of a dashed list ("— снижение налогов для малого бизнеса;").
+_DIALOGUE_DASH = re.compile(r"[—–]\s+[«\"„“]?[A-ZА-ЯЁ]")
 
 
 def classify(sentence: str, *, attributed: bool = False) -> str:
     """The kind of one sentence (one of extraction.KINDS)."""
+    original = sentence
     sentence = sentence.lower()
     ru = sentence.replace("ё", "е") if _CYRILLIC.search(sentence) else None  # "привёл" as "привел"
     if _is_statistic(sentence) or (ru and (_RU_STATISTIC_WORDS.search(ru) or _RU_UNIT.search(ru))):
         return "statistic"
-    if _COMPARISON.search(sentence) or (ru and _RU_COMPARISON.search(ru)):
+    if _COMPARISON.search(sentence) or (ru and _RU_COMPARISON.search(_RU_TEXT_REFERENCE.sub(" ", ru))):
         return "comparison"
     if _CAUSAL.search(sentence) or (ru and _RU_CAUSAL.search(ru)):
         return "causal"
     if _PREDICTION.search(sentence) or (ru and _RU_PREDICTION.search(ru)):
         return "prediction"
-    if is_quotation(sentence):
+    if is_quotation(original):
         return "quotation"
     return "other"
 
 
 def is_quotation(sentence: str) -> bool:
-    """Quoted words of some length (scare quotes around one or two words do not count)."""
+    """Quoted words of some length (scare quotes around one or two words do not count).
+    The sentence as written: a dash carries a quotation on only before a capital."""
     for match in _QUOTED.finditer(sentence):
         if len(match.group(1).split()) >= 4:
             return True
@@ -162,7 +178,8 @@ def is_quotation(sentence: str) -> bool:
         return False
     # An opening quote whose close is in another sentence ("“We will win."), a quotation carried
     # on after a dash ("— Мы понимаем, что…"), or the close of one opened before ("…людьми».").
-    return stripped[:1] in "\"“«„" or stripped.startswith(("— ", "– ")) or bool(_RU_QUOTE_TAIL.match(stripped))
+    dialogue = bool(_DIALOGUE_DASH.match(stripped)) and not stripped.endswith((";", ","))
+    return stripped[:1] in "\"“«„" or dialogue or bool(_RU_QUOTE_TAIL.match(stripped))
 
 
 def _is_statistic(sentence: str) -> bool:

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
-from .speakers_ru import RussianAttributor
+from .speakers_ru import MAX_TRIES, RussianAttributor, is_dialogue_line, text_end
 
 _VERBS = (
     "said|says|say|told|tells|added|adds|insisted|insists|argued|argues|claimed|claims|accused|accuses|denied|"
@@ -94,6 +95,12 @@ _TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'’\-]*\s){0,3}[A-Z][A-Z.'’\-]
 _NOT_LABELS = frozenset({"SPEAKERS", "PARTICIPANTS", "PANELISTS", "NOTE", "UPDATE", "CORRECTION", "WATCH",
                          "READ", "RELATED", "PHOTO", "VIDEO", "SOURCE", "SOURCES", "EDITOR'S NOTE"})
 _OPENING_QUOTE = re.compile(r"^\s*[\"“«„]")
+# What may stand before an inverted verb (", said X", "\" says X", "— said X") besides nothing.
+_BEFORE_INVERTED = frozenset(",\"”'’:;—–-")
+# How far around a verb the subject is looked for. Subjects are within 200 characters of the verb
+# (see _subject_before); the margins leave room for adverbs ("has since repeatedly argued").
+_LOOK_BEHIND = 1000
+_LOOK_AHEAD = 1000
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _RU_QUOTES = re.compile(r"[«»\"“”„]")
 # "according to figures published by Harbourside Water": the source is who published them.
@@ -146,6 +153,7 @@ class Attributor:
         self._russian = RussianAttributor()
         self._quote_depth = 0  # «» left open at self._scanned, within the current block
         self._scanned = 0
+        self._dialogue = False  # the current block opened with a dialogue dash ("— Это абсурд.")
 
     def set_label(self, start: int, end: int) -> None:
         """A transcript label opened a block; it speaks until the next label."""
@@ -158,8 +166,10 @@ class Attributor:
         inside_quote = self._quotes_open_before(start, new_block)
         self._quote_depth = max(0, inside_quote + sentence.count("«") - sentence.count("»"))
         self._scanned = end
+        if new_block:
+            self._dialogue = is_dialogue_line(sentence)
         if _CYRILLIC.search(sentence):
-            hit = self._russian.find(sentence, start, inside_quote > 0)
+            hit = self._russian.find(sentence, start, inside_quote > 0, self._dialogue)
             if hit is None and not inside_quote and self._quote_depth:
                 hit = self._russian.quote_attribution(self._text, end)  # «First. Second, — said X.»
             found = None if hit is None else Attribution(*hit, quoted=bool(_RU_QUOTES.search(sentence)))
@@ -185,27 +195,28 @@ class Attributor:
     # -- finding -------------------------------------------------------------------------------
     def _find(self, sentence: str, offset: int) -> Attribution | None:
         quoted = bool(re.search(r"[\"“”]", sentence))
-        for verb in _VERB.finditer(sentence):
+        for verb in islice(_VERB.finditer(sentence), MAX_TRIES):
             if verb.group(0).lower().startswith("according"):
                 by = _PUBLISHED_BY.match(sentence, verb.end())
                 hit = self._subject_after(sentence, by.end() if by else verb.end(), offset)
             else:
                 hit = self._subject_before(sentence, verb.start(), offset)
-                if hit is None and re.search(r"(?:^|[,\"”'’:;—–-])\s*$", sentence[:verb.start()]):
-                    hit = self._subject_after(sentence, verb.end(), offset)
+                if hit is None:
+                    before = text_end(sentence, verb.start())
+                    if before == 0 or sentence[before - 1] in _BEFORE_INVERTED:
+                        hit = self._subject_after(sentence, verb.end(), offset)
             if hit is not None:
                 return Attribution(hit.speaker, hit.start, hit.end, quoted)
         return None
 
     def _subject_before(self, sentence: str, verb_start: int, offset: int) -> Attribution | None:
-        left = sentence[:verb_start]
-        aux = _AUX_TAIL.search(left)
-        if aux:
-            left = left[:aux.start()]
-        # Subjects sit just before the verb: search only the last 200 characters, so that a long
-        # sentence costs no more than a short one.
-        cut = max(0, len(left.rstrip()) - 200)
-        left_stripped = left.rstrip()[cut:]
+        # Subjects sit just before the verb: search only the last 200 characters (after any
+        # auxiliaries), without copying what comes before, so that a long sentence costs no more
+        # per verb than a short one.
+        aux = _AUX_TAIL.search(sentence, max(0, verb_start - _LOOK_BEHIND), verb_start)
+        end = text_end(sentence, aux.start() if aux else verb_start)
+        cut = max(0, end - 200)
+        left_stripped = sentence[cut:end]
         offset += cut
         pronoun = _PRONOUN_END.search(left_stripped)
         if pronoun:
@@ -232,7 +243,7 @@ class Attributor:
         return None
 
     def _subject_after(self, sentence: str, pos: int, offset: int) -> Attribution | None:
-        right = sentence[pos:]
+        right = sentence[pos:pos + _LOOK_AHEAD]
         pronoun = _PRONOUN_START.match(right)
         if pronoun:
             return self._pronoun(pronoun.group(1), offset + pos + pronoun.start(1), offset + pos + pronoun.end(1))
@@ -243,7 +254,7 @@ class Attributor:
             run_start = pos + match.start(1)
             if run.lower().startswith("the "):
                 run, run_start = run[4:], run_start + 4
-            hit = self._named(run, offset + run_start, sentence[:run_start])
+            hit = self._named(run, offset + run_start, sentence[max(0, run_start - 200):run_start])
             if hit:
                 return hit
         if generic:

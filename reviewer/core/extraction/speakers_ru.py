@@ -11,7 +11,8 @@ up to their case endings (`same_word`). Patterns handled:
   утверждают), with the subject before ("Песков заявил", "Министерство в своём заявлении
   подчеркнуло") or after ("заявил пресс-секретарь президента Дмитрий Песков", "как сообщил X");
 - the quote-dash attribution «…», — сказал он / «…, — заявила X. — …», which wins over any verb
-  inside the quoted words;
+  inside the quoted words; after quoted words (or in a line of dialogue) any verb in the past
+  counts ("— отрезал Иванов"), elsewhere only a verb of saying ("…, — земли края дали" is a noun);
 - sources: по словам / по данным / по мнению / по оценке X, согласно (данным) X, "по его словам",
   "говорится в сообщении X", "В министерстве заявили" / "сообщили в пресс-службе X";
 - titles before the name ("министр финансов Антон Силуанов"), remembered so that "министр
@@ -24,7 +25,9 @@ up to their case endings (`same_word`). Patterns handled:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import islice
 
 from .words_ru import (
     ADJECTIVE,
@@ -32,6 +35,7 @@ from .words_ru import (
     ADVERB_TAIL,
     APPOSITION_TAIL,
     DASH_VERB,
+    DIALOGUE_LINE,
     DOCUMENT,
     FEMALE_SURNAME,
     FIRST_NAMES,
@@ -45,6 +49,7 @@ from .words_ru import (
     POSSESSIVES,
     PREPOSITIONS,
     PRONOUNS,
+    QUOTE_MARK,
     SENTENCE_END,
     SOURCE,
     STOP,
@@ -61,6 +66,22 @@ from .words_ru import (
 # antecedent), which still stops the search, as in speakers.py.
 Hit = tuple[str | None, int | None, int | None]
 NO_ONE: Hit = (None, None, None)
+# Verbs, sources and dashes tried per sentence, of each sort. A real sentence has a few; a
+# pathological one (a megabyte of "заявил") must not cost a megabyte of attempts.
+MAX_TRIES = 40
+
+
+def text_end(text: str, pos: int) -> int:
+    """Where text[:pos].rstrip() ends, without copying text[:pos]: the cost is the length of the
+    run of spaces before pos, not of everything before it."""
+    step = 32
+    while pos > 0:
+        low = max(0, pos - step)
+        stripped = text[low:pos].rstrip()
+        if stripped:
+            return low + len(stripped)
+        pos, step = low, step * 2
+    return 0
 
 
 @dataclass(frozen=True)
@@ -154,22 +175,21 @@ class RussianAttributor:
         self._titles: list[tuple[list[str], _Entity]] = []  # (title words from the head, person)
 
     # -- finding -------------------------------------------------------------------------------
-    def find(self, sentence: str, offset: int, inside_quote: bool) -> Hit | None:
+    def find(self, sentence: str, offset: int, inside_quote: bool, dialogue: bool = False) -> Hit | None:
         """The speaker of one sentence (offset: where it starts in the article), or None.
 
         inside_quote: the sentence starts inside a «quotation» opened by an earlier sentence, so
         its words up to the closing » are the quoted speaker's, not attributions.
+        dialogue: the sentence is in a paragraph that opened with a dialogue dash ("— Это абсурд."),
+        so a later ", — отрезал X" closes that quotation.
         """
-        for dash in DASH_VERB.finditer(sentence):  # «…», — сказал X: wherever it is, it wins
-            hit = self._subject_after(sentence, dash.end(1), dash.group(1), offset)
+        quotes = _Quotes(sentence, inside_quote, dialogue)
+        for dash in quotes.dash_attributions():  # «…», — сказал X: wherever it is, it wins
+            hit = self._subject_after(sentence, dash.end("verb"), dash.group("verb"), offset)
             if hit is not None:
                 return hit
-        quoted = _quoted_spans(sentence, inside_quote)
-
-        def in_quote(pos: int) -> bool:
-            return any(a <= pos < b for a, b in quoted)
-
-        for source in SOURCE.finditer(sentence):
+        in_quote = quotes.inside
+        for source in islice(SOURCE.finditer(sentence), MAX_TRIES):
             if in_quote(source.start()):
                 continue
             if source.group(1):
@@ -177,7 +197,7 @@ class RussianAttributor:
             mention = self._phrase_after(_tokens_after(sentence, source.end(), offset), any_case=True)
             if mention is not None:
                 return self._commit(mention, None, oblique=True)
-        for verb in VERB.finditer(sentence):
+        for verb in islice(VERB.finditer(sentence), MAX_TRIES):
             if in_quote(verb.start()):
                 continue
             hit = None if verb.group("impersonal") else self._subject_before(sentence, verb, offset)
@@ -203,33 +223,35 @@ class RussianAttributor:
         end = min(limit, close + 200)
         stop = SENTENCE_END.search(text, close, end)
         region = text[pos:stop.end() if stop else end]
-        for dash in DASH_VERB.finditer(region):
-            hit = self._subject_after(region, dash.end(1), dash.group(1), pos)
+        for dash in _Quotes(region, inside=True, dialogue=False).dash_attributions():
+            hit = self._subject_after(region, dash.end("verb"), dash.group("verb"), pos)
             if hit is not None:
                 return hit
         return None
 
     def _subject_before(self, sentence: str, verb: re.Match, offset: int) -> Hit | None:
-        left = sentence[:verb.start()]
-        adverbs = ADVERB_TAIL.search(left, max(0, len(left) - 80))
+        # The subject is in the last words before the verb: every search below stops at `end` and
+        # looks back a bounded distance, so that a long sentence costs no more per verb than a short one.
+        end = verb.start()
+        adverbs = ADVERB_TAIL.search(sentence, max(0, end - 80), end)
         if adverbs:
-            left = left[:adverbs.start()]
-        left = left.rstrip()
+            end = adverbs.start()
+        end = text_end(sentence, end)
         # A quotation ends with ", —" before its verb; «Газпром» right before the verb is a name.
-        if not left or left[-1] in "—–-:«\"“”(":
+        if not end or sentence[end - 1] in "—–-:«\"“”(":
             return None
         gender = verb_gender(verb.group(0))
-        if left.endswith(","):
+        if sentence[end - 1] == ",":
             # "Олег Тарасов, преподающий в местном университете, считает": the subject before the
             # clause, and only a confident one ("Ремонт моста в Заречинске, …, завершится" is not).
-            clause = APPOSITION_TAIL.search(left, max(0, len(left) - 140))
+            clause = APPOSITION_TAIL.search(sentence, max(0, end - 140), end)
             if not clause:
                 return None
-            mention = self._phrase_before(_tokens_before(left, clause.start(), offset), gender)
+            mention = self._phrase_before(_tokens_before(sentence, clause.start(), offset), gender)
             if mention is None or not mention.strong:
                 return None
             return self._commit(mention, gender, oblique=False)
-        tokens = _tokens_before(left, len(left), offset)
+        tokens = _tokens_before(sentence, end, offset)
         mention = self._phrase_before(tokens, gender)
         if mention is None or not mention.strong:
             # "Министерство в своём заявлении подчеркнуло", "Песков в интервью РИА Новости заявил":
@@ -537,18 +559,60 @@ def _person_gender(mention: _Mention, verb: str | None, oblique: bool) -> str | 
     return None
 
 
+def is_dialogue_line(sentence: str) -> bool:
+    """Whether a paragraph that opens with this sentence is a line of dialogue ("— Это абсурд.")."""
+    return bool(DIALOGUE_LINE.match(sentence))
+
+
+class _Quotes:
+    """Where the quoted words of one sentence are, for the attribution rules of `find`."""
+
+    def __init__(self, sentence: str, inside: bool, dialogue: bool):
+        self._sentence = sentence
+        self._inside = inside
+        self._dialogue = dialogue
+        self._spans = _quoted_spans(sentence, inside)
+        self._starts = [a for a, _ in self._spans]
+        self._marks: list[int] | None = None  # positions of "“”„, found when first needed
+
+    def inside(self, pos: int) -> bool:
+        """Whether sentence[pos] is within «guillemets» (or a quotation carried over)."""
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._spans[i][1]
+
+    def dash_attributions(self):
+        """The «…», — сказал X matches worth trying, first to last (of the first MAX_TRIES dashes)."""
+        dashes = islice(DASH_VERB.finditer(self._sentence), MAX_TRIES)
+        return (dash for dash in dashes if dash.group("known") is not None or self._closes_quotation(dash.start()))
+
+    def _closes_quotation(self, pos: int) -> bool:
+        """Whether a dash at sentence[pos] follows quoted words: «…», — / «…, — / "…", — / a
+        quotation carried over from an earlier sentence or opened by a dialogue dash."""
+        if pos == 0:
+            return self._inside
+        sentence = self._sentence
+        if sentence[pos - 1] == "»" or (pos >= 2 and sentence[pos - 2] in "»\"“”"):
+            return True
+        if self.inside(pos - 1):
+            return True
+        if self._marks is None:
+            self._marks = [m.start() for m in QUOTE_MARK.finditer(sentence)]
+        return bisect_right(self._marks, pos) % 2 == 1 or self._dialogue
+
+
 def _quoted_spans(sentence: str, inside: bool) -> list[tuple[int, int]]:
     """Where the «quoted words» of a sentence are (relative offsets), including the head of a
     quotation carried over from the sentence before."""
     spans = []
     depth = 1 if inside else 0
     start = 0
-    for i, ch in enumerate(sentence):
-        if ch == "«":
+    for mark in GUILLEMET.finditer(sentence):
+        i = mark.start()
+        if mark.group(0) == "«":
             if depth == 0:
                 start = i
             depth += 1
-        elif ch == "»" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 spans.append((start, i + 1))

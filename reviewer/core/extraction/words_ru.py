@@ -160,11 +160,18 @@ VERB = re.compile(
     rf"|{_PRESENT}|(?P<impersonal>{_IMPERSONAL}))(?![\w-])",
     re.IGNORECASE)
 # The dash that introduces an attribution after quoted words: «…», — сказал / «…? — спросил / — сказал.
-# There any verb in the past is one ("— отрезал Иванов", "— улыбнулась она"), besides those above.
+# Group "verb" is the verb; "known" is set when it is one of VERB. Where the dash closes a quotation,
+# any verb in the past is one ("«Это абсурд», — отрезал Иванов", "— улыбнулась она"), but only there:
+# the same shape is also a plural noun ("…, — земли края дали", "— Сомали"), which speakers_ru.py
+# accepts only after quoted words.
 DASH_VERB = re.compile(
     rf"(?:^|(?<=[,!?…»]))\s*(?:[—–]|-(?=\s))\s*"
-    rf"((?:{VERB.pattern})|[а-яё]{{2,}}(?:л|ла|ло|ли|лся|лась|лось|лись))(?![\w-])",
+    rf"(?P<verb>(?P<known>{VERB.pattern})|[а-яё]{{2,}}(?:л|ла|ло|ли|лся|лась|лось|лись))(?![\w-])",
     re.IGNORECASE)
+# Quotation marks other than «»: an odd number before a position leaves a quotation open there.
+QUOTE_MARK = re.compile("[\"“”„]")
+# A paragraph of dialogue opens with a dash and a capital: "— Это абсурд, — отрезал Иванов."
+DIALOGUE_LINE = re.compile(r"\s*[—–]\s+[«\"„“]?[А-ЯЁA-Z]")
 SOURCE = re.compile(
     r"(?<![\w-])(?:по\s+(?:(его|её|ее|их)\s+)?(?:словам|данным|мнению|оценке|оценкам|информации|сведениям|"
     r"подсч[её]там|расч[её]там|прогнозу|прогнозам|версии|утверждению|заявлению|сообщению|признанию|убеждению)"
