@@ -9,10 +9,11 @@ import os
 import sys
 from pathlib import Path
 
+import markdown
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "core"))
-from test_reports_data import sample_library  # noqa: E402
+from test_reports_data import line_breaking_library, sample_library  # noqa: E402
 
 
 @pytest.fixture
@@ -201,3 +202,16 @@ def test_pdf_page_size(run_cli, library, tmp_path, size, points):
     reader = _pdf(run_cli, db, tmp_path / f"{size}.pdf", "--page-size", size)
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == points
+
+
+def test_export_shows_urls_with_line_breaks_as_text(run_cli, store, library_path, tmp_path):
+    _, _, evidence = line_breaking_library(store)
+    store.close()
+    md, table = tmp_path / "report.md", tmp_path / "report.csv"
+    for fmt, out in (("md", md), ("csv", table)):
+        code, _, stderr = run_cli("export", "--format", fmt, "--out", str(out), "--db", str(library_path))
+        assert code == 0, stderr
+    html = markdown.markdown(md.read_text(encoding="utf-8"))
+    assert html.count("<h1>") == 1 and "<a " not in html and "Injected heading" in html
+    (row,) = csv.DictReader(io.StringIO(table.read_text(encoding="utf-8-sig"), newline=""))
+    assert len(row["evidence_urls"].splitlines()) == len(evidence)

@@ -12,6 +12,11 @@ import threading
 import markdown
 import nh3
 
+from .urls import LINK_SCHEMES, safe_url
+
+# safe_url lives in ``urls``; it stays importable from here.
+__all__ = ["render_markdown", "safe_url", "sanitize_html"]
+
 _EXTENSIONS = ["extra", "sane_lists", "nl2br"]
 
 _TAGS = {
@@ -19,8 +24,8 @@ _TAGS = {
     "h5", "h6", "hr", "i", "ins", "kbd", "li", "mark", "ol", "p", "pre", "s", "strong", "sub", "sup",
     "table", "tbody", "td", "th", "thead", "tr", "ul",
 }
+_URL_SCHEMES = set(LINK_SCHEMES)
 _ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}, "th": {"align"}}
-_URL_SCHEMES = {"http", "https", "mailto"}
 
 
 def render_markdown(text: str) -> str:
@@ -48,14 +53,3 @@ def sanitize_html(html: str) -> str:
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
-
-
-def safe_url(url: str | None) -> str | None:
-    """The URL if it is an http(s) or mailto link, else None (never javascript:, data:, file:)."""
-    if not url:
-        return None
-    candidate = url.strip()
-    scheme = candidate.split(":", 1)[0].lower() if ":" in candidate else ""
-    if scheme in _URL_SCHEMES:
-        return candidate
-    return None

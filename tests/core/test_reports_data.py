@@ -101,3 +101,38 @@ def hostile_library(store):
                        quote="</script><script>alert(15)</script>", accessed="2024-01-02")
     store.add_evidence(claim.id, url="https://ok.example/?q=<script>", title="Fine \" onmouseover=\"alert(16)")
     return a, claim
+
+
+# Characters that end a line somewhere (Markdown, HTML, CSV, JavaScript, str.splitlines) or that
+# a person cannot see: a single-line value holding one must stay on its line in every format.
+LINE_BREAKERS = ("\n", "\r\n", "\r", "\t", "\x00", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x02")
+
+
+def broken_line(sep: str, what: str) -> str:
+    """A value that tries to start a heading and a javascript: link on lines of its own."""
+    return f"{what}{sep}# Injected {what}{sep}[{what}](javascript:alert(1))"
+
+
+def line_breaking_library(store, seps=LINE_BREAKERS):
+    """One article whose single-line values (title, source, URL, author, speaker, reviewer,
+    evidence titles and URLs) hold line breaks and control characters. Evidence URLs with
+    characters the store now refuses are written as an older library may hold them."""
+    mixed = "".join(seps)
+    a = add_article(
+        store, broken_line(mixed, "Title"), ["Intro. Crime rose 50% in 2020. After."],
+        [("Crime rose 50% in 2020.", broken_line(mixed, "Speaker"), "statistic")],
+        site=broken_line(mixed, "Site"), url=broken_line(mixed, "https://a.example/x"),
+        author=broken_line(mixed, "Author"), published="2024-01-01",
+    )
+    claim = store.claims_for_article(a.id)[0]
+    store.set_review(claim.id, verdict="disputed", note="n", who=broken_line(mixed, "Reviewer"))
+    # Pasted over lines: the store joins it up (and keeps the space, so it is no link).
+    pasted = store.add_evidence(
+        claim.id, url="https://ev.example/\r\n# Injected heading\r\n[ev](javascript:alert(2))",
+        title=broken_line(mixed, "Evidence"))
+    legacy = [store.add_evidence(claim.id, url=f"https://legacy.example/{i}") for i, _ in enumerate(seps)]
+    with store.write():
+        for evidence, sep in zip(legacy, seps):
+            store.conn.execute("UPDATE evidence SET url = ? WHERE id = ?",
+                               (f"https://legacy.example/{sep}[ev](javascript:alert(3)){sep}", evidence.id))
+    return a, claim, [pasted, *legacy]

@@ -212,6 +212,27 @@ def test_evidence_needs_something(store, article):
         store.add_evidence(claim.id)
 
 
+def test_evidence_url_pasted_over_lines_is_joined_up(store, article):
+    # As a browser reads it (WHATWG URL): tabs and line breaks inside are dropped.
+    claim = store.claims_for_article(article.id)[0]
+    evidence = store.add_evidence(claim.id, url=" https://stats.example/\r\ntables/\t3?q=a b\n")
+    assert evidence.url == "https://stats.example/tables/3?q=a b"  # a visible space stays: reports show it as text
+    assert store.update_evidence(evidence.id, url="https://stats.example/\nt4").url == "https://stats.example/t4"
+    assert store.get_evidence(evidence.id).url == "https://stats.example/t4"
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x1b", "\x7f", "\x85", "\u2028", "\u2029", "\u200b", "\u202e"])
+def test_evidence_url_with_a_hidden_character_is_refused(store, article, char):
+    claim = store.claims_for_article(article.id)[0]
+    with pytest.raises(ReviewerError, match=rf"U\+{ord(char):04X}\) at character 24: .*address bar"):
+        store.add_evidence(claim.id, url=f"https://stats.example/t{char}3", title="Table 3")
+    assert store.list_evidence(claim.id) == []
+    kept = store.add_evidence(claim.id, url="https://stats.example/t3")
+    with pytest.raises(ReviewerError, match="invisible or control character"):
+        store.update_evidence(kept.id, url=f"https://stats.example/{char}t4")
+    assert store.get_evidence(kept.id).url == "https://stats.example/t3"
+
+
 def test_scale_edit_keeps_verdicts_in_use(store, article):
     claim = store.claims_for_article(article.id)[0]
     store.set_active_scale("politifact")

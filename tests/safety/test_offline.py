@@ -4,13 +4,15 @@ Proves that (1) the ``tests.no_network`` plugin is active for the whole suite, s
 code tries to connect to a public address fails; loopback and Unix sockets still work;
 (2) ``render_markdown`` never lets a ``<script>``, an event attribute, a ``javascript:``/``data:``/
 ``vbscript:``/``file:`` link or a remote image through, whatever the note contains (hypothesis over
-hostile strings); (3) ``safe_url`` only ever returns http(s)/mailto URLs.
+hostile strings); (3) ``safe_url`` only ever returns http(s)/mailto URLs with no whitespace,
+control or invisible character inside.
 """
 
 from __future__ import annotations
 
 import re
 import socket
+import unicodedata
 import urllib.request
 from html.parser import HTMLParser
 
@@ -151,7 +153,7 @@ def test_any_note_renders_inert(text):
 @given(st.one_of(
     st.text(max_size=40),
     st.builds(lambda pre, scheme, rest: pre + scheme + rest,
-              st.sampled_from(["", " ", "\t", "\n", "\x00", "\u200b"]),
+              st.sampled_from(["", " ", "\t", "\n", "\r\n", "\x00", "\x85", "\u2028", "\u200b"]),
               st.sampled_from(["javascript:", "JAVASCRIPT:", "data:", "vbscript:", "file:", "java\tscript:",
                                "jav&#x09;ascript:", "http:", "https:", "mailto:", "ftp:", "//"]),
               st.text(max_size=20)),
@@ -162,3 +164,16 @@ def test_safe_url_only_returns_web_or_mail_links(url):
         assert re.match(r"(?i)^(https?|mailto):", result), result
         lowered = result.lower()
         assert not lowered.startswith(("javascript:", "data:", "vbscript:", "file:"))
+        # Nothing that could end a link in Markdown or HTML, or hide in it.
+        assert not [c for c in result if c.isspace() or unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")], result
+
+
+@pytest.mark.parametrize("url", [
+    "https://ev.example/\r\n# Injected heading\r\n[ev](javascript:alert(2))", "https://a.example/\nx",
+    "https://a.example/\tx", "https://a.example/ x", "https://a.example/\x00x", "https://a.example/\x85x",
+    "https://a.example/\u2028x", "https://a.example/\u00a0x", "https://a.example/\u200bx", "https://a.example/\u202ex",
+    "mailto:a@b.example\n\nx",
+])
+def test_safe_url_refuses_whitespace_and_hidden_characters_inside(url):
+    assert safe_url(url) is None
+    assert safe_url(" \r\nhttps://a.example/x\t\n") == "https://a.example/x"  # at the ends they are only trimmed

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from ..markdown_render import safe_url
-from .common import claim_url, first_line
+from .common import claim_url, escape_json_text, first_line, json_text
 from .model import Report, ReportArticle, ReportClaim
 
 
@@ -72,12 +72,11 @@ def claim_reviews(report: Report) -> list[dict[str, Any]]:
 
 
 def render_claimreview(report: Report) -> str:
-    return json.dumps(claim_reviews(report), ensure_ascii=False, indent=2) + "\n"
+    return json_text(claim_reviews(report))
 
 
 def json_for_script(data: Any) -> str:
     """JSON safe to put inside <script type="application/ld+json">: no '<', '>' or '&' appear
     literally, so '</script>' or '<!--' in user text cannot end the block."""
     text = json.dumps(data, ensure_ascii=False)  # no indent: keeps the fast C encoder
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return escape_json_text(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
-
+from typing import Any
 
 from ..markdown_render import render_markdown, safe_url
 from .model import ReportArticle, ReportClaim
@@ -20,6 +21,21 @@ KIND_LABELS = {
     "other": "Other",
 }
 STATUS_LABELS = {"todo": "To do", "in_review": "In review", "done": "Done"}
+
+
+# Control characters other than tab, LF and CR: HTML forbids them in text, NUL ends strings in
+# some readers, and STX/ETX are Python-Markdown's own placeholders.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _control(match: re.Match) -> str:
+    return " " if match[0].isspace() else "\ufffd"
+
+
+def without_controls(text: str) -> str:
+    """``text`` with every control character but tab, LF and CR replaced: a space for the ones
+    that are whitespace (VT, FF, NEL…), U+FFFD for the rest (NUL, DEL…)."""
+    return _CONTROL.sub(_control, text)
 
 
 def kind_label(kind: str | None) -> str:
@@ -98,3 +114,19 @@ def render_note(text: str) -> str:
     """A note as safe HTML for a report. Headings a reviewer wrote become small headings
     (h6) so they can never pose as the report's own structure (PDF bookmarks, outline)."""
     return _NOTE_HEADING.sub(r"<\1h6>", render_markdown(text))
+
+
+# JSON allows these raw in strings, but JavaScript before ES2019 ends a line at U+2028 and
+# U+2029, line-based tools at NEL, and HTML counts DEL and C1 controls as parse errors.
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def escape_json_text(text: str) -> str:
+    """JSON text (from ``json.dumps``) with DEL, C1 controls, U+2028 and U+2029 written as
+    ``\\uXXXX`` escapes; they can only occur inside strings, so the data read back is the same."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
+def json_text(data: Any) -> str:
+    """Indented JSON, UTF-8 friendly, with the characters ``escape_json_text`` names escaped."""
+    return escape_json_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

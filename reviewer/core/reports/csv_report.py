@@ -33,7 +33,9 @@ claim_url          article URL with the claim's fragment (#claim-ID), when the a
 
 Text that came from an article or a person and starts with ``=``, ``+``, ``-``, ``@``, a tab or
 a carriage return gets a leading apostrophe, so a spreadsheet shows it as text instead of
-running it as a formula (CSV injection).
+running it as a formula (CSV injection). URLs are on one line each (any whitespace inside
+becomes a space), so ``evidence_urls`` has exactly one line per URL. Other control characters
+are replaced: VT, FF and NEL by a space, NUL, DEL and the rest by U+FFFD.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from __future__ import annotations
 import csv
 import io
 
-from .common import claim_url, evidence_line
+from .common import claim_url, evidence_line, without_controls
 from .model import Report
 
 COLUMNS = (
@@ -56,7 +58,14 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def _text(value: str | None) -> str:
     if not value:
         return ""
+    value = without_controls(value)
     return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _one_line(url: str) -> str:
+    """A URL as one line of text: whatever whitespace is inside (line breaks, tabs, U+2028)
+    becomes one space, so a hostile URL cannot pass for two."""
+    return " ".join(url.split())
 
 
 def render_csv(report: Report) -> bytes:
@@ -69,7 +78,8 @@ def render_csv(report: Report) -> bytes:
             c, review = rc.claim, rc.claim.review
             reviewed = rc.reviewed
             writer.writerow((
-                a.id, _text(a.title), _text(a.source), _text(a.url), _text(a.author), _text(a.published), a.status,
+                a.id, _text(a.title), _text(a.source), _text(_one_line(a.url or "")), _text(a.author),
+                _text(a.published), a.status,
                 c.id, _text(c.text), _text(rc.context), c.start, c.end, _text(c.speaker), c.kind,
                 c.verdict or "", _text(rc.verdict_label),
                 "" if not reviewed or rc.verdict is None or rc.verdict.rating_value is None
@@ -78,7 +88,7 @@ def render_csv(report: Report) -> bytes:
                 _text(c.note), _text(review.reviewer if review and reviewed else None),
                 review.updated_at if review and reviewed else "",
                 len(rc.evidence),
-                _text("\n".join(e.url for e in rc.evidence if e.url)),
+                _text("\n".join(_one_line(e.url) for e in rc.evidence if e.url)),
                 _text("\n".join(evidence_line(e) for e in rc.evidence)),
                 claim_url(ra, rc) or "",
             ))

@@ -16,7 +16,7 @@ from html import escape
 from ..domain import Evidence
 from ..markdown_render import safe_url
 from .claimreview import claim_review, json_for_script
-from .common import format_timestamp, render_note, safe_color, text_on
+from .common import format_timestamp, render_note, safe_color, text_on, without_controls
 from .facts import PLACEHOLDER, STRONG, Fact, article_facts, claim_facts, cover_facts, evidence_facts
 from .model import Report, ReportArticle, ReportClaim, VerdictCount
 
@@ -25,7 +25,8 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'n
 
 def h(value: object) -> str:
     """Escape text for HTML content and attribute values (quotes included)."""
-    return escape("" if value is None else str(value), quote=True)
+    # Control characters are parse errors in HTML text; readers drop or replace them differently.
+    return without_controls(escape("" if value is None else str(value), quote=True))
 
 
 def fact_html(fact: Fact) -> str:

@@ -12,13 +12,13 @@ ones in the report, each claim with its span, review, evidence and the ``context
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from ..domain import VerdictScale
 from ..serialize import article_json
+from .common import json_text
 from .model import Report, VerdictCount
 
 SCHEMA_NAME = "reviewer-report"
@@ -88,4 +88,4 @@ def report_json(report: Report) -> dict[str, Any]:
 
 
 def render_json(report: Report) -> str:
-    return json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"
+    return json_text(report_json(report))

@@ -13,23 +13,26 @@ import re
 
 from ..domain import Evidence
 from ..markdown_render import safe_url
+from .common import without_controls
 from .facts import STRONG, URL, Fact, article_facts, claim_facts, cover_facts, evidence_facts, verdict_tally
 from .model import Report, ReportArticle, ReportClaim, VerdictCount
 
 # Characters that start inline constructs anywhere in a line (backslash escapes both CommonMark
 # and Python-Markdown honour). "<" becomes an entity instead: it opens raw HTML and autolinks,
-# and "&lt;" is the one spelling every Markdown dialect shows as "<".
-_INLINE = re.compile(r"([\\`*_\[\]!])")
+# and "&lt;" is the one spelling every Markdown dialect shows as "<". "{" opens attribute lists
+# ("{: onclick=…}") in Python-Markdown's "extra", which someone may read the report with.
+_INLINE = re.compile(r"([\\`*_\[\]!{}])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 # Constructs that only count at the start of a line: headings, quotes, lists.
 _LINE_START = re.compile(r"^(\s*)(#|>|[-+]|\d+(?=[.)]))")
 
 
 def md_escape(text: str | None) -> str:
-    """Inline text, on one line, with every Markdown special character made literal."""
+    """Inline text, on one line, with every Markdown special character made literal. Any line
+    break (CR, LF, NEL, U+2028, U+2029…) becomes a space, so the text cannot start a block."""
     if not text:
         return ""
-    text = " ".join(text.split())
+    text = without_controls(" ".join(text.split()))  # NUL, STX… as U+FFFD, as CommonMark shows NUL
     text = _ENTITY.sub("&amp;", text).replace("<", "&lt;")
     text = _INLINE.sub(r"\\\1", text)
     return _LINE_START.sub(lambda m: m[1] + (m[2] + "\\" if m[2][0].isdigit() else "\\" + m[2]), text)
@@ -56,12 +59,23 @@ def md_note(note: str) -> str:
     return _REF_DEF.sub(ref, note)
 
 
+# Inside an autolink Python-Markdown still reads code spans, backslash escapes and links first
+# ("<https://x/[a](javascript:y)>" holds a javascript: link), so their characters are
+# percent-encoded, as browsers do with "<", ">", "`", "{" and "}" in a path anyway.
+_AUTOLINK_ENCODE = str.maketrans({c: f"%{ord(c):02X}" for c in '<>[]`\\{}"'})
+# An IPv6 host keeps its brackets; one can only be followed by a port, path, query or fragment.
+_IPV6_HOST = re.compile(r"(?i)https?://(?:[^/?#@\[\]]*@)?\[[0-9a-f:.]+\](?=[:/?#]|$)")
+
+
 def _url(fact: Fact) -> str:
     # Autolinks only for http(s): other schemes are not autolinks in every Markdown dialect.
-    # safe_url again where the link is made, whoever built the fact.
+    # safe_url again where the link is made, whoever built the fact: it refuses any whitespace
+    # or control character, which could end the autolink and start a block.
     link = safe_url(fact.href)
     if link and link.lower().startswith(("http://", "https://")):
-        return f"<{link.replace('<', '%3C').replace('>', '%3E').replace(' ', '%20')}>"
+        host = _IPV6_HOST.match(link)
+        head = host[0] if host else ""
+        return f"<{head}{link[len(head):].translate(_AUTOLINK_ENCODE)}>"
     return md_escape(fact.value)
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..domain import AuditEntry, Evidence, Review
 from ..errors import NotFound, ReviewerError
+from ..urls import clean_url
 from .base import _UNSET, _chunks, _load, attachments_dir, utc_now
 from .claims import _review_state
 
@@ -99,13 +100,14 @@ class ReviewsMixin:
         file: str | Path | None = None,
         who: str | None = None,
     ) -> Evidence:
-        """Attach evidence; a local ``file`` is copied into the library's attachment folder."""
+        """Attach evidence; a local ``file`` is copied into the library's attachment folder.
+        The URL is kept on one line (``clean_url``); one with a space or a control character
+        inside raises ReviewerError."""
         from ..attachments import copy_into_library
 
+        url = clean_url(url)
         if not any([url, title, quote, file]):
             raise ReviewerError("Evidence needs at least a URL, a title, a quoted passage or a file.")
-        if url:
-            url = url.strip()
         stored = original = None
         if file is not None:
             if self.path is None:
@@ -151,6 +153,8 @@ class ReviewsMixin:
         allowed = {"url", "title", "quote", "accessed"}
         if set(changes) - allowed:
             raise ReviewerError(f"Cannot change {', '.join(sorted(set(changes) - allowed))} of evidence.")
+        if "url" in changes:
+            changes["url"] = clean_url(changes["url"])
         with self.write():
             before = self.get_evidence(evidence_id)
             after = replace(before, **{k: (v or None) for k, v in changes.items()})

@@ -1,0 +1,64 @@
+"""URLs that people paste as evidence, and which of them the app and its reports may link to.
+
+Two rules, kept together: ``clean_url`` is what the store keeps (a URL on one line, with nothing
+hidden in it), ``safe_url`` is what may become a link (http(s) or mailto, and nothing inside that
+could end the link in Markdown or HTML or hide in it). Pure; any thread.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .errors import ReviewerError
+
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+
+# Browsers remove ASCII tab, CR and LF anywhere in a URL (WHATWG URL standard, basic URL parser),
+# so an address pasted broken over lines means the same address joined up.
+_TAB_OR_NEWLINE = re.compile("[\t\r\n]")
+_ASCII_ODD = re.compile("[\x00-\x20\x7f]")
+_HIDDEN = ("Cc", "Cf", "Zl", "Zp")  # controls, format characters, line and paragraph separators
+
+
+def _odd_character(text: str) -> int | None:
+    """Where the first character that has no place inside a link is: whitespace of any kind
+    (space, line and paragraph separators), a control character (NUL, NEL…) or an invisible
+    format character (U+200B, U+202E…). None when there is none."""
+    if text.isascii():  # the common case, and fast: a report checks thousands of URLs
+        match = _ASCII_ODD.search(text)
+        return match.start() if match else None
+    for i, ch in enumerate(text):
+        if ch.isspace() or unicodedata.category(ch) in _HIDDEN:
+            return i
+    return None
+
+
+def clean_url(url: str | None) -> str | None:
+    """``url`` as the store keeps it: ends stripped and tabs and line breaks inside removed, as a
+    browser does; None when nothing is left. Like any URL that is not a web link, one with a
+    space inside is kept as typed (reports show it as text, not as a link). Raises ReviewerError
+    for any other control, invisible or line-separating character inside: the person cannot
+    see it, and no browser would read the address the way it looks."""
+    if url is None:
+        return None
+    url = _TAB_OR_NEWLINE.sub("", url.strip())
+    for i, ch in enumerate(url):
+        if unicodedata.category(ch) in _HIDDEN:
+            raise ReviewerError(
+                f"The URL has an invisible or control character (U+{ord(ch):04X}) at character {i + 1}: "
+                "type the address again, or copy it from the browser's address bar.")
+    return url or None
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL, ends stripped, if it may become a link: an http(s) or mailto URL with no
+    whitespace, control or invisible character inside. Else None (never javascript:, data:,
+    file:, nor a URL that could break out of a Markdown autolink or hide part of itself)."""
+    if not url:
+        return None
+    candidate = url.strip()
+    if _odd_character(candidate) is not None:
+        return None
+    scheme = candidate.split(":", 1)[0].lower() if ":" in candidate else ""
+    return candidate if scheme in LINK_SCHEMES else None
