@@ -14,13 +14,15 @@ is checked (``PRAGMA quick_check``) before it counts, so a damaged copy never pu
 out. Restoring writes the backup into the library through the same backup API, so a window or
 command that still has the library open sees the restored content instead of writing into a
 deleted file; a library too damaged for that is set aside as ``<UTC time>_damaged.bad`` in the
-backup folder (never pruned) and replaced by a copy of the backup.
+backup folder (never pruned) and replaced by a copy of the backup, which only works while
+nothing holds the library open (on Windows the restore then fails with nothing changed).
 
 Any thread may call these functions with its own connection; none keeps a connection open.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sqlite3
@@ -142,9 +144,16 @@ def daily_backup(store: Store) -> Path | None:
 def restore_backup(backup: Path, library: Path) -> None:
     """Replace the content of ``library`` with ``backup``; the current library is backed up first.
 
-    The caller must have closed its own connections to ``library``. Nothing is lost: a healthy
-    library is first saved as a ``before-restore`` backup (if that fails, nothing is restored);
-    a damaged one is moved aside as ``<time>_damaged.bad`` in the backup folder.
+    Any thread; opens and closes its own connections. Nothing is lost: a healthy library is first
+    saved as a ``before-restore`` backup (if that fails, nothing is restored), then the backup is
+    written into it through SQLite's backup API. Other connections to a healthy library may stay
+    open — the desk keeps its Store open, paused, while it restores: they see the restored content
+    afterwards (their ids, caches and undo history no longer fit it, so reopen), and one in the
+    middle of a write makes the restore wait for it. They must not write while it runs.
+
+    A library SQLite reports as damaged is copied aside as ``<time>_damaged.bad`` (with its -wal)
+    in the backup folder and replaced as a file: that needs no other connection or program to hold
+    it. If one does (Windows refuses then), the restore fails and the library is left as it was.
     Raises LibraryError with a message a person can act on.
     """
     backup, library = Path(backup), Path(library)
@@ -174,19 +183,37 @@ def restore_backup(backup: Path, library: Path) -> None:
         source.close()
 
 
+def _library_is_healthy(library: Path) -> bool:
+    """Whether ``library`` passes ``quick_check``; False when SQLite finds it damaged or not a database.
+
+    Read-only on purpose: a read-write connection closing on a damaged library checkpoints and
+    deletes its -wal (and -shm), before ``_replace_file`` could set them aside. Raises LibraryError
+    when the library cannot be read for another reason (locked, unreadable): then it may be healthy,
+    and replacing the file of a library someone holds is what must not happen.
+    """
+    try:
+        probe = sqlite3.connect(f"{library.resolve().as_uri()}?mode=ro", uri=True, timeout=_BUSY_TIMEOUT_S)
+    except sqlite3.Error as exc:
+        raise LibraryError(f"Could not read {library} ({exc}); nothing was restored.") from exc
+    try:
+        return probe.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+            return False
+        raise LibraryError(f"Could not read {library} ({exc}); nothing was restored.") from exc
+    finally:
+        probe.close()
+
+
 def _restore_in_place(source: sqlite3.Connection, backup: Path, library: Path) -> bool:
     """Back up the healthy library, then copy ``source`` into it. False if the library is damaged."""
-    try:
-        current = sqlite3.connect(str(library), timeout=_BUSY_TIMEOUT_S)
-    except sqlite3.Error:
+    if not _library_is_healthy(library):
         return False
     try:
-        try:
-            healthy = current.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
-        except sqlite3.DatabaseError:
-            healthy = False
-        if not healthy:
-            return False
+        current = sqlite3.connect(str(library), timeout=_BUSY_TIMEOUT_S)
+    except sqlite3.Error as exc:
+        raise LibraryError(f"Could not open {library} ({exc}); nothing was restored.") from exc
+    try:
         take_backup(current, library, "before-restore")  # raises: then nothing is restored
         try:
             source.backup(current)
@@ -199,31 +226,86 @@ def _restore_in_place(source: sqlite3.Connection, backup: Path, library: Path) -
         current.close()
 
 
+_SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
 def _replace_file(source: sqlite3.Connection, backup: Path, library: Path) -> None:
-    """Write a fresh copy of ``source`` at ``library``, keeping a damaged library aside."""
+    """Write a fresh copy of ``source`` at ``library``, keeping a damaged library aside.
+
+    Nothing else may have ``library`` open. Windows refuses to rename, replace or delete a file
+    another program holds, so the steps are ordered to fail before anything changed: the copy and
+    the set-aside copies only add files; then the library's -wal, -shm and -journal are moved away
+    by rename (undone if a later step fails) and the copy replaces the library in one
+    ``os.replace``. The library is never left without its WAL, nor the copy beside a stale WAL or
+    journal that SQLite would apply to it. (Elsewhere a connection still open keeps the old,
+    replaced file and its later writes are lost: callers pause theirs and reopen the library.)
+    """
     partial = library.with_name(library.name + ".restoring")
+    moved: list[tuple[Path, Path]] = []  # (side file, where it was moved)
+    aside: Path | None = None
     try:
         dest = sqlite3.connect(str(partial))
         try:
             source.backup(dest)
         finally:
             dest.close()
+        sides = [Path(str(library) + suffix) for suffix in _SIDE_SUFFIXES]
         if library.exists():
             folder = backups_dir(library)
             folder.mkdir(parents=True, exist_ok=True)
             aside = _new_name(folder, "damaged", ".bad")
             shutil.copyfile(library, aside)
-            for suffix in ("-wal", "-shm"):
-                side = Path(str(library) + suffix)
-                if side.exists():
-                    if suffix == "-wal":
-                        shutil.copyfile(side, str(aside) + suffix)
-                    side.unlink()
-        partial.replace(library)
+            for side in sides:
+                if side.exists() and not side.name.endswith("-shm"):  # the -shm is only an index
+                    shutil.copyfile(side, str(aside) + side.name[len(library.name):])
+        # Named so SQLite never takes them for the side files of a database.
+        for side in sides:
+            if side.exists():
+                moved_to = library.with_name(library.name + ".replaced" + side.name[len(library.name):])
+                os.replace(side, moved_to)
+                moved.append((side, moved_to))
+        os.replace(partial, library)
     except (OSError, sqlite3.Error) as exc:
-        raise LibraryError(f"Could not restore {library} from {backup.name}: {exc}.") from exc
+        stuck = _put_back(moved)
+        if stuck:
+            raise LibraryError(
+                f"Could not restore {library} from {backup.name}: {exc}. Put these files back before opening "
+                f"the library: {'; '.join(f'{now} as {side.name}' for side, now in stuck)}."
+            ) from exc
+        for leftover in _aside_files(aside):  # nothing changed, so nothing needs keeping aside
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                pass
+        raise LibraryError(
+            f"Could not restore {library} from {backup.name}: {exc}. The library was not changed. If something "
+            "still has it open (on Windows, Reviewer itself; or a sync or backup tool), quit that and run: "
+            f'reviewer restore --db "{library}" "{backup}"'
+        ) from exc
     finally:
         partial.unlink(missing_ok=True)
+    for _side, moved_to in moved:
+        try:
+            moved_to.unlink(missing_ok=True)
+        except OSError:
+            pass  # an inert leftover; its content was set aside with the damaged library
+
+
+def _put_back(moved: list[tuple[Path, Path]]) -> list[tuple[Path, Path]]:
+    """Undo the side-file moves, newest first; returns those that could not be put back."""
+    stuck = []
+    for side, moved_to in reversed(moved):
+        try:
+            os.replace(moved_to, side)
+        except OSError:
+            stuck.append((side, moved_to))
+    return stuck
+
+
+def _aside_files(aside: Path | None) -> list[Path]:
+    if aside is None:
+        return []
+    return [aside, *(Path(str(aside) + suffix) for suffix in _SIDE_SUFFIXES)]
 
 
 def backup_now(library: Path, reason: str = "manual") -> Path:

@@ -11,7 +11,8 @@ Proves that
   and refuse a missing or damaged backup with one line on stderr and exit 2, leaving the library alone;
 - a restore keeps the replaced state as a ``before-restore`` backup, reaches a Store that another
   window still holds open (it sees the restored data and its later writes are kept), and sets a
-  damaged library aside instead of deleting it;
+  damaged library aside (with its WAL) instead of deleting it, and leaves it untouched when its
+  files are held open (Windows) so that it cannot be replaced;
 - ``BackupsDialog`` (driven with qtbot as a person would) lists backups newest first with date,
   reason and size, "Back up now" adds one (on a worker, buttons disabled meanwhile), "Restore…"
   asks first: Cancel changes nothing, Restore restores and the dialog is Accepted. The desk's
@@ -200,6 +201,51 @@ def test_restore_over_a_damaged_library_keeps_the_damaged_file(library):
     assert note_of(path, ids[0]).startswith("checked")
     aside = list(backup.backups_dir(path).glob("*_damaged.bad"))
     assert len(aside) == 1 and aside[0].read_bytes() == damaged_bytes
+
+
+@pytest.mark.parametrize("held", [("",), ("-shm",), ("", "-wal", "-shm")], ids=["library", "shm", "all"])
+def test_replacing_a_damaged_library_held_open_changes_nothing(library, monkeypatch, held):
+    """Windows will not rename, replace or delete a file another program holds open. Whichever of the
+    library's files is held, a failed replacement leaves the damaged library with its -wal and -shm as
+    they were (never without its WAL, or the copy beside a stale one), and says so."""
+    path, ids = library
+    with Store.open(path) as store:
+        copy = take_backup(store.conn, path, "manual")
+    damaged = b"SQLite format 3\x00" + os.urandom(20000)
+    path.write_bytes(damaged)
+    sides = {suffix: Path(str(path) + suffix) for suffix in ("-wal", "-shm")}
+    sides["-wal"].write_bytes(b"frames not yet in the library " * 100)
+    sides["-shm"].write_bytes(bytes(32768))
+    # The -shm is only an index SQLite rebuilds (a read of the library may rewrite it): it must stay,
+    # its bytes need not.
+    before = file_state(path), sides["-wal"].read_bytes()
+
+    refused = {str(path) + suffix for suffix in held}
+    real_replace, real_rename, real_unlink = os.replace, os.rename, os.unlink
+
+    def guard(*names):
+        for name in names:
+            if os.fspath(name) in refused:
+                raise PermissionError(13, "The process cannot access the file because it is being used by "
+                                          "another process", os.fspath(name))
+
+    monkeypatch.setattr(os, "replace", lambda src, dst, **kw: (guard(src, dst), real_replace(src, dst, **kw))[1])
+    monkeypatch.setattr(os, "rename", lambda src, dst, **kw: (guard(src, dst), real_rename(src, dst, **kw))[1])
+    monkeypatch.setattr(os, "unlink", lambda name, **kw: (guard(name), real_unlink(name, **kw))[1])
+    with pytest.raises(LibraryError, match="was not changed"):
+        backup.restore_backup(copy, path)
+    monkeypatch.undo()
+    assert (file_state(path), sides["-wal"].read_bytes()) == before
+
+    # Once nothing holds it, the replacement goes through: no stale WAL is left beside the copy.
+    backup.restore_backup(copy, path)
+    assert not sides["-wal"].exists() and not sides["-shm"].exists()
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name)) == \
+        [path.name, path.name + ".backups"]
+    assert note_of(path, ids[0]).startswith("checked")
+    (aside,) = backup.backups_dir(path).glob("*_damaged.bad")  # one: the failed tries left none
+    assert aside.read_bytes() == damaged
+    assert Path(str(aside) + "-wal").read_bytes() == before[1]  # the WAL went aside with it
 
 
 # ------------------------------------------------------------------ UI
