@@ -13,7 +13,8 @@ usual). ``restore_starting`` comes right before the copy starts: stop everything
 the library or reacts to its changes (timers; the window itself is blocked by this modal dialog;
 no job is running then). Then either ``restored(backup path)`` comes and the dialog is Accepted —
 reopen the library, its ids and the undo history no longer apply — or ``restore_failed(message)``:
-nothing was restored, carry on. UI thread only.
+nothing was restored, carry on. A restore cancelled while it waits emits none of these. While
+``is_busy()`` the caller must stay open (the window refuses to close). UI thread only.
 """
 
 from __future__ import annotations
