@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from ..core.domain import Evidence
 from ..core.errors import ReviewerError
 from ..core.store import Store
+from ..core.urls import safe_url
 from .changes import ChangeHub
 from .commands import push
 from .review_commands import AddEvidenceCommand, EditEvidenceCommand, RemoveEvidenceCommand
@@ -411,8 +412,9 @@ def evidence_url(store: Store, evidence: Evidence) -> QUrl | None:
     path = store.attachment_path(evidence)
     if path is not None and path.is_file():
         return QUrl.fromLocalFile(str(path))
-    if evidence.url:
-        url = QUrl(evidence.url.strip())
+    link = safe_url(evidence.url)  # the same rule as links in reports
+    if link:
+        url = QUrl(link, QUrl.ParsingMode.StrictMode)
         if url.isValid() and url.scheme().lower() in ("http", "https") and url.host():
             return url
     return None

@@ -110,6 +110,12 @@ def test_double_click_opens_only_web_links_and_library_files(qtbot, desk, monkey
     assert evidence_url(desk.store, hostile) is None
 
 
+def test_links_that_reports_would_not_make_are_not_opened_either(desk):
+    # A space inside is stored as typed (the store keeps what is not a web link) but is no link.
+    desk.store.add_evidence(desk.claim, url="https://ons.example/a b", title="Spaced")
+    assert evidence_url(desk.store, desk.store.list_evidence(desk.claim)[0]) is None
+
+
 def test_edit_evidence_and_undo(qtbot, desk):
     desk.store.add_evidence(desk.claim, url="https://ons.example/x", title="Old title", accessed="2026-01-02")
     desk.hub.emit("evidence", claim_ids=(desk.claim,))
