@@ -9,16 +9,7 @@ from reviewer.core.extraction import extract_claims
 from reviewer.core.extraction.boilerplate import is_boilerplate
 from reviewer.core.extraction.segment import sentences
 
-
-def texts(text: str) -> list[str]:
-    return [text[s.start:s.end] for s in sentences(text)]
-
-
-def claim_texts(text: str) -> list[str]:
-    claims = extract_claims(text, quality="fast")
-    for claim in claims:
-        assert text[claim.start:claim.end] == claim.text
-    return [c.text for c in claims]
+from tests.core.extraction_helpers import claim_texts, texts
 
 
 def test_abbreviations_do_not_end_sentences():

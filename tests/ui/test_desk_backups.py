@@ -57,6 +57,20 @@ def reviewed(store, library_path):
     return article, claim_id, backup
 
 
+
+def _gate_restore(monkeypatch) -> tuple[threading.Event, threading.Event]:
+    """Hold the restore copy until the test releases it: (copy started, release)."""
+    real_restore = backups_dialog.restore_backup
+    in_restore, release_restore = threading.Event(), threading.Event()
+
+    def gated_restore(source, library):
+        in_restore.set()
+        release_restore.wait(10)
+        return real_restore(source, library)
+
+    monkeypatch.setattr(backups_dialog, "restore_backup", gated_restore)
+    return in_restore, release_restore
+
 def test_back_up_now_from_the_desk(desk, reviewed, library_path, qtbot):
     window = desk()
     dialog = _open_backups(window, qtbot)
@@ -89,15 +103,7 @@ def test_restore_waits_for_jobs_to_finish_then_pauses_the_window(desk, reviewed,
 
     window.tasks.run("import", writer, on_done=delivered.append, on_error=lambda e, tb: delivered.append(e))
     # The copy itself, held until the test has looked at the dialog while it runs.
-    real_restore = backups_dialog.restore_backup
-    in_restore, release_restore = threading.Event(), threading.Event()
-
-    def gated_restore(source, library):
-        in_restore.set()
-        release_restore.wait(10)
-        return real_restore(source, library)
-
-    monkeypatch.setattr(backups_dialog, "restore_backup", gated_restore)
+    in_restore, release_restore = _gate_restore(monkeypatch)
 
     dialog = _open_backups(window, qtbot)
     _confirm_restore(dialog, qtbot)
@@ -245,15 +251,7 @@ def test_a_waiting_restore_is_cancelled_by_closing_or_deleting_its_dialog(desk, 
 def test_the_window_stays_open_while_a_restore_is_copied(desk, reviewed, library_path, qtbot, monkeypatch):
     _article, claim_id, _backup = reviewed
     window = desk()
-    real_restore = backups_dialog.restore_backup
-    in_restore, release_restore = threading.Event(), threading.Event()
-
-    def gated_restore(source, library):
-        in_restore.set()
-        release_restore.wait(10)
-        return real_restore(source, library)
-
-    monkeypatch.setattr(backups_dialog, "restore_backup", gated_restore)
+    in_restore, release_restore = _gate_restore(monkeypatch)
     dialog = _open_backups(window, qtbot)
     _confirm_restore(dialog, qtbot)
     qtbot.waitUntil(in_restore.is_set, timeout=5000)
