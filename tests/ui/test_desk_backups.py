@@ -57,7 +57,6 @@ def reviewed(store, library_path):
     return article, claim_id, backup
 
 
-
 def _gate_restore(monkeypatch) -> tuple[threading.Event, threading.Event]:
     """Hold the restore copy until the test releases it: (copy started, release)."""
     real_restore = backups_dialog.restore_backup
