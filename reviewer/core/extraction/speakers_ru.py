@@ -20,27 +20,27 @@ up to their case endings (`same_word`). Patterns handled:
   ("председатель ассоциации автоперевозчиков X" makes "по оценке ассоциации" resolvable);
 - pronouns он/она/оно/они (and его/её/их) resolving to the last person or organisation of the same
   grammatical gender, which the verb ("заявила") or a first name ("Ирина") tells.
+
+Which words of a sentence are quoted, and whether a dash closes a quotation, is quotes_ru.py's to say.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import islice
 
+from .quotes_ru import SentenceQuotes, open_quotation_text
+from .quotes_ru import is_dialogue_line  # noqa: F401  (speakers.py imports it from here)
 from .words_ru import (
     ADJECTIVE,
     ADVERB_HEAD,
     ADVERB_TAIL,
     APPOSITION_TAIL,
-    DASH_VERB,
-    DIALOGUE_LINE,
     DOCUMENT,
     FEMALE_SURNAME,
     FIRST_NAMES,
     GENITIVE_LIKE,
-    GUILLEMET,
     IMPERSONAL_VERB,
     MALE_SURNAME,
     NOUNS,
@@ -49,8 +49,6 @@ from .words_ru import (
     POSSESSIVES,
     PREPOSITIONS,
     PRONOUNS,
-    QUOTE_MARK,
-    SENTENCE_END,
     SOURCE,
     STOP,
     SURNAME,
@@ -183,8 +181,8 @@ class RussianAttributor:
         dialogue: the sentence is in a paragraph that opened with a dialogue dash ("— Это абсурд."),
         so a later ", — отрезал X" closes that quotation.
         """
-        quotes = _Quotes(sentence, inside_quote, dialogue)
-        for dash in quotes.dash_attributions():  # «…», — сказал X: wherever it is, it wins
+        quotes = SentenceQuotes(sentence, inside_quote, dialogue)
+        for dash in quotes.dash_attributions(MAX_TRIES):  # «…», — сказал X: wherever it is, it wins
             hit = self._subject_after(sentence, dash.end("verb"), dash.group("verb"), offset)
             if hit is not None:
                 return hit
@@ -210,20 +208,8 @@ class RussianAttributor:
     def quote_attribution(self, text: str, pos: int) -> Hit | None:
         """Who speaks a «quotation» left open at text[pos]: the first «…, — сказал X» inside it or
         just after it closes, within the same paragraph. None when there is none."""
-        limit = min(len(text), pos + 1500)
-        blank = text.find("\n\n", pos, limit)
-        limit = blank if blank != -1 else limit
-        depth = 1
-        close = limit
-        for mark in GUILLEMET.finditer(text, pos, limit):
-            depth += 1 if mark.group(0) == "«" else -1
-            if depth == 0:
-                close = mark.start()
-                break
-        end = min(limit, close + 200)
-        stop = SENTENCE_END.search(text, close, end)
-        region = text[pos:stop.end() if stop else end]
-        for dash in _Quotes(region, inside=True, dialogue=False).dash_attributions():
+        region = open_quotation_text(text, pos)
+        for dash in SentenceQuotes(region, inside=True, dialogue=False).dash_attributions(MAX_TRIES):
             hit = self._subject_after(region, dash.end("verb"), dash.group("verb"), pos)
             if hit is not None:
                 return hit
@@ -557,65 +543,3 @@ def _person_gender(mention: _Mention, verb: str | None, oblique: bool) -> str | 
         if MALE_SURNAME.search(mention.norms[-1]):
             return "m"
     return None
-
-
-def is_dialogue_line(sentence: str) -> bool:
-    """Whether a paragraph that opens with this sentence is a line of dialogue ("— Это абсурд.")."""
-    return bool(DIALOGUE_LINE.match(sentence))
-
-
-class _Quotes:
-    """Where the quoted words of one sentence are, for the attribution rules of `find`."""
-
-    def __init__(self, sentence: str, inside: bool, dialogue: bool):
-        self._sentence = sentence
-        self._inside = inside
-        self._dialogue = dialogue
-        self._spans = _quoted_spans(sentence, inside)
-        self._starts = [a for a, _ in self._spans]
-        self._marks: list[int] | None = None  # positions of "“”„, found when first needed
-
-    def inside(self, pos: int) -> bool:
-        """Whether sentence[pos] is within «guillemets» (or a quotation carried over)."""
-        i = bisect_right(self._starts, pos) - 1
-        return i >= 0 and pos < self._spans[i][1]
-
-    def dash_attributions(self):
-        """The «…», — сказал X matches worth trying, first to last (of the first MAX_TRIES dashes)."""
-        dashes = islice(DASH_VERB.finditer(self._sentence), MAX_TRIES)
-        return (dash for dash in dashes if dash.group("known") is not None or self._closes_quotation(dash.start()))
-
-    def _closes_quotation(self, pos: int) -> bool:
-        """Whether a dash at sentence[pos] follows quoted words: «…», — / «…, — / "…", — / a
-        quotation carried over from an earlier sentence or opened by a dialogue dash."""
-        if pos == 0:
-            return self._inside
-        sentence = self._sentence
-        if sentence[pos - 1] == "»" or (pos >= 2 and sentence[pos - 2] in "»\"“”"):
-            return True
-        if self.inside(pos - 1):
-            return True
-        if self._marks is None:
-            self._marks = [m.start() for m in QUOTE_MARK.finditer(sentence)]
-        return bisect_right(self._marks, pos) % 2 == 1 or self._dialogue
-
-
-def _quoted_spans(sentence: str, inside: bool) -> list[tuple[int, int]]:
-    """Where the «quoted words» of a sentence are (relative offsets), including the head of a
-    quotation carried over from the sentence before."""
-    spans = []
-    depth = 1 if inside else 0
-    start = 0
-    for mark in GUILLEMET.finditer(sentence):
-        i = mark.start()
-        if mark.group(0) == "«":
-            if depth == 0:
-                start = i
-            depth += 1
-        elif depth:
-            depth -= 1
-            if depth == 0:
-                spans.append((start, i + 1))
-    if depth:
-        spans.append((start, len(sentence)))
-    return spans

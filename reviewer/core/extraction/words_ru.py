@@ -1,5 +1,5 @@
-"""Russian words for speakers_ru.py: verbs of saying, nouns for roles, groups and bodies, first
-names, the patterns around them, and matching a word across its case endings.
+"""Russian words for speakers_ru.py and quotes_ru.py: verbs of saying, nouns for roles, groups and
+bodies, first names, the patterns around them, and matching a word across its case endings.
 
 Pure data and functions, any thread. Everything is matched on `normalise`d words (lower case, ё
 written е); nothing is lemmatised, `same_word` only compares two words up to their endings.
@@ -162,16 +162,12 @@ VERB = re.compile(
 # The dash that introduces an attribution after quoted words: «…», — сказал / «…? — спросил / — сказал.
 # Group "verb" is the verb; "known" is set when it is one of VERB. Where the dash closes a quotation,
 # any verb in the past is one ("«Это абсурд», — отрезал Иванов", "— улыбнулась она"), but only there:
-# the same shape is also a plural noun ("…, — земли края дали", "— Сомали"), which speakers_ru.py
+# the same shape is also a plural noun ("…, — земли края дали", "— Сомали"), which quotes_ru.py
 # accepts only after quoted words.
 DASH_VERB = re.compile(
     rf"(?:^|(?<=[,!?…»]))\s*(?:[—–]|-(?=\s))\s*"
     rf"(?P<verb>(?P<known>{VERB.pattern})|[а-яё]{{2,}}(?:л|ла|ло|ли|лся|лась|лось|лись))(?![\w-])",
     re.IGNORECASE)
-# Quotation marks other than «»: an odd number before a position leaves a quotation open there.
-QUOTE_MARK = re.compile("[\"“”„]")
-# A paragraph of dialogue opens with a dash and a capital: "— Это абсурд, — отрезал Иванов."
-DIALOGUE_LINE = re.compile(r"\s*[—–]\s+[«\"„“]?[А-ЯЁA-Z]")
 SOURCE = re.compile(
     r"(?<![\w-])(?:по\s+(?:(его|её|ее|их)\s+)?(?:словам|данным|мнению|оценке|оценкам|информации|сведениям|"
     r"подсч[её]там|расч[её]там|прогнозу|прогнозам|версии|утверждению|заявлению|сообщению|признанию|убеждению)"
@@ -201,8 +197,6 @@ ADVERB_HEAD = re.compile(
     rf"на\s+пресс-конференции|в\s+эфире(?:\s+(?:«[^»\n]{{1,40}}»|[А-ЯЁA-Z]{{2,}}))?|в\s+ходе\s+[\w-]+|"
     rf"в\s+беседе\s+с\s+[\w-]+|в\s+сво[её]м\s+[\w-]+|в\s+соцсетях)(?![\w-]))+\s*,?",
     re.IGNORECASE)
-GUILLEMET = re.compile("[«»]")
-SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
 APPOSITION_TAIL = re.compile(r",\s*[^,«»\"“”—–()]{2,120},\s*$")
 TOKEN = re.compile(r"«[^«»\n]{1,60}»|[A-ZА-ЯЁ]\.|[^\W_]+(?:[-’'][^\W_]+)*")
 ORG_SHAPED = re.compile(
