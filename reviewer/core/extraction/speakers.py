@@ -25,7 +25,8 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from .speakers_ru import MAX_TRIES, RussianAttributor, is_dialogue_line, text_end
+from .quotes_ru import is_dialogue_line
+from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
 
 _VERBS = (
     "said|says|say|told|tells|added|adds|insisted|insists|argued|argues|claimed|claims|accused|accuses|denied|"

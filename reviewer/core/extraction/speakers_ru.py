@@ -31,7 +31,6 @@ from dataclasses import dataclass
 from itertools import islice
 
 from .quotes_ru import SentenceQuotes, open_quotation_text
-from .quotes_ru import is_dialogue_line  # noqa: F401  (speakers.py imports it from here)
 from .words_ru import (
     ADJECTIVE,
     ADVERB_HEAD,
