@@ -1,9 +1,10 @@
 """The review desk: library | reader | claims + review editor, wired together.
 
 The window holds no review logic. It builds the panes, the actions and menus, and passes
-what one pane reports to the others; changes go through undo commands and come back
-through the ChangeHub. Switching library files is the app controller's job (``app.py``):
-the window only asks for it with ``library_requested``, or ``backup_restored`` after a restore.
+what one pane reports to the others; changes go through undo commands (``DeskEdits`` builds
+those of the Claim and Article menus) and come back through the ChangeHub. Switching library
+files is the app controller's job (``app.py``): the window only asks for it with
+``library_requested``, or ``backup_restored`` after a restore.
 """
 
 from __future__ import annotations
@@ -16,23 +17,13 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QWidget
 
 from ..core.domain import Article, Claim
-from ..core.errors import LibraryError, NotFound, ReviewerError
+from ..core.errors import LibraryError, NotFound
 from ..core.store import Store
 from .actions import ACTIONS, ActionCollection, build_menus, typing_in_text_field
 from .changes import ARTICLES, CLAIMS, EVIDENCE, LIBRARY, REVIEW, SCALE, Change, ChangeHub
-from .claim_commands import (
-    AddClaimCommand,
-    DeleteClaimsCommand,
-    DismissClaimsCommand,
-    EditClaimSpanCommand,
-    MergeClaimsCommand,
-    ReextractCommand,
-    SetStatusCommand,
-    SplitClaimCommand,
-)
 from .claim_view import VerdictPalette, is_active
 from .claims_panel import ClaimsPanel
-from .commands import push
+from .desk_edits import DeskEdits
 from .import_flow import ImportFlow, local_paths
 from .library_files import ask_new_library, ask_open_library
 from .library_pane import LibraryPane
@@ -114,6 +105,9 @@ class MainWindow(QMainWindow):
         self._update_status_who()
 
         self.import_flow = ImportFlow(store, hub, tasks, settings, self.open_article, self)
+        self.edits = DeskEdits(store, hub, undo_stack, tasks, self.reader, self.claims,
+                               article=lambda: self.article, select_claim=self.select_claim,
+                               save_pending=self.review_editor.save_pending, show_message=self.show_message)
         # Another window or the command line may write to the same library: look for their
         # commits now and then (a cheap pragma) and show them without being asked.
         self._data_version = store.data_version()
@@ -145,20 +139,20 @@ class MainWindow(QMainWindow):
             "focus_library": lambda: self.library.view.setFocus(),
             "focus_reader": lambda: self.reader.setFocus(),
             "focus_claims": lambda: self.claims.view.setFocus(),
-            "status_todo": lambda: self.set_status("todo"),
-            "status_in_review": lambda: self.set_status("in_review"),
-            "status_done": lambda: self.set_status("done"),
-            "reextract": self.reextract,
+            "status_todo": lambda: self.edits.set_status("todo"),
+            "status_in_review": lambda: self.edits.set_status("in_review"),
+            "status_done": lambda: self.edits.set_status("done"),
+            "reextract": self.edits.reextract,
             "refresh": self.refresh,
             "next_claim": lambda: self.step_claim(1),
             "previous_claim": lambda: self.step_claim(-1),
-            "add_claim": self.add_claim_from_selection,
-            "edit_span": self.edit_span_from_selection,
-            "split_claim": self.split_at_cursor,
-            "merge_claims": self.merge_selected,
-            "dismiss_claim": lambda: self.dismiss_selected(True),
-            "restore_claim": lambda: self.dismiss_selected(False),
-            "delete_claim": self.delete_selected,
+            "add_claim": self.edits.add_claim_from_selection,
+            "edit_span": self.edits.edit_span_from_selection,
+            "split_claim": self.edits.split_at_cursor,
+            "merge_claims": self.edits.merge_selected,
+            "dismiss_claim": lambda: self.edits.dismiss_selected(True),
+            "restore_claim": lambda: self.edits.dismiss_selected(False),
+            "delete_claim": self.edits.delete_selected,
             "focus_note": self.review_editor.focus_note,
             "focus_evidence": self.review_editor.focus_evidence,
             "edit_scales": self.edit_scales,
@@ -174,7 +168,7 @@ class MainWindow(QMainWindow):
                 a[action_id].triggered.connect(lambda _c=False, h=handler: h())
         a["show_all"].toggled.connect(self.set_show_all)
         self.library.article_selected.connect(self.open_article)
-        self.library.status_change_requested.connect(self._set_status_of)
+        self.library.status_change_requested.connect(self.edits.set_status_of)
         self.claims.claim_selected.connect(lambda cid: self.select_claim(cid, scroll_panel=False))
         self.claims.show_all_changed.connect(lambda on: a["show_all"].setChecked(on))
         self.reader.claim_clicked.connect(self.select_claim)
@@ -316,109 +310,6 @@ class MainWindow(QMainWindow):
         threshold = self.threshold()
         active = [c for c in claims if is_active(c, threshold)]
         self.reader_pane.header.set_article(self.article, sum(1 for c in active if c.verdict), len(active))
-
-    # ------------------------------------------------------------------ claim commands
-    def _push(self, command) -> bool:
-        # Note typing still waiting for its debounce is saved first: it belongs before this step
-        # on the undo stack, and the claim it was typed for may be about to go (merge, delete).
-        self.review_editor.save_pending()
-        error = push(self.undo_stack, command)
-        return error is None
-
-    def _need_article(self) -> bool:
-        if self.article is None:
-            self.show_message("Open an article first.", error=True)
-            return False
-        return True
-
-    def add_claim_from_selection(self) -> None:
-        if not self._need_article():
-            return
-        span = self.reader.selected_span()
-        if span is None:
-            self.show_message("Select some of the article's text first, then add it as a claim.", error=True)
-            return
-        try:
-            command = AddClaimCommand(self.store, self.hub, self.article.id, *span)
-        except ReviewerError as err:
-            self.show_message(str(err), error=True)
-            return
-        if self._push(command):
-            self.select_claim(command.claim_id)
-            self.show_message("Claim added.")
-
-    def edit_span_from_selection(self) -> None:
-        claim_id, span = self.current_claim(), self.reader.selected_span()
-        if claim_id is None or span is None:
-            self.show_message("Select a claim, then select the text it should cover.", error=True)
-            return
-        if self._push(EditClaimSpanCommand(self.store, self.hub, claim_id, *span)):
-            self.select_claim(claim_id)
-
-    def split_at_cursor(self) -> None:
-        claim_id, at = self.current_claim(), self.reader.cursor_offset()
-        if claim_id is None or at is None:
-            self.show_message("Select a claim and place the cursor where it should be split.", error=True)
-            return
-        span = self.reader.selected_span()
-        if span is not None:
-            at = span[0]
-        self._push(SplitClaimCommand(self.store, self.hub, claim_id, at))
-
-    def merge_selected(self) -> None:
-        ids = self.claims.selected_claim_ids()
-        if len(ids) < 2:
-            self.show_message("Select two or more claims in the list to merge them (Shift+click).", error=True)
-            return
-        command = MergeClaimsCommand(self.store, self.hub, ids)
-        if self._push(command):
-            self.select_claim(command.claim_ids[0])
-
-    def dismiss_selected(self, dismissed: bool) -> None:
-        ids = self.claims.selected_claim_ids()
-        if ids:
-            self._push(DismissClaimsCommand(self.store, self.hub, ids, dismissed))
-
-    def delete_selected(self) -> None:
-        ids = self.claims.selected_claim_ids()
-        claims = [c for c in self.claims.model.claims() if c.id in ids]
-        if not claims:
-            return
-        if any(c.origin != "manual" for c in claims):
-            self.show_message("Only claims you added can be deleted; dismiss extracted ones instead (D).",
-                              error=True)
-            return
-        self._push(DeleteClaimsCommand(self.store, self.hub, [c.id for c in claims]))
-
-    def set_status(self, status: str) -> None:
-        if self._need_article():
-            self._set_status_of(self.article.id, status)
-
-    def _set_status_of(self, article_id: int, status: str) -> None:
-        self._push(SetStatusCommand(self.store, self.hub, article_id, status))
-
-    def reextract(self) -> None:
-        """Extract claims again: the model runs on a worker, the (undoable) swap on the UI thread.
-
-        Manual and reviewed claims stay.
-        """
-        if not self._need_article():
-            return
-        article_id, text = self.article.id, self.article.text
-
-        def job(ctx):
-            from ..core.ingest import extract_for_store
-
-            return extract_for_store(text)
-
-        def done(drafts) -> None:
-            command = ReextractCommand(self.store, self.hub, article_id, drafts)
-            if self._push(command):
-                self.show_message(f"Claims extracted again: {len(command.added)} new. Undo puts the old ones back.")
-
-        self.show_message("Extracting claims…")
-        self.tasks.run("Re-extracting claims", job, on_done=done,
-                       on_error=lambda exc, tb: self.show_message(f"Re-extraction failed: {exc}", error=True))
 
     # ------------------------------------------------------------------ dialogs
     def show_preferences(self) -> None:
