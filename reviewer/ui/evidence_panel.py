@@ -414,7 +414,7 @@ def evidence_url(store: Store, evidence: Evidence) -> QUrl | None:
         return QUrl.fromLocalFile(str(path))
     link = safe_url(evidence.url)  # the same rule as links in reports
     if link:
-        url = QUrl(link, QUrl.ParsingMode.StrictMode)
+        url = QUrl(link)  # tolerant: percent-encodes "|", "{", "^" as a browser would
         if url.isValid() and url.scheme().lower() in ("http", "https") and url.host():
             return url
     return None

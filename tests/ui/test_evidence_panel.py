@@ -112,8 +112,19 @@ def test_double_click_opens_only_web_links_and_library_files(qtbot, desk, monkey
 
 def test_links_that_reports_would_not_make_are_not_opened_either(desk):
     # A space inside is stored as typed (the store keeps what is not a web link) but is no link.
-    desk.store.add_evidence(desk.claim, url="https://ons.example/a b", title="Spaced")
+    # As an older version could store it: the store refuses such a URL today.
+    desk.store.add_evidence(desk.claim, url="https://ons.example/a", title="Hidden character")
+    evidence = desk.store.list_evidence(desk.claim)[0]
+    desk.store.db.execute("UPDATE evidence SET url = ? WHERE id = ?", ["https://ons.example/a\u200bb", evidence.id])
+    desk.store.db.conn.commit()
     assert evidence_url(desk.store, desk.store.list_evidence(desk.claim)[0]) is None
+
+
+def test_links_reports_make_are_opened(desk):
+    for link in ("https://example.com/?filter=a|b", 'https://example.com/?q={"a":1}', "https://example.com/x^y"):
+        desk.store.add_evidence(desk.claim, url=link, title="Odd but valid")
+        url = evidence_url(desk.store, desk.store.list_evidence(desk.claim)[-1])
+        assert url is not None and url.isValid() and url.host() == "example.com", link
 
 
 def test_edit_evidence_and_undo(qtbot, desk):
