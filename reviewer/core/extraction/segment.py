@@ -46,8 +46,10 @@ what who why how where which mr mrs ms dr officials police some many most all on
 """.split())
 
 _BLOCK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-# Candidate ends: terminal punctuation, optional closing quotes/brackets, then whitespace.
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+# Candidate ends: terminal punctuation, optional closing quotes/brackets, then whitespace. A match
+# starts only at the start of a run and gives nothing back: a long run of dots not followed by a space
+# was otherwise retried from each of its characters, back to front (quadratic).
+_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё.]*)$")
 _NEXT_WORD = re.compile(r"[\"“'‘(«„]?([A-Za-zА-Яа-яЁё]+)")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
