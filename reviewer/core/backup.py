@@ -9,13 +9,19 @@ each, named ``<UTC time>_<reason>.sqlite``. One is taken
 - on request (``manual``: the "Back up now" button, ``reviewer backup``),
 - before a restore replaces the library (``before-restore``).
 
-The newest **KEEP_BACKUPS = 10** are kept; older ones are deleted after each new backup. A backup
-is checked (``PRAGMA quick_check``) before it counts, so a damaged copy never pushes a good one
-out. Restoring writes the backup into the library through the same backup API, so a window or
-command that still has the library open sees the restored content instead of writing into a
-deleted file; a library too damaged for that is set aside as ``<UTC time>_damaged.bad`` in the
+The newest **KEEP_BACKUPS = 10** are kept; older ones are deleted after each new backup, except
+the one a restore is reading (restoring the oldest backup keeps it). A backup is checked
+(``PRAGMA quick_check``) before it counts, so a damaged copy never pushes a good one out.
+Restoring writes the backup into the library through the same backup API, so a window or command
+that still has the library open sees the restored content instead of writing into a deleted
+file; a library too damaged for that is set aside as ``<UTC time>_damaged.bad`` in the
 backup folder (never pruned) and replaced by a copy of the backup, which only works while
 nothing holds the library open (on Windows the restore then fails with nothing changed).
+
+A copy waits at most **BUSY_DEADLINE_S** for a library another program is writing to (SQLite's
+backup API would otherwise retry for ever; a busy timeout does not apply to it), then fails
+with nothing restored. Files are opened read-only through escaped ``file:`` URIs, so names with
+``#``, ``?`` or ``%`` work.
 
 Any thread may call these functions with its own connection; none keeps a connection open.
 """
@@ -26,6 +32,7 @@ import os
 import re
 import shutil
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -40,6 +47,37 @@ if TYPE_CHECKING:
 KEEP_BACKUPS = 10
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _BUSY_TIMEOUT_S = 5.0
+BUSY_DEADLINE_S = 10.0  # how long a copy waits for a library another connection holds locked
+
+
+class _StillBusy(Exception):
+    """Raised from the backup progress callback once BUSY_DEADLINE_S has passed while locked out."""
+
+
+def _copy(source: sqlite3.Connection, dest: sqlite3.Connection) -> None:
+    """``source.backup(dest)``, giving up with _StillBusy once BUSY_DEADLINE_S passes while locked.
+
+    SQLite rolls back what an abandoned copy wrote into ``dest`` (``sqlite3_backup_finish``).
+    """
+    deadline = time.monotonic() + BUSY_DEADLINE_S
+
+    def progress(status: int, _remaining: int, _total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() >= deadline:
+            raise _StillBusy(f"another program kept the file locked for {BUSY_DEADLINE_S:g} s")
+
+    source.backup(dest, progress=progress)
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to ``path``; the URI is escaped, so ``#``, ``?`` and ``%`` in names work."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=_BUSY_TIMEOUT_S)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -84,12 +122,13 @@ def _new_name(folder: Path, reason: str, suffix: str = ".sqlite") -> Path:
     return target
 
 
-def take_backup(conn: sqlite3.Connection, library: Path, reason: str, keep: int = KEEP_BACKUPS) -> Path:
+def take_backup(conn: sqlite3.Connection, library: Path, reason: str, keep: int = KEEP_BACKUPS,
+                spare: Path | None = None) -> Path:
     """Copy the library open on ``conn`` into its backup folder; prune to the ``keep`` newest.
 
-    Returns the new backup's path. Raises LibraryError (and changes nothing) when the copy
-    cannot be written or the library is damaged: a damaged copy is never kept, so it cannot
-    push a good backup out.
+    ``spare`` (the backup a restore reads) is never pruned. Returns the new backup's path. Raises
+    LibraryError (and changes nothing) when the copy cannot be written or the library is damaged: a
+    damaged copy is never kept, so it cannot push a good backup out.
     """
     folder = backups_dir(library)
     partial: Path | None = None
@@ -99,7 +138,7 @@ def take_backup(conn: sqlite3.Connection, library: Path, reason: str, keep: int 
         partial = target.with_suffix(".part")
         dest = sqlite3.connect(str(partial))
         try:
-            conn.backup(dest)
+            _copy(conn, dest)
             # A backup is one self-contained file: no -wal/-shm beside it when it is read.
             dest.execute("PRAGMA journal_mode = DELETE")
             check = dest.execute("PRAGMA quick_check(1)").fetchone()[0]
@@ -111,12 +150,17 @@ def take_backup(conn: sqlite3.Connection, library: Path, reason: str, keep: int 
                 "backups were kept. Restore one of them."
             )
         partial.replace(target)
+    except _StillBusy:
+        raise LibraryError(f"Could not back up {library}: another program kept it locked for "
+                           f"{BUSY_DEADLINE_S:g} s. Nothing was changed; close it and try again.") from None
     except (OSError, sqlite3.Error) as exc:
         raise LibraryError(f"Could not back up {library}: {exc}. Nothing was changed.") from exc
     finally:
         if partial is not None:
             partial.unlink(missing_ok=True)
     for old in list_backups(library)[keep:]:
+        if spare is not None and _same_file(old.path, spare):
+            continue
         try:
             old.path.unlink(missing_ok=True)
         except OSError:
@@ -158,7 +202,7 @@ def restore_backup(backup: Path, library: Path) -> None:
     """
     backup, library = Path(backup), Path(library)
     try:
-        source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        source = _read_only(backup)
     except sqlite3.Error as exc:
         raise LibraryError(f"{backup} is not a usable backup ({exc}).") from exc
     try:
@@ -192,7 +236,7 @@ def _library_is_healthy(library: Path) -> bool:
     and replacing the file of a library someone holds is what must not happen.
     """
     try:
-        probe = sqlite3.connect(f"{library.resolve().as_uri()}?mode=ro", uri=True, timeout=_BUSY_TIMEOUT_S)
+        probe = _read_only(library)
     except sqlite3.Error as exc:
         raise LibraryError(f"Could not read {library} ({exc}); nothing was restored.") from exc
     try:
@@ -214,9 +258,15 @@ def _restore_in_place(source: sqlite3.Connection, backup: Path, library: Path) -
     except sqlite3.Error as exc:
         raise LibraryError(f"Could not open {library} ({exc}); nothing was restored.") from exc
     try:
-        take_backup(current, library, "before-restore")  # raises: then nothing is restored
+        # Raises: then nothing is restored. Never prunes the backup being restored (it may be the oldest).
+        take_backup(current, library, "before-restore", spare=backup)
         try:
-            source.backup(current)
+            _copy(source, current)
+        except _StillBusy:
+            raise LibraryError(
+                f"The library is in use by another program ({library} stayed locked for {BUSY_DEADLINE_S:g} s); "
+                "nothing was restored. Close it and try again."
+            ) from None
         except sqlite3.Error as exc:
             raise LibraryError(
                 f"Could not restore {library} from {backup.name}: {exc}. The library was not changed."
@@ -246,7 +296,7 @@ def _replace_file(source: sqlite3.Connection, backup: Path, library: Path) -> No
     try:
         dest = sqlite3.connect(str(partial))
         try:
-            source.backup(dest)
+            _copy(source, dest)
         finally:
             dest.close()
         sides = [Path(str(library) + suffix) for suffix in _SIDE_SUFFIXES]
@@ -265,7 +315,7 @@ def _replace_file(source: sqlite3.Connection, backup: Path, library: Path) -> No
                 os.replace(side, moved_to)
                 moved.append((side, moved_to))
         os.replace(partial, library)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, _StillBusy) as exc:
         stuck = _put_back(moved)
         if stuck:
             raise LibraryError(

@@ -9,7 +9,9 @@ Proves that
 - a damaged library is never backed up, so it cannot push good backups out;
 - ``reviewer backup``, ``reviewer backup --list`` and ``reviewer restore latest|PATH`` work, exit 0,
   and refuse a missing or damaged backup with one line on stderr and exit 2, leaving the library alone;
-- a restore keeps the replaced state as a ``before-restore`` backup, reaches a Store that another
+- a restore keeps the replaced state as a ``before-restore`` backup (never pruning the backup it
+  restores), gives up with the library unchanged when another program holds it locked, works
+  whatever characters the library's name holds, reaches a Store that another
   window still holds open (it sees the restored data and its later writes are kept), and sets a
   damaged library aside (with its WAL) instead of deleting it, and leaves it untouched when its
   files are held open (Windows) so that it cannot be replaced;
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -246,6 +249,73 @@ def test_replacing_a_damaged_library_held_open_changes_nothing(library, monkeypa
     (aside,) = backup.backups_dir(path).glob("*_damaged.bad")  # one: the failed tries left none
     assert aside.read_bytes() == damaged
     assert Path(str(aside) + "-wal").read_bytes() == before[1]  # the WAL went aside with it
+
+
+
+def test_restore_gives_up_on_a_library_another_program_holds_locked(library, monkeypatch):
+    """SQLite's backup API retries a locked destination for ever (no busy timeout applies): the restore
+    gives up after BUSY_DEADLINE_S with a message a person can act on, and the library is unchanged."""
+    path, ids = library
+    with Store.open(path) as store:
+        copy = take_backup(store.conn, path, "manual")
+        store.set_review(ids[0], verdict="disputed", note="to be kept")
+    monkeypatch.setattr(backup, "BUSY_DEADLINE_S", 0.5)
+    monkeypatch.setattr(backup, "_BUSY_TIMEOUT_S", 0.2)  # each step of the copy waits this long first
+    other = sqlite3.connect(path, isolation_level=None)  # e.g. `reviewer import` in a terminal
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("UPDATE reviews SET note = 'not yet committed' WHERE claim_id = ?", (ids[1],))
+        wal = Path(str(path) + "-wal")
+        before = file_state(path)[0], wal.read_bytes()
+        started = time.monotonic()
+        with pytest.raises(LibraryError, match=r"in use by another program .*nothing was restored\. Close"):
+            backup.restore_backup(copy, path)
+        assert time.monotonic() - started < 5
+        assert (file_state(path)[0], wal.read_bytes()) == before  # not a byte written
+        other.rollback()
+    finally:
+        other.close()
+    assert note_of(path, ids[0]) == "to be kept"
+    assert copy.exists()
+    # Once the other program lets go, the same restore goes through.
+    backup.restore_backup(copy, path)
+    assert note_of(path, ids[0]).startswith("checked")
+
+
+@pytest.mark.parametrize("name", ["Checks #2.sqlite", "Q?.sqlite", "a%23b.sqlite", "100%.sqlite",
+                                  "ünï cødé.sqlite"])
+def test_backup_and_restore_work_whatever_the_library_is_called(tmp_path, name):
+    """Files are opened through escaped URIs: ``#`` or ``?`` must not cut the name short (SQLite would
+    open, and create, a shorter path read-write), nor ``%xx`` name another file."""
+    path = tmp_path / name
+    ids = make_library(path)
+    with Store.open(path) as store:
+        copy = take_backup(store.conn, path, "manual")
+        store.set_review(ids[0], verdict="disputed", note="to be replaced")
+    backup.restore_backup(copy, path)
+    assert note_of(path, ids[0]).startswith("checked")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([name, name + ".backups"])
+    assert sorted(b.reason for b in list_backups(path)) == ["before-restore", "manual"]
+    assert {p.suffix for p in backup.backups_dir(path).iterdir()} == {".sqlite"}
+
+
+def test_restoring_the_oldest_backup_keeps_it(library):
+    """The before-restore backup prunes the list; the backup being restored is never what goes."""
+    path, ids = library
+    with Store.open(path) as store:
+        for i in range(KEEP_BACKUPS):
+            store.set_review(ids[0], verdict="supported", note=f"version {i}")
+            take_backup(store.conn, path, "manual")
+    oldest = list_backups(path)[-1].path
+    backup.restore_backup(oldest, path)
+    assert note_of(path, ids[0]) == "version 0"
+    assert oldest.exists() and note_of(oldest, ids[0]) == "version 0"
+    kept = list_backups(path)
+    assert len(kept) == KEEP_BACKUPS + 1 and kept[0].reason == "before-restore"
+    # The next backup prunes as usual: back to KEEP_BACKUPS, the oldest first.
+    with Store.open(path) as store:
+        take_backup(store.conn, path, "manual")
+    assert len(list_backups(path)) == KEEP_BACKUPS and not oldest.exists()
 
 
 # ------------------------------------------------------------------ UI
