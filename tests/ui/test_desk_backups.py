@@ -70,6 +70,7 @@ def _gate_restore(monkeypatch) -> tuple[threading.Event, threading.Event]:
     monkeypatch.setattr(backups_dialog, "restore_backup", gated_restore)
     return in_restore, release_restore
 
+
 def test_back_up_now_from_the_desk(desk, reviewed, library_path, qtbot):
     window = desk()
     dialog = _open_backups(window, qtbot)
@@ -263,6 +264,36 @@ def test_the_window_stays_open_while_a_restore_is_copied(desk, reviewed, library
     assert _note(library_path, claim_id) == "in the backup"
     assert window.close()  # the copy ended: the window closes (the app would reopen the library)
 
+
+
+def test_a_restore_blocked_by_another_program_ends_and_the_window_can_close(desk, reviewed, library_path, qtbot,
+                                                                           monkeypatch):
+    """Another program holds the library's write lock (an import in a terminal): the copy gives up after
+    the deadline instead of waiting for ever, the dialog says why, and the window closes normally."""
+    from reviewer.core import backup
+
+    _article, claim_id, _backup = reviewed
+    monkeypatch.setattr(backup, "BUSY_DEADLINE_S", 0.5)
+    monkeypatch.setattr(backup, "_BUSY_TIMEOUT_S", 0.2)
+    window = desk()
+    other = sqlite3.connect(library_path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        dialog = _open_backups(window, qtbot)
+        with qtbot.waitSignal(dialog.restore_failed, timeout=10000) as blocker:
+            _confirm_restore(dialog, qtbot)
+        message = blocker.args[0]
+        assert message == dialog.message.text()
+        assert "in use by another program" in message and "nothing was restored" in message
+        assert not dialog.is_busy() and dialog.close_button.isEnabled() and dialog.restore_button.isEnabled()
+        assert window._watch_timer.isActive()
+        other.rollback()
+    finally:
+        other.close()
+    assert _note(library_path, claim_id) == "after the backup"
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert window.close()
 
 def test_restore_from_the_app_reopens_the_library(qapp, qtbot, settings, library_path, monkeypatch):
     from reviewer.app import DeskController
