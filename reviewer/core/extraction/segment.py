@@ -30,6 +30,15 @@ _ABBREVIATIONS_RU = frozenset("""
 т.е т.д т.п т.к т.н г гг ул д пр пер просп пл обл им проф акад доц др млн млрд тыс трлн руб коп
 стр см ср напр ст п пп ч гл рис табл тел корр янв фев февр апр авг сент окт нояб дек
 """.split())
+# Russian abbreviations that close a number, a year or a list ("5 млрд руб.", "в 2023 г.", "и т.д."): before
+# a capital letter they end the sentence. "г" and "гг" count only after a number ("г. Москва" is a city) and
+# "др" only after "и"; the rest ("ул.", "им.", "проф.") come before a name, so they keep the strict rule.
+_NUMBER_END_RU = frozenset({"руб", "коп", "тыс", "млн", "млрд", "трлн", "т.д", "т.п"})
+_NUMBER_BEFORE_RU = re.compile(r"\d(?:-?[а-яё]{1,3})?\s*$")  # "2023 г.", "2023г.", "в 1990-е гг."
+_AND_BEFORE_RU = re.compile(r"(?<![\w-])и\s+$")  # "и др."
+_T_BEFORE_RU = re.compile(r"(?<![\w-])т\.\s*$")  # "т. д.", "т. п." written with a space
+# A sentence may open with a date before its subject: "В 2019 г. Путин подписал указ".
+_OPENING_PREPOSITIONS_RU = frozenset("в во с со к ко по до за на после перед около от из начиная".split())
 # Abbreviations that are usually followed by a number or name: never a sentence end before those.
 _BEFORE_NUMBER = frozenset({"no", "nos", "vol", "art", "fig", "p", "pp", "sec", "ch"})
 # Words that commonly start a sentence (English, then Russian); after an initialism such as "U.S."
@@ -101,9 +110,11 @@ def sentences(text: str) -> list[Sentence]:
 
 def _block_sentences(text: str, block: Block, index: int) -> list[Sentence]:
     ends = []
+    sentence_start = block.start
     for match in _END.finditer(text, block.start, block.end):
-        if _is_boundary(text, match.start(), match.end(), block.end):
+        if _is_boundary(text, match.start(), match.end(), block.end, sentence_start):
             ends.append(match.end())
+            sentence_start = skip_space(text, match.end(), block.end)
     if "\n" in text[block.start:block.end]:
         ends = sorted(set(ends) | set(_line_ends(text, block)))
     pieces = []
@@ -139,7 +150,7 @@ def skip_space(text: str, pos: int, limit: int) -> int:
     return pos
 
 
-def _is_boundary(text: str, punct_start: int, punct_end: int, block_end: int) -> bool:
+def _is_boundary(text: str, punct_start: int, punct_end: int, block_end: int, sentence_start: int) -> bool:
     nxt = skip_space(text, punct_end, block_end)
     if nxt >= block_end:
         return False  # the block's own end closes the last sentence
@@ -161,6 +172,9 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, block_end: int) ->
     next_word = _NEXT_WORD.match(text, nxt, nxt + 30)
     next_lower = next_word.group(1).lower() if next_word else ""
     if _CYRILLIC.match(word):
+        if (next_word and next_word.group(1)[0].isupper()
+                and _closes_number_ru(text, match.start(1), lower, sentence_start)):
+            return True  # "… в 2023 г. Минфин ожидает", "… стоит 5 млрд руб. Работы начнутся"
         return _russian_boundary(word, lower, next_lower)
     if lower in _BEFORE_NUMBER:
         return not follower.isdigit()
@@ -176,6 +190,25 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, block_end: int) ->
 def _lower_after(text: str, pos: int, limit: int) -> bool:
     pos = skip_space(text, pos, limit)
     return pos < limit and text[pos].islower()
+
+
+def _closes_number_ru(text: str, word_start: int, lower: str, sentence_start: int) -> bool:
+    """Whether a Russian abbreviation closes a number, a year or a list (see _NUMBER_END_RU), so that a
+    capital letter after it starts a new sentence."""
+    before = text[max(0, word_start - 12):word_start]
+    if lower == "др":
+        return bool(_AND_BEFORE_RU.search(before))
+    if lower in ("д", "п"):
+        return bool(_T_BEFORE_RU.search(before))
+    if lower in ("г", "гг"):
+        if not _NUMBER_BEFORE_RU.search(before):
+            return False
+        # not a date opening the sentence: "В 2019 г. Путин подписал указ"
+        if word_start - sentence_start > 40:
+            return True
+        words = text[sentence_start:word_start].split()
+        return not (words and len(words) <= 5 and words[0].lower().lstrip("«\"(") in _OPENING_PREPOSITIONS_RU)
+    return lower in _NUMBER_END_RU
 
 
 def _russian_boundary(word: str, lower: str, next_lower: str) -> bool:
