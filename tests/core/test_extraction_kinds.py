@@ -90,6 +90,16 @@ def test_classify_russian(sentence, kind):
     assert classify(sentence) == kind
 
 
+
+@pytest.mark.parametrize("sentence", [
+    "— Shay Friedman (@ironshay) August 22, 2013",  # the signature of an embedded tweet
+    "— The minister, speaking on Tuesday.",  # a caption or a credit
+])
+def test_english_line_after_a_dash_is_not_a_quotation(sentence):
+    # Dialogue carried on after a dash is a Russian convention.
+    assert classify(sentence) == "other"
+    assert classify("— Мы понимаем, что бизнесу тяжело.") == "quotation"
+
 def test_russian_dashed_list_is_not_a_quotation():
     text = ("Ниже приведены основные положения законопроекта о поддержке малого бизнеса.\n\n"
             "— снижение налогов для малого бизнеса и самозанятых;\n"

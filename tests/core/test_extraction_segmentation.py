@@ -79,6 +79,13 @@ def test_hard_wrapped_lines_stay_together():
     assert len(texts(text)) == 2
 
 
+
+def test_english_line_opening_with_a_dash_carries_the_sentence_on():
+    # Only Russian text reads a line opening with a dash as dialogue or a list item.
+    text = ("The finance minister told parliament on Tuesday\n— in a speech that lasted two hours —\n"
+            "that unemployment had fallen to 4 percent.")
+    assert texts(text) == [text]
+
 def test_headline_is_a_candidate_and_dateline_is_stripped():
     text = ("Unemployment falls to 3.5 percent\n\n"
             "WASHINGTON (Reuters) - The unemployment rate fell to 3.5 percent in September.")

@@ -147,8 +147,10 @@ _RU_TEXT_REFERENCE = re.compile(
     re.VERBOSE,
 )
 # A line carried on after a dash is a quotation when it reads as dialogue ("— Мы понимаем, что…"),
-# not when it is an item of a dashed list ("— снижение налогов для малого бизнеса;").
+# not when it is an item of a dashed list ("— снижение налогов для малого бизнеса;"). Russian only:
+# in English a leading dash signs a tweet or a caption ("— Shay Friedman (@ironshay) August 22, 2013").
 _DIALOGUE_DASH = re.compile(r"[—–]\s+[«\"„“]?[A-ZА-ЯЁ]")
+_CYRILLIC_ANY_CASE = re.compile(r"[А-Яа-яЁё]")
 
 
 def classify(sentence: str, *, attributed: bool = False) -> str:
@@ -180,7 +182,8 @@ def is_quotation(sentence: str) -> bool:
         return False
     # An opening quote whose close is in another sentence ("“We will win."), a quotation carried
     # on after a dash ("— Мы понимаем, что…"), or the close of one opened before ("…людьми».").
-    dialogue = bool(_DIALOGUE_DASH.match(stripped)) and not stripped.endswith((";", ","))
+    dialogue = (bool(_DIALOGUE_DASH.match(stripped)) and not stripped.endswith((";", ","))
+                and bool(_CYRILLIC_ANY_CASE.search(stripped)))
     return stripped[:1] in "\"“«„" or dialogue or bool(_RU_QUOTE_TAIL.match(stripped))
 
 

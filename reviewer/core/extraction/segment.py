@@ -130,6 +130,9 @@ def _block_sentences(text: str, block: Block, index: int) -> list[Sentence]:
 
 def _line_ends(text: str, block: Block) -> list[int]:
     """Single line breaks that end a heading-like or list line (short, no closing punctuation)."""
+    # A line opening with a dash is dialogue or a list item in Russian; in English it carries the
+    # sentence on ("told parliament on Tuesday\n— in a speech that lasted two hours —\nthat …").
+    starters = "\"“«„•*-–—" if _CYRILLIC.search(text, block.start, block.end) else "\"“«„•*-–"
     out = []
     line_start = block.start
     pos = text.find("\n", block.start, block.end)
@@ -137,7 +140,7 @@ def _line_ends(text: str, block: Block) -> list[int]:
         line = text[line_start:pos].rstrip()
         nxt = skip_space(text, pos, block.end)
         if (line and nxt < block.end and len(line) < 60 and line[-1] not in ",;:-–—("
-                and (text[nxt].isupper() or text[nxt].isdigit() or text[nxt] in "\"“«„•*-–—")):
+                and (text[nxt].isupper() or text[nxt].isdigit() or text[nxt] in starters)):
             out.append(line_start + len(line))
         line_start = pos + 1
         pos = text.find("\n", pos + 1, block.end)
