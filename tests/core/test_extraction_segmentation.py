@@ -108,6 +108,7 @@ def test_boilerplate_lines():
         "By Owen Trelawney, transport correspondent — 2 October 2024",
         "By Priya Ramanathan, City Hall reporter · 14 March 2024", "By Anna Lee, staff writer",
         "By Anna Lee | March 3, 2021, 10:45 am EST", "By Tom Hale, health reporter for the Ledger",
+        "By April Smith", "By Irving Stone, The New York Times", "By Roland Poland and Holland Amsterdam",
     ]:
         assert is_boilerplate(line), line
     for line in [
@@ -116,6 +117,10 @@ def test_boilerplate_lines():
         "Crime doubled", "Inflation rose.",
         "By Tuesday, the council will have cut 14 routes.", "By March, the desk editors had quit.",
         "By Monday, 40 percent of the staff had left.", "By 2030, the city editor said, fares will double.",
+        # title-case headlines that open with "By"
+        "By Any Measure, Obama Created More Jobs Than Bush", "By Cutting Taxes, Trump Helped The Rich",
+        "By Law, Every Child Must Attend School", "By Comparison, Poland and Finland Spend Less",
+        "By April, Prices Had Doubled",
     ]:
         assert not is_boilerplate(line), line
 

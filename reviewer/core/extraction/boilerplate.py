@@ -86,6 +86,26 @@ _BYLINE = re.compile(
     rf"(?:{_SEP}(?i:{_DATE}))?\W*$"
 )
 
+# Title-case headlines that open with "By" ("By Any Measure, Obama Created More Jobs Than Bush", "By Cutting
+# Taxes, Trump Helped The Rich") fit the byline pattern: they are told apart by their first word, which is
+# a gerund or a word that is no first name, or by a long title-case clause after the comma that names
+# no role.
+_BY_FIRST_WORD = re.compile(r"^\W*By\s+([A-Za-z][\w'’-]*)(,|\s+\d)?")
+_NOT_A_NAME = frozenset("""
+a an the this that these those any all some most many much more every each either neither no none one two three
+several few both half law contrast comparison measure definition default design nature accident far now then way
+today tonight tomorrow yesterday noon midnight night day morning evening afternoon year decade century week
+month weekend monday tuesday wednesday thursday friday saturday sunday christmas easter thanksgiving
+""".split())
+# First names that are also months, seasons or nouns: not a name only when a comma or a number follows
+# ("By April, …", "By May 2025 …", but "By April Smith").
+_NOT_A_NAME_BEFORE_COMMA = frozenset("""
+january february march april may june july august september october november december
+spring summer autumn fall winter dawn chance
+""".split())
+_ING_NAMES = frozenset("irving sterling channing manning fleming browning harding golding downing ewing".split())
+_ROLE_WORD = re.compile(rf"\b{_ROLE_NOUN}\b", re.IGNORECASE)
+
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 # -- Russian ------------------------------------------------------------------------------------
@@ -138,12 +158,27 @@ def _is_russian_boilerplate(stripped: str) -> bool:
                 or _ANYWHERE_RU.search(stripped.lower()))
 
 
+def _headline_after_by(stripped: str) -> bool:
+    """Whether a line that fits the byline pattern is a title-case headline opening with "By"."""
+    match = _BY_FIRST_WORD.match(stripped)
+    if not match:
+        return False
+    first = match.group(1).lower()
+    if first in _NOT_A_NAME or (match.group(2) and first in _NOT_A_NAME_BEFORE_COMMA):
+        return True
+    if first.endswith("ing") and len(first) >= 5 and first not in _ING_NAMES:
+        return True
+    _, comma, rest = stripped.partition(",")
+    return bool(comma) and len(rest.split()) > 4 and not _ROLE_WORD.search(rest) and not any(
+        ch.isdigit() for ch in rest)
+
+
 def is_boilerplate(sentence: str) -> bool:
     """Whether a sentence is furniture around the article rather than something it says."""
     stripped = sentence.strip()
     if not _HAS_LETTER.search(stripped):
         return True
-    if (_BYLINE.match(stripped) or _DATE_ONLY.match(stripped) or _STARTS.search(stripped) or _ANYWHERE.search(stripped.lower())
+    if ((_BYLINE.match(stripped) and not _headline_after_by(stripped)) or _DATE_ONLY.match(stripped) or _STARTS.search(stripped) or _ANYWHERE.search(stripped.lower())
             or _AUTHOR_NOTE.match(stripped)):
         return True
     if _CYRILLIC.search(stripped) and _is_russian_boilerplate(stripped):
