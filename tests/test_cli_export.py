@@ -7,10 +7,14 @@ import io
 import json
 import os
 import sys
+from html import escape
+from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import pytest
+
+from reviewer.core.store import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "core"))
 from test_reports_data import line_breaking_library, sample_library  # noqa: E402
@@ -212,6 +216,69 @@ def test_export_shows_urls_with_line_breaks_as_text(run_cli, store, library_path
         code, _, stderr = run_cli("export", "--format", fmt, "--out", str(out), "--db", str(library_path))
         assert code == 0, stderr
     html = markdown.markdown(md.read_text(encoding="utf-8"))
-    assert html.count("<h1>") == 1 and "<a " not in html and "Injected heading" in html
+    # Only the URL pasted over lines (joined up by the store) links, its spaces written %20.
+    assert html.count("<h1>") == 1 and html.count("<a ") == 1 and "Injected heading" not in html
+    assert 'href="https://ev.example/#%20Injected%20heading' in html and "[ev](javascript:alert(3))" in html
     (row,) = csv.DictReader(io.StringIO(table.read_text(encoding="utf-8-sig"), newline=""))
     assert len(row["evidence_urls"].splitlines()) == len(evidence)
+
+
+class _Links(HTMLParser):
+    """Tags and link targets in rendered Markdown, as a browser would see them."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.hrefs += [value or "" for name, value in attrs if name == "href"]
+
+
+def _render_markdown(text: str, renderer: str) -> _Links:
+    if renderer == "commonmark":
+        html = pytest.importorskip("commonmark").commonmark(text)
+    else:
+        html = markdown.markdown(text, extensions=["extra"])
+    page = _Links()
+    page.feed(html)
+    page.close()
+    return page
+
+
+_CANONICAL = {  # an imported page's canonical URL -> the link it becomes in the report, if any
+    "https://x><javascript:alert(document.domain)>@[::1]/": None,
+    "https://x>**TRUE**`code`@[::1]/": None,
+    "http://user:pa%40ss@[::1]/x": "http://user:pa%40ss@[::1]/x",
+    "https://[2001:db8::1]:8443/a?b=c#d": "https://[2001:db8::1]:8443/a?b=c#d",
+}
+
+
+@pytest.mark.parametrize("renderer", ["python-markdown", "commonmark"])
+def test_imported_canonical_url_cannot_make_a_link_or_html_in_markdown(run_cli, library_path, tmp_path, renderer):
+    pages = []
+    for n, url in enumerate(_CANONICAL, 1):
+        page = tmp_path / f"page{n}.html"
+        page.write_text(
+            f'<html><head><title>Jobs {n}</title><link rel="canonical" href="{escape(url)}"></head><body><article>'
+            f"<h1>Jobs {n}</h1><p>The minister said unemployment fell to {n}.5 percent in 2023.</p>"
+            "</article></body></html>", encoding="utf-8")
+        pages.append(str(page))
+    code, _, stderr = run_cli("import", *pages, "--db", str(library_path))
+    assert code == 0, stderr
+    with Store.open(library_path) as store:
+        claim = store.claims_for_article(store.list_articles()[0].id)[0]
+        store.add_evidence(claim.id, url="https://stats.example/table 3.csv")
+    out = tmp_path / "report.md"
+    code, _, stderr = run_cli("export", "--format", "md", "--include-unreviewed", "--out", str(out),
+                              "--db", str(library_path))
+    assert code == 0, stderr
+    text = out.read_text(encoding="utf-8")
+    page = _render_markdown(text, renderer)
+    assert set(page.tags) <= {"h1", "h2", "h3", "p", "strong", "br", "ul", "li", "blockquote", "a"}, page.tags
+    assert not [h for h in page.hrefs if not h.lower().startswith(("http://", "https://"))], page.hrefs
+    expected = [link for link in _CANONICAL.values() if link] + ["https://stats.example/table%203.csv"]
+    if renderer == "commonmark":  # CommonMark percent-encodes the brackets of an IPv6 host in an href
+        expected = [link.replace("[", "%5B").replace("]", "%5D") for link in expected]
+    assert sorted(page.hrefs) == sorted(expected), text

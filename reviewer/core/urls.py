@@ -1,8 +1,8 @@
 """URLs that people paste as evidence, and which of them the app and its reports may link to.
 
 Two rules, kept together: ``clean_url`` is what the store keeps (a URL on one line, with nothing
-hidden in it), ``safe_url`` is what may become a link (http(s) or mailto, and nothing inside that
-could end the link in Markdown or HTML or hide in it). Pure; any thread.
+hidden in it), ``safe_url`` is what may become a link (http(s) or mailto, spaces and quotes
+percent-encoded, and nothing inside that could end the link in Markdown or HTML or hide in it). Pure; any thread.
 """
 
 from __future__ import annotations
@@ -17,29 +17,36 @@ LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 # Browsers remove ASCII tab, CR and LF anywhere in a URL (WHATWG URL standard, basic URL parser),
 # so an address pasted broken over lines means the same address joined up.
 _TAB_OR_NEWLINE = re.compile("[\t\r\n]")
-_ASCII_ODD = re.compile("[\x00-\x20\x7f]")
+# Never valid unencoded in a URL (RFC 3986), and each can end or reshape a link in Markdown or HTML:
+# "<" and ">" an autolink or tag, backslash and "`" an escape or a code span (and a browser reads a
+# backslash as "/" in a web address). '"' could end an attribute too, but is written %22, as browsers
+# send it, so links such as "?q={"a":1}" keep working.
+_ASCII_ODD = re.compile("[\x00-\x1f\x7f<>\\\\`]")
+_NEVER_IN_URL = frozenset("<>\\`")
+_ENCODE = str.maketrans({" ": "%20", '"': "%22"})
 _HIDDEN = ("Cc", "Cf", "Zl", "Zp")  # controls, format characters, line and paragraph separators
 
 
 def _odd_character(text: str) -> int | None:
-    """Where the first character that has no place inside a link is: whitespace of any kind
-    (space, line and paragraph separators), a control character (NUL, NEL…) or an invisible
-    format character (U+200B, U+202E…). None when there is none."""
+    """Where the first character that has no place inside a link is: whitespace other than the
+    ASCII space (tab, line and paragraph separators, no-break spaces), a control character
+    (NUL, NEL…), an invisible format character (U+200B, U+202E…), or "<", ">", backslash or
+    backtick, which no URL holds unencoded. None when there is none."""
     if text.isascii():  # the common case, and fast: a report checks thousands of URLs
         match = _ASCII_ODD.search(text)
         return match.start() if match else None
     for i, ch in enumerate(text):
-        if ch.isspace() or unicodedata.category(ch) in _HIDDEN:
+        if (ch.isspace() and ch != " ") or ch in _NEVER_IN_URL or unicodedata.category(ch) in _HIDDEN:
             return i
     return None
 
 
 def clean_url(url: str | None) -> str | None:
     """``url`` as the store keeps it: ends stripped and tabs and line breaks inside removed, as a
-    browser does; None when nothing is left. Like any URL that is not a web link, one with a
-    space inside is kept as typed (reports show it as text, not as a link). Raises ReviewerError
-    for any other control, invisible or line-separating character inside: the person cannot
-    see it, and no browser would read the address the way it looks."""
+    browser does; None when nothing is left. A space inside is kept as typed (``safe_url``
+    links it as %20). Raises ReviewerError for any other control, invisible or line-separating
+    character inside: the person cannot see it, and no browser would read the address the way
+    it looks."""
     if url is None:
         return None
     url = _TAB_OR_NEWLINE.sub("", url.strip())
@@ -52,13 +59,15 @@ def clean_url(url: str | None) -> str | None:
 
 
 def safe_url(url: str | None) -> str | None:
-    """The URL, ends stripped, if it may become a link: an http(s) or mailto URL with no
-    whitespace, control or invisible character inside. Else None (never javascript:, data:,
-    file:, nor a URL that could break out of a Markdown autolink or hide part of itself)."""
+    """The URL to link to, if ``url`` may become a link: an http(s) or mailto URL, ends stripped
+    and spaces and double quotes inside written %20 and %22 (as a browser sends them), with no
+    other whitespace, no control or invisible character and no "<", ">", backslash or backtick
+    inside. Else None (never javascript:, data:, file:, nor a URL that could break out of a
+    Markdown autolink or an HTML attribute, or hide part of itself)."""
     if not url:
         return None
     candidate = url.strip()
     if _odd_character(candidate) is not None:
         return None
     scheme = candidate.split(":", 1)[0].lower() if ":" in candidate else ""
-    return candidate if scheme in LINK_SCHEMES else None
+    return candidate.translate(_ENCODE) if scheme in LINK_SCHEMES else None

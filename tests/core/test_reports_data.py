@@ -99,7 +99,7 @@ def hostile_library(store):
                      who="<svg onload=alert(12)>")
     store.add_evidence(claim.id, url="javascript:alert(13)", title="<script>alert(14)</script>",
                        quote="</script><script>alert(15)</script>", accessed="2024-01-02")
-    store.add_evidence(claim.id, url="https://ok.example/?q=<script>", title="Fine \" onmouseover=\"alert(16)")
+    store.add_evidence(claim.id, url="https://ok.example/?q='x'&r=%3Cscript%3E", title="Fine \" onmouseover=\"alert(16)")
     return a, claim
 
 
@@ -126,7 +126,7 @@ def line_breaking_library(store, seps=LINE_BREAKERS):
     )
     claim = store.claims_for_article(a.id)[0]
     store.set_review(claim.id, verdict="disputed", note="n", who=broken_line(mixed, "Reviewer"))
-    # Pasted over lines: the store joins it up (and keeps the space, so it is no link).
+    # Pasted over lines: the store joins it up and keeps the spaces (a link writes them %20).
     pasted = store.add_evidence(
         claim.id, url="https://ev.example/\r\n# Injected heading\r\n[ev](javascript:alert(2))",
         title=broken_line(mixed, "Evidence"))

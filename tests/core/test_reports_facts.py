@@ -127,7 +127,7 @@ def test_unsafe_urls_are_never_links(store):
     assert url.value == "javascript:alert(7)" and url.href is None
     evidence = [evidence_facts(e) for e in report.articles[0].claims[0].evidence]
     assert evidence[0].title.href is None and evidence[0].url.value == "javascript:alert(13)"
-    assert evidence[1].title.href == "https://ok.example/?q=<script>"
+    assert evidence[1].title.href == "https://ok.example/?q='x'&r=%3Cscript%3E"
 
 
 def test_hostile_facts_are_escaped_in_rich_text(store):

@@ -9,11 +9,12 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
-from test_reports_data import HOSTILE, hostile_library, sample_library
+from test_reports_data import HOSTILE, add_article, hostile_library, sample_library
 
 from reviewer.core.reports import ReportOptions, build_report, render
 from reviewer.core.reports.csv_report import COLUMNS
 from reviewer.core.reports.markdown_report import md_escape, md_note
+from reviewer.core.reports.rich_html import render_rich_html
 
 
 def _report(store, **kw):
@@ -146,6 +147,25 @@ def _parse(html: str) -> _Collector:
     parser.feed(html)
     parser.close()
     return parser
+
+
+def test_a_url_with_a_space_links_in_every_format(store):
+    a = add_article(store, "Rates", ["Rates rose 5% in 2023."], [("Rates rose 5% in 2023.", None, "statistic")],
+                    url="https://news.example/rates 2023")
+    claim = store.claims_for_article(a.id)[0]
+    store.set_review(claim.id, verdict="supported")
+    store.add_evidence(claim.id, url=" https://stats.example/table 3.csv", title="Table 3")
+    report = _report(store)
+    article, evidence = "https://news.example/rates%202023", "https://stats.example/table%203.csv"
+    for fmt, html in (("md", markdown.markdown(render(report, "md"))), ("html", render(report, "html")),
+                      ("rich", render_rich_html(report))):
+        hrefs = {attrs["href"] for tag, attrs in _parse(html).tags if tag == "a" and "href" in attrs}
+        assert {h for h in hrefs if not h.startswith("#")} == {article, evidence}, fmt
+    (review,) = json.loads(render(report, "claimreview"))
+    assert review["itemReviewed"]["appearance"]["url"] == article
+    (row,) = csv.DictReader(io.StringIO(render(report, "csv").decode("utf-8-sig")))
+    assert row["claim_url"] == f"{article}#claim-{claim.id}"
+    assert row["evidence_urls"] == "https://stats.example/table 3.csv"  # the data as stored
 
 
 def test_html_embeds_one_jsonld_block_per_reviewed_claim(store):

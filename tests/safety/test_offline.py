@@ -4,8 +4,9 @@ Proves that (1) the ``tests.no_network`` plugin is active for the whole suite, s
 code tries to connect to a public address fails; loopback and Unix sockets still work;
 (2) ``render_markdown`` never lets a ``<script>``, an event attribute, a ``javascript:``/``data:``/
 ``vbscript:``/``file:`` link or a remote image through, whatever the note contains (hypothesis over
-hostile strings); (3) ``safe_url`` only ever returns http(s)/mailto URLs with no whitespace,
-control or invisible character inside.
+hostile strings); (3) ``safe_url`` only ever returns http(s)/mailto URLs with no whitespace
+(a space is written %20), no control or invisible character, no ``"`` (written %22) and no
+``<``, ``>``, backslash or backtick inside.
 """
 
 from __future__ import annotations
@@ -166,14 +167,38 @@ def test_safe_url_only_returns_web_or_mail_links(url):
         assert not lowered.startswith(("javascript:", "data:", "vbscript:", "file:"))
         # Nothing that could end a link in Markdown or HTML, or hide in it.
         assert not [c for c in result if c.isspace() or unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")], result
+        assert not set(result) & set('<>"\\`'), result
 
 
 @pytest.mark.parametrize("url", [
     "https://ev.example/\r\n# Injected heading\r\n[ev](javascript:alert(2))", "https://a.example/\nx",
-    "https://a.example/\tx", "https://a.example/ x", "https://a.example/\x00x", "https://a.example/\x85x",
+    "https://a.example/\tx", "https://a.example/\x00x", "https://a.example/\x85x",
     "https://a.example/\u2028x", "https://a.example/\u00a0x", "https://a.example/\u200bx", "https://a.example/\u202ex",
     "mailto:a@b.example\n\nx",
 ])
 def test_safe_url_refuses_whitespace_and_hidden_characters_inside(url):
     assert safe_url(url) is None
     assert safe_url(" \r\nhttps://a.example/x\t\n") == "https://a.example/x"  # at the ends they are only trimmed
+
+
+@pytest.mark.parametrize("url", [
+    "https://x><javascript:alert(document.domain)>@[::1]/", "https://a.example/<b>", "https://a.example/a>b",
+    "https://a.example/a\\b", "https://a.example/`code`", "mailto:<a@b.example>",
+])
+def test_safe_url_refuses_characters_never_unencoded_in_a_url(url):
+    # Each could end or reshape a link in Markdown or HTML; a real address has them %-encoded.
+    assert safe_url(url) is None
+    assert safe_url(url + "\u00e9") is None  # the same check when the URL is not ASCII
+
+
+@pytest.mark.parametrize("url, link", [
+    ("https://example.com/a b", "https://example.com/a%20b"),
+    (" https://example.com/a  b?q=c d#e f ", "https://example.com/a%20%20b?q=c%20d#e%20f"),
+    ("mailto:a@b.example?subject=Rates rise", "mailto:a@b.example?subject=Rates%20rise"),
+    ('https://a.example/?q={"a":1}&r=" onclick="x', "https://a.example/?q={%22a%22:1}&r=%22%20onclick=%22x"),
+    ("https://пример.рф/a b", "https://пример.рф/a%20b"),
+    ("http://user:pa%40ss@[::1]/x", "http://user:pa%40ss@[::1]/x"),
+    ("https://[2001:db8::1]:8443/a?b=c#d", "https://[2001:db8::1]:8443/a?b=c#d"),
+])
+def test_safe_url_writes_spaces_and_quotes_percent_encoded(url, link):
+    assert safe_url(url) == link

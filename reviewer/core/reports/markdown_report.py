@@ -64,18 +64,21 @@ def md_note(note: str) -> str:
 # percent-encoded, as browsers do with "<", ">", "`", "{" and "}" in a path anyway.
 _AUTOLINK_ENCODE = str.maketrans({c: f"%{ord(c):02X}" for c in '<>[]`\\{}"'})
 # An IPv6 host keeps its brackets; one can only be followed by a port, path, query or fragment.
-_IPV6_HOST = re.compile(r"(?i)https?://(?:[^/?#@\[\]]*@)?\[[0-9a-f:.]+\](?=[:/?#]|$)")
+# Only the brackets are spared: the userinfo before them is encoded like the rest of the link.
+_IPV6_HOST = re.compile(r"(?i)(https?://[^/?#\[\]]*)(\[[0-9a-f:.]+\])(?=[:/?#]|$)")
 
 
 def _url(fact: Fact) -> str:
     # Autolinks only for http(s): other schemes are not autolinks in every Markdown dialect.
-    # safe_url again where the link is made, whoever built the fact: it refuses any whitespace
-    # or control character, which could end the autolink and start a block.
+    # safe_url again where the link is made, whoever built the fact: it refuses any control
+    # character and "<" or ">", which could end the autolink and start a block or a tag.
     link = safe_url(fact.href)
     if link and link.lower().startswith(("http://", "https://")):
         host = _IPV6_HOST.match(link)
-        head = host[0] if host else ""
-        return f"<{head}{link[len(head):].translate(_AUTOLINK_ENCODE)}>"
+        if host:
+            head = host[1].translate(_AUTOLINK_ENCODE) + host[2]
+            return f"<{head}{link[host.end():].translate(_AUTOLINK_ENCODE)}>"
+        return f"<{link.translate(_AUTOLINK_ENCODE)}>"
     return md_escape(fact.value)
 
 
