@@ -216,7 +216,7 @@ def test_evidence_url_pasted_over_lines_is_joined_up(store, article):
     # As a browser reads it (WHATWG URL): tabs and line breaks inside are dropped.
     claim = store.claims_for_article(article.id)[0]
     evidence = store.add_evidence(claim.id, url=" https://stats.example/\r\ntables/\t3?q=a b\n")
-    assert evidence.url == "https://stats.example/tables/3?q=a b"  # a visible space stays: reports show it as text
+    assert evidence.url == "https://stats.example/tables/3?q=a b"  # a visible space stays: links write it %20
     assert store.update_evidence(evidence.id, url="https://stats.example/\nt4").url == "https://stats.example/t4"
     assert store.get_evidence(evidence.id).url == "https://stats.example/t4"
 
@@ -231,6 +231,24 @@ def test_evidence_url_with_a_hidden_character_is_refused(store, article, char):
     with pytest.raises(ReviewerError, match="invisible or control character"):
         store.update_evidence(kept.id, url=f"https://stats.example/{char}t4")
     assert store.get_evidence(kept.id).url == "https://stats.example/t3"
+
+
+def test_undo_of_a_url_edit_puts_back_a_url_an_older_version_let_in(store, article):
+    claim = store.claims_for_article(article.id)[0]
+    evidence = store.add_evidence(claim.id, url="https://stats.example/t3", title="Table 3")
+    legacy = "https://stats.example/\u200bt3"  # refused since, but an older library may hold it
+    with store.write():
+        store.conn.execute("UPDATE evidence SET url = ? WHERE id = ?", (legacy, evidence.id))
+    assert store.update_evidence(evidence.id, url=legacy, title="Table 3 (2023)").url == legacy  # unchanged URL
+    store.update_evidence(evidence.id, url="https://stats.example/t4")  # the person edits the URL
+    assert store.update_evidence(evidence.id, url=legacy).url == legacy  # what Undo does (EditEvidenceCommand)
+    assert store.get_evidence(evidence.id).url == legacy
+    # Only what this evidence held comes back unchecked: another hidden character is still refused.
+    with pytest.raises(ReviewerError, match="invisible or control character"):
+        store.update_evidence(evidence.id, url="https://stats.example/\u200bt4")
+    other = store.add_evidence(claim.id, url="https://stats.example/t5")
+    with pytest.raises(ReviewerError, match="invisible or control character"):
+        store.update_evidence(other.id, url=legacy)
 
 
 def test_scale_edit_keeps_verdicts_in_use(store, article):

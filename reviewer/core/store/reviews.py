@@ -153,10 +153,18 @@ class ReviewsMixin:
         allowed = {"url", "title", "quote", "accessed"}
         if set(changes) - allowed:
             raise ReviewerError(f"Cannot change {', '.join(sorted(set(changes) - allowed))} of evidence.")
+        refused = None
         if "url" in changes:
-            changes["url"] = clean_url(changes["url"])
+            try:
+                changes["url"] = clean_url(changes["url"])
+            except ReviewerError as exc:
+                refused = exc
         with self.write():
             before = self.get_evidence(evidence_id)
+            # Undo puts back the URL the evidence had, which an older version may have let in:
+            # what this evidence already held may come back as it was, anything else may not.
+            if refused is not None and not self._evidence_held_url(before, changes["url"]):
+                raise refused
             after = replace(before, **{k: (v or None) for k, v in changes.items()})
             if after == before:
                 return before
@@ -168,6 +176,14 @@ class ReviewsMixin:
             self._audit("evidence_edit", "evidence", evidence_id, article_id=claim.article_id,
                         claim_id=claim.id, before=asdict(before), after=asdict(after), who=who)
         return after
+
+    def _evidence_held_url(self, evidence: Evidence, url: str | None) -> bool:
+        """Whether ``url`` is, or according to the history was, the URL of ``evidence``."""
+        if url == evidence.url:
+            return True
+        rows = self.conn.execute("SELECT before, after FROM audit WHERE entity = 'evidence' AND entity_id = ?",
+                                 (str(evidence.id),))
+        return any(url in ((_load(b) or {}).get("url"), (_load(a) or {}).get("url")) for b, a in rows)
 
     def remove_evidence(self, evidence_id: int, who: str | None = None) -> Evidence:
         """Detach evidence. The copied file stays on disk so that undo can restore it."""
