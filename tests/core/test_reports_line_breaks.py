@@ -136,7 +136,8 @@ def test_any_evidence_url_renders_as_one_web_link_or_as_its_text(url):
         assert len(links) == 1 and _WEB_LINK.fullmatch(links[0]), (url, links)
     else:
         assert links == [], (url, links)
-        shown = "Evidence" if not url else without_controls(" ".join(url.split()))
+        # A mailto: link is no autolink in every dialect: it shows as text, as the link it would be.
+        shown = link or ("Evidence" if not url else without_controls(" ".join(url.split())))
         assert page.text == f"\nURL: {shown}\nnext\n", (url, value)
 
 
