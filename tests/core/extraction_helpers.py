@@ -15,3 +15,16 @@ def claim_texts(text: str) -> list[str]:
     for claim in claims:
         assert text[claim.start:claim.end] == claim.text
     return [c.text for c in claims]
+
+
+def assert_claims_are_exact_spans(text: str) -> None:
+    """Every claim is its exact, stripped span, in order, within one paragraph; speakers within the text."""
+    previous_end = 0
+    for claim in extract_claims(text, quality="fast"):
+        assert text[claim.start:claim.end] == claim.text
+        assert claim.start >= previous_end and claim.end > claim.start
+        assert claim.text == claim.text.strip()
+        assert "\n\n" not in claim.text
+        if claim.speaker_start is not None:
+            assert 0 <= claim.speaker_start < claim.speaker_end <= len(text)
+        previous_end = claim.end

@@ -11,7 +11,7 @@ from reviewer.core.extraction import extract_claims
 from reviewer.core.extraction.boilerplate import is_boilerplate
 from reviewer.core.extraction.segment import sentences
 
-from tests.core.extraction_helpers import claim_texts, texts
+from tests.core.extraction_helpers import assert_claims_are_exact_spans, claim_texts, texts
 
 
 # -- quotations ---------------------------------------------------------------------------------
@@ -261,12 +261,4 @@ _alphabet = st.sampled_from(list("аб ВГ.,?!«»„“—–-\"\n") + [
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_alphabet, max_size=60).map("".join))
 def test_offsets_always_match_text(text):
-    previous_end = 0
-    for claim in extract_claims(text, quality="fast"):
-        assert text[claim.start:claim.end] == claim.text
-        assert claim.start >= previous_end and claim.end > claim.start
-        assert claim.text == claim.text.strip()
-        assert "\n\n" not in claim.text
-        if claim.speaker_start is not None:
-            assert 0 <= claim.speaker_start < claim.speaker_end <= len(text)
-        previous_end = claim.end
+    assert_claims_are_exact_spans(text)
