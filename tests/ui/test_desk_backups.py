@@ -313,18 +313,23 @@ def test_restore_from_the_app_reopens_the_library(qapp, qtbot, settings, library
         assert window.review_editor.note.editor.toPlainText() == "after the backup"
         window.review_editor.set_verdict_by_index(1)
         assert window.undo_stack.count() == 1
-        dialog = _open_backups(window, qtbot)
-        manual = next(r for r in range(dialog.model.rowCount()) if dialog.model.backup_at(r).reason == "manual")
-        with qtbot.waitSignal(window.backup_restored, timeout=10000):
-            _confirm_restore(dialog, qtbot, manual)
-        qtbot.waitUntil(lambda: controller.window is not None and controller.window is not window, timeout=5000)
-        again = controller.window
+        again = _restore_manual_backup_and_reopen(controller, window, qtbot)
         assert again.undo_stack.count() == 0  # the old steps named rows the restore replaced
         again.open_article(article.id, claim_id)
         assert again.review_editor.note.editor.toPlainText() == "in the backup"
         assert _note(library_path, claim_id) == "in the backup"
     finally:
         controller.shutdown()
+
+
+def _restore_manual_backup_and_reopen(controller, window, qtbot):
+    """Restore the manual backup from the window's dialog; return the window the app reopens."""
+    dialog = _open_backups(window, qtbot)
+    manual = next(r for r in range(dialog.model.rowCount()) if dialog.model.backup_at(r).reason == "manual")
+    with qtbot.waitSignal(window.backup_restored, timeout=10000):
+        _confirm_restore(dialog, qtbot, manual)
+    qtbot.waitUntil(lambda: controller.window is not None and controller.window is not window, timeout=5000)
+    return controller.window
 
 
 def test_after_a_restore_the_new_window_opens_the_restored_library_without_an_error(qapp, qtbot, settings,
@@ -345,12 +350,7 @@ def test_after_a_restore_the_new_window_opens_the_restored_library_without_an_er
         assert controller.start(str(library_path), later.id)
         window = controller.window
         window.select_claim(later_claims[-1].id)
-        dialog = _open_backups(window, qtbot)
-        manual = next(r for r in range(dialog.model.rowCount()) if dialog.model.backup_at(r).reason == "manual")
-        with qtbot.waitSignal(window.backup_restored, timeout=10000):
-            _confirm_restore(dialog, qtbot, manual)
-        qtbot.waitUntil(lambda: controller.window is not None and controller.window is not window, timeout=5000)
-        again = controller.window
+        again = _restore_manual_backup_and_reopen(controller, window, qtbot)
         assert again.status_message.text() == ""  # not "There is no article 2 in this library."
         assert again.article is not None and again.article.id == first.id
         assert again.current_claim() in {c.id for c in again.claims.model.claims()}
