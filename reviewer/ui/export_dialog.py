@@ -64,11 +64,9 @@ class OfflineBrowser(QTextBrowser):
 
 def _worker_store(store):
     """A Store for a job's thread on the same library file (None for in-memory libraries)."""
-    from ..core.store import Store
-
     if store.path is None:
         return None
-    return Store.open(store.path, reviewer=store.reviewer, create=False)
+    return store.worker_store()
 
 
 class ExportDialog(QDialog):

@@ -1,7 +1,7 @@
 """Bringing articles in from the window: files, folders, drops and the clipboard.
 
-Reading and claim extraction run on the TaskManager with their own Store (a connection
-belongs to one thread); a progress dialog with Cancel appears only if the job takes a while.
+Reading and claim extraction run on the TaskManager with the window Store's ``worker_store()``
+(a connection belongs to one thread, and the library file is only ever opened through SQLite); a progress dialog with Cancel appears only if the job takes a while.
 Afterwards the library refreshes through the hub, per-file errors and duplicates are listed,
 and the first new article is opened through the ``open_article`` callback.
 """
@@ -31,15 +31,15 @@ def local_paths(urls: Iterable[QUrl]) -> list[Path]:
     return [Path(u.toLocalFile()) for u in urls if u.isLocalFile() and u.toLocalFile()]
 
 
-def _run_import(library: Path, reviewer: str, paths: list[Path], ctx: JobContext) -> ImportReport:
+def _run_import(owner: Store, paths: list[Path], ctx: JobContext) -> ImportReport:
     """Worker thread: import into the library file with a connection of our own."""
-    with Store.open(library, reviewer=reviewer, create=False) as store:
+    with owner.worker_store() as store:
         return import_paths(store, paths, progress=ctx.progress, cancelled=ctx.cancelled)
 
 
-def _run_paste(library: Path, reviewer: str, text: str, html: str | None, ctx: JobContext) -> ImportReport:
+def _run_paste(owner: Store, text: str, html: str | None, ctx: JobContext) -> ImportReport:
     report = ImportReport()
-    with Store.open(library, reviewer=reviewer, create=False) as store:
+    with owner.worker_store() as store:
         try:
             report.added.append(import_text(store, text, html))
         except DuplicateArticle as dup:
@@ -82,26 +82,26 @@ class ImportFlow(QObject):
         if not text.strip() and not (html and html.strip()):
             self.hub.emit("error", message="The clipboard holds no text to import.")
             return
-        library, name = self._library()
-        if library is None:
+        if not self._has_file():
             return
-        self._start("Importing pasted article", lambda ctx: _run_paste(library, name, text, html, ctx))
+        owner = self.store
+        self._start("Importing pasted article", lambda ctx: _run_paste(owner, text, html, ctx))
 
     def import_paths(self, paths: list[Path]) -> None:
         """Import files and folders off the UI thread."""
         if not paths:
             return
-        library, name = self._library()
-        if library is None:
+        if not self._has_file():
             return
-        self._start("Importing", lambda ctx: _run_import(library, name, list(paths), ctx))
+        owner = self.store
+        self._start("Importing", lambda ctx: _run_import(owner, list(paths), ctx))
 
     # ------------------------------------------------------------------ running
-    def _library(self) -> tuple[Path | None, str]:
+    def _has_file(self) -> bool:
         if self.store.path is None:
             self.hub.emit("error", message="This library is in memory only; save it to a file to import.")
-            return None, ""
-        return self.store.path, self.store.reviewer
+            return False
+        return True
 
     def _start(self, title: str, fn) -> None:
         job = self.tasks.run(title, fn, on_done=self._done, on_error=self._failed)

@@ -4,8 +4,9 @@
 responsibility (``base``: connection, transactions, audit; ``articles``; ``claims``;
 ``reviews``: verdicts, notes, evidence, history; ``scales``), but all SQL stays in here.
 Every write is one ``BEGIN IMMEDIATE`` transaction that also appends to the audit log.
-Methods return plain domain objects. A Store belongs to the thread that opened it; open
-another for a worker.
+Methods return plain domain objects. A Store belongs to the thread that opened it; a worker
+thread asks it for ``worker_store()``. The library file is touched only through SQLite (see
+``base``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .base import (
     StoreBase,
     attachments_dir,
     default_reviewer,
+    is_library_file,
     library_error,
     utc_now,
 )
@@ -31,6 +33,7 @@ __all__ = [
     "attachments_dir",
     "default_reviewer",
     "fts_query",
+    "is_library_file",
     "library_error",
     "utc_now",
 ]

@@ -2,6 +2,19 @@
 
 Every write is one ``BEGIN IMMEDIATE`` transaction that also appends to the audit log, so a
 change is either fully on disk with its history or not there at all.
+
+**The library file is touched only through SQLite.** On POSIX, closing *any* descriptor of a file
+drops *every* lock the process holds on it, SQLite's included; another process (``reviewer list``)
+then takes itself for the last connection, checkpoints and deletes the WAL this process still
+writes to, and every later commit goes into a deleted file. So while a connection may be open,
+nothing in Reviewer opens the library, its ``-wal``, ``-shm`` or ``-journal`` with ``open()``,
+``Path.read_bytes``, ``shutil`` or hashing: header checks go through SQLite, backups through its
+backup API, and setting a file aside uses rename or hard link. (``stat`` is safe: it opens nothing.)
+
+**One process, one owner.** The window (or a command) owns one ``Store``; a job on another thread
+asks it for ``worker_store()``, a connection of its own to the same file, already checked and
+migrated, which the job closes when done. SQLite shares its locks among its own connections in a
+process, so opening and closing those is safe.
 """
 
 from __future__ import annotations
@@ -68,9 +81,7 @@ class StoreBase:
             raise LibraryError(f"{path} is a folder, not a library file. Choose a .sqlite file.")
         if not exists and not create:
             raise LibraryError(f"{path} does not exist.")
-        if exists:
-            _check_header(path)
-        else:
+        if not exists:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -84,11 +95,33 @@ class StoreBase:
             store._prepare(fresh=not exists or path.stat().st_size == 0)
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+                # SQLite read the header and refused it: not a database at all (no bytes were written).
+                raise LibraryError(
+                    f"{path} is not a Reviewer library (it is not an SQLite database). "
+                    "The file was not changed; open another library or restore a backup."
+                ) from exc
             raise library_error(path, exc) from exc
         except BaseException:
             conn.close()
             raise
         return store
+
+    def worker_store(self) -> Self:
+        """A Store of its own on this library, for a job on another thread; the caller closes it.
+
+        The library was checked and migrated when this Store opened it, so this only connects
+        and sets the connection up. An in-memory library has no file to share: LibraryError.
+        """
+        if self.path is None:
+            raise LibraryError("An in-memory library cannot be shared with another thread.")
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+            worker = type(self)(Database(conn), self.path, self.reviewer)
+            worker._configure()
+        except sqlite3.Error as exc:
+            raise library_error(self.path, exc) from exc
+        return worker
 
     @classmethod
     def in_memory(cls, reviewer: str | None = None) -> Self:
@@ -96,10 +129,16 @@ class StoreBase:
         store._prepare(fresh=True)
         return store
 
+    def _configure(self) -> None:
+        """Per-connection settings every connection to a library needs."""
+        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        # FULL: a committed verdict survives power loss too, not only a crash (one fsync per change).
+        self.conn.execute("PRAGMA synchronous = FULL")
+
     def _prepare(self, fresh: bool) -> None:
         conn = self.conn
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
+        self._configure()
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -131,8 +170,6 @@ class StoreBase:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if mode.lower() != "wal" and not _is_read_only(self.path):
                 raise LibraryError(f"Cannot switch {self.path} to write-ahead logging ({mode}).")
-        # FULL: a committed verdict survives power loss too, not only a crash (one fsync per change).
-        conn.execute("PRAGMA synchronous = FULL")
         if schema.pending_count(self.db):
             if self.path is not None and not fresh:
                 self._before_migration()
@@ -261,6 +298,26 @@ class StoreBase:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+LIBRARY_SIDE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
+def is_library_file(candidate: str | Path, library: Path | None) -> bool:
+    """Whether ``candidate`` is ``library`` or one of its side files, by identity (``stat`` only).
+
+    Reading such a file with ``open()`` while the library is open would drop SQLite's locks
+    (see the module docstring), so imports and attachments refuse them.
+    """
+    if library is None:
+        return False
+    for suffix in LIBRARY_SIDE_SUFFIXES:
+        try:
+            if os.path.samefile(candidate, str(library) + suffix):
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def _dump(value: dict | None) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
 
@@ -276,21 +333,6 @@ def _chunks(items: list, size: int):
 
 def _is_read_only(path: Path) -> bool:
     return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
-
-
-def _check_header(path: Path) -> None:
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(100)
-    except OSError as exc:
-        raise LibraryError(f"Cannot read {path}: {exc.strerror}.") from exc
-    if len(header) == 0:
-        return  # an empty file: becomes a new library
-    if not header.startswith(b"SQLite format 3\x00"):
-        raise LibraryError(
-            f"{path} is not a Reviewer library (it is not an SQLite database). "
-            "The file was not changed; open another library or restore a backup."
-        )
 
 
 def library_error(path: Path | None, exc: sqlite3.Error) -> LibraryError:

@@ -1,0 +1,95 @@
+"""One library shared by the app and the command line: every committed change survives.
+
+On POSIX, closing any descriptor of a file drops all of the process's locks on it, SQLite's too.
+If the app read its library with Python's ``open()`` while a connection was open (as the header
+check once did on every second open), a ``reviewer`` command run meanwhile believed it was the
+last connection, checkpointed and deleted the WAL the app was still writing to: later commits went
+into a deleted file, invisible to others and gone after a kill. These tests run that sequence with
+real processes and SIGKILL.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reviewer.core.store import Store
+
+from .helpers import make_library
+
+OWNER = Path(__file__).with_name("shared_owner.py")
+REPO = Path(__file__).resolve().parents[2]
+
+
+class Owner:
+    """The long-lived "app" process holding the library open."""
+
+    def __init__(self, library: Path, claim_id: int):
+        self.proc = subprocess.Popen([sys.executable, str(OWNER), str(library), str(claim_id)], cwd=REPO,
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     text=True)
+        assert self._line() == "ready"
+
+    def _line(self) -> str:
+        line = self.proc.stdout.readline().strip()
+        if not line:
+            raise AssertionError(f"owner died: {self.proc.stderr.read()}")
+        return line
+
+    def do(self, command: str) -> None:
+        self.proc.stdin.write(command + "\n")
+        self.proc.stdin.flush()
+        assert self._line() == f"done {command.split()[0]}"
+
+    def kill(self) -> None:
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(timeout=60)
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "reviewer.cli", *args], cwd=REPO, capture_output=True,
+                          text=True, timeout=120)
+
+
+def _verdict_elsewhere(library: Path, claim_id: int) -> str | None:
+    """The claim's verdict as a third process reads it."""
+    done = _cli("show", "--json", "--db", str(library), _article_of(library, claim_id))
+    assert done.returncode == 0, done.stderr
+    import json
+
+    for claim in json.loads(done.stdout)["claims"]:
+        if claim["id"] == claim_id:
+            return claim["verdict"]
+    raise AssertionError("claim not shown")
+
+
+def _article_of(library: Path, claim_id: int) -> str:
+    with Store.open(library, create=False) as store:
+        return str(store.get_claim(claim_id).article_id)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX lock semantics")
+@pytest.mark.parametrize("second_open", ["second", "worker"])
+def test_second_open_then_cli_then_commit_survives_kill(tmp_path, second_open):
+    library = tmp_path / "library.sqlite"
+    claim_id = make_library(library, n_claims=3, notes=False)[0]
+    owner = Owner(library, claim_id)
+    try:
+        owner.do(second_open)            # the app's import/export job opens and closes its own connection
+        listed = _cli("list", "--db", str(library))   # a command run beside the open app
+        assert listed.returncode == 0, listed.stderr
+        owner.do("verdict disputed")     # committed by the app after that command ran
+        assert _verdict_elsewhere(library, claim_id) == "disputed"
+        owner.do("verdict misleading")
+        listed = _cli("list", "--db", str(library))
+        assert listed.returncode == 0, listed.stderr
+    finally:
+        owner.kill()
+    with Store.open(library, create=False) as store:
+        assert store.get_review(claim_id).verdict == "misleading"
+        assert store.integrity_ok()
