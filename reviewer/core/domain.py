@@ -8,6 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 STATUSES = ("todo", "in_review", "done")
+# A note longer than this is refused: nobody writes one by hand, and the Markdown renderer,
+# the desk and the reports stay responsive below it.
+MAX_NOTE_CHARS = 100_000
 STATUS_LABELS = {"todo": "To do", "in_review": "In review", "done": "Done"}
 
 
@@ -66,6 +69,33 @@ class Review:
     note: str = ""  # Markdown
     reviewer: str | None = None
     updated_at: str | None = None
+
+
+@dataclass(frozen=True)
+class ReviewChange:
+    """One committed change of a claim's review, with what the store needs to revert it.
+
+    ``status_before`` is the article status the change moved away from (a first verdict moves
+    "todo" to "in_review"), or None when the status did not change.
+    """
+
+    claim_id: int
+    article_id: int
+    before: Review
+    after: Review
+    status_before: str | None = None
+
+    def fields(self) -> tuple[str, ...]:
+        """The review fields this change set to a different value."""
+        return tuple(f for f in REVIEW_FIELDS if getattr(self.before, f) != getattr(self.after, f))
+
+    def then(self, later: "ReviewChange") -> "ReviewChange":
+        """This change followed by ``later`` (of the same claim) as one change."""
+        return ReviewChange(self.claim_id, self.article_id, self.before, later.after,
+                            self.status_before or later.status_before)
+
+
+REVIEW_FIELDS = ("verdict", "confidence", "note")
 
 
 @dataclass(frozen=True)

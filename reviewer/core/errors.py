@@ -38,3 +38,15 @@ class LibraryError(ReviewerError):
 
 class NotFound(ReviewerError):
     """An article, claim or other record the user named does not exist."""
+
+
+class ChangedElsewhere(ReviewerError):
+    """A record was changed by another window, command or person since this one read it.
+
+    Raised instead of overwriting their change; ``current`` is the record as it is now, so the
+    caller can show it beside its own and let the person choose.
+    """
+
+    def __init__(self, message: str, current: object = None):
+        super().__init__(message)
+        self.current = current

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from ..core.domain import Evidence, VerdictScale
+from ..core.domain import Evidence, ReviewChange, VerdictScale
 from ..core.store import Store
 from .changes import CLAIMS, EVIDENCE, REVIEW, SCALE, ChangeHub
 from .commands import StoreCommand
@@ -36,8 +36,12 @@ class _ClaimCommand(StoreCommand):
 class _ReviewFieldCommand(_ClaimCommand):
     """Set one field of a claim's review (verdict, confidence or note).
 
-    Subclasses with a ``command_id`` merge consecutive changes of the same claim and session
-    into one undo step that goes back to the value from before the first of them.
+    The store makes the change and knows how to revert it (``ReviewChange``, with the status move
+    a first verdict makes). Applying expects the field to still hold ``before`` and undo expects it
+    to still hold ``after``: if another window or command changed it meanwhile, the store refuses
+    and nothing of theirs is overwritten. Subclasses with a ``command_id`` merge consecutive
+    changes of the same claim and session into one undo step that goes back to the value from
+    before the first of them.
     """
 
     kinds = (REVIEW,)
@@ -50,6 +54,7 @@ class _ReviewFieldCommand(_ClaimCommand):
         self.before = getattr(store.get_review(claim_id), self.field) if before is _UNSET else before
         self.after = value
         self.session = session
+        self.change: ReviewChange | None = None
 
     def id(self) -> int:
         return self.command_id
@@ -59,16 +64,20 @@ class _ReviewFieldCommand(_ClaimCommand):
                 or other.session != self.session):
             return False
         self.after = other.after
+        if self.change is not None and other.change is not None:
+            self.change = self.change.then(other.change)
         self.setText(other.text())
         # Back where it started: the step is a no-op and leaves the stack.
         self.setObsolete(self.after == self.before)
         return True
 
     def apply(self) -> None:
-        self.store.set_review(self.claim_id, **{self.field: self.after})
+        self.change = self.store.change_review(self.claim_id, **{self.field: self.after},
+                                               expect={self.field: self.before})
 
     def revert(self) -> None:
-        self.store.set_review(self.claim_id, **{self.field: self.before})
+        if self.change is not None:
+            self.store.revert_review_change(self.change)
 
 
 class SetVerdictCommand(_ReviewFieldCommand):

@@ -8,10 +8,10 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
-from ..domain import AuditEntry, Evidence, Review
-from ..errors import NotFound, ReviewerError
+from ..domain import MAX_NOTE_CHARS, AuditEntry, Evidence, Review, ReviewChange
+from ..errors import ChangedElsewhere, NotFound, ReviewerError
 from ..urls import clean_url
-from .base import _UNSET, _chunks, _load, attachments_dir, utc_now
+from .base import _UNSET, _chunks, _load, attachments_dir, is_library_file, utc_now
 from .claims import _review_state
 
 
@@ -35,14 +35,43 @@ class ReviewsMixin:
         who: str | None = None,
     ) -> Review:
         """Set any of verdict, note and confidence; the rest stay. Returns the committed review."""
+        return self.change_review(claim_id, verdict=verdict, note=note, confidence=confidence, who=who).after
+
+    def change_review(
+        self,
+        claim_id: int,
+        *,
+        verdict: str | None = _UNSET,
+        note: str = _UNSET,
+        confidence: int | None = _UNSET,
+        expect: dict[str, Any] | None = None,
+        who: str | None = None,
+    ) -> ReviewChange:
+        """Set any of verdict, note and confidence in one audited transaction; returns the change.
+
+        Rules kept here, for the app and the command line alike: a verdict must be on the active
+        scale; clearing the verdict clears the confidence (an unreviewed claim has none); a note
+        is at most MAX_NOTE_CHARS; a claim's first verdict moves its article from "todo" to
+        "in_review", as part of the same change. ``expect`` maps fields to the values the caller
+        started from: if any differs now (another window or command changed it), ChangedElsewhere
+        is raised with the current review and nothing is written.
+        """
         with self.write():
             claim = self.get_claim(claim_id)
             before = self.get_review(claim_id)
+            for field, value in (expect or {}).items():
+                if getattr(before, field) != value:
+                    raise ChangedElsewhere(_changed_message(claim_id, field, before), before)
             if verdict is not _UNSET and verdict is not None and not self.verdict_exists(verdict):
                 keys = ", ".join(self.active_scale().keys)
                 raise ReviewerError(f"Unknown verdict {verdict!r}. Use one of: {keys}, or none.")
             if confidence is not _UNSET and confidence is not None and not 0 <= int(confidence) <= 100:
                 raise ReviewerError("Confidence is a percentage from 0 to 100.")
+            if note is not _UNSET and note is not None and len(note) > MAX_NOTE_CHARS:
+                raise ReviewerError(f"A note holds at most {MAX_NOTE_CHARS:,} characters; this one has "
+                                    f"{len(note):,}. Move long material into evidence.")
+            if verdict is None and confidence is _UNSET:
+                confidence = None
             after = Review(
                 claim_id,
                 before.verdict if verdict is _UNSET else verdict,
@@ -52,21 +81,58 @@ class ReviewsMixin:
                 utc_now(),
             )
             if (after.verdict, after.confidence, after.note) == (before.verdict, before.confidence, before.note):
-                return before
-            self.conn.execute(
-                "INSERT INTO reviews (claim_id, verdict, confidence, note, reviewer, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(claim_id) DO UPDATE SET verdict = excluded.verdict,"
-                " confidence = excluded.confidence, note = excluded.note, reviewer = excluded.reviewer,"
-                " updated_at = excluded.updated_at",
-                (claim_id, after.verdict, after.confidence, after.note, after.reviewer, after.updated_at),
-            )
-            self.conn.execute(
-                "UPDATE articles SET status = 'in_review', updated_at = ? WHERE id = ? AND status = 'todo'",
-                (after.updated_at, claim.article_id),
-            )
+                return ReviewChange(claim_id, claim.article_id, before, before)
+            self._write_review(after)
             self._audit("review", "review", claim_id, article_id=claim.article_id, claim_id=claim_id,
                         before=_review_state(before), after=_review_state(after), who=who)
-        return after
+            status_before = None
+            if after.verdict is not None and self._set_status_if(claim.article_id, "todo", "in_review", who):
+                status_before = "todo"
+        return ReviewChange(claim_id, claim.article_id, before, after, status_before)
+
+    def revert_review_change(self, change: ReviewChange, who: str | None = None) -> ReviewChange:
+        """Undo ``change`` (and the status move it made) in one audited transaction.
+
+        Refuses with ChangedElsewhere, writing nothing, when the review was changed since by
+        someone else: undo must never wipe another window's or the command line's work. Returns
+        the reverting change (whose own revert is the redo).
+        """
+        with self.write():
+            now = self.get_review(change.claim_id)
+            for field in change.fields():
+                if getattr(now, field) != getattr(change.after, field):
+                    raise ChangedElsewhere(_changed_message(change.claim_id, field, now, undo=True), now)
+            values = {f: getattr(change.before, f) for f in change.fields()}
+            back = self.change_review(change.claim_id, **values, who=who) if values else change
+            if change.status_before is not None and not self._article_has_verdicts(change.article_id):
+                self._set_status_if(change.article_id, "in_review", change.status_before, who)
+        return ReviewChange(change.claim_id, change.article_id, change.after, back.after)
+
+    def _write_review(self, review: Review) -> None:
+        self.conn.execute(
+            "INSERT INTO reviews (claim_id, verdict, confidence, note, reviewer, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(claim_id) DO UPDATE SET verdict = excluded.verdict,"
+            " confidence = excluded.confidence, note = excluded.note, reviewer = excluded.reviewer,"
+            " updated_at = excluded.updated_at",
+            (review.claim_id, review.verdict, review.confidence, review.note, review.reviewer, review.updated_at),
+        )
+
+    def _set_status_if(self, article_id: int, current: str, status: str, who: str | None) -> bool:
+        """Inside a write: move the article from ``current`` to ``status``, audited; False if it was not there."""
+        moved = self.conn.execute(
+            "UPDATE articles SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+            (status, utc_now(), article_id, current),
+        ).rowcount
+        if moved:
+            self._audit("status", "article", article_id, article_id=article_id,
+                        before={"status": current}, after={"status": status}, who=who)
+        return bool(moved)
+
+    def _article_has_verdicts(self, article_id: int) -> bool:
+        return self.conn.execute(
+            "SELECT 1 FROM reviews r JOIN claims c ON c.id = r.claim_id"
+            " WHERE c.article_id = ? AND r.verdict IS NOT NULL LIMIT 1", (article_id,)
+        ).fetchone() is not None
 
     # ------------------------------------------------------------------ evidence
     def list_evidence(self, claim_id: int) -> list[Evidence]:
@@ -112,6 +178,9 @@ class ReviewsMixin:
         if file is not None:
             if self.path is None:
                 raise ReviewerError("Files can only be attached to a library saved on disk.")
+            if is_library_file(file, self.path):
+                raise ReviewerError("That file is this library itself; attach a backup of it instead "
+                                    "(Library ▸ Backups, or `reviewer backup`).")
             stored, original = copy_into_library(Path(file), attachments_dir(self.path))
         try:
             with self.write():
@@ -255,3 +324,14 @@ class ReviewsMixin:
         else:
             raise ReviewerError("This change cannot be reverted from the history.")
 
+
+
+def _changed_message(claim_id: int, field: str, now: Review, undo: bool = False) -> str:
+    who = f" by {now.reviewer}" if now.reviewer else ""
+    when = f" at {now.updated_at}" if now.updated_at else ""
+    what = {"verdict": "verdict", "confidence": "confidence", "note": "note"}[field]
+    if undo:
+        return (f"The {what} of claim {claim_id} was changed elsewhere{who}{when}; undo would overwrite it, "
+                "so it was not undone.")
+    return (f"The {what} of claim {claim_id} was changed elsewhere{who}{when} while you were editing; "
+            "nothing was overwritten.")
