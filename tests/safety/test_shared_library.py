@@ -93,3 +93,49 @@ def test_second_open_then_cli_then_commit_survives_kill(tmp_path, second_open):
     with Store.open(library, create=False) as store:
         assert store.get_review(claim_id).verdict == "misleading"
         assert store.integrity_ok()
+
+
+DESK = Path(__file__).with_name("desk_owner.py")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX lock semantics")
+def test_desk_import_and_export_then_cli_then_verdict_survives_kill(tmp_path):
+    """The real window imports and exports (each on a job thread with its own connection), a
+    command runs beside it, then a verdict in the window: others read it, and it outlives a kill."""
+    library = tmp_path / "library.sqlite"
+    make_library(library, n_claims=3, notes=False)
+    article = tmp_path / "incoming.txt"
+    article.write_text("Budget row\n\nThe deficit rose to 4.2% of GDP last year, the minister said. "
+                       "Unemployment fell to 3.1 percent in March.\n", encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen([sys.executable, str(DESK), str(library), str(tmp_path / "settings.ini")], cwd=REPO,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env=env)
+
+    def ask(command: str) -> str:
+        proc.stdin.write(command + "\n")
+        proc.stdin.flush()
+        line = proc.stdout.readline().strip()
+        if not line.startswith("done"):
+            proc.kill()
+            raise AssertionError(f"desk said {line!r}: {proc.stderr.read()}")
+        return line
+
+    try:
+        assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
+        ask(f"import {article}")
+        ask(f"export {tmp_path / 'report.json'}")
+        assert (tmp_path / "report.json").exists()
+        listed = _cli("list", "--db", str(library))
+        assert listed.returncode == 0 and "Budget row" in listed.stdout, listed.stderr
+        claim_id = int(ask("verdict").split()[-1])
+        assert _verdict_elsewhere(library, claim_id) is not None
+        listed = _cli("list", "--db", str(library))
+        assert listed.returncode == 0, listed.stderr
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+    with Store.open(library, create=False) as store:
+        assert store.get_review(claim_id).verdict is not None
+        assert store.get_article(store.get_claim(claim_id).article_id).status == "in_review"
+        assert store.integrity_ok()
