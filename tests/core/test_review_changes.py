@@ -95,3 +95,14 @@ def test_notes_over_the_limit_are_refused_with_nothing_written(library):
         with pytest.raises(ReviewerError, match="at most"):
             store.set_review(ids[0], note="x" * (MAX_NOTE_CHARS + 1))
         assert len(store.get_review(ids[0]).note) == MAX_NOTE_CHARS
+
+
+def test_the_apps_reviewer_name_is_remembered_by_the_library(library):
+    path, ids = library
+    with Store.open(path) as store:
+        assert store.library_reviewer_name() is None
+        store.adopt_reviewer_name("  Ana Ruiz ")
+        store.set_review(ids[0], verdict="supported")
+        assert store.get_review(ids[0]).reviewer == "Ana Ruiz"
+    with Store.open(path) as store:
+        assert store.library_reviewer_name() == "Ana Ruiz"

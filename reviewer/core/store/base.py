@@ -40,6 +40,7 @@ BUSY_TIMEOUT_MS = 5000
 WRITE_RETRY_SECONDS = 30.0
 
 _UNSET: Any = object()
+REVIEWER_NAME_KEY = "reviewer_name"  # meta: the name the app signs with, for the command line
 
 
 def utc_now() -> str:
@@ -283,6 +284,27 @@ class StoreBase:
             before = self.get_meta(key)
             self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
             self._audit("meta", "library", key, before={"value": before}, after={"value": value})
+
+    def adopt_reviewer_name(self, name: str | None) -> None:
+        """Sign this Store's changes with ``name`` and remember it as the library's reviewer.
+
+        The command line signs with that remembered name unless given ``--reviewer``, so a verdict
+        set from the shell is the same person's as one set in the app. A library that cannot be
+        written (read-only) still signs this session's changes, which then fail with their own message.
+        """
+        name = (name or "").strip()
+        if not name:
+            return
+        self.reviewer = name
+        if self.path is not None and self.get_meta(REVIEWER_NAME_KEY) != name:
+            try:
+                self.set_meta(REVIEWER_NAME_KEY, name)
+            except LibraryError:
+                pass
+
+    def library_reviewer_name(self) -> str | None:
+        """The name the app last signed with in this library, if any."""
+        return self.get_meta(REVIEWER_NAME_KEY) or None
 
     # ------------------------------------------------------------------ library state
     def data_version(self) -> int:
