@@ -71,3 +71,26 @@ def safe_url(url: str | None) -> str | None:
         return None
     scheme = candidate.split(":", 1)[0].lower() if ":" in candidate else ""
     return candidate.translate(_ENCODE) if scheme in LINK_SCHEMES else None
+
+
+# What an encoded link keeps as typed: printable ASCII that may stand in a URL (RFC 3986
+# unreserved and reserved characters, and "%") but "(" and ")", which delimit a PDF string.
+# Everything else is percent-encoded as UTF-8.
+_KEEP_IN_LINK = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'*+,;=%")
+_ESCAPE = re.compile("%(?![0-9A-Fa-f]{2})")
+
+
+def encoded_link(url: str | None) -> str | None:
+    """``safe_url(url)`` in printable ASCII, for a document that stores links as strings of its
+    own (a PDF's ``/URI (…)``): parentheses, backslash, quotes and every character outside
+    printable ASCII percent-encoded (UTF-8), and a "%" that starts no escape written %25, so
+    nothing in the link can end the string it is written in. None when ``safe_url`` refuses
+    ``url``. The link leads where ``safe_url``'s does. Pure; any thread."""
+    link = safe_url(url)
+    if link is None:
+        return None
+    link = _ESCAPE.sub("%25", link)
+    if all(ch in _KEEP_IN_LINK for ch in link):
+        return link
+    return "".join(ch if ch in _KEEP_IN_LINK else
+                   "".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass")) for ch in link)

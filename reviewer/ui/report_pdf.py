@@ -6,6 +6,7 @@ there is no application, ``ensure_gui_app`` creates one on the offscreen platfor
 from the main thread). Pages: A4 or Letter, a running footer with the report title and
 "Page N of M", and headings (report, summary, articles, claims) as PDF bookmarks — added
 after Qt has written the file (``core.reports.pdf_outline``), since Qt has no outline API.
+Links are http(s) or mailto only, percent-encoded (``links_for_qt``), so none can carry an action.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from PySide6.QtGui import (
 from ..core.errors import ReviewerError
 from ..core.reports import Report
 from ..core.reports.pdf_outline import OutlineEntry, add_outline
-from ..core.reports.rich_html import render_rich_html
+from ..core.reports.rich_html import links_for_qt, render_rich_html
 
 RESOLUTION = 300  # device pixels per inch for layout; the PDF itself is vector
 MARGINS_MM = QMarginsF(16, 16, 16, 14)
@@ -80,7 +81,9 @@ def render_pdf(report: Report, cancelled: Callable[[], bool] | None = None) -> b
     font.setPointSizeF(10)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
-    doc.setHtml(render_rich_html(report))
+    # Qt writes each link into the PDF as "/URI (address)" without escaping it: a ")" in an
+    # address would end the string and could add actions, so every address is percent-encoded.
+    doc.setHtml(links_for_qt(render_rich_html(report)))
     doc.setPageSize(body)
     pages = doc.pageCount()
 
