@@ -76,7 +76,7 @@ def render_claimreview(report: Report) -> str:
 
 
 def json_for_script(data: Any) -> str:
-    """JSON safe to put inside <script type="application/ld+json">: no '<', '>' or '&' appear
-    literally, so '</script>' or '<!--' in user text cannot end the block."""
-    text = json.dumps(data, ensure_ascii=False)  # no indent: keeps the fast C encoder
-    return escape_json_text(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
+    """JSON on one line, safe to put inside <script type="application/ld+json">: no '<', '>' or
+    '&' appear literally (``escape_json_text``), so '</script>' or '<!--' in user text cannot end
+    the block. The ``claimreview`` format is escaped the same way, since publishers embed it."""
+    return escape_json_text(json.dumps(data, ensure_ascii=False))  # no indent: keeps the fast C encoder

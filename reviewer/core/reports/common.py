@@ -117,16 +117,20 @@ def render_note(text: str) -> str:
 
 
 # JSON allows these raw in strings, but JavaScript before ES2019 ends a line at U+2028 and
-# U+2029, line-based tools at NEL, and HTML counts DEL and C1 controls as parse errors.
-_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029]")
+# U+2029, line-based tools at NEL, and HTML counts DEL and C1 controls as parse errors. "<", ">"
+# and "&" because publishers paste ClaimReview JSON into <script type="application/ld+json">,
+# where "</script>" or "<!--" in a claim would end the block.
+_JSON_RAW = re.compile("[<>&\x7f-\x9f\u2028\u2029]")
 
 
 def escape_json_text(text: str) -> str:
-    """JSON text (from ``json.dumps``) with DEL, C1 controls, U+2028 and U+2029 written as
-    ``\\uXXXX`` escapes; they can only occur inside strings, so the data read back is the same."""
+    """JSON text (from ``json.dumps``) with "<", ">", "&", DEL, C1 controls, U+2028 and U+2029
+    written as ``\\uXXXX`` escapes (``\\u003c``…): safe to embed in an HTML script element.
+    Outside strings JSON has none of these characters, so the data read back is the same."""
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def json_text(data: Any) -> str:
-    """Indented JSON, UTF-8 friendly, with the characters ``escape_json_text`` names escaped."""
+    """Indented JSON, UTF-8 friendly, with the characters ``escape_json_text`` names escaped.
+    Every JSON the reports write passes here or ``escape_json_text``."""
     return escape_json_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
