@@ -2,7 +2,8 @@
 
 Everything from an article or a person is escaped, so a title like ``[x](javascript:…)`` or
 ``<script>`` stays literal text. Notes are Markdown by design and keep their formatting, but
-raw HTML and links to anything other than http(s)/mailto are neutralised. Which facts are shown
+raw HTML and links to anything other than http(s)/mailto are neutralised, and images become
+plain links, so whoever renders the file fetches nothing. Which facts are shown
 about the report, each article, claim and piece of evidence comes from ``facts``. Pure.
 """
 
@@ -41,12 +42,18 @@ def md_escape(text: str | None) -> str:
 _LINK_DEST = re.compile(r"\]\(\s*<?([^)\s>]*)")
 # A reference definition may sit inside block quotes and list items ("> [x]: url", "- [x]: url").
 _REF_DEF = re.compile(r"^((?:\s*(?:>|[-*+]|\d+[.)]))*\s*)\[([^\]]*)\]:\s*<?(\S*?)>?(\s|$)", re.MULTILINE)
+# "![" opens an image (inline "![a](u)", reference "![a][r]", "![a][]" or "![a]") unless its "!"
+# is escaped, i.e. follows an odd run of backslashes.
+_IMAGE = re.compile(r"(?<!\\)((?:\\\\)*)!(?=\[)")
 
 
 def md_note(note: str) -> str:
     """A reviewer's Markdown note, kept as Markdown but unable to inject HTML or unsafe links."""
     note = note.replace("\r\n", "\n").replace("\r", "\n").strip("\n").rstrip()
     note = _ENTITY.sub("&amp;", note).replace("<", "&lt;")  # no raw HTML, no autolinks
+    # An image is fetched by whoever renders the report: escaping its "!" leaves a link to it,
+    # the alt text as the link's text.
+    note = _IMAGE.sub(r"\1\\!", note)
 
     def link(match: re.Match) -> str:
         return match[0] if safe_url(match[1]) else "\\]\\(" + match[0][2:]
