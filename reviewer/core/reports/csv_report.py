@@ -32,7 +32,8 @@ claim_url          article URL with the claim's fragment (#claim-ID), when the a
 =================  ==========================================================================
 
 Text that came from an article or a person and starts with ``=``, ``+``, ``-``, ``@``, a tab or
-a carriage return gets a leading apostrophe, so a spreadsheet shows it as text instead of
+a carriage return — also after leading spaces or other whitespace or invisible characters, and
+in their full-width forms ``＝ ＋ － ＠``, which spreadsheet programs also read — gets a leading apostrophe, so a spreadsheet shows it as text instead of
 running it as a formula (CSV injection). URLs are on one line each (any whitespace inside
 becomes a space), so ``evidence_urls`` has exactly one line per URL. Other control characters
 are replaced: VT, FF and NEL by a space, NUL, DEL and the rest by U+FFFD.
@@ -42,6 +43,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from .common import claim_url, evidence_line, without_controls
 from .model import Report
@@ -52,14 +54,17 @@ COLUMNS = (
     "verdict_label", "rating_value", "confidence", "note", "reviewer", "reviewed_at", "evidence_count",
     "evidence_urls", "evidence", "claim_url",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets skip leading whitespace before a formula, and some read the full-width signs
+# (U+FF0B, U+FF0D, U+FF1D, U+FF20) as their ASCII twins. "\\s" covers tab, CR, no-break and
+# ideographic spaces; zero-width spaces, joiners and the BOM are invisible and skipped too.
+_FORMULA_START = re.compile("[\\s\u200b-\u200d\u2060\ufeff]*[=+\\-@\uff0b\uff0d\uff1d\uff20]|[\t\r]")
 
 
 def _text(value: str | None) -> str:
     if not value:
         return ""
     value = without_controls(value)
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return "'" + value if _FORMULA_START.match(value) else value
 
 
 def _one_line(url: str) -> str:
@@ -80,8 +85,8 @@ def render_csv(report: Report) -> bytes:
             writer.writerow((
                 a.id, _text(a.title), _text(a.source), _text(_one_line(a.url or "")), _text(a.author),
                 _text(a.published), a.status,
-                c.id, _text(c.text), _text(rc.context), c.start, c.end, _text(c.speaker), c.kind,
-                c.verdict or "", _text(rc.verdict_label),
+                c.id, _text(c.text), _text(rc.context), c.start, c.end, _text(c.speaker), _text(c.kind),
+                _text(c.verdict), _text(rc.verdict_label),
                 "" if not reviewed or rc.verdict is None or rc.verdict.rating_value is None
                 else rc.verdict.rating_value,
                 "" if review is None or review.confidence is None else review.confidence,
