@@ -1,6 +1,8 @@
 """The `reviewer` command line. A contract: commands, flags, output shapes and exit codes are fixed.
 
 Data goes to stdout, messages to stderr; exit 0 on success, 2 on a user error, never a traceback.
+Every message and data line is one line whatever names and titles hold (``core.display``).
+Only ``import`` (and the app) create a library; the other commands refuse one that does not exist.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .core.display import display_name, display_text
 from .core.domain import STATUSES
 from .core.errors import ReviewerError
 
@@ -29,8 +32,13 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # noqa: D401 - argparse API
         self.print_usage(sys.stderr)
-        print(f"reviewer: {message}", file=sys.stderr)
+        _say(message)
         raise SystemExit(EXIT_USER_ERROR)
+
+
+def _say(message: object) -> None:
+    """One message line on stderr; whatever the message embeds cannot start another line."""
+    print(f"reviewer: {display_text(str(message))}", file=sys.stderr)
 
 
 def _db_option(parser: argparse.ArgumentParser) -> None:
@@ -75,7 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("verdict", metavar="VERDICT")
     p.add_argument("--note", help="Markdown note (replaces the current note)")
     p.add_argument("--confidence", type=int, help="0–100")
-    p.add_argument("--reviewer", metavar="NAME", help="who is reviewing (default: your login name)")
+    p.add_argument("--reviewer", metavar="NAME",
+                   help="who is reviewing (default: the name set in the app, else your login name)")
     _db_option(p)
 
     p = sub.add_parser("search", help="full-text search over titles, articles, claims and notes")
@@ -128,28 +137,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _COMMANDS[args.command](args)
     except ReviewerError as err:
-        print(f"reviewer: {err}", file=sys.stderr)
+        _say(err)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
-        print("reviewer: interrupted", file=sys.stderr)
+        _say("interrupted")
         return 130
     except BrokenPipeError:
         return EXIT_OK
     except sqlite3.DatabaseError as exc:  # damage found after the library opened
         from .core.store import library_error
 
-        print(f"reviewer: {library_error(Path(args.db) if getattr(args, 'db', None) else None, exc)}",
-              file=sys.stderr)
+        _say(library_error(Path(args.db) if getattr(args, 'db', None) else None, exc))
         return EXIT_USER_ERROR
     except Exception as exc:  # a bug: still one line for the person, details for the report
-        print(f"reviewer: internal error ({type(exc).__name__}: {exc}). Please report this.", file=sys.stderr)
+        _say(f"internal error ({type(exc).__name__}: {exc}). Please report this.")
         return 1
 
 
-def _open(args, reviewer: str | None = None):
+def _open(args, *, create: bool = False, reviewer: str | None = None):
+    """The library of ``--db`` (or the default one), acting as the reviewer the person chose.
+
+    Only ``import`` passes ``create``: every other command reads or changes records that must
+    already exist, so a mistyped path is refused (exit 2) instead of becoming an empty library.
+    The reviewer recorded for changes is ``reviewer`` (``verdict --reviewer``), else the name set
+    in the app (library meta ``reviewer_name``), else the login name.
+    """
     from .core.library import open_library
 
-    return open_library(getattr(args, "db", None), reviewer=reviewer)
+    store = open_library(getattr(args, "db", None), reviewer=reviewer, create=create)
+    if not reviewer:
+        try:
+            named = (store.get_meta("reviewer_name") or "").strip()
+        except BaseException:
+            store.close()
+            raise
+        if named:
+            store.reviewer = named
+    return store
 
 
 def _print_json(data) -> None:
@@ -163,15 +187,14 @@ def cmd_import(args) -> int:
     def added(article_id: int, title: str) -> None:  # printed as each article is committed
         print(f"{article_id}\t{_one_line(title)}", flush=True)
 
-    with _open(args) as store:
+    with _open(args, create=True) as store:
         report = import_paths(store, args.paths, extract=not args.no_extract, on_added=added)
     for dup in report.duplicates:
-        print(f"reviewer: {dup}", file=sys.stderr)
+        _say(dup)
     for err in report.errors:
-        print(f"reviewer: {err}", file=sys.stderr)
+        _say(err)
     if report.errors:
-        print(f"reviewer: {len(report.added)} imported, {len(report.duplicates)} duplicate(s), "
-              f"{len(report.errors)} failed", file=sys.stderr)
+        _say(f"{len(report.added)} imported, {len(report.duplicates)} duplicate(s), {len(report.errors)} failed")
         return EXIT_USER_ERROR
     return EXIT_OK
 
@@ -203,16 +226,16 @@ def cmd_show(args) -> int:
     if args.json:
         _print_json(article_json(article, claims, evidence))
         return EXIT_OK
-    print(article.title)
+    print(_one_line(article.title))
     meta = " · ".join(x for x in (article.source, article.author, article.published, article.url) if x)
     if meta:
-        print(meta)
+        print(_one_line(meta))
     print()
     for c in claims:
         if not c.checkworthy or c.dismissed:
             continue
         verdict = scale.get(c.verdict).label if scale.get(c.verdict) else (c.verdict or "unreviewed")
-        print(f"[{c.id}] {verdict} · {c.kind} · {c.score:.2f} · {c.speaker or 'article'}")
+        print(f"[{c.id}] {_one_line(verdict)} · {c.kind} · {c.score:.2f} · {_one_line(c.speaker or 'article')}")
         print(f"    {_one_line(c.text)}")
     return EXIT_OK
 
@@ -228,7 +251,7 @@ def cmd_claims(args) -> int:
         if args.json:
             print(json.dumps(extracted_json(c), ensure_ascii=False))
         elif c.checkworthy or args.all:
-            print(f"{c.start}\t{c.end}\t{c.score:.3f}\t{int(c.checkworthy)}\t{c.speaker or ''}\t{c.kind}\t"
+            print(f"{c.start}\t{c.end}\t{c.score:.3f}\t{int(c.checkworthy)}\t{_one_line(c.speaker)}\t{c.kind}\t"
                   f"{_one_line(c.text)}")
     return EXIT_OK
 
@@ -297,38 +320,53 @@ def cmd_export(args) -> int:
     )
     with _open(args) as store:
         path = export_report(store, args.format, Path(args.out), options)
-    print(path)
+    print(display_name(path))
     return EXIT_OK
 
 
-def cmd_backup(args) -> int:
-    from .core.backup import list_backups, take_backup
+def _print_backups(backups) -> None:
+    for b in backups:
+        print(f"{display_name(b.path)}\t{b.taken_at.isoformat(timespec='seconds')}\t{b.reason}\t{b.size}")
 
+
+def cmd_backup(args) -> int:
+    from .core.backup import backups_dir, list_backups, take_backup
+    from .core.library import library_missing, no_library_error, resolve_library_path
+
+    library = resolve_library_path(args.db)
+    if args.list and library_missing(library) and backups_dir(library).is_dir():
+        # The library was lost but its backups were not: list them, to restore one.
+        _print_backups(list_backups(library))
+        return EXIT_OK
+    if library_missing(library):
+        raise no_library_error(library)
     with _open(args) as store:
         if args.list:
-            for b in list_backups(store.path):
-                print(f"{b.path}\t{b.taken_at.isoformat(timespec='seconds')}\t{b.reason}\t{b.size}")
+            _print_backups(list_backups(store.path))
             return EXIT_OK
-        print(take_backup(store.conn, store.path, "manual"))
+        print(display_name(take_backup(store.conn, store.path, "manual")))
     return EXIT_OK
 
 
 def cmd_restore(args) -> int:
-    from .core.backup import list_backups, restore_backup
-    from .core.library import resolve_library_path
+    from .core.backup import backups_dir, list_backups, restore_backup
+    from .core.library import library_missing, no_library_error, resolve_library_path
 
     library = resolve_library_path(args.db)
+    if library_missing(library) and not backups_dir(library).is_dir():
+        # A library that was lost can be restored from its backups; a mistyped path has none.
+        raise no_library_error(library)
     if args.backup == "latest":
         backups = list_backups(library)
         if not backups:
-            raise ReviewerError(f"There are no backups of {library}.")
+            raise ReviewerError(f"There are no backups of {display_name(library)}.")
         source = backups[0].path
     else:
         source = Path(args.backup)
         if not source.is_file():
-            raise ReviewerError(f"{source}: no such backup file.")
+            raise ReviewerError(f"{display_name(source)}: no such backup file.")
     restore_backup(source, library)
-    print(library)
+    print(display_name(library))
     return EXIT_OK
 
 
@@ -337,13 +375,22 @@ def cmd_reextract(args) -> int:
 
     with _open(args) as store:
         article = store.get_article(args.article_id)
-        added = store.replace_auto_claims(article.id, extract_for_store(article.text), extraction="final")
-    print(f"{article.id}\t{added}")
+        added, removed = store.reextract_claims(article.id, extract_for_store(article.text), extraction="final")
+        kept = len(store.claims_for_article(article.id)) - len(added)
+    # stdout: data (README); stderr: what it means.
+    print(f"{article.id}\t{len(added)}")
+    _say(f"article {article.id}: {_count(len(added), 'claim')} extracted, {_count(len(removed), 'automatic claim')} "
+         f"replaced, {kept} kept (manual, reviewed, dismissed or with evidence)")
     return EXIT_OK
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _one_line(text: str | None) -> str:
-    return " ".join((text or "").split())
+    """``text`` as one field of a data line: whitespace folded, controls and bidi controls escaped."""
+    return display_text(" ".join((text or "").split()))
 
 
 _COMMANDS = {

@@ -162,7 +162,10 @@ def test_usage_errors_exit_2(run_cli):
 
 
 def test_console_script_runs_without_traceback(tmp_path):
+    from reviewer.core.store import Store
+
     env = {**os.environ, "REVIEWER_DB": str(tmp_path / "lib.sqlite")}
+    Store.open(tmp_path / "lib.sqlite").close()
     result = subprocess.run([sys.executable, "-m", "reviewer", "show", "7", "--json"], capture_output=True,
                             text=True, env=env, timeout=120)
     assert result.returncode == 2
