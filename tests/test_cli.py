@@ -203,3 +203,21 @@ def test_restore_refuses_a_file_that_is_not_a_library(run_cli, db, article_file,
     assert code == 2 and "not a Reviewer library" in err
     code, out, _ = run_cli("list", "--json", "--db", db)
     assert code == 0 and len(json.loads(out)) == 1
+
+
+def test_reextract_prints_data_on_stdout_and_says_what_it_did_on_stderr(run_cli, db, article_file):
+    article_id = imported(run_cli, db, article_file)
+    _, out, _ = run_cli("show", str(article_id), "--json", "--db", db)
+    claims = json.loads(out)["claims"]
+    run_cli("verdict", str(claims[0]["id"]), "supported", "--db", db)
+    code, out, err = run_cli("reextract", str(article_id), "--db", db)
+    assert code == 0, err
+    # stdout, as README documents it: "<article_id>\t<claims added>"
+    found_id, added = out.rstrip("\n").split("\t")
+    assert out.count("\n") == 1 and int(found_id) == article_id and int(added) == len(claims) - 1
+    assert err.count("\n") == 1
+    assert err.startswith(f"reviewer: article {article_id}: {added} claims extracted, ")
+    assert "1 kept (manual, reviewed" in err
+    _, out, _ = run_cli("show", str(article_id), "--json", "--db", db)
+    after = json.loads(out)["claims"]
+    assert len(after) == len(claims) and claims[0]["id"] in {c["id"] for c in after}
