@@ -90,7 +90,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     *(ActionSpec(f"verdict_{n}", f"Verdict {n}", (str(n),), typing_guard=True) for n in range(1, 10)),
     ActionSpec("verdict_0", "&Clear Verdict", ("0",), typing_guard=True),
     ActionSpec("focus_note", "Write &Note", ("N",), typing_guard=True),
-    ActionSpec("focus_evidence", "Add &Evidence", ("E",), typing_guard=True),
+    # The id keeps its old name so shortcut overrides saved for it still apply.
+    ActionSpec("focus_evidence", "Add &Evidence…", ("E",), "Add a link, a quoted passage or a file to the current claim",
+               typing_guard=True),
     ActionSpec("edit_scales", "Edit Verdict &Scales…", ()),
     # Help
     ActionSpec("shortcuts", "&Keyboard Shortcuts", (SK.HelpContents, "F1")),
@@ -220,7 +222,42 @@ def shortcut_conflicts(shortcuts: Mapping[str, Iterable[QKeySequence]]) -> dict[
 
 
 def shortcut_text(action: QAction) -> str:
+    """Every key of ``action`` in the platform's own words (what the shortcut editor edits)."""
     return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+
+
+# Keys an ordinary keyboard has besides letters, digits and punctuation. The platforms' standard
+# bindings add others (F13–F35 of old Sun keyboards, media keys named "Undo", "Copy", "Zoom In"):
+# they work if present, but a list for people should not send them looking for them.
+_PLAIN_KEYS = frozenset({
+    Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Backspace, Qt.Key.Key_Return,
+    Qt.Key.Key_Enter, Qt.Key.Key_Insert, Qt.Key.Key_Delete, Qt.Key.Key_Pause, Qt.Key.Key_Print, Qt.Key.Key_Home,
+    Qt.Key.Key_End, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown, Qt.Key.Key_Menu,
+    *(Qt.Key(Qt.Key.Key_F1.value + n) for n in range(12)),
+})
+_FIRST_SPECIAL_KEY = Qt.Key.Key_Escape.value  # below it: keys that type a character
+
+
+def pressable(sequence: QKeySequence) -> bool:
+    """Whether a person can type ``sequence`` on an ordinary keyboard (no F13+, no media keys)."""
+    if sequence.isEmpty():
+        return False
+    for i in range(sequence.count()):
+        key = sequence[i].key()
+        if key.value >= _FIRST_SPECIAL_KEY and key not in _PLAIN_KEYS:
+            return False
+    return True
+
+
+def readable_keys(sequences: Iterable[QKeySequence], limit: int = 2) -> str:
+    """At most ``limit`` pressable keys, in the platform's own text ("Ctrl+C, Ctrl+Ins"; "⌘C" on a Mac)."""
+    shown: list[str] = []
+    for sequence in sequences:
+        text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+        if pressable(sequence) and text not in shown:
+            shown.append(text)
+    return ", ".join(shown[:limit])
 
 
 def build_menus(menubar: QMenuBar, actions: ActionCollection, submenus: dict[str, QMenu] | None = None) -> dict[str, QMenu]:

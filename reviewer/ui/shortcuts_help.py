@@ -1,4 +1,8 @@
-"""F1: every keyboard shortcut of the window, grouped as in the menus."""
+"""F1: every keyboard shortcut of the window, grouped as in the menus.
+
+Only keys a person can press are listed, one or two per command (``actions.readable_keys``), and
+only the verdicts of the active scale (the window hides the other verdict actions).
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .actions import MENUS, ActionCollection, shortcut_text
+from .actions import MENUS, ActionCollection, readable_keys
 
 EXTRA_KEYS = (
     ("Reader", "Down / Up", "Next / previous claim"),
@@ -50,10 +54,13 @@ class ShortcutsDialog(QDialog):
                 if item is None or item.startswith("@") or item not in actions:
                     continue
                 action = actions[item]
-                keys = shortcut_text(action)
-                if not keys:
+                keys = readable_keys(action.shortcuts())
+                if not keys or not action.isVisible():  # hidden: a verdict the active scale does not have
                     continue
-                QTreeWidgetItem(self.tree, [action.text().replace("&", ""), keys])
+                text = action.text().replace("&", "")
+                if item.startswith("verdict_") and item != "verdict_0":
+                    text = f"Verdict: {text}"  # the window names these after the scale's verdicts
+                QTreeWidgetItem(self.tree, [text, keys])
         group = QTreeWidgetItem(self.tree, ["More", ""])
         font = group.font(0)
         font.setBold(True)
