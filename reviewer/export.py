@@ -3,8 +3,10 @@
 ``export_report`` builds the report model from the store, renders the chosen format and puts
 the file in place atomically: it writes a temporary file in the destination's folder and
 ``os.replace``s it, so a failed or cancelled export leaves no partial file and nothing is
-ever written anywhere but the chosen path. PDF needs Qt's PDF writer, imported lazily here
-so the other formats stay Qt-free. Call it on the thread that owns ``store``.
+ever written anywhere but the chosen path. The temporary file is named
+``.<name>.<pid>-<random>.part``; one left by a killed export (its process gone) is deleted by
+the next export into the same folder. PDF needs Qt's PDF writer, imported lazily here so the
+other formats stay Qt-free. Call it on the thread that owns ``store``.
 """
 
 from __future__ import annotations
@@ -14,10 +16,15 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from .core.display import display_name
 from .core.errors import ReviewerError
+from .core.partial_files import clean_stale, pid_matcher
 from .core.reports import FORMATS, ReportOptions, build_report, render
 
 Progress = Callable[[int, int, str], None]
+
+# ".report.html.1234-k2j4h5g6.part"; without "1234-", the name older versions gave (mkstemp's 8 characters).
+_PARTIAL = r"\..+\.(?:(?P<pid>\d+)-[a-z0-9_]+|[a-z0-9_]{8})\.part"
 
 
 def check_destination(path: Path) -> Path:
@@ -26,16 +33,36 @@ def check_destination(path: Path) -> Path:
     if str(path).strip() in ("", "."):
         raise ReviewerError("Choose a file to write the report to.")
     path = path.absolute()
+    shown, folder = display_name(path), path.parent
     if path.is_dir():
-        raise ReviewerError(f"{path} is a folder. Choose a file name for the report, e.g. {path / 'report.html'}.")
-    folder = path.parent
+        raise ReviewerError(f"{shown} is a folder. Choose a file name for the report, e.g. "
+                            f"{display_name(path / 'report.html')}.")
     if not folder.is_dir():
-        raise ReviewerError(f"Cannot write {path}: the folder {folder} does not exist.")
+        raise ReviewerError(f"Cannot write {shown}: the folder {display_name(folder)} does not exist.")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise ReviewerError(f"Cannot write {path}: the folder {folder} is not writable. Choose another folder.")
+        raise ReviewerError(f"Cannot write {shown}: the folder {display_name(folder)} is not writable. "
+                            "Choose another folder.")
     if path.exists() and not os.access(path, os.W_OK):
-        raise ReviewerError(f"Cannot write {path}: the file is read-only. Choose another name.")
+        raise ReviewerError(f"Cannot write {shown}: the file is read-only. Choose another name.")
     return path
+
+
+def check_filters(store, options: ReportOptions) -> None:
+    """ReviewerError naming the known values when a verdict or reviewer filter matches nothing
+    the library could hold (a typo would otherwise give an empty report)."""
+    known_verdicts = {v.key for scale in store.scales() for v in scale.verdicts}
+    unknown = [key for key in options.verdicts if key not in known_verdicts]
+    if unknown:
+        scale = store.active_scale()
+        raise ReviewerError(
+            f"Unknown verdict {unknown[0]!r}; use one of: {', '.join(scale.keys)} (the active scale is "
+            f"{scale.name}). Unreviewed claims are included with --include-unreviewed."
+        )
+    names = store.reviewer_names()
+    unknown = [name for name in options.reviewers if name not in names]
+    if unknown:
+        known = f"use one of: {', '.join(names)}" if names else "no one has reviewed a claim in this library yet"
+        raise ReviewerError(f"Unknown reviewer {unknown[0]!r}; {known}.")
 
 
 def export_report(store, fmt: str, path: Path, options: ReportOptions, progress: Progress | None = None,
@@ -50,6 +77,7 @@ def export_report(store, fmt: str, path: Path, options: ReportOptions, progress:
     if fmt not in FORMATS:
         raise ReviewerError(f"Unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
     path = check_destination(path)
+    check_filters(store, options)
 
     def step(done: int, total: int, text: str) -> None:
         if progress is not None:
@@ -77,10 +105,14 @@ def export_report(store, fmt: str, path: Path, options: ReportOptions, progress:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step; on any failure leave no trace."""
+    """Replace ``path`` with ``data`` in one step; on any failure leave no trace.
+
+    First deletes the partial files killed exports left in the folder (see the module docstring).
+    """
+    clean_stale(path.parent, pid_matcher(_PARTIAL))
     tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}-", suffix=".part")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -91,7 +123,8 @@ def write_atomically(path: Path, data: bytes) -> None:
         tmp_name = None
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise ReviewerError(f"Cannot write {path}: {reason}. Nothing was written; choose another place.") from exc
+        raise ReviewerError(f"Cannot write {display_name(path)}: {reason}. Nothing was written; "
+                            "choose another place.") from exc
     finally:
         if tmp_name is not None:
             try:

@@ -282,3 +282,51 @@ def test_imported_canonical_url_cannot_make_a_link_or_html_in_markdown(run_cli, 
     if renderer == "commonmark":  # CommonMark percent-encodes the brackets of an IPv6 host in an href
         expected = [link.replace("[", "%5B").replace("]", "%5D") for link in expected]
     assert sorted(page.hrefs) == sorted(expected), text
+
+
+@pytest.mark.parametrize("flag, value, known", [
+    ("--verdict", "bogus", ["supported", "disputed", "misleading", "unverifiable"]),
+    ("--reviewer", "nobody", ["alice", "bob"]),
+])
+def test_an_unknown_filter_value_exits_2_naming_the_known_ones_and_writes_nothing(
+        run_cli, library, tmp_path, flag, value, known):
+    db, _, _ = library
+    out = tmp_path / "filtered.md"
+    run_cli("list", "--db", str(db))  # the day's backup, taken on the first open
+    before = sorted(p.name for p in tmp_path.iterdir())
+    code, stdout, stderr = run_cli("export", "--format", "md", "--out", str(out), flag, value, "--db", str(db))
+    assert code == 2 and stdout == "", stderr
+    assert stderr.count("\n") == 1 and repr(value) in stderr
+    assert all(name in stderr for name in known), stderr
+    assert not out.exists() and sorted(p.name for p in tmp_path.iterdir()) == before
+    # A known value still exports.
+    code, _, stderr = run_cli("export", "--format", "md", "--out", str(out), flag, known[0], "--db", str(db))
+    assert code == 0, stderr
+
+
+def test_killed_exports_leave_no_partial_file_after_the_next_export(run_cli, library, tmp_path):
+    """A killed export leaves its hidden ``.NAME.<pid>-XXXX.part``; the next export into the folder deletes the
+    ones whose process is gone (and those of older versions after an hour), never a running export's."""
+    import subprocess
+
+    db, _, _ = library
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    killed = tmp_path / f".report.html.{gone.pid}-k2j4h5g6.part"
+    other_name = tmp_path / f".summary.md.{gone.pid}-abcd_123.part"
+    legacy = tmp_path / ".report.html.x1y2z3ab.part"
+    running = tmp_path / f".report.html.{os.getpid()}-q9w8e7r6.part"  # an export still writing
+    recent_legacy = tmp_path / ".report.html.a1b2c3d4.part"
+    mine = tmp_path / "notes.part"  # not named like an export's partial: not ours to delete
+    for path in (killed, other_name, legacy, running, recent_legacy, mine):
+        path.write_bytes(b"half a report")
+    two_hours_ago = os.stat(legacy).st_mtime - 7200
+    os.utime(legacy, (two_hours_ago, two_hours_ago))
+
+    out = tmp_path / "report.html"
+    out.write_text("the previous report", encoding="utf-8")
+    code, _, stderr = run_cli("export", "--format", "html", "--out", str(out), "--db", str(db))
+    assert code == 0, stderr
+    assert not killed.exists() and not other_name.exists() and not legacy.exists()
+    assert running.exists() and recent_legacy.exists() and mine.read_bytes() == b"half a report"
+    assert "Unemployment fell" in out.read_text(encoding="utf-8")
