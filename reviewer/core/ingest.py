@@ -14,6 +14,11 @@ from pathlib import Path
 from .errors import DuplicateArticle, ImportFailed, ReviewerError
 from .store import Store
 
+# The longest article (in characters) an import accepts. The desk opens one this long in a few
+# seconds and sets a verdict on it in well under 100 ms (tests/benchmarks/bench_big_article.py);
+# claim extraction alone takes about a minute per million characters.
+MAX_ARTICLE_CHARS = 2_000_000
+
 
 @dataclass
 class ImportReport:
@@ -91,7 +96,27 @@ def import_text(store: Store, text: str, html: str | None = None, *, quality: st
     return _store_document(store, doc, extract=True, quality=quality)
 
 
+def _characters(n: int) -> str:
+    if n < 1_000_000:
+        return f"{n:,} characters"
+    return f"{n / 1_000_000:.1f}".removesuffix(".0") + " million characters"
+
+
+def check_article_size(name: str, text: str) -> None:
+    """Refuse an article longer than ``MAX_ARTICLE_CHARS``, before anything is extracted or stored.
+
+    Raises ``ImportFailed`` naming the file (or title), its size and what to do. Any thread."""
+    if len(text) <= MAX_ARTICLE_CHARS:
+        return
+    size, limit = _characters(len(text)), _characters(MAX_ARTICLE_CHARS)
+    if size == limit:  # just over: "2 million" would read as allowed
+        size = f"{len(text):,} characters"
+    raise ImportFailed(name, f"is {size}; Reviewer opens articles up to {limit}",
+                       "split it into parts (at chapter or section breaks) and import the parts")
+
+
 def _store_document(store: Store, doc, *, extract: bool, quality: str) -> tuple[int, str]:
+    check_article_size(doc.source_path or doc.title, doc.text)
     existing = store.find_duplicate(doc.content_hash)
     if existing is not None:
         title = store.get_article(existing).title

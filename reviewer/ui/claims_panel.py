@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.domain import Claim
-from .claim_view import VerdictPalette, is_active, kind_label
+from .claim_view import VerdictPalette, kind_label
 from .claims_model import (
     CLAIM_ID_ROLE,
     COL_KIND,
@@ -277,7 +277,6 @@ class ClaimsPanel(QWidget):
     def update_claims(self, claims: Sequence[Claim]) -> None:
         """Same claims with new verdicts or spans: update rows in place, keep the selection."""
         current = self.current_claim()
-        selected = self.selected_claim_ids()
         self._suppress = True
         try:
             self.model.update_claims(claims)
@@ -286,7 +285,18 @@ class ClaimsPanel(QWidget):
         self._update_count()
         if current is not None and self.model.row_of(current) is not None and self.current_claim() != current:
             self.select_claim(current, emit=False)
-        del selected
+
+    def replace_claims(self, claims: Sequence[Claim]) -> None:
+        """A few claims changed (a verdict): update just their rows, keep the selection."""
+        current = self.current_claim()
+        self._suppress = True
+        try:
+            self.model.replace_claims(claims)
+        finally:
+            self._suppress = False
+        self._update_count()
+        if current is not None and self.model.row_of(current) is not None and self.current_claim() != current:
+            self.select_claim(current, emit=False)
 
     def set_view(self, palette: VerdictPalette, threshold: float | None) -> None:
         self.set_claims(self.model.claims(), palette, threshold)
@@ -331,13 +341,10 @@ class ClaimsPanel(QWidget):
         self.show_all_changed.emit(checked)
 
     def _update_count(self) -> None:
-        claims = self.model.claims()
-        threshold = self.model.threshold()
-        active = [c for c in claims if is_active(c, threshold)]
-        reviewed = sum(1 for c in active if c.verdict is not None)
+        reviewed, active = self.model.counts()
         shown = self.proxy.rowCount()
-        text = f"{reviewed}/{len(active)} reviewed"
-        if shown != len(active):
+        text = f"{reviewed}/{active} reviewed"
+        if shown != active:
             text += f" · {shown} shown"
         self.count_label.setText(text)
         self.empty_label.setVisible(shown == 0)

@@ -1,7 +1,9 @@
 """Map article offsets (Python code points) to reader positions (QTextDocument) and back.
 
 The reader shows an article as one QTextDocument block per structural block, with the blank
-lines between blocks dropped. Qt counts positions in UTF-16 code units (a character outside
+lines between blocks dropped. Qt lays a block out whole, so a block longer than
+``MAX_SHOWN_BLOCK`` characters is shown as several pieces, cut after a sentence where it can
+(the white space at a cut is dropped like a blank line). Qt counts positions in UTF-16 code units (a character outside
 the Basic Multilingual Plane, such as most emoji, counts 2) and one position for every
 block separator. Pure Python, no Qt: any thread may call it, and it is tested on its own.
 """
@@ -15,6 +17,14 @@ from dataclasses import dataclass
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# After a sentence: its end mark, closing quotes or brackets, then white space.
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s+")
+_SPACE = re.compile(r"\s+")
+
+# Characters in one reader block. Qt lays out (and hit-tests, and measures highlights in) a
+# whole block at once, which on a 1 MB paragraph takes tens of seconds; news paragraphs are
+# well under this, so only pathological ones are cut.
+MAX_SHOWN_BLOCK = 4_000
 
 
 @dataclass(frozen=True)
@@ -25,14 +35,16 @@ class ShownBlock:
     end: int
     kind: str = "paragraph"
     level: int = 0
+    continued: bool = False  # a later piece of a block too long to show as one
 
 
-def shown_blocks(text: str, blocks: Sequence = ()) -> list[ShownBlock]:
+def shown_blocks(text: str, blocks: Sequence = (), max_chars: int = MAX_SHOWN_BLOCK) -> list[ShownBlock]:
     """The blocks to show, in order, non-overlapping, never empty, covering all visible text.
 
     ``blocks`` are the article's structural blocks (objects with start, end, kind, level);
     without them the text is split at blank lines. Text that no block covers but that is not
     white space becomes a paragraph of its own, so nothing of the article is ever hidden.
+    A block longer than ``max_chars`` is cut into pieces of at most that many characters.
     """
     spans: list[ShownBlock] = []
     cursor = 0
@@ -49,7 +61,37 @@ def shown_blocks(text: str, blocks: Sequence = ()) -> list[ShownBlock]:
         cursor = max(cursor, b.end)
     if text[cursor:].strip():
         spans.extend(_paragraphs(text, cursor, len(text)))
+    if any(b.end - b.start > max_chars for b in spans):
+        spans = [piece for b in spans for piece in _pieces(text, b, max_chars)]
     return spans
+
+
+def _pieces(text: str, block: ShownBlock, max_chars: int) -> list[ShownBlock]:
+    """``block`` cut into pieces of at most ``max_chars``: after the last sentence end in the
+    second half of each window, else at the last white space there, else right at the limit."""
+    if block.end - block.start <= max_chars:
+        return [block]
+    pieces = []
+    pos, end = block.start, block.end
+    while end - pos > max_chars:
+        limit = pos + max_chars
+        piece_end = next_start = limit  # no white space at all: cut right at the limit
+        for pattern in (_SENTENCE_END, _SPACE):
+            last = None
+            for last in pattern.finditer(text, pos + max_chars // 2, limit + 1):
+                pass
+            if last is not None:
+                # A sentence keeps its end mark and closing quotes; the white space is dropped.
+                piece_end = last.start() + len(last.group().rstrip()) if pattern is _SENTENCE_END else last.start()
+                next_start = last.end()
+                break
+        pieces.append(ShownBlock(pos, piece_end, block.kind, block.level, bool(pieces) or block.continued))
+        pos = next_start
+        while pos < end and text[pos].isspace():
+            pos += 1
+    if end > pos:
+        pieces.append(ShownBlock(pos, end, block.kind, block.level, True))
+    return pieces
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

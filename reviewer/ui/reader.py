@@ -80,6 +80,13 @@ class ReaderView(QTextEdit):
         self._threshold: float | None = None
         self._show_all = False
         self._base_selections: list[QTextEdit.ExtraSelection] = []
+        # Each claim's highlight as last built, and what it was built from: a verdict rebuilds
+        # only its own claim's highlight (Qt then repaints only what changed).
+        self._looks: dict[int, tuple] = {}
+        self._claim_selections: dict[int, list[QTextEdit.ExtraSelection]] = {}
+        self._selection_index: dict[int, tuple[int, int]] = {}  # claim id -> (first, count) in _base_selections
+        self.highlights_built = 0  # claim highlights built since the reader was made (tests count them)
+        self._applied: tuple | None = None  # the current claim as last handed to Qt with the highlights
         self._current: int | None = None
         self._context_actions: list = []
         self.dark = False
@@ -109,12 +116,67 @@ class ReaderView(QTextEdit):
 
     def set_claims(self, claims: Sequence[Claim], palette: VerdictPalette, threshold: float | None,
                    show_all: bool) -> None:
-        """Re-highlight after claims, verdicts, the scale or the view options changed."""
+        """Re-highlight after claims, verdicts, the scale or the view options changed.
+
+        Only claims that look different are re-highlighted, unless the palette or threshold changed."""
+        if palette is not self._palette or threshold != self._threshold:
+            self._forget_highlights()
+        elif show_all == self._show_all and self._looks and len(claims) == len(self._claims):
+            # The same claims, a few of them changed (a verdict): update those in place.
+            old, changed = self._claims, []
+            for claim in claims:
+                before = old.get(claim.id)
+                if before is None:
+                    changed = None
+                    break
+                if before != claim:
+                    changed.append(claim)
+            if changed is not None and self._update_some(changed):
+                return
         self._claims = {c.id: c for c in claims}
         self._palette, self._threshold, self._show_all = palette, threshold, show_all
         if self._current not in self._claims:
             self._current = None
         self._rebuild_highlights()
+
+    def update_claims(self, claims: Sequence[Claim]) -> None:
+        """Some claims of the open article changed (a verdict, a dismissal): re-highlight just those.
+        Claims of other articles are ignored."""
+        changed = [c for c in claims if c.id in self._claims and self._claims[c.id] != c]
+        if changed and not self._update_some(changed):
+            self._claims.update((c.id, c) for c in changed)
+            self._rebuild_highlights()
+
+    def _update_some(self, changed: Sequence[Claim]) -> bool:
+        """Re-highlight ``changed`` claims in place. False (and nothing done) when one of them
+        moved, or appears or disappears: the span index then needs a full rebuild."""
+        if self._map is None or self._palette is None:
+            return False
+        redo = []
+        for claim in changed:
+            active = is_active(claim, self._threshold)
+            shown = active or self._show_all or claim.verdict is not None
+            before = self._looks.get(claim.id)
+            if before is None and not shown:
+                continue  # hidden before and after
+            look = (claim.start, claim.end, claim.speaker_start, claim.speaker_end, claim.verdict, active)
+            if before is None or not shown or before[:4] != look[:4]:
+                return False
+            if look != before:
+                redo.append((claim, active, look))
+        for claim in changed:
+            self._claims[claim.id] = claim
+        for claim, active, look in redo:
+            at, count = self._selection_index[claim.id]
+            selections = self._claim_highlight(claim, active)
+            self.highlights_built += 1
+            self._base_selections[at:at + count] = selections  # same span and speaker: same count
+            self._claim_selections[claim.id] = selections
+            self._looks[claim.id] = look
+        if redo:
+            self._applied = None
+            self._apply_selections()
+        return True
 
     def set_font_size(self, size: int) -> int:
         size = max(MIN_FONT, min(MAX_FONT, int(size)))
@@ -134,9 +196,11 @@ class ReaderView(QTextEdit):
         self.dark = dark
         if accent:
             self.accent = accent
+        self._forget_highlights()
         self._rebuild_highlights()
 
     def _build_document(self) -> None:
+        self._forget_highlights()  # their cursors belong to the old document
         doc = QTextDocument(self)
         doc.setUndoRedoEnabled(False)
         base = QFont(self._family)
@@ -158,7 +222,8 @@ class ReaderView(QTextEdit):
         cursor = QTextCursor(doc)
         current_list = None
         gap = self._font_size * 0.8
-        for i, block in enumerate(self._map.blocks):
+        blocks = self._map.blocks
+        for i, block in enumerate(blocks):
             bfmt = QTextBlockFormat()
             bfmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
             bfmt.setLineHeight(150.0, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
@@ -180,12 +245,22 @@ class ReaderView(QTextEdit):
                 cfmt.setFontItalic(True)
             elif block.kind in ("list_item", "list", "item"):
                 bfmt.setBottomMargin(gap * 0.35)
+            is_item = block.kind in ("list_item", "list", "item")
+            # Pieces of one over-long block (see offsets.MAX_SHOWN_BLOCK) read as one paragraph.
+            if block.continued:
+                bfmt.setTopMargin(0)
+                if is_item:
+                    bfmt.setIndent(1)  # under its item's text, without a bullet of its own
+            if i + 1 < len(blocks) and blocks[i + 1].continued:
+                bfmt.setBottomMargin(0)
             if i == 0:
                 cursor.setBlockFormat(bfmt)
                 cursor.setBlockCharFormat(cfmt)
             else:
                 cursor.insertBlock(bfmt, cfmt)
-            if block.kind in ("list_item", "list", "item"):
+            if block.continued and is_item:
+                pass  # the item's list goes on after it
+            elif is_item:
                 if current_list is None:
                     lfmt = QTextListFormat()
                     lfmt.setStyle(QTextListFormat.Style.ListDisc)
@@ -199,57 +274,91 @@ class ReaderView(QTextEdit):
         self.setDocument(doc)
 
     # ------------------------------------------------------------------ highlights
+    def _forget_highlights(self) -> None:
+        self._looks = {}
+        self._claim_selections = {}
+        self._selection_index = {}
+
     def _rebuild_highlights(self) -> None:
         self._base_selections = []
         self._spans = []
         if self._map is None or self._palette is None:
             self._span_starts = []
+            self._forget_highlights()
             self.setExtraSelections([])
             return
-        doc = self.document()
-        alpha = 95 if self.dark else 70
-        neutral_alpha = 60 if self.dark else 55
+        looks: dict[int, tuple] = {}
+        built: dict[int, list[QTextEdit.ExtraSelection]] = {}
+        index: dict[int, tuple[int, int]] = {}
+        # Inside an edit block a cursor does not lay out its block to find its x position:
+        # without it, placing thousands of highlight cursors lays out the whole article at once.
+        edit = QTextCursor(self.document())
+        edit.beginEditBlock()
         for claim in sorted(self._claims.values(), key=lambda c: (c.start, c.end)):
             active = is_active(claim, self._threshold)
             if not active and not self._show_all and claim.verdict is None:
                 continue
             self._spans.append((claim.start, claim.end, claim.id))
-            start, end = self._map.span_to_doc(claim.start, claim.end)
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(doc)
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
-            fmt = QTextCharFormat()
-            color = claim_color(claim, self._palette, self._threshold)
-            if claim.verdict is None and active:
-                fmt.setBackground(_tint(color, neutral_alpha))
-            elif claim.verdict is None:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                fmt.setUnderlineColor(QColor(color))
-            else:
-                fmt.setBackground(_tint(color, alpha))
-            sel.format = fmt
-            self._base_selections.append(sel)
-            if claim.speaker_start is not None and claim.speaker_end is not None \
-                    and claim.speaker_end > claim.speaker_start:
-                s_start, s_end = self._map.span_to_doc(claim.speaker_start, claim.speaker_end)
-                speaker = QTextEdit.ExtraSelection()
-                s_cursor = QTextCursor(doc)
-                s_cursor.setPosition(s_start)
-                s_cursor.setPosition(s_end, QTextCursor.MoveMode.KeepAnchor)
-                speaker.cursor = s_cursor
-                s_fmt = QTextCharFormat()
-                s_fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                s_fmt.setUnderlineColor(QColor(color).darker(130) if not self.dark else QColor(color))
-                speaker.format = s_fmt
-                self._base_selections.append(speaker)
+            look = (claim.start, claim.end, claim.speaker_start, claim.speaker_end, claim.verdict, active)
+            selections = self._claim_selections.get(claim.id) if self._looks.get(claim.id) == look else None
+            if selections is None:
+                selections = self._claim_highlight(claim, active)
+                self.highlights_built += 1
+            looks[claim.id] = look
+            built[claim.id] = selections
+            index[claim.id] = (len(self._base_selections), len(selections))
+            self._base_selections.extend(selections)
+        edit.endEditBlock()
+        self._looks, self._claim_selections, self._selection_index = looks, built, index
         self._span_starts = [s[0] for s in self._spans]
+        self._applied = None
         self._apply_selections()
 
+    def _claim_highlight(self, claim: Claim, active: bool) -> list[QTextEdit.ExtraSelection]:
+        """The extra selections of one claim: its tint or underline, and its speaker's underline."""
+        doc = self.document()
+        alpha = 95 if self.dark else 70
+        neutral_alpha = 60 if self.dark else 55
+        start, end = self._map.span_to_doc(claim.start, claim.end)
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(doc)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        fmt = QTextCharFormat()
+        color = claim_color(claim, self._palette, self._threshold)
+        if claim.verdict is None and active:
+            fmt.setBackground(_tint(color, neutral_alpha))
+        elif claim.verdict is None:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(QColor(color))
+        else:
+            fmt.setBackground(_tint(color, alpha))
+        sel.format = fmt
+        selections = [sel]
+        if claim.speaker_start is not None and claim.speaker_end is not None \
+                and claim.speaker_end > claim.speaker_start:
+            s_start, s_end = self._map.span_to_doc(claim.speaker_start, claim.speaker_end)
+            speaker = QTextEdit.ExtraSelection()
+            s_cursor = QTextCursor(doc)
+            s_cursor.setPosition(s_start)
+            s_cursor.setPosition(s_end, QTextCursor.MoveMode.KeepAnchor)
+            speaker.cursor = s_cursor
+            s_fmt = QTextCharFormat()
+            s_fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            s_fmt.setUnderlineColor(QColor(color).darker(130) if not self.dark else QColor(color))
+            speaker.format = s_fmt
+            selections.append(speaker)
+        return selections
+
     def _apply_selections(self) -> None:
-        selections = list(self._base_selections)
         claim = self._claims.get(self._current) if self._current is not None else None
+        # Handing Qt thousands of selections costs milliseconds: skip it when nothing changed.
+        applied = (claim.id, self._looks.get(claim.id), claim.verdict) if claim is not None else ()
+        if applied == self._applied:
+            return
+        self._applied = applied
+        selections = list(self._base_selections)
         if claim is not None and self._map is not None:
             start, end = self._map.span_to_doc(claim.start, claim.end)
             sel = QTextEdit.ExtraSelection()
@@ -448,12 +557,17 @@ class ArticleHeader(QWidget):
         layout.setSpacing(6)
         self.kicker = QLabel()
         self.kicker.setObjectName("articleKicker")
+        self.kicker.setTextFormat(Qt.TextFormat.PlainText)
+        # Titles, sources, authors and file names come from the article: never read them as HTML
+        # (an <img src> there would load a local file, a styled span could hide words).
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setObjectName("articleTitle")
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.meta = QLabel()
         self.meta.setObjectName("articleMeta")
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
         self.meta.setWordWrap(True)
         layout.addWidget(self.kicker)
         layout.addWidget(self.title)
