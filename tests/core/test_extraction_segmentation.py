@@ -157,13 +157,15 @@ def test_offsets_always_match_text(text):
 
 def test_byline_pattern_is_linear_on_names_ending_in_and():
     # "Poland" could read as "Pol" + "and": each such word used to double the matching time.
-    import time
+    from tests.growth import assert_linear
 
-    line = "By " + " ".join(["Poland", "Holland", "Finland", "Iceland", "Rand", "Grand"] * 40) + " reported that taxes rose."
-    started = time.perf_counter()
-    assert not is_boilerplate(line)
-    assert claim_texts(line) == [line]
-    assert time.perf_counter() - started < 1.0
+    def byline(times: int) -> str:
+        names = ["Poland", "Holland", "Finland", "Iceland", "Rand", "Grand"] * times
+        return "By " + " ".join(names) + " reported that taxes rose."
+
+    line = byline(40)
+    found = assert_linear(lambda text: (is_boilerplate(text), claim_texts(text)), byline(2), line, size_ratio=20)
+    assert found == (False, [line])
 
 
 def test_byline_roles_do_not_swallow_sentences_with_figures():

@@ -1,20 +1,65 @@
 """Extraction stays linear on hostile text: one 200 KB "sentence" of verbs, quotes or dashes.
 
 Speaker attribution once copied and searched everything before each verb of saying, which made a
-long sentence quadratic (40 KB of "said " took six seconds). The bounds here are generous, so a
-slow machine passes; a return to quadratic time takes minutes and fails clearly.
+long sentence quadratic (40 KB of "said " took six seconds). Each test times the same text at 1/25 of
+its size and asserts growth, not seconds (``tests/growth.py``): a busy machine slows both alike, a
+return to quadratic time (625x) fails clearly. Absolute figures: ``tests/benchmarks/bench_hostile_speed.py``.
 """
 
 from __future__ import annotations
 
-import time
+from collections.abc import Callable
+from functools import partial
 
 import pytest
 
 from reviewer.core.extraction import extract_claims
+from tests.growth import assert_linear
 
 SIZE = 200_000
-BOUND = 3.0  # seconds; linear time is well under a second
+MEGABYTE = 1_000_000
+SMALL = 25  # the small input is 1/SMALL of the large one
+
+# The hostile inputs, shared with tests/benchmarks/bench_hostile_speed.py (which prints absolute times).
+LONG_SENTENCE_UNITS = [
+    "said ", "Smith said ", "said, The ", "has also ", "according to ", "заявил ", "«заявил» ",
+    "Песков, в частности, также заявил ", "По словам Пескова, ", "сообщили в пресс-службе ", ", — земли ",
+    "«Да», — отрезал ", "— Это, — отрезал Иванов, — ", ", ", "— ", "«", "»", '"', " ",
+]
+MEGABYTE_SENTENCE_UNITS = ["said ", "заявил "]
+LONG_WORDS = ["привед", "указан-", "вышеупомян", "аее"]
+PUNCTUATION_UNITS = [".", "!", "…", ".x", "?!", ".»"]
+
+
+def repeated(unit: str, size: int) -> str:
+    return unit * (size // len(unit))
+
+
+def far_subject(size: int) -> str:
+    return "Иванов" + " " * size + "заявил, что мост откроют."
+
+
+def long_word(word: str, size: int) -> str:
+    return "Министр заявил, что это " + repeated(word, size) + " выше правда."
+
+
+def punctuation_run(unit: str, size: int) -> str:
+    return "Он сказал" + repeated(unit, size)
+
+
+def hostile_inputs() -> list[tuple[str, Callable[[int], str], int]]:
+    """Every case below as (label, make(size) -> text, full size)."""
+    return [
+        *[(f"sentence of {u!r}", partial(repeated, u), SIZE) for u in LONG_SENTENCE_UNITS],
+        *[(f"1 MB sentence of {u!r}", partial(repeated, u), MEGABYTE) for u in MEGABYTE_SENTENCE_UNITS],
+        ("subject far behind its verb", far_subject, SIZE),
+        *[(f"1 MB word {w!r}", partial(long_word, w), MEGABYTE) for w in LONG_WORDS],
+        *[(f"1 MB of {u!r} without spaces", partial(punctuation_run, u), MEGABYTE) for u in PUNCTUATION_UNITS],
+    ]
+
+
+def _fast(text: str):
+    return extract_claims(text, quality="fast")
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -22,33 +67,10 @@ def _models_loaded():
     extract_claims("Taxes rose 4%, the minister said.", quality="fast")  # load outside the timing
 
 
-@pytest.mark.parametrize("unit", [
-    "said ",
-    "Smith said ",
-    "said, The ",
-    "has also ",
-    "according to ",
-    "заявил ",
-    "«заявил» ",
-    "Песков, в частности, также заявил ",
-    "По словам Пескова, ",
-    "сообщили в пресс-службе ",
-    ", — земли ",
-    "«Да», — отрезал ",
-    "— Это, — отрезал Иванов, — ",
-    ", ",
-    "— ",
-    "«",
-    "»",
-    '"',
-    " ",
-])
+@pytest.mark.parametrize("unit", LONG_SENTENCE_UNITS)
 def test_one_long_sentence_is_fast(unit):
-    text = unit * (SIZE // len(unit))
-    began = time.perf_counter()
-    claims = extract_claims(text, quality="fast")
-    elapsed = time.perf_counter() - began
-    assert elapsed < BOUND, f"{len(text)} characters of {unit!r} took {elapsed:.1f} s"
+    text = repeated(unit, SIZE)
+    claims = assert_linear(_fast, repeated(unit, SIZE // SMALL), text, what=f"{len(text)} characters of {unit!r}")
     for claim in claims:
         assert text[claim.start:claim.end] == claim.text
         if claim.speaker_start is not None:
@@ -56,43 +78,32 @@ def test_one_long_sentence_is_fast(unit):
             assert mention and mention == mention.strip()
 
 
-@pytest.mark.parametrize("unit", ["said ", "заявил "])
+@pytest.mark.parametrize("unit", MEGABYTE_SENTENCE_UNITS)
 def test_a_megabyte_sentence_is_fast(unit):
     # The Russian rules were quadratic with a small constant: 200 KB of "заявил " took half a
     # second, 1 MB twelve.
-    text = unit * (1_000_000 // len(unit))
-    began = time.perf_counter()
-    extract_claims(text, quality="fast")
-    elapsed = time.perf_counter() - began
-    assert elapsed < BOUND, f"{len(text)} characters of {unit!r} took {elapsed:.1f} s"
+    text = repeated(unit, MEGABYTE)
+    assert_linear(_fast, repeated(unit, MEGABYTE // SMALL), text, what=f"{len(text)} characters of {unit!r}")
 
 
 def test_a_subject_far_behind_its_verb_is_still_found_quickly():
     # The look-back skips any run of spaces before the verb, however long, at the cost of the run.
-    text = "Иванов" + " " * SIZE + "заявил, что мост откроют."
-    began = time.perf_counter()
-    claims = extract_claims(text, quality="fast")
-    assert time.perf_counter() - began < BOUND
+    text = far_subject(SIZE)
+    claims = assert_linear(_fast, far_subject(SIZE // SMALL), text, what=f"{SIZE} spaces between subject and verb")
     assert [(c.speaker, text[c.speaker_start:c.speaker_end]) for c in claims] == [("Иванов", "Иванов")]
 
 
-@pytest.mark.parametrize("word", ["привед", "указан-", "вышеупомян", "аее"])
+@pytest.mark.parametrize("word", LONG_WORDS)
 def test_a_megabyte_word_is_fast(word):
     # The Russian "как указано выше" pattern once backtracked over every stem of a long word:
     # 64 KB of "привед" took four seconds, a megabyte would take a quarter of an hour.
-    text = "Министр заявил, что это " + word * (1_000_000 // len(word)) + " выше правда."
-    began = time.perf_counter()
-    extract_claims(text, quality="fast")
-    elapsed = time.perf_counter() - began
-    assert elapsed < BOUND, f"{len(text)} characters of {word!r} took {elapsed:.1f} s"
+    text = long_word(word, MEGABYTE)
+    assert_linear(_fast, long_word(word, MEGABYTE // SMALL), text, what=f"{len(text)} characters of {word!r}")
 
 
-@pytest.mark.parametrize("unit", [".", "!", "…", ".x", "?!", ".»"])
+@pytest.mark.parametrize("unit", PUNCTUATION_UNITS)
 def test_a_megabyte_of_punctuation_without_spaces_is_fast(unit):
     # The sentence-end pattern retried a run of dots from each of its characters: 40 KB took twelve
     # seconds, a megabyte would take hours.
-    text = "Он сказал" + unit * (1_000_000 // len(unit))
-    began = time.perf_counter()
-    extract_claims(text, quality="fast")
-    elapsed = time.perf_counter() - began
-    assert elapsed < BOUND, f"{len(text)} characters of {unit!r} took {elapsed:.1f} s"
+    text = punctuation_run(unit, MEGABYTE)
+    assert_linear(_fast, punctuation_run(unit, MEGABYTE // SMALL), text, what=f"{len(text)} characters of {unit!r}")
