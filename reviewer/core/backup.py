@@ -23,6 +23,13 @@ backup API would otherwise retry for ever; a busy timeout does not apply to it),
 with nothing restored. Files are opened read-only through escaped ``file:`` URIs, so names with
 ``#``, ``?`` or ``%`` work.
 
+A backup is written as ``<name>.<pid>.part`` and renamed when complete; a restore that replaces
+the file writes ``<library>.restoring.<pid>``. Partial files a killed backup or restore left
+(their process gone; see ``partial_files``) are deleted when the next backup of that library,
+or the next restore, starts. The library itself is never opened outside SQLite: a damaged one
+is set aside by hard link (a copy only where linking fails), because closing any descriptor of
+the file would drop the SQLite locks this process holds on it (see ``store.base``).
+
 Any thread may call these functions with its own connection; none keeps a connection open.
 """
 
@@ -39,7 +46,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import schema
+from .display import display_name, display_text
 from .errors import LibraryError
+from .partial_files import clean_stale, pid_matcher
 
 if TYPE_CHECKING:
     from .store import Store
@@ -48,6 +57,8 @@ KEEP_BACKUPS = 10
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 _BUSY_TIMEOUT_S = 5.0
 BUSY_DEADLINE_S = 10.0  # how long a copy waits for a library another connection holds locked
+# "<stamp>_<reason>.<pid>.part" and its SQLite journal; older versions wrote "<stamp>_<reason>.part".
+_BACKUP_PARTIAL = pid_matcher(r"[^.]+(?:\.(?P<pid>\d+))?\.part(?:-journal|-wal|-shm)?")
 
 
 class _StillBusy(Exception):
@@ -131,11 +142,13 @@ def take_backup(conn: sqlite3.Connection, library: Path, reason: str, keep: int 
     damaged copy is never kept, so it cannot push a good backup out.
     """
     folder = backups_dir(library)
+    shown = display_name(library)
     partial: Path | None = None
+    clean_stale(folder, _BACKUP_PARTIAL)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         target = _new_name(folder, reason)
-        partial = target.with_suffix(".part")
+        partial = target.with_name(f"{target.stem}.{os.getpid()}.part")
         dest = sqlite3.connect(str(partial))
         try:
             _copy(conn, dest)
@@ -146,18 +159,22 @@ def take_backup(conn: sqlite3.Connection, library: Path, reason: str, keep: int 
             dest.close()
         if check != "ok":
             raise LibraryError(
-                f"{library} is damaged ({' '.join(check.split())}), so no backup was taken; the existing "
+                f"{shown} is damaged ({' '.join(check.split())}), so no backup was taken; the existing "
                 "backups were kept. Restore one of them."
             )
         partial.replace(target)
     except _StillBusy:
-        raise LibraryError(f"Could not back up {library}: another program kept it locked for "
+        raise LibraryError(f"Could not back up {shown}: another program kept it locked for "
                            f"{BUSY_DEADLINE_S:g} s. Nothing was changed; close it and try again.") from None
     except (OSError, sqlite3.Error) as exc:
-        raise LibraryError(f"Could not back up {library}: {exc}. Nothing was changed.") from exc
+        raise LibraryError(f"Could not back up {shown}: {display_text(str(exc))}. Nothing was changed.") from exc
     finally:
         if partial is not None:
-            partial.unlink(missing_ok=True)
+            for leftover in (partial, Path(f"{partial}-journal")):
+                try:
+                    leftover.unlink(missing_ok=True)
+                except OSError:
+                    pass
     for old in list_backups(library)[keep:]:
         if spare is not None and _same_file(old.path, spare):
             continue
@@ -201,25 +218,26 @@ def restore_backup(backup: Path, library: Path) -> None:
     Raises LibraryError with a message a person can act on.
     """
     backup, library = Path(backup), Path(library)
+    clean_stale(library.parent, _restoring_matcher(library))
     try:
         source = _read_only(backup)
     except sqlite3.Error as exc:
-        raise LibraryError(f"{backup} is not a usable backup ({exc}).") from exc
+        raise LibraryError(f"{display_name(backup)} is not a usable backup ({display_text(str(exc))}).") from exc
     try:
         try:
             if source.execute("PRAGMA integrity_check(1)").fetchone()[0] != "ok":
-                raise LibraryError(f"The backup {backup.name} is damaged; choose another.")
+                raise LibraryError(f"The backup {display_name(backup.name)} is damaged; choose another.")
             app_id = source.execute("PRAGMA application_id").fetchone()[0]
             version = source.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as exc:
-            raise LibraryError(f"{backup} is not a usable backup ({exc}).") from exc
+            raise LibraryError(f"{display_name(backup)} is not a usable backup ({display_text(str(exc))}).") from exc
         # Checked before anything is written: restoring a stranger's file would lock the person out.
         if app_id != schema.APPLICATION_ID:
-            raise LibraryError(f"{backup} is not a Reviewer library; nothing was restored. Choose a backup from "
-                               f"{backups_dir(library)}.")
+            raise LibraryError(f"{display_name(backup)} is not a Reviewer library; nothing was restored. "
+                               f"Choose a backup from {display_name(backups_dir(library))}.")
         if version > schema.SCHEMA_VERSION:
-            raise LibraryError(f"{backup} was written by a newer version of Reviewer; nothing was restored. "
-                               "Update Reviewer to use it.")
+            raise LibraryError(f"{display_name(backup)} was written by a newer version of Reviewer; nothing was "
+                               "restored. Update Reviewer to use it.")
         if library.exists() and library.stat().st_size > 0 and _restore_in_place(source, backup, library):
             return
         _replace_file(source, backup, library)
@@ -238,13 +256,13 @@ def _library_is_healthy(library: Path) -> bool:
     try:
         probe = _read_only(library)
     except sqlite3.Error as exc:
-        raise LibraryError(f"Could not read {library} ({exc}); nothing was restored.") from exc
+        raise LibraryError(f"Could not read {display_name(library)} ({display_text(str(exc))}); nothing was restored.") from exc
     try:
         return probe.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
     except sqlite3.DatabaseError as exc:
         if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
             return False
-        raise LibraryError(f"Could not read {library} ({exc}); nothing was restored.") from exc
+        raise LibraryError(f"Could not read {display_name(library)} ({display_text(str(exc))}); nothing was restored.") from exc
     finally:
         probe.close()
 
@@ -256,7 +274,7 @@ def _restore_in_place(source: sqlite3.Connection, backup: Path, library: Path) -
     try:
         current = sqlite3.connect(str(library), timeout=_BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:
-        raise LibraryError(f"Could not open {library} ({exc}); nothing was restored.") from exc
+        raise LibraryError(f"Could not open {display_name(library)} ({display_text(str(exc))}); nothing was restored.") from exc
     try:
         # Raises: then nothing is restored. Never prunes the backup being restored (it may be the oldest).
         take_backup(current, library, "before-restore", spare=backup)
@@ -264,12 +282,12 @@ def _restore_in_place(source: sqlite3.Connection, backup: Path, library: Path) -
             _copy(source, current)
         except _StillBusy:
             raise LibraryError(
-                f"The library is in use by another program ({library} stayed locked for {BUSY_DEADLINE_S:g} s); "
+                f"The library is in use by another program ({display_name(library)} stayed locked for {BUSY_DEADLINE_S:g} s); "
                 "nothing was restored. Close it and try again."
             ) from None
         except sqlite3.Error as exc:
             raise LibraryError(
-                f"Could not restore {library} from {backup.name}: {exc}. The library was not changed."
+                f"Could not restore {display_name(library)} from {display_name(backup.name)}: {display_text(str(exc))}. The library was not changed."
             ) from exc
         return True
     finally:
@@ -279,18 +297,36 @@ def _restore_in_place(source: sqlite3.Connection, backup: Path, library: Path) -
 _SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 
 
+def _restoring_matcher(library: Path):
+    """Partial files of a restore of ``library``: ``<library>.restoring[.<pid>]`` and its SQLite side files."""
+    return pid_matcher(re.escape(library.name) + r"\.restoring(?:\.(?P<pid>\d+))?(?:-journal|-wal|-shm)?")
+
+
+def _set_aside(file: Path, aside: Path) -> None:
+    """Keep ``file`` as ``aside`` without opening it: a hard link, a copy only where linking fails.
+
+    Opening and closing a descriptor of the library (or its -wal) would drop every SQLite lock this
+    process holds on it; a link opens nothing. A copy is the fallback for file systems without hard
+    links (FAT, some network shares) or a backup folder on another file system.
+    """
+    try:
+        os.link(file, aside)
+    except OSError:
+        shutil.copyfile(file, aside)
+
+
 def _replace_file(source: sqlite3.Connection, backup: Path, library: Path) -> None:
     """Write a fresh copy of ``source`` at ``library``, keeping a damaged library aside.
 
     Nothing else may have ``library`` open. Windows refuses to rename, replace or delete a file
     another program holds, so the steps are ordered to fail before anything changed: the copy and
-    the set-aside copies only add files; then the library's -wal, -shm and -journal are moved away
+    the set-aside hard links (``_set_aside``: the library is never opened) only add files; then the library's -wal, -shm and -journal are moved away
     by rename (undone if a later step fails) and the copy replaces the library in one
     ``os.replace``. The library is never left without its WAL, nor the copy beside a stale WAL or
     journal that SQLite would apply to it. (Elsewhere a connection still open keeps the old,
     replaced file and its later writes are lost: callers pause theirs and reopen the library.)
     """
-    partial = library.with_name(library.name + ".restoring")
+    partial = library.with_name(f"{library.name}.restoring.{os.getpid()}")
     moved: list[tuple[Path, Path]] = []  # (side file, where it was moved)
     aside: Path | None = None
     try:
@@ -304,10 +340,10 @@ def _replace_file(source: sqlite3.Connection, backup: Path, library: Path) -> No
             folder = backups_dir(library)
             folder.mkdir(parents=True, exist_ok=True)
             aside = _new_name(folder, "damaged", ".bad")
-            shutil.copyfile(library, aside)
+            _set_aside(library, aside)
             for side in sides:
                 if side.exists() and not side.name.endswith("-shm"):  # the -shm is only an index
-                    shutil.copyfile(side, str(aside) + side.name[len(library.name):])
+                    _set_aside(side, Path(str(aside) + side.name[len(library.name):]))
         # Named so SQLite never takes them for the side files of a database.
         for side in sides:
             if side.exists():
@@ -319,8 +355,8 @@ def _replace_file(source: sqlite3.Connection, backup: Path, library: Path) -> No
         stuck = _put_back(moved)
         if stuck:
             raise LibraryError(
-                f"Could not restore {library} from {backup.name}: {exc}. Put these files back before opening "
-                f"the library: {'; '.join(f'{now} as {side.name}' for side, now in stuck)}."
+                f"Could not restore {display_name(library)} from {display_name(backup.name)}: {display_text(str(exc))}. Put these files back before opening "
+                f"the library: {'; '.join(f'{display_name(now)} as {display_name(side.name)}' for side, now in stuck)}."
             ) from exc
         for leftover in _aside_files(aside):  # nothing changed, so nothing needs keeping aside
             try:
@@ -328,12 +364,16 @@ def _replace_file(source: sqlite3.Connection, backup: Path, library: Path) -> No
             except OSError:
                 pass
         raise LibraryError(
-            f"Could not restore {library} from {backup.name}: {exc}. The library was not changed. If something "
+            f"Could not restore {display_name(library)} from {display_name(backup.name)}: {display_text(str(exc))}. The library was not changed. If something "
             "still has it open (on Windows, Reviewer itself; or a sync or backup tool), quit that and run: "
-            f'reviewer restore --db "{library}" "{backup}"'
+            f'reviewer restore --db {_shell_arg(library)} {_shell_arg(backup)}'
         ) from exc
     finally:
-        partial.unlink(missing_ok=True)
+        for leftover in (partial, Path(f"{partial}-journal")):
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                pass
     for _side, moved_to in moved:
         try:
             moved_to.unlink(missing_ok=True)
@@ -350,6 +390,12 @@ def _put_back(moved: list[tuple[Path, Path]]) -> list[tuple[Path, Path]]:
         except OSError:
             stuck.append((side, moved_to))
     return stuck
+
+
+def _shell_arg(path: Path) -> str:
+    """``path`` as one argument of a command line a person can paste (bash quoting for odd names)."""
+    shown = display_name(path)
+    return shown if shown != str(path) else f'"{path}"'
 
 
 def _aside_files(aside: Path | None) -> list[Path]:
