@@ -21,7 +21,7 @@ def test_result_arrives_on_the_ui_thread(qtbot):
     with qtbot.waitSignal(tasks.job_started):
         tasks.run("probe", job, on_done=lambda r: seen.update(result=r,
                                                               main=threading.current_thread() is threading.main_thread()))
-    qtbot.waitUntil(lambda: "result" in seen, timeout=5000)
+    qtbot.waitUntil(lambda: "result" in seen, timeout=30_000)
     assert seen == {"result": True, "main": True}
 
 
@@ -36,7 +36,7 @@ def test_no_result_reaches_a_closed_window_after_shutdown(qtbot):
 
     tasks.run("slow", job, on_done=delivered.append, on_error=lambda e, tb: delivered.append(e))
     release.set()
-    assert tasks.shutdown(5000)
+    assert tasks.shutdown(30_000)
     qtbot.wait(200)  # let the queued result signal be delivered, if it were going to be
     assert delivered == []
 
@@ -55,7 +55,7 @@ def test_a_discarded_job_reports_nothing_and_idle_follows(qtbot):
     running.progress.connect(lambda *args: seen.append(args))
     running.show_progress.connect(lambda: seen.append("shown"))
     running.discard()
-    with qtbot.waitSignal(tasks.idle, timeout=5000):
+    with qtbot.waitSignal(tasks.idle, timeout=30_000):
         release.set()
     assert seen == [] and tasks.jobs == []
 
@@ -68,7 +68,7 @@ def test_a_manager_let_go_while_its_ended_job_awaits_deletion(qtbot):
     def start_and_let_go():
         tasks = TaskManager()
         tasks.run("quick", lambda ctx: "done", on_done=seen.append)
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + 30  # a safety net, not a limit: it ends in milliseconds
         while tasks.jobs and time.monotonic() < deadline:  # as the main loop would, no nested loop
             QCoreApplication.processEvents()
             time.sleep(0.005)
