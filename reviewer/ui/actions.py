@@ -187,7 +187,7 @@ class ActionCollection:
         for spec in ACTIONS:
             if spec.id in overrides:
                 text = overrides[spec.id]
-                seqs = [QKeySequence(t) for t in text.split(";") if t.strip()] if text else []
+                seqs = [QKeySequence(t) for t in split_keys(text)]
             else:
                 seqs = _sequences(spec)
             self.actions[spec.id].setShortcuts(seqs)
@@ -204,6 +204,19 @@ class ActionCollection:
                 overrides[action_id] = ";".join(chosen)
         self._settings.set_shortcut_overrides(overrides)
         self.apply_shortcuts()
+
+
+def split_keys(text: str) -> list[str]:
+    """Saved keys ("Ctrl+Z;Alt+Backspace") one by one; a ";" after "+" or opening a key is the key itself."""
+    keys, current = [], ""
+    for char in text:
+        if char == ";" and current.strip() and not current.endswith(("+", ", ")):
+            keys.append(current)
+            current = ""
+        else:
+            current += char
+    keys.append(current)
+    return [key.strip() for key in keys if key.strip()]
 
 
 def shortcut_conflicts(shortcuts: Mapping[str, Iterable[QKeySequence]]) -> dict[str, list[str]]:

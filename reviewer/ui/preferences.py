@@ -132,35 +132,37 @@ class PreferencesDialog(QDialog):
     def _shortcuts_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        # A working copy of every action's keys; the actions change only when the person presses OK.
+        self._keys: dict[str, list[QKeySequence]] = {spec.id: self.actions.shortcuts(spec.id) for spec in ACTIONS}
         self.shortcut_table = QTableWidget(len(ACTIONS), 2)
-        self.shortcut_table.setHorizontalHeaderLabels(["Command", "Shortcut"])
+        self.shortcut_table.setHorizontalHeaderLabels(["Command", "Keys"])
         self.shortcut_table.verticalHeader().hide()
         self.shortcut_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.shortcut_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        self.shortcut_table.setColumnWidth(1, 200)
-        self._key_edits: dict[str, QKeySequenceEdit] = {}
+        self.shortcut_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.shortcut_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.shortcut_table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.shortcut_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, spec in enumerate(ACTIONS):
-            item = QTableWidgetItem(self.actions[spec.id].text().replace("&", ""))
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item = QTableWidgetItem(self._command_name(spec.id))
+            item.setData(Qt.ItemDataRole.UserRole, spec.id)
             self.shortcut_table.setItem(row, 0, item)
-            shortcuts = self.actions.shortcuts(spec.id)
-            edit = QKeySequenceEdit(shortcuts[0] if shortcuts else QKeySequence())
-            edit.setClearButtonEnabled(True)
-            edit.setMaximumSequenceLength(1)
-            self.shortcut_table.setCellWidget(row, 1, edit)
-            self._key_edits[spec.id] = edit
+            self.shortcut_table.setItem(row, 1, QTableWidgetItem())
+            self._show_keys_in_table(row)
+        self.keys_editor = KeysEditor(page)
+        self.keys_editor.changed.connect(self._keys_edited)
+        self.shortcut_table.currentCellChanged.connect(lambda row, *_: self._edit_keys_of_row(row))
         reset = QPushButton("Restore defaults")
         reset.clicked.connect(self._reset_shortcuts)
         self.conflict_label = QLabel()
         self.conflict_label.setObjectName("statusError")
         self.conflict_label.setWordWrap(True)
         layout.addWidget(self.shortcut_table, 1)
+        layout.addWidget(self.keys_editor)
         bottom = QHBoxLayout()
         bottom.addWidget(self.conflict_label, 1)
         bottom.addWidget(reset)
         layout.addLayout(bottom)
-        for edit in self._key_edits.values():
-            edit.keySequenceChanged.connect(self._check_conflicts)
+        self.shortcut_table.setCurrentCell(0, 0)
         return page
 
     # ------------------------------------------------------------------ behaviour
@@ -205,30 +207,51 @@ class PreferencesDialog(QDialog):
         dialog.exec()
         self._fill_scales()
 
-    def _reset_shortcuts(self) -> None:
-        for action_id, edit in self._key_edits.items():
-            defaults = ActionCollection.default_shortcuts(action_id)
-            edit.setKeySequence(defaults[0] if defaults else QKeySequence())
+    def _command_name(self, action_id: str) -> str:
+        return self.actions[action_id].text().replace("&", "").rstrip("…")
 
-    def _check_conflicts(self, *args) -> None:
-        clashes = shortcut_conflicts({action_id: [edit.keySequence()] for action_id, edit in self._key_edits.items()})
-        names = [f"{text}: {', '.join(self.actions[a].text().replace('&', '') for a in ids)}"
-                 for text, ids in clashes.items()]
+    def _row_action(self, row: int) -> str | None:
+        item = self.shortcut_table.item(row, 0)
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _show_keys_in_table(self, row: int) -> None:
+        keys = self._keys[self._row_action(row)]
+        self.shortcut_table.item(row, 1).setText(
+            ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys))
+
+    def _edit_keys_of_row(self, row: int) -> None:
+        action_id = self._row_action(row)
+        if action_id is not None:
+            self.keys_editor.set_keys(action_id, self._command_name(action_id), self._keys[action_id])
+
+    def _keys_edited(self, action_id: str, keys: list[QKeySequence]) -> None:
+        self._keys[action_id] = keys
+        row = next(r for r, spec in enumerate(ACTIONS) if spec.id == action_id)
+        self._show_keys_in_table(row)
+        self._check_conflicts()
+
+    def _reset_shortcuts(self) -> None:
+        self._keys = {spec.id: ActionCollection.default_shortcuts(spec.id) for spec in ACTIONS}
+        for row in range(self.shortcut_table.rowCount()):
+            self._show_keys_in_table(row)
+        self._edit_keys_of_row(self.shortcut_table.currentRow())
+        self._check_conflicts()
+
+    def _check_conflicts(self, *args) -> bool:
+        """Name every key given to two commands (any of their keys, not only the first); True when none."""
+        clashes = shortcut_conflicts(self._keys)
+        names = [f"{text}: {', '.join(self._command_name(a) for a in ids)}" for text, ids in clashes.items()]
         self.conflict_label.setText(("Used twice — " + "; ".join(names)) if names else "")
+        return not names
 
     def shortcut_choices(self) -> dict[str, list[QKeySequence]]:
-        """What the editor shows, keeping extra default sequences when the first one is unchanged."""
-        changes: dict[str, list[QKeySequence]] = {}
-        for action_id, edit in self._key_edits.items():
-            current = self.actions.shortcuts(action_id)
-            chosen = edit.keySequence()
-            if current and chosen == current[0]:
-                changes[action_id] = current
-            else:
-                changes[action_id] = [chosen] if not chosen.isEmpty() else []
-        return changes
+        """Every command's keys as the editor shows them (the collection stores only those unlike the default)."""
+        return {action_id: list(keys) for action_id, keys in self._keys.items()}
 
     def accept(self) -> None:
+        if not self._check_conflicts():  # a key given twice would work for neither command
+            self.tabs.setCurrentIndex(self.tabs.indexOf(self.shortcut_table.parentWidget()))
+            return
         name = self.name_edit.text().strip()
         if name:
             self.settings.set_pref("reviewer_name", name)
@@ -242,3 +265,74 @@ class PreferencesDialog(QDialog):
         self.settings.set_pref("checkworthy_threshold", threshold)
         self.actions.set_shortcuts(self.shortcut_choices())
         super().accept()
+
+
+class KeysEditor(QWidget):
+    """Every key of one command: a key field with Remove for each, and Add Key for one more. UI thread only."""
+
+    changed = Signal(str, list)  # action id, its keys as shown (empty fields left out)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.action_id = ""
+        self.edits: list[QKeySequenceEdit] = []
+        self._rows: list[QWidget] = []
+        self.title = QLabel(self)
+        self.title.setObjectName("sectionLabel")
+        self._rows_layout = QVBoxLayout()
+        self._rows_layout.setSpacing(4)
+        self.add_button = QPushButton("&Add Key", self)
+        self.add_button.setToolTip("Give this command one more key")
+        self.add_button.clicked.connect(self.add_key)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.add_button)
+        bottom.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(self._rows_layout)
+        layout.addLayout(bottom)
+
+    def set_keys(self, action_id: str, name: str, keys: list[QKeySequence]) -> None:
+        self.action_id = action_id
+        self.title.setText(f"Keys for “{name}”" if keys else f"“{name}” has no key")
+        for row in self._rows:
+            row.hide()
+            row.deleteLater()
+        self._rows, self.edits = [], []
+        for key in keys:
+            self._add_row(key)
+
+    def keys(self) -> list[QKeySequence]:
+        return [edit.keySequence() for edit in self.edits if not edit.keySequence().isEmpty()]
+
+    def add_key(self) -> None:
+        """An empty key field, focused: the next key pressed fills it."""
+        self._add_row(QKeySequence()).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _add_row(self, key: QKeySequence) -> QKeySequenceEdit:
+        row = QWidget(self)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        edit = QKeySequenceEdit(key, row)
+        edit.setClearButtonEnabled(True)
+        edit.setMaximumSequenceLength(1)
+        edit.setAccessibleName(f"Key {len(self.edits) + 1}")
+        remove = QPushButton("Remove", row)
+        remove.setToolTip("Take this key away from the command")
+        line.addWidget(edit, 1)
+        line.addWidget(remove)
+        edit.keySequenceChanged.connect(lambda _key: self.changed.emit(self.action_id, self.keys()))
+        remove.clicked.connect(lambda: self._remove(row, edit))
+        self._rows_layout.addWidget(row)
+        row.show()  # now, not when the layout gets round to it: a test or a screenshot may look at once
+        self._rows.append(row)
+        self.edits.append(edit)
+        return edit
+
+    def _remove(self, row: QWidget, edit: QKeySequenceEdit) -> None:
+        self._rows.remove(row)
+        self.edits.remove(edit)
+        row.hide()
+        row.deleteLater()
+        self.changed.emit(self.action_id, self.keys())

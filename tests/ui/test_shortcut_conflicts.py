@@ -28,13 +28,20 @@ def test_preferences_names_a_key_used_twice(desk, store, qtbot):
     dialog = PreferencesDialog(store, window.settings, window.hub, window.actions, window)
     qtbot.addWidget(dialog)
     dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
     dialog.tabs.setCurrentIndex(2)
     assert dialog.conflict_label.text() == ""
-    edit = dialog._key_edits["zoom_reset"]
+    table = dialog.shortcut_table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "Actual Size")
+    table.scrollToItem(table.item(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualItemRect(table.item(row, 0)).center())
+    (edit,) = dialog.keys_editor.edits  # Ctrl+0
     edit.setFocus()
     qtbot.keyClick(edit, Qt.Key.Key_J)  # J is Next Claim's
     qtbot.waitUntil(lambda: "Used twice" in dialog.conflict_label.text())
     assert "Next Claim" in dialog.conflict_label.text() and "Actual Size" in dialog.conflict_label.text()
+    dialog.grab().save("/tmp/keyboard_shortcut_editor.png")
     reset = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Restore defaults")
     qtbot.mouseClick(reset, Qt.MouseButton.LeftButton)
     assert dialog.conflict_label.text() == ""
