@@ -7,7 +7,6 @@ now reaches Qt percent-encoded (``encoded_link``), or not as a link at all.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -16,17 +15,14 @@ import pytest
 from reviewer.core.reports import ReportOptions
 from reviewer.core.reports.rich_html import links_for_qt
 from reviewer.core.urls import encoded_link
+from tests.safety.hostile_corpus import PDF_BREAKOUT, SMILE, pdf_links
 
 pypdf = pytest.importorskip("pypdf")
 
-SMILE = "https://en.wikipedia.org/wiki/Smile_:-("
 NOTE = ('<a href="http://h/d) >> /AA << /E << /S /JavaScript /JS (app.alert(4)) >> >> /Foo << /Bar (">x</a>'
         "\n\nand [y](<http://h/b)/S/JavaScript/JS(app.alert(2)>) and [z](http://h/c\\\\(x\\\\)) "
         "and [smile](https://en.wikipedia.org/wiki/Smile_:-%28) and [bad](javascript:app.alert(3))")
-EVIDENCE_URL = "http://h/b)/S/JavaScript/JS(app.alert(2))"
-# Names that make a PDF run something, or that an attack adds to a link's dictionary.
-ACTION_KEYS = {"/JS", "/AA", "/OpenAction", "/Launch", "/JavaScript", "/SubmitForm", "/ImportData", "/Foo"}
-ACTION_NAMES = {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/ResetForm", "/Rendition"}
+EVIDENCE_URL = PDF_BREAKOUT
 
 
 def _library(store, *, url: str | None = SMILE, note: str = NOTE, evidence: tuple[str, ...] = (EVIDENCE_URL, SMILE)):
@@ -44,66 +40,17 @@ def _library(store, *, url: str | None = SMILE, note: str = NOTE, evidence: tupl
     return claim
 
 
-def _export_pdf(store, path: Path) -> bytes:
+def _export_pdf(store, path: Path) -> None:
     from reviewer.export import export_report
 
     export_report(store, "pdf", path, ReportOptions(organisation="Desk) /AA << >> ("))
-    return path.read_bytes()
-
-
-def _walk(obj, seen: set[int], found: list[str]) -> None:
-    """Every dictionary key and name in ``obj`` and what it refers to, depth first."""
-    if isinstance(obj, pypdf.generic.IndirectObject):
-        if obj.idnum in seen:
-            return
-        seen.add(obj.idnum)
-        obj = obj.get_object()
-    if isinstance(obj, dict):
-        for key, value in obj.items():
-            found.append(str(key))
-            _walk(value, seen, found)
-    elif isinstance(obj, list):
-        for value in obj:
-            _walk(value, seen, found)
-    elif isinstance(obj, pypdf.generic.NameObject):
-        found.append(str(obj))
-
-
-def pdf_links(data: bytes, path: Path) -> list[str]:
-    """The PDF's link addresses, read by pypdf in strict mode, after checking that it holds no
-    action but plain URI links: every object (annotations, catalog, pages) is walked."""
-    reader = pypdf.PdfReader(path, strict=True)
-    seen: set[int] = set()
-    names: list[str] = []
-    _walk(reader.trailer, seen, names)
-    for idnum in range(1, int(reader.trailer["/Size"])):  # objects nothing points to as well
-        try:
-            _walk(reader.get_object(idnum), seen, names)
-        except Exception:  # a free entry
-            continue
-    assert not ACTION_KEYS & set(names), sorted(ACTION_KEYS & set(names))
-    assert not ACTION_NAMES & set(names)
-    links = []
-    for page in reader.pages:
-        for annot in page.get("/Annots") or []:
-            annot = annot.get_object()
-            action = annot["/A"]
-            assert set(action) <= {"/Type", "/S", "/URI"}, dict(action)
-            assert action["/S"] == "/URI"
-            uri = action["/URI"]
-            assert isinstance(uri, str) and uri.isascii() and uri.isprintable() and " " not in uri
-            assert not set("()\\<>") & set(uri), uri
-            links.append(str(uri))
-    # In the bytes too: each /URI is one literal string, closed where the dictionary closes.
-    raw = re.findall(rb"/URI \(([^()\\]*)\)\s*>>", data)
-    assert len(raw) == len(links) == data.count(b"/URI (")
-    return links
 
 
 def test_link_addresses_cannot_add_actions_to_a_pdf(store, tmp_path):
     _library(store)
     path = tmp_path / "report.pdf"
-    links = pdf_links(_export_pdf(store, path), path)
+    _export_pdf(store, path)
+    links = pdf_links(path)
     assert "http://h/b%29/S/JavaScript/JS%28app.alert%282%29%29" in links  # the evidence, still a link
     assert "http://h/b%29/S/JavaScript/JS%28app.alert%282%29" in links  # the note's Markdown link
     assert "http://h/c%5C%28x%5C%29" not in links  # a backslash is never in a link (safe_url)
@@ -113,7 +60,8 @@ def test_link_addresses_cannot_add_actions_to_a_pdf(store, tmp_path):
 def test_a_url_with_a_parenthesis_gives_a_pdf_strict_readers_read(store, tmp_path):
     _library(store, note="[smile](<https://en.wikipedia.org/wiki/Smile_:-(>)", evidence=(SMILE,))
     path = tmp_path / "smile.pdf"
-    links = pdf_links(_export_pdf(store, path), path)
+    _export_pdf(store, path)
+    links = pdf_links(path)
     # the article's URL, the note's link and the evidence, each intact and percent-encoded
     assert links.count("https://en.wikipedia.org/wiki/Smile_:-%28") == 3
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(path, strict=True).pages)
@@ -140,3 +88,13 @@ def test_every_link_tag_is_rewritten_whatever_its_attributes():
     assert links_for_qt(html) == (
         '<p><a title="x > y href=javascript:z" href="http://h/a%29%28b" rel="noopener">t</a>'
         '<a>j</a><a name="claim-1"></a><abbr title="a">b</abbr><a href="http://h/%22q%22">q</a></p>')
+
+
+def test_note_links_in_html_reports_are_links_only_where_safe_url_says():
+    from reviewer.core.reports.common import render_note
+
+    import re
+
+    # The HTML link (its "<" and ">"), the backslashes and javascript: are text; the rest links.
+    assert re.findall(r'href="([^"]*)"', render_note(NOTE)) == [
+        "http://h/b)/S/JavaScript/JS(app.alert(2)", "https://en.wikipedia.org/wiki/Smile_:-%28"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..markdown_render import render_markdown, safe_url
@@ -112,8 +114,33 @@ _NOTE_HEADING = re.compile(r"<(/?)h[1-6]>")
 
 def render_note(text: str) -> str:
     """A note as safe HTML for a report. Headings a reviewer wrote become small headings
-    (h6) so they can never pose as the report's own structure (PDF bookmarks, outline)."""
-    return _NOTE_HEADING.sub(r"<\1h6>", render_markdown(text))
+    (h6) so they can never pose as the report's own structure (PDF bookmarks, outline), and
+    its links are links only where ``safe_url`` says so, as everywhere else in a report."""
+    return rewrite_links(_NOTE_HEADING.sub(r"<\1h6>", render_markdown(text)), safe_url)
+
+
+# Text is escaped everywhere in report HTML ("<" only opens our own or nh3's tags), so an "<a"
+# is a link tag; its attributes are matched whole, quoted values included, so a ">" or an
+# "href=" inside another attribute's value is never taken for the tag's end or its address.
+_A_TAG = re.compile(r"""<a(\s(?:[^>"']|"[^"]*"|'[^']*')*)?>""", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""\s+([^\s=>"'/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']*))?""")
+
+
+def rewrite_links(report_html: str, link: Callable[[str], str | None]) -> str:
+    """``report_html`` (HTML we made, or nh3's) with each ``<a href>`` address replaced by
+    ``link(address)``, or the href dropped (the text stays) when that is None."""
+    def tag(match: re.Match) -> str:
+        attributes = []
+        for name, value in _ATTRIBUTE.findall(match[1] or ""):
+            if name.lower() == "href":
+                address = link(html.unescape(value[1:-1] if value and value[0] in "\"'" else value))
+                if address is None:
+                    continue
+                value = f'"{html.escape(address, quote=True)}"'
+            attributes.append(f" {name}={value}" if value else f" {name}")
+        return "<a" + "".join(attributes) + ">"
+
+    return _A_TAG.sub(tag, report_html)
 
 
 # JSON allows these raw in strings, but JavaScript before ES2019 ends a line at U+2028 and

@@ -10,11 +10,8 @@ string and add actions (JavaScript) to the link. Pure; no Qt import.
 
 from __future__ import annotations
 
-import html
-import re
-
 from ..urls import encoded_link
-from .common import render_note, safe_color, text_on
+from .common import render_note, rewrite_links, safe_color, text_on
 from .facts import Fact, article_facts, claim_facts, cover_facts
 from .html_report import evidence_html, fact_html, h
 from .model import Report, ReportArticle, ReportClaim, VerdictCount
@@ -69,31 +66,13 @@ def render_rich_html(report: Report, *, max_claims: int | None = None, page_brea
     return "".join(out)
 
 
-# Text is escaped everywhere in this document ("<" only opens our own or nh3's tags), so an
-# "<a" is a link tag; its attributes are matched whole, quoted values included, so a ">" or an
-# "href=" inside another attribute's value is never taken for the tag's end or its address.
-_A_TAG = re.compile(r"""<a(\s(?:[^>"']|"[^"]*"|'[^']*')*)?>""", re.IGNORECASE)
-_ATTRIBUTE = re.compile(r"""\s+([^\s=>"'/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']*))?""")
-
-
 def links_for_qt(rich_html: str) -> str:
     """``rich_html`` with every ``<a href>`` address written by ``encoded_link`` (printable
     ASCII, no parentheses), or the href dropped when the address may not be a link at all
     (only http(s) and mailto may). The PDF writer passes the whole document here just
     before Qt reads it, so every link passes, whoever made it: a fact, evidence, or a note's
     Markdown or HTML. The preview does not need it (no PDF string to end)."""
-    def tag(match: re.Match) -> str:
-        attributes = []
-        for name, value in _ATTRIBUTE.findall(match[1] or ""):
-            if name.lower() == "href":
-                link = encoded_link(html.unescape(value[1:-1] if value[:1] in "\"'" and value else value))
-                if link is None:
-                    continue
-                value = f'"{html.escape(link, quote=True)}"'
-            attributes.append(f" {name}={value}" if value else f" {name}")
-        return "<a" + "".join(attributes) + ">"
-
-    return _A_TAG.sub(tag, rich_html)
+    return rewrite_links(rich_html, encoded_link)
 
 
 def _cover(report: Report) -> str:
