@@ -165,8 +165,19 @@ class OffsetMap:
         u16 = min(u16, self.utf16(self._ends[i]))
         return self._from_utf16(u16)
 
+    def end_to_doc(self, offset: int) -> int:
+        """Document position of the end of a span ending at ``offset``: in the block of the span's
+        last character, so a span ending where a cut piece ends does not take in the separator."""
+        if not self.blocks or offset <= 0:
+            return self.to_doc(offset)
+        i = bisect_right(self._starts, offset - 1) - 1
+        if i < 0:
+            return 0
+        offset = min(offset, self._ends[i])
+        return self._doc_starts[i] + self.utf16(offset) - self.utf16(self._starts[i])
+
     def span_to_doc(self, start: int, end: int) -> tuple[int, int]:
-        return self.to_doc(start), self.to_doc(end)
+        return self.to_doc(start), self.end_to_doc(end) if end > start else self.to_doc(end)
 
     def span_to_text(self, start: int, end: int) -> tuple[int, int]:
         return self.to_text(start), self.to_text(end)

@@ -453,9 +453,10 @@ class ReaderView(QTextEdit):
         """Select article text ``text[start:end]`` (used by tests and 'edit span')."""
         if self._map is None:
             return
+        doc_start, doc_end = self._map.span_to_doc(start, end)
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._map.to_doc(start))
-        cursor.setPosition(self._map.to_doc(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(doc_start)
+        cursor.setPosition(doc_end, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
 
     def cursor_offset(self) -> int | None:

@@ -97,3 +97,77 @@ def test_round_trip_inside_blocks(text):
             assert m.to_text(pos) == offset
         previous += 1  # the separator
     assert all(isinstance(b, ShownBlock) for b in blocks)
+
+
+def test_a_long_paragraph_is_shown_in_pieces_cut_after_sentences():
+    sentences = [f"Sentence {i} says the figure rose by {i} percent." for i in range(400)]
+    text = "Title\n\n" + " ".join(sentences)
+    blocks = shown_blocks(text, max_chars=1000)
+    assert text[blocks[0].start:blocks[0].end] == "Title" and not blocks[0].continued
+    pieces = blocks[1:]
+    assert len(pieces) > 1
+    assert all(b.end - b.start <= 1000 for b in pieces)
+    assert not pieces[0].continued and all(b.continued for b in pieces[1:])
+    for before, after in zip(pieces, pieces[1:]):
+        assert text[before.end - 1] == "."  # cut after a sentence
+        assert text[before.end:after.start] == " "  # only the space between them is dropped
+    # Nothing of the paragraph is lost, and offsets map exactly.
+    assert " ".join(text[b.start:b.end] for b in pieces) == " ".join(sentences)
+    m = OffsetMap(text, blocks)
+    for b in pieces:
+        for offset in range(b.start, b.end + 1):
+            assert m.to_text(m.to_doc(offset)) == offset
+
+
+def test_text_without_spaces_is_cut_at_the_limit():
+    text = "x" * 2500
+    blocks = shown_blocks(text, max_chars=1000)
+    assert [(b.start, b.end, b.continued) for b in blocks] == [(0, 1000, False), (1000, 2000, True),
+                                                               (2000, 2500, True)]
+    m = OffsetMap(text, blocks)
+    assert m.to_doc(1000) == 1001  # the first character of the second piece, after one separator
+    assert m.to_text(1001) == 1000
+    assert m.span_to_doc(990, 1000) == (990, 1000)  # a span ending at the cut ends before the separator
+
+
+def test_pieces_agree_with_a_qt_document(qapp):
+    from PySide6.QtGui import QTextCursor, QTextDocument
+
+    text = "😀 Emoji first. " * 40 + "Then a 𝔸 word. " * 40
+    blocks = shown_blocks(text, max_chars=100)
+    assert len(blocks) > 5
+    m = OffsetMap(text, blocks)
+    doc = QTextDocument()
+    cursor = QTextCursor(doc)
+    for i in range(len(blocks)):
+        if i:
+            cursor.insertBlock()
+        cursor.insertText(m.block_text(i))
+    probe = QTextCursor(doc)
+    for b in blocks:
+        probe.setPosition(m.to_doc(b.start))
+        probe.setPosition(m.to_doc(b.end), QTextCursor.MoveMode.KeepAnchor)
+        assert probe.selectedText() == text[b.start:b.end]
+
+
+@settings(max_examples=150, deadline=None)
+@given(texts, st.integers(min_value=2, max_value=12))
+def test_round_trip_with_pieces(text, max_chars):
+    blocks = shown_blocks(text, max_chars=max_chars)
+    m = OffsetMap(text, blocks)
+    assert all(0 < b.end - b.start <= max_chars for b in blocks)
+    assert all(not text[b.start].isspace() and not text[b.end - 1].isspace() for b in blocks)
+    # Only white space is ever left out.
+    covered = set()
+    for b in blocks:
+        covered.update(range(b.start, b.end))
+    assert all(text[i].isspace() for i in range(len(text)) if i not in covered)
+    previous = -1
+    for b in blocks:
+        for offset in range(b.start, b.end + 1):
+            # A span's end stays in its block even where the next piece starts at the same offset.
+            pos = m.to_doc(offset) if offset < b.end else m.span_to_doc(b.start, offset)[1]
+            assert pos >= previous
+            previous = pos
+            assert m.to_text(pos) == offset
+        previous += 1
