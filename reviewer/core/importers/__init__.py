@@ -24,7 +24,12 @@ Size limits (anything over them is refused with an ``ImportFailed`` saying so):
   before anything is decompressed).
 
 Every failure a user can cause raises ``reviewer.core.errors.ImportFailed`` naming the
-file, the problem and what to do; no other exception leaves ``read_document``.
+file (quoted by ``display_name`` when the name holds line breaks, controls or bidirectional
+characters), the problem and what to do; no other exception leaves ``read_document``.
+Titles, authors and site names lose bidirectional controls, so a right-to-left override cannot
+make "Headline \u202egnp.exe" read as "Headline exe.png". A folder is walked without following
+links out of it: a file or folder link that resolves outside the chosen folder is skipped and
+reported.
 All functions here are pure apart from reading the given paths, so any thread may call
 them; the returned objects are immutable and owned by the caller.
 """
@@ -36,6 +41,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..display import display_name, strip_bidi_controls
 from ..errors import ImportFailed
 from .document import Block, DocumentBuilder, ImportedDocument, fold_spaces, title_from_text
 from .encoding import NotText, decode_text
@@ -110,6 +116,13 @@ def _take_headline(builder: DocumentBuilder) -> str | None:
     return first
 
 
+def _one_line_meta(value: str | None) -> str | None:
+    """A title, author or site name: one line, without bidirectional controls."""
+    if not value:
+        return None
+    return strip_bidi_controls(fold_spaces(value)).strip() or None
+
+
 def _finish(builder: DocumentBuilder, label: str, fmt: str, *, title: str | None = None,
             fallback_title: str, declared_language: str | None = None, **fields) -> ImportedDocument:
     if builder.is_empty():
@@ -118,7 +131,12 @@ def _finish(builder: DocumentBuilder, label: str, fmt: str, *, title: str | None
     if len(text) > MAX_TEXT_CHARS:
         raise _fail(label, f"holds {len(text):,} characters of text, over the {MAX_TEXT_CHARS:,} limit",
                     "import the article on its own")
-    title = fold_spaces(title or "")[:300] or title_from_text(text, fallback_title)
+    title = (_one_line_meta(title) or "")[:300].strip()
+    if not title:
+        title = _one_line_meta(title_from_text(text, fallback_title)) or _one_line_meta(fallback_title) or "Untitled"
+    for key in ("author", "site"):
+        if key in fields:
+            fields[key] = _one_line_meta(fields[key])
     return builder.build(title=title, original_format=fmt,
                          language=guess_language(text, declared_language), **fields)
 
@@ -127,7 +145,8 @@ def _read(path: Path, label: str) -> ImportedDocument:
     suffix = path.suffix.lower()
     fmt = _FORMAT_BY_SUFFIX.get(suffix)
     if fmt is None:
-        raise _fail(label, f"{suffix or 'a file without a suffix'} is not a format Reviewer imports",
+        raise _fail(label, f"{display_name(suffix) if suffix else 'a file without a suffix'} is not a format "
+                    "Reviewer imports",
                     f"save the article as one of {_SUPPORTED_LIST}")
     data = _read_bytes(path, label)
     common = {"source_path": str(path), "fallback_title": path.stem or path.name}
@@ -184,7 +203,7 @@ def _read_html(data: bytes, label: str, common: dict) -> ImportedDocument:
     try:
         page = extract_page(html)
     except NoArticleText as error:
-        raise _fail(label, f"{error}", "open it in a browser to check it is the article; "
+        raise _fail(label, f"{error}", error.advice or "open it in a browser to check it is the article; "
                     "if it is, save it again as 'Web page, complete' or copy and paste the text") from None
     return _finish(page.pop("builder"), label, "html", title=page.pop("title"),
                    declared_language=page.pop("declared_language"), encoding=encoding, **page, **common)
@@ -195,7 +214,7 @@ def read_document(path: str | Path) -> ImportedDocument:
 
     Does no I/O beyond reading ``path``; never touches the network. Any thread may call.
     """
-    label = str(path)
+    label = display_name(path)
     try:
         return _read(Path(path), label)
     except ImportFailed:
@@ -274,40 +293,67 @@ def find_importable(paths: Iterable[str | Path]) -> tuple[list[Path], list[Impor
         try:
             _expand(path, add, problems)
         except OSError as error:  # a folder or file we may not read: one clear line, the rest goes on
-            problems.append(_fail(str(path), f"cannot be read ({error.strerror or error})",
+            problems.append(_fail(display_name(path), f"cannot be read ({error.strerror or error})",
                                   "check its permissions, or copy the articles somewhere you can read"))
     return found, problems
 
 
+def _links_outside(entry: Path, root: Path) -> bool:
+    """Whether ``entry`` (found inside ``root``, already resolved) is a link that leads out of it."""
+    if not entry.is_symlink():
+        return False
+    try:
+        return not entry.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a link loop leads nowhere: not into the folder either
+        return True
+
+
 def _expand(path: Path, add, problems: list[ImportFailed]) -> None:
-    """One argument of ``find_importable``: a file, a folder (walked), or a problem."""
+    """One argument of ``find_importable``: a file, a folder (walked), or a problem.
+
+    A folder's links are never followed out of it: the person chose the folder, not wherever a
+    link in it points (``shadow.txt -> /etc/shadow``). os.walk does not descend into linked
+    folders; a linked file is read only when it resolves inside the folder.
+    """
     if path.is_dir():
+        root = path.resolve()
         files = []
+        problems_before = len(problems)
         unreadable: list[OSError] = []
         for folder, dirs, names in os.walk(path, followlinks=False, onerror=unreadable.append):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in dirs:
+                if _links_outside(Path(folder) / name, root):
+                    problems.append(_fail(display_name(Path(folder) / name), "is a link to a folder outside the "
+                                          "folder you chose, so it was skipped",
+                                          "import that folder itself if you mean to"))
             for name in sorted(names):
                 if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
                     candidate = Path(folder) / name
-                    if candidate.is_file():
+                    if _links_outside(candidate, root):
+                        problems.append(_fail(display_name(candidate), "is a link to a file outside the folder "
+                                              "you chose, so it was skipped",
+                                              "copy the file into the folder, or import it by name"))
+                    elif candidate.is_file():
                         files.append(candidate)
         if unreadable:
-            problems.append(_fail(unreadable[0].filename or str(path), "cannot be read "
+            problems.append(_fail(display_name(unreadable[0].filename or path), "cannot be read "
                                   f"({unreadable[0].strerror or unreadable[0]})",
                                   "check its permissions; the readable files were imported"))
         if files:
             for file in files:
                 add(file)
-        elif not unreadable:
-            problems.append(_fail(str(path), "the folder has nothing Reviewer can import",
+        elif not unreadable and len(problems) == problems_before:
+            problems.append(_fail(display_name(path), "the folder has nothing Reviewer can import",
                                   f"put the articles in it as {_SUPPORTED_LIST} files"))
     elif path.is_file():
         if path.suffix.lower() in SUPPORTED_SUFFIXES:
             add(path)
         else:
-            problems.append(_fail(str(path), f"{path.suffix or 'a file without a suffix'} is not a format "
-                                  "Reviewer imports", f"save the article as one of {_SUPPORTED_LIST}"))
+            suffix = display_name(path.suffix) if path.suffix else "a file without a suffix"
+            problems.append(_fail(display_name(path), f"{suffix} is not a format Reviewer imports",
+                                  f"save the article as one of {_SUPPORTED_LIST}"))
     elif path.exists():
-        problems.append(_fail(str(path), "is not a regular file or folder", "choose a file or a folder"))
+        problems.append(_fail(display_name(path), "is not a regular file or folder", "choose a file or a folder"))
     else:
-        problems.append(_fail(str(path), "no such file or folder", "check the name and location"))
+        problems.append(_fail(display_name(path), "no such file or folder", "check the name and location"))

@@ -11,6 +11,10 @@ Readability's body is used unless trafilatura clearly found more of the same art
 real news pages readability keeps article structure best, while trafilatura rescues
 pages where readability settles on one fragment. The figures behind this rule are
 printed by ``tests/benchmarks/bench_html_import.py``.
+
+The publication date comes only from metadata (meta tags, JSON-LD, ``<time datetime>``) or a
+full date written in the page: trafilatura's date search also turns a bare year in the text
+("in 2023") into 2023-01-01, so a date is kept only when the page spells out that very day.
 """
 
 from __future__ import annotations
@@ -50,8 +54,26 @@ _MIN_READABILITY_WORDS = 25
 MAX_TAGS_FOR_TRAFILATURA = 100_000
 
 
+# libxml2 (without XML_PARSE_HUGE, which we never set) keeps no element nested deeper than this.
+MAX_NESTING = 256
+
+
 class NoArticleText(Exception):
-    """The page parsed but has no article text to show."""
+    """The page parsed but has no article text to show; ``advice`` says what to do, if specific."""
+
+    def __init__(self, problem: str, advice: str = ""):
+        super().__init__(problem)
+        self.advice = advice
+
+
+def _nested_too_deep(html: str) -> bool:
+    """Whether the parser dropped part of the page for nesting deeper than MAX_NESTING."""
+    parser = _parser()
+    try:
+        lxml.html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError):
+        return False
+    return any("depth" in entry.message.lower() for entry in parser.error_log)
 
 
 def sniff_charset(data: bytes) -> str | None:
@@ -137,6 +159,54 @@ def _http_url(url: str | None) -> str | None:
     return None
 
 
+# Month names a full date may be written with (English, German, French, Spanish, Russian), by month.
+_MONTH_NAMES = (
+    "jan january januar janvier enero января январь",
+    "feb february februar février fevrier febrero февраля февраль",
+    "mar march märz maerz mars marzo марта март",
+    "apr april avril abril апреля апрель",
+    "may mai mayo мая май",
+    "jun june juni juin junio июня июнь",
+    "jul july juli juillet julio июля июль",
+    "aug august août aout agosto августа август",
+    "sep sept september septembre septiembre сентября сентябрь",
+    "oct october oktober octobre octubre октября октябрь",
+    "nov november novembre noviembre ноября ноябрь",
+    "dec december dezember décembre decembre diciembre декабря декабрь",
+)
+
+
+def _date_in_page(iso: str, html: str) -> bool:
+    """Whether ``html`` writes out the day ``iso`` (YYYY-MM-DD) in full: ISO or numeric (in a meta tag,
+    JSON-LD, a ``datetime`` attribute or the text), or with the month's name. A bare year is not a date."""
+    match = _DATE_RE.match(iso)
+    if not match:
+        return False
+    year, month, day = iso[:4], int(iso[5:7]), int(iso[8:10])
+    if not 1 <= month <= 12:
+        return False
+    d, m = rf"0?{day}", rf"0?{month}"
+    names = "|".join(re.escape(n) for n in _MONTH_NAMES[month - 1].split())
+    patterns = (
+        rf"(?<!\d){year}-{month:02d}-{day:02d}(?!\d)",  # ISO 8601, as metadata writes it
+        rf"(?<!\d){year}{month:02d}{day:02d}(?!\d)",
+        rf"(?<!\d){year}[./]{m}[./]{d}(?!\d)",
+        rf"(?<![\d./]){d}[./-]{m}[./-]{year}(?!\d)",
+        rf"(?<![\d./]){m}[./-]{d}[./-]{year}(?!\d)",
+        rf"(?<!\d){d}(?:st|nd|rd|th|er|\.)?(?:\s|&nbsp;)+(?:of\s+|de\s+)?(?:{names})\.?,?(?:\s|&nbsp;)+"
+        rf"(?:de\s+)?{year}(?!\d)",
+        rf"(?:{names})\.?(?:\s|&nbsp;)+{d}(?:st|nd|rd|th)?,?(?:\s|&nbsp;)+{year}(?!\d)",
+    )
+    regex = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    # Every pattern holds the year: look only around its occurrences (a large page has few).
+    at = html.find(year)
+    while at != -1:
+        if regex.search(html, max(0, at - 60), at + 64):
+            return True
+        at = html.find(year, at + 4)
+    return False
+
+
 def extract_page(html: str) -> dict:
     """Extract body and metadata from a page's HTML. Raises NoArticleText.
 
@@ -154,6 +224,13 @@ def extract_page(html: str) -> dict:
             traf_body = None
     builder = _choose(_readability_body(html), traf_body)
     if builder is None or builder.is_empty():
+        if _nested_too_deep(html):
+            # The guard against pages built to exhaust memory and time: say so, not "no text".
+            raise NoArticleText(
+                f"the page nests its elements more than {MAX_NESTING} levels deep, and Reviewer does not read "
+                "text nested that deep (a limit that keeps hostile pages from freezing it)",
+                "copy the article text in the browser and paste it as a new article, or save the page "
+                "with the browser's reader view first")
         raise NoArticleText("no article text was found in the page")
 
     title = fold_spaces(doc.title) if doc is not None and doc.title else None
@@ -169,6 +246,8 @@ def extract_page(html: str) -> dict:
             declared = match.group(1)
             break
     published = getattr(doc, "date", None) if doc is not None else None
+    if published and not _date_in_page(published, html):
+        published = None
     # Drop a first heading that repeats the title: the reader shows the title already.
     blocks = builder.block_texts()
     if title and blocks and blocks[0][0] == "heading" and blocks[0][1].casefold() == title.casefold() \
