@@ -165,6 +165,8 @@ class DeskController:
         self.undo_stack = QUndoStack()
         self.tasks = TaskManager()
         self.window = MainWindow(store, self.settings, self.hub, self.undo_stack, self.tasks)
+        for owned in (self.hub, self.undo_stack, self.tasks):  # they live and die with their window
+            owned.setParent(self.window)
         self.window.persist = self.interactive
         self.window.library_requested.connect(self.switch_library)
         self.window.backup_restored.connect(self.reopen_after_restore)
@@ -186,8 +188,8 @@ class DeskController:
             # Empty the undo stack now, while its commands' Python wrappers exist: left to the
             # garbage collector, the stack may outlive them and delete freed commands (a crash).
             self.undo_stack.clear()
-            self.window.deleteLater()
-            self.window = None
+            self.window.deleteLater()  # and with it the stack, the task manager and the hub
+            self.window = self.hub = self.undo_stack = self.tasks = None
         if self.store is not None:
             self.store.close()
             self.store = None

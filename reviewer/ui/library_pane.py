@@ -219,6 +219,12 @@ class LibraryPane(QWidget):
             if row is not None:
                 self._set_current_row(row, emit=False)
 
+    def stop(self) -> None:
+        """The window closes and its library with it: drop a search still waiting for a pause in typing,
+        and let the list ask for no more rows (a layout still pending would fetch from the closed library)."""
+        self._debounce.stop()
+        self.view.setModel(None)
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()

@@ -38,7 +38,8 @@ EXTERNAL_CHECK_MS = 2000
 
 
 class MainWindow(QMainWindow):
-    """One window on one library. UI thread only; owns nothing it was handed."""
+    """One window on one library. UI thread only. The app makes it the Qt parent of the hub, undo stack
+    and task manager it hands in, so they live and die with it; the store it only borrows."""
 
     library_requested = Signal(object)  # Path of a library to open (new or existing)
     backup_restored = Signal(object)  # Path of this library, whose content a backup replaced: reopen it
@@ -500,6 +501,9 @@ class MainWindow(QMainWindow):
         self.review_editor.set_claim(None)  # saves a note still being typed
         self.save_session()
         self.tasks.cancel_all()
+        # The library is closed right after this window: nothing of ours may fire on it later.
+        self.library.stop()
+        self._status_timer.stop()
         super().closeEvent(event)
 
     # ------------------------------------------------------------------ drag and drop
