@@ -32,7 +32,7 @@ from .review_editor import ReviewEditor
 from .settings import Settings
 from .tasks import TaskManager
 from .theme import theme_colors
-from .window_layout import restore_layout, save_layout
+from .window_layout import NarrowWindowPanes, restore_layout, save_layout
 
 EXTERNAL_CHECK_MS = 2000
 
@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([290, 630, 520])
         self.setCentralWidget(self.splitter)
+        self.narrow_panes = NarrowWindowPanes(self, self.splitter)  # a small window folds the library away
 
         self.actions = ActionCollection(self, settings, {
             "undo": undo_stack.createUndoAction(self, "&Undo"),
@@ -155,7 +156,7 @@ class MainWindow(QMainWindow):
             "restore_claim": lambda: self.edits.dismiss_selected(False),
             "delete_claim": self.edits.delete_selected,
             "focus_note": self.review_editor.focus_note,
-            "focus_evidence": self.review_editor.focus_evidence,
+            "focus_evidence": self._add_evidence,
             "edit_scales": self.edit_scales,
             "shortcuts": self.show_shortcuts,
             "about": self._about,
@@ -328,6 +329,14 @@ class MainWindow(QMainWindow):
         dialog = ShortcutsDialog(self.actions, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exec()
+
+    def _add_evidence(self) -> None:
+        """E: the add-evidence dialog for the current claim, its Evidence tab behind it."""
+        if self.review_editor.claim_id is None:
+            self.show_message("Select a claim first: evidence is added to the claim selected in the Claims list.")
+            return
+        self.review_editor.focus_evidence()
+        self.review_editor.evidence.add_evidence()
 
     def edit_scales(self) -> None:
         from .scale_editor import ScaleEditorDialog

@@ -1,13 +1,15 @@
-"""Where the desk window appears: its saved geometry and splitter sizes, kept on a screen that exists.
+"""Where the desk window appears and how its panes share a small window.
 
-UI thread only. The settings keys are "geometry" and one per splitter, given by the caller.
+Its saved geometry and splitter sizes, kept on a screen that exists (the settings keys are
+"geometry" and one per splitter, given by the caller), and ``NarrowWindowPanes``, which folds the
+library away when the window is too narrow for three panes. UI thread only.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from .settings import Settings
 
@@ -56,3 +58,86 @@ def keep_on_screen(window: QWidget) -> None:
         if screen.availableGeometry().intersects(frame):
             return
     first_size(window)
+
+
+# The reader keeps about 40 characters of text at the default size (its margins and scroll bar take ~90 px);
+# the claims and review column keeps the review editor's own minimum, below which the claim card is clipped.
+READER_MIN_WIDTH = 420
+SIDE_MIN_WIDTH = 370
+
+
+class NarrowWindowPanes(QObject):
+    """Keeps the desk readable in a small window: below the width three panes need, the library folds away.
+
+    ``splitter`` holds library | reader | side. The reader and side keep their minimum widths; the window's
+    minimum is what those two need. A window narrower than all three folds the library (it comes back when
+    the window is wide again, or while keyboard focus is in it: Ctrl+1, Ctrl+F). The person can also fold it
+    by dragging its edge. UI thread only; parented to ``window``.
+    """
+
+    def __init__(self, window: QWidget, splitter: QSplitter):
+        super().__init__(window)
+        self._window, self.splitter = window, splitter
+        self.library, self.reader, self.side = (splitter.widget(i) for i in range(3))
+        self.reader.setMinimumWidth(READER_MIN_WIDTH)
+        self.side.setMinimumWidth(max(SIDE_MIN_WIDTH, self.side.minimumSizeHint().width()))
+        splitter.setCollapsible(0, True)
+        splitter.setCollapsible(2, True)  # gives way to the library while it is used in a small window
+        self._narrow: bool | None = None
+        self._side_width = 0
+        self._library_width = 0  # its width when it was folded for the window's sake
+        self._opened_for_focus = False
+        # The layout's own minimum counts the folded library; the window may be as narrow as the other two
+        # (only the width is set: the height stays the layout's, menus and status bar included).
+        window.setMinimumWidth(self.reader.minimumWidth() + self.side.minimumWidth() + splitter.handleWidth() * 2)
+        splitter.installEventFilter(self)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+
+    def three_panes_width(self) -> int:
+        """The splitter width below which the library folds away."""
+        library = max(self.library.minimumSizeHint().width(), self.library.minimumWidth())
+        return library + self.reader.minimumWidth() + self.side.minimumWidth() + self.splitter.handleWidth() * 2
+
+    def library_folded(self) -> bool:
+        return self.splitter.sizes()[0] == 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.splitter and event.type() == QEvent.Type.Resize:
+            self._fit(event.size().width())
+        return False
+
+    def _fit(self, width: int) -> None:
+        narrow = width < self.three_panes_width()
+        was_narrow = self._narrow
+        if narrow == was_narrow:
+            return
+        self._narrow = narrow
+        sizes = self.splitter.sizes()
+        if narrow and not self.library_folded():
+            self._library_width = sizes[0]
+            self._share(0, sizes[2], width)
+        elif not narrow and was_narrow and (self.library_folded() or self._opened_for_focus):
+            # Back from narrow: the library we folded returns (one folded by hand at full width stays folded).
+            library = max(self._library_width, self.library.minimumSizeHint().width())
+            self._share(library, self._side_width if self._opened_for_focus else sizes[2], width)
+        self._opened_for_focus = False
+
+    def _share(self, library: int, side: int, total: int | None = None) -> None:
+        """Library and side as given (0 folds one; otherwise at least its minimum), the reader the rest."""
+        total = (total if total is not None else self.splitter.width()) - self.splitter.handleWidth() * 2
+        if side:
+            side = max(min(side, total - library - self.reader.minimumWidth()), self.side.minimumWidth())
+        self.splitter.setSizes([library, max(total - library - side, 0), side])
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or not self._narrow or new.window() is not self._window:
+            return
+        inside = new is self.library or self.library.isAncestorOf(new)
+        if inside and self.library_folded():
+            # Ctrl+1 or Ctrl+F in a small window: the library takes the claims column's place while it is used.
+            self._side_width = self.splitter.sizes()[2]
+            self._share(self.library.minimumSizeHint().width(), 0)
+            self._opened_for_focus = True
+        elif not inside and self._opened_for_focus:
+            self._opened_for_focus = False
+            self._share(0, self._side_width)
