@@ -221,3 +221,34 @@ def test_reextract_prints_data_on_stdout_and_says_what_it_did_on_stderr(run_cli,
     _, out, _ = run_cli("show", str(article_id), "--json", "--db", db)
     after = json.loads(out)["claims"]
     assert len(after) == len(claims) and claims[0]["id"] in {c["id"] for c in after}
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows file names cannot hold line breaks")
+def test_data_lines_and_printed_paths_stay_one_line_whatever_titles_and_names_hold(run_cli, tmp_path):
+    """A title stored by another program, or a library whose name holds a line break, cannot add lines to
+    stdout or turn the terminal's text around: controls and bidi controls are escaped, odd names quoted."""
+    import sys as _sys
+
+    _sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from safety.helpers import article_doc
+
+    from reviewer.core.store import Store
+
+    db = tmp_path / "odd\nname \u202egnp.sqlite"
+    doc, spans = article_doc(3)
+    doc.title = "Title\nreviewer: forged \u202egnp.exe\x1b[2J"
+    with Store.open(db) as store:
+        store.add_article(doc, spans)
+    code, out, err = run_cli("list", "--db", str(db))
+    assert code == 0, err
+    assert out.count("\n") == 1 and "\u202e" not in out and "\x1b" not in out
+    assert out.rstrip("\n").endswith("Title reviewer: forged \\u202egnp.exe\\x1b[2J")
+    code, out, _ = run_cli("search", "forged", "--db", str(db))
+    assert code == 0 and out.count("\n") == 1 and "\u202e" not in out
+    code, out, _ = run_cli("show", "1", "--db", str(db))
+    assert code == 0 and out.splitlines()[0] == "Title reviewer: forged \\u202egnp.exe\\x1b[2J"
+    code, out, err = run_cli("backup", "--db", str(db))
+    assert code == 0, err
+    assert out.count("\n") == 1 and out.startswith("$'") and "\\n" in out and "\u202e" not in out
+    code, out, err = run_cli("list", "--db", str(tmp_path / "no\nsuch.sqlite"))
+    assert code == 2 and err.count("\n") == 1 and "no library at $'" in err
