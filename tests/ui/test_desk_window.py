@@ -60,7 +60,7 @@ def test_click_claim_in_reader_selects_it_in_panel(desk, sample_article, qtbot):
     cursor = QTextCursor(window.reader.document())
     cursor.setPosition(window.reader.offset_map().to_doc(target.start + 3))
     point = window.reader.cursorRect(cursor).center()
-    with qtbot.waitSignal(window.reader.claim_clicked, timeout=2000) as blocker:
+    with qtbot.waitSignal(window.reader.claim_clicked, timeout=30_000) as blocker:
         qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert blocker.args == [target.id]
     assert window.claims.current_claim() == target.id
@@ -174,7 +174,7 @@ def test_change_active_scale_in_preferences(desk, sample_article, store, qtbot):
     window = desk()
     dialog = PreferencesDialog(store, window.settings, window.hub, window.actions, window)
     qtbot.addWidget(dialog)
-    with qtbot.waitSignal(window.hub.changed, timeout=2000):
+    with qtbot.waitSignal(window.hub.changed, timeout=30_000):
         dialog.scale_combo.setCurrentIndex(dialog.scale_combo.findData("politifact"))
     assert store.active_scale().id == "politifact"
     assert window.actions["verdict_6"].text() == "Pants on Fire"
@@ -256,7 +256,7 @@ def test_search_filters_library_after_a_pause(desk, store, qtbot):
     window.actions["find"].trigger()
     assert window.library.search.hasFocus()
     qtbot.keyClicks(window.library.search, "sugar")
-    qtbot.waitUntil(lambda: window.library.model.rowCount() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 1, timeout=30_000)
     assert window.library.model.summary(0).title == "Tax on sugar"
 
 
