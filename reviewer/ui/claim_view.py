@@ -7,6 +7,7 @@ from store objects by the UI thread; the objects are immutable and may be shared
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 from ..core.domain import Claim, Verdict, VerdictScale
 from ..core.verdicts import UNREVIEWED_COLOR, UNREVIEWED_LABEL
@@ -103,3 +104,10 @@ KIND_LABELS = {
 def kind_label(kind: str | None) -> str:
     kind = kind or "other"
     return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
+
+
+def plain_tooltip(text: str) -> str:
+    """``text`` as a tooltip that shows it literally. Qt guesses whether a tooltip is HTML, so a
+    claim or verdict text with tags (an ``<img src>``, a white ``<span>``) would be rendered:
+    escape it and mark it as rich text so the escapes are read back to the same characters."""
+    return "<qt>" + escape(text).replace("\n", "<br>") + "</qt>"

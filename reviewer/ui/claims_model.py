@@ -13,7 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from ..core.domain import Claim
-from .claim_view import VerdictPalette, claim_color, claim_label, is_active, kind_label
+from .claim_view import VerdictPalette, claim_color, claim_label, is_active, kind_label, plain_tooltip
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -163,9 +163,9 @@ class ClaimsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_TEXT:
-                return claim.text
+                return plain_tooltip(claim.text)
             if column == COL_VERDICT:
-                return claim_label(claim, self._palette, self._threshold)
+                return plain_tooltip(claim_label(claim, self._palette, self._threshold))
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if not is_active(claim, self._threshold):

@@ -85,6 +85,8 @@ def _pieces(text: str, block: ShownBlock, max_chars: int) -> list[ShownBlock]:
                 piece_end = last.start() + len(last.group().rstrip()) if pattern is _SENTENCE_END else last.start()
                 next_start = last.end()
                 break
+        while text[piece_end - 1].isspace():  # a white-space run that began before the window
+            piece_end -= 1
         pieces.append(ShownBlock(pos, piece_end, block.kind, block.level, bool(pieces) or block.continued))
         pos = next_start
         while pos < end and text[pos].isspace():

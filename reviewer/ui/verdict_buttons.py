@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..core.domain import VerdictScale
 from ..core.verdicts import UNREVIEWED_COLOR, UNREVIEWED_LABEL
+from .claim_view import plain_tooltip
 
 UNREVIEWED_KEY = ""  # the button that clears the verdict
 
@@ -140,7 +141,7 @@ class VerdictButtons(QWidget):
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         button.setProperty("verdict_key", key)
         tip = label if number is None else f"{label} (key {number})"
-        button.setToolTip(f"{tip}\n{description}" if description else tip)
+        button.setToolTip(plain_tooltip(f"{tip}\n{description}" if description else tip))  # scale text
         button.setAccessibleName(f"Verdict {label}")
         button.setAccessibleDescription(description)
         border = QColor(color).darker(130).name()

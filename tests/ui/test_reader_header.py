@@ -39,3 +39,33 @@ def test_source_author_and_file_name_are_plain_text(qapp, tmp_path):
     header.set_article(named, 0, 1)
     assert "from <img src=x><u>name.txt" in header.meta.text()
     header.deleteLater()
+
+
+def test_claim_and_verdict_tooltips_show_their_text_literally(store, qapp):
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QPushButton
+
+    from reviewer.core.domain import Verdict, VerdictScale
+    from reviewer.ui.claim_view import VerdictPalette
+    from reviewer.ui.claims_model import COL_TEXT, ClaimsModel
+    from reviewer.ui.verdict_buttons import VerdictButtons
+
+    hostile = 'Spending <b>rose</b> <img src="/etc/hosts"> by 4 percent.'
+    article, claims = build_article(store, "T", [("paragraph", hostile)])
+    model = ClaimsModel()
+    model.set_claims(claims, VerdictPalette.from_store(store), None)
+
+    def shown(tip: str) -> str:
+        doc = QTextDocument()
+        doc.setHtml(tip)
+        return doc.toPlainText()
+
+    tip = model.index(0, COL_TEXT).data(Qt.ItemDataRole.ToolTipRole)
+    assert shown(tip) == claims[0].text
+    scale = VerdictScale(id="s", name="S", verdicts=(
+        Verdict("k", "<i>Label</i>", "#112233", description='<span style="color:#fff">hidden</span>'),))
+    buttons = VerdictButtons()
+    buttons.set_scale(scale)
+    tips = [shown(b.toolTip()) for b in buttons.findChildren(QPushButton)]
+    assert '<i>Label</i> (key 1)\n<span style="color:#fff">hidden</span>' in tips
+    buttons.deleteLater()
