@@ -71,8 +71,9 @@ class NarrowWindowPanes(QObject):
 
     ``splitter`` holds library | reader | side. The reader and side keep their minimum widths; the window's
     minimum is what those two need. A window narrower than all three folds the library (it comes back when
-    the window is wide again, or while keyboard focus is in it: Ctrl+1, Ctrl+F). The person can also fold it
-    by dragging its edge. UI thread only; parented to ``window``.
+    the window is wide again, or while keyboard focus is in it: Ctrl+1, Ctrl+F). The person can also fold
+    the library or the claims column by dragging its edge; focus going into a folded pane opens it.
+    UI thread only; parented to ``window``.
     """
 
     def __init__(self, window: QWidget, splitter: QSplitter):
@@ -130,14 +131,23 @@ class NarrowWindowPanes(QObject):
         self.splitter.setSizes([library, max(total - library - side, 0), side])
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is None or not self._narrow or new.window() is not self._window:
+        """Keyboard focus never goes into a folded pane unseen (Ctrl+1, Ctrl+F, Ctrl+3 open it)."""
+        if new is None or new.window() is not self._window:
             return
-        inside = new is self.library or self.library.isAncestorOf(new)
-        if inside and self.library_folded():
-            # Ctrl+1 or Ctrl+F in a small window: the library takes the claims column's place while it is used.
-            self._side_width = self.splitter.sizes()[2]
-            self._share(self.library.minimumSizeHint().width(), 0)
-            self._opened_for_focus = True
-        elif not inside and self._opened_for_focus:
+        in_library = new is self.library or self.library.isAncestorOf(new)
+        in_side = new is self.side or self.side.isAncestorOf(new)
+        library, _reader, side = self.splitter.sizes()
+        library_min = self.library.minimumSizeHint().width()
+        if in_library and library == 0:
+            if self._narrow:
+                # No room for three panes: the library takes the claims column's place while it is used.
+                self._side_width = side
+                self._share(library_min, 0)
+                self._opened_for_focus = True
+            else:
+                self._share(max(self._library_width, library_min), side)
+        elif self._opened_for_focus and not in_library:
             self._opened_for_focus = False
             self._share(0, self._side_width)
+        elif in_side and side == 0:
+            self._share(library, max(self._side_width, self.side.minimumWidth()))

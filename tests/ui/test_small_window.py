@@ -65,3 +65,23 @@ def test_ctrl_f_in_a_small_window_shows_the_library_until_the_claims_get_focus_a
     qtbot.waitUntil(window.narrow_panes.library_folded, timeout=3000)
     assert window.claims.view.hasFocus()
     assert window.splitter.sizes()[2] >= window.review_editor.minimumSizeHint().width()
+
+
+def test_a_pane_folded_by_hand_opens_when_its_key_is_pressed(desk, sample_article, qtbot):
+    window = desk()
+    # Room for three panes, the reader kept under ~830 px (wider, ReaderView.resizeEvent recurses until it crashes).
+    width = window.narrow_panes.three_panes_width() + 20
+    window.resize(width, 800)
+    qtbot.waitUntil(lambda: window.width() == width, timeout=3000)
+    total = sum(window.splitter.sizes())
+    window.splitter.setSizes([0, total - 400, 400])  # as dragging the library's edge to the left does
+    assert window.narrow_panes.library_folded()
+    window.claims.view.setFocus()
+    qtbot.keyClick(window.claims.view, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # Go to Library
+    assert window.library.view.hasFocus()
+    assert window.library.width() >= window.library.minimumSizeHint().width()
+    window.splitter.setSizes([360, total - 360, 0])  # the claims column dragged shut
+    qtbot.keyClick(window.library.view, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # Go to Claims
+    assert window.claims.view.hasFocus()
+    assert window.splitter.sizes()[2] >= window.review_editor.minimumSizeHint().width()
+    assert window.splitter.sizes()[0] == 360
