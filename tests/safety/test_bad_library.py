@@ -201,7 +201,7 @@ def test_full_disk_write_fails_cleanly_and_changes_nothing(tmp_path):
         pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
         store.conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now full
         with pytest.raises(LibraryError, match="full") as info:
-            store.set_review(ids[0], verdict="disputed", note="a long note " * 20000)
+            store.set_review(ids[0], verdict="disputed", note="a long note " * 8000)  # 96,000 characters: under the note limit, over the disk
         assert "nothing was saved" in str(info.value)
         assert not store.conn.in_transaction
         assert store.get_review(ids[0]).note.startswith("checked")
@@ -236,7 +236,7 @@ def test_full_disk_in_the_cli_exits_2_and_keeps_the_library(tmp_path):
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     result = subprocess.run(
-        [sys.executable, "-m", "reviewer.cli", "verdict", str(ids[0]), "disputed", "--note", "n" * 120_000,
+        [sys.executable, "-m", "reviewer.cli", "verdict", str(ids[0]), "disputed", "--note", "n" * 99_000,
          "--db", str(path)],
         capture_output=True, text=True, cwd=REPO, timeout=60, preexec_fn=small_disk,
     )
