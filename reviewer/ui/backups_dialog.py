@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from ..core.backup import KEEP_BACKUPS, BackupInfo, backup_now, list_backups, restore_backup
 from ..core.errors import ReviewerError
+from .plain import plain_label
 from .tasks import Job, TaskManager
 
 _REASONS = {
@@ -138,7 +139,7 @@ class BackupsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.ask_restore())
-        self.message = QLabel(self)
+        self.message = plain_label("", self)  # messages embed file names
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.busy_bar = QProgressBar(self)

@@ -19,6 +19,7 @@ from ..core.errors import DuplicateArticle, ReviewerError
 from ..core.ingest import ImportReport, import_paths, import_text
 from ..core.store import Store
 from .changes import ARTICLES, ChangeHub
+from .plain import plain_message_box, warn
 from .settings import Settings
 from .tasks import JobContext, TaskManager
 
@@ -141,7 +142,7 @@ class ImportFlow(QObject):
         message = str(exc) if isinstance(exc, ReviewerError) else f"The import failed unexpectedly: {exc}"
         self.hub.emit("error", message=message)
         if not self.quiet:
-            QMessageBox.warning(self.window, "Import failed", message, QMessageBox.StandardButton.Ok)
+            warn(self.window, "Import failed", message)
         self.finished.emit(None)
 
     def _summarise(self, report: ImportReport) -> None:
@@ -155,7 +156,7 @@ class ImportFlow(QObject):
         self.hub.emit("status", message="; ".join(parts) + ".")
         if self.quiet or not (report.errors or report.duplicates):
             return
-        box = QMessageBox(self.window)
+        box = plain_message_box(QMessageBox.Icon.Information, "Import finished", "", parent=self.window)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per import: exec() deletes it
         box.setIcon(QMessageBox.Icon.Warning if report.errors else QMessageBox.Icon.Information)
         box.setWindowTitle("Import finished")

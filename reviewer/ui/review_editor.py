@@ -33,6 +33,7 @@ from .note_editor import NoteEditor
 from .review_commands import SetConfidenceCommand, SetVerdictCommand
 from .settings import Settings
 from .verdict_buttons import VerdictButtons
+from .plain import plain_label
 
 NOT_SET = -1  # the confidence spin box's "Not set" value
 
@@ -47,7 +48,7 @@ KIND_LABELS = {
 
 
 def _hint_label(text: str = "", parent: QWidget | None = None) -> QLabel:
-    label = QLabel(text, parent)
+    label = plain_label(text, parent)  # speakers, scale and verdict names come from users
     label.setObjectName("hint")
     label.setWordWrap(True)
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -185,7 +186,7 @@ class ReviewEditor(QWidget):
             self.tabs.widget(index).setContentsMargins(0, 8, 0, 0)
         layout.addWidget(self.tabs, 1)
 
-        self.error_banner = QLabel(body)
+        self.error_banner = plain_label("", body)
         self.error_banner.setObjectName("errorBanner")
         self.error_banner.setWordWrap(True)
         self.error_banner.hide()

@@ -37,6 +37,7 @@ from ..core.store import Store
 from ..core.verdicts import verdict_key_from_label
 from .changes import SCALE, ChangeHub
 from .commands import push
+from .plain import plain_label
 from .review_commands import SaveScaleCommand, SetActiveScaleCommand
 from .verdict_buttons import swatch_icon
 
@@ -249,7 +250,7 @@ class ScaleEditorDialog(QDialog):
                            "Keys stay the same, so existing reviews keep their verdicts.", self)
         self.hint.setWordWrap(True)
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.error_banner = QLabel(self)
+        self.error_banner = plain_label("", self)
         self.error_banner.setWordWrap(True)
         self.error_banner.setStyleSheet("background: #FBE3D6; color: #7A2900; border-radius: 4px; padding: 6px 8px;")
         self.error_banner.hide()

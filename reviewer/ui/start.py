@@ -12,11 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +27,7 @@ from ..core.errors import LibraryError
 from ..core.library import open_library, resolve_library_path
 from ..core.store import Store
 from .library_files import ask_new_library, ask_open_library
+from .plain import plain_label, warn
 
 OPEN_OTHER, RESTORE, CREATE, QUIT = "open", "restore", "create", "quit"
 
@@ -40,11 +41,15 @@ class LibraryProblemDialog(QDialog):
         self.choice = QUIT
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        title = QLabel(f"<b>Reviewer cannot open {path.name}</b>")
-        detail = QLabel(message)
+        title = plain_label(f"Reviewer cannot open {path.name}")
+        bold = title.font()
+        bold.setBold(True)
+        title.setFont(bold)
+        detail = plain_label(message)
         detail.setWordWrap(True)
         detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where = QLabel(f"<span style='color:gray'>{path}</span>")
+        where = plain_label(str(path))
+        where.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         where.setWordWrap(True)
         note = QLabel("The file has not been changed.")
         layout.addWidget(title)
@@ -117,7 +122,7 @@ def open_library_interactive(path: str | Path | None, reviewer: str, *, ask: Cho
             try:
                 chosen = ask_new_library(None, target.parent)
             except LibraryError as err:
-                QMessageBox.warning(None, "New library", str(err))
+                warn(None, "New library", str(err))
             else:
                 if chosen is not None:
                     target = chosen
@@ -127,4 +132,4 @@ def open_library_interactive(path: str | Path | None, reviewer: str, *, ask: Cho
                 try:
                     restore_backup(backup, target)
                 except LibraryError as err:
-                    QMessageBox.warning(None, "Restore failed", str(err))
+                    warn(None, "Restore failed", str(err))
