@@ -479,8 +479,11 @@ class ReaderView(QTextEdit):
         return False
 
     def resizeEvent(self, event) -> None:  # noqa: N802
-        side = max(28, (event.size().width() - self._max_width) // 2)
-        self.setViewportMargins(side, 16, side, 0)
+        # The event is the viewport's, whose size the margins change: measure the widget itself,
+        # or each margin change resizes the viewport into another margin change (a crash when wide).
+        side = max(28, (self.width() - self._max_width) // 2)
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 16, side, 0)
         super().resizeEvent(event)
         if self._pending_scroll is not None and self.isVisible():
             self.scroll_to_offset(*self._pending_scroll)
