@@ -176,6 +176,10 @@ _MONTH_NAMES = (
 )
 
 
+_MAX_YEAR_OCCURRENCES = 20_000
+_MAX_DATE_SEARCHES = 2_000
+
+
 def _date_in_page(iso: str, html: str) -> bool:
     """Whether ``html`` writes out the day ``iso`` (YYYY-MM-DD) in full: ISO or numeric (in a meta tag,
     JSON-LD, a ``datetime`` attribute or the text), or with the month's name. A bare year is not a date."""
@@ -198,11 +202,20 @@ def _date_in_page(iso: str, html: str) -> bool:
         rf"(?:{names})\.?(?:\s|&nbsp;)+{d}(?:st|nd|rd|th)?,?(?:\s|&nbsp;)+{year}(?!\d)",
     )
     regex = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-    # Every pattern holds the year: look only around its occurrences (a large page has few).
-    at = html.find(year)
-    while at != -1:
-        if regex.search(html, max(0, at - 60), at + 64):
-            return True
+    month_words = _MONTH_NAMES[month - 1].split()
+    # Every pattern holds the year: look only around its occurrences, and run the pattern only where
+    # the characters beside the year could make a date. Both are bounded, so a page made of years
+    # costs milliseconds (a date not found in time is dropped: no date rather than a wrong one).
+    at, occurrences, searches = html.find(year), 0, 0
+    while at != -1 and occurrences < _MAX_YEAR_OCCURRENCES and searches < _MAX_DATE_SEARCHES:
+        occurrences += 1
+        before, after = html[at - 1:at], html[at + 4:at + 5]
+        if not before.isdigit() and (
+                (before and before in "./-") or (after and after in "-./") or after.isdigit()
+                or any(word in html[max(0, at - 40):at].lower() for word in month_words)):
+            searches += 1
+            if regex.search(html, max(0, at - 60), at + 64):
+                return True
         at = html.find(year, at + 4)
     return False
 
