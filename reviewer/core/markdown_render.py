@@ -7,15 +7,25 @@ offline app must not fetch, and a report must not phone home). Pure and thread-s
 
 from __future__ import annotations
 
+import html
+import re
 import threading
 
 import markdown
 import nh3
 
+from .markdown_linear import LinearLinksExtension
 from .urls import LINK_SCHEMES, safe_url
 
 # safe_url lives in ``urls``; it stays importable from here.
-__all__ = ["render_markdown", "safe_url", "sanitize_html"]
+__all__ = ["MAX_NOTE_CHARS", "render_markdown", "safe_url", "sanitize_html"]
+
+# The longest note the desk accepts, in characters (str length). About 15,000 words, forty
+# printed pages: far past any real conclusion (the longest notes seen are a few thousand words),
+# while the slowest Markdown a note can hold still renders in about a second. Python-Markdown
+# copies a paragraph once per link or emphasis it finds, so past some size no Markdown note is
+# quick; longer text (an old library, an import) is shown as plain text instead, never cut.
+MAX_NOTE_CHARS = 100_000
 
 _EXTENSIONS = ["extra", "sane_lists", "nl2br"]
 
@@ -29,18 +39,45 @@ _ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}, "th":
 
 
 def render_markdown(text: str) -> str:
-    """Render a note to sanitised HTML (a fragment, no <html> wrapper)."""
+    """Render a note to sanitised HTML (a fragment, no <html> wrapper). Any thread; linear in the
+    length of the note. A note over ``MAX_NOTE_CHARS`` comes back as plain text paragraphs."""
     if not text or not text.strip():
         return ""
+    if len(text) > MAX_NOTE_CHARS:
+        return render_plain(text)
     # Building a converter with its extensions costs more than converting a short note, and a
     # report renders a thousand notes; converters are not thread-safe, hence one per thread.
     converter = getattr(_local, "converter", None)
     if converter is None:
-        converter = _local.converter = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
-    return sanitize_html(converter.reset().convert(text))
+        converter = _local.converter = markdown.Markdown(extensions=[*_EXTENSIONS, LinearLinksExtension()],
+                                                         output_format="html")
+    html = converter.reset().convert(_neutralise_open_tags(text))
+    return sanitize_html(html.replace(_LITERAL_LT, "&lt;"))
+
+
+# A "<" with no ">" after it can open no tag, comment or autolink, yet Python's HTML parser
+# (which Python-Markdown runs over notes) retries the rest of the text as a tag from each one:
+# "x <a" repeated was quadratic. Such a "<" becomes a Unicode noncharacter, put back as "&lt;",
+# which is how the "<" would have come out anyway (text, code and attributes all escape it).
+_LITERAL_LT = "\ufdd0"
+
+
+def _neutralise_open_tags(text: str) -> str:
+    text = text.replace(_LITERAL_LT, "\ufffd")  # a noncharacter is not text; it cannot pose as "<"
+    after = text.rfind(">") + 1
+    if "<" in text[after:]:
+        text = text[:after] + text[after:].replace("<", _LITERAL_LT)
+    return text
 
 
 _local = threading.local()
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+
+def render_plain(text: str) -> str:
+    """Text as escaped paragraphs, line breaks kept: no Markdown, in linear time."""
+    paragraphs = _BLANK_LINES.split(text.strip().replace("\r\n", "\n").replace("\r", "\n"))
+    return "\n".join("<p>" + html.escape(p, quote=False).replace("\n", "<br>\n") + "</p>" for p in paragraphs)
 
 
 def sanitize_html(html: str) -> str:
