@@ -211,10 +211,17 @@ def step_gui(run: Runner, work: Path, bundle: Path) -> None:
 
 
 def step_default_library(run: Runner) -> None:
-    """No --db and no REVIEWER_DB: the library goes to the user data folder (platformdirs)."""
+    """No --db and no REVIEWER_DB: a reading command refuses the missing default library and
+    creates nothing; the app's first start creates it in the user data folder (platformdirs)."""
+    refused = run("list", "--json", expect=2)
+    check("no library at" in refused.stderr, f"list without a library said {refused.stderr!r}")
+    check(not sorted(run.home.rglob("library.sqlite")), "a reading command created the default library")
+    shot = run.home / "default.png"
+    run("gui", "--screenshot", str(shot), env=clean_env(run.home, QT_QPA_PLATFORM="offscreen"))
     listed = json.loads(run("list", "--json").stdout)
     found = sorted(run.home.rglob("library.sqlite"))
     check(bool(found), f"no library.sqlite was created under HOME={run.home}")
+    check(len(listed) >= 1, "the first start's library has no sample articles")
     print(f"    default library {found[0].relative_to(run.home)} with {len(listed)} sample article(s)")
 
 

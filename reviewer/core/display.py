@@ -80,3 +80,8 @@ def display_text(text: str) -> str:
 def strip_bidi_controls(text: str) -> str:
     """``text`` without bidirectional formatting characters (see ``BIDI_CONTROLS``)."""
     return _BIDI_RE.sub("", text)
+
+
+def document_name(source_path: str | None, title: str) -> str:
+    """How messages name an imported document: its file (quoted if odd), else its title."""
+    return display_name(source_path) if source_path else display_text(title)

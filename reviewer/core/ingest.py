@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import DuplicateArticle, ImportFailed, ReviewerError
 from .store import Store
+from .display import document_name
 
 # The longest article (in characters) an import accepts. The desk opens one this long in a few
 # seconds and sets a verdict on it in well under 100 ms (tests/benchmarks/bench_big_article.py);
@@ -116,17 +117,17 @@ def check_article_size(name: str, text: str) -> None:
 
 
 def _store_document(store: Store, doc, *, extract: bool, quality: str) -> tuple[int, str]:
-    check_article_size(doc.source_path or doc.title, doc.text)
+    check_article_size(document_name(doc.source_path, doc.title), doc.text)
     existing = store.find_duplicate(doc.content_hash)
     if existing is not None:
         title = store.get_article(existing).title
-        raise DuplicateArticle(doc.source_path or doc.title, existing, title)
+        raise DuplicateArticle(document_name(doc.source_path, doc.title), existing, title)
     try:
         claims = extract_for_store(doc.text, quality) if extract else []
     except ReviewerError:
         raise
     except Exception as exc:  # extraction is ours: a failure is a bug, but must not lose the import
-        raise ImportFailed(doc.source_path or doc.title, f"claim extraction failed ({exc})",
+        raise ImportFailed(document_name(doc.source_path, doc.title), f"claim extraction failed ({exc})",
                            "the article was not imported; please report this") from exc
     article = store.add_article(doc, claims, extraction=quality if extract else None)
     return article.id, article.title

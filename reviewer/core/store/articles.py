@@ -9,6 +9,7 @@ from typing import Any
 
 from ..domain import STATUSES, Article, ArticleSummary, Block, SearchHit
 from ..errors import DuplicateArticle, NotFound, ReviewerError
+from ..display import document_name
 from .base import utc_now
 from .claims import _check_span
 
@@ -28,7 +29,7 @@ class ArticlesMixin:
                 "SELECT id, title FROM articles WHERE content_hash = ?", (content_hash,)
             ).fetchone()
             if existing:
-                raise DuplicateArticle(doc.source_path or doc.title, existing[0], existing[1])
+                raise DuplicateArticle(document_name(doc.source_path, doc.title), existing[0], existing[1])
             now = utc_now()
             blocks = [[b.start, b.end, b.kind, b.level] for b in getattr(doc, "blocks", ())]
             cursor = self.conn.execute(
@@ -232,4 +233,3 @@ def fts_query(query: str) -> str:
     quoted = [f'"{w}"' for w in words]
     quoted[-1] += "*"
     return " ".join(quoted)
-

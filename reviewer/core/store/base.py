@@ -33,6 +33,7 @@ from typing import Any, Self
 from sqlite_utils import Database
 
 from .. import schema
+from ..display import display_name
 from ..errors import LibraryError, ReviewerError
 
 BUSY_TIMEOUT_MS = 5000
@@ -79,18 +80,18 @@ class StoreBase:
         path = Path(path).expanduser()
         exists = path.exists()
         if exists and path.is_dir():
-            raise LibraryError(f"{path} is a folder, not a library file. Choose a .sqlite file.")
+            raise LibraryError(f"{display_name(path)} is a folder, not a library file. Choose a .sqlite file.")
         if not exists and not create:
-            raise LibraryError(f"{path} does not exist.")
+            raise LibraryError(f"{display_name(path)} does not exist.")
         if not exists:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise LibraryError(f"Cannot create the folder for {path}: {exc.strerror}.") from exc
+                raise LibraryError(f"Cannot create the folder for {display_name(path)}: {exc.strerror}.") from exc
         try:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         except sqlite3.Error as exc:
-            raise LibraryError(f"Cannot open {path}: {exc}.") from exc
+            raise LibraryError(f"Cannot open {display_name(path)}: {exc}.") from exc
         store = cls(Database(conn), path, reviewer)
         try:
             store._prepare(fresh=not exists or path.stat().st_size == 0)
@@ -99,7 +100,7 @@ class StoreBase:
             if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
                 # SQLite read the header and refused it: not a database at all (no bytes were written).
                 raise LibraryError(
-                    f"{path} is not a Reviewer library (it is not an SQLite database). "
+                    f"{display_name(path)} is not a Reviewer library (it is not an SQLite database). "
                     "The file was not changed; open another library or restore a backup."
                 ) from exc
             raise library_error(path, exc) from exc
@@ -148,12 +149,12 @@ class StoreBase:
         foreign = app_id != schema.APPLICATION_ID and (tables or app_id != 0 or version != 0)
         if not fresh and foreign:
             raise LibraryError(
-                f"{self.path} is an SQLite database but not a Reviewer library. "
+                f"{display_name(self.path)} is an SQLite database but not a Reviewer library. "
                 "Open a library file or create a new one."
             )
         if version > schema.SCHEMA_VERSION:
             raise LibraryError(
-                f"{self.path} was written by a newer version of Reviewer (library format {version}, "
+                f"{display_name(self.path)} was written by a newer version of Reviewer (library format {version}, "
                 f"this version reads up to {schema.SCHEMA_VERSION}). Update Reviewer to open it; "
                 "the file was not changed."
             )
@@ -164,13 +165,13 @@ class StoreBase:
             if problems != "ok":
                 problems = " ".join(problems.replace("*** in database main ***", "").split())
                 raise LibraryError(
-                    f"{self.path} is damaged ({problems}). The file was not changed; "
+                    f"{display_name(self.path)} is damaged ({problems}). The file was not changed; "
                     "restore a backup or open another library."
                 )
         if self.path is not None:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if mode.lower() != "wal" and not _is_read_only(self.path):
-                raise LibraryError(f"Cannot switch {self.path} to write-ahead logging ({mode}).")
+                raise LibraryError(f"Cannot switch {display_name(self.path)} to write-ahead logging ({mode}).")
         if schema.pending_count(self.db):
             if self.path is not None and not fresh:
                 self._before_migration()
@@ -360,7 +361,7 @@ def _is_read_only(path: Path) -> bool:
 def library_error(path: Path | None, exc: sqlite3.Error) -> LibraryError:
     """A sqlite error as a LibraryError whose message says what to do."""
     message = str(exc)
-    where = str(path) if path else "the library"
+    where = display_name(path) if path else "the library"
     if "malformed" in message or "not a database" in message or "corrupt" in message:
         return LibraryError(
             f"{where} is damaged ({message}). The file was not changed; restore a backup or open another library."
