@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DuplicateArticle, ImportFailed, ReviewerError
-from .store import Store
-from .display import document_name
+from .store import Store, is_library_file
+from .display import display_name, document_name
 
 # The longest article (in characters) an import accepts. The desk opens one this long in a few
 # seconds and sets a verdict on it in well under 100 ms (tests/benchmarks/bench_big_article.py);
@@ -85,6 +85,9 @@ def import_paths(
 def import_file(store: Store, path: Path, *, extract: bool = True, quality: str = "final") -> tuple[int, str]:
     from .importers import read_document
 
+    if is_library_file(path, store.path):
+        # Reading it with open() would drop this process's SQLite locks on it (see store.base).
+        raise ImportFailed(display_name(path), "is this library's own database file, not an article")
     doc = read_document(path)
     return _store_document(store, doc, extract=extract, quality=quality)
 

@@ -139,3 +139,28 @@ def test_desk_import_and_export_then_cli_then_verdict_survives_kill(tmp_path):
         assert store.get_review(claim_id).verdict is not None
         assert store.get_article(store.get_claim(claim_id).article_id).status == "in_review"
         assert store.integrity_ok()
+
+
+@pytest.mark.parametrize("which", ["", "-wal"])
+def test_importing_or_attaching_the_open_library_itself_is_refused_without_reading_it(tmp_path, which,
+                                                                                       monkeypatch):
+    """A library may have any name (``--db reviews.txt``); reading it as an article would drop the locks."""
+    from reviewer.core.errors import ReviewerError
+    from reviewer.core.ingest import import_paths
+
+    library = tmp_path / "reviews.txt"
+    claim_id = make_library(library, n_claims=1, notes=False)[0]
+    with Store.open(library) as store:
+        store.set_meta("touch", "1")  # a -wal exists while the store is open
+        target = Path(str(library) + which)
+        assert target.exists()
+        opened = []
+        real_open = open
+        monkeypatch.setattr("builtins.open", lambda f, *a, **k: opened.append(str(f)) or real_open(f, *a, **k))
+        report = import_paths(store, [target])
+        assert not report.added and len(report.errors) == 1
+        if not which:  # the -wal is refused by its name already
+            assert "this library's own database file" in str(report.errors[0])
+        with pytest.raises(ReviewerError, match="library itself"):
+            store.add_evidence(claim_id, file=target)
+        assert not any(str(library) in name for name in opened)
