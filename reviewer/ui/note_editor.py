@@ -3,7 +3,9 @@
 What a person types is saved as they type (debounced) and at once when they leave the note
 or switch claims, so nothing is lost; all saves of one typing session merge into one undo
 step (``EditNoteCommand``). The preview is sanitised HTML in a QTextBrowser that never
-loads a resource: no remote images, no local files.
+loads a resource: no remote images, no local files. It is rendered on a worker thread, so a
+huge or hostile note never freezes the desk, and a note holds at most ``MAX_NOTE_CHARS``:
+typing or pasting past it is refused, with a message.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPalette,
+    QTextCursor,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -27,14 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import NotFound
-from ..core.markdown_render import render_markdown
+from ..core.markdown_render import MAX_NOTE_CHARS, render_markdown
 from ..core.store import Store
 from .changes import ChangeHub
 from .review_commands import EditNoteCommand
+from .tasks import TaskManager
 
 SAVE_DELAY_MS = 400
 PREVIEW_DELAY_MS = 150
 SIDE_BY_SIDE_WIDTH = 640  # below this the preview goes under the editor
+LIMIT_WARNING_AT = MAX_NOTE_CHARS * 9 // 10  # from here on the editor shows the count
 
 PREVIEW_CSS = """
 p, li { line-height: 140%; }
@@ -114,11 +119,23 @@ class NoteEditor(QWidget):
         self.session = 0
         self.preview_html = ""
         self._saved_text = ""  # what the store holds for this claim, as far as the editor knows
+        self._length = 0  # of the editor's text, to tell growth from the last change
+        # Previews render on a worker: a generation number drops results for older text, and
+        # only one render runs at a time (typing meanwhile asks for one more when it ends).
+        self._renders = TaskManager(self, max_threads=1)
+        self._render_generation = 0
+        self._rendering = False
+        self._render_again = False
 
         self.label = QLabel(self)
         self.label.setObjectName("hint")
         self.label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.label.setWordWrap(True)
+        self.limit_label = QLabel(self)
+        self.limit_label.setObjectName("noteLimit")
+        self.limit_label.setWordWrap(True)
+        self.limit_label.setAccessibleName("Note length")
+        self.limit_label.hide()
         self.editor = NoteTextEdit(self)
         self.editor.setAccessibleName("Note")
         self.preview = SafePreview(self)
@@ -135,6 +152,7 @@ class NoteEditor(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.label)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.limit_label)
 
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save)
@@ -188,6 +206,11 @@ class NoteEditor(QWidget):
         if not self.is_dirty():
             return
         text = self.editor.toPlainText()
+        if len(text) > MAX_NOTE_CHARS:
+            # Only a note that was already too long (an older library) gets here: typing past
+            # the limit is refused. It stays unsaved until it is short enough; the label says so.
+            self._show_length(len(text))
+            return
         try:
             command = EditNoteCommand(self.store, self.hub, self.claim_id, text, session=self.session,
                                       before=self._saved_text)
@@ -205,11 +228,34 @@ class NoteEditor(QWidget):
             self._saved_text = self.store.get_review(self.claim_id).note
 
     def update_preview(self) -> None:
+        """Render the current text on the worker; the preview changes when the result comes."""
         self._preview_timer.stop()
-        self.preview_html = render_markdown(self.editor.toPlainText())
+        self._render_generation += 1
+        if self._rendering:
+            self._render_again = True  # the running render is for older text
+            return
+        self._rendering = True
+        generation, text = self._render_generation, self.editor.toPlainText()
+        self._renders.run("Note preview", lambda _ctx: render_markdown(text), delay_ms=0,
+                          on_done=lambda html: self._show_preview(generation, html),
+                          on_error=lambda _exc, _tb: self._show_preview(generation, None))
+
+    def wait_for_preview(self, timeout_ms: int = 30000) -> bool:
+        """Block until no render runs (tests, and before a screenshot)."""
+        return self._renders.wait(timeout_ms)
+
+    def _show_preview(self, generation: int, html: str | None) -> None:
+        self._rendering = False
+        if self._render_again:
+            self._render_again = False
+            self.update_preview()  # the text changed while rendering: this result is stale
+            return
+        if generation != self._render_generation or html is None:
+            return
+        self.preview_html = html
         bar = self.preview.verticalScrollBar()
         position = bar.value()
-        self.preview.setHtml(self.preview_html)
+        self.preview.setHtml(html)
         bar.setValue(position)
 
     # ----------------------------------------------------------------- internals
@@ -219,16 +265,62 @@ class NoteEditor(QWidget):
         self.editor.setPlainText(text)
         self.editor.blockSignals(False)
         cursor = self.editor.textCursor()
-        cursor.setPosition(min(cursor_position, len(text)))
+        cursor.setPosition(min(cursor_position, self.editor.document().characterCount() - 1))
         self.editor.setTextCursor(cursor)
         self._saved_text = text
+        self._length = len(text)
+        self._show_length(self._length)
+        # The previous claim's preview must not stand for this one while the new one renders.
+        self.preview_html = ""
+        self.preview.clear()
         self.update_preview()
 
     def _on_text_changed(self) -> None:
         if self.claim_id is None:
             return
+        text = self.editor.toPlainText()
+        refused = 0
+        if len(text) > MAX_NOTE_CHARS and len(text) > self._length:
+            refused = self._refuse_growth(text, len(text) - max(MAX_NOTE_CHARS, self._length))
+            text = self.editor.toPlainText()
+        self._length = len(text)
+        self._show_length(self._length, refused)
         self._save_timer.start()
         self._preview_timer.start()
+
+    def _refuse_growth(self, text: str, excess: int) -> int:
+        """Take back the last ``excess`` characters typed or pasted (they end at the cursor)."""
+        cursor = self.editor.textCursor()
+        utf16_end = cursor.position()
+        # Qt counts UTF-16 units, the limit counts characters (as Python and the store do).
+        end = len(text.encode("utf-16-le")[:2 * utf16_end].decode("utf-16-le", errors="ignore"))
+        start = max(0, end - excess)
+        if end - start < excess:  # the insertion was not before the cursor: cut the end instead
+            start, end = len(text) - excess, len(text)
+            utf16_end = len(text.encode("utf-16-le")) // 2
+        cursor.setPosition(utf16_end - len(text[start:end].encode("utf-16-le")) // 2)
+        cursor.setPosition(utf16_end, QTextCursor.MoveMode.KeepAnchor)
+        self.editor.blockSignals(True)
+        cursor.removeSelectedText()
+        self.editor.blockSignals(False)
+        self.editor.setTextCursor(cursor)
+        return end - start
+
+    def _show_length(self, length: int, refused: int = 0) -> None:
+        """Count and limit under the editor, from near the limit on; why text was refused."""
+        if refused == 1:
+            self.limit_label.setText(f"A note holds at most {MAX_NOTE_CHARS:,} characters: "
+                                     "typing past the limit is refused.")
+        elif refused:
+            self.limit_label.setText(f"A note holds at most {MAX_NOTE_CHARS:,} characters: the last "
+                                     f"{refused:,} characters pasted or dropped were not added.")
+        elif length > MAX_NOTE_CHARS:
+            self.limit_label.setText(
+                f"{length:,} characters: a note holds at most {MAX_NOTE_CHARS:,}. Shorten it by "
+                f"{length - MAX_NOTE_CHARS:,} characters; until then it is not saved.")
+        elif length >= LIMIT_WARNING_AT:
+            self.limit_label.setText(f"{length:,} of {MAX_NOTE_CHARS:,} characters")
+        self.limit_label.setVisible(bool(refused) or length >= LIMIT_WARNING_AT)
 
     def _undo(self) -> None:
         self.flush(end_session=True)

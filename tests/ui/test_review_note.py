@@ -86,6 +86,7 @@ def test_hostile_markdown_never_reaches_the_preview(qtbot, desk):
                     '<script>alert(1)</script> [click](javascript:alert(1)) <img src="http://evil.example/x.png">'
                     ' <a href="javascript:alert(2)" onclick="x()">a</a>')
     editor.note.update_preview()
+    qtbot.waitUntil(lambda: "click" in editor.note.preview_html, timeout=5000)  # rendered on a worker
     shown = editor.note.preview.toHtml().lower()
     for html in (editor.note.preview_html.lower(), shown):
         assert "<script" not in html and "javascript:" not in html
