@@ -134,6 +134,7 @@ class NoteEditor(QWidget):
         self.limit_label = QLabel(self)
         self.limit_label.setObjectName("noteLimit")
         self.limit_label.setWordWrap(True)
+        self.limit_label.setTextFormat(Qt.TextFormat.PlainText)
         self.limit_label.setAccessibleName("Note length")
         self.limit_label.hide()
         self.editor = NoteTextEdit(self)
