@@ -8,8 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 STATUSES = ("todo", "in_review", "done")
-# A note longer than this is refused: nobody writes one by hand, and the Markdown renderer,
-# the desk and the reports stay responsive below it.
+# The longest note the store accepts, in characters (str length). About 15,000 words, forty
+# printed pages: far past any real conclusion (the longest notes seen are a few thousand words),
+# while the slowest Markdown a note can hold still renders in about a second. Python-Markdown
+# copies a paragraph once per link or emphasis it finds, so past some size no Markdown note is
+# quick; longer text (an old library, an import) is shown as plain text instead, never cut.
 MAX_NOTE_CHARS = 100_000
 STATUS_LABELS = {"todo": "To do", "in_review": "In review", "done": "Done"}
 

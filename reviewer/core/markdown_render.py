@@ -14,18 +14,13 @@ import threading
 import markdown
 import nh3
 
+from .domain import MAX_NOTE_CHARS
 from .markdown_linear import LinearLinksExtension
 from .urls import LINK_SCHEMES, safe_url
 
 # safe_url lives in ``urls``; it stays importable from here.
 __all__ = ["MAX_NOTE_CHARS", "render_markdown", "safe_url", "sanitize_html"]
 
-# The longest note the desk accepts, in characters (str length). About 15,000 words, forty
-# printed pages: far past any real conclusion (the longest notes seen are a few thousand words),
-# while the slowest Markdown a note can hold still renders in about a second. Python-Markdown
-# copies a paragraph once per link or emphasis it finds, so past some size no Markdown note is
-# quick; longer text (an old library, an import) is shown as plain text instead, never cut.
-MAX_NOTE_CHARS = 100_000
 
 _EXTENSIONS = ["extra", "sane_lists", "nl2br"]
 
