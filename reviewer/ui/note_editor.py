@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QFocusEvent,
+    QGuiApplication,
     QKeyEvent,
     QKeySequence,
     QPalette,
@@ -29,10 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import NotFound
+from ..core.errors import ChangedElsewhere, NotFound
 from ..core.markdown_render import MAX_NOTE_CHARS, render_markdown
 from ..core.store import Store
 from .changes import ChangeHub
+from .note_conflict import KEEP_BOTH, KEEP_MINE, TAKE_THEIRS, NoteConflictBar, both_notes
 from .review_commands import EditNoteCommand
 from .tasks import TaskManager
 
@@ -119,6 +121,7 @@ class NoteEditor(QWidget):
         self.session = 0
         self.preview_html = ""
         self._saved_text = ""  # what the store holds for this claim, as far as the editor knows
+        self._theirs = None  # the Review changed elsewhere while typing, until the person chooses
         self._length = 0  # of the editor's text, to tell growth from the last change
         # Previews render on a worker: a generation number drops results for older text, and
         # only one render runs at a time (typing meanwhile asks for one more when it ends).
@@ -151,7 +154,10 @@ class NoteEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        self.conflict = NoteConflictBar(self)
+        self.conflict.chosen.connect(self.resolve_conflict)
         layout.addWidget(self.label)
+        layout.addWidget(self.conflict)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.limit_label)
 
@@ -179,6 +185,7 @@ class NoteEditor(QWidget):
 
     def set_claim(self, claim_id: int | None, note: str = "") -> None:
         """Show another claim's note; pending typing for the previous claim is saved first."""
+        self._keep_both_if_undecided()
         self.flush(end_session=True)
         self.claim_id = claim_id
         self.setEnabled(claim_id is not None)
@@ -204,8 +211,8 @@ class NoteEditor(QWidget):
             self.session += 1
 
     def save(self) -> None:
-        if not self.is_dirty():
-            return
+        if not self.is_dirty() or self._theirs is not None:
+            return  # nothing to save, or the person has not chosen between two versions yet
         text = self.editor.toPlainText()
         if len(text) > MAX_NOTE_CHARS:
             # Only a note that was already too long (an older library) gets here: typing past
@@ -225,8 +232,40 @@ class NoteEditor(QWidget):
             return
         self._saved_text = text  # before push: the hub announcement must not reload the editor
         self.undo_stack.push(command)
-        if command.error is not None:
+        if isinstance(command.error, ChangedElsewhere):
+            # Another window or command saved this note since we read it: keep both until asked.
+            self._theirs = command.error.current
+            self._saved_text = self._theirs.note
+            self.conflict.show_conflict(self._theirs.note, self._theirs.reviewer, self._theirs.updated_at)
+        elif command.error is not None:
             self._saved_text = self.store.get_review(self.claim_id).note
+
+    def in_conflict(self) -> bool:
+        return self._theirs is not None
+
+    def resolve_conflict(self, choice: str) -> None:
+        """The person chose between their note and the one changed elsewhere (KEEP_BOTH, …)."""
+        theirs, mine = self._theirs, self.editor.toPlainText()
+        if theirs is None:
+            return
+        self._theirs = None
+        self.conflict.hide()
+        self.session += 1  # the choice is an undo step of its own
+        if choice == TAKE_THEIRS:
+            QGuiApplication.clipboard().setText(mine)
+            self._set_text(theirs.note)
+            self.hub.emit("status", message="Their note is kept; your text was copied to the clipboard.")
+            return
+        if choice == KEEP_BOTH:
+            self.editor.setPlainText(both_notes(mine, theirs.note, theirs.reviewer, theirs.updated_at))
+        elif choice != KEEP_MINE:
+            raise ValueError(choice)
+        self.flush()
+
+    def _keep_both_if_undecided(self) -> None:
+        # Leaving the claim (or closing) must not lose either version: keep both.
+        if self._theirs is not None:
+            self.resolve_conflict(KEEP_BOTH)
 
     def update_preview(self) -> None:
         """Render the current text on the worker; the preview changes when the result comes."""
@@ -332,6 +371,7 @@ class NoteEditor(QWidget):
         self.undo_stack.redo()
 
     def hideEvent(self, event) -> None:
+        self._keep_both_if_undecided()
         self.flush(end_session=True)  # a closing window or a hidden pane must not lose typing
         super().hideEvent(event)
 
