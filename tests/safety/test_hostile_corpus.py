@@ -47,9 +47,12 @@ def hostile_library(store, tmp_path: Path) -> list[int]:
     result = import_paths(store, [folder])
     assert result.errors == [] and len(result.added) == len(corpus.FILE_NAMES), result
     ids = [article_id for article_id, _ in result.added]
+    # No title, however it arrives, keeps a right-to-left override that reorders what it reads.
+    assert not any("\u202e" in title for _, title in result.added)
 
     text = "\n\n".join(corpus.CLAIM_TEXTS)
     article = store.add_article(HostileDoc(corpus.RTL_TITLE, text))
+    assert store.get_article(article.id).title == "Headline gnp.exe"
     ids.append(article.id)
     for n, claim_text in enumerate(corpus.CLAIM_TEXTS):
         start = text.index(claim_text)

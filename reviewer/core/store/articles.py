@@ -9,7 +9,7 @@ from typing import Any
 
 from ..domain import STATUSES, Article, ArticleSummary, Block, SearchHit
 from ..errors import DuplicateArticle, NotFound, ReviewerError
-from ..display import document_name
+from ..display import document_name, strip_bidi_controls
 from .base import utc_now
 from .claims import _check_span
 
@@ -32,15 +32,18 @@ class ArticlesMixin:
                 raise DuplicateArticle(document_name(doc.source_path, doc.title), existing[0], existing[1])
             now = utc_now()
             blocks = [[b.start, b.end, b.kind, b.level] for b in getattr(doc, "blocks", ())]
+            # Metadata is one line shown everywhere: a right-to-left override would make
+            # "Headline \u202egnp.exe" read "Headline exe.png" in every list and report.
+            title, site, author = (_one_line_meta(v) for v in (doc.title, getattr(doc, "site", None), doc.author))
             cursor = self.conn.execute(
                 "INSERT INTO articles (title, source, url, author, published, imported_at, original_format,"
                 " source_path, text, blocks, content_hash, language, status, extraction)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'todo', ?)",
                 (
-                    doc.title,
-                    getattr(doc, "site", None),
+                    title,
+                    site,
                     doc.url,
-                    doc.author,
+                    author,
                     doc.published,
                     now,
                     doc.original_format,
@@ -59,7 +62,7 @@ class ArticlesMixin:
                 "article",
                 article_id,
                 article_id=article_id,
-                after={"title": doc.title, "source_path": doc.source_path, "claims": len(claims)},
+                after={"title": title, "source_path": doc.source_path, "claims": len(claims)},
             )
         return self.get_article(article_id)
 
@@ -233,3 +236,7 @@ def fts_query(query: str) -> str:
     quoted = [f'"{w}"' for w in words]
     quoted[-1] += "*"
     return " ".join(quoted)
+
+
+def _one_line_meta(value: str | None) -> str | None:
+    return None if value is None else strip_bidi_controls(value)
