@@ -143,7 +143,7 @@ def desk(qtbot, store, settings):
         with qtbot.waitExposed(window):
             window.show()
         window.activateWindow()  # window shortcuts (J, 1–9…) need the active window
-        qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+        qtbot.waitUntil(window.isActiveWindow, timeout=30_000)
         made.append(window)
         return window
 

@@ -117,7 +117,7 @@ def test_restore_waits_for_jobs_to_finish_then_pauses_the_window(desk, reviewed,
     assert not window._watch_timer.isActive()
     qtbot.waitUntil(in_restore.is_set, timeout=10000)
     # The copy runs on a worker: the dialog still answers, shows it is busy, and will not close.
-    qtbot.waitUntil(dialog.busy_bar.isVisible, timeout=5000)
+    qtbot.waitUntil(dialog.busy_bar.isVisible, timeout=30_000)
     assert not dialog.close_button.isEnabled() and not dialog.restore_button.isEnabled()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.isVisible()
@@ -254,7 +254,7 @@ def test_the_window_stays_open_while_a_restore_is_copied(desk, reviewed, library
     in_restore, release_restore = _gate_restore(monkeypatch)
     dialog = _open_backups(window, qtbot)
     _confirm_restore(dialog, qtbot)
-    qtbot.waitUntil(in_restore.is_set, timeout=5000)
+    qtbot.waitUntil(in_restore.is_set, timeout=30_000)
 
     assert not window.close()  # the title bar's close, Quit, or the app closing all windows
     assert window.isVisible() and dialog.isVisible()
@@ -328,7 +328,7 @@ def _restore_manual_backup_and_reopen(controller, window, qtbot):
     manual = next(r for r in range(dialog.model.rowCount()) if dialog.model.backup_at(r).reason == "manual")
     with qtbot.waitSignal(window.backup_restored, timeout=10000):
         _confirm_restore(dialog, qtbot, manual)
-    qtbot.waitUntil(lambda: controller.window is not None and controller.window is not window, timeout=5000)
+    qtbot.waitUntil(lambda: controller.window is not None and controller.window is not window, timeout=30_000)
     return controller.window
 
 

@@ -43,7 +43,7 @@ def test_library_model_refreshes_one_row_in_place(store, qapp, qtbot):
     model = LibraryModel(store)
     model.reload()
     store.set_review(claims[0].id, verdict="supported")
-    with qtbot.waitSignal(model.dataChanged, timeout=1000):
+    with qtbot.waitSignal(model.dataChanged, timeout=30_000):
         model.refresh_articles([article.id])
     assert model.summary(0).claims_reviewed == 1
     assert model.summary(0).status == "in_review"

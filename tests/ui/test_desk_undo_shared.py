@@ -20,7 +20,7 @@ def test_undo_of_a_first_verdict_puts_the_article_back_to_todo(desk, sample_arti
     assert store.get_review(claim_id).verdict is None
     assert store.get_article(article.id).status == "todo"
     qtbot.waitUntil(lambda: window.library.model.summary(window.library.model.row_of(article.id)).status == "todo",
-                    timeout=5000)
+                    timeout=30_000)
     # Redo brings both back.
     qtbot.keyClick(window.claims.view, Qt.Key.Key_Z,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)

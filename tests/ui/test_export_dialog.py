@@ -96,7 +96,7 @@ def test_export_writes_the_file_off_the_ui_thread(qtbot, store, settings, tasks,
     target = tmp_path / "out" / "desk.json"
     target.parent.mkdir()
     dialog.path_edit.setText(str(target))
-    with qtbot.waitSignal(tasks.job_started, timeout=5_000):
+    with qtbot.waitSignal(tasks.job_started, timeout=30_000):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.last_path is not None, timeout=20_000)
     data = json.loads(target.read_text(encoding="utf-8"))

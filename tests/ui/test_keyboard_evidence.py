@@ -18,7 +18,7 @@ def test_e_opens_the_add_evidence_dialog_for_the_current_claim(desk, sample_arti
     assert window.review_editor.tabs.currentWidget() is panel
     dialog.grab().save("/tmp/keyboard_evidence_dialog.png")
     qtbot.keyClicks(dialog.url, "https://ons.example/beds")
-    with qtbot.waitSignal(window.hub.changed, timeout=3000):
+    with qtbot.waitSignal(window.hub.changed, timeout=30_000):
         qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     (evidence,) = store.list_evidence(claim_id)
     assert evidence.url == "https://ons.example/beds"

@@ -25,7 +25,7 @@ def press_f1(qtbot, window) -> dict[str, str]:
     QTimer.singleShot(0, read)
     window.claims.view.setFocus()
     qtbot.keyClick(window.claims.view, Qt.Key.Key_F1)
-    qtbot.waitUntil(lambda: "rows" in seen, timeout=5000)
+    qtbot.waitUntil(lambda: "rows" in seen, timeout=30_000)
     return seen["rows"]
 
 

@@ -26,7 +26,7 @@ def open_preferences(desk, qtbot):
         qtbot.addWidget(dialog)
         dialog.show()
         dialog.activateWindow()  # key fields take keys only in the active window
-        qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+        qtbot.waitUntil(dialog.isActiveWindow, timeout=30_000)
         qtbot.mouseClick(dialog.tabs.tabBar(), Qt.MouseButton.LeftButton,
                          pos=dialog.tabs.tabBar().tabRect(2).center())
         assert dialog.tabs.currentIndex() == 2
@@ -83,7 +83,7 @@ def test_every_key_of_a_command_is_shown_and_edited_and_the_new_key_works(desk, 
     qtbot.keyClick(dialog.keys_editor.edits[-1], Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
     press_ok(qtbot, dialog)
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    qtbot.waitUntil(window.isActiveWindow, timeout=30_000)
     claim_id = window.claims.current_claim()
     window.claims.view.setFocus()
     qtbot.keyClick(window.claims.view, Qt.Key.Key_1)

@@ -31,10 +31,10 @@ def test_typing_renders_the_preview_and_saves_after_the_debounce(qtbot, desk):
     editor, store, claim = desk.editor, desk.store, desk.claims[0]
     assert editor.note.editor.toPlainText() == "Earlier note."
     type_at_end(qtbot, editor, " Checked **ONS** data.")
-    qtbot.waitUntil(lambda: "<strong>ONS</strong>" in editor.note.preview_html, timeout=2000)
+    qtbot.waitUntil(lambda: "<strong>ONS</strong>" in editor.note.preview_html, timeout=30_000)
     assert "ONS" in editor.note.preview.toPlainText() and "**" not in editor.note.preview.toPlainText()
     assert store.get_review(claim).note == "Earlier note."  # not yet: the debounce is still running
-    with qtbot.waitSignal(desk.hub.changed, timeout=2000):
+    with qtbot.waitSignal(desk.hub.changed, timeout=30_000):
         pass  # the debounced save announces itself
     assert store.get_review(claim).note == "Earlier note. Checked **ONS** data."
     assert len(store.history(claim_id=claim)) == 2  # the fixture's note and one save: no double write
@@ -86,7 +86,7 @@ def test_hostile_markdown_never_reaches_the_preview(qtbot, desk):
                     '<script>alert(1)</script> [click](javascript:alert(1)) <img src="http://evil.example/x.png">'
                     ' <a href="javascript:alert(2)" onclick="x()">a</a>')
     editor.note.update_preview()
-    qtbot.waitUntil(lambda: "click" in editor.note.preview_html, timeout=5000)  # rendered on a worker
+    qtbot.waitUntil(lambda: "click" in editor.note.preview_html, timeout=30_000)  # rendered on a worker
     shown = editor.note.preview.toHtml().lower()
     for html in (editor.note.preview_html.lower(), shown):
         assert "<script" not in html and "javascript:" not in html

@@ -29,7 +29,7 @@ def test_preferences_names_a_key_used_twice(desk, store, qtbot):
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=30_000)
     dialog.tabs.setCurrentIndex(2)
     assert dialog.conflict_label.text() == ""
     table = dialog.shortcut_table
