@@ -160,7 +160,7 @@ class DeskController:
         from .ui.tasks import TaskManager
 
         self.store = store
-        store.reviewer = self.settings.pref("reviewer_name") or store.reviewer
+        store.adopt_reviewer_name(self.settings.pref("reviewer_name"))  # the CLI signs with it too
         self.hub = ChangeHub()
         self.undo_stack = QUndoStack()
         self.tasks = TaskManager()

@@ -14,19 +14,20 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QSplitter, QWidget
 
-from ..core.domain import Article, Claim
+from ..core.domain import Article
 from ..core.errors import LibraryError, NotFound
 from ..core.store import Store
 from .actions import ACTIONS, ActionCollection, build_menus, typing_in_text_field
 from .changes import ARTICLES, CLAIMS, EVIDENCE, LIBRARY, REVIEW, SCALE, Change, ChangeHub
-from .claim_view import VerdictPalette, is_active
+from .claim_view import VerdictPalette
 from .claims_panel import ClaimsPanel
 from .desk_edits import DeskEdits
 from .import_flow import ImportFlow, local_paths
 from .library_files import ask_new_library, ask_open_library
 from .library_pane import LibraryPane
+from .plain import plain_label
 from .reader import ReaderPane
 from .review_editor import ReviewEditor
 from .settings import Settings
@@ -96,8 +97,8 @@ class MainWindow(QMainWindow):
         self.actions["show_all"].setChecked(self.show_all)
         self._update_verdict_actions()
 
-        self.status_message = QLabel()
-        self.status_who = QLabel()
+        self.status_message = plain_label()  # messages name files, titles and people
+        self.status_who = plain_label()
         self.statusBar().addWidget(self.status_message, 1)
         self.statusBar().addPermanentWidget(self.status_who)
         self._status_timer = QTimer(self)
@@ -190,7 +191,7 @@ class MainWindow(QMainWindow):
         threshold = self.threshold()
         self.reader.set_article(article, claims, self.palette_, threshold, self.show_all)
         self.claims.set_claims(claims, self.palette_, threshold)
-        self._update_header(claims)
+        self._update_header()
         if self.library.current_article() != article_id:
             self.library.select_article(article_id)
         self.settings.set_state("last_article", article_id)
@@ -235,7 +236,8 @@ class MainWindow(QMainWindow):
 
     def apply_preferences(self) -> None:
         """Preferences changed: name, threshold, font size, shortcuts, theme colours."""
-        self.store.reviewer = self.settings.pref("reviewer_name") or self.store.reviewer
+        # The library remembers the name too, so the command line signs changes with it.
+        self.store.adopt_reviewer_name(self.settings.pref("reviewer_name"))
         self.actions.apply_shortcuts()
         self.reader.set_font_size(self.settings.pref("reader_font_size"))
         self.reader.set_dark(*theme_colors())
@@ -280,6 +282,8 @@ class MainWindow(QMainWindow):
         if self.article is not None and change.article_id in (None, self.article.id):
             if change.touches(CLAIMS):
                 self._refresh_claims(structural=True)
+            elif change.kinds == frozenset({REVIEW}) and change.claim_ids:
+                self._refresh_reviewed(change.claim_ids)  # a verdict, note or confidence: re-read just those
             elif change.touches(REVIEW, SCALE):
                 self._refresh_claims(structural=False)
             # A first verdict or note moves the article to "in review": the header shows status too.
@@ -290,7 +294,7 @@ class MainWindow(QMainWindow):
                     self.article = None
                     self.reader.set_article(None, [], self.palette_, None, False)
                     self.claims.set_claims([], self.palette_, None)
-                self._update_header(self.claims.model.claims())
+                self._update_header()
 
     def _refresh_claims(self, structural: bool) -> None:
         if self.article is None:
@@ -306,12 +310,23 @@ class MainWindow(QMainWindow):
         if current is not None and any(c.id == current for c in claims):
             self.reader.set_current_claim(current, scroll=False)
             self.claims.select_claim(current)
-        self._update_header(claims)
+        self._update_header()
 
-    def _update_header(self, claims: list[Claim]) -> None:
-        threshold = self.threshold()
-        active = [c for c in claims if is_active(c, threshold)]
-        self.reader_pane.header.set_article(self.article, sum(1 for c in active if c.verdict), len(active))
+    def _refresh_reviewed(self, claim_ids) -> None:
+        """Only these claims' reviews changed: one read each, and only their rows and highlights
+        are redrawn (on an article with thousands of claims a verdict stays instant)."""
+        try:
+            claims = [c for c in map(self.store.get_claim, claim_ids) if c.article_id == self.article.id]
+        except NotFound:
+            self._refresh_claims(structural=True)
+            return
+        self.claims.replace_claims(claims)
+        self.reader.update_claims(claims)
+
+    def _update_header(self) -> None:
+        """Review progress of the open article, from the claims list's running counts."""
+        reviewed, total = self.claims.model.counts()
+        self.reader_pane.header.set_article(self.article, reviewed, total)
 
     # ------------------------------------------------------------------ dialogs
     def show_preferences(self) -> None:
