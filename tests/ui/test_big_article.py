@@ -1,20 +1,18 @@
 """Issue 12, item 3: a 1 MB article opens, and a verdict on it costs one claim's work, not the article's.
 
 No wall-clock limits: what a verdict touches is counted (one highlight, one row), and opening is timed
-against a 40 KB article in the same test (CPU time; growth no worse than proportional to the size).
+against a 40 KB article in the same test (CPU time via tests/growth.py: growth about proportional to the size).
 Absolute figures: tests/benchmarks/bench_big_article.py.
 """
 
 from __future__ import annotations
-
-import gc
-import time
 
 import pytest
 from PySide6.QtCore import Qt
 
 from reviewer.ui.offsets import MAX_SHOWN_BLOCK
 from tests.benchmarks.bench_big_article import article_blocks
+from tests.growth import assert_linear
 from tests.ui.conftest import build_article
 
 MB = 1_000_000
@@ -107,31 +105,24 @@ def test_a_long_paragraph_is_laid_out_in_pieces(desk, big_and_small):
         assert cursor.selectedText().replace("\u2029", " ") == claim.text
 
 
-def _open_seconds(window, qapp, article_id: int, other_id: int, repeat: int = 3) -> float:
-    """Best CPU time of opening ``article_id`` (reader, panel, painted) after another article."""
-    best = float("inf")
-    for _ in range(repeat):
-        window.open_article(other_id)
-        qapp.processEvents()
-        gc.collect()
-        began = time.process_time()
-        window.open_article(article_id)
-        window.repaint()
-        qapp.processEvents()
-        best = min(best, time.process_time() - began)
-    return best
-
-
 def test_opening_grows_no_faster_than_the_article(desk, big_and_small, store, qapp):
-    """1 MB is 25x 40 KB: opening it may take at most 25x as long (it was 30x and more, from laying
-    out a 1 MB paragraph as one block and placing every highlight cursor in a laid-out document)."""
+    """1 MB is 25x 40 KB: opening it may take about 25x as long, with the shared helper's slack for a busy
+    machine (it was 30x and more, from laying out a 1 MB paragraph as one block and placing every
+    highlight cursor in a laid-out document; quadratic would be 625x)."""
     (big, _), (small, _) = big_and_small
     blank, _ = build_article(store, "Blank", [("paragraph", "Nothing here.")])
     window = desk(article_id=blank.id)
     window.resize(1200, 800)
-    small_s = _open_seconds(window, qapp, small.id, blank.id, repeat=5)
-    big_s = _open_seconds(window, qapp, big.id, blank.id)
-    assert window.claims.model.rowCount() > 6_000
-    ratio = big_s / small_s
-    print(f"open 40 KB {small_s * 1000:.0f} ms, 1 MB {big_s * 1000:.0f} ms: x{ratio:.1f}")
-    assert ratio <= len(big.text) / len(small.text), (small_s, big_s)
+
+    def reopen(article_id: int) -> None:
+        # From another article each time: reopening the one shown could take a shortcut. Everything runs
+        # on this (the GUI) thread, so the CPU time assert_linear measures includes Qt's layout and paint.
+        window.open_article(blank.id)
+        qapp.processEvents()
+        window.open_article(article_id)
+        window.repaint()
+        qapp.processEvents()
+
+    assert_linear(reopen, small.id, big.id, size_ratio=len(big.text) / len(small.text),
+                  what="opening a 1 MB article against a 40 KB one")
+    assert window.article.id == big.id and window.claims.model.rowCount() > 6_000
