@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from reviewer.core.markdown_render import MAX_NOTE_CHARS
@@ -64,9 +64,9 @@ def test_a_paste_over_the_limit_is_cut_with_a_message(qtbot, desk):
     _load_note(desk, "Checked.")
     desk.editor.focus_note()
     qtbot.keyClick(note.editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
-    mime = QMimeData()
-    mime.setText("é🙂" * MAX_NOTE_CHARS)  # astral characters: Qt counts them twice, the limit once
-    QApplication.clipboard().setMimeData(mime)
+    # Astral characters: Qt counts them twice, the limit once. setText, not a QMimeData made here:
+    # the clipboard would own a Python-made object and free it at exit (a crash).
+    QApplication.clipboard().setText("é🙂" * MAX_NOTE_CHARS)
     qtbot.keyClick(note.editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     text = note.editor.toPlainText()
     assert len(text) == MAX_NOTE_CHARS and text.startswith("Checked.é🙂é🙂")
