@@ -11,7 +11,9 @@ from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
+import commonmark
 import markdown
+import pypdf
 import pytest
 
 from reviewer.core.store import Store
@@ -170,7 +172,6 @@ def test_empty_selection_still_writes_a_valid_report(run_cli, library, tmp_path)
 def _pdf(run_cli, db, out, *extra):
     code, _, stderr = run_cli("export", "--format", "pdf", "--out", str(out), "--db", str(db), *extra)
     assert code == 0, stderr
-    pypdf = pytest.importorskip("pypdf")
     return pypdf.PdfReader(str(out))
 
 
@@ -238,7 +239,7 @@ class _Links(HTMLParser):
 
 def _render_markdown(text: str, renderer: str) -> _Links:
     if renderer == "commonmark":
-        html = pytest.importorskip("commonmark").commonmark(text)
+        html = commonmark.commonmark(text)
     else:
         html = markdown.markdown(text, extensions=["extra"])
     page = _Links()
