@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import subprocess
 import sys
 from html import escape
 from html.parser import HTMLParser
@@ -17,9 +18,12 @@ import pypdf
 import pytest
 
 from reviewer.core.store import Store
+from tests.safety.test_bad_library import _read_only_runner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "core"))
 from test_reports_data import line_breaking_library, sample_library  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -89,15 +93,20 @@ def test_missing_folder_exits_2(run_cli, library, tmp_path):
     assert not (tmp_path / "no").exists()
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions, not root")
-def test_unwritable_folder_exits_2_and_leaves_it_empty(run_cli, library, tmp_path):
+def test_unwritable_folder_exits_2_and_leaves_it_empty(library, tmp_path):
+    # The real CLI in a child process: as root (CI), the child drops CAP_DAC_OVERRIDE/CAP_DAC_READ_SEARCH
+    # first, as the read-only library test does, so the folder's mode binds it as it binds any user.
     db, _, _ = library
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o500)
     try:
-        code, _, stderr = run_cli("export", "--format", "pdf", "--out", str(locked / "r.pdf"), "--db", str(db))
-        assert code == 2 and "not writable" in stderr
+        preexec = _read_only_runner(locked, locked / "probe")  # proves the child cannot write there
+        result = subprocess.run(
+            [sys.executable, "-m", "reviewer.cli", "export", "--format", "pdf", "--out", str(locked / "r.pdf"),
+             "--db", str(db)], capture_output=True, text=True, cwd=REPO, timeout=120, preexec_fn=preexec)
+        assert result.returncode == 2, result.stderr
+        assert "not writable" in result.stderr and "Traceback" not in result.stderr
         assert list(locked.iterdir()) == []
     finally:
         locked.chmod(0o700)
