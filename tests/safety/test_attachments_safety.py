@@ -68,14 +68,16 @@ def _tree(root: Path) -> dict[str, bytes]:
 def _posix_name(name: str) -> str | None:
     """The hostile name as a real file name, where the file system allows it ('/' and NUL never are)."""
     name = name.replace("/", "").replace("\x00", "")
-    return None if name in {"", ".", "..", "..."} else name[:250]
+    return None if name in {"", ".", ".."} else name[:250]
 
 
-@pytest.mark.parametrize("original", HOSTILE_NAMES)
+# "." and ".." name the folder itself and its parent, never a file: they are tested below as paths to attach.
+FILE_NAMES = [name for name in HOSTILE_NAMES if _posix_name(name) is not None]
+
+
+@pytest.mark.parametrize("original", FILE_NAMES)
 def test_copy_lands_inside_the_attachment_folder(original, tmp_path):
     name = _posix_name(original)
-    if name is None:
-        pytest.skip("the file system cannot hold this name")
     source_dir = tmp_path / "outside" / "deep" / "sources"
     source_dir.mkdir(parents=True)
     source = source_dir / name
@@ -92,6 +94,18 @@ def test_copy_lands_inside_the_attachment_folder(original, tmp_path):
     assert kept_original == name
     _assert_safe(stored.split("-", 1)[1])
     assert (folder / stored).resolve().parent == folder.resolve()
+
+
+@pytest.mark.parametrize("last", [".", ".."])
+def test_a_path_ending_in_dot_or_dot_dot_is_refused_and_writes_nothing(last, tmp_path):
+    source_dir = tmp_path / "outside" / "sources"
+    source_dir.mkdir(parents=True)
+    (source_dir / "evidence.pdf").write_bytes(b"%PDF-1.4 evidence")
+    folder = tmp_path / "library.sqlite.files"
+    before = _tree(tmp_path)
+    with pytest.raises(ReviewerError, match="no such file to attach"):
+        copy_into_library(Path(os.path.join(source_dir, last)), folder)  # a folder, not a file
+    assert _tree(tmp_path) == before and not folder.exists()
 
 
 def test_traversal_in_the_source_path_is_not_followed_into_the_name(tmp_path):
