@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -12,6 +11,7 @@ from ..errors import DuplicateArticle, NotFound, ReviewerError
 from ..display import document_name, strip_bidi_controls
 from .base import utc_now
 from .claims import _check_span
+from ..search_terms import Term, fts_expression, has_literal, literal_spans, marked_snippet, parse_query
 
 
 class ArticlesMixin:
@@ -160,15 +160,22 @@ class ArticlesMixin:
         if ids is not None:
             clauses.append(f"a.id IN ({','.join('?' * len(ids))})")
             params.extend(ids)
-        fts = fts_query(query or "")
-        if fts:
+        terms = parse_query(query or "")
+        if terms:
+            fts = fts_expression(terms)
+            self._register_literal_check()
+            article_lit, article_params = _literal_sql(terms, "a.title", "a.text")
+            claim_lit, claim_params = _literal_sql(terms, "c.text", "c.speaker")
+            note_lit, note_params = _literal_sql(terms, "r.note")
             clauses.append(
-                "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
-                " UNION SELECT c.article_id FROM claims c JOIN claims_fts f ON f.rowid = c.id WHERE claims_fts MATCH ?"
+                "a.id IN (SELECT a.id FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+                f" WHERE articles_fts MATCH ?{article_lit}"
+                " UNION SELECT c.article_id FROM claims c JOIN claims_fts f ON f.rowid = c.id"
+                f" WHERE claims_fts MATCH ?{claim_lit}"
                 " UNION SELECT c.article_id FROM claims c JOIN reviews_fts f ON f.rowid = c.id"
-                " WHERE reviews_fts MATCH ?)"
+                f" JOIN reviews r ON r.claim_id = c.id WHERE reviews_fts MATCH ?{note_lit})"
             )
-            params += [fts, fts, fts]
+            params += [fts, *article_params, fts, *claim_params, fts, *note_params]
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def set_status(self, article_id: int, status: str, who: str | None = None) -> None:
@@ -193,49 +200,73 @@ class ArticlesMixin:
 
     # ------------------------------------------------------------------ search
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Full-text search over titles, article text, claims and notes; best matches first."""
-        fts = fts_query(query)
-        if not fts:
+        """Full-text search over titles, article text, claims and notes; best matches first.
+
+        Figures and abbreviations ("5%", "U.S.") match as typed and quoted phrases as phrases
+        (``core.search_terms``). The index does the finding and the ordering (bm25, LIMIT);
+        Python only checks the literal terms of rows the index found and marks the hits' snippets.
+        """
+        terms = parse_query(query)
+        if not terms:
             return []
+        fts = fts_expression(terms)
+        literal = any(t.literal for t in terms)
+        if literal:
+            self._register_literal_check()
         hits: list[tuple[float, SearchHit]] = []
+        article_lit, article_params = _literal_sql(terms, "a.title", "a.text")
         for row in self.conn.execute(
-            "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 12), bm25(articles_fts, 5.0, 1.0),"
-            " highlight(articles_fts, 0, char(2), char(3))"
-            " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ?"
-            " ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?",
-            (fts, limit),
+            "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 12), rank,"
+            " highlight(articles_fts, 0, char(2), char(3))" + (", a.text" if literal else "") +
+            " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+            f" WHERE articles_fts MATCH ? AND rank MATCH 'bm25(5.0, 1.0)'{article_lit} ORDER BY rank LIMIT ?",
+            (fts, *article_params, limit),
         ):
+            if literal:
+                in_title = bool(literal_spans(row[1] or "", terms))
+                snippet = marked_snippet(row[5], terms) or marked_snippet(row[1] or "", terms)
+                hits.append((row[3], SearchHit(row[0], row[1], snippet, None, "title" if in_title else "article")))
+                continue
             where = "title" if "\x02" in row[4] else "article"
             hits.append((row[3], SearchHit(row[0], row[1], row[2], None, where)))
+        claim_lit, claim_params = _literal_sql(terms, "c.text", "c.speaker")
         for row in self.conn.execute(
-            "SELECT c.article_id, a.title, snippet(claims_fts, 0, '[', ']', '…', 16), bm25(claims_fts), c.id"
+            "SELECT c.article_id, a.title, snippet(claims_fts, 0, '[', ']', '…', 16), rank, c.id, c.text"
             " FROM claims_fts JOIN claims c ON c.id = claims_fts.rowid JOIN articles a ON a.id = c.article_id"
-            " WHERE claims_fts MATCH ? AND c.checkworthy ORDER BY bm25(claims_fts) LIMIT ?",
-            (fts, limit),
+            f" WHERE claims_fts MATCH ? AND c.checkworthy{claim_lit} ORDER BY rank LIMIT ?",
+            (fts, *claim_params, limit),
         ):
-            hits.append((row[3], SearchHit(row[0], row[1], row[2], row[4], "claim")))
+            snippet = (marked_snippet(row[5], terms, words=16) or row[2]) if literal else row[2]
+            hits.append((row[3], SearchHit(row[0], row[1], snippet, row[4], "claim")))
+        note_lit, note_params = _literal_sql(terms, "r.note")
         for row in self.conn.execute(
-            "SELECT c.article_id, a.title, snippet(reviews_fts, 0, '[', ']', '…', 16), bm25(reviews_fts), c.id"
-            " FROM reviews_fts JOIN claims c ON c.id = reviews_fts.rowid JOIN articles a ON a.id = c.article_id"
-            " WHERE reviews_fts MATCH ? ORDER BY bm25(reviews_fts) LIMIT ?",
-            (fts, limit),
+            "SELECT c.article_id, a.title, snippet(reviews_fts, 0, '[', ']', '…', 16), rank, c.id, r.note"
+            " FROM reviews_fts JOIN reviews r ON r.claim_id = reviews_fts.rowid JOIN claims c ON c.id = r.claim_id"
+            " JOIN articles a ON a.id = c.article_id"
+            f" WHERE reviews_fts MATCH ?{note_lit} ORDER BY rank LIMIT ?",
+            (fts, *note_params, limit),
         ):
-            hits.append((row[3] - 1.0, SearchHit(row[0], row[1], row[2], row[4], "note")))
+            snippet = (marked_snippet(row[5], terms, words=16) or row[2]) if literal else row[2]
+            hits.append((row[3] - 1.0, SearchHit(row[0], row[1], snippet, row[4], "note")))
         hits.sort(key=lambda h: h[0])
         return [h for _, h in hits[:limit]]
 
+    def _register_literal_check(self) -> None:
+        # On this connection only, before a query that calls it; cheap to repeat.
+        self.conn.create_function("reviewer_literal", -1, has_literal, deterministic=True)
 
-_FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+def _literal_sql(terms: list[Term], *columns: str) -> tuple[str, list[str]]:
+    """SQL requiring each figure or abbreviation of ``terms`` in one of ``columns`` of the row, as typed."""
+    patterns = [t.literal for t in terms if t.literal]
+    sql = "".join(f" AND reviewer_literal(?, {', '.join(columns)})" for _ in patterns)
+    return sql, patterns
 
 
 def fts_query(query: str) -> str:
-    """Turn what a person typed into a safe FTS5 query: every word must match, the last as a prefix."""
-    words = _FTS_TOKEN.findall(query or "")
-    if not words:
-        return ""
-    quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+    """What a person typed as an FTS5 MATCH expression (every term must match; see ``core.search_terms``).
+    Figures and abbreviations also need ``reviewer_literal`` checks: use ``search`` or ``list_articles``."""
+    return fts_expression(parse_query(query))
 
 
 def _one_line_meta(value: str | None) -> str | None:
