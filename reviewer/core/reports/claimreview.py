@@ -2,6 +2,16 @@
 
 Used for the ``claimreview`` format (a JSON array) and for the JSON-LD blocks embedded in HTML
 reports. One object per reviewed claim; unreviewed claims have no ClaimReview. Pure.
+
+- ``author`` (who wrote the review): the organisation when one is set, else the reviewer of
+  that claim as a Person.
+- ``itemReviewed.author`` (who made the claim): the speaker, typed Person or Organization by
+  ``entity_kind.speaker_kind``; without a speaker, the article's source (an Organization) or
+  its author.
+- ``url`` (the page of the review): ``<url base>/claims/<claim id>`` when the report has a
+  ClaimReview base URL (``ReportOptions.url_base``), else none — the reviewed article's own
+  address is the claim's ``appearance``, never the review's page. Google's Fact Check Tools and
+  its ClaimReview markup require ``url``.
 """
 
 from __future__ import annotations
@@ -9,9 +19,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..entity_kind import speaker_kind
 from ..markdown_render import safe_url
-from .common import claim_url, escape_json_text, first_line, json_text
-from .model import Report, ReportArticle, ReportClaim
+from .common import escape_json_text, first_line, json_text
+from .model import Report, ReportArticle, ReportClaim, clean_url_base
+
+
+def review_url(report: Report, rc: ReportClaim) -> str | None:
+    """The address of one claim's review: ``<url base>/claims/<claim id>``, or None without a base."""
+    base = clean_url_base(report.options.url_base)
+    return f"{base}/claims/{rc.claim.id}" if base else None
 
 
 def claim_review(report: Report, article: ReportArticle, rc: ReportClaim) -> dict[str, Any]:
@@ -33,7 +50,7 @@ def claim_review(report: Report, article: ReportArticle, rc: ReportClaim) -> dic
 
     item: dict[str, Any] = {"@type": "Claim"}
     if rc.claim.speaker:
-        item["author"] = {"@type": "Person", "name": rc.claim.speaker}
+        item["author"] = {"@type": speaker_kind(rc.claim.speaker), "name": rc.claim.speaker}
     elif a.source:
         item["author"] = {"@type": "Organization", "name": a.source}
     elif a.author:
@@ -57,11 +74,14 @@ def claim_review(report: Report, article: ReportArticle, rc: ReportClaim) -> dic
         "reviewRating": rating,
         "itemReviewed": item,
     }
+    reviewer = rc.claim.review.reviewer if rc.claim.review else None
     if report.organisation:
         data["author"] = {"@type": "Organization", "name": report.organisation}
+    elif reviewer:
+        data["author"] = {"@type": "Person", "name": reviewer}
     if rc.review_date:
         data["datePublished"] = rc.review_date
-    link = claim_url(article, rc)
+    link = review_url(report, rc)
     if link:
         data["url"] = link
     return data

@@ -26,6 +26,7 @@ from datetime import date, datetime, timezone
 from ... import __version__
 from ..domain import STATUSES, Article, Claim, Evidence, Verdict, VerdictScale
 from ..errors import ReviewerError
+from ..urls import safe_url
 from ..verdicts import UNREVIEWED_COLOR, UNREVIEWED_LABEL
 
 PAGE_SIZES = ("A4", "Letter")
@@ -48,6 +49,7 @@ class ReportOptions:
     title: str | None = None
     organisation: str | None = None  # falls back to library meta "organisation"
     page_size: str = "A4"  # or "Letter"
+    url_base: str | None = None  # ClaimReview: each review's url is <url_base>/claims/<claim id>
 
 
 @dataclass(frozen=True)
@@ -227,9 +229,30 @@ def _check_options(options: ReportOptions) -> None:
         raise ReviewerError(f"The date range is empty: {options.since} is after {options.until}.")
     if options.page_size not in PAGE_SIZES:
         raise ReviewerError(f"Unknown page size {options.page_size!r}; use A4 or Letter.")
+    clean_url_base(options.url_base)
     unknown = [s for s in options.statuses if s not in STATUSES]
     if unknown:
         raise ReviewerError(f"Unknown status {unknown[0]!r}; use one of {', '.join(STATUSES)}.")
+
+
+def clean_url_base(text: str | None) -> str | None:
+    """The ClaimReview base URL as reviews' addresses start (no trailing "/"), None when empty.
+
+    Each review's ``url`` is ``<base>/claims/<claim id>``: one address per review, stable as
+    long as the claim is in the library, whatever is edited. Raises ReviewerError unless the
+    base is an http(s) address (``safe_url``) without a query or fragment, which the path
+    added after it would fall into. Pure; any thread.
+    """
+    text = (text or "").strip()
+    if not text:
+        return None
+    url = safe_url(text)
+    if url is None or not re.match(r"https?://[^/?#\s]+", url, re.IGNORECASE) or re.search(r"[?#]", url):
+        raise ReviewerError(
+            f"The ClaimReview base URL {text!r} is not a web page address: give the http:// or https:// "
+            "address your fact checks are published under, e.g. https://factdesk.example/checks "
+            "(no ? or #).")
+    return url.rstrip("/")
 
 
 def _wanted(claim: Claim, options: ReportOptions) -> bool:
