@@ -105,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help="report title")
     p.add_argument("--organisation", help="organisation named on the cover and in ClaimReview")
     p.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="PDF page size")
+    p.add_argument("--url-base", metavar="URL",
+                   help="ClaimReview: each review's url is URL/claims/<claim id> (http or https)")
     _db_option(p)
 
     p = sub.add_parser("backup", help="back up the library now (SQLite online backup)")
@@ -321,8 +323,10 @@ def _import_store_without_numpy() -> None:
 
 def cmd_export(args) -> int:
     from .core.reports import ReportOptions
+    from .core.reports.model import clean_url_base
     from .export import export_report
 
+    url_base = clean_url_base(args.url_base)  # a bad address exits 2 before the library is opened
     options = ReportOptions(
         article_ids=tuple(args.article or ()),
         include_unreviewed=args.include_unreviewed,
@@ -334,10 +338,14 @@ def cmd_export(args) -> int:
         title=args.title,
         organisation=args.organisation,
         page_size=args.page_size,
+        url_base=url_base,
     )
     with _open(args) as store:
         path = export_report(store, args.format, Path(args.out), options)
     print(display_name(path))
+    if args.format in ("claimreview", "html") and url_base is None:
+        _say("note: no --url-base, so the ClaimReview reviews have no url, which Google's Fact Check Tools and "
+             "ClaimReview markup require")
     return EXIT_OK
 
 
