@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from ..core.domain import STATUS_LABELS, STATUSES
 from ..core.errors import ReviewerError
 from ..core.reports import EXTENSIONS, FORMAT_NAMES, FORMATS, ReportOptions, build_report, render
+from ..core.reports.model import clean_url_base
 from ..core.reports.rich_html import render_rich_html
 from .tasks import Job
 
@@ -48,6 +49,10 @@ PREVIEW_DELAY_MS = 350
 PREVIEW_CLAIMS = 40  # the preview shows the start of a long report
 PREVIEW_TEXT_CHARS = 60_000
 SCOPE_CURRENT, SCOPE_SELECTED, SCOPE_LIBRARY = "current", "selected", "library"
+CLAIMREVIEW_FORMATS = ("claimreview", "html")  # the HTML report embeds ClaimReview JSON-LD
+URL_BASE_HINT = ("No ClaimReview base URL: the reviews will have no url, which Google Fact Check Tools and "
+                 "Google Search's ClaimReview markup require. Give the address your fact checks are published "
+                 "under; each review's url is that address + /claims/<claim id>.")
 
 
 class OfflineBrowser(QTextBrowser):
@@ -131,6 +136,13 @@ class ExportDialog(QDialog):
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("Fact-check report")
         self.organisation_edit = QLineEdit(settings.pref("organisation") or store.get_meta("organisation") or "")
+        self.url_base_edit = QLineEdit(settings.pref("claimreview_url_base"))
+        self.url_base_edit.setPlaceholderText("https://factdesk.example/checks")
+        self.url_base_edit.setToolTip("Each ClaimReview's url is this address + /claims/<claim id>.")
+        # Said before exporting, not found out when a consumer rejects the file.
+        self.url_base_hint = QLabel(URL_BASE_HINT)
+        self.url_base_hint.setWordWrap(True)
+        self.url_base_hint.setObjectName("paneCount")
         self.page_size_combo = QComboBox()
         self.page_size_combo.addItems(["A4", "Letter"])
         self.page_size_combo.setCurrentText(settings.pref("page_size") if settings.pref("page_size") in
@@ -197,6 +209,8 @@ class ExportDialog(QDialog):
         c = QFormLayout(cover)
         c.addRow("Title", self.title_edit)
         c.addRow("Organisation", self.organisation_edit)
+        c.addRow("ClaimReview base URL", self.url_base_edit)
+        c.addRow(self.url_base_hint)
         c.addRow("Page size", self.page_size_combo)
 
         destination = QHBoxLayout()
@@ -250,8 +264,9 @@ class ExportDialog(QDialog):
             check.toggled.connect(self.schedule_preview)
         for edit in (self.since_edit, self.until_edit):
             edit.dateChanged.connect(self.schedule_preview)
-        for edit in (self.title_edit, self.organisation_edit):
+        for edit in (self.title_edit, self.organisation_edit, self.url_base_edit):
             edit.textChanged.connect(self.schedule_preview)
+        self.url_base_edit.textChanged.connect(self._update_enabled)
         self.page_size_combo.currentIndexChanged.connect(self.schedule_preview)
         self.browse_button.clicked.connect(self.choose_path)
         self.path_edit.textEdited.connect(lambda *_: setattr(self, "_chose_with_dialog", False))
@@ -264,6 +279,9 @@ class ExportDialog(QDialog):
         self.since_edit.setEnabled(self.since_check.isChecked())
         self.until_edit.setEnabled(self.until_check.isChecked())
         self.page_size_combo.setEnabled(self.current_format() in ("pdf", "html"))
+        claimreview = self.current_format() in CLAIMREVIEW_FORMATS
+        self.url_base_edit.setEnabled(claimreview)
+        self.url_base_hint.setVisible(claimreview and not self.url_base_edit.text().strip())
 
     # ------------------------------------------------------------------ options
     def current_format(self) -> str:
@@ -302,6 +320,8 @@ class ExportDialog(QDialog):
             title=self.title_edit.text().strip() or None,
             organisation=self.organisation_edit.text().strip() or None,
             page_size=self.page_size_combo.currentText(),
+            url_base=(self.url_base_edit.text().strip() or None) if self.current_format() in CLAIMREVIEW_FORMATS
+            else None,
         )
 
     # ------------------------------------------------------------------ destination
@@ -409,6 +429,12 @@ class ExportDialog(QDialog):
         self.settings.set_pref("page_size", options.page_size)
         if options.organisation:
             self.settings.set_pref("organisation", options.organisation)
+        if options.url_base and fmt in CLAIMREVIEW_FORMATS:
+            try:
+                self.settings.set_pref("claimreview_url_base", clean_url_base(options.url_base))
+            except ReviewerError as exc:
+                self._show_error(str(exc))
+                return
         self._set_busy(True)
         self.result_label.setText("Exporting…")
 

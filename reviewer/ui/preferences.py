@@ -1,4 +1,4 @@
-"""Preferences: who is reviewing, look, reading, check-worthiness, shortcuts, verdict scale.
+"""Preferences: who is reviewing, ClaimReview base URL, look, reading, check-worthiness, shortcuts, verdict scale.
 
 Settings are written when the person presses OK; the active verdict scale is a change to
 the library (audited, announced on the hub) made at once, like every library change.
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import ReviewerError
+from ..core.reports.model import clean_url_base
 from ..core.store import Store
 from .actions import ACTIONS, ActionCollection, shortcut_conflicts
 from .changes import SCALE, ChangeHub
@@ -74,6 +75,14 @@ class PreferencesDialog(QDialog):
         self.name_edit.setPlaceholderText("Your name as it appears in the history and reports")
         self.org_edit = QLineEdit(self.settings.pref("organisation"))
         self.org_edit.setPlaceholderText("Named in reports and ClaimReview")
+        self.url_base_edit = QLineEdit(self.settings.pref("claimreview_url_base"))
+        self.url_base_edit.setPlaceholderText("https://factdesk.example/checks")
+        self.url_base_edit.setToolTip("Each ClaimReview's url is this address + /claims/<claim id>. "
+                                      "Google Fact Check Tools require a url.")
+        self.url_base_error = QLabel()
+        self.url_base_error.setWordWrap(True)
+        self.url_base_error.setObjectName("statusError")
+        self.url_base_error.hide()
         self.theme_combo = QComboBox()
         for theme in THEMES:
             self.theme_combo.addItem(THEME_LABELS[theme], theme)
@@ -84,6 +93,8 @@ class PreferencesDialog(QDialog):
         self.font_spin.setValue(int(self.settings.pref("reader_font_size")))
         form.addRow("Reviewer name", self.name_edit)
         form.addRow("Organisation", self.org_edit)
+        form.addRow("ClaimReview base URL", self.url_base_edit)
+        form.addRow(self.url_base_error)
         form.addRow("Theme", self.theme_combo)
         form.addRow("Reader text size", self.font_spin)
         return page
@@ -252,6 +263,15 @@ class PreferencesDialog(QDialog):
         if not self._check_conflicts():  # a key given twice would work for neither command
             self.tabs.setCurrentIndex(self.tabs.indexOf(self.shortcut_table.parentWidget()))
             return
+        try:
+            url_base = clean_url_base(self.url_base_edit.text()) or ""
+        except ReviewerError as err:  # said here, not at the next export
+            self.url_base_error.setText(str(err))
+            self.url_base_error.show()
+            self.tabs.setCurrentIndex(0)
+            self.url_base_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.settings.set_pref("claimreview_url_base", url_base)
         name = self.name_edit.text().strip()
         if name:
             self.settings.set_pref("reviewer_name", name)

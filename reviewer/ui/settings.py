@@ -17,6 +17,7 @@ from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 PREFERENCES: dict[str, Any] = {
     "reviewer_name": "",  # asked once at first start
     "organisation": "",
+    "claimreview_url_base": "",  # ClaimReview urls are <base>/claims/<claim id>; "" = none
     "theme": "system",  # "system" | "light" | "dark"
     "reader_font_size": 13,
     "reader_max_width": 760,  # px: a comfortable line length
