@@ -24,6 +24,7 @@ from .changes import ARTICLES, CLAIMS, EVIDENCE, LIBRARY, REVIEW, SCALE, Change,
 from .claim_view import VerdictPalette
 from .claims_panel import ClaimsPanel
 from .desk_edits import DeskEdits
+from .escape_focus import install_escape_to_list
 from .import_flow import ImportFlow, local_paths
 from .library_files import ask_new_library, ask_open_library
 from .library_pane import LibraryPane
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         self._watch_timer.timeout.connect(self._check_external_changes)
         self._watch_timer.start()
         self._connect()
+        install_escape_to_list(self, self.claims.view, self.review_editor.save_pending)
         self._update_title()
 
     # ------------------------------------------------------------------ wiring
