@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         self.reader.claim_clicked.connect(self.select_claim)
         self.reader.navigate_requested.connect(self.step_claim)
         self.hub.changed.connect(self._on_change)
+        self.import_flow.finished.connect(self._own_writes_done)
 
     # ------------------------------------------------------------------ opening
     def open_article(self, article_id: int, claim_id: int | None = None) -> bool:
@@ -255,6 +256,10 @@ class MainWindow(QMainWindow):
         self.hub.emit(ARTICLES, CLAIMS, REVIEW, EVIDENCE, initiator=self)
 
     def _check_external_changes(self) -> None:
+        if self.tasks.jobs:
+            # Our own imports write through a worker connection, so their commits move data_version
+            # as another program's would; look again once they are done (``_own_writes_done``).
+            return
         try:
             version = self.store.data_version()
         except sqlite3.Error:
@@ -262,6 +267,16 @@ class MainWindow(QMainWindow):
         if version != self._data_version:
             self.refresh()
             self.show_message("Updated with changes made elsewhere.")
+
+    def _own_writes_done(self, _report=None) -> None:
+        """An import of this window finished: its commits are not news. Re-read quietly, which also
+        shows anything another program committed meanwhile, and leave the import's summary shown."""
+        try:
+            version = self.store.data_version()
+        except sqlite3.Error:
+            return
+        if version != self._data_version:
+            self.refresh()
 
     def _on_change(self, change: Change) -> None:
         if "error" in change.kinds:
