@@ -7,18 +7,37 @@ clipboard). UI thread only.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .plain import plain_label
 
 KEEP_BOTH, KEEP_MINE, TAKE_THEIRS = "both", "mine", "theirs"
 
 
+def _source(who: str | None, when: str | None) -> str:
+    """" by Bo at 2026-12-06 11:19" (local time), or as much of it as is known."""
+    if when:
+        try:
+            when = datetime.fromisoformat(when.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
+        except ValueError:
+            pass
+    return "".join((f" by {who}" if who else "", f" at {when}" if when else ""))
+
+
 def both_notes(mine: str, theirs: str, who: str | None, when: str | None) -> str:
     """Our note followed by theirs under a rule that says whose it is (Markdown)."""
-    source = " ".join(part for part in (f"by {who}" if who else "", f"at {when}" if when else "") if part)
-    heading = f"Changed elsewhere{' ' + source if source else ''}:"
+    heading = f"Changed elsewhere{_source(who, when)}:"
     return f"{mine.rstrip()}\n\n---\n\n{heading}\n\n{theirs.strip()}\n"
 
 
@@ -33,6 +52,8 @@ class NoteConflictBar(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.message = plain_label("", self)
         self.message.setWordWrap(True)
+        # Never squeezed by the editor below it: the choice must stay readable.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.theirs = QPlainTextEdit(self)
         self.theirs.setReadOnly(True)
         self.theirs.setAccessibleName("Their note")
@@ -59,9 +80,7 @@ class NoteConflictBar(QFrame):
         self.hide()
 
     def show_conflict(self, theirs: str, who: str | None, when: str | None) -> None:
-        source = " ".join(part for part in (f"by {who}" if who else "", f"at {when}" if when else "") if part)
-        self.message.setText(f"This note was changed elsewhere{' ' + source if source else ''} while you were "
-                             "typing. Nothing has been overwritten: your text is below, theirs here. "
-                             "Choose what to keep.")
+        self.message.setText(f"Changed elsewhere{_source(who, when)} while you typed. Nothing was "
+                             "overwritten: theirs is here, yours below. Choose what to keep.")
         self.theirs.setPlainText(theirs)
         self.show()
