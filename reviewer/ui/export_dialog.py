@@ -44,6 +44,7 @@ from ..core.reports import EXTENSIONS, FORMAT_NAMES, FORMATS, ReportOptions, bui
 from ..core.reports.model import clean_url_base
 from ..core.reports.rich_html import render_rich_html
 from .tasks import Job
+from .theme import show_on_paper
 
 PREVIEW_DELAY_MS = 350
 PREVIEW_CLAIMS = 40  # the preview shows the start of a long report
@@ -398,9 +399,12 @@ class ExportDialog(QDialog):
         kind, content, status = result
         scroll = self.preview.verticalScrollBar().value()
         if kind == "html":
+            # The report's own colours are for white paper: shown as on paper in a dark theme too.
+            show_on_paper(self.preview, True)
             self.preview.document().setDefaultFont(QFont())
             self.preview.setHtml(content)
         else:
+            show_on_paper(self.preview, False)  # text formats follow the theme
             self.preview.document().setDefaultFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
             self.preview.setPlainText(content)
         self.preview.verticalScrollBar().setValue(scroll)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QStyleFactory
 
 from ..core.resources import resource_path
 
@@ -84,6 +84,29 @@ def palette_for(c: Colors) -> QPalette:
     for r in (role.WindowText, role.Text, role.ButtonText):
         p.setColor(QPalette.ColorGroup.Disabled, r, disabled)
     return p
+
+
+def paper_palette(palette: QPalette) -> QPalette:
+    """``palette`` with the light theme's page and ink: for previews of printable documents
+    (HTML and PDF reports), whose own colours (muted greys, blue headings) are chosen for white
+    paper and would be unreadable on the dark theme's fields."""
+    paper = QPalette(palette)
+    role = QPalette.ColorRole
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
+        paper.setColor(group, role.Base, QColor(LIGHT.paper))
+        paper.setColor(group, role.Text, QColor(LIGHT.text))
+        paper.setColor(group, role.Link, QColor(LIGHT.accent))
+        paper.setColor(group, role.Highlight, QColor(LIGHT.selection))
+        paper.setColor(group, role.HighlightedText, QColor(LIGHT.text))
+    return paper
+
+
+def show_on_paper(view: QAbstractScrollArea, on: bool) -> None:
+    """Show ``view`` (a text browser) with ``paper_palette`` when ``on``, else in the theme's colours.
+    The viewport is set too: under the app's style sheet it keeps its own palette."""
+    palette = paper_palette(view.window().palette()) if on else view.window().palette()
+    view.setPalette(palette)
+    view.viewport().setPalette(palette)
 
 
 def style_sheet(c: Colors) -> str:
