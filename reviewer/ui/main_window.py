@@ -56,7 +56,9 @@ class MainWindow(QMainWindow):
         self.persist = True  # False for --screenshot: leave the person's window state alone
         self.article: Article | None = None
         self.palette_ = VerdictPalette.from_store(store)
-        self.show_all = bool(settings.pref("show_non_checkworthy"))
+        # "All sentences" is a look at the whole article for this session: it floods the claims
+        # list, so each window (a restart, another library) starts with check-worthy claims only.
+        self.show_all = False
 
         self.library = LibraryPane(store, self)
         self.reader_pane = ReaderPane(settings.pref("reader_font_size"), settings.pref("reader_max_width"), self)
@@ -229,7 +231,6 @@ class MainWindow(QMainWindow):
         if on == self.show_all:
             return
         self.show_all = on
-        self.settings.set_pref("show_non_checkworthy", on)
         self.claims.set_show_all(on)
         self._refresh_claims(structural=False)
 
