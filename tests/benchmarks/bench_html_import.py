@@ -3,7 +3,10 @@
 Quality: on the real-site pages of the shared Readability test pages, the mean word-level
 F1 of ``read_document(source.html).text`` against the text of ``expected.html`` (bag of
 lower-cased ``\\w+`` words), and how often title and author agree with
-``expected-metadata.json`` where it gives them.
+``expected-metadata.json`` where it gives them. Beside it, the same F1 for plain
+``trafilatura.extract(html)`` with default options (the library the importer calls), the
+pages where either is clearly behind the other, and the mean recall of both (how much of
+the article each keeps). The importer must do at least as well as the library alone.
 
 Which pages count: a page is a real-site page when its ``source.html`` is at least
 10,000 bytes. The feature tests of that suite (``001``-style numbers, ``rtl-*``,
@@ -26,6 +29,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+import trafilatura
 
 from reviewer.core.importers import read_document
 
@@ -47,13 +51,18 @@ def real_site_pages() -> list[Path]:
             and (d / "source.html").stat().st_size >= REAL_SITE_MIN_BYTES]
 
 
-def word_f1(got: str, expected: str) -> float:
+def word_scores(got: str, expected: str) -> tuple[float, float]:
+    """(F1, recall) of the bag of words of ``got`` against ``expected``."""
     a, b = Counter(_WORD_RE.findall(got.lower())), Counter(_WORD_RE.findall(expected.lower()))
     overlap = sum((a & b).values())
     if not overlap:
-        return 0.0
+        return 0.0, 0.0
     precision, recall = overlap / sum(a.values()), overlap / sum(b.values())
-    return 2 * precision * recall / (precision + recall)
+    return 2 * precision * recall / (precision + recall), recall
+
+
+def word_f1(got: str, expected: str) -> float:
+    return word_scores(got, expected)[0]
 
 
 def expected_text(page: Path) -> str:
@@ -84,13 +93,21 @@ def author_matches(got: str | None, expected: str) -> bool:
 def test_html_import_quality():
     pages = real_site_pages()
     scores: dict[str, float] = {}
+    library: dict[str, float] = {}
+    recalls: dict[str, tuple[float, float]] = {}
     titles: list[bool] = []
     authors: list[bool] = []
     misses: list[str] = []
-    started = time.perf_counter()
+    elapsed = 0.0
     for page in pages:
+        started = time.perf_counter()
         doc = read_document(page / "source.html")
-        scores[page.name] = word_f1(doc.text, expected_text(page))
+        elapsed += time.perf_counter() - started
+        expected = expected_text(page)
+        scores[page.name], ours_recall = word_scores(doc.text, expected)
+        plain = trafilatura.extract((page / "source.html").read_bytes()) or ""
+        library[page.name], library_recall = word_scores(plain, expected)
+        recalls[page.name] = (ours_recall, library_recall)
         meta_path = page / "expected-metadata.json"
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
         if meta.get("title"):
@@ -101,17 +118,26 @@ def test_html_import_quality():
             authors.append(author_matches(doc.author, meta["byline"]))
             if not authors[-1]:
                 misses.append(f"  author {page.name}: {doc.author!r} vs {meta['byline']!r}")
-    elapsed = time.perf_counter() - started
     mean_f1 = statistics.fmean(scores.values())
+    library_f1 = statistics.fmean(library.values())
     print(f"\nreal-site pages (source.html >= {REAL_SITE_MIN_BYTES:,} bytes): {len(pages)}")
     print("  " + " ".join(sorted(scores)))
     print("lowest F1: " + ", ".join(f"{n} {s:.3f}" for n, s in sorted(scores.items(), key=lambda i: i[1])[:8]))
     print(f"mean word-level F1: {mean_f1:.4f}   median: {statistics.median(scores.values()):.4f}")
+    print(f"plain trafilatura.extract (default options): mean F1 {library_f1:.4f}   "
+          f"median {statistics.median(library.values()):.4f}")
+    print(f"mean recall: ours {statistics.fmean(r[0] for r in recalls.values()):.4f}   "
+          f"library {statistics.fmean(r[1] for r in recalls.values()):.4f}")
+    print("page                            ours   library")
+    for name in sorted(scores, key=lambda n: scores[n] - library[n]):
+        if abs(scores[name] - library[name]) >= 0.01:
+            print(f"  {name:30s} {scores[name]:.3f}  {library[name]:.3f}")
     print(f"title match: {sum(titles)}/{len(titles)} = {sum(titles) / max(1, len(titles)):.1%}")
     print(f"author match: {sum(authors)}/{len(authors)} = {sum(authors) / max(1, len(authors)):.1%}")
     print("\n".join(misses))
     print(f"time: {elapsed:.1f} s for {len(pages)} pages ({elapsed / len(pages) * 1000:.0f} ms a page)")
     assert mean_f1 >= 0.95
+    assert mean_f1 >= library_f1
 
 
 _VOCABULARY = ("the ministry said figures rose percent last year according to officials report budget "

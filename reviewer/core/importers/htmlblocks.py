@@ -34,6 +34,8 @@ _TRAFILATURA_TAGS = {
     "quote": "blockquote", "list": "ul", "item": "li", "lb": "br", "row": "tr",
     "hi": "span", "ref": "a", "code": "pre",
 }
+# trafilatura writes inline code (`fetch()` in a sentence) and code blocks alike as <code>.
+_TRAFILATURA_INLINE_PARENTS = frozenset({"p", "item", "head", "cell", "hi", "ref", "quote"})
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -45,6 +47,11 @@ def _tag_of(element, vocabulary: dict[str, str]) -> str | None:
     if vocabulary and tag == "head":
         rend = element.get("rend", "").lower()
         return rend if rend in _HEADINGS else "h2"
+    if vocabulary and tag == "code":
+        parent = element.getparent()
+        parent_tag = parent.tag.rsplit("}", 1)[-1].lower() if parent is not None and isinstance(parent.tag, str) else ""
+        if parent_tag in _TRAFILATURA_INLINE_PARENTS and "\n" not in (element.text or "").strip():
+            return "span"
     return vocabulary.get(tag, tag)
 
 

@@ -9,8 +9,13 @@ URL is ever given to them, so nothing is fetched):
 Readability's body is used unless trafilatura clearly found more of the same article
 (at least half as many words again, covering nine in ten of readability's words): on
 real news pages readability keeps article structure best, while trafilatura rescues
-pages where readability settles on one fragment. The figures behind this rule are
-printed by ``tests/benchmarks/bench_html_import.py``.
+pages where readability settles on one fragment. Then the blocks the other extractor
+found *between* two blocks both agree on are put back in place when their text is new
+(``_fill_gaps``): readability drops caption lists, reader responses and short list items
+mid-article that trafilatura keeps, and the reverse. Only the inside of the article is
+filled: what either one adds before or after the shared part is as often a teaser or a
+related-links list as article text. The figures behind these rules (and plain
+``trafilatura.extract`` beside them) are printed by ``tests/benchmarks/bench_html_import.py``.
 
 The publication date comes only from metadata (meta tags, JSON-LD, ``<time datetime>``) or a
 full date written in the page: trafilatura's date search also turns a bare year in the text
@@ -19,6 +24,7 @@ full date written in the page: trafilatura's date search also turns a bare year 
 
 from __future__ import annotations
 
+import difflib
 import html as html_module
 import logging
 import re
@@ -137,6 +143,55 @@ def _choose(readable: DocumentBuilder | None, traf: DocumentBuilder | None) -> D
     return readable
 
 
+def _word_shingles(words: list[str], n: int = 5) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1))}
+
+
+def _block_key(text: str) -> str:
+    return " ".join(_words(text)[:12])
+
+
+def _fill_gaps(base: DocumentBuilder, other: DocumentBuilder | None) -> DocumentBuilder:
+    """``base`` with the blocks ``other`` has between two blocks both share, where ``base`` has
+    none of their text (most of a block's five-word runs, or a short block's words in a row)."""
+    if other is None or other.is_empty():
+        return base
+    mine, theirs = base.block_texts(), other.block_texts()
+    ops = difflib.SequenceMatcher(None, [_block_key(b[1]) for b in mine], [_block_key(b[1]) for b in theirs],
+                                  autojunk=False).get_opcodes()
+    shared = [i for i, op in enumerate(ops) if op[0] == "equal"]
+    if len(shared) < 2:  # one shared run has no inside to fill
+        return base
+    base_words = _words(base.text())
+    base_runs = _word_shingles(base_words)
+    base_line = f" {' '.join(base_words)} "
+    merged: list[tuple[str, str, int]] = []
+    added = False
+    for i, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag != "insert":
+            merged.extend(mine[i1:i2])
+        if tag == "equal" or not shared[0] < i < shared[-1]:
+            continue
+        for block in theirs[j1:j2]:
+            words = _words(block[1])
+            if not words:
+                continue
+            if len(words) >= 5:
+                runs = _word_shingles(words)
+                new = len(runs & base_runs) <= 0.5 * len(runs)
+            else:
+                new = f" {' '.join(words)} " not in base_line
+            if new:
+                merged.append(block)
+                added = True
+    if not added:
+        return base
+    builder = DocumentBuilder()
+    for kind, text, level in merged:
+        builder.add(kind, text, level)
+    return builder
+
+
 # Labels that page templates put where a byline goes; they name no one.
 _NOT_AUTHORS = frozenset({"username", "user", "admin", "authority control", "author", "作者", "staff",
                           "editor", "anonymous", "unknown"})
@@ -235,7 +290,10 @@ def extract_page(html: str) -> dict:
         traf_body = tree_to_blocks(doc.body, trafilatura_xml=True)
         if traf_body.is_empty():
             traf_body = None
-    builder = _choose(_readability_body(html), traf_body)
+    readable = _readability_body(html)
+    builder = _choose(readable, traf_body)
+    if builder is not None:
+        builder = _fill_gaps(builder, traf_body if builder is readable else readable)
     if builder is None or builder.is_empty():
         if _nested_too_deep(html):
             # The guard against pages built to exhaust memory and time: say so, not "no text".
