@@ -24,14 +24,18 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextBlock,
     QTextDocument,
 )
 
 from ..core.errors import ReviewerError
 from ..core.reports import Report
 from ..core.reports.pdf_outline import OutlineEntry, add_outline
-from ..core.reports.rich_html import links_for_qt, render_rich_html
+from ..core.reports.rich_html import claim_heading, links_for_qt, render_rich_html
 
+# Passes of "lay out, move the first orphaned claim heading of each article to a new page": an
+# article needs one per heading it moves; past this, a very long article keeps the rest as they fall.
+MAX_KEEP_PASSES = 40
 RESOLUTION = 300  # device pixels per inch for layout; the PDF itself is vector
 MARGINS_MM = QMarginsF(16, 16, 16, 14)
 FOOTER_MM = 9.0
@@ -81,10 +85,7 @@ def render_pdf(report: Report, cancelled: Callable[[], bool] | None = None) -> b
     font.setPointSizeF(10)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
-    # Qt writes each link into the PDF as "/URI (address)" without escaping it: a ")" in an
-    # address would end the string and could add actions, so every address is percent-encoded.
-    doc.setHtml(links_for_qt(render_rich_html(report)))
-    doc.setPageSize(body)
+    keep_claim_headings_with_text(doc, report, body, cancelled)
     pages = doc.pageCount()
 
     footer_font = QFont("DejaVu Sans")
@@ -109,6 +110,66 @@ def render_pdf(report: Report, cancelled: Callable[[], bool] | None = None) -> b
     buffer.close()
     data = bytes(buffer.data())
     return add_outline(data, _outline(doc, body.height(), paint_rect.top(), writer))
+
+
+def keep_claim_headings_with_text(doc: QTextDocument, report: Report, body: QSizeF,
+                                  cancelled: Callable[[], bool] | None = None) -> frozenset[int]:
+    """Lay the report out in ``doc`` with no claim heading left at the bottom of a page: a claim's
+    heading, its verdict and the first line of the claim share a page. Returns the ids of the
+    claims moved to a new page.
+
+    Qt's rich text has ``page-break-before`` but no ``page-break-inside: avoid`` (a table row
+    splits across pages too), so the layout is checked: a claim whose heading is on one page and
+    its first line on the next starts a new page instead. Each article starts a page of its own,
+    so articles paginate independently; within one, moving a heading moves everything after it,
+    so each pass moves only the first orphaned heading of each article and lays out again
+    (Qt's incremental relayout after a format change does not repaginate reliably).
+    """
+    by_heading = {(n, claim_heading(n, m)): rc.claim.id
+                  for n, ra in enumerate(report.articles, 1) for m, rc in enumerate(ra.claims, 1)}
+    moved: set[int] = set()
+    for _ in range(MAX_KEEP_PASSES + 1):
+        if cancelled is not None and cancelled():
+            raise ReviewerError("Export cancelled.")
+        # Qt writes each link into the PDF as "/URI (address)" without escaping it: a ")" in an
+        # address would end the string and could add actions, so every address is percent-encoded.
+        doc.setHtml(links_for_qt(render_rich_html(report, break_before=frozenset(moved))))
+        doc.setPageSize(body)
+        orphans = _first_orphan_per_article(doc, body.height())
+        new = {by_heading[key] for key in orphans if key in by_heading} - moved
+        if not new or _ + 1 > MAX_KEEP_PASSES:
+            break
+        moved |= new
+    return frozenset(moved)
+
+
+def _first_orphan_per_article(doc: QTextDocument, page_h: float) -> list[tuple[int, str]]:
+    """(article number, claim heading) of the first claim heading of each article whose claim text
+    starts on a later page than the heading (heading, verdict badge, then the claim's sentence)."""
+    doc.pageCount()  # Qt lays a document out lazily: finish it before reading positions
+    found, article, done = [], 0, False
+    block = doc.begin()
+    while block.isValid():
+        level, text = block.blockFormat().headingLevel(), block.text().strip()
+        if level == 2:
+            article, done = article + 1, False
+        elif level == 3 and not done and text.startswith("Claim "):
+            claim = block.next().next()  # the badge's paragraph, then the claim's
+            if claim.isValid() and _page_of(claim, page_h) != _page_of(block, page_h):
+                found.append((article - 1, text))  # article 0 is the summary's h2
+                done = True
+        block = block.next()
+    return found
+
+
+def _page_of(block: QTextBlock, page_h: float) -> int:
+    """The page of a laid-out block's first line (Qt moves a line that would cross a page
+    boundary to the next page, so a line is on one page)."""
+    text_layout = block.layout()
+    y = text_layout.position().y()
+    if text_layout.lineCount():
+        y += text_layout.lineAt(0).y()
+    return int(y // page_h)
 
 
 def _footer(painter: QPainter, font: QFont, title: str, page: int, pages: int, body: QSizeF, footer_h: float,

@@ -17,6 +17,7 @@ from .html_report import evidence_html, fact_html, h
 from .model import Report, ReportArticle, ReportClaim, VerdictCount
 
 ACCENT = "#1f4e79"
+PAGE_BREAK = ' style="page-break-before: always;"'
 MUTED = "#5b6570"
 SANS = "'DejaVu Sans', 'Liberation Sans', Arial, sans-serif"
 SERIF = "'DejaVu Serif', 'Liberation Serif', Georgia, serif"
@@ -46,9 +47,12 @@ def _rows(facts: list[Fact]) -> str:
     return "".join(f'<tr><td class="k">{h(f.label)}</td><td>{fact_html(f)}</td></tr>' for f in facts)
 
 
-def render_rich_html(report: Report, *, max_claims: int | None = None, page_breaks: bool = True) -> str:
-    """The whole report as Qt rich text. ``max_claims`` cuts a long report short (for previews)."""
-    brk = ' style="page-break-before: always;"' if page_breaks else ""
+def render_rich_html(report: Report, *, max_claims: int | None = None, page_breaks: bool = True,
+                     break_before: frozenset[int] = frozenset()) -> str:
+    """The whole report as Qt rich text. ``max_claims`` cuts a long report short (for previews);
+    the claims whose ids are in ``break_before`` start a new page (the PDF writer keeps a claim's
+    heading with its first lines that way, see ``ui.report_pdf``)."""
+    brk = PAGE_BREAK if page_breaks else ""
     # The summary shares the cover page; every article starts a new page.
     out = [f"<html><head><style>{STYLE}</style></head><body>", _cover(report),
            '<h2 style="margin-top:22px;">Summary</h2>', _summary(report)]
@@ -61,7 +65,7 @@ def render_rich_html(report: Report, *, max_claims: int | None = None, page_brea
             break
         claims = ra.claims if max_claims is None else ra.claims[: max_claims - shown]
         shown += len(claims)
-        out.append(_article(n, ra, claims, brk))
+        out.append(_article(n, ra, claims, brk, break_before if page_breaks else frozenset()))
     out.append("</body></html>")
     return "".join(out)
 
@@ -129,14 +133,15 @@ def _summary(report: Report) -> str:
     return "".join(out)
 
 
-def _article(n: int, ra: ReportArticle, claims: tuple[ReportClaim, ...], brk: str) -> str:
+def _article(n: int, ra: ReportArticle, claims: tuple[ReportClaim, ...], brk: str,
+             break_before: frozenset[int] = frozenset()) -> str:
     meta = _rows(article_facts(ra))
     out = [f"<h2{brk}>{n}. {h(ra.article.title)}</h2><hr>",
            f'<table cellspacing="0" cellpadding="2" style="margin-top:4px; margin-bottom:6px;">{meta}</table>']
     if not ra.claims:
         out.append('<p class="muted"><i>No claims in this article match the report\'s filters.</i></p>')
     for m, rc in enumerate(claims, 1):
-        out.append(_claim(n, m, rc))
+        out.append(_claim(n, m, rc, rc.claim.id in break_before))
     return "".join(out)
 
 
@@ -144,13 +149,18 @@ _EVIDENCE = {"url": ' <span class="muted small">{}</span>', "details": '<br><spa
              "quote": "<br><i>“{}”</i>"}
 
 
-def _claim(n: int, m: int, rc: ReportClaim) -> str:
+def claim_heading(n: int, m: int) -> str:
+    """The heading of the m-th claim of the n-th article, as the reader (and the PDF's outline) sees it."""
+    return f"Claim {n}.{m}"
+
+
+def _claim(n: int, m: int, rc: ReportClaim, new_page: bool = False) -> str:
     # Paragraphs only, no tables: QTextDocument lays tables out slowly, and a report has
     # a thousand claims.
     facts = " &nbsp;·&nbsp; ".join(f'<span class="sans muted">{h(f.label)}</span> {fact_html(f)}'
                                    for f in claim_facts(rc))
     out = [
-        f'<h3><a name="{rc.fragment}"></a>Claim {n}.{m}</h3>',
+        f'<h3{PAGE_BREAK if new_page else ""}><a name="{rc.fragment}"></a>{claim_heading(n, m)}</h3>',
         f'<p style="margin-bottom:5px;">{badge(rc.verdict_label, rc.verdict_color)}</p>',
         f'<p style="font-size:10.5pt; margin-left:10px;"><span style="color:#3a434d;">{h(rc.before)}</span>'
         f'<span style="background-color:#fff1b8; font-weight:bold;">{h(rc.claim.text)}</span>'
