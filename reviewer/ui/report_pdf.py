@@ -155,20 +155,21 @@ def _first_orphan_per_article(doc: QTextDocument, page_h: float) -> list[tuple[i
             article, done = article + 1, False
         elif level == 3 and not done and text.startswith("Claim "):
             claim = block.next().next()  # the badge's paragraph, then the claim's
-            if claim.isValid() and _page_of(claim, page_h) != _page_of(block, page_h):
+            if claim.isValid() and _page_of(claim, page_h, bottom=True) != _page_of(block, page_h):
                 found.append((article - 1, text))  # article 0 is the summary's h2
                 done = True
         block = block.next()
     return found
 
 
-def _page_of(block: QTextBlock, page_h: float) -> int:
-    """The page of a laid-out block's first line (Qt moves a line that would cross a page
-    boundary to the next page, so a line is on one page)."""
+def _page_of(block: QTextBlock, page_h: float, bottom: bool = False) -> int:
+    """The page of the top (or the ``bottom``) of a laid-out block's first line: a line can
+    straddle a page boundary, and is then drawn cut on one page and whole on the next."""
     text_layout = block.layout()
     y = text_layout.position().y()
     if text_layout.lineCount():
-        y += text_layout.lineAt(0).y()
+        line = text_layout.lineAt(0)
+        y += line.y() + (line.height() - 1 if bottom else 0)
     return int(y // page_h)
 
 
