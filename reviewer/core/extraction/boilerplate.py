@@ -18,6 +18,10 @@ _STARTS = re.compile(
 (?:photo(?:graph)?s?|image|picture|video|illustration|credit|caption|source|graphic|file\s+photo)
             (?:\s+(?:credit|caption|copyright|by))?\s*[:|/-]
       | (?:image|photo)\s+(?:copyright|caption)\b
+      # Captions that say where in the picture or gallery ("Clockwise from top: …", "Left to right: …").
+      | (?:anti-?|counter-?)?clockwise\s+from\s+(?:the\s+)?(?:top|bottom|left|right|above|below)\b
+      | (?:from\s+)?(?:left|right|top|bottom)(?:\s+(?:left|right))?(?:\s+to\s+(?:right|left|bottom|top))?\s*:
+      | (?:pictured|above|below|inset|main\s+(?:image|picture|photo)|top\s+(?:image|picture|photo))\s*:
       | (?:additional\s+)?(?:reporting|writing|editing|research)\s+by\b
       | did\s+you\s+(?:find|spot|notice)\s+(?:a|an)\s+(?:mistake|error|typo)
       | (?:sign\s+up|subscribe|register)\b.{0,80}\b(?:newsletter|updates|email|inbox|free|here|now|today)
@@ -42,6 +46,8 @@ _ANYWHERE = re.compile(
         \bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)
       | \b(?:getty\s+images|associated\s+press\s+photo|ap\s+photo|afp\s+(?:photo|via\s+getty)|reuters/|epa-efe|shutterstock|alamy)\b
       | \(\s*(?:photo|image|credit|pictured)\b[^)]*\)\s*$
+      | \((?:l|r)\s*(?:-|–|to)\s*(?:r|l)\)
+      | \b(?:photograph|photo|picture|image)(?:\s+credit)?\s*:\s*[^.!?]{1,80}$  # a credit closing a caption
       | \b(?:newsletter|sign\s+up\s+(?:here|now|for))\b.*\b(?:inbox|email|sign\s+up|subscribe)\b
       | \bshare\s+(?:this|on)\s+(?:article|story|facebook|twitter|x|whatsapp|linkedin|email)\b
       | \bfollow\s+(?:us|him|her|them|[a-z][\w ]{0,30})\s+on\s+(?:twitter|x|facebook|instagram|threads|bluesky|mastodon)\b
