@@ -38,12 +38,13 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..display import display_name, strip_bidi_controls
 from ..errors import ImportFailed
-from .document import Block, DocumentBuilder, ImportedDocument, fold_spaces, title_from_text
+from .document import Block, DocumentBuilder, ImportedDocument, clean_line_text, fold_spaces, title_from_text
 from .encoding import NotText, decode_text
 from .language import guess_language
 from .markdown_text import markdown_to_blocks
@@ -116,6 +117,41 @@ def _take_headline(builder: DocumentBuilder) -> str | None:
     return first
 
 
+# Letters of a heading set in capitals; a line this long is a paragraph, not part of a heading.
+_MAX_HEADING_LINE = 120
+_MAX_TITLE = 200
+_TITLE_TRAILING = ",;:–—-/ "
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t\u00a0]*\n")
+
+
+def _caps_opening(text: str) -> tuple[str | None, str]:
+    """A transcript or wire story often opens with a heading in capitals set over several short lines
+    ("PRESIDENT BARACK OBAMA AND FORMER GOV. MITT ROMNEY," / "R-MASS., PARTICIPATE IN A CANDIDATES
+    DEBATE," / "LYNN UNIVERSITY, BOCA RATON, FLORIDA"). Its lines, up to ``_MAX_TITLE`` characters,
+    joined, become the title (without a dangling comma or colon) and leave the body; the text is
+    returned unchanged, with no title, when it opens otherwise."""
+    parts = _PARAGRAPH_BREAK_RE.split(clean_line_text(text).lstrip("\ufeff \t\n"), maxsplit=1)
+    if len(parts) < 2:
+        return None, text
+    first, rest = parts
+    lines = [line.strip() for line in first.splitlines() if line.strip()]
+    if len(lines) < 2 or not rest.strip() or any(len(line) > _MAX_HEADING_LINE for line in lines):
+        return None, text
+    letters = [ch for ch in first if ch.isalpha()]
+    if len(letters) < 8 or sum(ch.isupper() for ch in letters) < 0.9 * len(letters):
+        return None, text
+    taken: list[str] = []
+    for line in lines:
+        if len(" ".join([*taken, line])) > _MAX_TITLE:
+            break
+        taken.append(line)
+    if not taken:
+        return None, text
+    title = fold_spaces(" ".join(taken)).rstrip(_TITLE_TRAILING)
+    left = lines[len(taken):]
+    return title or None, ("\n".join(left) + "\n\n" if left else "") + rest
+
+
 def _one_line_meta(value: str | None) -> str | None:
     """A title, author or site name: one line, without bidirectional controls."""
     if not value:
@@ -158,8 +194,10 @@ def _read(path: Path, label: str) -> ImportedDocument:
         if fmt == "md":
             builder, title = markdown_to_blocks(text)
         else:
-            builder = text_to_blocks(text)
-            title = _take_headline(builder)
+            title, body = _caps_opening(text)
+            builder = text_to_blocks(body)
+            if title is None:
+                title = _take_headline(builder)
         return _finish(builder, label, fmt, title=title, encoding=encoding, **common)
     if fmt == "html":
         return _read_html(data, label, common)

@@ -118,9 +118,10 @@ class DocumentBuilder:
 
 
 def title_from_text(text: str, fallback: str) -> str:
-    """The first line of the text, shortened to a sensible title length, or the fallback."""
+    """The first line of the text, shortened to a sensible title length, or the fallback.
+    A comma, colon or semicolon closing the line is dropped: it leads into the next line."""
     for line in text.split("\n"):
-        line = line.strip()
+        line = line.strip().rstrip(",;:")
         if line:
             if len(line) > 120:
                 cut = line[:120].rsplit(" ", 1)[0]
