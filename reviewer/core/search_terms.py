@@ -5,10 +5,12 @@ The full-text index (``unicode61``) splits "5%" into the token "5", "U.S." into 
 "u s". Terms are therefore of two kinds:
 
 * a plain word ("minister"): matched by the index, case- and accent-insensitively; the last
-  plain word typed is a prefix ("minis" finds "minister") so the library filters as one types;
-* a figure or abbreviation — any term with a digit or punctuation ("5%", "U.S.", "4.2",
-  "COVID-19", "$5", "don't") — and any quoted phrase holding one: the index finds the phrase
-  of its tokens (never as a prefix), then the row must also hold the term as typed
+  word typed, if it is letters or digits only, is a prefix ("minis" finds "minister", "7"
+  finds 70–79) so the library filters as one types;
+* a figure or abbreviation — any other term with a digit or punctuation ("5%", "U.S.", "4.2",
+  "COVID-19", "$5", "don't", a "7" followed by more words) — and any quoted phrase holding
+  one: the index finds the phrase of its tokens (never as a prefix), then the row must also
+  hold the term as typed
   (case-insensitive), as a whole: "5%" matches "5%" and "a 5% rise" but not "25%", "0.5%" or
   "500"; "4.2" not "14.2" or "4.25"; "U.S." not "U.S.A.".
 
@@ -57,8 +59,9 @@ def parse_query(query: str) -> list[Term]:
         literal = None if _PLAIN_PHRASE.fullmatch(typed) else literal_pattern(typed)
         terms.append(Term(typed, tokens, literal=literal))
         last_bare = len(terms) - 1 if bare is not None and match.end() == len(query) else None
-    if last_bare is not None and terms[last_bare].literal is None:
-        # Still being typed: "minis" finds "minister". Figures never grow ("5" is not "59").
+    if last_bare is not None and _TOKEN.fullmatch(terms[last_bare].typed):
+        # Perhaps still being typed: "minis" finds "minister", "202" 2020–2029. A figure with
+        # punctuation is complete as typed: "5%" is never "59%".
         terms[last_bare] = Term(terms[last_bare].typed, terms[last_bare].tokens, prefix=True)
     return terms
 

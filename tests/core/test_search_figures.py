@@ -47,7 +47,11 @@ def _found(store, query):
 
 def test_figures_match_as_typed(store, library):
     assert _found(store, "5%") == {library["five"]}  # not 59, 500, 50, 25% or 0.5%
-    assert _found(store, "50") == {library["fifty-nine"]}
+    assert _found(store, "50 left") == {library["fifty-nine"]}
+    assert _found(store, "5 schools") == set()  # a figure before other words is whole: not 59 or 500
+    assert _found(store, "4.2") == {library["us"]}
+    # The last word typed, digits only, may be unfinished: a prefix (19, COVID-19, 1990).
+    assert _found(store, "19") == {library["us"], library["usa"], library["versions"]}
     assert _found(store, "4.2") == {library["us"]}  # not 4.25 or 14.2
     assert store.count_articles(query="5%") == 1
 
@@ -89,6 +93,7 @@ def test_query_terms():
     assert fts_query("5%") == '"5"'  # never a prefix: "5" is not "59"
     assert fts_query("U.S.") == '"U S"'
     assert fts_query("minis") == '"minis"*'
+    assert fts_query("7") == '"7"*'  # still being typed, perhaps
     assert fts_query('"minister said" 4.2') == '"minister said" "4 2"'
     assert fts_query('%') == ""
     assert [t.literal is None for t in parse_query('rain "the council" 5% U.S.')] == [True, True, False, False]
