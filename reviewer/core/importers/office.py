@@ -1,4 +1,4 @@
-"""PDF (text layer, via pypdf) and Word .docx (via python-docx) to blocks.
+"""PDF (text layer, via pypdf; its layout in ``pdf_layout``) and Word .docx (via python-docx) to blocks.
 
 Both raise ``FormatProblem(problem, advice)``; the caller adds the file name.
 """
@@ -11,7 +11,7 @@ import re
 import zipfile
 
 from .document import DocumentBuilder, fold_spaces
-from .plaintext import text_to_blocks
+from .pdf_layout import PdfLine, find_byline, lines_to_blocks, page_lines
 
 for _name in ("pypdf", "docx"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
@@ -32,8 +32,6 @@ class FormatProblem(Exception):
 
 # ---------------------------------------------------------------------------- PDF
 
-_HYPHEN_BREAK_RE = re.compile(r"(\w)[-\u00ad]\n(?=[a-zа-яё])")
-_PAGE_NUMBER_RE = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.IGNORECASE)
 
 
 # Authors that tools write by default; they say nothing about who wrote the article.
@@ -71,23 +69,17 @@ def read_pdf(data: bytes) -> tuple[DocumentBuilder, dict]:
     if page_count > MAX_PDF_PAGES:
         raise FormatProblem(f"the PDF has {page_count} pages, more than the {MAX_PDF_PAGES} Reviewer reads",
                             "split it and import the part with the article")
-    pages: list[str] = []
-    for page in reader.pages:
+    lines: list[PdfLine] = []
+    for number, page in enumerate(reader.pages):
         try:
-            pages.append(page.extract_text() or "")
+            lines.extend(page_lines(page, number))
         except Exception:  # one bad page should not lose the others
-            pages.append("")
-    lines = []
-    for page_text in pages:
-        for line in page_text.replace("\r", "\n").split("\n"):
-            if not _PAGE_NUMBER_RE.match(line):
-                lines.append(line.rstrip())
-        lines.append("")
-    text = _HYPHEN_BREAK_RE.sub(r"\1", "\n".join(lines))
-    if not any(ch.isalpha() for ch in text):
+            pass
+    if not any(ch.isalpha() for line in lines for ch in line.text):
         raise FormatProblem("the PDF has no text layer (a scanned PDF?)",
                             "run OCR on it first (for example with ocrmypdf), then import the result")
-    builder = text_to_blocks(text)
+    builder = lines_to_blocks(lines)
+    byline = find_byline(lines)
     meta: dict = {}
     try:
         info = reader.metadata or {}
@@ -95,7 +87,22 @@ def read_pdf(data: bytes) -> tuple[DocumentBuilder, dict]:
         meta["author"] = _real_author(str(info.get("/Author") or ""))
     except Exception:  # metadata is optional; the text was read
         pass
+    if not meta.get("author") and byline:
+        meta["author"] = byline
+    _title_from_heading(builder, meta)
     return builder, meta
+
+
+def _title_from_heading(builder: DocumentBuilder, meta: dict) -> None:
+    """A PDF that opens with a heading (and names no other title, or that same one) has it as its
+    title; it leaves the body, so the reader does not show it twice."""
+    blocks = builder.block_texts()
+    if len(blocks) < 2 or blocks[0][0] != "heading":
+        return
+    heading = blocks[0][1]
+    if not meta.get("title") or meta["title"].casefold() == heading.casefold():
+        meta["title"] = heading
+        builder.drop_first()
 
 
 # --------------------------------------------------------------------------- DOCX
