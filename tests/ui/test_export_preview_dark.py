@@ -21,9 +21,17 @@ SHOTS = Path("/tmp")
 
 @pytest.fixture
 def dark(qapp):
+    # Put back exactly what other tests run with (style, palette, style sheet): a "light" theme
+    # is not the default offscreen look, and window sizes elsewhere depend on it.
+    from PySide6.QtWidgets import QStyleFactory
+
+    style, palette, sheet, dark = qapp.style().name(), qapp.palette(), qapp.styleSheet(), qapp.property("reviewer_dark")
     apply_theme(qapp, "dark")
     yield
-    apply_theme(qapp, "light")
+    qapp.setStyleSheet(sheet)
+    qapp.setStyle(QStyleFactory.create(style))
+    qapp.setPalette(palette)
+    qapp.setProperty("reviewer_dark", dark)
 
 
 @pytest.fixture
