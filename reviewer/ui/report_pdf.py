@@ -11,6 +11,7 @@ Links are http(s) or mailto only, percent-encoded (``links_for_qt``), so none ca
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Callable
 
@@ -25,7 +26,10 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
 from ..core.errors import ReviewerError
@@ -33,7 +37,7 @@ from ..core.reports import Report
 from ..core.reports.pdf_outline import OutlineEntry, add_outline
 from ..core.reports.rich_html import claim_heading, links_for_qt, render_rich_html
 
-# Passes of "lay out, move the first orphaned claim heading of each article to a new page": an
+# Passes of "move the first orphaned claim heading of each article to a new page, lay out again": an
 # article needs one per heading it moves; past this, a very long article keeps the rest as they fall.
 MAX_KEEP_PASSES = 40
 RESOLUTION = 300  # device pixels per inch for layout; the PDF itself is vector
@@ -76,7 +80,9 @@ def render_pdf(report: Report, cancelled: Callable[[], bool] | None = None) -> b
     paint_rect = writer.pageLayout().paintRectPixels(RESOLUTION)
     dots_per_mm = RESOLUTION / 25.4
     footer_h = FOOTER_MM * dots_per_mm
-    body = QSizeF(paint_rect.width(), paint_rect.height() - footer_h)
+    # Qt paginates with the page height in 1/64ths of a dot: a height it holds exactly keeps pages
+    # drawn, pages counted and headings checked in step however many pages there are.
+    body = QSizeF(paint_rect.width(), math.floor((paint_rect.height() - footer_h) * 64) / 64)
 
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(writer)
@@ -120,46 +126,79 @@ def keep_claim_headings_with_text(doc: QTextDocument, report: Report, body: QSiz
 
     Qt's rich text has ``page-break-before`` but no ``page-break-inside: avoid`` (a table row
     splits across pages too), so the layout is checked: a claim whose heading is on one page and
-    its first line on the next starts a new page instead. Each article starts a page of its own,
-    so articles paginate independently; within one, moving a heading moves everything after it,
-    so each pass moves only the first orphaned heading of each article and lays out again
-    (Qt's incremental relayout after a format change does not repaginate reliably).
+    its first line on the next starts a new page instead. The HTML is made and parsed once (the
+    notes' Markdown is most of the cost); a break is set on the heading's block in place. Each
+    article starts a page of its own, so articles paginate independently: a pass moves the first
+    orphaned heading of every article still being fixed, lays the whole document out again
+    (Qt's incremental relayout after a format change does not repaginate reliably) and re-checks
+    only the headings after the moved ones: the other articles only moved by whole pages.
     """
-    by_heading = {(n, claim_heading(n, m)): rc.claim.id
-                  for n, ra in enumerate(report.articles, 1) for m, rc in enumerate(ra.claims, 1)}
+    if cancelled is not None and cancelled():
+        raise ReviewerError("Export cancelled.")
+    # Qt writes each link into the PDF as "/URI (address)" without escaping it: a ")" in an
+    # address would end the string and could add actions, so every address is percent-encoded.
+    doc.setHtml(links_for_qt(render_rich_html(report)))
+    doc.setUndoRedoEnabled(False)
+    doc.setPageSize(body)
+    doc.pageCount()  # Qt lays a document out lazily: finish it before reading positions
+    page_h = body.height()
+    to_check = _claim_headings(doc, report)
     moved: set[int] = set()
-    for _ in range(MAX_KEEP_PASSES + 1):
+    for _ in range(MAX_KEEP_PASSES):
         if cancelled is not None and cancelled():
             raise ReviewerError("Export cancelled.")
-        # Qt writes each link into the PDF as "/URI (address)" without escaping it: a ")" in an
-        # address would end the string and could add actions, so every address is percent-encoded.
-        doc.setHtml(links_for_qt(render_rich_html(report, break_before=frozenset(moved))))
-        doc.setPageSize(body)
-        orphans = _first_orphan_per_article(doc, body.height())
-        new = {by_heading[key] for key in orphans if key in by_heading} - moved
-        if not new or _ + 1 > MAX_KEEP_PASSES:
+        breaks, still = [], []
+        for headings in to_check:
+            for i, (block, claim_id) in enumerate(headings):
+                if _orphaned(block, page_h):
+                    breaks.append(block)
+                    moved.add(claim_id)
+                    still.append(headings[i + 1:])
+                    break
+        if not breaks:
             break
-        moved |= new
+        _break_before(doc, breaks)
+        to_check = still
     return frozenset(moved)
 
 
-def _first_orphan_per_article(doc: QTextDocument, page_h: float) -> list[tuple[int, str]]:
-    """(article number, claim heading) of the first claim heading of each article whose claim text
-    starts on a later page than the heading (heading, verdict badge, then the claim's sentence)."""
-    doc.pageCount()  # Qt lays a document out lazily: finish it before reading positions
-    found, article, done = [], 0, False
+def _claim_headings(doc: QTextDocument, report: Report) -> list[list[tuple[QTextBlock, int]]]:
+    """Per article, (heading block, claim id) of each of its claims, in order. Matched one
+    after the other in the report's order, so a heading inside a note ("## Sources") does not
+    throw the count off."""
+    expected = [[(claim_heading(n, m), rc.claim.id) for m, rc in enumerate(ra.claims, 1)]
+                for n, ra in enumerate(report.articles, 1)]
+    wanted = iter([(a, text, claim_id) for a, claims in enumerate(expected) for text, claim_id in claims])
+    found: list[list[tuple[QTextBlock, int]]] = [[] for _ in expected]
+    article, text, claim_id = next(wanted, (None, None, None))
     block = doc.begin()
-    while block.isValid():
-        level, text = block.blockFormat().headingLevel(), block.text().strip()
-        if level == 2:
-            article, done = article + 1, False
-        elif level == 3 and not done and text.startswith("Claim "):
-            claim = block.next().next()  # the badge's paragraph, then the claim's
-            if claim.isValid() and _page_of(claim, page_h, bottom=True) != _page_of(block, page_h):
-                found.append((article - 1, text))  # article 0 is the summary's h2
-                done = True
+    while block.isValid() and article is not None:
+        if block.blockFormat().headingLevel() == 3 and block.text().strip() == text:
+            found[article].append((block, claim_id))
+            article, text, claim_id = next(wanted, (None, None, None))
         block = block.next()
     return found
+
+
+def _orphaned(heading: QTextBlock, page_h: float) -> bool:
+    """Whether the claim's sentence (after the heading and the verdict badge's paragraph)
+    starts on a later page than its heading."""
+    claim = heading.next().next()
+    return claim.isValid() and _page_of(claim, page_h, bottom=True) != _page_of(heading, page_h)
+
+
+def _break_before(doc: QTextDocument, headings: list[QTextBlock]) -> None:
+    """Start a new page at each of ``headings`` and lay the whole document out again."""
+    page_break = QTextBlockFormat()
+    page_break.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()  # one relayout for all the changes, not one each
+    for block in headings:
+        cursor.setPosition(block.position())
+        cursor.mergeBlockFormat(page_break)
+    doc.markContentsDirty(0, doc.characterCount())
+    cursor.endEditBlock()
+    doc.pageCount()
 
 
 def _page_of(block: QTextBlock, page_h: float, bottom: bool = False) -> int:

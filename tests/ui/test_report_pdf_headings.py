@@ -54,3 +54,52 @@ def test_no_page_ends_with_a_claim_heading(qapp, store, monkeypatch):
     # Each claim's line on one page only: a line cut by the page's bottom is drawn (clipped) on both.
     everything = "".join(pages)
     assert [everything.count(f"Figure{a}.{i}rose") for a in range(2) for i in range(40)] == [1] * 80
+
+
+def test_headings_move_in_place_as_a_fresh_layout_would_place_them(qapp, store, monkeypatch):
+    """The report's HTML is made and read once however many headings move (it was made again for
+    every pass, which made the 1,000-claim PDF slow); several headings of one article move, one
+    per pass, and the result lays out exactly as a document made with those page breaks."""
+    from PySide6.QtGui import QTextDocument
+
+    from reviewer.core.reports.rich_html import links_for_qt, render_rich_html
+
+    _library(store, claims_per_article=60)  # two headings of each article fall at a page bottom in turn
+    made, runs = [], []
+    render, keep = report_pdf.render_rich_html, report_pdf.keep_claim_headings_with_text
+
+    def counting_render(*args, **kwargs):
+        made.append(kwargs)
+        return render(*args, **kwargs)
+
+    def spy(doc, report, body, cancelled=None):
+        runs.append((doc, report, body, keep(doc, report, body, cancelled)))
+        return runs[-1][-1]
+
+    monkeypatch.setattr(report_pdf, "render_rich_html", counting_render)
+    monkeypatch.setattr(report_pdf, "keep_claim_headings_with_text", spy)
+    report_pdf.render_pdf(build_report(store, ReportOptions()))
+    doc, report, body, moved = runs[0]
+    assert len(made) == 1
+    per_article = [sum(rc.claim.id in moved for rc in ra.claims) for ra in report.articles]
+    assert max(per_article) >= 2, f"no article moved several headings: {per_article}"
+
+    fresh = QTextDocument()
+    fresh.documentLayout().setPaintDevice(doc.documentLayout().paintDevice())
+    fresh.setDefaultFont(doc.defaultFont())
+    fresh.setDocumentMargin(0)
+    fresh.setHtml(links_for_qt(render_rich_html(report, break_before=moved)))
+    fresh.setPageSize(body)
+    assert fresh.pageCount() == doc.pageCount()
+
+    def tops(d):
+        layout, block, out = d.documentLayout(), d.begin(), []
+        while block.isValid():
+            out.append((block.text(), layout.blockBoundingRect(block).top()))
+            block = block.next()
+        return out
+
+    assert tops(fresh) == tops(doc)
+    headings = report_pdf._claim_headings(fresh, report)
+    assert sum(len(h) for h in headings) == 120
+    assert not [b.text() for h in headings for b, _ in h if report_pdf._orphaned(b, body.height())]
