@@ -543,6 +543,11 @@ class MainWindow(QMainWindow):
         self.review_editor.set_claim(None)  # saves a note still being typed
         self.save_session()
         self.tasks.cancel_all()
+        # Panes' own workers (the note preview) end now, not during interpreter shutdown, where a
+        # Python job still running on a pool thread crashes the process.
+        for manager in self.findChildren(TaskManager):
+            if manager is not self.tasks:
+                manager.shutdown()
         # The library is closed right after this window: nothing of ours may fire on it later.
         self.library.stop()
         self._status_timer.stop()

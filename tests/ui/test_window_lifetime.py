@@ -88,3 +88,28 @@ def test_the_app_parents_its_undo_stack_task_manager_and_hub_to_the_window(qtbot
         assert controller.hub.parent() is window
     finally:
         controller.shutdown()
+
+
+def test_closing_the_window_waits_for_a_note_preview_still_rendering(desk, sample_article, qtbot, monkeypatch):
+    """A preview render left running on its pool thread met interpreter shutdown after
+    ``reviewer gui --screenshot`` and crashed the process (SIGSEGV) on a busy machine."""
+    import threading
+
+    import reviewer.ui.note_editor as note_editor
+
+    started, release = threading.Event(), threading.Event()
+
+    def slow_render(text: str) -> str:
+        started.set()
+        release.wait(5)
+        return "<p>done</p>"
+
+    monkeypatch.setattr(note_editor, "render_markdown", slow_render)
+    window = desk()
+    note = window.review_editor.note
+    note.editor.setPlainText("A note being previewed.")
+    note.update_preview()
+    qtbot.waitUntil(started.is_set, timeout=30_000)
+    threading.Timer(0.3, release.set).start()
+    window.close()
+    assert note._renders.pool.activeThreadCount() == 0
