@@ -78,3 +78,20 @@ def test_saved_pages_keep_what_readability_drops(name, kept):
     expected = lxml.html.fromstring((page / "expected.html").read_text(encoding="utf-8")).text_content()
     plain = trafilatura.extract((page / "source.html").read_bytes()) or ""
     assert _word_f1(doc.text, expected) >= _word_f1(plain, expected) - 0.005
+
+
+def test_filling_gaps_grows_linearly_on_a_page_of_repeated_blocks():
+    # Blocks repeated all over a page ("Read more about this") once made matching the two
+    # extractors' blocks take seconds for a thousand of them, and minutes for four thousand.
+    from reviewer.core.importers.document import DocumentBuilder
+    from reviewer.core.importers.webpage import _fill_gaps
+    from tests.growth import assert_linear
+
+    def pair(n: int) -> tuple[DocumentBuilder, DocumentBuilder]:
+        mine, theirs = DocumentBuilder(), DocumentBuilder()
+        for i in range(n):
+            mine.add("paragraph", "Read more about this" if i % 2 else f"Same words again {i % 3}")
+            theirs.add("paragraph", "Read more about this" if i % 3 else f"Other words again {i % 5}")
+        return mine, theirs
+
+    assert_linear(lambda builders: _fill_gaps(*builders), pair(100), pair(2_500), size_ratio=25)

@@ -151,20 +151,28 @@ def _block_key(text: str) -> str:
     return " ".join(_words(text)[:12])
 
 
+# Past this many blocks on either side, matching them up costs more than the few words it finds.
+_MAX_FILL_BLOCKS = 3_000
+
+
 def _fill_gaps(base: DocumentBuilder, other: DocumentBuilder | None) -> DocumentBuilder:
     """``base`` with the blocks ``other`` has between two blocks both share, where ``base`` has
     none of their text (most of a block's five-word runs, or a short block's words in a row)."""
     if other is None or other.is_empty():
         return base
     mine, theirs = base.block_texts(), other.block_texts()
+    if len(mine) > _MAX_FILL_BLOCKS or len(theirs) > _MAX_FILL_BLOCKS:
+        return base
+    # autojunk: a block repeated all over the page ("Read more") is no anchor, and ignoring it keeps
+    # the matching near-linear.
     ops = difflib.SequenceMatcher(None, [_block_key(b[1]) for b in mine], [_block_key(b[1]) for b in theirs],
-                                  autojunk=False).get_opcodes()
+                                  autojunk=True).get_opcodes()
     shared = [i for i, op in enumerate(ops) if op[0] == "equal"]
     if len(shared) < 2:  # one shared run has no inside to fill
         return base
     base_words = _words(base.text())
     base_runs = _word_shingles(base_words)
-    base_line = f" {' '.join(base_words)} "
+    short_runs: dict[int, set[tuple[str, ...]]] = {}  # n-word runs of the base, made when first needed
     merged: list[tuple[str, str, int]] = []
     added = False
     for i, (tag, i1, i2, j1, j2) in enumerate(ops):
@@ -180,7 +188,9 @@ def _fill_gaps(base: DocumentBuilder, other: DocumentBuilder | None) -> Document
                 runs = _word_shingles(words)
                 new = len(runs & base_runs) <= 0.5 * len(runs)
             else:
-                new = f" {' '.join(words)} " not in base_line
+                if len(words) not in short_runs:
+                    short_runs[len(words)] = _word_shingles(base_words, len(words))
+                new = tuple(words) not in short_runs[len(words)]
             if new:
                 merged.append(block)
                 added = True
