@@ -276,22 +276,17 @@ class ClaimsPanel(QWidget):
 
     def update_claims(self, claims: Sequence[Claim]) -> None:
         """Same claims with new verdicts or spans: update rows in place, keep the selection."""
-        current = self.current_claim()
-        self._suppress = True
-        try:
-            self.model.update_claims(claims)
-        finally:
-            self._suppress = False
-        self._update_count()
-        if current is not None and self.model.row_of(current) is not None and self.current_claim() != current:
-            self.select_claim(current, emit=False)
+        self._in_place(self.model.update_claims, claims)
 
     def replace_claims(self, claims: Sequence[Claim]) -> None:
         """A few claims changed (a verdict): update just their rows, keep the selection."""
+        self._in_place(self.model.replace_claims, claims)
+
+    def _in_place(self, update, claims: Sequence[Claim]) -> None:
         current = self.current_claim()
-        self._suppress = True
+        self._suppress = True  # the selection moves with the rows: not a choice of the person's
         try:
-            self.model.replace_claims(claims)
+            update(claims)
         finally:
             self._suppress = False
         self._update_count()

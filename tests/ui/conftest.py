@@ -122,6 +122,17 @@ def _clear_undo_stacks():
 
 
 @pytest.fixture
+def tasks(qtbot):
+    """A background helper of a test's own (the window makes its own); cancelled and drained after."""
+    from reviewer.ui.tasks import TaskManager
+
+    manager = TaskManager()
+    yield manager
+    manager.cancel_all()
+    manager.wait(10_000)
+
+
+@pytest.fixture
 def desk(qtbot, store, settings):
     """A factory for main windows on the test library (several may be built for restart tests)."""
     from PySide6.QtGui import QUndoStack

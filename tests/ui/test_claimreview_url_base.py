@@ -15,15 +15,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
 from test_reports_data import sample_library  # noqa: E402
 
 from reviewer.ui.export_dialog import ExportDialog  # noqa: E402
-from reviewer.ui.tasks import TaskManager  # noqa: E402
-
-
-@pytest.fixture
-def tasks(qtbot):
-    manager = TaskManager()
-    yield manager
-    manager.cancel_all()
-    manager.wait(10_000)
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
 from test_reports_data import sample_library  # noqa: E402
 
 from reviewer.ui.export_dialog import ExportDialog  # noqa: E402
-from reviewer.ui.tasks import TaskManager  # noqa: E402
 from reviewer.ui.theme import apply_theme  # noqa: E402
 
 SHOTS = Path("/tmp")
@@ -32,14 +31,6 @@ def dark(qapp):
     qapp.setStyle(QStyleFactory.create(style))
     qapp.setPalette(palette)
     qapp.setProperty("reviewer_dark", dark)
-
-
-@pytest.fixture
-def tasks(qtbot):
-    manager = TaskManager()
-    yield manager
-    manager.cancel_all()
-    manager.wait(10_000)
 
 
 def _luminance(c: QColor) -> float:
