@@ -7,55 +7,20 @@ import pytest
 from reviewer.core.errors import ImportFailed
 from reviewer.core.importers import read_document
 
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+from tests.core.pdf_builder import build_pdf, pdf_string
 
 
 def make_pdf(pages: list[list[str]], title: str | None = None) -> bytes:
     """A minimal valid PDF: one Helvetica text line per string, top to bottom; an empty
     page list entry gives a page with only a drawn rectangle (like a scan without OCR)."""
-    objects: list[bytes] = []
-    page_ids = []
-    font_id = 3
-    next_id = 4
-    page_objects = []
+    streams = []
     for lines in pages:
         if lines:
-            ops = ["BT", "/F1 11 Tf", "14 TL", "72 760 Td"]
-            for line in lines:
-                ops.append(f"({_escape(line)}) Tj T*")
-            ops.append("ET")
+            ops = ["BT", "/F1 11 Tf", "14 TL", "72 760 Td", *(f"({pdf_string(line)}) Tj T*" for line in lines), "ET"]
         else:
             ops = ["0.5 g", "72 72 450 650 re f"]
-        stream = "\n".join(ops).encode("latin-1")
-        content_id, page_id = next_id, next_id + 1
-        next_id += 2
-        page_ids.append(page_id)
-        page_objects.append((content_id, b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"))
-        page_objects.append((page_id, (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-                                       f"/Resources << /Font << /F1 {font_id} 0 R >> >> /Contents {content_id} 0 R >>").encode()))
-    info_id = next_id
-    kids = " ".join(f"{i} 0 R" for i in page_ids)
-    objects = [
-        (1, b"<< /Type /Catalog /Pages 2 0 R >>"),
-        (2, f"<< /Type /Pages /Kids [{kids}] /Count {len(page_ids)} >>".encode()),
-        (3, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"),
-        *page_objects,
-        (info_id, f"<< /Title ({_escape(title or '')}) /Author (python-docx) >>".encode("latin-1")),
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = {}
-    for number, body in sorted(objects):
-        offsets[number] = out.tell()
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (info_id + 1))
-    for number in range(1, info_id + 1):
-        out.write(b"%010d 00000 n \n" % offsets[number])
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (info_id + 1, info_id, xref))
-    return out.getvalue()
+        streams.append("\n".join(ops))
+    return build_pdf(streams, {"Title": title or "", "Author": "python-docx"})
 
 
 ARTICLE_PAGE_1 = [

@@ -1,51 +1,17 @@
 """PDF layout: a heading in a bigger font over two lines is one heading, a sentence crossing a page break
 is one sentence, wrapped lines join, and a "By Name" line is the author. Real PDFs, built by hand."""
 
-import io
-
 from reviewer.core.extraction.segment import sentences
 from reviewer.core.importers import read_document
 
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+from tests.core.pdf_builder import build_pdf, pdf_string
 
 
 def make_pdf(pages: list[list[tuple[str, float, float]]], title: str | None = None, author: str | None = None) -> bytes:
     """A valid PDF: each page a list of (text, font size, baseline height) lines in Helvetica at x=72."""
-    page_objects, page_ids, next_id = [], [], 4
-    for lines in pages:
-        ops = []
-        for text, size, y in lines:
-            ops += ["BT", f"/F1 {size:g} Tf", f"72 {y:g} Td", f"({_escape(text)}) Tj", "ET"]
-        stream = "\n".join(ops).encode("latin-1")
-        content_id, page_id = next_id, next_id + 1
-        next_id += 2
-        page_ids.append(page_id)
-        page_objects.append((content_id, b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"))
-        page_objects.append((page_id, (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-                                       f"/Resources << /Font << /F1 3 0 R >> >> /Contents {content_id} 0 R >>").encode()))
-    info_id = next_id
-    info = "".join(f"/{key} ({_escape(value)}) " for key, value in (("Title", title), ("Author", author)) if value)
-    objects = [
-        (1, b"<< /Type /Catalog /Pages 2 0 R >>"),
-        (2, f"<< /Type /Pages /Kids [{' '.join(f'{i} 0 R' for i in page_ids)}] /Count {len(page_ids)} >>".encode()),
-        (3, b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"),
-        *page_objects,
-        (info_id, f"<< {info}>>".encode("latin-1")),
-    ]
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = {}
-    for number, body in sorted(objects):
-        offsets[number] = out.tell()
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (info_id + 1))
-    for number in range(1, info_id + 1):
-        out.write(b"%010d 00000 n \n" % offsets[number])
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (info_id + 1, info_id, xref))
-    return out.getvalue()
+    streams = ["\n".join(f"BT\n/F1 {size:g} Tf\n72 {y:g} Td\n({pdf_string(text)}) Tj\nET" for text, size, y in lines)
+               for lines in pages]
+    return build_pdf(streams, {"Title": title, "Author": author})
 
 
 def _lines(texts: list[str], size: float, top: float, leading: float) -> list[tuple[str, float, float]]:
