@@ -15,6 +15,25 @@ STATUSES = ("todo", "in_review", "done")
 # quick; longer text (an old library, an import) is shown as plain text instead, never cut.
 MAX_NOTE_CHARS = 100_000
 STATUS_LABELS = {"todo": "To do", "in_review": "In review", "done": "Done"}
+# What a person reads for a claim's kind, in the desk, the reports and the exports alike.
+KIND_LABELS = {
+    "statistic": "Statistic",
+    "quantity": "Quantity",
+    "quotation": "Quotation",
+    "quote": "Quotation",  # written by early versions
+    "causal": "Cause and effect",
+    "comparison": "Comparison",
+    "prediction": "Prediction",
+    "historical": "Historical",
+    "policy": "Policy",
+    "other": "Other",
+}
+
+
+def kind_label(kind: str | None) -> str:
+    """The label of a claim kind; an unknown kind is shown as written, capitalised."""
+    kind = kind or "other"
+    return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
 
 
 @dataclass(frozen=True)

@@ -90,22 +90,6 @@ def claim_color(claim: Claim, palette: VerdictPalette, threshold: float | None) 
     return UNREVIEWED_COLOR
 
 
-KIND_LABELS = {
-    "statistic": "Statistic",
-    "quotation": "Quotation",
-    "causal": "Causal",
-    "comparison": "Comparison",
-    "prediction": "Prediction",
-    "historical": "Historical",
-    "other": "Other",
-}
-
-
-def kind_label(kind: str | None) -> str:
-    kind = kind or "other"
-    return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
-
-
 def plain_tooltip(text: str) -> str:
     """``text`` as a tooltip that shows it literally. Qt guesses whether a tooltip is HTML, so a
     claim or verdict text with tags (an ``<img src>``, a white ``<span>``) would be rendered:

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
-from ..core.domain import Claim
-from .claim_view import VerdictPalette, claim_color, claim_label, is_active, kind_label, plain_tooltip
+from ..core.domain import Claim, kind_label
+from .claim_view import VerdictPalette, claim_color, claim_label, is_active, plain_tooltip
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.domain import Claim
-from .claim_view import VerdictPalette, kind_label
+from ..core.domain import Claim, kind_label
+from .claim_view import VerdictPalette
 from .claims_model import (
     CLAIM_ID_ROLE,
     COL_KIND,

@@ -27,8 +27,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QMenu, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
-from ..core.domain import STATUS_LABELS, Article, Claim
-from .claim_view import VerdictPalette, claim_color, claim_label, is_active, kind_label
+from ..core.domain import STATUS_LABELS, Article, Claim, kind_label
+from .claim_view import VerdictPalette, claim_color, claim_label, is_active
 from .offsets import OffsetMap, is_rtl, shown_blocks
 
 SERIF_FAMILIES = ("Source Serif 4", "Source Serif Pro", "Charter", "Georgia", "Noto Serif", "DejaVu Serif",

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.domain import Claim, VerdictScale
+from ..core.domain import Claim, VerdictScale, kind_label
 from ..core.errors import NotFound
 from ..core.store import Store
 from ..core.verdicts import UNREVIEWED_COLOR, UNREVIEWED_LABEL
@@ -37,14 +37,6 @@ from .plain import plain_label
 
 NOT_SET = -1  # the confidence spin box's "Not set" value
 
-KIND_LABELS = {
-    "statistic": "Statistic",
-    "prediction": "Prediction",
-    "quote": "Quotation",
-    "comparison": "Comparison",
-    "causal": "Cause and effect",
-    "other": "Claim",
-}
 
 
 def _hint_label(text: str = "", parent: QWidget | None = None) -> QLabel:
@@ -304,7 +296,7 @@ class ReviewEditor(QWidget):
         if claim is None:
             return
         self.claim_text.setText(claim.text)
-        meta = [KIND_LABELS.get(claim.kind, claim.kind.replace("_", " ").capitalize())]
+        meta = [kind_label(claim.kind)]
         if claim.speaker:
             meta.insert(0, f"Speaker: {claim.speaker}")
         if claim.dismissed or not claim.checkworthy:

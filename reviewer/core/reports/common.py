@@ -11,18 +11,6 @@ from typing import Any
 from ..markdown_render import render_markdown, safe_url
 from .model import ReportArticle, ReportClaim
 
-KIND_LABELS = {
-    "statistic": "Statistic",
-    "quantity": "Quantity",
-    "quote": "Quotation",
-    "quotation": "Quotation",
-    "prediction": "Prediction",
-    "comparison": "Comparison",
-    "causal": "Causal",
-    "policy": "Policy",
-    "other": "Other",
-}
-STATUS_LABELS = {"todo": "To do", "in_review": "In review", "done": "Done"}
 
 
 # Control characters other than tab, LF and CR: HTML forbids them in text, NUL ends strings in
@@ -38,12 +26,6 @@ def without_controls(text: str) -> str:
     """``text`` with every control character but tab, LF and CR replaced: a space for the ones
     that are whitespace (VT, FF, NEL…), U+FFFD for the rest (NUL, DEL…)."""
     return _CONTROL.sub(_control, text)
-
-
-def kind_label(kind: str | None) -> str:
-    if not kind:
-        return "Other"
-    return KIND_LABELS.get(kind, kind.replace("_", " ").capitalize())
 
 
 def format_timestamp(value: str | None) -> str:

@@ -13,7 +13,8 @@ from typing import NamedTuple
 
 from ..domain import Evidence
 from ..markdown_render import safe_url
-from .common import STATUS_LABELS, confidence_label, format_timestamp, kind_label
+from ..domain import STATUS_LABELS, kind_label
+from .common import confidence_label, format_timestamp
 from .model import Report, ReportArticle, ReportClaim, VerdictCount
 
 # How a writer should present a fact's value.
