@@ -11,7 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_USER_ERROR = 0, 2
+from .core.errors import EXIT_OK, EXIT_USER_ERROR
+
 SCREENSHOT_SIZE = (1440, 900)
 
 

@@ -17,10 +17,7 @@ from pathlib import Path
 from . import __version__
 from .core.display import display_name, display_text
 from .core.domain import STATUSES
-from .core.errors import ReviewerError
-
-EXIT_OK = 0
-EXIT_USER_ERROR = 2
+from .core.errors import EXIT_OK, EXIT_USER_ERROR, ReviewerError
 
 COMMANDS = ("gui", "import", "list", "show", "claims", "score", "verdict", "search", "export", "backup", "restore",
             "reextract")

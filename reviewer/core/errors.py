@@ -5,6 +5,11 @@ dialog or the status bar. Anything that is *not* a ReviewerError is a bug.
 """
 
 
+# Exit codes of the command line and the app: success, and an error the person can fix (a ReviewerError).
+EXIT_OK = 0
+EXIT_USER_ERROR = 2
+
+
 class ReviewerError(Exception):
     """Base class for errors caused by input or environment, not by a bug."""
 
