@@ -34,7 +34,7 @@ from .review_editor import ReviewEditor
 from .settings import Settings
 from .tasks import TaskManager
 from .theme import theme_colors
-from .window_layout import NarrowWindowPanes, restore_layout, save_layout
+from .window_layout import FIRST_PANE_SIZES, NarrowWindowPanes, restore_layout, save_layout
 
 EXTERNAL_CHECK_MS = 2000
 
@@ -82,9 +82,10 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.right_splitter)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([290, 630, 520])
+        self.splitter.setSizes(list(FIRST_PANE_SIZES))
         self.setCentralWidget(self.splitter)
-        self.narrow_panes = NarrowWindowPanes(self, self.splitter)  # a small window folds the library away
+        # A small window folds the library away.
+        self.narrow_panes = NarrowWindowPanes(self, self.splitter, FIRST_PANE_SIZES)
 
         self.actions = ActionCollection(self, settings, {
             "undo": undo_stack.createUndoAction(self, "&Undo"),

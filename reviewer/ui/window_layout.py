@@ -15,6 +15,7 @@ from .settings import Settings
 
 FIRST_SIZE = QSize(1440, 900)
 MIN_FIRST_SIZE = QSize(1200, 800)
+FIRST_PANE_SIZES = (290, 630, 520)  # library | reader | claims and review, in a first window
 
 
 def restore_layout(window: QWidget, settings: Settings, splitters: dict[str, QSplitter]) -> None:
@@ -76,7 +77,7 @@ class NarrowWindowPanes(QObject):
     UI thread only; parented to ``window``.
     """
 
-    def __init__(self, window: QWidget, splitter: QSplitter):
+    def __init__(self, window: QWidget, splitter: QSplitter, first_sizes: tuple[int, int, int] = FIRST_PANE_SIZES):
         super().__init__(window)
         self._window, self.splitter = window, splitter
         self.library, self.reader, self.side = (splitter.widget(i) for i in range(3))
@@ -86,7 +87,9 @@ class NarrowWindowPanes(QObject):
         splitter.setCollapsible(2, True)  # gives way to the library while it is used in a small window
         self._narrow: bool | None = None
         self._side_width = 0
-        self._library_width = 0  # its width when it was folded for the window's sake
+        # The library's and the claims column's widths when the library was folded for the window's sake;
+        # they come back with it. Until the splitter was once wide enough, the first sizes stand in.
+        self._library_width, self._side_before = first_sizes[0], first_sizes[2]
         self._opened_for_focus = False
         # The layout's own minimum counts the folded library; the window may be as narrow as the other two
         # (only the width is set: the height stays the layout's, menus and status bar included).
@@ -115,12 +118,16 @@ class NarrowWindowPanes(QObject):
         self._narrow = narrow
         sizes = self.splitter.sizes()
         if narrow and not self.library_folded():
-            self._library_width = sizes[0]
+            if sum(sizes) + self.splitter.handleWidth() * 2 >= self.three_panes_width():
+                self._library_width, self._side_before = sizes[0], sizes[2]  # sizes a person saw
             self._share(0, sizes[2], width)
         elif not narrow and was_narrow and (self.library_folded() or self._opened_for_focus):
             # Back from narrow: the library we folded returns (one folded by hand at full width stays folded).
             library = max(self._library_width, self.library.minimumSizeHint().width())
-            self._share(library, self._side_width if self._opened_for_focus else sizes[2], width)
+            # The claims column squeezed to its minimum meanwhile gets its width back too (a window that
+            # starts small, as every window does before its first resize, would else keep it narrow).
+            side = max(self._side_width if self._opened_for_focus else sizes[2], self._side_before)
+            self._share(library, side, width)
         self._opened_for_focus = False
 
     def _share(self, library: int, side: int, total: int | None = None) -> None:
