@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -51,9 +52,8 @@ PREVIEW_CLAIMS = 40  # the preview shows the start of a long report
 PREVIEW_TEXT_CHARS = 60_000
 SCOPE_CURRENT, SCOPE_SELECTED, SCOPE_LIBRARY = "current", "selected", "library"
 CLAIMREVIEW_FORMATS = ("claimreview", "html")  # the HTML report embeds ClaimReview JSON-LD
-URL_BASE_HINT = ("No ClaimReview base URL: the reviews will have no url, which Google Fact Check Tools and "
-                 "Google Search's ClaimReview markup require. Give the address your fact checks are published "
-                 "under; each review's url is that address + /claims/<claim id>.")
+URL_BASE_HINT = ("Without a base URL the reviews have no url, which Google Fact Check Tools require. "
+                 "Each review's url is BASE/claims/<claim id>.")
 
 
 class OfflineBrowser(QTextBrowser):
@@ -143,6 +143,8 @@ class ExportDialog(QDialog):
         # Said before exporting, not found out when a consumer rejects the file.
         self.url_base_hint = QLabel(URL_BASE_HINT)
         self.url_base_hint.setWordWrap(True)
+        # Two short lines that must not be squeezed by the form around them.
+        self.url_base_hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.url_base_hint.setObjectName("paneCount")
         self.page_size_combo = QComboBox()
         self.page_size_combo.addItems(["A4", "Letter"])
