@@ -106,8 +106,11 @@ def test_verdict_prints_committed_state(run_cli, db, article_file):
     _, out, _ = run_cli("show", str(article_id), "--json", "--db", db)
     saved = {c["id"]: c for c in json.loads(out)["claims"]}[claim["id"]]
     assert saved["verdict"] == "disputed"
+    code, out, _ = run_cli("verdict", str(claim["id"]), "supported", "--confidence", "3", "--db", db)
+    assert code == 0 and json.loads(out)["confidence"] == 3
+    # Unreviewed has no confidence: reports once said "Unreviewed · Confidence: 3%".
     code, out, _ = run_cli("verdict", str(claim["id"]), "none", "--db", db)
-    assert code == 0 and json.loads(out)["verdict"] is None
+    assert code == 0 and (json.loads(out)["verdict"], json.loads(out)["confidence"]) == (None, None)
 
 
 def test_verdict_errors_exit_2(run_cli, db, article_file):
