@@ -46,7 +46,7 @@ def render_markdown(text: str) -> str:
     if converter is None:
         converter = _local.converter = markdown.Markdown(extensions=[*_EXTENSIONS, LinearLinksExtension()],
                                                          output_format="html")
-    html = converter.reset().convert(_neutralise_open_tags(text))
+    html = converter.reset().convert(_bound_pathological(_neutralise_open_tags(text)))
     return sanitize_html(html.replace(_LITERAL_LT, "&lt;"))
 
 
@@ -63,6 +63,44 @@ def _neutralise_open_tags(text: str) -> str:
     if "<" in text[after:]:
         text = text[:after] + text[after:].replace("<", _LITERAL_LT)
     return text
+
+
+# Two bounds that change rendering only for pathological notes, because Python-Markdown's work
+# there grows with (markers x paragraph length) and no linear processor can replace it exactly:
+# - quotes nested deeper than _MAX_QUOTE_DEPTH on one line: each level re-parses the rest of the
+#   block, so the extra ">" are escaped and shown as text (stock Python-Markdown itself stops
+#   nesting near Python's recursion limit);
+# - more than _MAX_EMPHASIS_MARKERS "*" or "_" in one paragraph: the emphasis processor rebuilds
+#   the paragraph once per emphasis found, so the markers past the bound are escaped and shown
+#   literally (the escapes themselves are replaced in one pass, see markdown_linear).
+_MAX_QUOTE_DEPTH = 20
+_DEEP_QUOTE = re.compile(r"^((?:[ ]{0,3}>[ ]?){%d}[ ]{0,3})>" % _MAX_QUOTE_DEPTH, re.MULTILINE)
+_MAX_EMPHASIS_MARKERS = 400
+_MARKER_OR_ESCAPE = re.compile(r"\\.|[*_]", re.DOTALL)
+
+
+def _bound_pathological(text: str) -> str:
+    if ">" in text:
+        text = _DEEP_QUOTE.sub(r"\1\\>", text)
+    if text.count("*") + text.count("_") <= _MAX_EMPHASIS_MARKERS:
+        return text
+    return "".join(_bound_markers(chunk) for chunk in re.split(r"(\n[ \t]*\n)", text))
+
+
+def _bound_markers(paragraph: str) -> str:
+    if paragraph.count("*") + paragraph.count("_") <= _MAX_EMPHASIS_MARKERS:
+        return paragraph
+    seen = 0
+
+    def escape_past_bound(match: re.Match[str]) -> str:
+        nonlocal seen
+        marker = match.group()
+        if len(marker) == 2:  # a backslash escape: its character is no marker
+            return marker
+        seen += 1
+        return marker if seen <= _MAX_EMPHASIS_MARKERS else "\\" + marker
+
+    return _MARKER_OR_ESCAPE.sub(escape_past_bound, paragraph)
 
 
 _local = threading.local()

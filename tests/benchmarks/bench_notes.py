@@ -5,6 +5,9 @@ Before issue #12 item 2 (stock Python-Markdown): 4,000 "[" took 3-8 s, 16,000 to
 "x <a" or a backtick staircase grew as n^2 and n^1.5. With the linear processors every pattern
 here takes at most a few seconds at the 100,000-character limit. ``--stock`` figures are printed
 too for the smaller size, so a run shows before and after side by side.
+Escapes, entities, nested quotes and emphasis runs (in HOSTILE) took 2.1, 1.7, 1.8 and 1.3 s at
+100,000 characters before the batching inline processor and the quote/emphasis bounds; about
+0.3-0.6 s after.
 """
 
 from __future__ import annotations
@@ -22,11 +25,7 @@ except ImportError:  # run from another directory
     from core.test_markdown_render_linear import HOSTILE  # type: ignore[no-redef]
 
 EXTRA = {
-    "nested quotes": lambda n: ("> " * n)[:n],
-    "emphasis words": lambda n: ("*a* " * n)[:n],
     "links": lambda n: ("[a](http://x.example/) " * n)[:n],
-    "escapes": lambda n: ("\\\\" * n)[:n],
-    "entities": lambda n: ("&#1" * n)[:n],
     "plain words": lambda n: ("hello world " * n)[:n],
 }
 

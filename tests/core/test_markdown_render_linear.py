@@ -40,6 +40,11 @@ HOSTILE = {
     "backtick staircase": _staircase,
     "unclosed tags": _repeat("<a "),
     "unclosed tags in text": _repeat("x <a"),
+    "escaped backslashes": _repeat("\\\\"),
+    "escaped punctuation": _repeat("\\*"),
+    "numeric entities": _repeat("&#1"),
+    "nested quotes": _repeat("> "),
+    "emphasis words": _repeat("*a* "),
 }
 
 SMALL, LARGE = MAX_NOTE_CHARS // 25, MAX_NOTE_CHARS
