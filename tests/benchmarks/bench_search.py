@@ -57,6 +57,14 @@ def _median_times(fn) -> tuple[float, float]:
     return statistics.median(wall), statistics.median(cpu)
 
 
+def _new_filter(store, query):
+    # What the library pane does when the filter changes: a page and the count. The store keeps
+    # the last filter's matches until the library changes; forget them so each run is a new filter.
+    store.__dict__.pop("_filter_cache", None)
+    store.list_articles(query=query, limit=200)
+    store.count_articles(query=query)
+
+
 def test_search_in_the_app(library):
     print(f"\nsearch in process, {ARTICLES:,} articles (median of {RUNS}; target < 0.1 s):")
     worst = 0.0
@@ -65,11 +73,10 @@ def test_search_in_the_app(library):
             hits = len(store.search(query))
             s_wall, s_cpu = _median_times(lambda: store.search(query))
             found = store.count_articles(query=query)
-            f_wall, f_cpu = _median_times(lambda: (store.list_articles(query=query, limit=200),
-                                                   store.count_articles(query=query)))
+            f_wall, f_cpu = _median_times(lambda: _new_filter(store, query))
             print(f"  {query!r:22} search {s_wall * 1000:6.1f} ms ({s_cpu * 1000:6.1f} CPU), {hits:3} hits;"
                   f"  library filter {f_wall * 1000:6.1f} ms ({f_cpu * 1000:6.1f} CPU), {found:5} articles")
-            worst = max(worst, s_cpu)
+            worst = max(worst, s_cpu, f_cpu)
     assert worst < 0.1
 
 

@@ -104,3 +104,57 @@ def test_literal_spans_are_whole():
     terms = parse_query("5% U.S. don't 4.2")
     assert [text[a:b] for a, b in literal_spans(text, terms)] == ["5%", "5%", "U.S.", "don’t", "4.2"]
     assert marked_snippet("Growth was 5% in 2020.", parse_query("5% growth")) == "[Growth] was [5%] in 2020."
+
+
+def test_spaced_figure_is_not_the_figure(store, library):
+    # "5 %" and "5%" are the same tokens in the index; only the literal check tells them apart.
+    spaced = store.add_article(_doc("spaced", "Turnout fell 5 % in the north.")).id
+    assert _found(store, "5%") == {library["five"]}
+    assert _found(store, '"5 %"') == {spaced}
+    assert store.count_articles(query='"5 %"') == 1
+    assert [h.snippet for h in store.search('"5 %"')] == ["Turnout fell [5 %] in the north."]
+
+
+def test_library_filter_checks_each_text_once(store, library, monkeypatch):
+    # The library pane asks for a page and then the count of the same filter: with a figure the
+    # text of every article holding its tokens goes through Python, so do that once, not per call.
+    from reviewer.core.search_terms import has_literal
+
+    calls = []
+
+    def counting(pattern, *texts):
+        calls.append(texts)
+        return has_literal(pattern, *texts)
+
+    monkeypatch.setattr(store, "_register_literal_check",
+                        lambda: store.conn.create_function("reviewer_literal", -1, counting, deterministic=True))
+    assert [a.id for a in store.list_articles(query="5%", limit=200)] == [library["five"]]
+    one_pass = len(calls)
+    assert one_pass >= 2  # "five" and "quarter" hold the token 5 ("0.5%")
+    assert store.count_articles(query="5%") == 1
+    assert store.article_ids(query="5%") == [library["five"]]
+    assert store.list_articles(query="5%", offset=1, limit=200) == []
+    assert len(calls) == one_pass
+
+
+def test_library_filter_sees_every_change(store, library, tmp_path):
+    assert store.count_articles(query="5%") == 1
+    newer = store.add_article(_doc("newer", "Costs rose 5% again.")).id
+    assert store.count_articles(query="5%") == 2  # a change on this connection
+    assert [a.id for a in store.list_articles(query="5%")] == [newer, library["five"]]
+    with Store.open(tmp_path / "lib.sqlite") as elsewhere:  # another window or the command line
+        newest = elsewhere.add_article(_doc("newest", "Then 5% more.")).id
+    assert store.count_articles(query="5%") == 3
+    assert store.article_ids(query="5%") == [newest, newer, library["five"]]
+    store.set_status(newer, "done")
+    assert store.article_ids(status="done", query="5%") == [newer]
+    assert store.article_ids(status="todo", query="5%") == [newest, library["five"]]
+
+
+def test_library_filter_pages(store, library):
+    everything = store.article_ids(query="minister")
+    assert len(everything) == 2
+    pages = [store.list_articles(query="minister", offset=o, limit=1) for o in range(3)]
+    assert [[a.id for a in page] for page in pages] == [[everything[0]], [everything[1]], []]
+    assert [a.id for a in store.list_articles(query="minister", ids=[everything[1], library["spite"]])] == \
+        [everything[1]]

@@ -137,20 +137,47 @@ class ArticlesMixin:
         limit: int | None = None,
     ) -> list[ArticleSummary]:
         """Library rows, newest import first; ``query`` is a full-text search."""
-        where, params = self._article_filter(status, query, ids)
-        sql = self._SUMMARY_SQL + where + " ORDER BY a.id DESC"
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params += [limit, offset]
-        return [ArticleSummary(*row) for row in self.conn.execute(sql, params)]
+        if parse_query(query or ""):
+            # The matching ids are found once per filter (``_filtered_ids``); a page is then only
+            # the summaries of its ids, whatever the cost of the search.
+            found = self._filtered_ids(status, query)
+            if ids is not None:
+                wanted = set(ids)
+                found = [i for i in found if i in wanted]
+            found = found[offset:] if limit is None else found[offset : offset + limit]
+            where, params = " WHERE a.id IN (SELECT value FROM json_each(?))", [json.dumps(found)]
+        else:
+            where, params = self._article_filter(status, None, ids)
+            if limit is not None:
+                where += " ORDER BY a.id DESC LIMIT ? OFFSET ?"
+                params += [limit, offset]
+        if " ORDER BY " not in where:
+            where += " ORDER BY a.id DESC"
+        return [ArticleSummary(*row) for row in self.conn.execute(self._SUMMARY_SQL + where, params)]
 
     def count_articles(self, *, status: str | None = None, query: str | None = None) -> int:
-        where, params = self._article_filter(status, query, None)
+        if parse_query(query or ""):
+            return len(self._filtered_ids(status, query))
+        where, params = self._article_filter(status, None, None)
         return self.conn.execute("SELECT count(*) FROM articles a" + where, params).fetchone()[0]
 
     def article_ids(self, *, status: str | None = None, query: str | None = None) -> list[int]:
+        return list(self._filtered_ids(status, query))
+
+    def _filtered_ids(self, status: str | None, query: str | None) -> list[int]:
+        """Ids of the articles matching the filter, newest first. The library pane asks for a page
+        and the count of one filter in a row: with a figure like "5%" each would check the text of
+        nearly every article, so the last answer is kept until this library changes (a write here
+        counts in ``total_changes``, one elsewhere in ``data_version``)."""
+        key = (status, query or "", self.conn.total_changes, self.data_version())
+        cached = getattr(self, "_filter_cache", None)
+        if cached is not None and cached[0] == key:
+            return cached[1]
         where, params = self._article_filter(status, query, None)
-        return [r[0] for r in self.conn.execute("SELECT a.id FROM articles a" + where + " ORDER BY a.id DESC", params)]
+        found = [r[0] for r in self.conn.execute("SELECT a.id FROM articles a" + where + " ORDER BY a.id DESC",
+                                                 params)]
+        self._filter_cache = (key, found)
+        return found
 
     def _article_filter(self, status, query, ids) -> tuple[str, list]:
         clauses, params = [], []
@@ -258,6 +285,8 @@ class ArticlesMixin:
 
 def _literal_sql(terms: list[Term], *columns: str) -> tuple[str, list[str]]:
     """SQL requiring each figure or abbreviation of ``terms`` in one of ``columns`` of the row, as typed."""
+    # No cheap SQL prefilter (instr) first: measured on the benchmark library, "5%" is in 91% of
+    # the articles that hold the token "5", and the extra pass over each text cost ~30%.
     patterns = [t.literal for t in terms if t.literal]
     sql = "".join(f" AND reviewer_literal(?, {', '.join(columns)})" for _ in patterns)
     return sql, patterns
