@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .core.display import display_name
 from .core.errors import ReviewerError
+from .core.store import is_library_file
 from .core.partial_files import clean_stale, pid_matcher
 from .core.reports import FORMATS, ReportOptions, build_report, render
 
@@ -77,6 +78,9 @@ def export_report(store, fmt: str, path: Path, options: ReportOptions, progress:
     if fmt not in FORMATS:
         raise ReviewerError(f"Unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
     path = check_destination(path)
+    if is_library_file(path, store.path):
+        # Writing the report there would replace the library itself (and its locks, see store.base).
+        raise ReviewerError(f"{display_name(path)} is this library's own file; choose another file for the report.")
     check_filters(store, options)
 
     def step(done: int, total: int, text: str) -> None:

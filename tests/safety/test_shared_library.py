@@ -164,3 +164,20 @@ def test_importing_or_attaching_the_open_library_itself_is_refused_without_readi
         with pytest.raises(ReviewerError, match="library itself"):
             store.add_evidence(claim_id, file=target)
         assert not any(str(library) in name for name in opened)
+
+
+def test_a_report_is_never_written_over_the_library_itself(tmp_path, run_cli):
+    library = tmp_path / "library.sqlite"
+    make_library(library, n_claims=2)
+    code, _out, err = run_cli("export", "--format", "md", "--out", str(library), "--db", str(library))
+    assert code == 2 and "this library's own file" in err
+    with Store.open(library, create=False) as store:  # still the library, every review in it
+        assert store.integrity_ok() and store.count_articles() == 1
+
+
+def test_an_empty_path_imports_nothing_and_says_so(tmp_path, run_cli, monkeypatch):
+    (tmp_path / "stray.txt").write_text("Unemployment rose to 7 percent in March, the minister said.\n",
+                                        encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # Path("") is the current folder: it must not be imported
+    code, out, err = run_cli("import", "", "--db", str(tmp_path / "library.sqlite"))
+    assert code == 2 and out == "" and "(empty name)" in err

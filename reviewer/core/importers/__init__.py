@@ -327,6 +327,9 @@ def find_importable(paths: Iterable[str | Path]) -> tuple[list[Path], list[Impor
             found.append(file)
 
     for raw in paths:
+        if not str(raw).strip():  # Path("") is ".": an empty argument must not import the current folder
+            problems.append(_fail("(empty name)", "is not a file or folder", "give the path of an article or a folder"))
+            continue
         path = Path(raw)
         try:
             _expand(path, add, problems)
