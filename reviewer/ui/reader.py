@@ -319,12 +319,6 @@ class ReaderView(QTextEdit):
         doc = self.document()
         alpha = 95 if self.dark else 70
         neutral_alpha = 60 if self.dark else 55
-        start, end = self._map.span_to_doc(claim.start, claim.end)
-        sel = QTextEdit.ExtraSelection()
-        cursor = QTextCursor(doc)
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        sel.cursor = cursor
         fmt = QTextCharFormat()
         color = claim_color(claim, self._palette, self._threshold)
         if claim.verdict is None and active:
@@ -334,21 +328,13 @@ class ReaderView(QTextEdit):
             fmt.setUnderlineColor(QColor(color))
         else:
             fmt.setBackground(_tint(color, alpha))
-        sel.format = fmt
-        selections = [sel]
+        selections = [_selection(doc, *self._map.span_to_doc(claim.start, claim.end), fmt)]
         if claim.speaker_start is not None and claim.speaker_end is not None \
                 and claim.speaker_end > claim.speaker_start:
-            s_start, s_end = self._map.span_to_doc(claim.speaker_start, claim.speaker_end)
-            speaker = QTextEdit.ExtraSelection()
-            s_cursor = QTextCursor(doc)
-            s_cursor.setPosition(s_start)
-            s_cursor.setPosition(s_end, QTextCursor.MoveMode.KeepAnchor)
-            speaker.cursor = s_cursor
             s_fmt = QTextCharFormat()
             s_fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             s_fmt.setUnderlineColor(QColor(color).darker(130) if not self.dark else QColor(color))
-            speaker.format = s_fmt
-            selections.append(speaker)
+            selections.append(_selection(doc, *self._map.span_to_doc(claim.speaker_start, claim.speaker_end), s_fmt))
         return selections
 
     def _apply_selections(self) -> None:
@@ -360,12 +346,6 @@ class ReaderView(QTextEdit):
         self._applied = applied
         selections = list(self._base_selections)
         if claim is not None and self._map is not None:
-            start, end = self._map.span_to_doc(claim.start, claim.end)
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
             fmt = QTextCharFormat()
             color = claim_color(claim, self._palette, self._threshold) if self._palette else "#888888"
             if claim.verdict is None:
@@ -374,8 +354,7 @@ class ReaderView(QTextEdit):
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             fmt.setUnderlineColor(QColor(color))
             fmt.setProperty(QTextFormat.Property.FullWidthSelection, False)
-            sel.format = fmt
-            selections.append(sel)
+            selections.append(_selection(self.document(), *self._map.span_to_doc(claim.start, claim.end), fmt))
         self.setExtraSelections(selections)
 
     def current_claim(self) -> int | None:
@@ -615,3 +594,14 @@ class ReaderPane(QWidget):
         self.view = ReaderView(font_size, max_width, self)
         layout.addWidget(self.header)
         layout.addWidget(self.view, 1)
+
+
+def _selection(doc, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+    """An extra selection painting ``fmt`` over ``start``–``end`` of ``doc``."""
+    selection = QTextEdit.ExtraSelection()
+    cursor = QTextCursor(doc)
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    selection.cursor = cursor
+    selection.format = fmt
+    return selection
