@@ -1,0 +1,49 @@
+"""The news articles labelled for check-worthiness, speaker and kind, and their sentence items.
+
+Items are the spans of `reviewer.core.extraction.segment.sentences` over the PolNeAR article text
+(``../shared/data/polnear/data/<compartment>/text/<name>.txt``), so labels are stored as offsets
+and never copy article text into the project. Run from the repository root.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from reviewer.core.extraction import segment
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared" / "data"
+POLNEAR = SHARED / "polnear" / "data"
+
+
+def text_of(doc: str) -> str:
+    """doc is '<compartment>/<name>', e.g. 'train/nyt_2016-...'."""
+    compartment, name = doc.split("/", 1)
+    return (POLNEAR / compartment / "text" / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def items(text: str) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in segment.sentences(text)]
+
+
+def choose_articles(n_train: int = 48, n_dev: int = 16, seed: int = 2026) -> list[str]:
+    """A reproducible sample across publishers, of articles with 12 to 45 sentence items."""
+    rng = random.Random(seed)
+    chosen: list[str] = []
+    for compartment, n in (("train", n_train), ("dev", n_dev)):
+        names = sorted(p.stem for p in (POLNEAR / compartment / "text").glob("*.txt"))
+        rng.shuffle(names)
+        by_publisher: dict[str, list[str]] = {}
+        for name in names:
+            count = len(items(text_of(f"{compartment}/{name}")))
+            if 12 <= count <= 45:
+                by_publisher.setdefault(name.split("_", 1)[0], []).append(name)
+        publishers = sorted(by_publisher)
+        picked = 0
+        while picked < n:
+            for publisher in publishers:
+                if picked < n and by_publisher[publisher]:
+                    chosen.append(f"{compartment}/{by_publisher[publisher].pop()}")
+                    picked += 1
+    return chosen
