@@ -143,6 +143,66 @@ def m001_initial(db: Database) -> None:
     db["reviews"].enable_fts(["note"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
 
+
+@migrations()
+def m002_factchecks(db: Database) -> None:
+    """Fact-check collections (imported ClaimReview feeds, CSV files) and stored sentence embeddings."""
+    db.execute(
+        """
+        CREATE TABLE factcheck_collections (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            created TEXT NOT NULL,
+            source TEXT
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE factchecks (
+            id INTEGER PRIMARY KEY,
+            collection_id INTEGER NOT NULL REFERENCES factcheck_collections(id),
+            claim TEXT NOT NULL,
+            verdict TEXT,
+            url TEXT,
+            date TEXT,
+            publisher TEXT,
+            title TEXT,
+            speaker TEXT,
+            dedupe_key TEXT NOT NULL UNIQUE,
+            imported TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX factchecks_by_collection ON factchecks(collection_id)")
+    # source is 'factcheck' (record_id = factchecks.id) or 'claim' (claims.id); rows of another model are stale.
+    db.execute(
+        """
+        CREATE TABLE embeddings (
+            source TEXT NOT NULL,
+            record_id INTEGER NOT NULL,
+            model TEXT NOT NULL,
+            vector BLOB NOT NULL,
+            PRIMARY KEY (source, record_id)
+        )"""
+    )
+    # An embedding never outlives its text: deleting a record (or changing a claim's words) drops it
+    # in the same transaction, so a vector found is always the vector of the text now stored.
+    db.execute(
+        "CREATE TRIGGER factchecks_drop_embedding AFTER DELETE ON factchecks BEGIN "
+        "DELETE FROM embeddings WHERE source = 'factcheck' AND record_id = old.id; END"
+    )
+    db.execute(
+        "CREATE TRIGGER claims_drop_embedding AFTER DELETE ON claims BEGIN "
+        "DELETE FROM embeddings WHERE source = 'claim' AND record_id = old.id; END"
+    )
+    db.execute(
+        "CREATE TRIGGER claims_text_drops_embedding AFTER UPDATE OF text ON claims "
+        "WHEN new.text IS NOT old.text BEGIN "
+        "DELETE FROM embeddings WHERE source = 'claim' AND record_id = old.id; END"
+    )
+    db["factchecks"].enable_fts(
+        ["claim", "title", "publisher"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 
