@@ -85,3 +85,25 @@ def strip_bidi_controls(text: str) -> str:
 def document_name(source_path: str | None, title: str) -> str:
     """How messages name an imported document: its file (quoted if odd), else its title."""
     return display_name(source_path) if source_path else display_text(title)
+
+
+def one_line(text: str | None) -> str:
+    """``text`` as one field of a data line: white space folded, controls and bidi controls escaped."""
+    return display_text(" ".join((text or "").split()))
+
+
+def shorten(text: str | None, limit: int) -> str:
+    """``text`` on one line (white space folded) of at most ``limit`` characters, cut with "…".
+
+    For labels: undo steps, progress text, the scope of an export. Not escaped: Qt shows it as
+    plain text; pass it through ``display_text`` for a terminal.
+    """
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def one_line_meta(value: str | None) -> str | None:
+    """A title, author or site name as stored and shown: one line, no bidirectional controls."""
+    if not value:
+        return None
+    return strip_bidi_controls(" ".join(value.split())).strip() or None

@@ -5,7 +5,9 @@ They carry no database handle and no Qt: the store makes them, everyone else rea
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from .errors import ReviewerError
 
 STATUSES = ("todo", "in_review", "done")
 # The longest note the store accepts, in characters (str length). About 15,000 words, forty
@@ -262,17 +264,36 @@ class SearchHit:
     where: str = "article"  # "title" | "article" | "claim" | "note"
 
 
-@dataclass
+@dataclass(frozen=True)
 class ClaimDraft:
-    """A claim about to be stored (from extraction or a reviewer's selection)."""
+    """A claim about to be stored: what extraction finds and what a reviewer selects.
+
+    Offsets are code points into the article's text; the store takes the text from there.
+    """
 
     start: int
     end: int
     score: float = 0.0
-    checkworthy: bool = True
+    checkworthy: bool = True  # the score reached the threshold used at extraction
     speaker: str | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
     kind: str = "other"
-    origin: str = "auto"
-    extra: dict = field(default_factory=dict)
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span of ``text`` so that it neither starts nor ends with white space."""
+    start, end = max(0, start), min(len(text), end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def check_span(text: str, start: int, end: int) -> None:
+    """Raise ReviewerError unless ``text[start:end]`` is a non-empty span with some words in it."""
+    if not (0 <= start < end <= len(text)):
+        raise ReviewerError(f"A claim must cover some of the article's text (got {start}–{end}).")
+    if not text[start:end].strip():
+        raise ReviewerError("A claim must contain some text, not only spaces.")

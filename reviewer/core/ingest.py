@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .domain import ClaimDraft
 from .errors import DuplicateArticle, ImportFailed, ReviewerError
 from .store import Store, is_library_file
 from .display import display_name, document_name
@@ -36,10 +37,12 @@ class ImportReport:
 ProgressFn = Callable[[int, int, str], None]  # (done, total, current file name)
 
 
-def extract_for_store(text: str, quality: str = "final") -> list:
+def extract_for_store(text: str, quality: str = "final") -> list[ClaimDraft]:
+    """The claims of ``text`` as drafts for the store (any thread)."""
     from .extraction import extract_claims
 
-    return extract_claims(text, quality=quality)
+    return [ClaimDraft(c.start, c.end, c.score, c.checkworthy, c.speaker, c.speaker_start, c.speaker_end, c.kind)
+            for c in extract_claims(text, quality=quality)]
 
 
 def import_paths(

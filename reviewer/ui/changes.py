@@ -10,12 +10,9 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Signal
 
-# What a change can touch; a Change names one or more of these.
-ARTICLES = "articles"  # the library list (titles, status, progress)
-CLAIMS = "claims"  # claims of an article (added, removed, span, speaker, kind, dismissed)
-REVIEW = "review"  # verdict, note, confidence of claims
-EVIDENCE = "evidence"
-SCALE = "scale"  # verdict scales, active scale
+# What a change can touch (the store's kinds, core.changes); a Change names one or more of these.
+from ..core.changes import ARTICLES, CLAIMS, EVIDENCE, REVIEW, SCALE  # noqa: F401  (re-exported)
+
 LIBRARY = "library"  # another library file was opened: everything
 
 

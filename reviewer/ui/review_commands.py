@@ -7,23 +7,19 @@ are created and pushed on the UI thread; the undo stack owns them once pushed.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
-from ..core.domain import Evidence, ReviewChange, VerdictScale
+from ..core.changes import Change
+from ..core.display import shorten
+from ..core.domain import ReviewChange, VerdictScale
 from ..core.store import Store
-from .changes import CLAIMS, EVIDENCE, REVIEW, SCALE, ChangeHub
-from .commands import StoreCommand
+from .changes import REVIEW, ChangeHub
+from .commands import ChangeCommand, StoreCommand
 
 # Command ids for QUndoCommand.id(): only commands with the same id are offered to mergeWith.
 NOTE_ID = 4101
 CONFIDENCE_ID = 4102
 _UNSET = object()
-
-
-def _short(text: str, limit: int = 32) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class _ClaimCommand(StoreCommand):
@@ -112,123 +108,85 @@ class EditNoteCommand(_ReviewFieldCommand):
 
     def __init__(self, store: Store, hub: ChangeHub, claim_id: int, note: str, session: int = 0,
                  before: str | None = None):
-        super().__init__(store, hub, f"Edit note “{_short(note)}”", claim_id, note,
+        super().__init__(store, hub, f"Edit note “{shorten(note, 32)}”", claim_id, note,
                          _UNSET if before is None else before, session)
 
 
-class AddEvidenceCommand(_ClaimCommand):
-    """Attach evidence. The first redo adds it (copying a file in); later redos restore the same row."""
-
-    kinds = (EVIDENCE,)
+class AddEvidenceCommand(ChangeCommand):
+    """Attach evidence. Undo detaches it (a copied file stays in the library); redo puts the same row back."""
 
     def __init__(self, store: Store, hub: ChangeHub, claim_id: int, *, url: str | None = None,
                  title: str | None = None, quote: str | None = None, accessed: str | None = None,
                  file: str | Path | None = None):
-        label = title or url or (Path(file).name if file else None) or _short(quote or "")
-        super().__init__(store, hub, f"Add evidence “{_short(label or '')}”", claim_id)
-        self.fields = dict(url=url, title=title, quote=quote, accessed=accessed, file=file)
-        self.evidence: Evidence | None = None
+        label = title or url or (Path(file).name if file else None) or quote
+        super().__init__(store, hub, f"Add evidence “{shorten(label, 32)}”", store.get_claim(claim_id).article_id,
+                         (claim_id,))
+        self.claim_id = claim_id
+        self.fields = dict(url=url, title=title, quote=quote, accessed=accessed)
+        self.file = file
 
-    def apply(self) -> None:
-        if self.evidence is None:
-            self.evidence = self.store.add_evidence(self.claim_id, **self.fields)
-        else:
-            self.store.restore_evidence(self.evidence)
-
-    def revert(self) -> None:
-        if self.evidence is not None:
-            self.store.remove_evidence(self.evidence.id)
+    def make(self) -> Change:
+        return self.store.add_evidence_change(self.claim_id, file=self.file, **self.fields)
 
 
-class EditEvidenceCommand(_ClaimCommand):
+class EditEvidenceCommand(ChangeCommand):
     """Change the URL, title, quoted passage or access date of evidence."""
-
-    kinds = (EVIDENCE,)
 
     def __init__(self, store: Store, hub: ChangeHub, evidence_id: int, **changes: str | None):
         before = store.get_evidence(evidence_id)
-        super().__init__(store, hub, f"Edit evidence “{_short(before.title or before.url or '')}”", before.claim_id)
+        super().__init__(store, hub, f"Edit evidence “{shorten(before.title or before.url, 32)}”",
+                         store.get_claim(before.claim_id).article_id, (before.claim_id,))
         self.evidence_id = evidence_id
-        self.before = {k: getattr(before, k) for k in changes}
-        self.after = dict(changes)
+        self.values = dict(changes)
 
-    def apply(self) -> None:
-        self.store.update_evidence(self.evidence_id, **self.after)
-
-    def revert(self) -> None:
-        self.store.update_evidence(self.evidence_id, **self.before)
+    def make(self) -> Change:
+        return self.store.edit_evidence_change(self.evidence_id, **self.values)
 
 
-class RemoveEvidenceCommand(_ClaimCommand):
+class RemoveEvidenceCommand(ChangeCommand):
     """Detach evidence; undo puts the same row back (its file never left the library)."""
-
-    kinds = (EVIDENCE,)
 
     def __init__(self, store: Store, hub: ChangeHub, evidence_id: int):
         evidence = store.get_evidence(evidence_id)
         label = evidence.title or evidence.url or evidence.original_name or "evidence"
-        super().__init__(store, hub, f"Remove evidence “{_short(label)}”", evidence.claim_id)
-        self.evidence = evidence
+        super().__init__(store, hub, f"Remove evidence “{shorten(label, 32)}”",
+                         store.get_claim(evidence.claim_id).article_id, (evidence.claim_id,))
+        self.evidence_id = evidence_id
 
-    def apply(self) -> None:
-        self.store.remove_evidence(self.evidence.id)
-
-    def revert(self) -> None:
-        self.store.restore_evidence(replace(self.evidence))
+    def make(self) -> Change:
+        return self.store.remove_evidence_change(self.evidence_id)
 
 
-class RevertEntryCommand(_ClaimCommand):
+class RevertEntryCommand(ChangeCommand):
     """Apply the 'before' state of a history entry; undo reverts what the revert wrote."""
 
-    kinds = (REVIEW, EVIDENCE, CLAIMS)
-
     def __init__(self, store: Store, hub: ChangeHub, claim_id: int, entry_id: int, description: str = ""):
-        super().__init__(store, hub, f"Revert “{_short(description or 'change')}”", claim_id)
+        super().__init__(store, hub, f"Revert “{shorten(description or 'change', 32)}”",
+                         store.get_claim(claim_id).article_id, (claim_id,))
+        self.claim_id = claim_id
         self.entry_id = entry_id
-        self.written: list[int] = []  # audit entries the revert made, newest last
 
-    def _last_entry_id(self) -> int:
-        entries = self.store.history(claim_id=self.claim_id, limit=1)
-        return entries[0].id if entries else 0
-
-    def apply(self) -> None:
-        last = self._last_entry_id()
-        self.store.revert(self.entry_id)
-        self.written = [e.id for e in reversed(self.store.history(claim_id=self.claim_id, limit=50)) if e.id > last]
-
-    def revert(self) -> None:
-        for entry_id in reversed(self.written):
-            self.store.revert(entry_id)
+    def make(self) -> Change:
+        return self.store.revert(self.entry_id)
 
 
-class SaveScaleCommand(StoreCommand):
+class SaveScaleCommand(ChangeCommand):
     """An edit of an existing verdict scale (labels, colours, order, ratings); undo saves the old one."""
-
-    kinds = (SCALE,)
 
     def __init__(self, store: Store, hub: ChangeHub, before: VerdictScale, after: VerdictScale):
         super().__init__(store, hub, f"Edit scale “{after.name}”")
-        self.before, self.after = before, after
+        self.after = after
 
-    def apply(self) -> None:
-        self.store.save_scale(self.after)
-
-    def revert(self) -> None:
-        self.store.save_scale(self.before)
+    def make(self) -> Change:
+        return self.store.save_scale_change(self.after)
 
 
-class SetActiveScaleCommand(StoreCommand):
+class SetActiveScaleCommand(ChangeCommand):
     """Switch the scale reviews are made with; undo switches back."""
 
-    kinds = (SCALE,)
-
     def __init__(self, store: Store, hub: ChangeHub, scale_id: str):
-        self.before_id = store.active_scale().id
         super().__init__(store, hub, f"Use scale “{store.get_scale(scale_id).name}”")
         self.scale_id = scale_id
 
-    def apply(self) -> None:
-        self.store.set_active_scale(self.scale_id)
-
-    def revert(self) -> None:
-        self.store.set_active_scale(self.before_id)
+    def make(self) -> Change:
+        return self.store.set_active_scale_change(self.scale_id)

@@ -356,7 +356,7 @@ def test_reextraction_can_be_undone_exactly(store, article):
     store.set_review(before[0].id, verdict="supported")
     before = store.claims_for_article(article.id)
     added, removed = store.reextract_claims(article.id, [span(TEXT, "Critics disagree.", score=0.7)])
-    assert {r["claim"]["id"] for r in removed} == {before[1].id, before[2].id}  # unreviewed auto claims go
+    assert {r.claim.id for r in removed} == {before[1].id, before[2].id}  # unreviewed auto claims go
     store.undo_reextraction(article.id, added, removed)
     assert store.claims_for_article(article.id) == before
 

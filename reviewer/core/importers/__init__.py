@@ -42,7 +42,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..display import display_name, strip_bidi_controls
+from ..display import display_name, one_line_meta
 from ..errors import ImportFailed
 from .document import Block, DocumentBuilder, ImportedDocument, clean_line_text, fold_spaces, title_from_text
 from .encoding import NotText, decode_text
@@ -152,13 +152,6 @@ def _caps_opening(text: str) -> tuple[str | None, str]:
     return title or None, ("\n".join(left) + "\n\n" if left else "") + rest
 
 
-def _one_line_meta(value: str | None) -> str | None:
-    """A title, author or site name: one line, without bidirectional controls."""
-    if not value:
-        return None
-    return strip_bidi_controls(fold_spaces(value)).strip() or None
-
-
 def _finish(builder: DocumentBuilder, label: str, fmt: str, *, title: str | None = None,
             fallback_title: str, declared_language: str | None = None, **fields) -> ImportedDocument:
     if builder.is_empty():
@@ -167,12 +160,12 @@ def _finish(builder: DocumentBuilder, label: str, fmt: str, *, title: str | None
     if len(text) > MAX_TEXT_CHARS:
         raise _fail(label, f"holds {len(text):,} characters of text, over the {MAX_TEXT_CHARS:,} limit",
                     "import the article on its own")
-    title = (_one_line_meta(title) or "")[:300].strip()
+    title = (one_line_meta(title) or "")[:300].strip()
     if not title:
-        title = _one_line_meta(title_from_text(text, fallback_title)) or _one_line_meta(fallback_title) or "Untitled"
+        title = one_line_meta(title_from_text(text, fallback_title)) or one_line_meta(fallback_title) or "Untitled"
     for key in ("author", "site"):
         if key in fields:
-            fields[key] = _one_line_meta(fields[key])
+            fields[key] = one_line_meta(fields[key])
     return builder.build(title=title, original_format=fmt,
                          language=guess_language(text, declared_language), **fields)
 

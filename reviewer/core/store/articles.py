@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..domain import STATUSES, Article, ArticleSummary, Block, SearchHit
+from ..changes import ARTICLES, Change, SetStatus
+from ..domain import STATUSES, Article, ArticleSummary, Block, ClaimDraft, SearchHit, check_span
 from ..errors import DuplicateArticle, NotFound, ReviewerError
-from ..display import document_name, strip_bidi_controls
+from ..display import document_name, one_line_meta
 from .base import utc_now
-from .claims import _check_span
 from ..search_terms import Term, fts_expression, has_literal, literal_spans, marked_snippet, parse_query
+
+if TYPE_CHECKING:  # importing the importers would load their parsers: a search must start fast
+    from ..importers.document import ImportedDocument
 
 
 class ArticlesMixin:
     """Articles of the library: import, list, filter, status, full-text search and counts."""
 
-    def add_article(self, doc: Any, claims: Iterable[Any] = (), *, extraction: str | None = None) -> Article:
+    def add_article(self, doc: ImportedDocument, claims: Iterable[ClaimDraft] = (), *, extraction: str | None = None) -> Article:
         """Store an imported document (``importers.ImportedDocument``) and its extracted claims.
 
         Raises DuplicateArticle when the same text is already in the library.
@@ -34,7 +37,7 @@ class ArticlesMixin:
             blocks = [[b.start, b.end, b.kind, b.level] for b in getattr(doc, "blocks", ())]
             # Metadata is one line shown everywhere: a right-to-left override would make
             # "Headline \u202egnp.exe" read "Headline exe.png" in every list and report.
-            title, site, author = (_one_line_meta(v) for v in (doc.title, getattr(doc, "site", None), doc.author))
+            title, site, author = (one_line_meta(v) for v in (doc.title, doc.site, doc.author))
             cursor = self.conn.execute(
                 "INSERT INTO articles (title, source, url, author, published, imported_at, original_format,"
                 " source_path, text, blocks, content_hash, language, status, extraction)"
@@ -66,34 +69,19 @@ class ArticlesMixin:
             )
         return self.get_article(article_id)
 
-    def _insert_claims(self, article_id: int, text: str, claims: Sequence[Any], now: str) -> list[int]:
-        rows = []
-        for c in claims:
-            _check_span(text, c.start, c.end)
-            rows.append(
-                (
-                    article_id,
-                    c.start,
-                    c.end,
-                    text[c.start : c.end],
-                    float(getattr(c, "score", 0.0)),
-                    int(bool(getattr(c, "checkworthy", True))),
-                    getattr(c, "speaker", None),
-                    getattr(c, "speaker_start", None),
-                    getattr(c, "speaker_end", None),
-                    getattr(c, "kind", "other") or "other",
-                    getattr(c, "origin", "auto"),
-                    now,
-                )
-            )
+    def _insert_claims(self, article_id: int, text: str, claims: Sequence[ClaimDraft], now: str,
+                       origin: str = "auto") -> list[int]:
+        """Inside a write: store new claims of an article; returns their ids in order."""
         ids = []
-        for row in rows:
+        for c in claims:
+            check_span(text, c.start, c.end)
             cursor = self.conn.execute(
                 'INSERT INTO claims (article_id, start, "end", text, score, checkworthy, speaker, speaker_start,'
                 " speaker_end, kind, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                row,
+                (article_id, c.start, c.end, text[c.start : c.end], float(c.score), int(bool(c.checkworthy)),
+                 c.speaker, c.speaker_start, c.speaker_end, c.kind or "other", origin, now),
             )
-            ids.append(cursor.lastrowid)
+            ids.append(int(cursor.lastrowid or 0))
         return ids
 
     def find_duplicate(self, content_hash: str) -> int | None:
@@ -205,6 +193,14 @@ class ArticlesMixin:
             params += [fts, *article_params, fts, *claim_params, fts, *note_params]
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
+    def set_status_change(self, article_id: int, status: str, who: str | None = None) -> Change:
+        """``set_status`` as an undoable change."""
+        with self.write():
+            before = self.get_article(article_id).status
+            self.set_status(article_id, status, who)
+        undo = (SetStatus(article_id, before),) if before != status else ()
+        return Change(frozenset({ARTICLES}), article_id, (), undo)
+
     def set_status(self, article_id: int, status: str, who: str | None = None) -> None:
         if status not in STATUSES:
             raise ReviewerError(f"Unknown status {status!r}; use one of {', '.join(STATUSES)}.")
@@ -296,7 +292,3 @@ def fts_query(query: str) -> str:
     """What a person typed as an FTS5 MATCH expression (every term must match; see ``core.search_terms``).
     Figures and abbreviations also need ``reviewer_literal`` checks: use ``search`` or ``list_articles``."""
     return fts_expression(parse_query(query))
-
-
-def _one_line_meta(value: str | None) -> str | None:
-    return None if value is None else strip_bidi_controls(value)

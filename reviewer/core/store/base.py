@@ -24,7 +24,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -274,6 +274,12 @@ class StoreBase:
                 _dump(after),
             ),
         )
+
+    def _query(self, sql: str, params: Sequence[object] = ()) -> sqlite3.Cursor:
+        """Run a SELECT whose rows are read by column name (``sqlite3.Row``), never by position."""
+        cursor = self.conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        return cursor.execute(sql, params)
 
     # ------------------------------------------------------------------ meta
     def get_meta(self, key: str, default: str | None = None) -> str | None:

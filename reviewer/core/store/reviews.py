@@ -8,6 +8,23 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
+from ..changes import (
+    ARTICLES,
+    CLAIMS,
+    EVIDENCE,
+    REVIEW,
+    Change,
+    ClaimSnapshot,
+    DeleteClaims,
+    EditEvidence,
+    RemoveEvidence,
+    RestoreEvidence,
+    RevertReview,
+    SaveScale,
+    SetActiveScale,
+    SetStatus,
+    Step,
+)
 from ..domain import MAX_NOTE_CHARS, AuditEntry, Evidence, Review, ReviewChange
 from ..errors import ChangedElsewhere, NotFound, ReviewerError
 from ..urls import clean_url
@@ -19,11 +36,14 @@ class ReviewsMixin:
     """Reviews (verdict, confidence, note), evidence and the claim history with revert."""
 
     def get_review(self, claim_id: int) -> Review:
-        row = self.conn.execute(
+        row = self._query(
             "SELECT claim_id, verdict, confidence, note, reviewer, updated_at FROM reviews WHERE claim_id = ?",
             (claim_id,),
         ).fetchone()
-        return Review(*row) if row else Review(claim_id)
+        if row is None:
+            return Review(claim_id)
+        return Review(row["claim_id"], row["verdict"], row["confidence"], row["note"], row["reviewer"],
+                      row["updated_at"])
 
     def set_review(
         self,
@@ -44,13 +64,15 @@ class ReviewsMixin:
         verdict: str | None = _UNSET,
         note: str = _UNSET,
         confidence: int | None = _UNSET,
-        expect: dict[str, Any] | None = None,
+        expect: dict[str, object] | None = None,
         who: str | None = None,
+        restoring: bool = False,
     ) -> ReviewChange:
         """Set any of verdict, note and confidence in one audited transaction; returns the change.
 
-        Rules kept here, for the app and the command line alike: a verdict must be on the active
-        scale; clearing the verdict clears the confidence (an unreviewed claim has none); a note
+        Rules kept here, for the app and the command line alike: a new verdict must be on the
+        active scale (``restoring`` — an undo or a revert from the history — may put back one of
+        any scale the library defines); clearing the verdict clears the confidence (an unreviewed claim has none); a note
         is at most MAX_NOTE_CHARS; a claim's first verdict moves its article from "todo" to
         "in_review", as part of the same change. ``expect`` maps fields to the values the caller
         started from: if any differs now (another window or command changed it), ChangedElsewhere
@@ -62,9 +84,8 @@ class ReviewsMixin:
             for field, value in (expect or {}).items():
                 if getattr(before, field) != value:
                     raise ChangedElsewhere(_changed_message(claim_id, field, before), before)
-            if verdict is not _UNSET and verdict is not None and not self.verdict_exists(verdict):
-                keys = ", ".join(self.active_scale().keys)
-                raise ReviewerError(f"Unknown verdict {verdict!r}. Use one of: {keys}, or none.")
+            if verdict is not _UNSET and verdict is not None and verdict != before.verdict:
+                self._check_verdict(verdict, restoring)
             if confidence is not _UNSET and confidence is not None and not 0 <= int(confidence) <= 100:
                 raise ReviewerError("Confidence is a percentage from 0 to 100.")
             if note is not _UNSET and note is not None and len(note) > MAX_NOTE_CHARS:
@@ -103,10 +124,18 @@ class ReviewsMixin:
                 if getattr(now, field) != getattr(change.after, field):
                     raise ChangedElsewhere(_changed_message(change.claim_id, field, now, undo=True), now)
             values = {f: getattr(change.before, f) for f in change.fields()}
-            back = self.change_review(change.claim_id, **values, who=who) if values else change
+            back = self.change_review(change.claim_id, **values, who=who, restoring=True) if values else change
             if change.status_before is not None and not self._article_has_verdicts(change.article_id):
                 self._set_status_if(change.article_id, "in_review", change.status_before, who)
         return ReviewChange(change.claim_id, change.article_id, change.after, back.after)
+
+    def _check_verdict(self, key: str, restoring: bool) -> None:
+        """ReviewerError unless ``key`` is a verdict of the active scale (of any scale when restoring)."""
+        scale = self.active_scale()
+        if key in scale.keys or (restoring and self.verdict_exists(key)):
+            return
+        raise ReviewerError(f"Unknown verdict {key!r}. Use one of: {', '.join(scale.keys)}, or none "
+                            f"(the active scale is {scale.name}).")
 
     def _write_review(self, review: Review) -> None:
         self.conn.execute(
@@ -136,23 +165,16 @@ class ReviewsMixin:
 
     # ------------------------------------------------------------------ evidence
     def list_evidence(self, claim_id: int) -> list[Evidence]:
-        rows = self.conn.execute(
-            "SELECT id, claim_id, url, title, quote, accessed, file_name, original_name, added_at"
-            " FROM evidence WHERE claim_id = ? ORDER BY id",
-            (claim_id,),
-        )
-        return [Evidence(*row) for row in rows]
+        rows = self._query(_EVIDENCE_SQL + " WHERE claim_id = ? ORDER BY id", (claim_id,))
+        return [_evidence(row) for row in rows]
 
     def evidence_for_claims(self, claim_ids: Sequence[int]) -> dict[int, list[Evidence]]:
         result: dict[int, list[Evidence]] = {i: [] for i in claim_ids}
         for chunk in _chunks(list(claim_ids), 500):
-            rows = self.conn.execute(
-                "SELECT id, claim_id, url, title, quote, accessed, file_name, original_name, added_at"
-                f" FROM evidence WHERE claim_id IN ({','.join('?' * len(chunk))}) ORDER BY id",
-                chunk,
-            )
+            rows = self._query(_EVIDENCE_SQL + f" WHERE claim_id IN ({','.join('?' * len(chunk))}) ORDER BY id",
+                               chunk)
             for row in rows:
-                result[row[1]].append(Evidence(*row))
+                result[row["claim_id"]].append(_evidence(row))
         return result
 
     def add_evidence(
@@ -209,14 +231,10 @@ class ReviewsMixin:
             return True  # when in doubt, keep the file
 
     def get_evidence(self, evidence_id: int) -> Evidence:
-        row = self.conn.execute(
-            "SELECT id, claim_id, url, title, quote, accessed, file_name, original_name, added_at"
-            " FROM evidence WHERE id = ?",
-            (evidence_id,),
-        ).fetchone()
+        row = self._query(_EVIDENCE_SQL + " WHERE id = ?", (evidence_id,)).fetchone()
         if row is None:
             raise NotFound(f"There is no evidence {evidence_id} in this library.")
-        return Evidence(*row)
+        return _evidence(row)
 
     def update_evidence(self, evidence_id: int, *, who: str | None = None, **changes: Any) -> Evidence:
         allowed = {"url", "title", "quote", "accessed"}
@@ -294,36 +312,119 @@ class ReviewsMixin:
             clauses.append("article_id = ?")
             params.append(article_id)
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        rows = self.conn.execute(
+        rows = self._query(
             "SELECT id, at, who, action, entity, entity_id, article_id, claim_id, before, after FROM audit"
             + where + " ORDER BY id DESC LIMIT ?",
             [*params, limit],
         )
-        return [AuditEntry(*row[:8], _load(row[8]), _load(row[9])) for row in rows]
+        return [AuditEntry(row["id"], row["at"], row["who"], row["action"], row["entity"], row["entity_id"],
+                           row["article_id"], row["claim_id"], _load(row["before"]), _load(row["after"]))
+                for row in rows]
 
-    def revert(self, entry_id: int, who: str | None = None) -> None:
-        """Undo one past change from the history by applying its 'before' state as a new change."""
-        row = self.conn.execute("SELECT action, claim_id, before, entity_id FROM audit WHERE id = ?",
-                                (entry_id,)).fetchone()
+    def revert(self, entry_id: int, who: str | None = None) -> Change:
+        """Undo one past change from the history by applying its 'before' state as a new change.
+
+        Returns that change, so that it can be undone in turn (``revert_change``).
+        """
+        row = self._query("SELECT action, claim_id, article_id, before, entity_id FROM audit WHERE id = ?",
+                          (entry_id,)).fetchone()
         if row is None:
             raise NotFound(f"There is no history entry {entry_id}.")
-        action, claim_id, before, entity_id = row[0], row[1], _load(row[2]), row[3]
-        if action == "review":
-            before = before or {}
-            self.set_review(claim_id, verdict=before.get("verdict"), note=before.get("note", ""),
-                            confidence=before.get("confidence"), who=who)
-        elif action in ("claim_edit", "claim_dismiss", "claim_undismiss"):
-            fields = {k: before[k] for k in ("start", "end", "speaker", "kind", "checkworthy", "dismissed")}
-            self.update_claim(claim_id, who=who, **fields)
-        elif action == "claim_delete":
-            self.restore_claim(before, who=who)
-        elif action == "evidence_remove":
-            self.restore_evidence(Evidence(**before), who=who)
-        elif action == "evidence_add":
-            self.remove_evidence(int(entity_id), who=who)
-        else:
-            raise ReviewerError("This change cannot be reverted from the history.")
+        action, claim_id, before = row["action"], row["claim_id"], _load(row["before"]) or {}
+        with self.write():
+            step: Step
+            if action == "review":
+                review = self.change_review(claim_id, verdict=before.get("verdict"), note=before.get("note", ""),
+                                            confidence=before.get("confidence"), who=who, restoring=True)
+                step, kinds = RevertReview(review), {REVIEW, ARTICLES}
+            elif action in ("claim_edit", "claim_dismiss", "claim_undismiss"):
+                fields = {k: before[k] for k in ("start", "end", "speaker", "kind", "checkworthy", "dismissed")}
+                step, kinds = self._edit_claim(claim_id, who, fields), {CLAIMS, ARTICLES}
+            elif action == "claim_delete":
+                restored = self.restore_claim(ClaimSnapshot.from_dict(before), who=who)
+                step, kinds = DeleteClaims((restored.id,)), {CLAIMS, ARTICLES, REVIEW, EVIDENCE}
+            elif action == "evidence_remove":
+                evidence = self.restore_evidence(_evidence_from(before), who=who)
+                step, kinds = RemoveEvidence(evidence.id), {EVIDENCE}
+            elif action == "evidence_add":
+                step, kinds = RestoreEvidence(self.remove_evidence(int(row["entity_id"]), who=who)), {EVIDENCE}
+            else:
+                raise ReviewerError("This change cannot be reverted from the history.")
+        return Change(frozenset(kinds), row["article_id"], (claim_id,) if claim_id else (), (step,))
 
+    # ------------------------------------------------------------------ undoable evidence changes
+    def add_evidence_change(self, claim_id: int, *, url: str | None = None, title: str | None = None,
+                            quote: str | None = None, accessed: str | None = None,
+                            file: str | Path | None = None, who: str | None = None) -> Change:
+        """``add_evidence`` as an undoable change (undo detaches it; its file stays for redo)."""
+        evidence = self.add_evidence(claim_id, url=url, title=title, quote=quote, accessed=accessed, file=file,
+                                     who=who)
+        return self._evidence_change(evidence, RemoveEvidence(evidence.id))
+
+    def edit_evidence_change(self, evidence_id: int, *, who: str | None = None, **changes: str | None) -> Change:
+        """``update_evidence`` as an undoable change."""
+        with self.write():
+            before = self.get_evidence(evidence_id)
+            after = self.update_evidence(evidence_id, who=who, **changes)
+        return self._evidence_change(after, EditEvidence(evidence_id, tuple((k, getattr(before, k))
+                                                                            for k in changes)))
+
+    def remove_evidence_change(self, evidence_id: int, who: str | None = None) -> Change:
+        """``remove_evidence`` as an undoable change (undo puts back the same row)."""
+        evidence = self.remove_evidence(evidence_id, who)
+        return self._evidence_change(evidence, RestoreEvidence(evidence))
+
+    def _evidence_change(self, evidence: Evidence, undo: Step) -> Change:
+        article_id = self.get_claim(evidence.claim_id).article_id
+        return Change(frozenset({EVIDENCE}), article_id, (evidence.claim_id,), (undo,))
+
+    # ------------------------------------------------------------------ undo of any change
+    def revert_change(self, change: Change, who: str | None = None) -> Change:
+        """Undo ``change`` in one audited transaction; returns the change that redoes it.
+
+        A review change made elsewhere since is never overwritten (ChangedElsewhere, nothing
+        written); any other refusal is a ReviewerError and also leaves the library as it was.
+        """
+        with self.write():
+            inverse = [self._revert_step(step, who) for step in change.undo]
+        return Change(change.kinds, change.article_id, change.claim_ids, tuple(reversed(inverse)))
+
+    def _revert_step(self, step: Step, who: str | None) -> Step:
+        claim_step = self._revert_claim_step(step, who)
+        if claim_step is not None:
+            return claim_step
+        if isinstance(step, RevertReview):
+            return RevertReview(self.revert_review_change(step.change, who))
+        if isinstance(step, RemoveEvidence):
+            return RestoreEvidence(self.remove_evidence(step.evidence_id, who))
+        if isinstance(step, RestoreEvidence):
+            return RemoveEvidence(self.restore_evidence(step.evidence, who).id)
+        if isinstance(step, EditEvidence):
+            before = self.get_evidence(step.evidence_id)
+            self.update_evidence(step.evidence_id, who=who, **dict(step.values))
+            return EditEvidence(step.evidence_id, tuple((k, getattr(before, k)) for k, _ in step.values))
+        if isinstance(step, SetStatus):
+            before = self.get_article(step.article_id).status
+            self.set_status(step.article_id, step.status, who)
+            return SetStatus(step.article_id, before)
+        if isinstance(step, SaveScale):
+            return SaveScale(self._save_scale(step.scale, who))
+        if isinstance(step, SetActiveScale):
+            return SetActiveScale(self._set_active_scale(step.scale_id, who))
+        raise AssertionError(f"unknown undo step {step!r}")
+
+
+_EVIDENCE_SQL = "SELECT id, claim_id, url, title, quote, accessed, file_name, original_name, added_at FROM evidence"
+
+
+def _evidence(row: sqlite3.Row) -> Evidence:
+    return Evidence(row["id"], row["claim_id"], row["url"], row["title"], row["quote"], row["accessed"],
+                    row["file_name"], row["original_name"], row["added_at"])
+
+
+def _evidence_from(data: dict[str, Any]) -> Evidence:
+    """Evidence from the audit log's JSON (the fields ``asdict`` wrote)."""
+    return Evidence(**{k: v for k, v in data.items() if k in Evidence.__dataclass_fields__})
 
 
 def _changed_message(claim_id: int, field: str, now: Review, undo: bool = False) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from ..changes import SCALE, Change, SaveScale, SetActiveScale
 from ..domain import Verdict, VerdictScale
 from ..errors import NotFound, ReviewerError
 from ..verdicts import DEFAULT_SCALE_ID, PRESETS
@@ -65,14 +66,35 @@ class ScalesMixin:
 
     def set_active_scale(self, scale_id: str, who: str | None = None) -> VerdictScale:
         with self.write():
+            self._set_active_scale(scale_id, who)
+            return self.get_scale(scale_id)
+
+    def set_active_scale_change(self, scale_id: str, who: str | None = None) -> Change:
+        """``set_active_scale`` as an undoable change (undo switches back)."""
+        return Change(frozenset({SCALE}), undo=(SetActiveScale(self._set_active_scale(scale_id, who)),))
+
+    def save_scale_change(self, scale: VerdictScale, who: str | None = None) -> Change:
+        """An edit of an existing scale as an undoable change (undo saves the scale as it was)."""
+        self.get_scale(scale.id)  # NotFound for a new scale: creating one is not undoable
+        return Change(frozenset({SCALE}), undo=(SaveScale(self._save_scale(scale, who)),))
+
+    def _set_active_scale(self, scale_id: str, who: str | None) -> str:
+        """Make ``scale_id`` the active scale; returns the id of the scale active before."""
+        with self.write():
             scale = self.get_scale(scale_id)
             before = self.get_meta("active_scale")
             self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('active_scale', ?)", (scale_id,))
             self._audit("scale", "scale", scale_id, before={"active": before}, after={"active": scale_id}, who=who)
-        return scale
+        return before or DEFAULT_SCALE_ID
 
     def save_scale(self, scale: VerdictScale, who: str | None = None) -> VerdictScale:
         """Create or edit a scale. A verdict still used by a review cannot be removed."""
+        with self.write():
+            self._save_scale(scale, who)
+            return self.get_scale(scale.id)
+
+    def _save_scale(self, scale: VerdictScale, who: str | None) -> VerdictScale:
+        """Write ``scale``; returns the scale as it was before (itself when it is new)."""
         if not scale.verdicts:
             raise ReviewerError("A verdict scale needs at least one verdict.")
         keys = [v.key for v in scale.verdicts]
@@ -94,7 +116,7 @@ class ScalesMixin:
             self._write_scale(scale)
             self._audit("scale", "scale", scale.id, before=asdict(before) if before else None,
                         after=asdict(scale), who=who)
-        return self.get_scale(scale.id)
+        return before or scale
 
     def _verdict_in_use(self, key: str, scale_id: str) -> bool:
         other = self.conn.execute("SELECT 1 FROM verdicts WHERE key = ? AND scale_id != ?", (key, scale_id)).fetchone()

@@ -1,0 +1,134 @@
+"""What a committed change touched, and what the store needs to revert it.
+
+Every undoable store method returns a ``Change`` (in the spirit of Anki's ``OpChanges``): the
+kinds of record it touched, the article and claims, and the steps that undo it. The store
+reverts a change with ``Store.revert_change``, which returns the change that reverts *that*:
+undo is ``revert_change(change)``, redo is ``revert_change`` of what undo returned. Nothing
+here touches the database; the UI only keeps these values and hands them back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+from .domain import Claim, Evidence, Review, ReviewChange, VerdictScale
+
+# What a change can touch. The UI refreshes only the panes that show these.
+ARTICLES = "articles"  # the library list (titles, status, progress)
+CLAIMS = "claims"  # claims of an article (added, removed, span, speaker, kind, dismissed)
+REVIEW = "review"  # verdict, note, confidence of claims
+EVIDENCE = "evidence"
+SCALE = "scale"  # verdict scales, the active scale
+
+# The claim fields a person (or a revert) may change; everything else follows from them.
+CLAIM_FIELDS = ("start", "end", "speaker", "speaker_start", "speaker_end", "kind", "checkworthy", "dismissed")
+ClaimValue = Union[int, str, bool, None]
+
+
+@dataclass(frozen=True)
+class ClaimSnapshot:
+    """A removed claim with its review and evidence, enough to put it back with the same ids."""
+
+    claim: Claim
+    evidence: tuple[Evidence, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON shape written to the audit log (and read back by ``from_dict``)."""
+        from dataclasses import asdict
+
+        state = asdict(self.claim)
+        review = state.pop("review")
+        return {"claim": state, "review": review, "evidence": [asdict(e) for e in self.evidence]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> ClaimSnapshot:
+        """A snapshot from the audit log's JSON (older entries may lack some keys)."""
+        state = dict(_mapping(data.get("claim")))
+        review_data = data.get("review")
+        review = Review(**_mapping(review_data)) if review_data else None  # type: ignore[arg-type]
+        known = set(Claim.__dataclass_fields__) - {"review"}
+        claim = Claim(**{k: v for k, v in state.items() if k in known}, review=review)  # type: ignore[arg-type]
+        items = data.get("evidence") or []
+        evidence = tuple(Evidence(**_mapping(e)) for e in items if isinstance(e, dict))  # type: ignore[arg-type]
+        return cls(claim, evidence)
+
+
+def _mapping(value: object) -> dict[str, object]:
+    return dict(value) if isinstance(value, dict) else {}
+
+
+# Undo steps. Applying one returns its inverse (see ``Store.revert_change``).
+@dataclass(frozen=True)
+class DeleteClaims:
+    claim_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class RestoreClaims:
+    snapshots: tuple[ClaimSnapshot, ...]
+
+
+@dataclass(frozen=True)
+class EditClaim:
+    claim_id: int
+    values: tuple[tuple[str, ClaimValue], ...]  # (field, value) pairs of CLAIM_FIELDS
+
+
+@dataclass(frozen=True)
+class SetStatus:
+    article_id: int
+    status: str
+
+
+@dataclass(frozen=True)
+class RemoveEvidence:
+    evidence_id: int
+
+
+@dataclass(frozen=True)
+class RestoreEvidence:
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class EditEvidence:
+    evidence_id: int
+    values: tuple[tuple[str, str | None], ...]  # (field, value) pairs of url, title, quote, accessed
+
+
+@dataclass(frozen=True)
+class SaveScale:
+    scale: VerdictScale
+
+
+@dataclass(frozen=True)
+class SetActiveScale:
+    scale_id: str
+
+
+@dataclass(frozen=True)
+class RevertReview:
+    change: ReviewChange
+
+
+Step = Union[DeleteClaims, RestoreClaims, EditClaim, SetStatus, RemoveEvidence, RestoreEvidence, EditEvidence,
+             SaveScale, SetActiveScale, RevertReview]
+
+
+@dataclass(frozen=True)
+class Change:
+    """One committed change: what it touched and the steps (in order) that revert it.
+
+    ``claim_ids`` are the claims a view should refresh (a new claim's id comes first);
+    ``undo`` is empty when the change wrote nothing.
+    """
+
+    kinds: frozenset[str]
+    article_id: int | None = None
+    claim_ids: tuple[int, ...] = ()
+    undo: tuple[Step, ...] = field(default=(), repr=False)
+
+    @property
+    def empty(self) -> bool:
+        return not self.undo
