@@ -14,13 +14,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, cli_factchecks
 from .core.display import display_name, display_text
 from .core.domain import STATUSES
 from .core.errors import EXIT_OK, EXIT_USER_ERROR, ReviewerError
 
 COMMANDS = ("gui", "import", "list", "show", "claims", "score", "verdict", "search", "export", "backup", "restore",
-            "reextract")
+            "reextract", cli_factchecks.COMMAND)
 EXPORT_FORMATS = ("md", "html", "pdf", "csv", "json", "claimreview")
 
 
@@ -117,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("reextract", help="extract claims again (keeps manual and reviewed claims)")
     p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
     _db_option(p)
+    cli_factchecks.add_parser(sub, _db_option)
     return parser
 
 
@@ -427,6 +428,7 @@ _COMMANDS = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "reextract": cmd_reextract,
+    cli_factchecks.COMMAND: cli_factchecks.run,
 }
 
 

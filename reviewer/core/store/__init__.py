@@ -23,6 +23,7 @@ from .base import (
     utc_now,
 )
 from .claims import ClaimsMixin
+from .factchecks import FactchecksMixin
 from .reviews import ReviewsMixin
 from .scales import ScalesMixin
 
@@ -39,5 +40,5 @@ __all__ = [
 ]
 
 
-class Store(ArticlesMixin, ClaimsMixin, ReviewsMixin, ScalesMixin, StoreBase):
+class Store(ArticlesMixin, ClaimsMixin, ReviewsMixin, ScalesMixin, FactchecksMixin, StoreBase):
     """A connection to one library file. Not thread-safe: one Store per thread."""
