@@ -264,6 +264,26 @@ class SearchHit:
     where: str = "article"  # "title" | "article" | "claim" | "note"
 
 
+def is_checkworthy(claim: Claim, threshold: float | None) -> bool:
+    """Check-worthy at the reviewer's threshold (``None`` or < 0: the flag set at extraction).
+
+    The one rule behind every count: the claims header, the library's progress
+    (``Store.list_articles``, which says the same in SQL) and the reports. The store keeps raw
+    scores, so changing the threshold changes what counts, never what is stored. A reviewer's
+    own claims always count.
+    """
+    if claim.origin == "manual":
+        return True
+    if threshold is None or threshold < 0:
+        return claim.checkworthy
+    return claim.score >= threshold
+
+
+def counts_for_review(claim: Claim, threshold: float | None) -> bool:
+    """Whether a claim is one to review: check-worthy at ``threshold`` and not dismissed."""
+    return not claim.dismissed and is_checkworthy(claim, threshold)
+
+
 @dataclass(frozen=True)
 class ClaimDraft:
     """A claim about to be stored: what extraction finds and what a reviewer selects.

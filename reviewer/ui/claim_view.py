@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from ..core.domain import Claim, Verdict, VerdictScale
+from ..core.domain import Claim, Verdict, VerdictScale, counts_for_review
 from ..core.verdicts import UNREVIEWED_COLOR, UNREVIEWED_LABEL
 
 DISMISSED_LABEL = "Not check-worthy"
@@ -58,20 +58,8 @@ class VerdictPalette:
         return keys.index(key) if key in keys else 5_000
 
 
-def is_checkworthy(claim: Claim, threshold: float | None) -> bool:
-    """Check-worthy under the reviewer's threshold (``None`` or < 0: the model's own flag).
-
-    The store keeps raw scores; the threshold only changes what the view counts. A reviewer's
-    own claims always count.
-    """
-    if claim.origin == "manual" or threshold is None or threshold < 0:
-        return claim.checkworthy or claim.origin == "manual"
-    return claim.score >= threshold
-
-
-def is_active(claim: Claim, threshold: float | None) -> bool:
-    """Counts for review: check-worthy and not dismissed."""
-    return not claim.dismissed and is_checkworthy(claim, threshold)
+# Counts for review: check-worthy at the threshold and not dismissed (the core's one rule).
+is_active = counts_for_review
 
 
 def claim_label(claim: Claim, palette: VerdictPalette, threshold: float | None) -> str:

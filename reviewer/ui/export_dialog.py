@@ -325,6 +325,7 @@ class ExportDialog(QDialog):
             page_size=self.page_size_combo.currentText(),
             url_base=(self.url_base_edit.text().strip() or None) if self.current_format() in CLAIMREVIEW_FORMATS
             else None,
+            threshold=self.settings.threshold(),
         )
 
     # ------------------------------------------------------------------ destination

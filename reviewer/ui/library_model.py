@@ -29,6 +29,14 @@ class LibraryModel(QAbstractListModel):
         self._status: str | None = None
         self._query: str = ""
         self._total: int | None = None
+        self._threshold: float | None = None
+
+    def set_threshold(self, threshold: float | None) -> None:
+        """Count progress at the reviewer's check-worthiness threshold; re-reads loaded rows."""
+        if threshold != self._threshold:
+            self._threshold = threshold
+            if self._rows:
+                self.refresh_articles()
 
     # ------------------------------------------------------------------ filtering
     def set_filter(self, status: str | None = None, query: str = "") -> None:
@@ -50,7 +58,7 @@ class LibraryModel(QAbstractListModel):
 
     def _page(self, offset: int):
         raw = self._store.list_articles(status=self._status, query=self._query or None,
-                                        offset=offset, limit=PAGE_SIZE)
+                                        offset=offset, limit=PAGE_SIZE, threshold=self._threshold)
         if len(raw) < PAGE_SIZE:
             self._more = False
         return [s for s in raw if s.id not in self._index]
@@ -87,14 +95,14 @@ class LibraryModel(QAbstractListModel):
             return
         if ids is None:
             fresh = self._store.list_articles(status=self._status, query=self._query or None, offset=0,
-                                              limit=len(self._rows))
+                                              limit=len(self._rows), threshold=self._threshold)
             if [s.id for s in fresh] != [s.id for s in self._rows]:
                 self.reload()
                 return
             self._rows = fresh
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
             return
-        for summary in self._store.list_articles(ids=ids):
+        for summary in self._store.list_articles(ids=ids, threshold=self._threshold):
             row = self._index[summary.id]
             if self._status and summary.status != self._status:
                 self.reload()  # it no longer matches the filter

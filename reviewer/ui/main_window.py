@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.show_all = False
 
         self.library = LibraryPane(store, self)
+        self.library.model.set_threshold(settings.threshold())
         self.reader_pane = ReaderPane(settings.pref("reader_font_size"), settings.pref("reader_max_width"), self)
         self.reader = self.reader_pane.view
         self.reader.set_dark(*theme_colors())
@@ -225,8 +226,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ view options
     def threshold(self) -> float | None:
-        value = float(self.settings.pref("checkworthy_threshold"))
-        return None if value < 0 else value
+        return self.settings.threshold()
 
     def set_show_all(self, on: bool) -> None:
         if on == self.show_all:
@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
         self.claims.set_view(self.palette_, self.threshold())
         self._refresh_claims(structural=False)
         self._update_status_who()
-        self.library.model.refresh_articles()
+        self.library.model.set_threshold(self.threshold())
 
     # ------------------------------------------------------------------ changes
     def refresh(self) -> None:

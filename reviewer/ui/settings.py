@@ -79,6 +79,11 @@ class Settings:
     def pref(self, key: str) -> Any:
         return self._get("preferences", PREFERENCES, key)
 
+    def threshold(self) -> float | None:
+        """The reviewer's check-worthiness threshold; None: the model's own (the flag set at extraction)."""
+        value = float(self.pref("checkworthy_threshold"))
+        return None if value < 0 else value
+
     def set_pref(self, key: str, value: Any) -> None:
         if key not in PREFERENCES:
             raise KeyError(key)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from ... import __version__
-from ..domain import STATUSES, Article, Claim, Evidence, Verdict, VerdictScale
+from ..domain import STATUSES, Article, Claim, Evidence, Verdict, VerdictScale, is_checkworthy
 from ..errors import ReviewerError
 from ..urls import safe_url
 from ..verdicts import UNREVIEWED_COLOR, UNREVIEWED_LABEL
@@ -50,6 +50,9 @@ class ReportOptions:
     organisation: str | None = None  # falls back to library meta "organisation"
     page_size: str = "A4"  # or "Letter"
     url_base: str | None = None  # ClaimReview: each review's url is <url_base>/claims/<claim id>
+    # Which unreviewed claims are listed: check-worthy at this threshold (None: the flag set at
+    # extraction), as the claims header and the library's progress count them.
+    threshold: float | None = None
 
 
 @dataclass(frozen=True)
@@ -260,7 +263,7 @@ def _wanted(claim: Claim, options: ReportOptions) -> bool:
         return False
     review = claim.review
     if review is None or review.verdict is None:
-        return options.include_unreviewed and claim.checkworthy
+        return options.include_unreviewed and is_checkworthy(claim, options.threshold)
     if options.verdicts and review.verdict not in options.verdicts:
         return False
     if options.reviewers and review.reviewer not in options.reviewers:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -107,11 +108,15 @@ class ArticlesMixin:
         row = self.conn.execute("SELECT extraction FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
-    _SUMMARY_SQL = """
+    # domain.counts_for_review in SQL (a test holds the two together). Its two parameters are the
+    # threshold, -1 for "the flag set at extraction".
+    _COUNTS_SQL = ("NOT c.dismissed AND (c.origin = 'manual'"
+                   " OR CASE WHEN ? < 0 THEN c.checkworthy ELSE c.score >= ? END)")
+    _SUMMARY_SQL = f"""
         SELECT a.id, a.title, a.source, a.published, a.imported_at, a.status, a.language,
-          (SELECT count(*) FROM claims c WHERE c.article_id = a.id AND c.checkworthy AND NOT c.dismissed),
+          (SELECT count(*) FROM claims c WHERE c.article_id = a.id AND {_COUNTS_SQL}) AS claims_total,
           (SELECT count(*) FROM claims c JOIN reviews r ON r.claim_id = c.id
-             WHERE c.article_id = a.id AND c.checkworthy AND NOT c.dismissed AND r.verdict IS NOT NULL)
+             WHERE c.article_id = a.id AND {_COUNTS_SQL} AND r.verdict IS NOT NULL) AS claims_reviewed
         FROM articles a
     """
 
@@ -123,8 +128,13 @@ class ArticlesMixin:
         ids: Sequence[int] | None = None,
         offset: int = 0,
         limit: int | None = None,
+        threshold: float | None = None,
     ) -> list[ArticleSummary]:
-        """Library rows, newest import first; ``query`` is a full-text search."""
+        """Library rows, newest import first; ``query`` is a full-text search.
+
+        Progress counts the claims to review at the reviewer's check-worthiness ``threshold``
+        (None: the flag set at extraction), as ``domain.counts_for_review`` does.
+        """
         if parse_query(query or ""):
             # The matching ids are found once per filter (``_filtered_ids``); a page is then only
             # the summaries of its ids, whatever the cost of the search.
@@ -141,7 +151,8 @@ class ArticlesMixin:
                 params += [limit, offset]
         if " ORDER BY " not in where:
             where += " ORDER BY a.id DESC"
-        return [ArticleSummary(*row) for row in self.conn.execute(self._SUMMARY_SQL + where, params)]
+        t = -1.0 if threshold is None else float(threshold)
+        return [_summary(row) for row in self._query(self._SUMMARY_SQL + where, [t, t, t, t, *params])]
 
     def count_articles(self, *, status: str | None = None, query: str | None = None) -> int:
         if parse_query(query or ""):
@@ -292,3 +303,8 @@ def fts_query(query: str) -> str:
     """What a person typed as an FTS5 MATCH expression (every term must match; see ``core.search_terms``).
     Figures and abbreviations also need ``reviewer_literal`` checks: use ``search`` or ``list_articles``."""
     return fts_expression(parse_query(query))
+
+
+def _summary(row: sqlite3.Row) -> ArticleSummary:
+    return ArticleSummary(row["id"], row["title"], row["source"], row["published"], row["imported_at"],
+                          row["status"], row["language"], row["claims_total"], row["claims_reviewed"])
