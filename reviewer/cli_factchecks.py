@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from .core.display import display_text
 from .core.errors import EXIT_OK, EXIT_USER_ERROR
 
 COMMAND = "factchecks"
@@ -42,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from .cli import _one_line, _open, _say
+    from .cli import _open, _say
     from .core.factchecks.files import import_factcheck_files
 
     if args.collection is not None and not args.collection.strip():
@@ -64,7 +65,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from .cli import _one_line, _open, _print_json
+    from .cli import _open, _print_json
 
     with _open(args) as store:
         collections = store.factcheck_collections()
@@ -78,10 +79,15 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
-    from .cli import _count, _open, _say
+    from .cli import _open, _say
 
     with _open(args) as store:
         removed = store.remove_factcheck_collection(args.name)
     print(removed)
-    _say(f"collection {args.name.strip()!r} removed ({_count(removed, 'fact-check')})")
+    _say(f"collection {args.name.strip()!r} removed ({removed:,} fact-check{'' if removed == 1 else 's'})")
     return EXIT_OK
+
+
+def _one_line(text: str | None) -> str:
+    """A field of a data line: whitespace folded, controls and bidi controls escaped."""
+    return display_text(" ".join((text or "").split()))

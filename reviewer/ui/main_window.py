@@ -25,6 +25,7 @@ from .claim_view import VerdictPalette
 from .claims_panel import ClaimsPanel
 from .desk_edits import DeskEdits
 from .escape_focus import install_escape_to_list
+from .factcheck_import import FactcheckImport
 from .import_flow import ImportFlow, local_paths
 from .library_files import ask_new_library, ask_open_library
 from .library_pane import LibraryPane
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self._update_status_who()
 
         self.import_flow = ImportFlow(store, hub, tasks, settings, self.open_article, self)
+        self.factcheck_import = FactcheckImport(store, hub, tasks, self, done=self._own_writes_done)
         self.edits = DeskEdits(store, hub, undo_stack, tasks, self.reader, self.claims,
                                article=lambda: self.article, select_claim=self.select_claim,
                                save_pending=self.review_editor.save_pending, show_message=self.show_message)
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
         handlers = {
             "import_files": self.import_flow.choose_files,
             "import_folder": self.import_flow.choose_folder,
+            "import_factchecks": self.factcheck_import.choose_files,
             "paste_article": self.import_flow.paste,
             "open_library": self._choose_library,
             "new_library": self._new_library,
