@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "core"))
-from test_reports_data import hostile_library, sample_library  # noqa: E402
+from test_reports_data import hostile_library, sample_library
 
-from reviewer.core.store import Store  # noqa: E402
+from reviewer.core.store import Store
 
 
 @pytest.fixture
@@ -129,7 +129,7 @@ def test_hostile_collection_names_print_on_one_line(run_cli, tmp_path):
     db = tmp_path / "lib.sqlite"
     path = tmp_path / "a.csv"
     path.write_text("claim\nOne.\n", encoding="utf-8")
-    code, out, err = run_cli("factchecks", "import", str(path), "--collection", "x\u202e\tevil\x1b[2J", "--db", str(db))
+    code, out, _ = run_cli("factchecks", "import", str(path), "--collection", "x\u202e\tevil\x1b[2J", "--db", str(db))
     assert code == 0 and out.count("\n") == 1 and "\x1b" not in out and "\u202e" not in out
     code, out, _ = run_cli("factchecks", "list", "--db", str(db))
     assert out.count("\n") == 1 and "\x1b" not in out

@@ -13,10 +13,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
 from ..core.errors import ReviewerError
-from ..core.factchecks.files import FactcheckImportReport, collection_name_for, import_factcheck_files
+from ..core.factchecks.files import (
+    FactcheckImportReport,
+    collection_name_for,
+    import_factcheck_files,
+)
 from ..core.store import Store
 from .changes import ChangeHub
 from .plain import plain_message_box

@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from reviewer.core.errors import ImportFailed
 from reviewer.core.factchecks.files import read_factcheck_file
 
 

@@ -7,9 +7,12 @@ import os
 
 import pytest
 
-from reviewer.core.errors import ImportFailed
 from reviewer.core.factchecks.claimreview import ld_json_blocks
-from reviewer.core.factchecks.files import import_factcheck_files, parse_factcheck_text, read_factcheck_file
+from reviewer.core.factchecks.files import (
+    import_factcheck_files,
+    parse_factcheck_text,
+    read_factcheck_file,
+)
 from reviewer.core.importers import MAX_FILE_BYTES
 from tests.growth import assert_linear
 
@@ -52,7 +55,7 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(store, tmp_path):
 @pytest.mark.parametrize("name, content, expected", [
     ("picture.csv", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG image"),
     ("empty.csv", b"  \n\n", "is empty"),
-    ("prose.txt", "The minister said many things.\nNone of them were checked.\n".encode(), "not a fact-check file"),
+    ("prose.txt", b"The minister said many things.\nNone of them were checked.\n", "not a fact-check file"),
     ("columns.csv", b"statement,truth\nA.,False\n", "no 'claim' column"),
     ("nothing.json", json.dumps({"@type": "WebPage", "name": "Home"}).encode(), "no ClaimReview"),
     ("page.html", b"<html><body><p>No structured data here.</p></body></html>", "no JSON-LD"),

@@ -13,7 +13,6 @@ else ``ratingValue``/``bestRating``); url = ``url``; date = ``datePublished``; p
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 

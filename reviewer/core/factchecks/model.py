@@ -158,8 +158,7 @@ def normalise_url(url: str) -> str:
     scheme, _, rest = url.partition("://")
     host, slash, path = rest.partition("/")
     host = host.lower()
-    if host.startswith("www."):
-        host = host[4:]
+    host = host.removeprefix("www.")
     path = path.rstrip("/")
     return f"{host}{slash if path else ''}{path}" if scheme.lower() in ("http", "https") else url
 
