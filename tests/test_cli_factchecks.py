@@ -36,10 +36,10 @@ def test_import_prints_one_line_per_file_and_a_summary(run_cli, checks_csv, tmp_
     code, out, err = run_cli("factchecks", "list", "--db", str(db))
     assert code == 0 and err == ""
     rows = [line.split("\t") for line in out.splitlines()]
-    assert [(r[0], r[1], r[3]) for r in rows] == [("Desk", "0", "desk checks.csv"), ("desk checks", "2", "desk checks.csv")]
+    assert [(r[0], r[1], r[3]) for r in rows] == [("desk checks", "2", "desk checks.csv")]  # no empty "Desk"
     code, out, _ = run_cli("factchecks", "list", "--json", "--db", str(db))
     listed = json.loads(out)
-    assert [(c["name"], c["records"]) for c in listed] == [("Desk", 0), ("desk checks", 2)]
+    assert [(c["name"], c["records"]) for c in listed] == [("desk checks", 2)]
     assert set(listed[0]) == {"name", "records", "created", "source"}
 
 

@@ -37,6 +37,16 @@ def test_import_list_and_reimport(store):
     assert '"imported": 1' in audit[1][2] and '"duplicates": 2' in audit[1][2]
 
 
+def test_an_import_that_adds_nothing_changes_nothing(store):
+    store.import_factchecks("A", [rec("One.", "https://c.example/1")], "a.csv")
+    audits = store.conn.execute("SELECT count(*) FROM audit").fetchone()[0]
+    into_new = store.import_factchecks("B", [rec("Other text.", "https://c.example/1")], "b.csv")
+    into_old = store.import_factchecks("A", [rec("One.", "https://c.example/1")], "c.csv")
+    assert (into_new.imported, into_new.duplicates, into_old.imported, into_old.duplicates) == (0, 1, 0, 1)
+    assert [(c.name, c.count, c.source) for c in store.factcheck_collections()] == [("A", 1, "a.csv")]
+    assert store.conn.execute("SELECT count(*) FROM audit").fetchone()[0] == audits
+
+
 def test_dedupe_by_url_ignores_scheme_slash_fragment_and_host_case(store):
     store.import_factchecks("A", [rec("One.", "https://www.Checks.example/fact/1/")])
     result = store.import_factchecks("B", [rec("Other words.", "http://checks.example/fact/1#top"),

@@ -47,15 +47,22 @@ class FactchecksMixin(StoreBase):
                           source: str | None = None) -> FactcheckImportResult:
         """Add ``records`` to the collection named ``collection`` (made if new), in one audited
         transaction. A record whose url (or claim text and publisher) is already in the library,
-        or earlier in ``records``, is counted as a duplicate and not added. ``source`` (a file name)
-        is remembered with the collection. Raises ReviewerError for an empty or over-long name."""
+        or earlier in ``records``, is counted as a duplicate and not added; when nothing is added,
+        nothing changes (no empty collection is made). ``source`` (a file name) is remembered with
+        the collection. Raises ReviewerError for an empty or over-long name."""
         try:
             name = clean_collection_name(collection)
         except RecordProblem as problem:
             raise ReviewerError(f"Cannot import into that collection: {problem}.") from None
         now = utc_now()
         with self.write():
-            collection_id = self._collection_for_import(name, source, now)
+            row = self.conn.execute("SELECT id, source FROM factcheck_collections WHERE name = ?", (name,)).fetchone()
+            if row is None:
+                cursor = self.conn.execute("INSERT INTO factcheck_collections (name, created, source) VALUES (?, ?, ?)",
+                                           (name, now, source))
+                collection_id = int(cursor.lastrowid or 0)
+            else:
+                collection_id = int(row[0])
             cursor = self.conn.executemany(
                 "INSERT OR IGNORE INTO factchecks (collection_id, claim, verdict, url, date, publisher, title,"
                 " speaker, dedupe_key, imported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -64,22 +71,21 @@ class FactchecksMixin(StoreBase):
             )
             imported = max(cursor.rowcount, 0)
             duplicates = len(records) - imported
+            if not imported:
+                if row is None:
+                    self.conn.execute("DELETE FROM factcheck_collections WHERE id = ?", (collection_id,))
+                return FactcheckImportResult(collection_id, name, 0, duplicates)
+            if row is not None:
+                self._remember_source(collection_id, row[1], source)
             self._audit("import", "factcheck_collection", collection_id,
                         after={"name": name, "source": source, "imported": imported, "duplicates": duplicates})
         return FactcheckImportResult(collection_id, name, imported, duplicates)
 
-    def _collection_for_import(self, name: str, source: str | None, now: str) -> int:
-        row = self.conn.execute("SELECT id, source FROM factcheck_collections WHERE name = ?", (name,)).fetchone()
-        if row is None:
-            cursor = self.conn.execute("INSERT INTO factcheck_collections (name, created, source) VALUES (?, ?, ?)",
-                                       (name, now, source))
-            return int(cursor.lastrowid or 0)
-        collection_id, sources = int(row[0]), row[1]
-        known = (sources or "").split(", ") if sources else []
+    def _remember_source(self, collection_id: int, sources: str | None, source: str | None) -> None:
+        known = sources.split(", ") if sources else []
         if source and source not in known and len(sources or "") + len(source) < _MAX_SOURCE_CHARS:
             self.conn.execute("UPDATE factcheck_collections SET source = ? WHERE id = ?",
                               (", ".join([*known, source]), collection_id))
-        return collection_id
 
     def factcheck_collections(self) -> list[FactcheckCollection]:
         """Every collection with its number of records, by name."""
