@@ -1,0 +1,140 @@
+"""Attribution cues in English sentences, from a lexicon learned on PolNeAR train.
+
+`resources/model/attribution_cues.json` holds word n-grams ("said", "according to", "said in a
+statement", "tweeted", "called for", ...) with how often each was an annotated cue in the training
+articles, how often it occurred at all, and how often its source stood after it ("according to X",
+"..., said X"). It is made by training/attribution/learn_cues.py. `find_cues` returns the cues of a
+sentence whose learned cue rate reaches MIN_RATE, longest match first, outside quotation marks
+when any is. Pure; the lexicon is loaded once and shared read-only by every thread.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from dataclasses import dataclass
+
+from ..resources import resource_path
+
+# Kept in step with training/attribution/learn_cues.py.
+TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|[0-9]+|[^\sA-Za-z0-9]")
+MIN_RATE = 0.45
+MIN_COUNT = 4
+STEM_RATE = 0.35  # an unseen form of a learnt cue verb ("recommends") needs less: its stem was a cue
+# Words that are only ever part of a longer cue, never a cue alone, whatever their counts say.
+_NOT_ALONE = frozenset(":\"“”'’‘,.;-—–()".split()) | frozenset(
+    "has have had is was are were be been being also not did do does to in a an the that for about of on with "
+    "at by as it its his her their he she they we i you recently repeatedly would will could may might can "
+    "who which this there more".split())
+_MAX_WORDS = 3
+# '' is how some papers (the New York Times) write a double quotation mark.
+_QUOTE_MARK = re.compile("[\u201c\u201d\"]|''")
+_OPENERS = ("\u201c", "\"", "''")
+_CLOSERS = ("\u201d", "\"", "''")
+
+_lock = threading.Lock()
+_lexicon: dict[tuple[str, ...], tuple[float, float]] | None = None
+_never: frozenset[str] = frozenset()
+_stems: dict[str, tuple[float, float]] = {}
+
+
+def stem(word: str) -> str:
+    """Kept in step with training/attribution/learn_cues.py."""
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[:-len(suffix)]
+    return word
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int  # offsets into the sentence
+    end: int
+    words: str  # lower case, as in the lexicon
+    rate: float  # share of training occurrences that were cues
+    after: float  # share of training cues whose source stood after them
+    quoted: bool  # inside quotation marks
+
+
+def never_source() -> frozenset[str]:
+    """Lower-case words that (almost) never stand inside a source phrase ("was", "put", "because")."""
+    _load()
+    return _never
+
+
+def _load() -> dict[tuple[str, ...], tuple[float, float]]:
+    global _lexicon, _never, _stems
+    if _lexicon is None:
+        with _lock:
+            if _lexicon is None:
+                path = resource_path("model", "attribution_cues.json")
+                table: dict[tuple[str, ...], tuple[float, float]] = {}
+                try:
+                    data = json.loads(path.read_text(encoding="utf-8"))
+                    cues = data["cues"]
+                    _never = frozenset(str(w) for w in data.get("never_source", []))
+                    for key, counts in dict(data.get("stems", {})).items():
+                        cue, total, after = (int(x) for x in counts)
+                        if cue >= MIN_COUNT and total:
+                            _stems[str(key)] = (cue / total, after / cue)
+                except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                    cues = {}  # without the lexicon no English cue is found: the article speaks
+                for gram, counts in cues.items():
+                    cue, total, after = (int(x) for x in counts)
+                    words = tuple(gram.split(" "))
+                    if cue < MIN_COUNT or not total or (len(words) == 1 and words[0] in _NOT_ALONE):
+                        continue
+                    if words[0] in _NOT_ALONE and words[-1] in _NOT_ALONE:
+                        continue
+                    table[words] = (cue / total, after / cue)
+                _lexicon = table
+    return _lexicon
+
+
+def _quoted_ranges(sentence: str) -> list[tuple[int, int]]:
+    """Spans between paired quotation marks (curly pairs, or straight marks taken two by two)."""
+    out = []
+    open_at = -1
+    for m in _QUOTE_MARK.finditer(sentence):
+        mark = m.group(0)
+        if open_at < 0 and mark in _OPENERS:
+            open_at = m.start()
+        elif open_at >= 0 and mark in _CLOSERS:
+            out.append((open_at, m.end()))
+            open_at = -1
+    if open_at >= 0:
+        out.append((open_at, len(sentence)))
+    return out
+
+
+def find_cues(sentence: str, min_rate: float = MIN_RATE) -> list[Cue]:
+    """The cues of one sentence in text order (see module docstring)."""
+    table = _load()
+    tokens = [(m.start(), m.end(), m.group(0).lower().replace("’", "'")) for m in TOKEN.finditer(sentence)]
+    quoted = _quoted_ranges(sentence) if _QUOTE_MARK.search(sentence) else []
+    out = []
+    i = 0
+    while i < len(tokens):
+        hit = None
+        for size in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
+            words = tuple(t[2] for t in tokens[i:i + size])
+            entry = table.get(words)
+            if entry is None and size == 1 and tokens[i][2].isalpha():
+                entry = _stems.get(stem(tokens[i][2]))  # "recommends" when "recommended" was learnt
+                if entry is not None and entry[0] >= STEM_RATE:
+                    entry = (max(entry[0], min_rate), entry[1])
+            if entry is not None and entry[0] >= min_rate:
+                hit = (size, entry)
+                break
+        if hit is None:
+            i += 1
+            continue
+        size, (rate, after) = hit
+        start, end = tokens[i][0], tokens[i + size - 1][1]
+        inside = any(a < start and end <= b for a, b in quoted)
+        out.append(Cue(start, end, " ".join(t[2] for t in tokens[i:i + size]), rate, after, inside))
+        i += size
+    if any(not c.quoted for c in out):
+        out = [c for c in out if not c.quoted]
+    return out
