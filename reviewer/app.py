@@ -66,13 +66,6 @@ def run_gui(args) -> int:
     return code
 
 
-def main() -> int:
-    """Entry point of ``reviewer-gui``: the app with the command line's gui options."""
-    from .cli import main as cli_main
-
-    return cli_main(["gui", *sys.argv[1:]])
-
-
 def _setup_application(app) -> None:
     from PySide6.QtGui import QIcon
 

@@ -1,5 +1,8 @@
 """The `reviewer` command line. A contract: commands, flags, output shapes and exit codes are fixed.
 
+``reviewer.entry`` dispatches: ``gui`` to the app, every other command to ``run`` here. This
+module never imports the app or ``reviewer.ui``; JSON shapes come from ``core.serialize``.
+
 Data goes to stdout, messages to stderr; exit 0 on success, 2 on a user error, never a traceback.
 Every message and data line is one line whatever names and titles hold (``core.display``).
 Only ``import`` (and the app) create a library; the other commands refuse one that does not exist.
@@ -14,14 +17,15 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, cli_factchecks
-from .core.display import display_name, display_text
+from . import __version__, cli_factchecks, cli_similar
+from .core.display import display_name, display_text, one_line
 from .core.domain import STATUSES
 from .core.errors import EXIT_OK, EXIT_USER_ERROR, ReviewerError
+from .core.formats import FORMATS
 
 COMMANDS = ("gui", "import", "list", "show", "claims", "score", "verdict", "search", "export", "backup", "restore",
-            "reextract", cli_factchecks.COMMAND)
-EXPORT_FORMATS = ("md", "html", "pdf", "csv", "json", "claimreview")
+            "reextract", cli_factchecks.COMMAND, cli_similar.COMMAND)
+EXPORT_FORMATS = FORMATS  # the reports' own list
 
 
 class _Parser(argparse.ArgumentParser):
@@ -118,10 +122,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
     _db_option(p)
     cli_factchecks.add_parser(sub, _db_option)
+    cli_similar.add_parser(sub, _db_option)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The `reviewer` command (``reviewer.entry.main``, which also starts the app for ``gui``)."""
+    from .entry import main as entry_main
+
+    return entry_main(argv)
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line parsed; no command (or files to open) means ``gui``. Exits 2 on a bad one."""
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS and not Path(argv[0]).exists():
@@ -129,11 +142,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"{argv[0]!r} is not a command or an existing file (commands: {', '.join(COMMANDS)})")
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "gui")
-    args = parser.parse_args(argv)
-    if args.command == "gui":
-        from .app import run_gui
+    return parser.parse_args(argv)
 
-        return run_gui(args)
+
+def run(args: argparse.Namespace) -> int:
+    """Run one parsed command other than ``gui``; returns the exit code, never raises."""
     try:
         return _COMMANDS[args.command](args)
     except ReviewerError as err:
@@ -200,15 +213,12 @@ def cmd_import(args) -> int:
 
 
 def cmd_list(args) -> int:
+    from .core.serialize import summary_json
+
     with _open(args) as store:
         rows = store.list_articles(status=args.status)
     if args.json:
-        _print_json([
-            {"id": r.id, "title": r.title, "source": r.source, "published": r.published,
-             "imported_at": r.imported_at, "status": r.status, "language": r.language,
-             "claims": r.claims_total, "reviewed": r.claims_reviewed}
-            for r in rows
-        ])
+        _print_json([summary_json(r) for r in rows])
     else:
         for r in rows:
             print(f"{r.id}\t{r.status}\t{r.claims_reviewed}/{r.claims_total}\t{_one_line(r.title)}")
@@ -269,13 +279,11 @@ def cmd_score(args) -> int:
 
 
 def cmd_verdict(args) -> int:
+    from .core.serialize import verdict_json
+
     verdict = None if args.verdict.lower() == "none" else args.verdict
     with _open(args, reviewer=args.reviewer) as store:
-        scale = store.active_scale()
-        if verdict is not None and verdict not in scale.keys:
-            raise ReviewerError(f"Unknown verdict {verdict!r}. Use one of: {', '.join(scale.keys)}, or none "
-                                f"(the active scale is {scale.name}).")
-        kwargs = {"verdict": verdict}
+        kwargs = {"verdict": verdict}  # the store refuses a verdict that is not on the active scale
         if args.note is not None:
             kwargs["note"] = args.note
         if args.confidence is not None:
@@ -283,19 +291,18 @@ def cmd_verdict(args) -> int:
         review = store.set_review(args.claim_id, **kwargs)
         claim = store.get_claim(args.claim_id)
     # Printed only now: set_review returned after COMMIT.
-    _print_json({"claim_id": claim.id, "article_id": claim.article_id, "text": claim.text,
-                 "verdict": review.verdict, "confidence": review.confidence, "note": review.note,
-                 "reviewer": review.reviewer, "updated_at": review.updated_at})
+    _print_json(verdict_json(claim, review))
     return EXIT_OK
 
 
 def cmd_search(args) -> int:
     _import_store_without_numpy()
+    from .core.serialize import hit_json
+
     with _open(args) as store:
         hits = store.search(args.query)
     if args.json:
-        _print_json([{"article_id": h.article_id, "title": h.title, "claim_id": h.claim_id, "where": h.where,
-                      "snippet": h.snippet} for h in hits])
+        _print_json([hit_json(h) for h in hits])
     else:
         for h in hits:
             target = f"claim {h.claim_id}" if h.claim_id else "article"
@@ -320,9 +327,9 @@ def _import_store_without_numpy() -> None:
 
 
 def cmd_export(args) -> int:
+    from .core.export import UnknownVerdictFilter, export_report
     from .core.reports import ReportOptions
     from .core.reports.model import clean_url_base
-    from .export import export_report
 
     url_base = clean_url_base(args.url_base)  # a bad address exits 2 before the library is opened
     options = ReportOptions(
@@ -338,8 +345,15 @@ def cmd_export(args) -> int:
         page_size=args.page_size,
         url_base=url_base,
     )
+    if args.format == "pdf":  # Qt's PDF writer (reviewer.pdf_qt), loaded only for a PDF
+        from .pdf_qt import register
+
+        register()
     with _open(args) as store:
-        path = export_report(store, args.format, Path(args.out), options)
+        try:
+            path = export_report(store, args.format, Path(args.out), options)
+        except UnknownVerdictFilter as exc:
+            raise ReviewerError(f"{exc} Unreviewed claims are included with --include-unreviewed.") from exc
     print(display_name(path))
     if args.format in ("claimreview", "html") and url_base is None:
         _say("note: no --url-base, so the ClaimReview reviews have no url, which Google's Fact Check Tools and "
@@ -353,7 +367,7 @@ def _print_backups(backups) -> None:
 
 
 def cmd_backup(args) -> int:
-    from .core.backup import backups_dir, list_backups, take_backup
+    from .core.backup import backups_dir, list_backups
     from .core.library import library_missing, no_library_error, resolve_library_path
 
     library = resolve_library_path(args.db)
@@ -367,7 +381,7 @@ def cmd_backup(args) -> int:
         if args.list:
             _print_backups(list_backups(store.path))
             return EXIT_OK
-        print(display_name(take_backup(store.conn, store.path, "manual")))
+        print(display_name(store.take_backup("manual")))
     return EXIT_OK
 
 
@@ -411,9 +425,7 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def _one_line(text: str | None) -> str:
-    """``text`` as one field of a data line: whitespace folded, controls and bidi controls escaped."""
-    return display_text(" ".join((text or "").split()))
+_one_line = one_line  # a field of a data line (core.display.one_line)
 
 
 _COMMANDS = {
@@ -429,6 +441,7 @@ _COMMANDS = {
     "restore": cmd_restore,
     "reextract": cmd_reextract,
     cli_factchecks.COMMAND: cli_factchecks.run,
+    cli_similar.COMMAND: cli_similar.run,
 }
 
 

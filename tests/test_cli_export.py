@@ -133,7 +133,7 @@ def test_failed_write_leaves_old_file_and_no_temp(library, tmp_path, monkeypatch
     from reviewer.core.errors import ReviewerError
     from reviewer.core.reports import ReportOptions
     from reviewer.core.store import Store
-    from reviewer.export import export_report
+    from reviewer.core.export import export_report
 
     db, _, _ = library
     out = tmp_path / "keep.md"

@@ -1,10 +1,14 @@
-"""JSON shapes of articles and claims, shared by the CLI (`show`, `claims`) and the JSON report."""
+"""JSON shapes of what the command line prints (`list`, `show`, `claims`, `verdict`, `search`)
+and the JSON report: one home for each shape, a fixed contract."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .domain import Article, Claim, Evidence
+from .domain import Article, ArticleSummary, Claim, Evidence, Review, SearchHit
+
+if TYPE_CHECKING:
+    from .extraction import ExtractedClaim
 
 
 def claim_json(claim: Claim, evidence: list[Evidence] | None = None) -> dict[str, Any]:
@@ -66,7 +70,27 @@ def article_json(article: Article, claims: list[Claim], evidence: dict[int, list
     }
 
 
-def extracted_json(claim: Any) -> dict[str, Any]:
+def summary_json(r: ArticleSummary) -> dict[str, Any]:
+    """One article of `reviewer list --json`."""
+    return {"id": r.id, "title": r.title, "source": r.source, "published": r.published,
+            "imported_at": r.imported_at, "status": r.status, "language": r.language,
+            "claims": r.claims_total, "reviewed": r.claims_reviewed}
+
+
+def verdict_json(claim: Claim, review: Review) -> dict[str, Any]:
+    """What `reviewer verdict` prints: the claim and its review as committed."""
+    return {"claim_id": claim.id, "article_id": claim.article_id, "text": claim.text,
+            "verdict": review.verdict, "confidence": review.confidence, "note": review.note,
+            "reviewer": review.reviewer, "updated_at": review.updated_at}
+
+
+def hit_json(h: SearchHit) -> dict[str, Any]:
+    """One hit of `reviewer search --json`."""
+    return {"article_id": h.article_id, "title": h.title, "claim_id": h.claim_id, "where": h.where,
+            "snippet": h.snippet}
+
+
+def extracted_json(claim: ExtractedClaim) -> dict[str, Any]:
     """A claim from extraction (not stored), with the same field names as ``claim_json``."""
     stored_shape = Claim(id=0, article_id=0, start=claim.start, end=claim.end, text=claim.text,
                          score=claim.score, checkworthy=claim.checkworthy, speaker=claim.speaker,

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.display import shorten
 from ..core.domain import STATUS_LABELS, STATUSES
 from ..core.errors import ReviewerError
 from ..core.reports import EXTENSIONS, FORMAT_NAMES, FORMATS, ReportOptions, build_report, render
@@ -80,6 +81,9 @@ class ExportDialog(QDialog):
                  article_ids: list[int] | None = None):
         super().__init__(parent)
         self.store, self.settings, self.tasks = store, settings, tasks
+        from ..pdf_qt import register
+
+        register()  # the desk writes PDF with Qt's writer
         self.article_ids = list(article_ids or [])
         self.last_path: Path | None = None
         self._preview_generation = 0
@@ -112,7 +116,7 @@ class ExportDialog(QDialog):
             self.scope_current.setChecked(True)
             title = self._article_title(self.article_ids[0])
             if title:
-                self.scope_current.setText(f"Current article: {_elide(title, 48)}")
+                self.scope_current.setText(f"Current article: {shorten(title, 48)}")
         else:
             self.scope_library.setChecked(True)
 
@@ -446,7 +450,7 @@ class ExportDialog(QDialog):
         self.result_label.setText("Exporting…")
 
         def job(ctx):
-            from ..export import export_report
+            from ..core.export import export_report
 
             worker = _worker_store(store)
             try:
@@ -455,7 +459,7 @@ class ExportDialog(QDialog):
                 worker.close()
 
         if store.path is None:
-            from ..export import export_report
+            from ..core.export import export_report
 
             try:
                 self._export_done(export_report(store, fmt, path, options))
@@ -470,7 +474,7 @@ class ExportDialog(QDialog):
     def _on_progress(self, done: int, total: int, text: str) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"%p% {_elide(text, 60)}" if text else "%p%")
+        self.progress.setFormat(f"%p% {shorten(text, 60)}" if text else "%p%")
 
     def cancel_export(self) -> None:
         if self._export_job is not None:
@@ -549,7 +553,3 @@ def _date_edit() -> QDateEdit:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^\w]+", "-", text.lower()).strip("-")[:60]
-
-
-def _elide(text: str, n: int) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"

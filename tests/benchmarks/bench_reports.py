@@ -68,8 +68,11 @@ def _fill(store) -> None:
 @pytest.mark.benchmark
 def test_report_export_speed(store, tmp_path):
     from reviewer.core.reports import ReportOptions
-    from reviewer.export import export_report
-    from reviewer.ui.report_pdf import ensure_gui_app
+    from reviewer.core.export import export_report
+    from reviewer.pdf_qt import register
+
+    register()
+    from reviewer.pdf_qt import ensure_gui_app
 
     ensure_gui_app()  # app start-up is not part of an export
     t = time.perf_counter()

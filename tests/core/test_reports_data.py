@@ -44,7 +44,7 @@ def add_article(store, title, paras, claims, **meta):
     drafts = []
     for needle, speaker, kind in claims:
         start = text.index(needle)
-        drafts.append(ClaimDraft(start, start + len(needle), 0.9, True, speaker, None, None, kind, "auto"))
+        drafts.append(ClaimDraft(start, start + len(needle), 0.9, True, speaker, None, None, kind))
     return store.add_article(Doc(title=title, text=text, blocks=blocks, **meta), drafts)
 
 

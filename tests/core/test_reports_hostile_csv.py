@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from reviewer.core.reports import ReportOptions, build_report, render
+from reviewer.core.domain import ClaimDraft
 
 FORMULAS = [
     "  =HYPERLINK(\"http://evil.example\",\"x\")",
@@ -32,8 +33,8 @@ def test_hidden_formulas_are_neutralised(store, formula):
     doc = SimpleNamespace(title=formula, site=formula, url=None, author=formula, published=None,
                           original_format="txt", source_path=None, text=text, blocks=(), language="en",
                           content_hash=f"h-{formula}")
-    article = store.add_article(doc, [SimpleNamespace(start=start, end=len(text), score=0.9, checkworthy=True,
-                                                      kind="statistic", origin="auto", speaker=formula)])
+    article = store.add_article(doc, [ClaimDraft(start=start, end=len(text), score=0.9, checkworthy=True,
+                                                      kind="statistic", speaker=formula)])
     claim = store.claims_for_article(article.id)[0]
     store.set_review(claim.id, verdict="supported", note=formula)
     store.add_evidence(claim.id, title=formula, quote=formula)

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from reviewer.core.reports import ReportOptions, build_report, render
+from reviewer.core.domain import ClaimDraft
 
 ATTACK = "</script><script>alert(1)</script>"
 
@@ -18,8 +19,8 @@ def _reviewed_library(store):
     doc = SimpleNamespace(title=f"Budget {ATTACK}", site=f"Site {ATTACK}", url="https://news.example/a?x=1&y=2",
                           author=None, published=None, original_format="txt", source_path=None, text=text,
                           blocks=(), language="en", content_hash="h-embed")
-    article = store.add_article(doc, [SimpleNamespace(start=start, end=len(text), score=0.9, checkworthy=True,
-                                                      kind="statistic", origin="auto")])
+    article = store.add_article(doc, [ClaimDraft(start=start, end=len(text), score=0.9, checkworthy=True,
+                                                      kind="statistic")])
     claim = store.claims_for_article(article.id)[0]
     store.set_review(claim.id, verdict="supported", note=f"Checked {ATTACK}")
     return build_report(store, ReportOptions(title=f"Report {ATTACK}", organisation=f"Desk {ATTACK}"))

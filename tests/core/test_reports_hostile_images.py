@@ -10,6 +10,7 @@ import pytest
 
 from reviewer.core.reports import ReportOptions, build_report, render
 from reviewer.core.reports.markdown_report import md_note
+from reviewer.core.domain import ClaimDraft
 
 IMAGE_NOTES = [
     "See ![the chart](http://tracker.example/c.png) here.",
@@ -48,8 +49,8 @@ def test_markdown_report_has_no_remote_images(store):
     start = text.index("The")
     doc = SimpleNamespace(title="Deficit", site=None, url=None, author=None, published=None, original_format="txt",
                           source_path=None, text=text, blocks=(), language="en", content_hash="h-images")
-    article = store.add_article(doc, [SimpleNamespace(start=start, end=len(text), score=0.9, checkworthy=True,
-                                                      kind="statistic", origin="auto")])
+    article = store.add_article(doc, [ClaimDraft(start=start, end=len(text), score=0.9, checkworthy=True,
+                                                      kind="statistic")])
     claim = store.claims_for_article(article.id)[0]
     store.set_review(claim.id, verdict="supported", note="\n\n".join(IMAGE_NOTES))
     html = _rendered(render(build_report(store, ReportOptions()), "md"))

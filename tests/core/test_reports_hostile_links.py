@@ -16,6 +16,7 @@ from reviewer.core.reports import ReportOptions
 from reviewer.core.reports.rich_html import links_for_qt
 from reviewer.core.urls import encoded_link
 from tests.safety.hostile_corpus import PDF_BREAKOUT, SMILE, pdf_links
+from reviewer.core.domain import ClaimDraft
 
 pypdf = pytest.importorskip("pypdf")
 
@@ -31,8 +32,8 @@ def _library(store, *, url: str | None = SMILE, note: str = NOTE, evidence: tupl
     doc = SimpleNamespace(title="Deficit) /JS (app.alert(5)", site=None, url=url, author=None, published=None,
                           original_format="txt", source_path=None, text=text, blocks=(), language="en",
                           content_hash=f"h-{hash((url, note))}")
-    article = store.add_article(doc, [SimpleNamespace(start=start, end=len(text), score=0.9, checkworthy=True,
-                                                      kind="statistic", origin="auto")])
+    article = store.add_article(doc, [ClaimDraft(start=start, end=len(text), score=0.9, checkworthy=True,
+                                                      kind="statistic")])
     claim = store.claims_for_article(article.id)[0]
     store.set_review(claim.id, verdict="supported", note=note)
     for n, link in enumerate(evidence):
@@ -41,7 +42,10 @@ def _library(store, *, url: str | None = SMILE, note: str = NOTE, evidence: tupl
 
 
 def _export_pdf(store, path: Path) -> None:
-    from reviewer.export import export_report
+    from reviewer.core.export import export_report
+    from reviewer.pdf_qt import register
+
+    register()
 
     export_report(store, "pdf", path, ReportOptions(organisation="Desk) /AA << >> ("))
 

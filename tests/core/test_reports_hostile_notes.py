@@ -7,6 +7,7 @@ import pytest
 
 from reviewer.core.reports.common import render_note
 from reviewer.core.reports.markdown_report import md_note
+from reviewer.core.domain import ClaimDraft
 
 
 @pytest.mark.parametrize("note", [
@@ -43,8 +44,8 @@ def test_csv_verdict_label_cannot_be_a_formula(store):
     doc = SimpleNamespace(title="Deficit", site=None, url=None, author=None, published=None,
                           original_format="txt", source_path=None, text=text, blocks=(), language="en",
                           content_hash="h-formula")
-    article = store.add_article(doc, [SimpleNamespace(start=start, end=len(text), score=0.9, checkworthy=True,
-                                                      kind="statistic", origin="auto")])
+    article = store.add_article(doc, [ClaimDraft(start=start, end=len(text), score=0.9, checkworthy=True,
+                                                      kind="statistic")])
     scale = store.active_scale()
     store.save_scale(replace(scale, verdicts=tuple(
         replace(v, label='=HYPERLINK("http://evil.example","x")') if v.key == "supported" else v

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 from reviewer.core.search_terms import literal_spans, marked_snippet, parse_query
 from reviewer.core.store import Store, fts_query
+from reviewer.core.domain import ClaimDraft
 
 
 def _doc(title: str, text: str):
@@ -80,7 +81,7 @@ def test_plain_words_still_match_as_one_types(store, library):
 def test_figure_in_a_claim_and_a_note(store, library):
     article = store.get_article(library["quarter"])
     with store.write():
-        claim_id = store._insert_claims(article.id, article.text, [SimpleNamespace(start=0, end=22)],
+        claim_id = store._insert_claims(article.id, article.text, [ClaimDraft(start=0, end=22)],
                                         "2024-01-01T00:00:00Z")[0]
     assert _found(store, "25%") == {library["quarter"]}
     assert {h.where for h in store.search("25%")} == {"article", "claim"}

@@ -11,6 +11,7 @@ import pytest
 from reviewer.core import schema
 from reviewer.core.errors import DuplicateArticle, LibraryError, NotFound, ReviewerError
 from reviewer.core.store import Store, fts_query
+from reviewer.core.domain import ClaimDraft
 
 TEXT = (
     "Budget row deepens\n\n"
@@ -32,9 +33,9 @@ def doc(text: str = TEXT, title: str = "Budget row deepens", **extra):
 
 def span(text: str, sentence: str, **kw):
     start = text.index(sentence)
-    return SimpleNamespace(start=start, end=start + len(sentence), score=kw.pop("score", 0.9),
+    return ClaimDraft(start=start, end=start + len(sentence), score=kw.pop("score", 0.9),
                            checkworthy=kw.pop("checkworthy", True), speaker=kw.pop("speaker", None),
-                           speaker_start=None, speaker_end=None, kind=kw.pop("kind", "statistic"), origin="auto")
+                           speaker_start=None, speaker_end=None, kind=kw.pop("kind", "statistic"))
 
 
 @pytest.fixture
@@ -84,7 +85,7 @@ def test_same_article_twice_is_a_duplicate(store, article):
 
 def test_bad_span_writes_nothing(store):
     with pytest.raises(ReviewerError):
-        store.add_article(doc(), [SimpleNamespace(start=5, end=500, score=1, checkworthy=True, kind="other")])
+        store.add_article(doc(), [ClaimDraft(start=5, end=500, score=1, checkworthy=True, kind="other")])
     assert store.count_articles() == 0
     assert store.history() == []
 

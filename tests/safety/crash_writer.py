@@ -22,6 +22,7 @@ from types import SimpleNamespace
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from reviewer.core.store import Store  # noqa: E402
+from reviewer.core.domain import ClaimDraft  # noqa: E402
 
 VERDICTS = ["supported", "disputed", "misleading", "unverifiable", None]
 
@@ -47,8 +48,8 @@ def imports(store: Store, rng: random.Random) -> None:
         text = " ".join(sentences)
         claims, pos = [], 0
         for s in sentences:
-            claims.append(SimpleNamespace(start=pos, end=pos + len(s), score=0.9, checkworthy=True, speaker=None,
-                                          speaker_start=None, speaker_end=None, kind="statistic", origin="auto"))
+            claims.append(ClaimDraft(start=pos, end=pos + len(s), score=0.9, checkworthy=True, speaker=None,
+                                          speaker_start=None, speaker_end=None, kind="statistic"))
             pos += len(s) + 1
         doc = SimpleNamespace(
             title=f"crash-{n}-{uuid.uuid4().hex[:8]}", site=None, url=None, author=None, published=None,

@@ -7,6 +7,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from reviewer.core.store import Store
+from reviewer.core.domain import ClaimDraft
 
 
 def article_doc(n_claims: int = 5, tag: str = "base"):
@@ -15,8 +16,8 @@ def article_doc(n_claims: int = 5, tag: str = "base"):
     text = " ".join(sentences)
     spans, pos = [], 0
     for s in sentences:
-        spans.append(SimpleNamespace(start=pos, end=pos + len(s), score=0.9, checkworthy=True, speaker=None,
-                                     speaker_start=None, speaker_end=None, kind="statistic", origin="auto"))
+        spans.append(ClaimDraft(start=pos, end=pos + len(s), score=0.9, checkworthy=True, speaker=None,
+                                     speaker_start=None, speaker_end=None, kind="statistic"))
         pos += len(s) + 1
     doc = SimpleNamespace(title=f"Article {tag}", site=None, url=None, author=None, published=None,
                           original_format="txt", source_path=None, text=text, blocks=(), language="en",

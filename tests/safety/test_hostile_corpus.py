@@ -15,7 +15,8 @@ import pytest
 
 from reviewer.core.ingest import import_paths
 from reviewer.core.reports import EXTENSIONS, FORMATS, ReportOptions
-from reviewer.export import export_report
+from reviewer.core.export import export_report
+from reviewer.pdf_qt import register as register_pdf
 from tests.safety import hostile_corpus as corpus
 
 pytest.importorskip("pypdf")
@@ -73,6 +74,7 @@ def hostile_library(store, tmp_path: Path) -> list[int]:
 
 
 def test_every_export_of_the_hostile_corpus_is_inert(store, tmp_path):
+    register_pdf()
     hostile_library(store, tmp_path)
     options = ReportOptions(title=corpus.REPORT_TITLE, organisation=corpus.ORGANISATION, include_unreviewed=True)
     out = {}

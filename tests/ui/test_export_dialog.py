@@ -143,7 +143,7 @@ def test_pdf_renders_in_a_worker_thread(qtbot, store, library):
     import io
 
     from reviewer.core.reports import ReportOptions, build_report
-    from reviewer.ui.report_pdf import render_pdf
+    from reviewer.pdf_qt import render_pdf
 
     report = build_report(store, ReportOptions(page_size="Letter"))
     result = {}

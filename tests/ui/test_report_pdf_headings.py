@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
 from test_reports_data import add_article  # noqa: E402
 
 from reviewer.core.reports import ReportOptions, build_report  # noqa: E402
-from reviewer.ui import report_pdf  # noqa: E402
+from reviewer import pdf_qt as report_pdf  # noqa: E402
 
 
 def _library(store, claims_per_article=40):

@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 
 from reviewer.ui.changes import SCALE, ChangeHub
 from reviewer.ui.review_editor import ReviewEditor
+from reviewer.core.domain import ClaimDraft
 
 TEXT = ("Budget row deepens\n\nThe deficit rose to 4.2% of GDP last year, the finance minister said on Monday. "
         "\"We will cut taxes by 2027,\" she added.")
@@ -26,8 +27,8 @@ def add_article(store) -> list[int]:
                                      "the finance minister", "statistic"),
                                     ("\"We will cut taxes by 2027,\" she added.", None, "prediction")):
         start = TEXT.index(sentence)
-        spans.append(SimpleNamespace(start=start, end=start + len(sentence), score=0.9, checkworthy=True,
-                                     speaker=speaker, speaker_start=None, speaker_end=None, kind=kind, origin="auto"))
+        spans.append(ClaimDraft(start=start, end=start + len(sentence), score=0.9, checkworthy=True,
+                                     speaker=speaker, speaker_start=None, speaker_end=None, kind=kind))
     article = store.add_article(doc, spans)
     return [c.id for c in store.claims_for_article(article.id)]
 

@@ -9,7 +9,8 @@ import pytest
 
 from reviewer.core.domain import counts_for_review
 from reviewer.core.reports import FORMATS, TEXT_FORMATS, build_report, render
-from reviewer.export import export_report
+from reviewer.core.export import export_report
+from reviewer.pdf_qt import register as register_pdf
 from reviewer.ui.export_dialog import ExportDialog
 
 from tests.ui.conftest import build_article
@@ -26,6 +27,7 @@ def _report_texts(store, options, fmt, tmp_path) -> str:
         return text
     from pypdf import PdfReader
 
+    register_pdf()
     path = export_report(store, fmt, tmp_path / f"report.{fmt}", options)
     return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
 

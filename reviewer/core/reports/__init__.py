@@ -3,7 +3,7 @@
 Qt-free. ``build_report(store, options)`` reads the library (on the store's thread) and
 returns an immutable ``Report``; ``render(report, fmt)`` turns it into a format's text — or
 bytes for ``csv`` (UTF-8 with BOM). PDF is not here: it needs Qt's PDF writer and lives in
-``reviewer.ui.report_pdf``, reached through ``reviewer.export.export_report``.
+``reviewer.pdf_qt``, registered with ``core.export`` by the entry points that write PDF.
 """
 
 from __future__ import annotations
@@ -19,18 +19,12 @@ from .model import (
     build_report,
 )
 
-TEXT_FORMATS = ("md", "html", "csv", "json", "claimreview")
-FORMATS = ("md", "html", "pdf", "csv", "json", "claimreview")
-EXTENSIONS = {"md": ".md", "html": ".html", "pdf": ".pdf", "csv": ".csv", "json": ".json",
-              "claimreview": ".claimreview.json"}
-FORMAT_NAMES = {
-    "md": "Markdown",
-    "html": "HTML (self-contained web page)",
-    "pdf": "PDF",
-    "csv": "CSV spreadsheet",
-    "json": "JSON (complete, for other tools)",
-    "claimreview": "ClaimReview (schema.org JSON)",
-}
+from ..formats import EXTENSIONS, FORMAT_NAMES, FORMATS, TEXT_FORMATS
+
+__all__ = [
+    "DEFAULT_TITLE", "EXTENSIONS", "FORMATS", "FORMAT_NAMES", "PAGE_SIZES", "TEXT_FORMATS", "Report",
+    "ReportArticle", "ReportClaim", "ReportOptions", "VerdictCount", "build_report", "render",
+]
 
 
 def render(report: Report, fmt: str) -> str | bytes:

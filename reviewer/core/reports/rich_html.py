@@ -51,7 +51,7 @@ def render_rich_html(report: Report, *, max_claims: int | None = None, page_brea
                      break_before: frozenset[int] = frozenset()) -> str:
     """The whole report as Qt rich text. ``max_claims`` cuts a long report short (for previews);
     the claims whose ids are in ``break_before`` start a new page (the PDF writer keeps a claim's
-    heading with its first lines that way, see ``ui.report_pdf``)."""
+    heading with its first lines that way, see ``reviewer.pdf_qt``)."""
     brk = PAGE_BREAK if page_breaks else ""
     # The summary shares the cover page; every article starts a new page.
     out = [f"<html><head><style>{STYLE}</style></head><body>", _cover(report),

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ..changes import ARTICLES, Change, SetStatus
 from ..domain import STATUSES, Article, ArticleSummary, Block, ClaimDraft, SearchHit, check_span
 from ..errors import DuplicateArticle, NotFound, ReviewerError
-from ..display import document_name, one_line_meta
+from ..display import document_name, strip_bidi_controls
 from .base import utc_now
 from ..search_terms import Term, fts_expression, has_literal, literal_spans, marked_snippet, parse_query
 
@@ -38,7 +38,7 @@ class ArticlesMixin:
             blocks = [[b.start, b.end, b.kind, b.level] for b in getattr(doc, "blocks", ())]
             # Metadata is one line shown everywhere: a right-to-left override would make
             # "Headline \u202egnp.exe" read "Headline exe.png" in every list and report.
-            title, site, author = (one_line_meta(v) for v in (doc.title, doc.site, doc.author))
+            title, site, author = (None if v is None else strip_bidi_controls(v) for v in (doc.title, doc.site, doc.author))
             cursor = self.conn.execute(
                 "INSERT INTO articles (title, source, url, author, published, imported_at, original_format,"
                 " source_path, text, blocks, content_hash, language, status, extraction)"

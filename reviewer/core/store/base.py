@@ -275,6 +275,16 @@ class StoreBase:
             ),
         )
 
+    def take_backup(self, reason: str) -> Path:
+        """Back this library up now (SQLite's online backup) into its backup folder; returns the copy.
+
+        Raises LibraryError when the library is in memory or the copy cannot be written."""
+        from ..backup import take_backup
+
+        if self.path is None:
+            raise LibraryError("An in-memory library has no backup folder.")
+        return take_backup(self.conn, self.path, reason)
+
     def _query(self, sql: str, params: Sequence[object] = ()) -> sqlite3.Cursor:
         """Run a SELECT whose rows are read by column name (``sqlite3.Row``), never by position."""
         cursor = self.conn.cursor()

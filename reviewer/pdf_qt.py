@@ -1,5 +1,10 @@
 """The PDF report through Qt's own PDF writer (QTextDocument laid out on a QPdfWriter).
 
+The one module outside ``reviewer/ui`` allowed to import Qt (QtGui, for the writer and the
+layout). The core stays Qt-free: ``register()`` hands ``render_pdf`` to ``core.export``, and
+the command line calls it only for ``export --format pdf``, so no other command loads Qt and
+no command loads ``reviewer.ui``.
+
 Any thread may call ``render_pdf`` once a QGuiApplication exists: QTextDocument, QPdfWriter
 and QPainter on a PDF device are usable outside the GUI thread. From the command line, where
 there is no application, ``ensure_gui_app`` creates one on the offscreen platform (call it
@@ -32,10 +37,10 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from ..core.errors import ReviewerError
-from ..core.reports import Report
-from ..core.reports.pdf_outline import OutlineEntry, add_outline
-from ..core.reports.rich_html import claim_heading, links_for_qt, render_rich_html
+from .core.errors import ReviewerError
+from .core.reports import Report
+from .core.reports.pdf_outline import OutlineEntry, add_outline
+from .core.reports.rich_html import claim_heading, links_for_qt, render_rich_html
 
 # Passes of "move the first orphaned claim heading of each article to a new page, lay out again": an
 # article needs one per heading it moves; past this, a very long article keeps the rest as they fall.
@@ -245,3 +250,10 @@ def _outline(doc: QTextDocument, page_h: float, margin_top: float, writer: QPdfW
                                         round(page_height_pt - y_on_page * points_per_dot + 6, 1)))
         block = block.next()
     return entries
+
+
+def register() -> None:
+    """Make ``core.export.export_report`` write PDF with ``render_pdf`` (idempotent; any thread)."""
+    from .core.export import register_writer
+
+    register_writer("pdf", render_pdf)

@@ -5,8 +5,9 @@ the file in place atomically: it writes a temporary file in the destination's fo
 ``os.replace``s it, so a failed or cancelled export leaves no partial file and nothing is
 ever written anywhere but the chosen path. The temporary file is named
 ``.<name>.<pid>-<random>.part``; one left by a killed export (its process gone) is deleted by
-the next export into the same folder. PDF needs Qt's PDF writer, imported lazily here so the
-other formats stay Qt-free. Call it on the thread that owns ``store``.
+the next export into the same folder. Formats whose writer needs more than the core (PDF needs
+Qt's writer, ``reviewer.pdf_qt``) are registered by the entry point that has it
+(``register_writer``); the core itself never imports Qt. Call it on the thread that owns ``store``.
 """
 
 from __future__ import annotations
@@ -16,13 +17,25 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .core.display import display_name
-from .core.errors import ReviewerError
-from .core.store import is_library_file
-from .core.partial_files import clean_stale, pid_matcher
-from .core.reports import FORMATS, ReportOptions, build_report, render
+from .display import display_name
+from .errors import ReviewerError
+from .partial_files import clean_stale, pid_matcher
+from .reports import FORMATS, TEXT_FORMATS, Report, ReportOptions, build_report, render
+from .store import Store, is_library_file
 
 Progress = Callable[[int, int, str], None]
+# A writer of a format the core cannot render itself: (report, cancelled) -> the file's bytes.
+Writer = Callable[[Report, Callable[[], bool] | None], bytes]
+_WRITERS: dict[str, Writer] = {}
+
+
+class UnknownVerdictFilter(ReviewerError):
+    """A verdict filter names no verdict of any scale (a typo would give an empty report)."""
+
+
+def register_writer(fmt: str, writer: Writer) -> None:
+    """Let ``export_report`` write ``fmt`` (one of ``FORMATS`` outside ``TEXT_FORMATS``) with ``writer``."""
+    _WRITERS[fmt] = writer
 
 # ".report.html.1234-k2j4h5g6.part"; without "1234-", the name older versions gave (mkstemp's 8 characters).
 _PARTIAL = r"\..+\.(?:(?P<pid>\d+)-[a-z0-9_]+|[a-z0-9_]{8})\.part"
@@ -48,16 +61,16 @@ def check_destination(path: Path) -> Path:
     return path
 
 
-def check_filters(store, options: ReportOptions) -> None:
+def check_filters(store: Store, options: ReportOptions) -> None:
     """ReviewerError naming the known values when a verdict or reviewer filter matches nothing
     the library could hold (a typo would otherwise give an empty report)."""
     known_verdicts = {v.key for scale in store.scales() for v in scale.verdicts}
     unknown = [key for key in options.verdicts if key not in known_verdicts]
     if unknown:
         scale = store.active_scale()
-        raise ReviewerError(
+        raise UnknownVerdictFilter(
             f"Unknown verdict {unknown[0]!r}; use one of: {', '.join(scale.keys)} (the active scale is "
-            f"{scale.name}). Unreviewed claims are included with --include-unreviewed."
+            f"{scale.name})."
         )
     names = store.reviewer_names()
     unknown = [name for name in options.reviewers if name not in names]
@@ -66,7 +79,7 @@ def check_filters(store, options: ReportOptions) -> None:
         raise ReviewerError(f"Unknown reviewer {unknown[0]!r}; {known}.")
 
 
-def export_report(store, fmt: str, path: Path, options: ReportOptions, progress: Progress | None = None,
+def export_report(store: Store, fmt: str, path: Path, options: ReportOptions, progress: Progress | None = None,
                   cancelled: Callable[[], bool] | None = None) -> Path:
     """Write the report in ``fmt`` to ``path`` and return the path written.
 
@@ -77,6 +90,8 @@ def export_report(store, fmt: str, path: Path, options: ReportOptions, progress:
     """
     if fmt not in FORMATS:
         raise ReviewerError(f"Unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
+    if fmt not in TEXT_FORMATS and fmt not in _WRITERS:
+        raise ReviewerError(f"This installation of Reviewer cannot write {fmt.upper()} reports.")
     path = check_destination(path)
     if is_library_file(path, store.path):
         # Writing the report there would replace the library itself (and its locks, see store.base).
@@ -93,10 +108,8 @@ def export_report(store, fmt: str, path: Path, options: ReportOptions, progress:
         raise ReviewerError("Export cancelled.")
     if progress is not None:
         progress(65, 100, f"Writing {fmt.upper()}…")
-    if fmt == "pdf":
-        from .ui.report_pdf import render_pdf
-
-        data: bytes = render_pdf(report, cancelled=cancelled)
+    if fmt not in TEXT_FORMATS:
+        data = _WRITERS[fmt](report, cancelled)
     else:
         rendered = render(report, fmt)
         data = rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
