@@ -46,6 +46,7 @@ class Block:
     end: int
     kind: str = "paragraph"
     level: int = 0
+    continued: bool = False  # the reader's later piece of a block too long to lay out as one (not stored)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from ..core.domain import Block, trim_span
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -27,26 +28,15 @@ _SPACE = re.compile(r"\s+")
 MAX_SHOWN_BLOCK = 4_000
 
 
-@dataclass(frozen=True)
-class ShownBlock:
-    """A block the reader shows: ``text[start:end]`` with its structural kind."""
-
-    start: int
-    end: int
-    kind: str = "paragraph"
-    level: int = 0
-    continued: bool = False  # a later piece of a block too long to show as one
-
-
-def shown_blocks(text: str, blocks: Sequence = (), max_chars: int = MAX_SHOWN_BLOCK) -> list[ShownBlock]:
+def shown_blocks(text: str, blocks: Sequence[Block] = (), max_chars: int = MAX_SHOWN_BLOCK) -> list[Block]:
     """The blocks to show, in order, non-overlapping, never empty, covering all visible text.
 
-    ``blocks`` are the article's structural blocks (objects with start, end, kind, level);
+    ``blocks`` are the article's structural blocks; a piece of a cut block is ``continued``;
     without them the text is split at blank lines. Text that no block covers but that is not
     white space becomes a paragraph of its own, so nothing of the article is ever hidden.
     A block longer than ``max_chars`` is cut into pieces of at most that many characters.
     """
-    spans: list[ShownBlock] = []
+    spans: list[Block] = []
     cursor = 0
     for b in sorted(blocks, key=lambda b: (b.start, b.end)):
         start, end = max(b.start, cursor, 0), min(b.end, len(text))
@@ -54,10 +44,9 @@ def shown_blocks(text: str, blocks: Sequence = (), max_chars: int = MAX_SHOWN_BL
             continue
         if text[cursor:start].strip():
             spans.extend(_paragraphs(text, cursor, start))
-        start, end = _strip(text, start, end)
+        start, end = trim_span(text, start, end)
         if end > start:
-            spans.append(ShownBlock(start, end, getattr(b, "kind", "paragraph") or "paragraph",
-                                    int(getattr(b, "level", 0) or 0)))
+            spans.append(Block(start, end, b.kind or "paragraph", b.level or 0))
         cursor = max(cursor, b.end)
     if text[cursor:].strip():
         spans.extend(_paragraphs(text, cursor, len(text)))
@@ -66,7 +55,7 @@ def shown_blocks(text: str, blocks: Sequence = (), max_chars: int = MAX_SHOWN_BL
     return spans
 
 
-def _pieces(text: str, block: ShownBlock, max_chars: int) -> list[ShownBlock]:
+def _pieces(text: str, block: Block, max_chars: int) -> list[Block]:
     """``block`` cut into pieces of at most ``max_chars``: after the last sentence end in the
     second half of each window, else at the last white space there, else right at the limit."""
     if block.end - block.start <= max_chars:
@@ -87,34 +76,26 @@ def _pieces(text: str, block: ShownBlock, max_chars: int) -> list[ShownBlock]:
                 break
         while text[piece_end - 1].isspace():  # a white-space run that began before the window
             piece_end -= 1
-        pieces.append(ShownBlock(pos, piece_end, block.kind, block.level, bool(pieces) or block.continued))
+        pieces.append(Block(pos, piece_end, block.kind, block.level, bool(pieces) or block.continued))
         pos = next_start
         while pos < end and text[pos].isspace():
             pos += 1
     if end > pos:
-        pieces.append(ShownBlock(pos, end, block.kind, block.level, True))
+        pieces.append(Block(pos, end, block.kind, block.level, True))
     return pieces
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _paragraphs(text: str, start: int, end: int) -> list[ShownBlock]:
+def _paragraphs(text: str, start: int, end: int) -> list[Block]:
     found = []
     pos = start
     for match in _PARAGRAPH_BREAK.finditer(text, start, end):
-        s, e = _strip(text, pos, match.start())
+        s, e = trim_span(text, pos, match.start())
         if e > s:
-            found.append(ShownBlock(s, e))
+            found.append(Block(s, e))
         pos = match.end()
-    s, e = _strip(text, pos, end)
+    s, e = trim_span(text, pos, end)
     if e > s:
-        found.append(ShownBlock(s, e))
+        found.append(Block(s, e))
     return found
 
 
@@ -125,7 +106,7 @@ class OffsetMap:
     Offsets that fall between blocks map to the end of the block before them.
     """
 
-    def __init__(self, text: str, blocks: Sequence[ShownBlock]):
+    def __init__(self, text: str, blocks: Sequence[Block]):
         self.text = text
         self.blocks = list(blocks)
         self._starts = [b.start for b in self.blocks]

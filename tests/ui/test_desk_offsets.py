@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reviewer.core.domain import Block
-from reviewer.ui.offsets import OffsetMap, ShownBlock, is_rtl, shown_blocks
+from reviewer.core.domain import Block
+from reviewer.ui.offsets import OffsetMap, is_rtl, shown_blocks
 
 
 def test_plain_blocks_map_around_dropped_blank_lines():
@@ -96,7 +97,7 @@ def test_round_trip_inside_blocks(text):
             previous = pos
             assert m.to_text(pos) == offset
         previous += 1  # the separator
-    assert all(isinstance(b, ShownBlock) for b in blocks)
+    assert all(isinstance(b, Block) for b in blocks)
 
 
 def test_a_long_paragraph_is_shown_in_pieces_cut_after_sentences():
