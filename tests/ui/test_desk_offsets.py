@@ -6,7 +6,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reviewer.core.domain import Block
-from reviewer.core.domain import Block
 from reviewer.ui.offsets import OffsetMap, is_rtl, shown_blocks
 
 
