@@ -418,6 +418,7 @@ class Attributor:
 
     def _pronoun(self, word: str, start: int, end: int) -> Attribution | None:
         word = word.lower()
+        name: str | None
         if word in ("he", "she"):
             previous = self._previous.speaker
             if previous and previous in self._persons:
