@@ -10,10 +10,22 @@ not shared between threads. Patterns handled:
   and appositions after it ("Igor Konashenkov, a ministry spokesman, said");
 - inverted "..., said X" and "according to X";
 - pronouns and generic subjects ("he", "it", "the ministry", "officials");
-- transcript labels ("LEHRER: Good evening") that hold until the next label;
+- transcript labels ("LEHRER: Good evening") that hold until the next label and, once a second
+  label shows the text is a transcript, win over anything the line cites ("The CBO says...");
 - quotation paragraphs that continue the previous speaker, and sentences inside a «quotation»
   that runs over several sentences; a sentence that opens such a quotation takes the speaker
   named in its «…, — сказал X» attribution further on.
+
+English cues come from a lexicon learnt on PolNeAR train (cues.py: "said", "according to", "tweeted",
+"called for" and the long tail, with the side the source stands on); when no name, pronoun or known
+description stands by the cue, the source is the noun phrase bounded by punctuation, clause words and
+the learnt never-source words (phrases.py: "two people familiar with the talks said"). People named
+anywhere in the article (not only speakers) are remembered for "he", "she" and bare surnames.
+
+The span underlined (start, end) is always the mention in the sentence itself: "It", "The governor",
+"Chinese CDC", while `speaker` holds the party resolved from it ("Amnesty International", "Andrew Cuomo",
+the organisation named in full). In a transcript the line's label is both. A quotation carried on from
+an earlier sentence keeps that sentence's mention (it is where the reader sees who spoke).
 
 Sentences with Cyrillic letters go to the Russian rules (speakers_ru.py), which share this
 article's order but keep their own memory of names, since Russian names change with case.
