@@ -9,8 +9,8 @@ here touches the database; the UI only keeps these values and hands them back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Union
+from dataclasses import asdict, dataclass, field
+from typing import Any, Union
 
 from .domain import Claim, Evidence, Review, ReviewChange, VerdictScale
 
@@ -33,29 +33,19 @@ class ClaimSnapshot:
     claim: Claim
     evidence: tuple[Evidence, ...] = ()
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> dict[str, Any]:
         """The JSON shape written to the audit log (and read back by ``from_dict``)."""
-        from dataclasses import asdict
-
         state = asdict(self.claim)
         review = state.pop("review")
         return {"claim": state, "review": review, "evidence": [asdict(e) for e in self.evidence]}
 
     @classmethod
-    def from_dict(cls, data: dict[str, object]) -> ClaimSnapshot:
-        """A snapshot from the audit log's JSON (older entries may lack some keys)."""
-        state = dict(_mapping(data.get("claim")))
-        review_data = data.get("review")
-        review = Review(**_mapping(review_data)) if review_data else None  # type: ignore[arg-type]
-        known = set(Claim.__dataclass_fields__) - {"review"}
-        claim = Claim(**{k: v for k, v in state.items() if k in known}, review=review)  # type: ignore[arg-type]
-        items = data.get("evidence") or []
-        evidence = tuple(Evidence(**_mapping(e)) for e in items if isinstance(e, dict))  # type: ignore[arg-type]
+    def from_dict(cls, data: dict[str, Any]) -> ClaimSnapshot:
+        """A snapshot from the audit log's JSON (what ``as_dict`` wrote)."""
+        review = Review(**data["review"]) if data.get("review") else None
+        claim = Claim(**{k: v for k, v in data["claim"].items() if k != "review"}, review=review)
+        evidence = tuple(Evidence(**e) for e in data.get("evidence") or ())
         return cls(claim, evidence)
-
-
-def _mapping(value: object) -> dict[str, object]:
-    return dict(value) if isinstance(value, dict) else {}
 
 
 # Undo steps. Applying one returns its inverse (see ``Store.revert_change``).

@@ -45,7 +45,7 @@ def _escape(ch: str) -> str:
     return f"\\U{code:08x}"
 
 
-def display_name(name: str | os.PathLike | bytes) -> str:
+def display_name(name: str | os.PathLike[str] | bytes) -> str:
     """``name`` (a path or a string) as it may be shown in a message or printed on a line.
 
     Printable names come back unchanged. Any other name is returned quoted as ``$'…'`` with

@@ -5,7 +5,9 @@ They carry no database handle and no Qt: the store makes them, everyone else rea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from .errors import ReviewerError
 
@@ -205,10 +207,10 @@ class AuditEntry:
     entity_id: str | None
     article_id: int | None
     claim_id: int | None
-    before: dict | None
-    after: dict | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
 
-    def describe(self, verdict_label=None) -> str:
+    def describe(self, verdict_label: Callable[[str], str] | None = None) -> str:
         """A one-line human description, for the history list.
 
         ``verdict_label(key)`` turns verdict keys into the labels a person knows.
@@ -216,17 +218,19 @@ class AuditEntry:
         return describe_change(self.action, self.before, self.after, verdict_label)
 
 
-def describe_change(action: str, before: dict | None, after: dict | None, verdict_label=None) -> str:
+def describe_change(action: str, before: dict[str, Any] | None, after: dict[str, Any] | None,
+                    verdict_label: Callable[[str], str] | None = None) -> str:
+    """One line saying what an audited change did (the history list, the history of a claim)."""
     if action == "review" and after is not None:
         parts = []
         before = before or {}
 
-        def verdict(key):
+        def verdict(key: str | None) -> str:
             if key is None:
                 return "unreviewed"
             return verdict_label(key) if verdict_label else key
 
-        def confidence(value):
+        def confidence(value: object) -> str:
             return "not set" if value is None else f"{value}%"
 
         if before.get("verdict") != after.get("verdict"):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .domain import ClaimDraft
+from .importers.document import ImportedDocument
 from .errors import DuplicateArticle, ImportFailed, ReviewerError
 from .store import Store, is_library_file
 from .display import display_name, document_name
@@ -122,7 +123,7 @@ def check_article_size(name: str, text: str) -> None:
                        "split it into parts (at chapter or section breaks) and import the parts")
 
 
-def _store_document(store: Store, doc, *, extract: bool, quality: str) -> tuple[int, str]:
+def _store_document(store: Store, doc: ImportedDocument, *, extract: bool, quality: str) -> tuple[int, str]:
     check_article_size(document_name(doc.source_path, doc.title), doc.text)
     existing = store.find_duplicate(doc.content_hash)
     if existing is not None:

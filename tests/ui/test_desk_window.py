@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from reviewer.ui.claims_model import CLAIM_ID_ROLE, COL_TEXT
+from reviewer.ui.claims_model import COL_TEXT
 
 
 def _row_rect(window, claim_id):

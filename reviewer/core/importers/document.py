@@ -75,6 +75,9 @@ class DocumentBuilder:
         self._blocks: list[Block] = []
         self._length = 0
 
+    def _reset(self) -> None:
+        self._parts, self._blocks, self._length = [], [], 0
+
     def add(self, kind: str, text: str, level: int = 0) -> None:
         """Add a block; its text is folded to one line unless preformatted. Empty blocks vanish."""
         text = fold_lines(text) if kind == "preformatted" else fold_spaces(text)
@@ -100,8 +103,11 @@ class DocumentBuilder:
     def is_empty(self) -> bool:
         return not self._blocks
 
-    def build(self, **fields) -> ImportedDocument:
-        return ImportedDocument(text=self.text(), blocks=tuple(self._blocks), **fields)
+    def build(self, title: str, original_format: str, **metadata: str | None) -> ImportedDocument:
+        """The document: this text and these blocks, with its title, format and metadata
+        (``source_path``, ``author``, ``site``, ``url``, ``published``, ``language``, ``encoding``)."""
+        return ImportedDocument(self.text(), tuple(self._blocks), title, original_format,
+                                **metadata)
 
     def block_texts(self) -> list[tuple[str, str, int]]:
         text = self.text()
@@ -112,7 +118,7 @@ class DocumentBuilder:
         if not self._blocks:
             return
         rest = self.block_texts()[1:]
-        self.__init__()
+        self._reset()
         for kind, text, level in rest:
             self.add(kind, text, level)
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..markdown_render import render_markdown, safe_url
 from .model import ReportArticle, ReportClaim
+from ..domain import Evidence
 
 
 
@@ -18,7 +19,7 @@ from .model import ReportArticle, ReportClaim
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def _control(match: re.Match) -> str:
+def _control(match: re.Match[str]) -> str:
     return " " if match[0].isspace() else "\ufffd"
 
 
@@ -50,7 +51,7 @@ def claim_url(article: ReportArticle | None, claim: ReportClaim) -> str | None:
     return url.split("#", 1)[0] + "#" + claim.fragment
 
 
-def evidence_line(e) -> str:
+def evidence_line(e: Evidence) -> str:
     """One plain-text line describing a piece of evidence (for CSV and plain text)."""
     parts = [p for p in (e.title, e.url, f"“{e.quote}”" if e.quote else None,
                          f"accessed {e.accessed}" if e.accessed else None,
@@ -111,7 +112,7 @@ _ATTRIBUTE = re.compile(r"""\s+([^\s=>"'/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']*
 def rewrite_links(report_html: str, link: Callable[[str], str | None]) -> str:
     """``report_html`` (HTML we made, or nh3's) with each ``<a href>`` address replaced by
     ``link(address)``, or the href dropped (the text stays) when that is None."""
-    def tag(match: re.Match) -> str:
+    def tag(match: re.Match[str]) -> str:
         attributes = []
         for name, value in _ATTRIBUTE.findall(match[1] or ""):
             if name.lower() == "href":

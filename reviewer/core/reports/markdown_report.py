@@ -55,13 +55,13 @@ def md_note(note: str) -> str:
     # the alt text as the link's text.
     note = _IMAGE.sub(r"\1\\!", note)
 
-    def link(match: re.Match) -> str:
-        return match[0] if safe_url(match[1]) else "\\]\\(" + match[0][2:]
+    def link(match: re.Match[str]) -> str:
+        return str(match[0]) if safe_url(match[1]) else "\\]\\(" + match[0][2:]
 
     note = _LINK_DEST.sub(link, note)
 
-    def ref(match: re.Match) -> str:
-        return match[0] if safe_url(match[3]) else match[1] + "\\[" + match[0][len(match[1]) + 1 :]
+    def ref(match: re.Match[str]) -> str:
+        return str(match[0]) if safe_url(match[3]) else match[1] + "\\[" + match[0][len(match[1]) + 1 :]
 
     return _REF_DEF.sub(ref, note)
 

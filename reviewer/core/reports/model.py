@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from datetime import date, datetime, timezone
 
 from ... import __version__
@@ -28,6 +30,9 @@ from ..domain import STATUSES, Article, Claim, Evidence, Verdict, VerdictScale, 
 from ..errors import ReviewerError
 from ..urls import safe_url
 from ..verdicts import UNREVIEWED_COLOR, UNREVIEWED_LABEL
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 PAGE_SIZES = ("A4", "Letter")
 DEFAULT_TITLE = "Fact-check report"
@@ -152,7 +157,8 @@ class Report:
         return "no reviews"
 
 
-def build_report(store, options: ReportOptions, *, progress=None, cancelled=None) -> Report:
+def build_report(store: Store, options: ReportOptions, *, progress: Callable[[int, int, str], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> Report:
     """Collect everything a report needs from ``store``.
 
     ``progress(done, total, text)`` is called per article; when ``cancelled()`` turns true a
@@ -196,7 +202,8 @@ def build_report(store, options: ReportOptions, *, progress=None, cancelled=None
 
     all_claims = [c for a in result for c in a.claims]
     reviewers = tuple(sorted({c.claim.review.reviewer for c in all_claims
-                              if c.reviewed and c.claim.review.reviewer}, key=str.casefold))
+                              if c.claim.review is not None and c.reviewed and c.claim.review.reviewer},
+                             key=str.casefold))
     dates = sorted(d for d in (c.review_date for c in all_claims if c.reviewed) if d)
     period = (options.since or (dates[0] if dates else None), options.until or (dates[-1] if dates else None))
     title = (options.title or "").strip()
@@ -276,7 +283,7 @@ def _wanted(claim: Claim, options: ReportOptions) -> bool:
     return True
 
 
-def _counts(claims, scale: VerdictScale) -> tuple[VerdictCount, ...]:
+def _counts(claims: Sequence[ReportClaim], scale: VerdictScale) -> tuple[VerdictCount, ...]:
     """Counts per verdict: the active scale's verdicts in order (zeros included), then any
     verdict of another scale that occurs, then unreviewed when there are any."""
     tally = Counter(c.claim.verdict for c in claims)
@@ -293,7 +300,7 @@ def _counts(claims, scale: VerdictScale) -> tuple[VerdictCount, ...]:
 def _describe_filters(options: ReportOptions, scale: VerdictScale) -> tuple[str, ...]:
     parts = []
     if options.verdicts:
-        labels = [scale.get(k).label if scale.get(k) else k for k in options.verdicts]
+        labels = [verdict.label if (verdict := scale.get(k)) else k for k in options.verdicts]
         parts.append("Verdicts: " + ", ".join(labels))
     if options.reviewers:
         parts.append("Reviewers: " + ", ".join(options.reviewers))
@@ -325,8 +332,8 @@ def _sentence_context(article: Article, claim: Claim) -> tuple[str, str]:
     start = lo
     for match in _SENTENCE_END.finditer(text, lo, claim.start):
         start = match.end()
-    match = _SENTENCE_END.search(text, max(claim.end - 1, lo), hi)
-    end = match.end() if match else hi
+    last = _SENTENCE_END.search(text, max(claim.end - 1, lo), hi)
+    end = last.end() if last else hi
     before = _SPACES.sub(" ", text[start : claim.start]).lstrip()
     after = _SPACES.sub(" ", text[claim.end : end]).rstrip()
     if len(before) > CONTEXT_CHARS:

@@ -5,20 +5,20 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..changes import ARTICLES, Change, SetStatus
 from ..domain import STATUSES, Article, ArticleSummary, Block, ClaimDraft, SearchHit, check_span
 from ..errors import DuplicateArticle, NotFound, ReviewerError
 from ..display import document_name, strip_bidi_controls
-from .base import utc_now
+from .base import StoreBase, utc_now
 from ..search_terms import Term, fts_expression, has_literal, literal_spans, marked_snippet, parse_query
 
 if TYPE_CHECKING:  # importing the importers would load their parsers: a search must start fast
     from ..importers.document import ImportedDocument
 
 
-class ArticlesMixin:
+class ArticlesMixin(StoreBase):
     """Articles of the library: import, list, filter, status, full-text search and counts."""
 
     def add_article(self, doc: ImportedDocument, claims: Iterable[ClaimDraft] = (), *, extraction: str | None = None) -> Article:
@@ -59,7 +59,7 @@ class ArticlesMixin:
                     extraction,
                 ),
             )
-            article_id = cursor.lastrowid
+            article_id = int(cursor.lastrowid or 0)
             self._insert_claims(article_id, doc.text, claims, now)
             self._audit(
                 "import",
@@ -143,7 +143,8 @@ class ArticlesMixin:
                 wanted = set(ids)
                 found = [i for i in found if i in wanted]
             found = found[offset:] if limit is None else found[offset : offset + limit]
-            where, params = " WHERE a.id IN (SELECT value FROM json_each(?))", [json.dumps(found)]
+            params: list[object] = [json.dumps(found)]
+            where = " WHERE a.id IN (SELECT value FROM json_each(?))"
         else:
             where, params = self._article_filter(status, None, ids)
             if limit is not None:
@@ -158,7 +159,7 @@ class ArticlesMixin:
         if parse_query(query or ""):
             return len(self._filtered_ids(status, query))
         where, params = self._article_filter(status, None, None)
-        return self.conn.execute("SELECT count(*) FROM articles a" + where, params).fetchone()[0]
+        return int(self.conn.execute("SELECT count(*) FROM articles a" + where, params).fetchone()[0])
 
     def article_ids(self, *, status: str | None = None, query: str | None = None) -> list[int]:
         return list(self._filtered_ids(status, query))
@@ -169,7 +170,7 @@ class ArticlesMixin:
         nearly every article, so the last answer is kept until this library changes (a write here
         counts in ``total_changes``, one elsewhere in ``data_version``)."""
         key = (status, query or "", self.conn.total_changes, self.data_version())
-        cached = getattr(self, "_filter_cache", None)
+        cached: tuple[object, list[int]] | None = getattr(self, "_filter_cache", None)
         if cached is not None and cached[0] == key:
             return cached[1]
         where, params = self._article_filter(status, query, None)
@@ -178,8 +179,10 @@ class ArticlesMixin:
         self._filter_cache = (key, found)
         return found
 
-    def _article_filter(self, status, query, ids) -> tuple[str, list]:
-        clauses, params = [], []
+    def _article_filter(self, status: str | None, query: str | None,
+                        ids: Sequence[int] | None) -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        params: list[object] = []
         if status:
             clauses.append("a.status = ?")
             params.append(status)

@@ -24,11 +24,11 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from sqlite_utils import Database
 
@@ -41,6 +41,7 @@ BUSY_TIMEOUT_MS = 5000
 WRITE_RETRY_SECONDS = 30.0
 
 _UNSET: Any = object()
+T = TypeVar("T")
 REVIEWER_NAME_KEY = "reviewer_name"  # meta: the name the app signs with, for the command line
 
 
@@ -149,12 +150,12 @@ class StoreBase:
         foreign = app_id != schema.APPLICATION_ID and (tables or app_id != 0 or version != 0)
         if not fresh and foreign:
             raise LibraryError(
-                f"{display_name(self.path)} is an SQLite database but not a Reviewer library. "
+                f"{display_name(self.path or 'the library')} is an SQLite database but not a Reviewer library. "
                 "Open a library file or create a new one."
             )
         if version > schema.SCHEMA_VERSION:
             raise LibraryError(
-                f"{display_name(self.path)} was written by a newer version of Reviewer (library format {version}, "
+                f"{display_name(self.path or 'the library')} was written by a newer version of Reviewer (library format {version}, "
                 f"this version reads up to {schema.SCHEMA_VERSION}). Update Reviewer to open it; "
                 "the file was not changed."
             )
@@ -165,13 +166,13 @@ class StoreBase:
             if problems != "ok":
                 problems = " ".join(problems.replace("*** in database main ***", "").split())
                 raise LibraryError(
-                    f"{display_name(self.path)} is damaged ({problems}). The file was not changed; "
+                    f"{display_name(self.path or 'the library')} is damaged ({problems}). The file was not changed; "
                     "restore a backup or open another library."
                 )
         if self.path is not None:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if mode.lower() != "wal" and not _is_read_only(self.path):
-                raise LibraryError(f"Cannot switch {display_name(self.path)} to write-ahead logging ({mode}).")
+                raise LibraryError(f"Cannot switch {display_name(self.path or 'the library')} to write-ahead logging ({mode}).")
         if schema.pending_count(self.db):
             if self.path is not None and not fresh:
                 self._before_migration()
@@ -182,11 +183,15 @@ class StoreBase:
         if not self.conn.execute("SELECT 1 FROM verdict_scales LIMIT 1").fetchone():
             self._install_presets()
 
+    def _install_presets(self) -> None:
+        """Hook: the preset verdict scales of a new library (``ScalesMixin``)."""
+        raise NotImplementedError
+
     def _before_migration(self) -> None:
         """Hook: a backup is taken before any migration of an existing library."""
         from ..backup import backup_before_migration
 
-        backup_before_migration(self)
+        backup_before_migration(self)  # type: ignore[arg-type]  # self is a whole Store
 
     def close(self) -> None:
         try:
@@ -202,7 +207,7 @@ class StoreBase:
         self.close()
 
     # ------------------------------------------------------------------ transactions
-    def _with_retry(self, fn):
+    def _with_retry(self, fn: Callable[[], T]) -> T:
         deadline = time.monotonic() + WRITE_RETRY_SECONDS
         while True:
             try:
@@ -255,8 +260,8 @@ class StoreBase:
         *,
         article_id: int | None = None,
         claim_id: int | None = None,
-        before: dict | None = None,
-        after: dict | None = None,
+        before: dict[str, Any] | None = None,
+        after: dict[str, Any] | None = None,
         who: str | None = None,
     ) -> None:
         self.conn.execute(
@@ -326,7 +331,7 @@ class StoreBase:
     # ------------------------------------------------------------------ library state
     def data_version(self) -> int:
         """Changes when another connection (window, CLI) commits to the library; ours do not count."""
-        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     def reviewer_names(self) -> list[str]:
         """Everyone who has reviewed a claim in this library, for filter pick-lists."""
@@ -334,7 +339,7 @@ class StoreBase:
         return [row[0] for row in rows]
 
     def integrity_ok(self) -> bool:
-        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        return bool(self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
 
 
 LIBRARY_SIDE_SUFFIXES = ("", "-wal", "-shm", "-journal")
@@ -357,15 +362,15 @@ def is_library_file(candidate: str | Path, library: Path | None) -> bool:
     return False
 
 
-def _dump(value: dict | None) -> str | None:
+def _dump(value: dict[str, Any] | None) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
 
 
-def _load(value: str | None) -> dict | None:
-    return None if value is None else json.loads(value)
+def _load(value: str | None) -> dict[str, Any] | None:
+    return None if value is None else dict(json.loads(value))
 
 
-def _chunks(items: list, size: int):
+def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 

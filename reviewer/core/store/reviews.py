@@ -6,7 +6,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..changes import (
     ARTICLES,
@@ -16,6 +16,7 @@ from ..changes import (
     Change,
     ClaimSnapshot,
     DeleteClaims,
+    EditClaim,
     EditEvidence,
     RemoveEvidence,
     RestoreEvidence,
@@ -25,15 +26,30 @@ from ..changes import (
     SetStatus,
     Step,
 )
-from ..domain import MAX_NOTE_CHARS, AuditEntry, Evidence, Review, ReviewChange
+from ..domain import MAX_NOTE_CHARS, Article, AuditEntry, Claim, Evidence, Review, ReviewChange, VerdictScale
 from ..errors import ChangedElsewhere, NotFound, ReviewerError
 from ..urls import clean_url
-from .base import _UNSET, _chunks, _load, attachments_dir, is_library_file, utc_now
+from .base import _UNSET, StoreBase, _chunks, _load, attachments_dir, is_library_file, utc_now
 from .claims import _review_state
 
+if TYPE_CHECKING:
+    from ..changes import ClaimValue
 
-class ReviewsMixin:
+
+class ReviewsMixin(StoreBase):
     """Reviews (verdict, confidence, note), evidence and the claim history with revert."""
+
+    if TYPE_CHECKING:  # provided by the other parts of Store
+        def get_article(self, article_id: int) -> Article: ...
+        def set_status(self, article_id: int, status: str, who: str | None = None) -> None: ...
+        def get_claim(self, claim_id: int) -> Claim: ...
+        def restore_claim(self, snapshot: ClaimSnapshot, who: str | None = None) -> Claim: ...
+        def _edit_claim(self, claim_id: int, who: str | None, values: dict[str, ClaimValue]) -> EditClaim: ...
+        def _revert_claim_step(self, step: Step, who: str | None) -> Step | None: ...
+        def active_scale(self) -> VerdictScale: ...
+        def verdict_exists(self, key: str) -> bool: ...
+        def _save_scale(self, scale: VerdictScale, who: str | None) -> VerdictScale: ...
+        def _set_active_scale(self, scale_id: str, who: str | None) -> str: ...
 
     def get_review(self, claim_id: int) -> Review:
         row = self._query(
@@ -212,7 +228,7 @@ class ReviewsMixin:
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (claim_id, url or None, title or None, quote or None, accessed, stored, original, utc_now()),
                 )
-                evidence = self.get_evidence(cursor.lastrowid)
+                evidence = self.get_evidence(int(cursor.lastrowid or 0))
                 self._audit("evidence_add", "evidence", evidence.id, article_id=claim.article_id, claim_id=claim_id,
                             after=asdict(evidence), who=who)
         except BaseException:
@@ -252,7 +268,10 @@ class ReviewsMixin:
             # what this evidence already held may come back as it was, anything else may not.
             if refused is not None and not self._evidence_held_url(before, changes["url"]):
                 raise refused
-            after = replace(before, **{k: (v or None) for k, v in changes.items()})
+            values = {k: (v or None) for k, v in changes.items()}
+            after = replace(before, url=values.get("url", before.url), title=values.get("title", before.title),
+                            quote=values.get("quote", before.quote),
+                            accessed=values.get("accessed", before.accessed))
             if after == before:
                 return before
             self.conn.execute(
@@ -404,9 +423,9 @@ class ReviewsMixin:
             self.update_evidence(step.evidence_id, who=who, **dict(step.values))
             return EditEvidence(step.evidence_id, tuple((k, getattr(before, k)) for k, _ in step.values))
         if isinstance(step, SetStatus):
-            before = self.get_article(step.article_id).status
+            status = self.get_article(step.article_id).status
             self.set_status(step.article_id, step.status, who)
-            return SetStatus(step.article_id, before)
+            return SetStatus(step.article_id, status)
         if isinstance(step, SaveScale):
             return SaveScale(self._save_scale(step.scale, who))
         if isinstance(step, SetActiveScale):

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
+from typing import Any
 
 from ..changes import SCALE, Change, SaveScale, SetActiveScale
 from ..domain import Verdict, VerdictScale
 from ..errors import NotFound, ReviewerError
 from ..verdicts import DEFAULT_SCALE_ID, PRESETS
+from .base import StoreBase
 
 
-class ScalesMixin:
+class ScalesMixin(StoreBase):
     """Verdict scales: presets, the active scale, edits that never orphan a verdict in use."""
 
     def _install_presets(self) -> None:
@@ -50,7 +53,7 @@ class ScalesMixin:
             raise NotFound(f"There is no verdict scale {scale_id!r}.")
         return self._scale_from_row(row)
 
-    def _scale_from_row(self, row) -> VerdictScale:
+    def _scale_from_row(self, row: Sequence[Any]) -> VerdictScale:
         verdicts = tuple(
             Verdict(*v)
             for v in self.conn.execute(
@@ -81,7 +84,7 @@ class ScalesMixin:
     def _set_active_scale(self, scale_id: str, who: str | None) -> str:
         """Make ``scale_id`` the active scale; returns the id of the scale active before."""
         with self.write():
-            scale = self.get_scale(scale_id)
+            self.get_scale(scale_id)  # NotFound for an unknown scale
             before = self.get_meta("active_scale")
             self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('active_scale', ?)", (scale_id,))
             self._audit("scale", "scale", scale_id, before={"active": before}, after={"active": scale_id}, who=who)
