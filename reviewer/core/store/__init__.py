@@ -23,6 +23,7 @@ from .base import (
     utc_now,
 )
 from .claims import ClaimsMixin
+from .embeddings import EmbeddingsMixin
 from .factchecks import FactchecksMixin
 from .reviews import ReviewsMixin
 from .scales import ScalesMixin
@@ -40,5 +41,5 @@ __all__ = [
 ]
 
 
-class Store(ArticlesMixin, ClaimsMixin, ReviewsMixin, ScalesMixin, FactchecksMixin, StoreBase):
+class Store(ArticlesMixin, ClaimsMixin, ReviewsMixin, ScalesMixin, FactchecksMixin, EmbeddingsMixin, StoreBase):
     """A connection to one library file. Not thread-safe: one Store per thread."""

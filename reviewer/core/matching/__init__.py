@@ -1,0 +1,51 @@
+""""Seen before": match a text against the library's fact-check records and reviewed claims.
+
+The API (Qt-free; the desk calls it from a worker thread with ``store.worker_store()``):
+
+* ``similar(store, text, top=5, exclude_claims=())`` -> ``list[Match]``, best first. A ``Match`` has
+  ``source`` ('factcheck' | 'review'), ``id`` (fact-check record id or claim id), ``text``, ``score``
+  (0..1), ``verdict``, ``url``, ``publisher``, ``date``, and ``title`` / ``article_id`` for display.
+  Raises ``EmptyQuery`` for a text without words, ``EncoderMissing`` if the model is not installed.
+  Warm, one query costs about 10-30 ms against 14,000 records (most of it the encoder).
+* ``threshold()``: the score from which a match counts as "seen before" (the manifest's default,
+  chosen on the dev split; Preferences may override it).
+* ``index_pending(store, progress=None)``: embed and store the vectors that are missing (new
+  fact-check records, newly reviewed claims, or everything after the model changed). Called after a
+  fact-check import; ``similar`` also calls it first, so a claim reviewed a moment ago is found.
+
+How a score is made (``engine.py``): the query (links removed, hashtags split) is encoded by a
+MiniLM sentence encoder in ONNX int8 (``encoder.py``; mean pooling, L2 norm); its cosine with every
+stored vector is one float32 matrix product in numpy (brute force: fine up to ~100k records). FTS5
+``bm25()`` ranks the records sharing a word with the query (``lexical.py``). The candidates of
+both (best ``candidates`` of each) get ``(cosine + w * s / (s + k)) / (1 + w)`` with ``s`` the BM25
+score, ``w`` and ``k`` from ``resources/model/matching.json``.
+
+Vectors are computed once per record and model and stored in the library (``store/embeddings.py``);
+each library's vectors stay in memory in one ``Matcher`` per process (`matcher_for`), reloaded when
+the stored vectors change. Encoder and Matcher are safe to share between threads; each thread
+passes its own Store.
+"""
+
+from __future__ import annotations
+
+from .encoder import BlendSettings, EncoderMissing, SentenceEncoder, load_encoder
+from .engine import EmptyQuery, Match, Matcher, index_pending, matcher_for, similar
+
+__all__ = [
+    "BlendSettings",
+    "EmptyQuery",
+    "EncoderMissing",
+    "Match",
+    "Matcher",
+    "SentenceEncoder",
+    "index_pending",
+    "load_encoder",
+    "matcher_for",
+    "similar",
+    "threshold",
+]
+
+
+def threshold() -> float:
+    """The default "seen before" score threshold of the installed model. Any thread."""
+    return load_encoder().manifest.blend.threshold
