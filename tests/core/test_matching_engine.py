@@ -89,7 +89,8 @@ def test_the_fact_check_in_other_words_comes_first(library):
 
 def test_reviewed_claims_are_matched_as_reviews_and_others_are_not(library):
     unemployment, bread, schools = _article(library)
-    library.set_review(bread, verdict="disputed")
+    assert all(m.source == "factcheck" for m in similar(library, "bread prices", top=5))
+    library.set_review(bread, verdict="disputed")  # after a query: the next one still embeds it
     matches = similar(library, "A baker says the price of bread has doubled since spring", top=2)
     assert (matches[0].source, matches[0].id, matches[0].verdict) == ("review", bread, "disputed")
     assert matches[0].url == "https://news.example/a" and matches[0].article_id is not None

@@ -8,7 +8,8 @@ fact-check collection with their embeddings, then for every query keeps the cosi
 candidates and tries each blend of the grid with the engine's own scoring (``engine._blend``).
 The blend with the best train MAP@5 is reported with its dev MAP@5; --install writes it to the
 manifest of --model-dir (default resources/model) with the threshold chosen on train: the score
-that best separates a query's relevant top match from its irrelevant ones (max F1).
+that best separates a query's relevant top match from its irrelevant ones (max F1). With
+--grid none the manifest's blend is kept and measured (for an encoder fine-tuned on train).
 """
 
 from __future__ import annotations
@@ -110,13 +111,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model-dir", type=Path, default=ROOT / "resources" / "model")
     parser.add_argument("--install", action="store_true")
+    parser.add_argument("--grid", choices=("full", "none"), default="full",
+                        help="none: keep the manifest's blend (an encoder fine-tuned on train makes a blend tuned "
+                             "on train trust cosine too much) and only print it beside --weights")
+    parser.add_argument("--weights", type=float, nargs="*", default=[], help="BM25 weights to print with --grid none")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     store, ids = build_library(args.model_dir)
     train, dev = candidates(store, args.model_dir, "train"), candidates(store, args.model_dir, "dev")
     base = load_encoder(args.model_dir).manifest.blend
+    grid = itertools.product(TITLE_WEIGHTS, WEIGHTS, SCALES) if args.grid == "full" else \
+        [(base.title_weight, w, base.bm25_scale) for w in sorted({base.bm25_weight, *args.weights})]
     results = []
-    for tw, w, k in itertools.product(TITLE_WEIGHTS, WEIGHTS, SCALES):
+    for tw, w, k in grid:
         blend = replace(base, title_weight=tw, bm25_weight=w, bm25_scale=k)
         results.append((evaluate(train, ids, blend)[0], blend))
     results.sort(key=lambda r: -r[0])
@@ -126,9 +133,10 @@ def main() -> None:
     print(f"cosine only: train {evaluate(train, ids, cosine_only)[0]:.4f} dev {evaluate(dev, ids, cosine_only)[0]:.4f}")
     bm25_only = replace(base, bm25_weight=1e6, bm25_scale=1e9)
     print(f"bm25 only:   train {evaluate(train, ids, bm25_only)[0]:.4f} dev {evaluate(dev, ids, bm25_only)[0]:.4f}")
-    chosen = results[0][1]
+    chosen = results[0][1] if args.grid == "full" else base
     train_map, tops = evaluate(train, ids, chosen)
-    chosen = replace(chosen, threshold=best_threshold(tops))
+    if args.grid == "full":
+        chosen = replace(chosen, threshold=best_threshold(tops))
     dev_map = evaluate(dev, ids, chosen)[0]
     print(json.dumps({"chosen": asdict(chosen), "train_map5": train_map, "dev_map5": dev_map}))
     if args.install:

@@ -69,6 +69,7 @@ class Matcher:
         self.blend = blend or encoder.manifest.blend
         self._lock = threading.Lock()
         self._cached: _Cached | None = None
+        self._indexed: tuple[int, ...] | None = None  # the library's state when nothing was left to embed
 
     def similar(self, store: Store, text: str, top: int = 5, *,
                 exclude_claims: Collection[int] = ()) -> list[Match]:
@@ -79,10 +80,7 @@ class Matcher:
             raise EmptyQuery("Nothing to match: the query has no words.")
         if top < 1:
             return []
-        try:
-            index_pending(store, self.encoder)
-        except LibraryError:
-            pass  # read-only or busy library: records without a vector are found by BM25 alone
+        self._index_pending(store)
         cached = self._vectors(store)
         vector = self.encoder.encode([query])[0]
         expression = match_expression(query)
@@ -134,6 +132,16 @@ class Matcher:
             if len(matches) == top:
                 break
         return matches
+
+    def _index_pending(self, store: Store) -> None:
+        signature = store.matching_signature()
+        if signature == self._indexed:
+            return
+        try:
+            index_pending(store, self.encoder)
+        except LibraryError:
+            return  # read-only or busy library: records without a vector are found by BM25 alone
+        self._indexed = store.matching_signature()
 
     def _vectors(self, store: Store) -> _Cached:
         signature = store.embeddings_signature()

@@ -110,9 +110,18 @@ class EmbeddingsMixin(StoreBase):
 
     def embeddings_signature(self) -> tuple[int, int]:
         """Changes whenever a vector is added, replaced or dropped (row count and newest rowid), so a
-        cached matrix can be checked in well under a millisecond."""
+        cached matrix can be checked in about a millisecond."""
         row = self.conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM embeddings").fetchone()
         return int(row[0]), int(row[1])
+
+    def matching_signature(self) -> tuple[int, ...]:
+        """Changes when vectors, fact-check records or the set of reviewed claims change: while it
+        stays the same, no record is waiting for a vector (``ids_without_embedding`` takes ~20 ms on
+        14,000 records; this ~2 ms)."""
+        factchecks = self.conn.execute("SELECT count(*), coalesce(max(id), 0) FROM factchecks").fetchone()
+        reviewed = self.conn.execute(
+            "SELECT count(*), coalesce(sum(claim_id), 0) FROM reviews WHERE verdict IS NOT NULL").fetchone()
+        return (*self.embeddings_signature(), *map(int, factchecks), *map(int, reviewed))
 
     def reviewed_claim_ids(self) -> set[int]:
         return {row[0] for row in self.conn.execute(_REVIEWED)}
