@@ -30,7 +30,7 @@ from .import_flow import ImportFlow, local_paths
 from .library_files import ask_new_library, ask_open_library
 from .library_pane import LibraryPane
 from .plain import plain_label
-from .reader import ReaderPane
+from .reader_pane import ReaderPane
 from .review_editor import ReviewEditor
 from .settings import Settings
 from .tasks import TaskManager

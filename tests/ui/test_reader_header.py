@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from reviewer.core.domain import Article
-from reviewer.ui.reader import ArticleHeader
+from reviewer.ui.reader_pane import ArticleHeader
 from tests.ui.conftest import SAMPLE_BLOCKS, build_article
 
 HOSTILE = '<b>x</b><img src="{image}"> <span style="color:#fff">hidden</span>'
