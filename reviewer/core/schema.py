@@ -203,6 +203,34 @@ def m002_factchecks(db: Database) -> None:
         ["claim", "title", "publisher"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
     )
 
+@migrations()
+def m003_near_duplicates(db: Database) -> None:
+    """Near-duplicate articles (``core.near_duplicates``): a MinHash signature per article, its LSH band
+    keys (the index that finds candidates), and the earlier article each one nearly repeats."""
+    # scheme names how the signature was made; rows of another scheme are stale and made again.
+    # near_duplicate_of is the earlier article whose text this one nearly repeats (NULL: none).
+    db.execute(
+        """
+        CREATE TABLE article_signatures (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            scheme TEXT NOT NULL,
+            signature BLOB NOT NULL,
+            near_duplicate_of INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+            similarity REAL
+        )"""
+    )
+    db.execute("CREATE INDEX article_signatures_by_original ON article_signatures(near_duplicate_of)")
+    db.execute(
+        """
+        CREATE TABLE article_signature_bands (
+            band_key INTEGER NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES article_signatures(article_id) ON DELETE CASCADE,
+            PRIMARY KEY (band_key, article_id)
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX article_signature_bands_by_article ON article_signature_bands(article_id)")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 
