@@ -8,10 +8,13 @@ The API (Qt-free; the desk calls it from a worker thread with ``store.worker_sto
   Raises ``EmptyQuery`` for a text without words, ``EncoderMissing`` if the model is not installed.
   Warm, one query costs about 10-30 ms against 14,000 records (most of it the encoder).
 * ``threshold()``: the score from which a match counts as "seen before" (the manifest's default,
-  chosen on the dev split; Preferences may override it).
+  chosen on the dev split; Preferences may override it). ``default_threshold()`` is the same number
+  read from the manifest alone, without loading the model (for the UI thread).
 * ``index_pending(store, progress=None)``: embed and store the vectors that are missing (new
   fact-check records, newly reviewed claims, or everything after the model changed). Called after a
   fact-check import; ``similar`` also calls it first, so a claim reviewed a moment ago is found.
+* ``pending_vectors`` / ``store_vectors`` (``pending.py``): the same in two halves, encoding on a
+  worker and storing on the UI thread, for the desk (whose workers pass ``similar(..., index=False)``).
 
 How a score is made (``engine.py``): the query (links removed, hashtags split) is encoded by a
 MiniLM sentence encoder in ONNX int8 (``encoder.py``; mean pooling, L2 norm); its cosine with every
@@ -29,7 +32,9 @@ passes its own Store.
 from __future__ import annotations
 
 from .encoder import BlendSettings, EncoderMissing, SentenceEncoder, load_encoder
+from .encoder import MANIFEST, Manifest
 from .engine import EmptyQuery, Match, Matcher, index_pending, matcher_for, similar
+from .pending import PendingVectors, pending_vectors, store_vectors
 
 __all__ = [
     "BlendSettings",
@@ -37,11 +42,15 @@ __all__ = [
     "EncoderMissing",
     "Match",
     "Matcher",
+    "PendingVectors",
     "SentenceEncoder",
     "index_pending",
     "load_encoder",
+    "default_threshold",
     "matcher_for",
+    "pending_vectors",
     "similar",
+    "store_vectors",
     "threshold",
 ]
 
@@ -49,3 +58,11 @@ __all__ = [
 def threshold() -> float:
     """The default "seen before" score threshold of the installed model. Any thread."""
     return load_encoder().manifest.blend.threshold
+
+
+def default_threshold() -> float:
+    """``threshold()`` read from the installed manifest without loading the encoder (a few
+    milliseconds, so the UI thread may ask). Raises EncoderMissing without a manifest."""
+    from ..resources import resource_path
+
+    return Manifest.read(resource_path("model") / MANIFEST).blend.threshold

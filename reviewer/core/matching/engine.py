@@ -72,15 +72,18 @@ class Matcher:
         self._indexed: tuple[int, ...] | None = None  # the library's state when nothing was left to embed
 
     def similar(self, store: Store, text: str, top: int = 5, *,
-                exclude_claims: Collection[int] = ()) -> list[Match]:
+                exclude_claims: Collection[int] = (), index: bool = True) -> list[Match]:
         """The ``top`` best matches for ``text``, best first. Raises EmptyQuery for a text without
-        words. Embeds records that have no vector yet (see `index_pending`) before it looks."""
+        words. Embeds records that have no vector yet (see `index_pending`) before it looks, unless
+        ``index`` is False: then it never writes (the desk's workers only read; records without a
+        vector are found by BM25 alone until the UI thread stores theirs, see ``pending.py``)."""
         query = clean_query(text)
         if not any(ch.isalnum() for ch in query):
             raise EmptyQuery("Nothing to match: the query has no words.")
         if top < 1:
             return []
-        self._index_pending(store)
+        if index:
+            self._index_pending(store)
         cached = self._vectors(store)
         vector = self.encoder.encode([query])[0]
         expression = match_expression(query)
@@ -214,7 +217,8 @@ def matcher_for(store: Store) -> Matcher:
         return found
 
 
-def similar(store: Store, text: str, top: int = 5, *, exclude_claims: Collection[int] = ()) -> list[Match]:
+def similar(store: Store, text: str, top: int = 5, *, exclude_claims: Collection[int] = (),
+            index: bool = True) -> list[Match]:
     """The ``top`` fact-check records and reviewed claims most similar to ``text``, best first
-    (see the package docstring). Any thread, with a Store of that thread."""
-    return matcher_for(store).similar(store, text, top, exclude_claims=exclude_claims)
+    (see the package docstring). Any thread, with a Store of that thread. ``index=False``: read only."""
+    return matcher_for(store).similar(store, text, top, exclude_claims=exclude_claims, index=index)
