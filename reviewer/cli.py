@@ -199,6 +199,9 @@ def cmd_import(args) -> int:
 
     def added(article_id: int, title: str) -> None:  # printed as each article is committed
         print(f"{article_id}\t{_one_line(title)}", flush=True)
+        near = store.near_duplicate_of(article_id)
+        if near is not None:
+            _say(f'note: {article_id} is a near-duplicate of {near.original_id} "{_one_line(near.original_title)}"')
 
     with _open(args, create=True) as store:
         report = import_paths(store, args.paths, extract=not args.no_extract, on_added=added)
@@ -226,20 +229,23 @@ def cmd_list(args) -> int:
 
 
 def cmd_show(args) -> int:
-    from .core.serialize import article_json
+    from .core.serialize import show_json
 
     with _open(args) as store:
         article = store.get_article(args.article_id)
         claims = store.claims_for_article(article.id)
         evidence = store.evidence_for_claims([c.id for c in claims])
         scale = store.active_scale()
+        near = store.near_duplicate_of(article.id)
     if args.json:
-        _print_json(article_json(article, claims, evidence))
+        _print_json(show_json(article, claims, evidence, near))
         return EXIT_OK
     print(_one_line(article.title))
     meta = " · ".join(x for x in (article.source, article.author, article.published, article.url) if x)
     if meta:
         print(_one_line(meta))
+    if near is not None:
+        print(f"Near-duplicate of: {near.original_id} {_one_line(near.original_title)}")
     print()
     for c in claims:
         if not c.checkworthy or c.dismissed:

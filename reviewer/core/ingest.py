@@ -66,6 +66,10 @@ def import_paths(
     report = ImportReport()
     files, problems = find_importable(paths)
     report.errors.extend(problems)
+    # A library made before signatures existed is signed once, first: a new article is compared
+    # with the signed ones only (core.near_duplicates).
+    if files:
+        store.sign_pending_articles(cancelled=cancelled)
     for done, path in enumerate(files):
         if cancelled is not None and cancelled():
             report.cancelled = True
@@ -129,6 +133,7 @@ def _store_document(store: Store, doc: ImportedDocument, *, extract: bool, quali
     if existing is not None:
         title = store.get_article(existing).title
         raise DuplicateArticle(document_name(doc.source_path, doc.title), existing, title)
+    store.sign_pending_articles()  # once per Store (see import_paths)
     try:
         claims = extract_for_store(doc.text, quality) if extract else []
     except ReviewerError:

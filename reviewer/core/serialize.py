@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .domain import Article, ArticleSummary, Claim, Evidence, Review, SearchHit
+from .near_duplicates import NearDuplicate
 
 if TYPE_CHECKING:
     from .extraction import ExtractedClaim
@@ -68,6 +69,21 @@ def article_json(article: Article, claims: list[Claim], evidence: dict[int, list
         "blocks": [{"start": b.start, "end": b.end, "kind": b.kind, "level": b.level} for b in article.blocks],
         "claims": [claim_json(c, evidence.get(c.id, [])) for c in claims],
     }
+
+
+def show_json(article: Article, claims: list[Claim], evidence: dict[int, list[Evidence]],
+              near_duplicate: NearDuplicate | None) -> dict[str, Any]:
+    """What `reviewer show --json` prints: ``article_json`` and the earlier article this one nearly
+    repeats (``{"id", "title", "similarity"}``, or null)."""
+    data = article_json(article, claims, evidence)
+    data["near_duplicate_of"] = near_duplicate_json(near_duplicate)
+    return data
+
+
+def near_duplicate_json(nd: NearDuplicate | None) -> dict[str, Any] | None:
+    if nd is None:
+        return None
+    return {"id": nd.original_id, "title": nd.original_title, "similarity": round(nd.similarity, 4)}
 
 
 def summary_json(r: ArticleSummary) -> dict[str, Any]:

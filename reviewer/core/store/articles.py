@@ -10,24 +10,28 @@ from typing import TYPE_CHECKING
 from ..changes import ARTICLES, Change, SetStatus
 from ..domain import STATUSES, Article, ArticleSummary, Block, ClaimDraft, SearchHit, check_span
 from ..errors import DuplicateArticle, NotFound, ReviewerError
+from ..near_duplicates import TextSignature
 from ..display import document_name, strip_bidi_controls
-from .base import StoreBase, utc_now
+from .base import utc_now
+from .signatures import SignaturesMixin
 from ..search_terms import Term, fts_expression, has_literal, literal_spans, marked_snippet, parse_query
 
 if TYPE_CHECKING:  # importing the importers would load their parsers: a search must start fast
     from ..importers.document import ImportedDocument
 
 
-class ArticlesMixin(StoreBase):
+class ArticlesMixin(SignaturesMixin):
     """Articles of the library: import, list, filter, status, full-text search and counts."""
 
     def add_article(self, doc: ImportedDocument, claims: Iterable[ClaimDraft] = (), *, extraction: str | None = None) -> Article:
         """Store an imported document (``importers.ImportedDocument``) and its extracted claims.
 
-        Raises DuplicateArticle when the same text is already in the library.
+        Raises DuplicateArticle when the same text is already in the library. A text that nearly
+        repeats an article already signed is flagged in the same transaction (``near_duplicate_of``).
         """
         content_hash = doc.content_hash
         claims = list(claims)
+        signature = TextSignature.of(doc.text)  # before the write lock: ~1 ms per 1,000 words
         with self.write():
             existing = self.conn.execute(
                 "SELECT id, title FROM articles WHERE content_hash = ?", (content_hash,)
@@ -61,6 +65,7 @@ class ArticlesMixin(StoreBase):
             )
             article_id = int(cursor.lastrowid or 0)
             self._insert_claims(article_id, doc.text, claims, now)
+            self._record_signature(article_id, signature)
             self._audit(
                 "import",
                 "article",
