@@ -1,21 +1,32 @@
-"""Check, build and load the news labels.
+"""Check, store, build and load the news labels (check-worthy, kind, speaker per sentence item).
 
-Labellers write ``raw/<batch>.jsonl``, one line per sentence item:
+How the labels were made (see README.md here): two annotators labelled every item independently
+(rounds "first" and "second"), an adjudicator decided the items where they differed in any field
+("adjudicated"), and the first annotator's procedure re-labelled a random sample of 100 items
+blind ("relabel"). The final label is the adjudicated one where the two disagreed, else the
+agreed one.
+
+Annotators write raw lines, one per sentence item, with the speaker copied from the article:
 ``{"doc": "train/<name>", "i": 3, "cw": true, "kind": "statistic", "speaker": "Bernie Sanders"}``
-where the speaker is copied exactly from the article ("" for the article's own voice; several
-parties joined with "; "). `build` turns them into ``labels.jsonl``: offsets and labels only, no
-article text (a speaker is stored as the span of its first occurrence in the article; a sentence
-carries a short hash of its text so that `load` can prove the offsets still point at it).
+("" for the article's own voice; several parties joined with "; "). The repository keeps no
+article text: `store` turns each round into ``annotations/<round>.jsonl`` with the speaker as
+spans of its first occurrence in the article, and every item carries a short hash of its text so
+that loading proves the offsets still point at it.
 
-    python training/news_labels/labels.py check raw/*.jsonl   # every item labelled, speakers found
-    python training/news_labels/labels.py build              # raw/*.jsonl -> labels.jsonl
+    python training/news_labels/labels.py check FILE...      # raw lines: every item labelled, speakers found
+    python training/news_labels/labels.py store ROUND FILE... # raw lines -> annotations/ROUND.jsonl
+    python training/news_labels/labels.py build              # annotations -> labels.jsonl
+    python training/news_labels/labels.py validate           # rebuild everything from ../shared/data
     python training/news_labels/labels.py stats
+    python training/news_labels/labels.py agreement         # between annotators, and blind re-label
+    python training/news_labels/labels.py sample             # the 100 items of the blind re-label
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +37,10 @@ import corpus  # noqa: E402
 HERE = Path(__file__).resolve().parent
 KINDS = ("statistic", "prediction", "causal", "comparison", "quotation", "other")
 LABELS = HERE / "labels.jsonl"
+ANNOTATIONS = HERE / "annotations"
+ROUNDS = ("first", "second", "adjudicated", "relabel")
+
+Key = tuple[str, int]
 
 
 @dataclass(frozen=True)
@@ -55,8 +70,12 @@ def _find_speaker(text: str, speaker: str) -> list[tuple[int, int]] | None:
     return spans
 
 
-def _read_raw(paths: list[Path]) -> tuple[dict[tuple[str, int], dict], list[str]]:
-    rows: dict[tuple[str, int], dict] = {}
+def corpus_docs() -> list[str]:
+    return [line for line in (HERE / "articles.txt").read_text(encoding="utf-8").splitlines() if line]
+
+
+def read_raw(paths: list[Path]) -> tuple[dict[Key, dict], list[str]]:
+    rows: dict[Key, dict] = {}
     problems = []
     for path in paths:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -74,18 +93,17 @@ def _read_raw(paths: list[Path]) -> tuple[dict[tuple[str, int], dict], list[str]
     return rows, problems
 
 
-def check(paths: list[Path], *, require_all_docs: bool = False) -> list[str]:
-    rows, problems = _read_raw(paths)
-    docs = sorted({doc for doc, _ in rows})
-    if require_all_docs:
-        docs = corpus_docs()
-    for doc in docs:
+def check(paths: list[Path], *, complete: bool = True) -> list[str]:
+    """Problems with raw label lines; `complete`: every item of each article named must be labelled."""
+    rows, problems = read_raw(paths)
+    for doc in sorted({doc for doc, _ in rows}):
         text = corpus.text_of(doc)
         count = len(corpus.items(text))
         for i in range(count):
             row = rows.get((doc, i))
             if row is None:
-                problems.append(f"{doc} [{i}]: not labelled")
+                if complete:
+                    problems.append(f"{doc} [{i}]: not labelled")
                 continue
             if not isinstance(row.get("cw"), bool):
                 problems.append(f"{doc} [{i}]: cw must be true or false")
@@ -100,33 +118,71 @@ def check(paths: list[Path], *, require_all_docs: bool = False) -> list[str]:
     return problems
 
 
-def corpus_docs() -> list[str]:
-    return [line for line in (HERE / "articles.txt").read_text(encoding="utf-8").splitlines() if line]
-
-
-def build() -> int:
-    raw = sorted((HERE / "raw").glob("batch*.jsonl"))
-    problems = check(raw, require_all_docs=True)
+def store(round_name: str, paths: list[Path]) -> int:
+    """Raw lines of one annotation round -> annotations/<round>.jsonl (offsets, no article text)."""
+    problems = check(paths, complete=round_name in ("first", "second"))
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 1
-    rows, _ = _read_raw(raw)
+    rows, _ = read_raw(paths)
+    out = []
+    for doc, i in sorted(rows):
+        row = rows[(doc, i)]
+        text = corpus.text_of(doc)
+        start, end = corpus.items(text)[i]
+        spans = _find_speaker(text, row["speaker"]) or []
+        out.append(json.dumps({"doc": doc, "i": i, "sha1": _digest(text[start:end]), "cw": row["cw"],
+                               "kind": row["kind"], "speaker": [list(s) for s in spans]}))
+    ANNOTATIONS.mkdir(exist_ok=True)
+    (ANNOTATIONS / f"{round_name}.jsonl").write_text("\n".join(out) + "\n", encoding="utf-8")
+    print(f"{len(out)} items -> annotations/{round_name}.jsonl")
+    return 0
+
+
+def annotations(round_name: str) -> dict[Key, dict]:
+    """One round's labels, with the speaker rebuilt as a string; raises ValueError if a span moved."""
+    out: dict[Key, dict] = {}
+    path = ANNOTATIONS / f"{round_name}.jsonl"
+    texts: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        doc = row["doc"]
+        text = texts.get(doc) or texts.setdefault(doc, corpus.text_of(doc))
+        start, end = corpus.items(text)[row["i"]]
+        if _digest(text[start:end]) != row["sha1"]:
+            raise ValueError(f"{doc} [{row['i']}]: the article text or its sentence split changed")
+        out[(doc, row["i"])] = {"cw": row["cw"], "kind": row["kind"],
+                                "speaker": "; ".join(text[s:e] for s, e in row["speaker"]),
+                                "speaker_spans": row["speaker"]}
+    return out
+
+
+def build() -> int:
+    first, second = annotations("first"), annotations("second")
+    adjudicated = annotations("adjudicated")
     out = []
     for doc in corpus_docs():
         text = corpus.text_of(doc)
         for i, (start, end) in enumerate(corpus.items(text)):
-            row = rows[(doc, i)]
-            spans = _find_speaker(text, row["speaker"]) or []
+            key = (doc, i)
+            a, b = first[key], second[key]
+            if (a["cw"], a["kind"], _norm(a["speaker"])) == (b["cw"], b["kind"], _norm(b["speaker"])):
+                row = a
+            elif key in adjudicated:
+                row = adjudicated[key]
+            else:
+                print(f"{doc} [{i}]: the annotators disagree and there is no adjudicated label", file=sys.stderr)
+                return 1
             out.append(json.dumps({
                 "doc": doc, "start": start, "end": end, "sha1": _digest(text[start:end]),
-                "checkworthy": row["cw"], "kind": row["kind"], "speaker": [list(s) for s in spans]}))
+                "checkworthy": row["cw"], "kind": row["kind"], "speaker": row["speaker_spans"]}))
     LABELS.write_text("\n".join(out) + "\n", encoding="utf-8")
     print(f"{len(out)} labels from {len(corpus_docs())} articles -> {LABELS.relative_to(corpus.ROOT)}")
     return 0
 
 
 def load(split: str | None = None) -> list[Label]:
-    """The labels with their text rebuilt from ../shared/data; raises ValueError if a span moved."""
+    """The final labels with their text rebuilt from ../shared/data; raises ValueError if a span moved."""
     texts: dict[str, str] = {}
     out = []
     for line in LABELS.read_text(encoding="utf-8").splitlines():
@@ -135,9 +191,7 @@ def load(split: str | None = None) -> list[Label]:
         row_split = doc.split("/", 1)[0]
         if split is not None and row_split != split:
             continue
-        text = texts.get(doc)
-        if text is None:
-            text = texts[doc] = corpus.text_of(doc)
+        text = texts.get(doc) or texts.setdefault(doc, corpus.text_of(doc))
         sentence = text[row["start"]:row["end"]]
         if _digest(sentence) != row["sha1"]:
             raise ValueError(f"{doc} {row['start']}-{row['end']}: the article text changed; labels no longer match")
@@ -147,10 +201,24 @@ def load(split: str | None = None) -> list[Label]:
     return out
 
 
+def validate() -> None:
+    """Rebuild every round and the final labels from ../shared/data; print what was checked."""
+    for round_name in ROUNDS:
+        print(f"annotations/{round_name}.jsonl: {len(annotations(round_name))} items, all spans in place")
+    labels = load()
+    docs = corpus_docs()
+    expected = sum(len(corpus.items(corpus.text_of(doc))) for doc in docs)
+    if len(labels) != expected:
+        raise ValueError(f"labels.jsonl has {len(labels)} items; the articles have {expected}")
+    print(f"labels.jsonl: {len(labels)} items from {len(docs)} articles, all spans in place")
+
+
 def stats() -> None:
     labels = load()
     for split in ("train", "dev"):
         part = [x for x in labels if x.split == split]
+        if not part:
+            continue
         cw = sum(x.checkworthy for x in part)
         print(f"{split}: {len(part)} sentences from {len({x.doc for x in part})} articles, "
               f"{cw} check-worthy ({cw / len(part):.0%}), {sum(bool(x.speaker) for x in part)} with a speaker")
@@ -158,13 +226,53 @@ def stats() -> None:
             print(f"  {kind:<11} {sum(x.kind == kind for x in part)}")
 
 
+def sample(n: int = 100, seed: int = 100) -> list[Key]:
+    """The blind re-labelling sample: n items drawn at random (fixed seed) from all articles."""
+    keys = [(doc, i) for doc in corpus_docs() for i in range(len(corpus.items(corpus.text_of(doc))))]
+    return sorted(random.Random(seed).sample(keys, n))
+
+
+def _norm(speaker: str) -> str:
+    return " ".join(speaker.lower().replace("’", "'").split())
+
+
+def _agreement(first: dict[Key, dict], second: dict[Key, dict], keys: list[Key]) -> str:
+    n = len(keys)
+    agree = sum(first[k]["cw"] == second[k]["cw"] for k in keys) / n
+    p1 = sum(first[k]["cw"] for k in keys) / n
+    p2 = sum(second[k]["cw"] for k in keys) / n
+    chance = p1 * p2 + (1 - p1) * (1 - p2)
+    kappa = (agree - chance) / (1 - chance) if chance < 1 else 1.0
+    kind = sum(first[k]["kind"] == second[k]["kind"] for k in keys) / n
+    speaker = sum(_norm(first[k]["speaker"]) == _norm(second[k]["speaker"]) for k in keys) / n
+    return (f"{n} items: check-worthy agreement {agree:.1%} (Cohen's kappa {kappa:.2f}; {p1:.0%} vs {p2:.0%} "
+            f"positive), kind {kind:.1%}, speaker {speaker:.1%}")
+
+
+def agreement() -> None:
+    first, second, relabel = annotations("first"), annotations("second"), annotations("relabel")
+    print("two independent annotators, all items:", _agreement(first, second, sorted(first)))
+    print("blind re-label by the first annotator's procedure:", _agreement(first, relabel, sample()))
+
+
 if __name__ == "__main__":
-    command = sys.argv[1] if len(sys.argv) > 1 else "check"
+    command = sys.argv[1] if len(sys.argv) > 1 else "validate"
     if command == "check":
-        found = check([Path(p) for p in sys.argv[2:]] or sorted((HERE / "raw").glob("batch*.jsonl")))
+        found = check([Path(p) for p in sys.argv[2:]])
         print("\n".join(found) or "ok")
         sys.exit(1 if found else 0)
-    if command == "build":
+    elif command == "store":
+        sys.exit(store(sys.argv[2], [Path(p) for p in sys.argv[3:]]))
+    elif command == "build":
         sys.exit(build())
-    if command == "stats":
+    elif command == "validate":
+        validate()
+    elif command == "stats":
         stats()
+    elif command == "sample":
+        for doc, i in sample():
+            print(f"{doc}\t{i}")
+    elif command == "agreement":
+        agreement()
+    else:
+        sys.exit(f"unknown command {command!r}; see the module docstring")

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import boilerplate, kinds, segment, speakers
-from .models import ModelMissing, fast_model, final_scorer
+from . import boilerplate, kinds, news, segment, speakers
+from .models import ModelMissing, fast_model, final_scorer, news_head
 
 __all__ = ["KINDS", "DEFAULT_THRESHOLD", "ExtractedClaim", "ModelMissing", "extract_claims", "score_sentences"]
 
@@ -65,14 +65,21 @@ def extract_claims(text: str, threshold: float | None = None, *, quality: str = 
     if not candidates:
         return []
     sentences = [text[start:end] for start, end, _ in candidates]
-    scores = _scores(sentences, quality)
+    claim_kinds = [kinds.classify(sentence, attributed=attribution.speaker is not None)
+                   for sentence, (_, _, attribution) in zip(sentences, candidates)]
+    if news.is_transcript(text):
+        scores = _scores(sentences, quality)  # the debate scores a transcript's model was trained for
+    else:
+        contexts = [news.SentenceContext(sentence, kind, attribution.speaker is not None)
+                    for sentence, kind, (_, _, attribution) in zip(sentences, claim_kinds, candidates)]
+        scores = news_scores(contexts, quality)
     out = []
-    for (start, end, attribution), sentence, score in zip(candidates, sentences, scores):
+    for (start, end, attribution), sentence, score, kind in zip(candidates, sentences, scores, claim_kinds):
         score = float(score)
         out.append(ExtractedClaim(
             start=start, end=end, text=sentence, score=score, checkworthy=score >= threshold,
             speaker=attribution.speaker, speaker_start=attribution.start, speaker_end=attribution.end,
-            kind=kinds.classify(sentence, attributed=attribution.speaker is not None)))
+            kind=kind))
     return out
 
 
@@ -82,6 +89,16 @@ def score_sentences(sentences: list[str], *, quality: str = "final") -> list[flo
     if not sentences:
         return []
     return [float(s) for s in _scores(list(sentences), quality)]
+
+
+def news_scores(contexts: list[news.SentenceContext], quality: str) -> np.ndarray:
+    """Scores of prose sentences: the debate scores re-weighed by the news head (news.py)."""
+    sentences = [context.text for context in contexts]
+    if quality == "fast":
+        fast = fast_model().scores(sentences)
+        return news_head("fast").rescore(contexts, fast, fast)
+    final, fast, pooled = final_scorer().scores_and_pooled(sentences)
+    return news_head("final").rescore(contexts, final, fast, pooled)
 
 
 def _check_quality(quality: str) -> None:

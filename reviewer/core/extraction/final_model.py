@@ -20,6 +20,8 @@ from .wordpiece import WordPieceTokenizer
 # Inputs this long (a book, a 1 MB dump, ~40,000 words and up) are scored on two threads; an
 # article never is, so the app's one-core-per-article budget holds.
 PARALLEL_FROM = 2000
+# Width of the model's mean-pooled sentence vector (its "pooled" output, MiniLM-L6's hidden size).
+POOLED_DIM = 384
 
 
 class TransformerModel:
@@ -39,19 +41,29 @@ class TransformerModel:
     def logits(self, sentences: list[str]) -> np.ndarray:
         """One logit per sentence. Sentences run one at a time: int8 activations are quantised per
         call, so batching would make a sentence's score depend on its neighbours."""
+        return self.logits_and_pooled(sentences, pooled=False)[0]
+
+    def logits_and_pooled(self, sentences: list[str], *, pooled: bool = True) -> tuple[np.ndarray, np.ndarray]:
+        """Logits and, with `pooled`, the mean-pooled sentence vectors the logit is read from
+        (one row of POOLED_DIM per sentence; the news head learns from them)."""
         if not sentences:
-            return np.empty(0, dtype=np.float64)
+            return np.empty(0, dtype=np.float64), np.empty((0, POOLED_DIM), dtype=np.float32)
         if len(sentences) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
             half = len(sentences) // 2
             with ThreadPoolExecutor(2) as pool:  # onnxruntime releases the GIL while it runs
-                parts = list(pool.map(self._run, [sentences[:half], sentences[half:]]))
-            return np.concatenate(parts)
-        return self._run(sentences)
+                parts = list(pool.map(lambda part: self._run(part, pooled), [sentences[:half], sentences[half:]]))
+            return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+        return self._run(sentences, pooled)
 
-    def _run(self, sentences: list[str]) -> np.ndarray:
+    def _run(self, sentences: list[str], pooled: bool) -> tuple[np.ndarray, np.ndarray]:
         out = np.empty(len(sentences), dtype=np.float64)
+        vectors = np.zeros((len(sentences) if pooled else 0, POOLED_DIM), dtype=np.float32)
         run, encode = self._session.run, self._tokenizer.encode
+        outputs = ["logit", "pooled"] if pooled else ["logit"]
         for i, sentence in enumerate(sentences):
             ids = np.asarray([encode(sentence)], dtype=np.int64)
-            out[i] = run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})[0][0]
-        return out
+            result = run(outputs, {"input_ids": ids, "attention_mask": np.ones_like(ids)})
+            out[i] = result[0][0]
+            if pooled:
+                vectors[i] = result[1][0]
+        return out, vectors

@@ -14,6 +14,7 @@ import numpy as np
 from ..errors import ReviewerError
 from ..resources import resource_path
 from .fast_model import FastModel, calibrate
+from .news import NewsHead
 
 _lock = threading.Lock()
 _cache: dict[str, object] = {}
@@ -88,10 +89,36 @@ class FinalScorer:
         return scores
 
 
+    def scores_and_pooled(self, sentences: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        """(final scores, fast scores, pooled vectors or None) with the transformer run on every
+        sentence: the news head reads the pooled vectors, so prose skips the cascade."""
+        fast = fast_model()
+        fast_logits = fast.logits(sentences)
+        fast_scores = fast.calibrated(fast_logits)
+        if self._transformer is None:
+            return fast_scores, fast_scores, None
+        logits, pooled = self._transformer.logits_and_pooled(sentences)
+        if self._linear_weight:
+            logits = logits + self._linear_weight * fast_logits
+        return calibrate(logits, self._slope, self._offset), fast_scores, pooled
+
+
 def skipped_scores(fast_scores: np.ndarray, slope: float, offset: float) -> np.ndarray:
     """Fast scores mapped to the transformer's scale: sigmoid(slope * log-odds + offset)."""
     p = np.clip(fast_scores, 1e-12, 1 - 1e-12)
     return calibrate(np.log(p / (1 - p)), slope, offset)
+
+
+def news_head(quality: str) -> NewsHead:
+    """The news head for "fast" or "final" scores (see news.py)."""
+
+    def build() -> dict[str, NewsHead]:
+        manifest = json.loads(_model_file("news_head.json").read_text(encoding="utf-8"))
+        subjectivity = FastModel.load(_model_file(manifest["subjectivity"]))
+        return {quality: NewsHead(manifest[quality], subjectivity) for quality in ("fast", "final")}
+
+    heads: dict[str, NewsHead] = _load("news", build)  # type: ignore[assignment]
+    return heads[quality]
 
 
 def final_scorer() -> FinalScorer:

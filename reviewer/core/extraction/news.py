@@ -1,0 +1,145 @@
+"""Check-worthiness for news prose: the debate-trained scores re-weighed with what the article says.
+
+The shipped scorers learnt from debate transcripts, where most sentences a candidate speaks are
+claims. In news the same scores flag four sentences in five. A news article says more than its
+sentences do one by one: a headline or a heading is never a claim, an opinion quoted from
+someone is not a checkable fact, a pledge is not an event, and subjective wording (a subjectivity
+model trained on NewsSD-ENG) marks an opinion. `NewsHead` is a logistic regression over the
+debate score and those signals, trained on hand-labelled news (training/train_news.py), with
+its threshold calibrated to the package's DEFAULT_THRESHOLD like the other models.
+
+`is_transcript` decides which scores a document gets: a transcript ("SPEAKER: text" lines) keeps
+the debate scores, prose gets the news head. `reviewer score` (single sentences, no document)
+keeps the debate scores. Pure functions and immutable objects: any thread.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from . import segment, speakers
+from .fast_model import FastModel
+
+# The order of the columns in a feature row; the shipped head names them, and loading checks it.
+FEATURES = (
+    "base", "fast", "subjective", "heading", "position", "short", "words", "quote_open", "quote_any",
+    "attributed", "kind_statistic", "kind_prediction", "kind_causal", "kind_comparison", "kind_quotation",
+    "digit", "modal", "first_person", "question",
+)
+
+# A document is a transcript when at least this share of its blocks (and four) open with a speaker label.
+# Debate transcripts have 22% or more (a turn often runs over several paragraphs); news articles
+# have at most one, unless they are interviews printed as transcripts.
+_TRANSCRIPT_SHARE = 0.15
+_TRANSCRIPT_MIN_LABELS = 4
+_OPEN_QUOTES = "\"“‘«„'"
+_ENDS = ".!?\"”’»)'…"
+_MODAL = re.compile(r"\b(?:will|would|could|may|might|should|can|must|going\s+to|plans?\s+to|wants?\s+to)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|we|we're|we’re|our|us|my|me)\b")
+_WORD = re.compile(r"\w+")
+_LOGIT_LIMIT = 8.0
+
+
+def is_transcript(text: str) -> bool:
+    """True when the text reads as a transcript: many blocks open with "SPEAKER:" labels."""
+    blocks = segment.blocks(text)
+    if not blocks:
+        return False
+    labelled = sum(1 for block in blocks if speakers.transcript_label(text, block.start, block.end))
+    return labelled >= _TRANSCRIPT_MIN_LABELS and labelled >= _TRANSCRIPT_SHARE * len(blocks)
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """What the head needs of one candidate sentence besides its text."""
+
+    text: str
+    kind: str
+    attributed: bool
+
+
+def logit(scores: np.ndarray) -> np.ndarray:
+    p = np.clip(np.asarray(scores, dtype=np.float64), 1e-6, 1 - 1e-6)
+    return np.clip(np.log(p / (1 - p)), -_LOGIT_LIMIT, _LOGIT_LIMIT)
+
+
+def feature_rows(sentences: Sequence[SentenceContext], base_scores: np.ndarray, fast_scores: np.ndarray,
+                 subjectivity: FastModel) -> np.ndarray:
+    """One row per sentence, columns in FEATURES order. Shared by training and run time."""
+    n = len(sentences)
+    rows = np.zeros((n, len(FEATURES)), dtype=np.float64)
+    if n == 0:
+        return rows
+    texts = [s.text for s in sentences]
+    rows[:, 0] = logit(base_scores)
+    rows[:, 1] = logit(fast_scores)
+    rows[:, 2] = np.clip(subjectivity.logits(texts), -_LOGIT_LIMIT, _LOGIT_LIMIT)
+    kinds = ("statistic", "prediction", "causal", "comparison", "quotation")
+    for i, sentence in enumerate(sentences):
+        text = sentence.text.strip()
+        words = len(_WORD.findall(text))
+        row = rows[i]
+        # No "first sentence" feature: the app imports a file's title apart from its text, so the
+        # first sentence it scores is the lede, not the headline.
+        row[3] = 0.0 if text and text[-1] in _ENDS else 1.0
+        row[4] = i / (n - 1) if n > 1 else 0.0
+        row[5] = 1.0 if words < 8 else 0.0
+        row[6] = math.log1p(words)
+        row[7] = 1.0 if text[:1] in _OPEN_QUOTES else 0.0
+        row[8] = 1.0 if any(q in text for q in "\"“”«»") else 0.0
+        row[9] = 1.0 if sentence.attributed else 0.0
+        for j, kind in enumerate(kinds):
+            row[10 + j] = 1.0 if sentence.kind == kind else 0.0
+        row[15] = 1.0 if any(c.isdigit() for c in text) else 0.0
+        row[16] = 1.0 if _MODAL.search(text) else 0.0
+        row[17] = 1.0 if _FIRST_PERSON.search(text) else 0.0
+        row[18] = 1.0 if text.endswith("?") or text.endswith("?”") or text.endswith('?"') else 0.0
+    return rows
+
+
+class NewsHead:
+    """Standardised features, a linear layer, a calibration that puts the tuned threshold at 0.5.
+
+    The "final" head also reads the transformer's pooled sentence vector (``pooled_dim`` columns
+    after FEATURES); the "fast" head reads FEATURES only.
+    """
+
+    def __init__(self, manifest: dict[str, Any], subjectivity: FastModel):
+        names = tuple(str(name) for name in manifest["features"])
+        if names != FEATURES:
+            raise ValueError(f"news head features {names} do not match this version's {FEATURES}")
+        self.pooled_dim = int(manifest.get("pooled_dim", 0))
+        self._mean = np.asarray(manifest["mean"], dtype=np.float64)
+        self._scale = np.asarray(manifest["scale"], dtype=np.float64)
+        self._weights = np.asarray(manifest["weights"], dtype=np.float64)
+        if not len(self._mean) == len(self._scale) == len(self._weights) == len(FEATURES) + self.pooled_dim:
+            raise ValueError("news head: mean, scale and weights must have one value per column")
+        self._intercept = float(manifest["intercept"])
+        self._threshold = float(manifest["threshold"])
+        self._slope = float(manifest["slope"])
+        self.subjectivity = subjectivity
+
+    def columns(self, sentences: Sequence[SentenceContext], base_scores: np.ndarray, fast_scores: np.ndarray,
+                pooled: np.ndarray | None = None) -> np.ndarray:
+        rows = feature_rows(sentences, base_scores, fast_scores, self.subjectivity)
+        if not self.pooled_dim:
+            return rows
+        if pooled is None or pooled.shape != (len(sentences), self.pooled_dim):
+            raise ValueError(f"this news head needs pooled vectors of width {self.pooled_dim}")
+        return np.hstack([rows, pooled.astype(np.float64)])
+
+    def decision(self, columns: np.ndarray) -> np.ndarray:
+        return np.asarray(((columns - self._mean) / self._scale) @ self._weights + self._intercept)
+
+    def rescore(self, sentences: Sequence[SentenceContext], base_scores: np.ndarray, fast_scores: np.ndarray,
+                pooled: np.ndarray | None = None) -> np.ndarray:
+        """Calibrated scores in [0, 1]: sigmoid(slope * (decision - threshold))."""
+        columns = self.columns(sentences, base_scores, fast_scores, pooled)
+        z = self._slope * (self.decision(columns) - self._threshold)
+        return np.asarray(1.0 / (1.0 + np.exp(-z)))

@@ -1,0 +1,117 @@
+"""News mode (issue 13): prose is re-scored by the news head, transcripts and single sentences keep
+their debate scores, and the command line flags what the app flags."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from reviewer.core.extraction import DEFAULT_THRESHOLD, extract_claims, news, score_sentences
+from reviewer.core.extraction.models import final_scorer, news_head
+from reviewer.core.importers import read_document
+
+ARTICLE = """Senate Passes Budget After Long Night
+
+WASHINGTON — The Senate passed the $1.1 trillion spending bill by a vote of 65 to 33 early on Friday, sending it to the president.
+
+"This is a great day for the American people," said Senator Jane Roe, who led the negotiations.
+
+Unemployment fell to 4.9 percent in January, the lowest rate since 2008, the Labor Department said.
+
+Critics worry the bill might not be enough. What happens next is anyone's guess.
+"""
+
+TRANSCRIPT = "\n\n".join([
+    "LEHRER: Good evening and welcome to the debate.",
+    "OBAMA: Thank you, Jim. Unemployment fell to 4.9 percent in January, the lowest rate since 2008.",
+    "ROMNEY: We lost 800,000 jobs a month when the president took office.",
+    "LEHRER: Let us turn to the deficit.",
+    "OBAMA: The deficit has been cut in half since 2009.",
+])
+
+
+def test_a_transcript_is_told_from_prose():
+    assert news.is_transcript(TRANSCRIPT)
+    assert not news.is_transcript(ARTICLE)
+    # A note or an update line, or one quoted exchange, does not make an article a transcript.
+    assert not news.is_transcript("UPDATE: the vote was delayed.\n\n" + ARTICLE)
+    assert not news.is_transcript(ARTICLE + "\n\nTRUMP: We will win.\n\nCLINTON: No.")
+    assert not news.is_transcript("")
+
+
+@pytest.mark.parametrize("quality", ["fast", "final"])
+def test_a_transcript_keeps_its_debate_scores(quality):
+    claims = extract_claims(TRANSCRIPT, quality=quality)
+    assert claims
+    debate = score_sentences([c.text for c in claims], quality=quality)
+    assert [c.score for c in claims] == pytest.approx(debate)
+
+
+@pytest.mark.parametrize("quality", ["fast", "final"])
+def test_prose_is_rescored_by_the_news_head(quality):
+    claims = extract_claims(ARTICLE, quality=quality)
+    by_text = {c.text: c for c in claims}
+    debate = dict(zip((c.text for c in claims), score_sentences([c.text for c in claims], quality=quality)))
+    # The news head changes the scores (it is applied) ...
+    assert any(abs(c.score - debate[c.text]) > 1e-6 for c in claims)
+    # ... flags the figures and the event, not the headline, the quoted cheer or the hedged worry.
+    headline = by_text["Senate Passes Budget After Long Night"]
+    vote = next(c for c in claims if "65 to 33" in c.text)
+    rate = next(c for c in claims if "4.9 percent" in c.text)
+    cheer = next(c for c in claims if "great day" in c.text)
+    worry = next(c for c in claims if "might not be enough" in c.text)
+    assert vote.checkworthy and rate.checkworthy
+    assert not headline.checkworthy and not cheer.checkworthy and not worry.checkworthy
+    for c in claims:
+        assert c.checkworthy == (c.score >= DEFAULT_THRESHOLD)
+        assert 0.0 <= c.score <= 1.0
+
+
+def test_single_sentences_keep_their_debate_behaviour():
+    # `reviewer score` has no document: a headline-like sentence scores as the debate model says.
+    sentence = "Unemployment fell to 4.9 percent in January, the lowest rate since 2008."
+    assert score_sentences([sentence]) == pytest.approx(final_scorer().scores([sentence]).tolist())
+
+
+def test_the_final_head_reads_the_transformers_pooled_vectors():
+    head = news_head("final")
+    assert head.pooled_dim > 0
+    scores, fast, pooled = final_scorer().scores_and_pooled(["One sentence.", "Another one, with 3 figures."])
+    assert pooled is not None and pooled.shape == (2, head.pooled_dim)
+    # Running the transformer on every sentence gives the same final scores as the cascade where it runs.
+    assert scores[1] == pytest.approx(final_scorer().scores(["Another one, with 3 figures."])[0], abs=1e-6)
+    contexts = [news.SentenceContext("One sentence.", "other", False)]
+    with pytest.raises(ValueError):
+        head.rescore(contexts, scores[:1], fast[:1])  # the final head cannot score without pooled vectors
+    assert news_head("fast").pooled_dim == 0
+
+
+def test_a_head_with_other_features_is_refused():
+    manifest = {"features": ["base"], "mean": [0.0], "scale": [1.0], "weights": [1.0], "intercept": 0.0,
+                "threshold": 0.0, "slope": 1.0}
+    with pytest.raises(ValueError):
+        news.NewsHead(manifest, news_head("fast").subjectivity)
+
+
+def test_reviewer_claims_flags_what_the_app_flags(tmp_path, run_cli):
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    code, out, _ = run_cli("claims", str(path), "--json")
+    assert code == 0
+    cli = [(c["text"], c["checkworthy"], round(c["score"], 4)) for c in map(json.loads, out.splitlines())]
+    app = [(c.text, c.checkworthy, round(c.score, 4)) for c in extract_claims(read_document(path).text)]
+    assert cli == app
+    code, out, _ = run_cli("claims", str(path))
+    assert "65 to 33" in out and "Senate Passes Budget" not in out
+
+
+def test_feature_rows_are_stable_in_shape():
+    contexts = [news.SentenceContext("“We will win,” he said.", "quotation", True),
+                news.SentenceContext("Figures", "other", False)]
+    rows = news.feature_rows(contexts, np.array([0.6, 0.2]), np.array([0.5, 0.1]), news_head("fast").subjectivity)
+    assert rows.shape == (2, len(news.FEATURES))
+    named = dict(zip(news.FEATURES, rows[0]))
+    assert named["quote_open"] == 1.0 and named["attributed"] == 1.0 and named["modal"] == 1.0
+    assert dict(zip(news.FEATURES, rows[1]))["heading"] == 1.0
