@@ -10,13 +10,17 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ..core.domain import STATUS_LABELS, ArticleSummary
+from ..core.display import shorten
+from ..core.near_duplicates import NearDuplicate
 from ..core.store import Store
+from .claim_view import plain_tooltip
 
 PAGE_SIZE = 100
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2  # the ArticleSummary
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
+NEAR_DUPLICATE_ROLE = Qt.ItemDataRole.UserRole + 4  # the NearDuplicate, or None
 
 
 class LibraryModel(QAbstractListModel):
@@ -25,6 +29,7 @@ class LibraryModel(QAbstractListModel):
         self._store = store
         self._rows: list[ArticleSummary] = []
         self._index: dict[int, int] = {}
+        self._near: dict[int, NearDuplicate] = {}  # loaded rows that nearly repeat an earlier article
         self._more = True
         self._status: str | None = None
         self._query: str = ""
@@ -50,7 +55,7 @@ class LibraryModel(QAbstractListModel):
     def reload(self) -> None:
         """Start over with the first page (loaded inside the reset: one signal, no nested inserts)."""
         self.beginResetModel()
-        self._rows, self._index, self._more, self._total = [], {}, True, None
+        self._rows, self._index, self._more, self._total, self._near = [], {}, True, None, {}
         page = self._page(0)
         self._index = {s.id: i for i, s in enumerate(page)}
         self._rows = page
@@ -61,7 +66,15 @@ class LibraryModel(QAbstractListModel):
                                         offset=offset, limit=PAGE_SIZE, threshold=self._threshold)
         if len(raw) < PAGE_SIZE:
             self._more = False
-        return [s for s in raw if s.id not in self._index]
+        page = [s for s in raw if s.id not in self._index]
+        self._read_near_duplicates([s.id for s in page])
+        return page
+
+    def _read_near_duplicates(self, ids: list[int]) -> None:
+        found = self._store.near_duplicates_for(ids)
+        for article_id in ids:
+            self._near.pop(article_id, None)
+        self._near.update(found)
 
     def total(self) -> int:
         """How many articles match the filter (counted once per filter)."""
@@ -100,8 +113,10 @@ class LibraryModel(QAbstractListModel):
                 self.reload()
                 return
             self._rows = fresh
+            self._read_near_duplicates([s.id for s in fresh])
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
             return
+        self._read_near_duplicates(ids)
         for summary in self._store.list_articles(ids=ids, threshold=self._threshold):
             row = self._index[summary.id]
             if self._status and summary.status != self._status:
@@ -139,11 +154,15 @@ class LibraryModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows) or index.column() != 0:
             return None
         s = self._rows[index.row()]
+        near = self._near.get(s.id)
         if role == Qt.ItemDataRole.DisplayRole:
             return s.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [s.title, s.source or "", s.progress_label, STATUS_LABELS.get(s.status, s.status)]
-            return "\n".join(p for p in parts if p)
+            parts = [s.title, s.source or "", s.progress_label, STATUS_LABELS.get(s.status, s.status),
+                     near_duplicate_label(near)]
+            return plain_tooltip("\n".join(p for p in parts if p))  # a title "<img src=…>" shown as written
+        if role == NEAR_DUPLICATE_ROLE:
+            return near
         if role == ARTICLE_ID_ROLE:
             return s.id
         if role == SUMMARY_ROLE:
@@ -151,5 +170,13 @@ class LibraryModel(QAbstractListModel):
         if role == STATUS_ROLE:
             return s.status
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{s.title}, {s.progress_label}, {STATUS_LABELS.get(s.status, s.status)}"
+            return ", ".join(p for p in (s.title, s.progress_label, STATUS_LABELS.get(s.status, s.status),
+                                         near_duplicate_label(near)) if p)
         return None
+
+
+def near_duplicate_label(near: NearDuplicate | None) -> str:
+    """What the list says of an article that nearly repeats an earlier one (plain text; '' if none)."""
+    if near is None:
+        return ""
+    return f"Near-duplicate of \u201c{shorten(near.original_title, 80)}\u201d"

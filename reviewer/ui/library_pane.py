@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..core.domain import STATUS_LABELS, STATUSES
 from ..core.store import Store
-from .library_model import ARTICLE_ID_ROLE, SUMMARY_ROLE, LibraryModel
+from .library_model import ARTICLE_ID_ROLE, NEAR_DUPLICATE_ROLE, SUMMARY_ROLE, LibraryModel
 
 SEARCH_DEBOUNCE_MS = 250
 STATUS_COLORS = {"todo": "#7A7A7A", "in_review": "#0072B2", "done": "#009E73"}
@@ -73,7 +73,8 @@ class ArticleDelegate(QStyledItemDelegate):
         small.setPointSizeF(option.font.pointSizeF() * 0.88)
         painter.setFont(small)
         sfm = painter.fontMetrics()
-        meta = "  ·  ".join(p for p in (summary.source, (summary.published or summary.imported_at or "")[:10]) if p)
+        near = "\u2248 Near-duplicate" if index.data(NEAR_DUPLICATE_ROLE) else None  # the tooltip names it
+        meta = "  ·  ".join(p for p in (near, summary.source, (summary.published or summary.imported_at or "")[:10]) if p)
         painter.setPen(muted)
         painter.drawText(QRect(inner.left(), y, inner.width(), sfm.height()),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

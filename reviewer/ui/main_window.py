@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
                 a[action_id].triggered.connect(lambda _c=False, h=handler: h())
         a["show_all"].toggled.connect(self.set_show_all)
         self.library.article_selected.connect(self.open_article)
+        self.reader_pane.header.near_duplicate_requested.connect(self.open_article)
         self.library.status_change_requested.connect(self.edits.set_status_of)
         self.claims.claim_selected.connect(lambda cid: self.select_claim(cid, scroll_panel=False))
         self.claims.show_all_changed.connect(lambda on: a["show_all"].setChecked(on))
@@ -348,7 +349,8 @@ class MainWindow(QMainWindow):
     def _update_header(self) -> None:
         """Review progress of the open article, from the claims list's running counts."""
         reviewed, total = self.claims.model.counts()
-        self.reader_pane.header.set_article(self.article, reviewed, total)
+        near = self.store.near_duplicate_of(self.article.id) if self.article is not None else None
+        self.reader_pane.header.set_article(self.article, reviewed, total, near_duplicate=near)
 
     # ------------------------------------------------------------------ dialogs
     def show_preferences(self) -> None:
