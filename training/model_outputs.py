@@ -1,10 +1,12 @@
 """Expose intermediate tensors of the shipped check-worthiness model as extra ONNX outputs.
 
-    python training/model_outputs.py            # adds "pooled" to resources/model/minilm_checkworthy_int8.onnx
+    python training/model_outputs.py   # adds "pooled" and "tokens" to resources/model/minilm_checkworthy_int8.onnx
 
-The shipped graph ends: mean pooling ('/Div_output_0', float [1, 384]) -> int8 linear head -> 'logit'.
-The news head (reviewer/core/extraction/news.py) reads the pooled vector, so it is exposed as the
-output "pooled" through an Identity node. Weights and the logit are unchanged (checked here).
+The shipped graph ends: the last encoder layer's LayerNorm (float [1, T, 384]) -> mean pooling
+('/Div_output_0', float [1, 384]) -> int8 linear head -> 'logit'. The news head
+(reviewer/core/extraction/news.py) reads the pooled vector, exposed as the output "pooled"; the source
+tagger (reviewer/core/extraction/source_tagger.py) reads the token vectors, exposed as "tokens". Both go
+through Identity nodes. Weights and the logit are unchanged (checked here).
 Idempotent: an output already present is left alone.
 """
 
@@ -19,7 +21,10 @@ import onnxruntime
 from onnx import TensorProto, helper
 
 MODEL = Path(__file__).resolve().parents[1] / "resources" / "model" / "minilm_checkworthy_int8.onnx"
-OUTPUTS = {"pooled": ("/Div_output_0", [1, 384])}
+OUTPUTS = {
+    "pooled": ("/Div_output_0", [1, 384]),
+    "tokens": ("/encoder/encoder/layer.5/output/LayerNorm/LayerNormalization_output_0", [1, "T", 384]),
+}
 
 
 def main(path: Path = MODEL) -> None:
