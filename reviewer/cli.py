@@ -392,7 +392,7 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from .core.backup import backups_dir, list_backups, restore_backup
+    from .core.backup import RestoreBlocked, backups_dir, list_backups, restore_backup
     from .core.library import library_missing, no_library_error, resolve_library_path
 
     library = resolve_library_path(args.db)
@@ -408,9 +408,19 @@ def cmd_restore(args) -> int:
         source = Path(args.backup)
         if not source.is_file():
             raise ReviewerError(f"{display_name(source)}: no such backup file.")
-    restore_backup(source, library)
+    try:
+        restore_backup(source, library)
+    except RestoreBlocked as exc:  # say how to retry from the command line
+        raise ReviewerError(f"{exc.reason} {exc.HELD} run: "
+                            f"reviewer restore --db {_shell_arg(exc.library)} {_shell_arg(exc.backup)}") from exc
     print(display_name(library))
     return EXIT_OK
+
+
+def _shell_arg(path: Path) -> str:
+    """``path`` as one argument of a command line a person can paste (bash quoting for odd names)."""
+    shown = display_name(path)
+    return shown if shown != str(path) else f'"{path}"'
 
 
 def cmd_reextract(args) -> int:

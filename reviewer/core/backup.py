@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 from . import schema
 from .display import display_name, display_text
 from .errors import LibraryError
-from .partial_files import clean_stale, pid_matcher
+from .partial_files import PartialMatcher, clean_stale, pid_matcher
 
 if TYPE_CHECKING:
     from .store import Store
@@ -63,6 +63,23 @@ _BACKUP_PARTIAL = pid_matcher(r"[^.]+(?:\.(?P<pid>\d+))?\.part(?:-journal|-wal|-
 
 class _StillBusy(Exception):
     """Raised from the backup progress callback once BUSY_DEADLINE_S has passed while locked out."""
+
+
+class RestoreBlocked(LibraryError):
+    """A restore that could not replace the library's files (something holds them open) and changed nothing.
+
+    ``reason`` says what failed, ``HELD`` what to do about it; the message ends "try again", and a
+    caller that knows how to retry (the command line) can finish ``HELD`` with that instead. ``library``
+    and ``backup`` are the files of the restore that was refused.
+    """
+
+    HELD = "If something still has it open (on Windows, Reviewer itself; or a sync or backup tool), quit that and"
+
+    def __init__(self, reason: str, library: Path, backup: Path) -> None:
+        super().__init__(f"{reason} {self.HELD} try again.")
+        self.reason = reason
+        self.library = library
+        self.backup = backup
 
 
 def _copy(source: sqlite3.Connection, dest: sqlite3.Connection) -> None:
@@ -214,8 +231,8 @@ def restore_backup(backup: Path, library: Path) -> None:
 
     A library SQLite reports as damaged is copied aside as ``<time>_damaged.bad`` (with its -wal)
     in the backup folder and replaced as a file: that needs no other connection or program to hold
-    it. If one does (Windows refuses then), the restore fails and the library is left as it was.
-    Raises LibraryError with a message a person can act on.
+    it. If one does (Windows refuses then), the restore fails with RestoreBlocked and the library is
+    left as it was. Raises LibraryError with a message a person can act on.
     """
     backup, library = Path(backup), Path(library)
     clean_stale(library.parent, _restoring_matcher(library))
@@ -258,7 +275,8 @@ def _library_is_healthy(library: Path) -> bool:
     except sqlite3.Error as exc:
         raise LibraryError(f"Could not read {display_name(library)} ({display_text(str(exc))}); nothing was restored.") from exc
     try:
-        return probe.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok"
+        status: object = probe.execute("PRAGMA quick_check(1)").fetchone()[0]
+        return status == "ok"
     except sqlite3.DatabaseError as exc:
         if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
             return False
@@ -297,7 +315,7 @@ def _restore_in_place(source: sqlite3.Connection, backup: Path, library: Path) -
 _SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 
 
-def _restoring_matcher(library: Path):
+def _restoring_matcher(library: Path) -> PartialMatcher:
     """Partial files of a restore of ``library``: ``<library>.restoring[.<pid>]`` and its SQLite side files."""
     return pid_matcher(re.escape(library.name) + r"\.restoring(?:\.(?P<pid>\d+))?(?:-journal|-wal|-shm)?")
 
@@ -363,10 +381,9 @@ def _replace_file(source: sqlite3.Connection, backup: Path, library: Path) -> No
                 leftover.unlink(missing_ok=True)
             except OSError:
                 pass
-        raise LibraryError(
-            f"Could not restore {display_name(library)} from {display_name(backup.name)}: {display_text(str(exc))}. The library was not changed. If something "
-            "still has it open (on Windows, Reviewer itself; or a sync or backup tool), quit that and run: "
-            f'reviewer restore --db {_shell_arg(library)} {_shell_arg(backup)}'
+        raise RestoreBlocked(
+            f"Could not restore {display_name(library)} from {display_name(backup.name)}: {display_text(str(exc))}. "
+            "The library was not changed.", library, backup
         ) from exc
     finally:
         for leftover in (partial, Path(f"{partial}-journal")):
@@ -390,12 +407,6 @@ def _put_back(moved: list[tuple[Path, Path]]) -> list[tuple[Path, Path]]:
         except OSError:
             stuck.append((side, moved_to))
     return stuck
-
-
-def _shell_arg(path: Path) -> str:
-    """``path`` as one argument of a command line a person can paste (bash quoting for odd names)."""
-    shown = display_name(path)
-    return shown if shown != str(path) else f'"{path}"'
 
 
 def _aside_files(aside: Path | None) -> list[Path]:

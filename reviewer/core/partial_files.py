@@ -42,21 +42,28 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
-def _windows_pid_alive(pid: int) -> bool:  # pragma: no cover - Windows only
-    # os.kill(pid, 0) would send CTRL_C_EVENT on Windows: ask for the process's exit code instead.
-    import ctypes
+if sys.platform == "win32":  # pragma: no cover - Windows only (and only type-checked there)
 
-    kernel32 = ctypes.windll.kernel32
-    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-    if not handle:
-        return ctypes.get_last_error() == 5  # access denied: it exists
-    try:
-        code = ctypes.c_ulong()
-        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
-            return True
-        return code.value == 259  # STILL_ACTIVE
-    finally:
-        kernel32.CloseHandle(handle)
+    def _windows_pid_alive(pid: int) -> bool:
+        # os.kill(pid, 0) would send CTRL_C_EVENT on Windows: ask for the process's exit code instead.
+        import ctypes
+
+        # use_last_error: without it ctypes.get_last_error() stays 0 (ctypes.windll does not set it).
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return ctypes.get_last_error() == 5  # access denied: it exists
+        try:
+            code = ctypes.c_ulong()
+            if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+                return True
+            return code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+
+
+# Which names are partials of a job: False for other files, else the writer's pid (None: an older, untagged name).
+PartialMatcher = Callable[[str], int | None | bool]
 
 
 def _age_s(path: Path) -> float:
@@ -74,7 +81,7 @@ def is_stale(path: Path, pid: int | None) -> bool:
     return age > STALE_AFTER_S or not pid_alive(pid)
 
 
-def clean_stale(folder: Path, match: Callable[[str], int | None | bool]) -> list[Path]:
+def clean_stale(folder: Path, match: PartialMatcher) -> list[Path]:
     """Delete the stale partial files in ``folder`` and return them.
 
     ``match(name)`` says which names are partials of this job: False for other files, else the
@@ -105,7 +112,7 @@ def clean_stale(folder: Path, match: Callable[[str], int | None | bool]) -> list
     return removed
 
 
-def pid_matcher(pattern: str) -> Callable[[str], int | None | bool]:
+def pid_matcher(pattern: str) -> PartialMatcher:
     """A ``match`` for ``clean_stale`` from a regular expression with an optional group ``pid``."""
     regex = re.compile(pattern)
 

@@ -75,7 +75,7 @@ def literal_pattern(typed: str) -> str:
     """A regular expression (source) for ``typed`` as a whole: any run of white space for a space,
     any apostrophe for an apostrophe and any hyphen for a hyphen; not inside a longer word or
     figure ("5%" not in "25%" or "0.5%", "4.2" not in "4.25", "U.S." not in "U.S.A.")."""
-    parts = []
+    parts: list[str] = []
     for ch in typed:
         if ch.isspace():
             if not parts or parts[-1] != r"\s+":

@@ -252,6 +252,38 @@ def test_replacing_a_damaged_library_held_open_changes_nothing(library, monkeypa
 
 
 
+def test_a_refused_replacement_says_how_to_retry_without_core_naming_a_flag(library, monkeypatch, run_cli):
+    """Core's message says to quit what holds the library and try again (core names no command-line
+    flag); the command line finishes it with the command to run again, as it always printed."""
+    path, ids = library
+    with Store.open(path) as store:
+        copy = take_backup(store.conn, path, "manual")
+    path.write_bytes(b"SQLite format 3\x00" + os.urandom(20000))  # damaged: replaced as a file
+    before = file_state(path)
+    real_replace = os.replace
+
+    def refuse(src, dst, **kw):
+        if os.fspath(dst) == str(path):
+            raise PermissionError(13, "The process cannot access the file", os.fspath(dst))
+        return real_replace(src, dst, **kw)
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(backup.RestoreBlocked) as refused:
+        backup.restore_backup(copy, path)
+    message = str(refused.value)
+    assert "--db" not in message and "reviewer restore" not in message
+    assert message.endswith("The library was not changed. If something still has it open (on Windows, Reviewer "
+                            "itself; or a sync or backup tool), quit that and try again.")
+    assert (refused.value.library, refused.value.backup) == (path, copy)
+
+    code, out, err = run_cli("restore", str(copy), "--db", str(path))
+    assert code == 2 and out == "" and err.count("\n") == 1 and "Traceback" not in err
+    assert err.rstrip("\n").endswith(
+        "The library was not changed. If something still has it open (on Windows, Reviewer itself; or a sync or "
+        f'backup tool), quit that and run: reviewer restore --db "{path}" "{copy}"')
+    assert file_state(path) == before
+
+
 def test_restore_gives_up_on_a_library_another_program_holds_locked(library, monkeypatch):
     """SQLite's backup API retries a locked destination for ever (no busy timeout applies): the restore
     gives up after BUSY_DEADLINE_S with a message a person can act on, and the library is unchanged."""

@@ -67,7 +67,7 @@ class SentenceQuotes:
         i = bisect_right(self._starts, pos) - 1
         return i >= 0 and pos < self._spans[i][1]
 
-    def dash_attributions(self, limit: int) -> Iterator[re.Match]:
+    def dash_attributions(self, limit: int) -> Iterator[re.Match[str]]:
         """The «…», — сказал X matches worth trying, first to last (of the first `limit` dashes)."""
         dashes = islice(DASH_VERB.finditer(self._sentence), limit)
         return (dash for dash in dashes if dash.group("known") is not None or self._closes_quotation(dash.start()))

@@ -82,7 +82,7 @@ class Sentence:
 
 def blocks(text: str) -> list[Block]:
     """Paragraph-like blocks separated by blank lines, trimmed of surrounding whitespace."""
-    out = []
+    out: list[Block] = []
     pos = 0
     for match in _BLOCK_SPLIT.finditer(text):
         _add_block(text, pos, match.start(), out)

@@ -142,9 +142,10 @@ def decode_text(data: bytes) -> tuple[str, str]:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
-            text = None
-        if text is not None and _looks_like_text(text):
-            return text, encoding
+            pass
+        else:
+            if _looks_like_text(text):
+                return text, encoding
 
     if b"\x00" in data[:65536] and data.count(b"\x00") > len(data) // 1000:
         raise NotText("it contains binary data (zero bytes), not text")
