@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Union
 
 from .domain import Claim, Evidence, Review, ReviewChange, VerdictScale
+from .team import FinalDecision, ReviewerReview
 
 # What a change can touch. The UI refreshes only the panes that show these.
 ARTICLES = "articles"  # the library list (titles, status, progress)
@@ -102,8 +103,25 @@ class RevertReview:
     change: ReviewChange
 
 
+@dataclass(frozen=True)
+class PutFinalDecision:
+    """Make ``decision`` the claim's final decision (None: the claim has none)."""
+
+    claim_id: int
+    decision: FinalDecision | None
+
+
+@dataclass(frozen=True)
+class PutPeerReview:
+    """Make ``review`` ``reviewer``'s review of the claim among the peer reviews (None: they have none)."""
+
+    claim_id: int
+    reviewer: str
+    review: ReviewerReview | None
+
+
 Step = Union[DeleteClaims, RestoreClaims, EditClaim, SetStatus, RemoveEvidence, RestoreEvidence, EditEvidence,
-             SaveScale, SetActiveScale, RevertReview]
+             SaveScale, SetActiveScale, RevertReview, PutFinalDecision, PutPeerReview]
 
 
 @dataclass(frozen=True)

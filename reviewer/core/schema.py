@@ -231,6 +231,72 @@ def m003_near_duplicates(db: Database) -> None:
     db.execute("CREATE INDEX article_signature_bands_by_article ON article_signature_bands(article_id)")
 
 
+# The columns each full-text index reads: its update trigger fires only when one of them changes,
+# so writing a global id (or a status, a score) does not re-index an article's whole text.
+_FTS_COLUMNS = {"articles": ("title", "text"), "claims": ("text", "speaker"), "reviews": ("note",)}
+
+
+@migrations()
+def m004_team(db: Database) -> None:
+    """Team review (#18): the library's id, global ids of articles, claims and reviews, reviews of
+    the same claims by other reviewers (from bundles) and an editor's final decisions."""
+    import uuid
+
+    db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('library_id', ?)", (uuid.uuid4().hex,))
+    for table in ("articles", "claims", "reviews"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN gid TEXT")
+        db.execute(f"UPDATE {table} SET gid = lower(hex(randomblob(16))) WHERE gid IS NULL")
+        db.execute(f"CREATE UNIQUE INDEX {table}_by_gid ON {table}(gid)")
+        key = "claim_id" if table == "reviews" else "id"
+        # A new row gets its id here, so no insert path has to know about it; an imported row keeps its own.
+        db.execute(
+            f"CREATE TRIGGER {table}_gid AFTER INSERT ON {table} WHEN NEW.gid IS NULL BEGIN "
+            f"UPDATE {table} SET gid = lower(hex(randomblob(16))) WHERE {key} = NEW.{key}; END"
+        )
+        columns = _FTS_COLUMNS[table]
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        old_values = ", ".join(f'old."{c}"' for c in columns)
+        new_values = ", ".join(f'new."{c}"' for c in columns)
+        db.execute(f'DROP TRIGGER IF EXISTS "{table}_au"')
+        db.execute(
+            f'CREATE TRIGGER "{table}_au" AFTER UPDATE OF {", ".join(columns)} ON "{table}" BEGIN '
+            f'INSERT INTO "{table}_fts" ("{table}_fts", rowid, {quoted}) VALUES(\'delete\', old.rowid, {old_values}); '
+            f'INSERT INTO "{table}_fts" (rowid, {quoted}) VALUES (new.rowid, {new_values}); END'
+        )
+    # Reviews of a claim by reviewers other than this library's own (reviews.reviewer), from bundles.
+    # evidence is a JSON list of {url, title, quote, accessed, file_name, original_name}.
+    db.execute(
+        """
+        CREATE TABLE peer_reviews (
+            gid TEXT PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            reviewer TEXT NOT NULL,
+            verdict TEXT,
+            confidence INTEGER CHECK (confidence IS NULL OR confidence BETWEEN 0 AND 100),
+            note TEXT NOT NULL DEFAULT '',
+            evidence TEXT NOT NULL DEFAULT '[]',
+            updated_at TEXT NOT NULL,
+            UNIQUE (claim_id, reviewer)
+        )"""
+    )
+    # An editor's decision where reviewers disagree; it is the claim's verdict in reports.
+    db.execute(
+        """
+        CREATE TABLE final_decisions (
+            claim_id INTEGER PRIMARY KEY REFERENCES claims(id) ON DELETE CASCADE,
+            verdict TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            decided_by TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            gid TEXT UNIQUE
+        )"""
+    )
+    db.execute(
+        "CREATE TRIGGER final_decisions_gid AFTER INSERT ON final_decisions WHEN NEW.gid IS NULL BEGIN "
+        "UPDATE final_decisions SET gid = lower(hex(randomblob(16))) WHERE claim_id = NEW.claim_id; END"
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 

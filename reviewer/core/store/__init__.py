@@ -2,7 +2,8 @@
 
 ``Store`` is the one object the rest of the app talks to. Its parts live in one module per
 responsibility (``base``: connection, transactions, audit; ``articles``; ``claims``;
-``reviews``: verdicts, notes, evidence, history; ``scales``), but all SQL stays in here.
+``reviews``: verdicts, notes, evidence, history; ``scales``; ``team``: colleagues' reviews, final
+decisions), but all SQL stays in here.
 Every write is one ``BEGIN IMMEDIATE`` transaction that also appends to the audit log.
 Methods return plain domain objects. A Store belongs to the thread that opened it; a worker
 thread asks it for ``worker_store()``. The library file is touched only through SQLite (see
@@ -27,6 +28,7 @@ from .embeddings import EmbeddingsMixin
 from .factchecks import FactchecksMixin
 from .reviews import ReviewsMixin
 from .scales import ScalesMixin
+from .team import TeamMixin
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
@@ -41,5 +43,6 @@ __all__ = [
 ]
 
 
-class Store(ArticlesMixin, ClaimsMixin, ReviewsMixin, ScalesMixin, FactchecksMixin, EmbeddingsMixin, StoreBase):
+class Store(ArticlesMixin, ClaimsMixin, ReviewsMixin, ScalesMixin, FactchecksMixin, EmbeddingsMixin, TeamMixin,
+            StoreBase):
     """A connection to one library file. Not thread-safe: one Store per thread."""
