@@ -70,6 +70,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("focus_library", "Go to &Library", ("Ctrl+1",)),
     ActionSpec("focus_reader", "Go to &Reader", ("Ctrl+2",)),
     ActionSpec("focus_claims", "Go to &Claims", ("Ctrl+3",)),
+    ActionSpec("seen_before_list", "Seen &Before…", (),
+               "Claims of the library that match earlier reviews or imported fact-checks"),
     # Article
     ActionSpec("status_todo", "Mark as &To Do", ("Ctrl+Alt+1",)),
     ActionSpec("status_in_review", "Mark as &In Review", ("Ctrl+Alt+2",)),
@@ -94,6 +96,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # The id keeps its old name so shortcut overrides saved for it still apply.
     ActionSpec("focus_evidence", "Add &Evidence…", ("E",), "Add a link, a quoted passage or a file to the current claim",
                typing_guard=True),
+    ActionSpec("reuse_match", "&Reuse Seen-before Verdict", ("R",),
+               "Give the current claim the verdict of its earlier check, with a note linking the original",
+               typing_guard=True),
     ActionSpec("edit_scales", "Edit Verdict &Scales…", ()),
     # Help
     ActionSpec("shortcuts", "&Keyboard Shortcuts", (SK.HelpContents, "F1")),
@@ -108,11 +113,12 @@ MENUS: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
                        "@recent", None, "export", "backups", None, "preferences", None, "quit")),
     ("edit", "&Edit", ("undo", "redo", None, "copy", "paste_article", None, "find")),
     ("view", "&View", ("refresh", None, "zoom_in", "zoom_out", "zoom_reset", None, "show_all", None, "focus_library",
-                       "focus_reader", "focus_claims")),
+                       "focus_reader", "focus_claims", None, "seen_before_list")),
     ("article", "&Article", ("status_todo", "status_in_review", "status_done", None, "reextract")),
     ("claim", "&Claim", ("next_claim", "previous_claim", None, "add_claim", "edit_span", "split_claim",
                          "merge_claims", None, "dismiss_claim", "restore_claim", "delete_claim")),
-    ("review", "&Review", (*(f"verdict_{n}" for n in range(1, 10)), "verdict_0", None, "focus_note", "focus_evidence", None, "edit_scales")),
+    ("review", "&Review", (*(f"verdict_{n}" for n in range(1, 10)), "verdict_0", None, "focus_note", "focus_evidence", "reuse_match", None,
+                           "edit_scales")),
     ("help", "&Help", ("shortcuts", None, "about")),
 )
 

@@ -23,6 +23,8 @@ VERDICT_ROLE = Qt.ItemDataRole.UserRole + 5  # verdict key, "" when unreviewed
 KIND_ROLE = Qt.ItemDataRole.UserRole + 6
 SCORE_ROLE = Qt.ItemDataRole.UserRole + 7
 META_ROLE = Qt.ItemDataRole.UserRole + 8  # "speaker · kind" line under the claim's text
+SEEN_ROLE = Qt.ItemDataRole.UserRole + 9  # best "seen before" score at or above the threshold, else None
+SEEN_MARK = "⟲ Seen before"
 
 COLUMNS = ("Claim", "Speaker", "Kind", "Score", "Verdict")
 COL_TEXT, COL_SPEAKER, COL_KIND, COL_SCORE, COL_VERDICT = range(len(COLUMNS))
@@ -44,6 +46,7 @@ class ClaimsModel(QAbstractTableModel):
         self._palette: VerdictPalette | None = None
         self._threshold: float | None = None
         self._reviewed = self._active = 0  # kept up to date row by row: a verdict does not recount
+        self._seen: dict[int, float] = {}  # claim id -> best match score, only those past the threshold
 
     # ------------------------------------------------------------------ content
     def set_claims(self, claims: Sequence[Claim], palette: VerdictPalette, threshold: float | None) -> None:
@@ -106,6 +109,16 @@ class ClaimsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(rows[i], 0), self.index(rows[j], last))
             i = j + 1
 
+    def set_seen(self, scores: dict[int, float]) -> None:
+        """The "seen before" marker: ``scores`` maps claim ids to their best match at or above the
+        threshold (claims not in it have none). Kept across ``set_claims``; only changed rows redraw."""
+        changed = {cid for cid in self._seen.keys() | scores.keys() if self._seen.get(cid) != scores.get(cid)}
+        self._seen = dict(scores)
+        self._rows_changed(sorted(row for cid in changed if (row := self._rows.get(cid)) is not None))
+
+    def seen(self, claim_id: int) -> float | None:
+        return self._seen.get(claim_id)
+
     def set_view(self, palette: VerdictPalette, threshold: float | None) -> None:
         """The scale or the threshold changed: labels, colours and check-worthiness change."""
         self.set_claims(self._claims, palette, threshold)
@@ -163,7 +176,9 @@ class ClaimsModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_TEXT:
-                return plain_tooltip(claim.text)
+                seen = self._seen.get(claim.id)
+                return plain_tooltip(claim.text if seen is None else
+                                     f"{claim.text}\n\n{SEEN_MARK} (match {seen:.2f}): see the claim's Seen before tab.")
             if column == COL_VERDICT:
                 return plain_tooltip(claim_label(claim, self._palette, self._threshold))
             return None
@@ -185,9 +200,12 @@ class ClaimsModel(QAbstractTableModel):
             return claim.kind or "other"
         if role == SCORE_ROLE:
             return float(claim.score)
+        if role == SEEN_ROLE:
+            return self._seen.get(claim.id)
         if role == META_ROLE:
-            parts = [claim.speaker, kind_label(claim.kind), "added by hand" if claim.origin == "manual" else None,
-                     "dismissed" if claim.dismissed else None]
+            seen = self._seen.get(claim.id)
+            parts = [SEEN_MARK if seen is not None else None, claim.speaker, kind_label(claim.kind),
+                     "added by hand" if claim.origin == "manual" else None, "dismissed" if claim.dismissed else None]
             return "  ·  ".join(p for p in parts if p)
         if role == SORT_ROLE:
             if column == COL_TEXT:

@@ -32,6 +32,7 @@ from .library_pane import LibraryPane
 from .plain import plain_label
 from .reader_pane import ReaderPane
 from .review_editor import ReviewEditor
+from .seen_before_desk import SeenBeforeDesk
 from .settings import Settings
 from .tasks import TaskManager
 from .theme import theme_colors
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
         self.edits = DeskEdits(store, hub, undo_stack, tasks, self.reader, self.claims,
                                article=lambda: self.article, select_claim=self.select_claim,
                                save_pending=self.review_editor.save_pending, show_message=self.show_message)
+        self.seen_before = SeenBeforeDesk(store, settings, hub, undo_stack, self.claims, self.review_editor,
+                                          self.open_article, self)
         # Another window or the command line may write to the same library: look for their
         # commits now and then (a cheap pragma) and show them without being asked.
         self._data_version = store.data_version()
@@ -167,6 +170,8 @@ class MainWindow(QMainWindow):
             "delete_claim": self.edits.delete_selected,
             "focus_note": self.review_editor.focus_note,
             "focus_evidence": self._add_evidence,
+            "reuse_match": self.seen_before.reuse,
+            "seen_before_list": self.seen_before.show_list,
             "edit_scales": self.edit_scales,
             "shortcuts": self.show_shortcuts,
             "about": self._about,
@@ -254,6 +259,7 @@ class MainWindow(QMainWindow):
         self._refresh_claims(structural=False)
         self._update_status_who()
         self.library.model.set_threshold(self.threshold())
+        self.seen_before.apply_preferences()
 
     # ------------------------------------------------------------------ changes
     def refresh(self) -> None:
@@ -546,6 +552,7 @@ class MainWindow(QMainWindow):
         for dialog in dialogs:
             dialog.close()  # a restore still waiting for other jobs is cancelled with its dialog
         self._watch_timer.stop()
+        self.seen_before.stop()
         self.review_editor.set_claim(None)  # saves a note still being typed
         self.save_session()
         self.tasks.cancel_all()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QDoubleSpinBox,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -124,6 +125,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.model_default)
         form.addRow("Check-worthiness", row)
         form.addRow(hint)
+        self._seen_before_rows(form)
 
         self.scale_combo = QComboBox()
         self._fill_scales()
@@ -175,6 +177,29 @@ class PreferencesDialog(QDialog):
         layout.addLayout(bottom)
         self.shortcut_table.setCurrentCell(0, 0)
         return page
+
+    def _seen_before_rows(self, form: QFormLayout) -> None:
+        try:
+            from ..core.matching import default_threshold
+
+            default = default_threshold()
+        except ReviewerError:  # no matching model installed: the desk says so; keep the setting editable
+            default = 1.0
+        chosen = self.settings.seen_before_threshold()
+        self.seen_default = QCheckBox(f"Use the matching model's threshold ({default:.2f})")
+        self.seen_default.setChecked(chosen is None)
+        self.seen_threshold = QDoubleSpinBox()
+        self.seen_threshold.setObjectName("seenBeforeThreshold")
+        self.seen_threshold.setRange(0.0, 1.0)
+        self.seen_threshold.setSingleStep(0.05)
+        self.seen_threshold.setDecimals(2)
+        self.seen_threshold.setValue(default if chosen is None else chosen)
+        self.seen_threshold.setEnabled(chosen is not None)
+        self.seen_threshold.setToolTip("A claim is marked “seen before” when its best match among imported "
+                                       "fact-checks and earlier reviews scores at least this (0–1)")
+        self.seen_default.toggled.connect(lambda on: self.seen_threshold.setEnabled(not on))
+        form.addRow(self.seen_default)
+        form.addRow("Seen-before threshold", self.seen_threshold)
 
     # ------------------------------------------------------------------ behaviour
     def _threshold_label(self, *args) -> None:
@@ -283,6 +308,8 @@ class PreferencesDialog(QDialog):
         self.settings.set_pref("reader_font_size", self.font_spin.value())
         threshold = -1.0 if self.model_default.isChecked() else self.threshold_slider.value() / 100
         self.settings.set_pref("checkworthy_threshold", threshold)
+        self.settings.set_pref("seen_before_threshold",
+                               -1.0 if self.seen_default.isChecked() else self.seen_threshold.value())
         self.actions.set_shortcuts(self.shortcut_choices())
         super().accept()
 

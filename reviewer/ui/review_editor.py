@@ -7,7 +7,7 @@ change that touches its claim (or the verdict scale).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -59,6 +59,8 @@ class ReviewEditor(QWidget):
     The main window owns the store, hub, undo stack and settings and hands them in; the
     editor keeps no other reference to its siblings.
     """
+
+    claim_changed = Signal(object)  # the Claim shown (None: none), also when its text changed
 
     def __init__(self, store: Store, hub: ChangeHub, undo_stack: QUndoStack, settings: Settings,
                  parent: QWidget | None = None):
@@ -122,6 +124,7 @@ class ReviewEditor(QWidget):
         self.claim_text.setAccessibleName("Claim")
         card_layout.addWidget(self.claim_meta)
         card_layout.addWidget(self.claim_text)
+        self._card_layout = card_layout
         layout.addWidget(self.card)
 
         verdict_header = QHBoxLayout()
@@ -206,6 +209,11 @@ class ReviewEditor(QWidget):
         self._show_claim()
         self._show_review()
         self._update_tab_titles()
+        self.claim_changed.emit(claim)
+
+    def add_card_line(self, widget: QWidget) -> None:
+        """Show ``widget`` in the claim card under the claim's text (the desk's "seen before" line)."""
+        self._card_layout.addWidget(widget)
 
     def save_pending(self) -> None:
         """Write note typing that is still waiting for its debounce (call before quitting or switching library)."""
@@ -349,6 +357,7 @@ class ReviewEditor(QWidget):
                 self.set_claim(None)
                 return
             self._show_claim()
+            self.claim_changed.emit(self.claim)
         if change.touches(REVIEW, CLAIMS):
             self._show_review()
         if change.touches(EVIDENCE, CLAIMS):

@@ -22,6 +22,7 @@ PREFERENCES: dict[str, Any] = {
     "reader_font_size": 13,
     "reader_max_width": 760,  # px: a comfortable line length
     "checkworthy_threshold": -1.0,  # < 0: the model's tuned default
+    "seen_before_threshold": -1.0,  # < 0: the matching model's default (core.matching.default_threshold)
     "show_non_checkworthy": False,
     "shortcuts": "{}",  # JSON {action id: key sequence} — only overrides of the defaults
     "page_size": "A4",
@@ -83,6 +84,11 @@ class Settings:
         """The reviewer's check-worthiness threshold; None: the model's own (the flag set at extraction)."""
         value = float(self.pref("checkworthy_threshold"))
         return None if value < 0 else value
+
+    def seen_before_threshold(self) -> float | None:
+        """The score from which a match counts as "seen before"; None: the matching model's default."""
+        value = float(self.pref("seen_before_threshold"))
+        return None if value < 0 else min(value, 1.0)
 
     def set_pref(self, key: str, value: Any) -> None:
         if key not in PREFERENCES:

@@ -24,6 +24,7 @@ EXTRA_KEYS = (
     ("Reader", "Down / Up", "Next / previous claim"),
     ("Reader", "Right-click", "Add claim, split, edit span"),
     ("Claims", "Shift/Ctrl+click", "Select several claims (to merge or dismiss)"),
+    ("Seen before tab", "Return / double-click", "Reuse the verdict of the selected match"),
 )
 
 
