@@ -220,6 +220,14 @@ def test_the_app_runs_without_tokenizers(monkeypatch):
     ({"post_processor": {"type": "RobertaProcessing"}}, "post_processor"),
     ({"post_processor": None}, "post_processor"),
     ({"added_tokens": [{"id": 0, "content": "[PAD]", "lstrip": True}]}, "added token '\\[PAD\\]'"),
+    # Values of the wrong JSON type are refused with a message, not a KeyError or TypeError.
+    ({"model": {"type": "WordPiece", "vocab": ["[UNK]"]}}, "vocabulary is not a JSON object of token ids"),
+    ({"model": {"type": "WordPiece", "vocab": {"[UNK]": "100"}}}, "vocabulary is not a JSON object of token ids"),
+    ({"post_processor": {"type": "BertProcessing", "cls": "[CLS]", "sep": ["[SEP]", 102]}}, "post_processor"),
+    ({"post_processor": {"type": "TemplateProcessing", "single": [{"SpecialToken": {"id": "[CLS]"}}, "A",
+                                                                  {"SpecialToken": {"id": "[SEP]"}}]}}, "post_processor"),
+    ({"added_tokens": [{"id": 0}]}, "added token has no text"),
+    ({"normalizer": "BertNormalizer"}, "normalizer is not a JSON object"),
 ])
 def test_other_tokenizer_files_are_refused_clearly(tmp_path, change, complaint):
     spec = json.loads(TOKENIZER_JSON.read_text(encoding="utf-8"))

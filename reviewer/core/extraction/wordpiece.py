@@ -21,8 +21,10 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import TypedDict
 
 from ..errors import ReviewerError
 
@@ -69,7 +71,7 @@ class WordPieceTokenizer:
     def from_file(cls, path: Path, max_tokens: int) -> WordPieceTokenizer:
         """Load a Hugging Face ``tokenizer.json``; raises UnsupportedTokenizer if it is not plain BERT.
         The file's own padding and truncation settings are ignored (see the class docstring)."""
-        spec = json.loads(Path(path).read_text(encoding="utf-8"))
+        spec = _json_object(json.loads(Path(path).read_text(encoding="utf-8")), "tokenizer file", path)
         return cls(**_settings(spec, path), max_tokens=max_tokens)
 
     def encode(self, text: str) -> list[int]:
@@ -96,7 +98,7 @@ class WordPieceTokenizer:
                 break
         return [self._cls_id, *ids, self._sep_id]
 
-    def _chunks(self, text: str):
+    def _chunks(self, text: str) -> Iterator[str | int]:
         """Text between special tokens (as str) and the special tokens themselves (as ids). As in
         ``tokenizers``, special tokens are matched in the raw text, before normalisation."""
         if self._special_re is None or not self._special_re.search(text):
@@ -135,10 +137,26 @@ class WordPieceTokenizer:
         return text
 
 
-def _settings(spec: dict, path) -> dict:
+class _Settings(TypedDict):
+    """WordPieceTokenizer's keyword arguments read from a tokenizer.json (all but max_tokens)."""
+
+    vocab: dict[str, int]
+    cls_id: int
+    sep_id: int
+    special_tokens: dict[str, int]
+    unk_token: str
+    prefix: str
+    max_word_chars: int
+    clean_text: bool
+    chinese_chars: bool
+    strip_accents: bool
+    lowercase: bool
+
+
+def _settings(spec: dict[str, object], path: Path) -> _Settings:
     """WordPieceTokenizer's keyword arguments from a parsed tokenizer.json."""
-    def part(key: str, expected: str) -> dict:
-        value = spec.get(key) or {}
+    def part(key: str, expected: str) -> dict[str, object]:
+        value = _json_object(spec.get(key) or {}, key, path)
         if value.get("type") != expected:
             raise UnsupportedTokenizer(
                 f"{path}: the {key} is {value.get('type')!r}; Reviewer's tokenizer implements only {expected}")
@@ -147,22 +165,32 @@ def _settings(spec: dict, path) -> dict:
     normalizer = part("normalizer", "BertNormalizer")
     part("pre_tokenizer", "BertPreTokenizer")
     model = part("model", "WordPiece")
-    vocab = model["vocab"]
-    special = {}
-    for token in spec.get("added_tokens", []):
+    vocab = model.get("vocab")
+    if not isinstance(vocab, dict) or not all(isinstance(w, str) and isinstance(i, int) for w, i in vocab.items()):
+        raise UnsupportedTokenizer(f"{path}: the WordPiece vocabulary is not a JSON object of token ids")
+    special: dict[str, int] = {}
+    added = spec.get("added_tokens") or []
+    for entry in added if isinstance(added, list) else [added]:
+        token = _json_object(entry, "added token", path)
+        content, token_id = token.get("content"), token.get("id")
+        if not isinstance(content, str) or not isinstance(token_id, int):
+            raise UnsupportedTokenizer(f"{path}: an added token has no text (content) or no id")
         if token.get("normalized") or token.get("single_word") or token.get("lstrip") or token.get("rstrip"):
             raise UnsupportedTokenizer(
-                f"{path}: added token {token['content']!r} sets normalized, single_word, lstrip or rstrip, "
+                f"{path}: added token {content!r} sets normalized, single_word, lstrip or rstrip, "
                 "which Reviewer's tokenizer does not implement")
-        special[token["content"]] = token["id"]
-    cls_id, sep_id = _cls_and_sep(spec.get("post_processor") or {}, path)
+        special[content] = token_id
+    cls_id, sep_id = _cls_and_sep(_json_object(spec.get("post_processor") or {}, "post_processor", path), path)
+    max_word_chars = model.get("max_input_chars_per_word", 100)
+    if not isinstance(max_word_chars, int):
+        raise UnsupportedTokenizer(f"{path}: max_input_chars_per_word is {max_word_chars!r}, not a whole number")
     lowercase = bool(normalizer.get("lowercase", True))
     strip_accents = normalizer.get("strip_accents")
     return {
         "vocab": vocab, "cls_id": cls_id, "sep_id": sep_id, "special_tokens": special,
-        "unk_token": model.get("unk_token", "[UNK]"),
-        "prefix": model.get("continuing_subword_prefix", "##"),
-        "max_word_chars": int(model.get("max_input_chars_per_word", 100)),
+        "unk_token": _json_text(model, "unk_token", "[UNK]", path),
+        "prefix": _json_text(model, "continuing_subword_prefix", "##", path),
+        "max_word_chars": max_word_chars,
         "clean_text": bool(normalizer.get("clean_text", True)),
         "chinese_chars": bool(normalizer.get("handle_chinese_chars", True)),
         # As in tokenizers: strip_accents left unset follows lowercase.
@@ -171,29 +199,61 @@ def _settings(spec: dict, path) -> dict:
     }
 
 
-def _cls_and_sep(processor: dict, path) -> tuple[int, int]:
+def _cls_and_sep(processor: dict[str, object], path: Path) -> tuple[int, int]:
     kind = processor.get("type")
     if kind == "BertProcessing":
-        return int(processor["cls"][1]), int(processor["sep"][1])
+        cls_id, sep_id = _json_at(processor, "cls", 1), _json_at(processor, "sep", 1)
+        if isinstance(cls_id, int) and isinstance(sep_id, int):
+            return cls_id, sep_id
     if kind == "TemplateProcessing":
-        single = processor.get("single", [])
-        shape = [next(iter(step)) for step in single]
-        if shape == ["SpecialToken", "Sequence", "SpecialToken"] and single[1]["Sequence"]["id"] == "A":
-            first, last = (processor["special_tokens"][single[i]["SpecialToken"]["id"]]["ids"] for i in (0, 2))
-            if len(first) == 1 and len(last) == 1:
+        single = processor.get("single")
+        steps = single if isinstance(single, list) else []
+        shape = [next(iter(step), None) if isinstance(step, dict) else None for step in steps]
+        if shape == ["SpecialToken", "Sequence", "SpecialToken"] and _json_at(steps, 1, "Sequence", "id") == "A":
+            first, last = (_json_at(processor, "special_tokens", _json_at(steps, i, "SpecialToken", "id"), "ids")
+                           for i in (0, 2))
+            if isinstance(first, list) and isinstance(last, list) and len(first) == 1 and len(last) == 1 \
+                    and isinstance(first[0], int) and isinstance(last[0], int):
                 return first[0], last[0]
     raise UnsupportedTokenizer(
         f"{path}: the post_processor is not '[CLS] $A [SEP]'; Reviewer's tokenizer implements only that")
 
 
-def _word_splitter(vocab: dict[str, int], unk_id: int, prefix: str, max_word_chars: int):
+# Parsed JSON is read through these, so that a value of an unexpected type is refused clearly.
+def _json_object(value: object, what: str, path: Path) -> dict[str, object]:
+    if not isinstance(value, dict):
+        raise UnsupportedTokenizer(f"{path}: the {what} is not a JSON object")
+    return value
+
+
+def _json_text(part: dict[str, object], key: str, default: str, path: Path) -> str:
+    value = part.get(key, default)
+    if not isinstance(value, str):
+        raise UnsupportedTokenizer(f"{path}: {key} is {value!r}, not a string")
+    return value
+
+
+def _json_at(value: object, *keys: object) -> object:
+    """``value[key][key]...`` through JSON objects (str keys) and lists (int indexes); None where a key is missing."""
+    for key in keys:
+        if isinstance(value, dict) and isinstance(key, str):
+            value = value.get(key)
+        elif isinstance(value, list) and isinstance(key, int) and not isinstance(key, bool) and 0 <= key < len(value):
+            value = value[key]
+        else:
+            return None
+    return value
+
+
+def _word_splitter(vocab: dict[str, int], unk_id: int, prefix: str,
+                   max_word_chars: int) -> Callable[[str], tuple[int, ...]]:
     """Greedy longest-match-first WordPiece for one pre-tokenized word, as a tuple of ids."""
     longest = max(map(len, vocab))
 
     def split(word: str) -> tuple[int, ...]:
         if len(word) > max_word_chars:
             return (unk_id,)
-        ids = []
+        ids: list[int] = []
         start, length = 0, len(word)
         while start < length:
             for end in range(min(length, start + longest), start, -1):
