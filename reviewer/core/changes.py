@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Union
 
 from .domain import Claim, Evidence, Review, ReviewChange, VerdictScale
-from .team import FinalDecision, ReviewerReview
+from .team import FinalDecision, PeerEvidence, ReviewerReview
 
 # What a change can touch. The UI refreshes only the panes that show these.
 ARTICLES = "articles"  # the library list (titles, status, progress)
@@ -29,16 +29,32 @@ ClaimValue = Union[int, str, bool, None]
 
 @dataclass(frozen=True)
 class ClaimSnapshot:
-    """A removed claim with its review and evidence, enough to put it back with the same ids."""
+    """A removed claim with its review and evidence, enough to put it back with the same ids.
+
+    A snapshot also keeps the claim's global ids, its colleagues' reviews and any final decision
+    (team review, #18), so that deleting and restoring a claim loses none of them.
+    """
 
     claim: Claim
     evidence: tuple[Evidence, ...] = ()
+    gid: str | None = None
+    review_gid: str | None = None
+    peer_reviews: tuple[ReviewerReview, ...] = ()
+    decision: FinalDecision | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape written to the audit log (and read back by ``from_dict``)."""
         state = asdict(self.claim)
         review = state.pop("review")
-        return {"claim": state, "review": review, "evidence": [asdict(e) for e in self.evidence]}
+        data = {"claim": state, "review": review, "evidence": [asdict(e) for e in self.evidence]}
+        if self.gid is not None:
+            data["gid"] = self.gid
+            data["review_gid"] = self.review_gid
+        if self.peer_reviews:
+            data["peer_reviews"] = [asdict(r) for r in self.peer_reviews]
+        if self.decision is not None:
+            data["decision"] = asdict(self.decision)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ClaimSnapshot:
@@ -46,7 +62,10 @@ class ClaimSnapshot:
         review = Review(**data["review"]) if data.get("review") else None
         claim = Claim(**{k: v for k, v in data["claim"].items() if k != "review"}, review=review)
         evidence = tuple(Evidence(**e) for e in data.get("evidence") or ())
-        return cls(claim, evidence)
+        peers = tuple(ReviewerReview(**{**r, "evidence": tuple(PeerEvidence(**e) for e in r.get("evidence") or ())})
+                      for r in data.get("peer_reviews") or ())
+        decision = FinalDecision(**data["decision"]) if data.get("decision") else None
+        return cls(claim, evidence, data.get("gid"), data.get("review_gid"), peers, decision)
 
 
 # Undo steps. Applying one returns its inverse (see ``Store.revert_change``).
@@ -120,8 +139,31 @@ class PutPeerReview:
     review: ReviewerReview | None
 
 
+# A row as (column, value) pairs, for changes that write rows directly (a bundle merge).
+RowValues = tuple[tuple[str, Union[int, float, str, bytes, None]], ...]
+
+
+@dataclass(frozen=True)
+class RowEdit:
+    """One row a change wrote: its table and key, and the row before and after (None: no such row)."""
+
+    table: str
+    key: RowValues
+    before: RowValues | None
+    after: RowValues | None
+
+
+@dataclass(frozen=True)
+class PutRows:
+    """Put rows back as they were before ``edits`` (applied last to first), each checked to be still as
+    the change left it (``Store._put_rows``); ``action`` names the change in the audit log."""
+
+    edits: tuple[RowEdit, ...]
+    action: str
+
+
 Step = Union[DeleteClaims, RestoreClaims, EditClaim, SetStatus, RemoveEvidence, RestoreEvidence, EditEvidence,
-             SaveScale, SetActiveScale, RevertReview, PutFinalDecision, PutPeerReview]
+             SaveScale, SetActiveScale, RevertReview, PutFinalDecision, PutPeerReview, PutRows]
 
 
 @dataclass(frozen=True)

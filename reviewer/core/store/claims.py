@@ -35,6 +35,8 @@ class ClaimsMixin(StoreBase):
     if TYPE_CHECKING:  # provided by the other parts of Store
         def get_article(self, article_id: int) -> Article: ...
         def list_evidence(self, claim_id: int) -> list[Evidence]: ...
+        def _with_team_state(self, snapshot: ClaimSnapshot) -> ClaimSnapshot: ...
+        def _restore_team_state(self, snapshot: ClaimSnapshot) -> None: ...
         def _insert_claims(self, article_id: int, text: str, claims: Sequence[ClaimDraft], now: str,
                            origin: str = "auto") -> list[int]: ...
 
@@ -166,7 +168,7 @@ class ClaimsMixin(StoreBase):
                       (RestoreClaims(snapshots),))
 
     def claim_snapshot(self, claim_id: int) -> ClaimSnapshot:
-        return ClaimSnapshot(self.get_claim(claim_id), tuple(self.list_evidence(claim_id)))
+        return self._with_team_state(ClaimSnapshot(self.get_claim(claim_id), tuple(self.list_evidence(claim_id))))
 
     def restore_claim(self, snapshot: ClaimSnapshot, who: str | None = None) -> Claim:
         """Put back a claim removed by ``delete_claim`` (same id, review and evidence)."""
@@ -192,6 +194,7 @@ class ClaimsMixin(StoreBase):
                     " added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (e.id, c.id, e.url, e.title, e.quote, e.accessed, e.file_name, e.original_name, e.added_at),
                 )
+            self._restore_team_state(snapshot)
             self._audit("claim_restore", "claim", c.id, article_id=c.article_id, claim_id=c.id,
                         after=snapshot.as_dict(), who=who)
         return self.get_claim(c.id)
@@ -260,7 +263,9 @@ class ClaimsMixin(StoreBase):
             kept = self._query(
                 'SELECT c.id, c.start, c."end" FROM claims c LEFT JOIN reviews r ON r.claim_id = c.id'
                 " WHERE c.article_id = ? AND (c.origin = 'manual' OR c.dismissed OR r.claim_id IS NOT NULL"
-                " OR EXISTS (SELECT 1 FROM evidence e WHERE e.claim_id = c.id))",
+                " OR EXISTS (SELECT 1 FROM evidence e WHERE e.claim_id = c.id)"
+                " OR EXISTS (SELECT 1 FROM peer_reviews p WHERE p.claim_id = c.id)"
+                " OR EXISTS (SELECT 1 FROM final_decisions f WHERE f.claim_id = c.id))",
                 (article_id,),
             ).fetchall()
             kept_ids = {k["id"] for k in kept}

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Any
 
-from ..changes import REVIEW, Change, PutFinalDecision, PutPeerReview, Step
+from ..changes import REVIEW, Change, ClaimSnapshot, PutFinalDecision, PutPeerReview, Step
 from ..domain import MAX_NOTE_CHARS, Claim
 from ..errors import NotFound, ReviewerError
 from ..team import Disagreement, FinalDecision, PeerEvidence, ReviewerReview, disagree
@@ -180,7 +180,7 @@ class TeamMixin(StoreBase):
             if review.verdict is not None:
                 self._check_verdict(review.verdict, True)
             gid = (before.gid if before else None) or review.gid or _new_gid(self.conn)
-            evidence = json.dumps([asdict(e) for e in review.evidence], ensure_ascii=False)
+            evidence = _evidence_json(review.evidence)
             self.conn.execute(
                 "INSERT INTO peer_reviews (gid, claim_id, reviewer, verdict, confidence, note, evidence, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(claim_id, reviewer) DO UPDATE SET"
@@ -248,6 +248,34 @@ class TeamMixin(StoreBase):
                     claim_id=claim_id, before=_decision_state(before), after=_decision_state(decision), who=who)
         return before
 
+    # ------------------------------------------------------------------ a claim deleted and put back
+    def _with_team_state(self, snapshot: ClaimSnapshot) -> ClaimSnapshot:
+        """``snapshot`` with the claim's global ids, colleagues' reviews and final decision."""
+        claim_id = snapshot.claim.id
+        review_gid = self.conn.execute("SELECT gid FROM reviews WHERE claim_id = ?", (claim_id,)).fetchone()
+        peers = tuple(r for r in self.reviews_of_claim(claim_id) if not r.own)
+        return replace(snapshot, gid=self.gid_of("claims", claim_id), review_gid=review_gid[0] if review_gid else None,
+                       peer_reviews=peers, decision=self.final_decision(claim_id))
+
+    def _restore_team_state(self, snapshot: ClaimSnapshot) -> None:
+        """Inside a write, after a claim was put back: its global ids, colleagues' reviews and decision."""
+        claim_id = snapshot.claim.id
+        if snapshot.gid is not None:
+            self.conn.execute("UPDATE claims SET gid = ? WHERE id = ?", (snapshot.gid, claim_id))
+        if snapshot.review_gid is not None:
+            self.conn.execute("UPDATE reviews SET gid = ? WHERE claim_id = ?", (snapshot.review_gid, claim_id))
+        for peer in snapshot.peer_reviews:
+            self.conn.execute(
+                "INSERT INTO peer_reviews (gid, claim_id, reviewer, verdict, confidence, note, evidence, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (peer.gid or _new_gid(self.conn), claim_id, peer.reviewer, peer.verdict, peer.confidence, peer.note,
+                 _evidence_json(peer.evidence), peer.updated_at or utc_now()))
+        d = snapshot.decision
+        if d is not None:
+            self.conn.execute(
+                "INSERT INTO final_decisions (claim_id, verdict, note, decided_by, decided_at, gid)"
+                " VALUES (?, ?, ?, ?, ?, ?)", (claim_id, d.verdict, d.note, d.decided_by, d.decided_at, d.gid))
+
     def _revert_team_step(self, step: Step, who: str | None) -> Step | None:
         """Inside a write: apply one team undo step; returns its inverse (None: not a team step)."""
         if isinstance(step, PutFinalDecision):
@@ -296,6 +324,10 @@ def _decision_state(decision: FinalDecision | None) -> dict[str, Any] | None:
         return None
     return {"verdict": decision.verdict, "note": decision.note, "decided_by": decision.decided_by,
             "decided_at": decision.decided_at}
+
+
+def _evidence_json(evidence: Iterable[PeerEvidence]) -> str:
+    return json.dumps([asdict(e) for e in evidence], ensure_ascii=False)
 
 
 def _new_gid(conn: sqlite3.Connection) -> str:
