@@ -27,6 +27,7 @@ Which words of a sentence are quoted, and whether a dash closes a quotation, is 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
 
@@ -214,7 +215,7 @@ class RussianAttributor:
                 return hit
         return None
 
-    def _subject_before(self, sentence: str, verb: re.Match, offset: int) -> Hit | None:
+    def _subject_before(self, sentence: str, verb: re.Match[str], offset: int) -> Hit | None:
         # The subject is in the last words before the verb: every search below stops at `end` and
         # looks back a bounded distance, so that a long sentence costs no more per verb than a short one.
         end = verb.start()
@@ -322,33 +323,35 @@ class RussianAttributor:
         while j < len(tokens) and tokens[j].capitalised:
             j += 1
         run = tokens[k:j]
-        head = self._head(stretch, any_case)
-        if run and (head is not None or not stretch):
+        found = self._head(stretch, any_case)
+        if run and (found is not None or not stretch):
             person = self._person_in_run(run, stretch)
             if person is not None:
                 return person
-            if head is None:
+            if found is None:
                 return self._run_mention(run, (), at_start=False)
-            label = _noun(stretch[head], any_case)
+            head, label = found
             modifiers = stretch[head + 1:]
             if all(GENITIVE_LIKE.search(t.norm) for t in modifiers):
                 if label == "role" and SURNAME.search(run[-1].norm) and not ORG_SHAPED.search(run[-1].norm):
                     return _Mention("person", (run[-1],), title=tuple(stretch[head:]) + tuple(run[:-1]), strong=False)
                 # "пресс-служба Кремля", "компания «Мостострой-Север»", "глава Минфина"
                 return _Mention(label, tuple(stretch[_first_adjective(stretch, head):]) + tuple(run))
-        if head is None:
+        if found is None:
             return None
+        head, label = found
         end = head + 1
         while end < len(stretch) and end - head <= 3 and GENITIVE_LIKE.search(stretch[end].norm) \
                 and stretch[end].norm not in STOP:
             end += 1
-        return _Mention(_noun(stretch[head], any_case), tuple(stretch[_first_adjective(stretch, head):end]))
+        return _Mention(label, tuple(stretch[_first_adjective(stretch, head):end]))
 
-    def _head(self, stretch: list[_Token], any_case: bool) -> int | None:
-        """Where the head noun of a phrase is: the first word, or after up to two adjectives."""
+    def _head(self, stretch: list[_Token], any_case: bool) -> tuple[int, str] | None:
+        """The head noun of a phrase, the first word or after up to two adjectives: (index, its label)."""
         for i, token in enumerate(stretch[:3]):
-            if _noun(token, any_case):
-                return i
+            label = _noun(token, any_case)
+            if label:
+                return i, label
             if not ADJECTIVE.search(token.norm) or token.norm in STOP:
                 return None
         return None
@@ -379,7 +382,7 @@ class RussianAttributor:
             return _Mention("person", (run[-1],), title=_title(list(before) + run[:-1]))
         return None
 
-    def _run_mention(self, run: list[_Token], before: list[_Token] | tuple, at_start: bool) -> _Mention | None:
+    def _run_mention(self, run: list[_Token], before: list[_Token] | tuple[()], at_start: bool) -> _Mention | None:
         """Capitalised words with no first name: an organisation ("Минфин России", "МИД", «…»)
         or a surname ("Песков"). A lone unknown word that opens the sentence is neither."""
         norms = [t.norm for t in run]
@@ -498,7 +501,7 @@ class RussianAttributor:
         return " ".join(t.text for t in mention.tokens)
 
 
-def _first_adjective(tokens, head: int) -> int:
+def _first_adjective(tokens: Sequence[_Token], head: int) -> int:
     """Include up to two adjectives before a head noun ("областное министерство")."""
     start = head
     while start > 0 and head - start < 2 and ADJECTIVE.search(tokens[start - 1].norm) \
