@@ -67,6 +67,7 @@ def test_the_library_list_marks_a_near_duplicate(desk, store, qtbot):
 def test_deleting_the_original_clears_the_mark_when_the_list_is_refreshed(desk, store, qtbot):
     original, _other, copy = _library(store)
     window = desk(article_id=copy.id)
+    assert window.reader_pane.header.near_duplicate.isVisible()
     store.delete_article(original.id)
     window.library.model.reload()
     row = window.library.model.row_of(copy.id)

@@ -1,4 +1,6 @@
-"""Near-duplicate articles on import (#17, part D): signatures, the Jaccard rule, the store's flag."""
+"""Near-duplicate articles on import (#17, part D): signatures, the Jaccard rule, the store's flag.
+
+(Not test_near_duplicates.py: tests/ui has that name, and test folders are not packages.)"""
 
 from __future__ import annotations
 
@@ -150,6 +152,7 @@ def test_a_failed_import_leaves_no_signature(store, monkeypatch):
 def test_deleting_the_original_clears_the_flag_and_the_signatures_go_with_their_article(store):
     original = store.add_article(doc("Original", ORIGINAL))
     copy = store.add_article(doc("Copy", with_changed_word()))
+    assert store.near_duplicate_of(copy.id).original_id == original.id
     store.delete_article(original.id)
     assert store.near_duplicate_of(copy.id) is None
     assert store.conn.execute("SELECT count(*) FROM article_signatures WHERE article_id = ?",
@@ -174,3 +177,16 @@ def test_a_near_duplicate_is_found_among_many_articles(store):
     assert store.near_duplicate_of(copy.id).original_id == original.id
     flagged = store.near_duplicates_for(store.article_ids())
     assert list(flagged) == [copy.id]
+
+
+def test_signing_grows_linearly_with_the_text():
+    from tests.growth import assert_linear
+
+    import random
+
+    rng = random.Random(5)
+    vocabulary = sorted(set(nd.words(ORIGINAL + SAME_TOPIC)))
+    large = " ".join(rng.choice(vocabulary) for _ in range(50_000))  # nearly every shingle new
+    small = large[: len(large) // 25]
+    signed = assert_linear(nd.TextSignature.of, small, large, what="a text 25x as long")
+    assert len(signed.shingles) > 45_000
