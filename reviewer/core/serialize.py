@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .domain import Article, ArticleSummary, Claim, Evidence, Review, SearchHit
-from .near_duplicates import NearDuplicate
 
 if TYPE_CHECKING:
+    from .near_duplicates import NearDuplicate  # (numpy: not loaded by `reviewer search`)
     from .extraction import ExtractedClaim
 
 

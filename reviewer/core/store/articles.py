@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from ..changes import ARTICLES, Change, SetStatus
 from ..domain import STATUSES, Article, ArticleSummary, Block, ClaimDraft, SearchHit, check_span
 from ..errors import DuplicateArticle, NotFound, ReviewerError
-from ..near_duplicates import TextSignature
 from ..display import document_name, strip_bidi_controls
 from .base import utc_now
 from .signatures import SignaturesMixin
@@ -31,6 +30,8 @@ class ArticlesMixin(SignaturesMixin):
         """
         content_hash = doc.content_hash
         claims = list(claims)
+        from ..near_duplicates import TextSignature  # numpy: loaded by imports, not by `reviewer search`
+
         signature = TextSignature.of(doc.text)  # before the write lock: ~1 ms per 1,000 words
         with self.write():
             existing = self.conn.execute(

@@ -15,19 +15,14 @@ is flagged as a near-duplicate of the earlier one, the most similar if there are
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from ..near_duplicates import (
-    ESTIMATE_FLOOR,
-    SCHEME,
-    NearDuplicate,
-    TextSignature,
-    estimated_similarity,
-    is_near_duplicate,
-    jaccard,
-    shingle_hashes,
-    signature_from_bytes,
-)
 from .base import StoreBase, _chunks
+
+if TYPE_CHECKING:
+    from ..near_duplicates import NearDuplicate, TextSignature
+
+# core.near_duplicates (numpy) is imported where it is used: a search opens the store and must start fast.
 
 # Articles signed per transaction when an old library is signed: short enough that a window or a
 # command waiting to write is not kept waiting long, long enough that the fsyncs do not dominate.
@@ -46,6 +41,8 @@ class SignaturesMixin(StoreBase):
 
     def near_duplicates_for(self, article_ids: Sequence[int]) -> dict[int, NearDuplicate]:
         """The flagged ones among ``article_ids``: article id -> what it nearly repeats."""
+        from ..near_duplicates import NearDuplicate
+
         found: dict[int, NearDuplicate] = {}
         for chunk in _chunks(list(article_ids), 500):
             for row in self._query(
@@ -60,6 +57,8 @@ class SignaturesMixin(StoreBase):
 
     def unsigned_article_ids(self) -> list[int]:
         """Articles without a signature of the current scheme, oldest first."""
+        from ..near_duplicates import SCHEME
+
         rows = self.conn.execute(
             "SELECT a.id FROM articles a LEFT JOIN article_signatures s ON s.article_id = a.id"
             " WHERE s.article_id IS NULL OR s.scheme IS NOT ? ORDER BY a.id",
@@ -82,6 +81,8 @@ class SignaturesMixin(StoreBase):
         Runs on the thread that owns this Store (a job's ``worker_store`` in the app)."""
         if self._all_signed:
             return 0
+        from ..near_duplicates import TextSignature
+
         pending = self.unsigned_article_ids()
         done = 0
         for batch in _chunks(pending, SIGN_BATCH):
@@ -105,6 +106,17 @@ class SignaturesMixin(StoreBase):
         """Inside a write: store the signature and band keys of an article that exists, flag it as a
         near-duplicate of the most similar earlier article (and flag later unflagged articles as
         near-duplicates of it); returns its own flag."""
+        from ..near_duplicates import (
+            ESTIMATE_FLOOR,
+            SCHEME,
+            NearDuplicate,
+            estimated_similarity,
+            is_near_duplicate,
+            jaccard,
+            shingle_hashes,
+            signature_from_bytes,
+        )
+
         self.conn.execute("DELETE FROM article_signatures WHERE article_id = ?", (article_id,))
         self.conn.execute(
             "INSERT INTO article_signatures (article_id, scheme, signature) VALUES (?, ?, ?)",
