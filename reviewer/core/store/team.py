@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Any
 
+from ..agreement import Agreement
+from ..agreement import agreement as measure_agreement
 from ..changes import REVIEW, Change, ClaimSnapshot, PutFinalDecision, PutPeerReview, Step
 from ..domain import MAX_NOTE_CHARS, Claim
 from ..errors import NotFound, ReviewerError
@@ -99,10 +101,9 @@ class TeamMixin(StoreBase):
             return [r[0] for r in rows]
         names: set[str] = set()
         for chunk in _chunks(list(article_ids), 500):
-            rows = self.conn.execute(
+            names.update(r[0] for r in self.conn.execute(
                 "SELECT DISTINCT p.reviewer FROM peer_reviews p JOIN claims c ON c.id = p.claim_id"
-                f" WHERE c.article_id IN ({','.join('?' * len(chunk))})", chunk)
-            names.update(r[0] for r in rows)
+                f" WHERE c.article_id IN ({','.join('?' * len(chunk))})", chunk))
         return sorted(names)
 
     def final_decision(self, claim_id: int) -> FinalDecision | None:
@@ -132,6 +133,36 @@ class TeamMixin(StoreBase):
         decisions = self.final_decisions_for(ids)
         found = [Disagreement(self.get_claim(i), tuple(reviews[i]), decisions.get(i)) for i in ids]
         return [d for d in found if disagree(d.reviews)]
+
+    # ------------------------------------------------------------------ agreement
+    def verdict_table(self, article_ids: Sequence[int] | None = None) -> dict[int, dict[int, dict[str, str | None]]]:
+        """Who gave which verdict to which claim: article id -> claim id -> reviewer -> verdict.
+
+        Every claim with a verdict (own or a colleague's) of those articles (None: the library); a
+        review without a verdict is not there. The input of ``core.agreement``.
+        """
+        fallback = self.get_meta(REVIEWER_NAME_KEY) or self.reviewer
+        sql = ("SELECT c.article_id, v.claim_id, v.reviewer, v.verdict FROM"
+               " (SELECT claim_id, COALESCE(reviewer, ?) AS reviewer, verdict FROM reviews WHERE verdict IS NOT NULL"
+               "  UNION ALL SELECT claim_id, reviewer, verdict FROM peer_reviews WHERE verdict IS NOT NULL) v"
+               " JOIN claims c ON c.id = v.claim_id")
+        table: dict[int, dict[int, dict[str, str | None]]] = {}
+        chunks: list[list[int] | None] = [None] if article_ids is None else [*_chunks(list(article_ids), 500)]
+        for chunk in chunks:
+            where = "" if chunk is None else f" WHERE c.article_id IN ({','.join('?' * len(chunk))})"
+            for row in self._query(sql + where + " ORDER BY c.article_id, c.start, c.id", [fallback, *(chunk or [])]):
+                table.setdefault(row["article_id"], {}).setdefault(row["claim_id"], {})[row["reviewer"]] = row["verdict"]
+        return table
+
+    def agreement(self, article_id: int | None = None) -> Agreement:
+        """Agreement between the reviewers of one article, or of the whole library (``core.agreement``)."""
+        table = self.verdict_table(None if article_id is None else [article_id])
+        return measure_agreement({claim: row for claims in table.values() for claim, row in claims.items()})
+
+    def agreement_by_article(self, article_ids: Sequence[int]) -> dict[int, Agreement]:
+        """``agreement`` of each of those articles (every id is a key), read in one pass."""
+        table = self.verdict_table(article_ids)
+        return {a: measure_agreement(table.get(a, {})) for a in article_ids}
 
     # ------------------------------------------------------------------ colleagues' reviews
     def upsert_peer_review(
