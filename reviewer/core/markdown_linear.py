@@ -10,17 +10,24 @@ Python-Markdown rewrites a paragraph after each link it finds (the link becomes 
 and then only reads on from there; an index is keyed by distance from the end of the text, so
 it stays valid for the unchanged tail and is rebuilt only when the tail differs. Pure; one
 instance per converter, and converters are one per thread.
+
+Python-Markdown has no type information, so its classes are ``Any`` to mypy: each class here that
+extends one says so with ``# type: ignore[misc]`` (subclassing Any), and what its methods return
+from Python-Markdown is given its documented type where it is received.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
+from typing import Generic, Protocol, TypeVar
+from xml.etree.ElementTree import Element
 
 from markdown import Markdown, util
 from markdown import treeprocessors
 from markdown.extensions import Extension
-from markdown.extensions.footnotes import FootnoteInlineProcessor
+from markdown.extensions.footnotes import FootnoteExtension, FootnoteInlineProcessor
 from markdown.inlinepatterns import (
     BACKTICK_RE,
     IMAGE_LINK_RE,
@@ -32,6 +39,7 @@ from markdown.inlinepatterns import (
     BacktickInlineProcessor,
     EscapeInlineProcessor,
     HtmlInlineProcessor,
+    Pattern,
     ImageInlineProcessor,
     ImageReferenceInlineProcessor,
     LinkInlineProcessor,
@@ -97,16 +105,24 @@ class _Index:
         return positions[k] if k < len(positions) else None
 
 
-class _TailCache:
+class _OfText(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
+_IndexT = TypeVar("_IndexT", bound=_OfText)
+
+
+class _TailCache(Generic[_IndexT]):
     """One index of the last text seen, reused while the text's tail is unchanged."""
 
-    def __init__(self, build):
+    def __init__(self, build: Callable[[str], _IndexT]) -> None:
         self.build = build
-        self.index = None
+        self.index: _IndexT | None = None
         self.seen: str | None = None  # the last text checked against the index, and from where it holds
         self.seen_from = 0
 
-    def get(self, data: str, pos: int):
+    def get(self, data: str, pos: int) -> tuple[_IndexT, int]:
         """An index valid for ``data[pos:]`` and the shift from ``data`` positions to its own."""
         index = self.index
         if index is not None:
@@ -123,10 +139,12 @@ class _TailCache:
         return index, 0
 
 
-class _LinearScan:
-    """Replaces ``getText`` and ``getLink`` of Python-Markdown's link processors; same results."""
+class _LinearScan(LinkInlineProcessor):  # type: ignore[misc]
+    """Replaces ``getText`` and ``getLink`` of Python-Markdown's link processors; same results.
 
-    _cache: _TailCache | None = None
+    A mixin placed before one of them (all extend LinkInlineProcessor), so ``super()`` is that processor."""
+
+    _cache: _TailCache[_Index] | None = None
 
     def _index_for(self, data: str, pos: int) -> tuple[_Index, int]:
         if self._cache is None:
@@ -135,7 +153,8 @@ class _LinearScan:
 
     def getText(self, data: str, index: int) -> tuple[str, int, bool]:  # noqa: N802 - Python-Markdown's name
         if index < 1 or data[index - 1] != "[":
-            return super().getText(data, index)  # type: ignore[misc]
+            text: tuple[str, int, bool] = super().getText(data, index)
+            return text
         found, shift = self._index_for(data, index - 1)
         close = found.bracket_close.get(index - 1 + shift)
         if close is None:
@@ -144,17 +163,18 @@ class _LinearScan:
         return data[index:close], close + 1, True
 
     def getLink(self, data: str, index: int) -> tuple[str, str | None, int, bool]:  # noqa: N802
-        match = self.RE_LINK.match(data, pos=index)  # type: ignore[attr-defined]
+        match: re.Match[str] | None = self.RE_LINK.match(data, pos=index)
         if not match or match.group(1):
-            return super().getLink(data, index)  # type: ignore[misc]  # no "(" or "(<url>)": no scan
+            link: tuple[str, str | None, int, bool] = super().getLink(data, index)  # no "(" or "(<url>)": no scan
+            return link
         found, shift = self._index_for(data, index)
         start = match.end() + shift  # positions below are the index's own
         href, title, end, handled = _find_link_end(found, index + shift, start)
         if not handled:
             return "", None, len(data), False
         if title is not None:
-            title = self.RE_TITLE_CLEAN.sub(" ", dequote(self.unescape(title.strip())))  # type: ignore[attr-defined]
-        href = self.unescape(href).strip()  # type: ignore[attr-defined]
+            title = self.RE_TITLE_CLEAN.sub(" ", dequote(self.unescape(title.strip())))
+        href = self.unescape(href).strip()
         return href, title, end - shift if end >= 0 else end, True
 
 
@@ -193,27 +213,27 @@ def _find_link_end(found: _Index, paren: int, start: int) -> tuple[str, str | No
     return text[start:-2], None, -1, True
 
 
-class _Link(_LinearScan, LinkInlineProcessor):
+class _Link(_LinearScan, LinkInlineProcessor):  # type: ignore[misc]
     pass
 
 
-class _Image(_LinearScan, ImageInlineProcessor):
+class _Image(_LinearScan, ImageInlineProcessor):  # type: ignore[misc]
     pass
 
 
-class _Reference(_LinearScan, ReferenceInlineProcessor):
+class _Reference(_LinearScan, ReferenceInlineProcessor):  # type: ignore[misc]
     pass
 
 
-class _ImageReference(_LinearScan, ImageReferenceInlineProcessor):
+class _ImageReference(_LinearScan, ImageReferenceInlineProcessor):  # type: ignore[misc]
     pass
 
 
-class _ShortReference(_LinearScan, ShortReferenceInlineProcessor):
+class _ShortReference(_LinearScan, ShortReferenceInlineProcessor):  # type: ignore[misc]
     pass
 
 
-class _ShortImageReference(_LinearScan, ShortImageReferenceInlineProcessor):
+class _ShortImageReference(_LinearScan, ShortImageReferenceInlineProcessor):  # type: ignore[misc]
     pass
 
 
@@ -239,11 +259,11 @@ class _RunIndex:
                 self.longest[k], self.longest_end[k] = self.longest[k + 1], self.longest_end[k + 1]
 
 
-class _Backtick(BacktickInlineProcessor):
+class _Backtick(BacktickInlineProcessor):  # type: ignore[misc]
     """Code spans found as Python-Markdown finds them, without walking the rest of the text from
     every run of backticks that nothing closes (runs of 1, 2, 3... ticks were O(n^1.5))."""
 
-    _cache: _TailCache | None = None
+    _cache: _TailCache[_RunIndex] | None = None
 
     def find_code_spans(self, start: int, text: str) -> tuple[int, int | None]:
         if self._cache is None:
@@ -252,7 +272,8 @@ class _Backtick(BacktickInlineProcessor):
         at = start + shift
         k = bisect_right(found.starts, at) - 1
         if k < 0 or at >= found.starts[k] + found.lengths[k]:
-            return super().find_code_spans(start, text)  # not on a backtick: never called so
+            spans: tuple[int, int | None] = super().find_code_spans(start, text)  # not on a backtick: never called so
+            return spans
         run_end = found.starts[k] + found.lengths[k]
         ticks = run_end - at
         same = found.by_length.get(ticks, [])
@@ -269,10 +290,10 @@ class _FootnoteRegex:
     """``finditer`` of Python-Markdown's footnote pattern ``\\[\\^([^\\]]*)\\]`` in linear time: the
     regex retried from every ``[^`` to the end of the text when no ``]`` follows."""
 
-    def __init__(self, pattern: str):
+    def __init__(self, pattern: str) -> None:
         self.compiled = re.compile(pattern, re.DOTALL | re.UNICODE)
 
-    def finditer(self, data: str, pos: int = 0):
+    def finditer(self, data: str, pos: int = 0) -> Iterator[re.Match[str]]:
         close = -1
         while True:
             pos = data.find("[^", pos)
@@ -290,12 +311,12 @@ class _FootnoteRegex:
             pos = match.end()
 
 
-class _Footnote(FootnoteInlineProcessor):
-    def __init__(self, pattern: str, footnotes):
+class _Footnote(FootnoteInlineProcessor):  # type: ignore[misc]
+    def __init__(self, pattern: str, footnotes: FootnoteExtension) -> None:
         super().__init__(pattern, footnotes)
         self._linear = _FootnoteRegex(pattern)
 
-    def getCompiledRegExp(self):  # noqa: N802 - Python-Markdown's name
+    def getCompiledRegExp(self) -> _FootnoteRegex:  # noqa: N802 - Python-Markdown's name
         return self._linear
 
 
@@ -306,15 +327,18 @@ _BATCHED = (AutolinkInlineProcessor, AutomailInlineProcessor, EscapeInlineProces
             SimpleTextInlineProcessor, SubstituteTagInlineProcessor)
 
 
-class _BatchingInline(treeprocessors.InlineProcessor):
+class _BatchingInline(treeprocessors.InlineProcessor):  # type: ignore[misc]
     """Python-Markdown's inline tree processor, except that a batched pattern replaces all its
     matches in one pass. Python-Markdown rebuilds the whole paragraph after each match, so 50,000
     backslash escapes or entities in one paragraph copied it 50,000 times (2 s at 100,000
     characters). Same calls, same order, same stash: only the string is built once."""
 
-    def _InlineProcessor__applyPattern(self, pattern, data, patternIndex, startIndex=0):  # noqa: N802
+    def _InlineProcessor__applyPattern(self, pattern: Pattern, data: str, patternIndex: int,  # noqa: N802, N803
+                                       startIndex: int = 0) -> tuple[str, bool, int]:
         if type(pattern) not in _BATCHED:
-            return super()._InlineProcessor__applyPattern(pattern, data, patternIndex, startIndex)
+            applied: tuple[str, bool, int] = super()._InlineProcessor__applyPattern(pattern, data, patternIndex,
+                                                                                   startIndex)
+            return applied
         for exclude in pattern.ANCESTOR_EXCLUDES:
             if exclude.lower() in self.ancestors:
                 return data, False, 0
@@ -354,10 +378,11 @@ class _BatchingInline(treeprocessors.InlineProcessor):
         return rewritten, True, len(rewritten) - (len(data) - pos)
 
 
-    def _InlineProcessor__processPlaceholders(self, data, parent, isText=True):  # noqa: N802, N803
+    def _InlineProcessor__processPlaceholders(self, data: str, parent: Element,  # noqa: N802
+                                              isText: bool = True) -> list[tuple[Element, list[str]]]:  # noqa: N803
         """Python-Markdown's, except that text between placeholders is gathered in a list and
         joined once per element, not appended to ``.text``/``.tail`` piece by piece (quadratic)."""
-        result: list = []
+        result: list[tuple[Element, list[str]]] = []
         pending: list[str] = []
 
         def flush() -> None:
@@ -410,7 +435,7 @@ class _BatchingInline(treeprocessors.InlineProcessor):
         return result
 
 
-class LinearLinksExtension(Extension):
+class LinearLinksExtension(Extension):  # type: ignore[misc]
     """Registers the linear processors under Python-Markdown's own names and priorities."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
