@@ -5,7 +5,8 @@ module never imports the app or ``reviewer.ui``; JSON shapes come from ``core.se
 
 Data goes to stdout, messages to stderr; exit 0 on success, 2 on a user error, never a traceback.
 Every message and data line is one line whatever names and titles hold (``core.display``).
-Only ``import`` (and the app) create a library; the other commands refuse one that does not exist.
+Only ``import``, ``bundle import`` (and the app) create a library; the other commands refuse one that does
+not exist.
 """
 
 from __future__ import annotations
@@ -17,14 +18,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, cli_factchecks, cli_similar
+from . import __version__, cli_bundle, cli_factchecks, cli_similar
 from .core.display import display_name, display_text, one_line
 from .core.domain import STATUSES
 from .core.errors import EXIT_OK, EXIT_USER_ERROR, ReviewerError
 from .core.formats import FORMATS
 
 COMMANDS = ("gui", "import", "list", "show", "claims", "score", "verdict", "search", "export", "backup", "restore",
-            "reextract", cli_factchecks.COMMAND, cli_similar.COMMAND)
+            "reextract", cli_factchecks.COMMAND, cli_similar.COMMAND, cli_bundle.COMMAND)
 EXPORT_FORMATS = FORMATS  # the reports' own list
 
 
@@ -123,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
     cli_factchecks.add_parser(sub, _db_option)
     cli_similar.add_parser(sub, _db_option)
+    cli_bundle.add_parser(sub, _db_option)
     return parser
 
 
@@ -458,6 +460,7 @@ _COMMANDS = {
     "reextract": cmd_reextract,
     cli_factchecks.COMMAND: cli_factchecks.run,
     cli_similar.COMMAND: cli_similar.run,
+    cli_bundle.COMMAND: cli_bundle.run,
 }
 
 

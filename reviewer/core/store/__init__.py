@@ -3,7 +3,8 @@
 ``Store`` is the one object the rest of the app talks to. Its parts live in one module per
 responsibility (``base``: connection, transactions, audit; ``articles``; ``claims``;
 ``reviews``: verdicts, notes, evidence, history; ``scales``; ``team``: colleagues' reviews, final
-decisions), but all SQL stays in here.
+decisions; ``bundle_export``, ``bundle_merge`` and ``rows``: bundles out and in), but all SQL
+stays in here.
 Every write is one ``BEGIN IMMEDIATE`` transaction that also appends to the audit log.
 Methods return plain domain objects. A Store belongs to the thread that opened it; a worker
 thread asks it for ``worker_store()``. The library file is touched only through SQLite (see
@@ -23,6 +24,8 @@ from .base import (
     library_error,
     utc_now,
 )
+from .bundle_export import BundleExportMixin
+from .bundle_merge import BundleMergeMixin
 from .claims import ClaimsMixin
 from .embeddings import EmbeddingsMixin
 from .factchecks import FactchecksMixin
@@ -44,5 +47,5 @@ __all__ = [
 
 
 class Store(ArticlesMixin, ClaimsMixin, ReviewsMixin, ScalesMixin, FactchecksMixin, EmbeddingsMixin, TeamMixin,
-            StoreBase):
+            BundleExportMixin, BundleMergeMixin, StoreBase):
     """A connection to one library file. Not thread-safe: one Store per thread."""

@@ -51,6 +51,7 @@ class ReviewsMixin(StoreBase):
         def _save_scale(self, scale: VerdictScale, who: str | None) -> VerdictScale: ...
         def _set_active_scale(self, scale_id: str, who: str | None) -> str: ...
         def _revert_team_step(self, step: Step, who: str | None) -> Step | None: ...
+        def _revert_rows_step(self, step: Step, who: str | None) -> Step | None: ...
 
     def get_review(self, claim_id: int) -> Review:
         row = self._query(
@@ -410,7 +411,8 @@ class ReviewsMixin(StoreBase):
         return Change(change.kinds, change.article_id, change.claim_ids, tuple(reversed(inverse)))
 
     def _revert_step(self, step: Step, who: str | None) -> Step:
-        claim_step = self._revert_claim_step(step, who) or self._revert_team_step(step, who)
+        claim_step = (self._revert_claim_step(step, who) or self._revert_team_step(step, who)
+                      or self._revert_rows_step(step, who))
         if claim_step is not None:
             return claim_step
         if isinstance(step, RevertReview):
