@@ -38,7 +38,8 @@ def claim_review(report: Report, article: ReportArticle, rc: ReportClaim) -> dic
     verdict, scale = rc.verdict, rc.scale
     if scale is not None and scale.conclusion_only:
         # No rating: the written conclusion is the verdict.
-        rating["alternateName"] = first_line(rc.claim.note) or rc.verdict_label
+        conclusion = rc.decision.note if rc.decision is not None and rc.decision.note.strip() else rc.claim.note
+        rating["alternateName"] = first_line(conclusion) or rc.verdict_label
     else:
         if verdict is not None and verdict.rating_value is not None and scale is not None:
             rating["ratingValue"] = verdict.rating_value

@@ -31,6 +31,15 @@ evidence           every piece of evidence, one per line: title — URL — “q
 claim_url          article URL with the claim's fragment (#claim-ID), when the article has a URL
 =================  ==========================================================================
 
+``verdict`` is the claim's effective verdict: an editor's final decision where there is one, else
+the review's. When the library holds colleagues' reviews (team review), more columns follow:
+
+=====================  ======================================================================
+reviewers_disagree     ``yes`` when two reviewers gave the claim different verdicts
+final_decision_by      who made the final decision, empty when there is none
+verdict:<reviewer>     one column per reviewer in the report: that reviewer's verdict key
+=====================  ======================================================================
+
 Text that came from an article or a person and starts with ``=``, ``+``, ``-``, ``@``, a tab or
 a carriage return — also after leading spaces or other whitespace or invisible characters, and
 in their full-width forms ``＝ ＋ － ＠``, which spreadsheet programs also read — gets a leading apostrophe, so a spreadsheet shows it as text instead of
@@ -76,12 +85,20 @@ def _one_line(url: str) -> str:
 def render_csv(report: Report) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    team = report.agreement is not None
+    names = sorted({r.reviewer for rc in report.claims for r in rc.reviews}, key=str.casefold) if team else []
+    writer.writerow(COLUMNS + (("reviewers_disagree", "final_decision_by", *(_text(f"verdict:{n}") for n in names))
+                               if team else ()))
     for ra in report.articles:
         a = ra.article
         for rc in ra.claims:
             c, review = rc.claim, rc.claim.review
             reviewed = rc.reviewed
+            extra: tuple[str, ...] = ()
+            if team:
+                by_name = {r.reviewer: r.verdict or "" for r in rc.reviews}
+                extra = ("yes" if rc.disagree else "", _text(rc.decision.decided_by if rc.decision else None),
+                         *(_text(by_name.get(n)) for n in names))
             writer.writerow((
                 a.id, _text(a.title), _text(a.source), _text(_one_line(a.url or "")), _text(a.author),
                 _text(a.published), a.status,
@@ -96,5 +113,6 @@ def render_csv(report: Report) -> bytes:
                 _text("\n".join(_one_line(e.url) for e in rc.evidence if e.url)),
                 _text("\n".join(evidence_line(e) for e in rc.evidence)),
                 claim_url(ra, rc) or "",
+                *extra,
             ))
     return ("\ufeff" + out.getvalue()).encode("utf-8")

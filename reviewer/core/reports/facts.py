@@ -14,6 +14,7 @@ from typing import NamedTuple
 from ..domain import Evidence
 from ..markdown_render import safe_url
 from ..domain import STATUS_LABELS, kind_label
+from ..agreement import Agreement, format_figure
 from .common import confidence_label, format_timestamp
 from .model import Report, ReportArticle, ReportClaim, VerdictCount
 
@@ -70,7 +71,46 @@ def article_facts(ra: ReportArticle) -> list[Fact]:
         Fact("Published", a.published or ""),
         Fact("Status", STATUS_LABELS.get(a.status, a.status or "")),
         Fact("Claims", verdict_tally(ra.counts)),
+        Fact("Agreement", agreement_summary(ra.agreement) if ra.agreement is not None else ""),
     ])
+
+
+def agreement_summary(figures: Agreement) -> str:
+    """'ana, bob on 12 claims: 83.3% agree, kappa 0.640, alpha 0.652' (or why there are no figures)."""
+    if figures.claims == 0:
+        return f"not measured: {figures.alpha_undefined}"
+    parts = [f"{format_figure(figures.percentage, percent=True)} agree"]
+    if len(figures.reviewers) == 2:
+        parts.append(f"kappa {format_figure(figures.kappa)}")
+    parts.append(f"alpha {format_figure(figures.alpha)}")
+    undefined = figures.alpha_undefined or (figures.kappa_undefined if len(figures.reviewers) == 2 else None)
+    note = f" ({undefined})" if undefined else ""
+    return (f"{', '.join(figures.reviewers)} on {figures.claims} claim{'s' if figures.claims != 1 else ''}: "
+            f"{', '.join(parts)}{note}")
+
+
+def agreement_rows(report: Report) -> list[tuple[str, ...]]:
+    """The agreement table of a report's summary: a header row, then one row per article with
+    colleagues' reviews, then the whole report. Empty when the library holds no colleague's review."""
+    if report.agreement is None:
+        return []
+    rows: list[tuple[str, ...]] = [AGREEMENT_HEADER]
+    for ra in report.articles:
+        if ra.agreement is not None and len(ra.agreement.reviewers) > 1:
+            rows.append(_agreement_row(ra.article.title, ra.agreement))
+    if len(rows) > 2 or len(rows) == 1:
+        rows.append(_agreement_row("All articles", report.agreement))
+    return rows
+
+
+AGREEMENT_HEADER = ("Article", "Reviewers", "Claims reviewed by 2+", "Agreement", "Cohen's kappa",
+                    "Krippendorff's alpha")
+
+
+def _agreement_row(title: str, figures: Agreement) -> tuple[str, ...]:
+    kappa = format_figure(figures.kappa) if len(figures.reviewers) == 2 else "—"
+    return (title, ", ".join(figures.reviewers) or "—", str(figures.claims),
+            format_figure(figures.percentage, percent=True), kappa, format_figure(figures.alpha))
 
 
 def claim_facts(rc: ReportClaim) -> list[Fact]:
@@ -84,6 +124,14 @@ def claim_facts(rc: ReportClaim) -> list[Fact]:
     ]
     if rc.reviewed and review is not None:
         facts.append(Fact("Reviewed by", f"{review.reviewer or 'unknown'}, {format_timestamp(review.updated_at)}"))
+    if len(rc.reviews) > 1:
+        verdicts = "; ".join(f"{r.reviewer}: {label or 'no verdict'}" for r, label in zip(rc.reviews, rc.review_labels))
+        facts.append(Fact("Reviewers disagree" if rc.disagree else "Reviews", verdicts))
+    d = rc.decision
+    if d is not None:
+        note = f" ({' '.join(d.note.split())})" if d.note.strip() else ""
+        facts.append(Fact("Final decision", f"{rc.verdict_label}, by {d.decided_by}, "
+                                            f"{format_timestamp(d.decided_at)}{note}"))
     return _present(facts)
 
 

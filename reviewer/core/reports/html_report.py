@@ -17,7 +17,16 @@ from ..domain import Evidence
 from ..markdown_render import safe_url
 from .claimreview import claim_review, json_for_script
 from .common import format_timestamp, render_note, safe_color, text_on, without_controls
-from .facts import PLACEHOLDER, STRONG, Fact, article_facts, claim_facts, cover_facts, evidence_facts
+from .facts import (
+    PLACEHOLDER,
+    STRONG,
+    Fact,
+    agreement_rows,
+    article_facts,
+    claim_facts,
+    cover_facts,
+    evidence_facts,
+)
 from .model import Report, ReportArticle, ReportClaim, VerdictCount
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -202,8 +211,20 @@ def _summary(report: Report) -> str:
         legend = "".join(f'<span><i style="background:{safe_color(c.color)}"></i>{h(c.label)}</span>'
                          for c in shown)
         out.append(f'<div class="legend">{legend}</div>')
+    out.append(agreement_table(report))
     out.append("</section>")
     return "".join(out)
+
+
+def agreement_table(report: Report, attributes: str = "") -> str:
+    """The agreement between reviewers as a table (HTML and Qt rich text); "" without colleagues' reviews."""
+    rows = agreement_rows(report)
+    if not rows:
+        return ""
+    head = "".join(f"<th>{h(cell)}</th>" for cell in rows[0])
+    body = "".join("<tr>" + "".join(f"<td>{h(cell)}</td>" for cell in row) + "</tr>" for row in rows[1:])
+    return (f"<h3>Agreement between reviewers</h3><table{attributes}><thead><tr>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table>")
 
 
 def _article(report: Report, n: int, ra: ReportArticle) -> str:

@@ -8,6 +8,12 @@ colour and rating), ``verdicts`` (every verdict key used in the report, with the
 defines it), ``summary`` {claims, reviewed, counts[]} and ``articles`` — each article as
 ``reviewer show --json`` prints it (full text, blocks, metadata), its ``claims`` limited to the
 ones in the report, each claim with its span, review, evidence and the ``context`` sentence.
+
+Team review (#18), additive: each claim's ``verdict`` is its effective verdict (the final
+decision where there is one), and it carries ``reviews`` (every reviewer's: reviewer, verdict,
+confidence, updated_at) and ``final_decision`` (or null); each article and the summary carry
+``agreement`` (null when the library holds no colleague's review): the report's over all its
+articles at the top level.
 """
 
 from __future__ import annotations
@@ -16,7 +22,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from ..agreement import Agreement
 from ..domain import VerdictScale
+from ..team import FinalDecision
 from ..serialize import article_json
 from .common import json_text
 from .model import Report, VerdictCount
@@ -45,6 +53,22 @@ def _count_json(c: VerdictCount) -> dict[str, Any]:
     return {"verdict": c.key, "label": c.label, "color": c.color, "count": c.count}
 
 
+def agreement_json(figures: Agreement | None) -> dict[str, Any] | None:
+    """Agreement figures as JSON (``reviewer agreement --json`` prints the same shape)."""
+    if figures is None:
+        return None
+    return {"reviewers": list(figures.reviewers), "claims": figures.claims, "percentage": figures.percentage,
+            "kappa": figures.kappa, "alpha": figures.alpha, "kappa_undefined": figures.kappa_undefined,
+            "alpha_undefined": figures.alpha_undefined}
+
+
+def _decision_json(decision: FinalDecision | None) -> dict[str, Any] | None:
+    if decision is None:
+        return None
+    return {"verdict": decision.verdict, "note": decision.note, "decided_by": decision.decided_by,
+            "decided_at": decision.decided_at}
+
+
 def report_json(report: Report) -> dict[str, Any]:
     """The report as plain JSON data (dicts, lists, strings, numbers)."""
     articles = []
@@ -56,11 +80,15 @@ def report_json(report: Report) -> dict[str, Any]:
         for claim_data, rc in zip(data["claims"], ra.claims):
             claim_data["verdict_label"] = rc.verdict_label if rc.reviewed else None
             claim_data["context"] = {"before": rc.before, "after": rc.after}
+            claim_data["reviews"] = [{"reviewer": r.reviewer, "verdict": r.verdict, "confidence": r.confidence,
+                                      "updated_at": r.updated_at} for r in rc.reviews]
+            claim_data["final_decision"] = _decision_json(rc.decision)
             if rc.verdict is not None and rc.verdict.key not in used:
                 used[rc.verdict.key] = {"key": rc.verdict.key, "label": rc.verdict.label,
                                         "color": rc.verdict.color, "rating_value": rc.verdict.rating_value,
                                         "scale": rc.scale.id if rc.scale else None}
         data["counts"] = [_count_json(c) for c in ra.counts]
+        data["agreement"] = agreement_json(ra.agreement)
         articles.append(data)
     options = asdict(report.options)
     for key in ("article_ids", "verdicts", "reviewers", "statuses"):
@@ -83,6 +111,7 @@ def report_json(report: Report) -> dict[str, Any]:
             "reviewed": report.reviewed_claims,
             "counts": [_count_json(c) for c in report.counts],
         },
+        "agreement": agreement_json(report.agreement),
         "articles": articles,
     }
 

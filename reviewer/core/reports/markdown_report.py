@@ -15,7 +15,17 @@ import re
 from ..domain import Evidence
 from ..markdown_render import safe_url
 from .common import without_controls
-from .facts import STRONG, URL, Fact, article_facts, claim_facts, cover_facts, evidence_facts, verdict_tally
+from .facts import (
+    STRONG,
+    URL,
+    Fact,
+    agreement_rows,
+    article_facts,
+    claim_facts,
+    cover_facts,
+    evidence_facts,
+    verdict_tally,
+)
 from .model import Report, ReportArticle, ReportClaim, VerdictCount
 
 # Characters that start inline constructs anywhere in a line (backslash escapes both CommonMark
@@ -129,10 +139,25 @@ def render_markdown_report(report: Report) -> str:
         out += ["Per article:", ""]
         out += [f"- {md_escape(ra.article.title)}: {md_escape(verdict_tally(ra.counts))}" for ra in report.articles]
         out.append("")
+    out += _agreement(report)
 
     for n, ra in enumerate(report.articles, 1):
         out += _article(n, ra)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _agreement(report: Report) -> list[str]:
+    """The agreement section: a table of the figures per article (only with colleagues' reviews)."""
+    rows = agreement_rows(report)
+    if not rows:
+        return []
+    cells = [[md_escape(cell).replace("|", "\\|") for cell in row] for row in rows]
+    out = ["## Agreement between reviewers", "",
+           "Over the claims two or more reviewers gave verdicts to; undefined where every verdict is the "
+           "same or nothing is shared.", "",
+           "| " + " | ".join(cells[0]) + " |", "|" + "---|" * len(cells[0])]
+    out += ["| " + " | ".join(row) + " |" for row in cells[1:]]
+    return out + [""]
 
 
 def _article(n: int, ra: ReportArticle) -> list[str]:

@@ -11,7 +11,10 @@ Which claims a report holds:
   date (``since``/``until``, inclusive, on the date part of the review's ``updated_at``);
 - an unreviewed, check-worthy claim only with ``include_unreviewed``; the verdict, reviewer
   and date filters do not apply to it (it has none of those).
-Articles are those named by ``article_ids`` (in that order, always listed, even when no claim
+A claim's verdict in a report is its *effective* verdict (``team.effective_verdict``): an
+editor's final decision where there is one, else the library's own review's. ``ReportClaim.claim``
+carries it (its review's verdict is replaced), so every format, count and filter reads the
+same verdict; ``ReportClaim.reviews`` keeps each reviewer's own. Articles are those named by ``article_ids`` (in that order, always listed, even when no claim
 matches) or, for the whole library, every article with at least one matching claim (oldest
 first). ``statuses`` narrows articles by workflow status either way.
 """
@@ -21,14 +24,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from datetime import date, datetime, timezone
 
 from ... import __version__
-from ..domain import STATUSES, Article, Claim, Evidence, Verdict, VerdictScale, is_checkworthy
+from ..agreement import Agreement
+from ..agreement import agreement as measure_agreement
+from ..domain import STATUSES, Article, Claim, Evidence, Review, Verdict, VerdictScale, is_checkworthy
 from ..errors import ReviewerError
 from ..urls import safe_url
+from ..team import FinalDecision, ReviewerReview, disagree, effective_verdict, own_as_reviewer_review
 from ..verdicts import UNREVIEWED_COLOR, UNREVIEWED_LABEL
 
 if TYPE_CHECKING:
@@ -76,6 +82,14 @@ class ReportClaim:
     evidence: tuple[Evidence, ...]
     before: str  # the rest of the sentence before the claim ("" when the claim starts it)
     after: str
+    reviews: tuple[ReviewerReview, ...] = ()  # every reviewer's review, the own one first
+    decision: FinalDecision | None = None  # the editor's final decision, the claim's verdict
+    review_labels: tuple[str, ...] = ()  # the verdict label of each of ``reviews`` ("" without a verdict)
+
+    @property
+    def disagree(self) -> bool:
+        """Whether two reviewers gave this claim different verdicts."""
+        return disagree(self.reviews)
 
     @property
     def fragment(self) -> str:
@@ -111,6 +125,7 @@ class ReportArticle:
     article: Article
     claims: tuple[ReportClaim, ...]
     counts: tuple[VerdictCount, ...]
+    agreement: Agreement | None = None  # None when the library holds no colleague's review
 
 
 @dataclass(frozen=True)
@@ -128,6 +143,7 @@ class Report:
     counts: tuple[VerdictCount, ...]
     options: ReportOptions
     filters: tuple[str, ...] = field(default=())  # human descriptions of the filters applied
+    agreement: Agreement | None = None  # over every article in the report; None without colleagues' reviews
 
     @property
     def claims(self) -> list[ReportClaim]:
@@ -176,6 +192,7 @@ def build_report(store: Store, options: ReportOptions, *, progress: Callable[[in
         articles = [a for a in articles if a.status in options.statuses]
 
     scale = store.active_scale()
+    team = store.has_peer_reviews()
     verdict_cache: dict[str | None, tuple[Verdict | None, VerdictScale | None]] = {None: (None, None)}
 
     def lookup(key: str | None) -> tuple[Verdict | None, VerdictScale | None]:
@@ -189,20 +206,34 @@ def build_report(store: Store, options: ReportOptions, *, progress: Callable[[in
             raise ReviewerError("Export cancelled.")
         if progress is not None:
             progress(done, len(articles), article.title)
-        claims = [c for c in store.claims_for_article(article.id) if _wanted(c, options)]
+        stored = store.claims_for_article(article.id)
+        decisions = store.final_decisions_for([c.id for c in stored])
+        own = {c.id: c for c in stored}
+        claims = [c for c in (_effective(c, decisions.get(c.id)) for c in stored) if _wanted(c, options)]
         if not claims and not explicit:
             continue
-        evidence = store.evidence_for_claims([c.id for c in claims]) if claims else {}
+        ids = [c.id for c in claims]
+        evidence = store.evidence_for_claims(ids) if claims else {}
+        signer = store.library_reviewer_name() or store.reviewer
+        reviews = store.reviews_of_claims(ids) if team else {i: _own_reviews(own[i], signer) for i in ids}
         report_claims = tuple(
             ReportClaim(c, *lookup(c.verdict), tuple(evidence.get(c.id, ())),
-                        *_sentence_context(article, c))
+                        *_sentence_context(article, c), tuple(reviews[c.id]), decisions.get(c.id),
+                        tuple(_label(lookup(r.verdict)[0], r.verdict) for r in reviews[c.id]))
             for c in claims
         )
         result.append(ReportArticle(article, report_claims, _counts(report_claims, scale)))
 
+    agreement = None
+    if team:
+        table = store.verdict_table([ra.article.id for ra in result])
+        result = [replace(ra, agreement=measure_agreement(table.get(ra.article.id, {}))) for ra in result]
+        agreement = measure_agreement({c: row for rows in table.values() for c, row in rows.items()})
+
     all_claims = [c for a in result for c in a.claims]
     reviewers = tuple(sorted({c.claim.review.reviewer for c in all_claims
-                              if c.claim.review is not None and c.reviewed and c.claim.review.reviewer},
+                              if c.claim.review is not None and c.reviewed and c.claim.review.reviewer}
+                             | {r.reviewer for c in all_claims for r in c.reviews if not r.own and r.verdict},
                              key=str.casefold))
     dates = sorted(d for d in (c.review_date for c in all_claims if c.reviewed) if d)
     period = (options.since or (dates[0] if dates else None), options.until or (dates[-1] if dates else None))
@@ -224,7 +255,29 @@ def build_report(store: Store, options: ReportOptions, *, progress: Callable[[in
         counts=_counts(all_claims, scale),
         options=options,
         filters=_describe_filters(options, scale),
+        agreement=agreement,
     )
+
+
+def _effective(claim: Claim, decision: FinalDecision | None) -> Claim:
+    """The claim as reports show it: its review's verdict is the effective verdict.
+
+    A decision on a claim without an own review reads as a review by whoever decided, then.
+    """
+    if decision is None:
+        return claim
+    review = claim.review or Review(claim.id, reviewer=decision.decided_by, updated_at=decision.decided_at)
+    return replace(claim, review=replace(review, verdict=effective_verdict(review, decision)))
+
+
+def _label(verdict: Verdict | None, key: str | None) -> str:
+    return verdict.label if verdict is not None else (key or "")
+
+
+def _own_reviews(claim: Claim, fallback_reviewer: str) -> list[ReviewerReview]:
+    """The own review as the only review of a claim, in a library without colleagues' reviews."""
+    own = own_as_reviewer_review(claim.review, fallback_reviewer) if claim.review is not None else None
+    return [own] if own is not None else []
 
 
 def _check_options(options: ReportOptions) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..urls import encoded_link
 from .common import render_note, rewrite_links, safe_color, text_on
 from .facts import Fact, article_facts, claim_facts, cover_facts
-from .html_report import evidence_html, fact_html, h
+from .html_report import agreement_table, evidence_html, fact_html, h
 from .model import Report, ReportArticle, ReportClaim, VerdictCount
 
 ACCENT = "#1f4e79"
@@ -130,6 +130,7 @@ def _summary(report: Report) -> str:
             cells = "".join(f'<td align="right">{by_key.get(c.key, 0) or ""}</td>' for c in shown)
             out.append(f"<tr><td>{h(ra.article.title)}</td>{cells}<td align=\"right\">{len(ra.claims)}</td></tr>")
         out.append("</table>")
+    out.append(agreement_table(report, ' width="100%" cellspacing="0" cellpadding="3" class="small sans"'))
     return "".join(out)
 
 
