@@ -39,15 +39,17 @@ from __future__ import annotations
 import codecs
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..display import display_name, one_line_meta
+from ..domain import Block
 from ..errors import ImportFailed
-from .document import Block, DocumentBuilder, ImportedDocument, clean_line_text, fold_spaces, title_from_text
+from .document import DocumentBuilder, ImportedDocument, clean_line_text, fold_spaces, title_from_text
 from .encoding import NotText, decode_text
 from .language import guess_language
 from .markdown_text import markdown_to_blocks
+from .metadata import FoundMetadata
 from .plaintext import text_to_blocks
 
 __all__ = [
@@ -152,22 +154,21 @@ def _caps_opening(text: str) -> tuple[str | None, str]:
     return title or None, ("\n".join(left) + "\n\n" if left else "") + rest
 
 
-def _finish(builder: DocumentBuilder, label: str, fmt: str, *, title: str | None = None,
-            fallback_title: str, declared_language: str | None = None, **fields) -> ImportedDocument:
+def _finish(builder: DocumentBuilder, label: str, fmt: str, meta: FoundMetadata, *, fallback_title: str,
+            source_path: str | None = None, encoding: str | None = None) -> ImportedDocument:
     if builder.is_empty():
         raise _fail(label, "contains no readable text", "check that this is the article you meant")
     text = builder.text()
     if len(text) > MAX_TEXT_CHARS:
         raise _fail(label, f"holds {len(text):,} characters of text, over the {MAX_TEXT_CHARS:,} limit",
                     "import the article on its own")
-    title = (one_line_meta(title) or "")[:300].strip()
+    title = (one_line_meta(meta.title) or "")[:300].strip()
     if not title:
         title = one_line_meta(title_from_text(text, fallback_title)) or one_line_meta(fallback_title) or "Untitled"
-    for key in ("author", "site"):
-        if key in fields:
-            fields[key] = one_line_meta(fields[key])
-    return builder.build(title=title, original_format=fmt,
-                         language=guess_language(text, declared_language), **fields)
+    return builder.build(title=title, original_format=fmt, source_path=source_path,
+                         author=one_line_meta(meta.author), site=one_line_meta(meta.site), url=meta.url,
+                         published=meta.published, language=guess_language(text, meta.declared_language),
+                         encoding=encoding)
 
 
 def _read(path: Path, label: str) -> ImportedDocument:
@@ -178,7 +179,7 @@ def _read(path: Path, label: str) -> ImportedDocument:
                     "Reviewer imports",
                     f"save the article as one of {_SUPPORTED_LIST}")
     data = _read_bytes(path, label)
-    common = {"source_path": str(path), "fallback_title": path.stem or path.name}
+    source_path, fallback_title = str(path), path.stem or path.name
     if fmt in ("txt", "md"):
         text, encoding = _decode(data, label)
         if len(text) > MAX_TEXT_CHARS:
@@ -191,17 +192,17 @@ def _read(path: Path, label: str) -> ImportedDocument:
             builder = text_to_blocks(body)
             if title is None:
                 title = _take_headline(builder)
-        return _finish(builder, label, fmt, title=title, encoding=encoding, **common)
+        return _finish(builder, label, fmt, FoundMetadata(title=title), fallback_title=fallback_title,
+                       source_path=source_path, encoding=encoding)
     if fmt == "html":
-        return _read_html(data, label, common)
+        return _read_html(data, label, source_path=source_path, fallback_title=fallback_title)
     from .office import FormatProblem, read_docx, read_pdf
 
     try:
         builder, meta = read_pdf(data) if fmt == "pdf" else read_docx(data)
     except FormatProblem as error:
         raise _fail(label, error.problem, error.advice) from None
-    return _finish(builder, label, fmt, title=meta.get("title"), author=meta.get("author"),
-                   declared_language=meta.get("language"), **common)
+    return _finish(builder, label, fmt, meta, fallback_title=fallback_title, source_path=source_path)
 
 
 def _html_text(data: bytes, label: str) -> tuple[str, str]:
@@ -224,7 +225,7 @@ def _html_text(data: bytes, label: str) -> tuple[str, str]:
         return data.decode("utf-8", errors="replace"), "utf-8"
 
 
-def _read_html(data: bytes, label: str, common: dict) -> ImportedDocument:
+def _read_html(data: bytes, label: str, *, source_path: str, fallback_title: str) -> ImportedDocument:
     from .webpage import NoArticleText, extract_page
 
     html, encoding = _html_text(data, label)
@@ -232,12 +233,12 @@ def _read_html(data: bytes, label: str, common: dict) -> ImportedDocument:
         raise _fail(label, f"the page is {len(html):,} characters of HTML, over the {MAX_HTML_CHARS:,} limit",
                     "save just the article (for example with the browser's reader view)")
     try:
-        page = extract_page(html)
+        builder, meta = extract_page(html)
     except NoArticleText as error:
         raise _fail(label, f"{error}", error.advice or "open it in a browser to check it is the article; "
                     "if it is, save it again as 'Web page, complete' or copy and paste the text") from None
-    return _finish(page.pop("builder"), label, "html", title=page.pop("title"),
-                   declared_language=page.pop("declared_language"), encoding=encoding, **page, **common)
+    return _finish(builder, label, "html", meta, fallback_title=fallback_title, source_path=source_path,
+                   encoding=encoding)
 
 
 def read_document(path: str | Path) -> ImportedDocument:
@@ -266,23 +267,23 @@ def read_pasted(text: str, html: str | None = None) -> ImportedDocument:
     when given and it has text, else the plain text. Raises ImportFailed when both are empty."""
     label = "pasted text"
     try:
-        builder, meta = None, {}
+        builder: DocumentBuilder | None = None
+        meta = FoundMetadata()
         if html and html.strip():
             builder, meta = _pasted_html(html)
         if builder is None or builder.is_empty():
             builder = text_to_blocks((text or "")[: MAX_TEXT_CHARS + 1])
-            meta = {}
+            meta = FoundMetadata()
         if builder.is_empty():
             raise _fail(label, "there is no text to import", "copy the article text and paste again")
-        return _finish(builder, label, "paste", title=meta.pop("title", None), fallback_title="Pasted article",
-                       declared_language=meta.pop("declared_language", None), **meta)
+        return _finish(builder, label, "paste", meta, fallback_title="Pasted article")
     except ImportFailed:
         raise
     except Exception as error:  # never let odd clipboard contents escape as a crash
         raise _fail(label, f"could not be read ({type(error).__name__})", "paste it as plain text") from None
 
 
-def _pasted_html(html: str) -> tuple[DocumentBuilder | None, dict]:
+def _pasted_html(html: str) -> tuple[DocumentBuilder | None, FoundMetadata]:
     import lxml.html
     from lxml import etree
 
@@ -290,20 +291,19 @@ def _pasted_html(html: str) -> tuple[DocumentBuilder | None, dict]:
     from .webpage import NoArticleText, extract_page
 
     if len(html) > MAX_HTML_CHARS:
-        return None, {}
+        return None, FoundMetadata()
     head = html[:4096].lower()
     if "<body" in head or "<html" in head:
         try:
-            page = extract_page(html)
-            return page.pop("builder"), page
+            return extract_page(html)
         except NoArticleText:
-            return None, {}
+            return None, FoundMetadata()
     try:
         parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
         root = lxml.html.fragment_fromstring(html.replace("\x00", ""), create_parent="div", parser=parser)
     except (etree.ParserError, ValueError):
-        return None, {}
-    return tree_to_blocks(root), {}
+        return None, FoundMetadata()
+    return tree_to_blocks(root), FoundMetadata()
 
 
 def find_importable(paths: Iterable[str | Path]) -> tuple[list[Path], list[ImportFailed]]:
@@ -342,7 +342,7 @@ def _links_outside(entry: Path, root: Path) -> bool:
         return True
 
 
-def _expand(path: Path, add, problems: list[ImportFailed]) -> None:
+def _expand(path: Path, add: Callable[[Path], None], problems: list[ImportFailed]) -> None:
     """One argument of ``find_importable``: a file, a folder (walked), or a problem.
 
     A folder's links are never followed out of it: the person chose the folder, not wherever a

@@ -3,6 +3,8 @@
 Iterative, so a page nested a hundred thousand levels deep cannot exhaust the stack;
 scripts, styles, forms, media and hidden elements contribute no text. Any thread may
 call these functions; they do not keep the tree.
+
+Elements are lxml's ``etree._Element`` (lxml has no type information here, so mypy takes them as Any).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ _TRAFILATURA_INLINE_PARENTS = frozenset({"p", "item", "head", "cell", "hi", "ref
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
-def _tag_of(element, vocabulary: dict[str, str]) -> str | None:
+def _tag_of(element: etree._Element, vocabulary: dict[str, str]) -> str | None:
     tag = element.tag
     if not isinstance(tag, str):
         return None  # comment, processing instruction, entity
@@ -55,7 +57,7 @@ def _tag_of(element, vocabulary: dict[str, str]) -> str | None:
     return vocabulary.get(tag, tag)
 
 
-def _hidden(element) -> bool:
+def _hidden(element: etree._Element) -> bool:
     attrib = element.attrib
     if "hidden" in attrib or attrib.get("aria-hidden", "").lower() == "true":
         return True
@@ -88,7 +90,7 @@ class _Walker:
         for piece in re.split(rf"(?:{_BR}\s*){{2,}}", raw):
             self.builder.add(kind, piece.replace(_BR, " "), level)
 
-    def start(self, element, tag: str) -> None:
+    def start(self, element: etree._Element, tag: str) -> None:
         if tag == "br":
             self.buffer.append(_BR)
         elif tag in _CELL_TAGS:
@@ -122,7 +124,8 @@ class _Walker:
             self.list_depth -= 1
 
 
-def tree_to_blocks(root, builder: DocumentBuilder | None = None, *, trafilatura_xml: bool = False) -> DocumentBuilder:
+def tree_to_blocks(root: etree._Element, builder: DocumentBuilder | None = None, *,
+                   trafilatura_xml: bool = False) -> DocumentBuilder:
     """Fill (or make) a builder from an lxml element tree (HTML, or trafilatura's XML)."""
     vocabulary = _TRAFILATURA_TAGS if trafilatura_xml else {}
     builder = builder or DocumentBuilder()

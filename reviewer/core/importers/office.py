@@ -9,9 +9,16 @@ import io
 import logging
 import re
 import zipfile
+from typing import TYPE_CHECKING, cast
 
 from .document import DocumentBuilder, fold_spaces
+from .metadata import FoundMetadata
 from .pdf_layout import PdfLine, find_byline, lines_to_blocks, page_lines
+
+if TYPE_CHECKING:
+    from docx.oxml.numbering import CT_NumPr
+    from docx.oxml.shared import CT_DecimalNumber
+    from docx.text.paragraph import Paragraph
 
 for _name in ("pypdf", "docx"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
@@ -44,18 +51,18 @@ def _real_author(value: str | None) -> str | None:
     return author if author and author.casefold() not in _TOOL_AUTHORS else None
 
 
-def read_pdf(data: bytes) -> tuple[DocumentBuilder, dict]:
+def read_pdf(data: bytes) -> tuple[DocumentBuilder, FoundMetadata]:
     """The text layer of a PDF as blocks, and metadata (title, author)."""
-    from pypdf import PdfReader
+    from pypdf import PasswordType, PdfReader
     from pypdf.errors import FileNotDecryptedError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
             try:
-                unlocked = reader.decrypt("")
+                unlocked = reader.decrypt("") != PasswordType.NOT_DECRYPTED
             except Exception:
-                unlocked = 0
+                unlocked = False
             if not unlocked:
                 raise FormatProblem("the PDF is encrypted with a password",
                                     "open it in a PDF viewer, save an unprotected copy, and import that")
@@ -80,29 +87,31 @@ def read_pdf(data: bytes) -> tuple[DocumentBuilder, dict]:
                             "run OCR on it first (for example with ocrmypdf), then import the result")
     builder = lines_to_blocks(lines)
     byline = find_byline(lines)
-    meta: dict = {}
+    title: str | None = None
+    author: str | None = None
     try:
-        info = reader.metadata or {}
-        meta["title"] = fold_spaces(str(info.get("/Title") or "")) or None
-        meta["author"] = _real_author(str(info.get("/Author") or ""))
+        info = reader.metadata
+        if info is not None:
+            title = fold_spaces(str(info.get("/Title") or "")) or None
+            author = _real_author(str(info.get("/Author") or ""))
     except Exception:  # metadata is optional; the text was read
         pass
-    if not meta.get("author") and byline:
-        meta["author"] = byline
-    _title_from_heading(builder, meta)
-    return builder, meta
+    if not author and byline:
+        author = byline
+    return builder, FoundMetadata(title=_title_from_heading(builder, title), author=author)
 
 
-def _title_from_heading(builder: DocumentBuilder, meta: dict) -> None:
+def _title_from_heading(builder: DocumentBuilder, title: str | None) -> str | None:
     """A PDF that opens with a heading (and names no other title, or that same one) has it as its
-    title; it leaves the body, so the reader does not show it twice."""
+    title; it leaves the body, so the reader does not show it twice. Returns the title."""
     blocks = builder.block_texts()
     if len(blocks) < 2 or blocks[0][0] != "heading":
-        return
+        return title
     heading = blocks[0][1]
-    if not meta.get("title") or meta["title"].casefold() == heading.casefold():
-        meta["title"] = heading
+    if not title or title.casefold() == heading.casefold():
         builder.drop_first()
+        return heading
+    return title
 
 
 # --------------------------------------------------------------------------- DOCX
@@ -141,7 +150,7 @@ def _check_zip(data: bytes) -> None:
                             "remove large images or split the document")
 
 
-def _paragraph_kind(paragraph) -> tuple[str, int]:
+def _paragraph_kind(paragraph: Paragraph) -> tuple[str, int]:
     try:
         style = paragraph.style.name if paragraph.style is not None else ""
     except Exception:
@@ -157,11 +166,15 @@ def _paragraph_kind(paragraph) -> tuple[str, int]:
     if "quote" in style.lower():
         return "quote", 0
     ppr = paragraph._p.pPr
-    numbered = ppr is not None and ppr.numPr is not None
+    # python-docx types numPr and ilvl as the ZeroOrOne that defines them, but reading one gives
+    # the child element, or None when the paragraph has none.
+    num_pr = cast("CT_NumPr | None", ppr.numPr) if ppr is not None else None
+    numbered = num_pr is not None
     if numbered or style.lower().startswith("list"):
         level = 1
-        if numbered and ppr.numPr.ilvl is not None and ppr.numPr.ilvl.val is not None:
-            level = int(ppr.numPr.ilvl.val) + 1
+        ilvl = cast("CT_DecimalNumber | None", num_pr.ilvl) if num_pr is not None else None
+        if ilvl is not None and ilvl.val is not None:
+            level = int(ilvl.val) + 1
         match = re.search(r"(\d)$", style)
         if not numbered and match:
             level = int(match.group(1))
@@ -169,7 +182,7 @@ def _paragraph_kind(paragraph) -> tuple[str, int]:
     return "paragraph", 0
 
 
-def read_docx(data: bytes) -> tuple[DocumentBuilder, dict]:
+def read_docx(data: bytes) -> tuple[DocumentBuilder, FoundMetadata]:
     """A Word document's paragraphs and tables as blocks, and core-property metadata."""
     _check_zip(data)
     import docx
@@ -206,12 +219,12 @@ def read_docx(data: bytes) -> tuple[DocumentBuilder, dict]:
                     seen.add(id(cell._tc))
                     cells.append(fold_spaces(cell.text))
                 builder.add("paragraph", " | ".join(c for c in cells if c))
-    meta: dict = {"title": title_from_style}
+    title, author, language = title_from_style, None, None
     try:
         props = document.core_properties
-        meta["title"] = meta["title"] or fold_spaces(props.title or "") or None
-        meta["author"] = _real_author(props.author)
-        meta["language"] = props.language or None
+        title = title or fold_spaces(props.title or "") or None
+        author = _real_author(props.author)
+        language = props.language or None
     except Exception:  # metadata is optional
         pass
-    return builder, meta
+    return builder, FoundMetadata(title=title, author=author, declared_language=language)

@@ -18,9 +18,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .document import DocumentBuilder, fold_spaces
+
+if TYPE_CHECKING:
+    from pypdf import PageObject
 
 _PAGE_NUMBER_RE = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.IGNORECASE)
 _BULLET_RE = re.compile(r"^\s*(?:[-*•‣◦–]|\d{1,3}[.)])\s+")
@@ -56,7 +61,8 @@ class _LineCollector:
         self._size = 0.0
         self._y: float | None = None
 
-    def __call__(self, text, cm, tm, font_dict, font_size) -> None:
+    def __call__(self, text: str | None, cm: Sequence[float], tm: Sequence[float], font_dict: object,
+                 font_size: float | None) -> None:
         pieces = (text or "").split("\n")
         for index, piece in enumerate(pieces):
             if index:
@@ -85,7 +91,7 @@ class _LineCollector:
         self._parts, self._size, self._y = [], 0.0, None
 
 
-def page_lines(page, number: int) -> list[PdfLine]:
+def page_lines(page: PageObject, number: int) -> list[PdfLine]:
     """The lines of one pypdf page. Falls back to plain text lines (no sizes or heights) when the
     visitor saw clearly less text than ``extract_text`` returns."""
     collector = _LineCollector(number)
@@ -150,7 +156,9 @@ def lines_to_blocks(lines: list[PdfLine], builder: DocumentBuilder | None = None
         return (body > 0 and line.size >= HEADING_RATIO * body and len(line.text) <= _MAX_HEADING_CHARS
                 and any(ch.isalpha() for ch in line.text))
 
-    kind, parts, level, previous = "", [], 0, None
+    kind, level = "", 0
+    parts: list[str] = []
+    previous: PdfLine | None = None
 
     def flush() -> None:
         nonlocal parts

@@ -35,6 +35,7 @@ from lxml import etree
 
 from .document import DocumentBuilder, fold_spaces
 from .htmlblocks import tree_to_blocks
+from .metadata import FoundMetadata
 
 try:  # optional: without it trafilatura alone extracts the text
     from readability import Document as _ReadabilityDocument
@@ -42,6 +43,7 @@ except ImportError:  # pragma: no cover - depends on the environment
     _ReadabilityDocument = None
 
 import trafilatura
+from trafilatura.settings import Document as _TrafilaturaDocument
 
 for _name in ("trafilatura", "readability", "readability.readability", "htmldate", "courlan"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
@@ -120,14 +122,15 @@ def _readability_body(html: str) -> DocumentBuilder | None:
     return tree_to_blocks(root)
 
 
-def _trafilatura(html: str):
+def _trafilatura(html: str) -> _TrafilaturaDocument | None:
     try:
-        return trafilatura.bare_extraction(
+        doc = trafilatura.bare_extraction(
             html, with_metadata=True, include_tables=True, include_comments=False,
             include_images=False, include_links=False, favor_recall=True, deduplicate=False,
         )
     except Exception:  # a crash inside trafilatura leaves readability's result
         return None
+    return doc if isinstance(doc, _TrafilaturaDocument) else None  # a dict only if asked (as_dict)
 
 
 def _choose(readable: DocumentBuilder | None, traf: DocumentBuilder | None) -> DocumentBuilder | None:
@@ -285,18 +288,18 @@ def _date_in_page(iso: str, html: str) -> bool:
     return False
 
 
-def extract_page(html: str) -> dict:
+def extract_page(html: str) -> tuple[DocumentBuilder, FoundMetadata]:
     """Extract body and metadata from a page's HTML. Raises NoArticleText.
 
-    Returns a dict with ``builder`` (the body) and ``title``, ``author``, ``site``, ``url``,
-    ``published``, ``declared_language`` (any may be None). Any thread may call.
+    Returns the body and the page's ``title``, ``author``, ``site``, ``url``, ``published`` and
+    ``declared_language`` (any may be None). Any thread may call.
     """
     html = html.replace("\x00", "").replace("\ue000", "")
     if not html.strip():
         raise NoArticleText("the page is empty")
     doc = _trafilatura(html) if html.count("<") <= MAX_TAGS_FOR_TRAFILATURA else None
     traf_body = None
-    if doc is not None and getattr(doc, "body", None) is not None:
+    if doc is not None and doc.body is not None:
         traf_body = tree_to_blocks(doc.body, trafilatura_xml=True)
         if traf_body.is_empty():
             traf_body = None
@@ -326,7 +329,7 @@ def extract_page(html: str) -> dict:
         if match:
             declared = match.group(1)
             break
-    published = getattr(doc, "date", None) if doc is not None else None
+    published = doc.date if doc is not None else None
     if published and not _date_in_page(published, html):
         published = None
     # Drop a first heading that repeats the title: the reader shows the title already.
@@ -334,12 +337,11 @@ def extract_page(html: str) -> dict:
     if title and blocks and blocks[0][0] == "heading" and blocks[0][1].casefold() == title.casefold() \
             and len(blocks) > 1:
         builder.drop_first()
-    return {
-        "builder": builder,
-        "title": title,
-        "author": _clean_author(getattr(doc, "author", None) if doc is not None else None),
-        "site": fold_spaces(doc.sitename) if doc is not None and doc.sitename else None,
-        "url": _http_url(getattr(doc, "url", None) if doc is not None else None),
-        "published": published if published and _DATE_RE.match(published) else None,
-        "declared_language": declared,
-    }
+    return builder, FoundMetadata(
+        title=title,
+        author=_clean_author(doc.author if doc is not None else None),
+        site=fold_spaces(doc.sitename) if doc is not None and doc.sitename else None,
+        url=_http_url(doc.url if doc is not None else None),
+        published=published if published and _DATE_RE.match(published) else None,
+        declared_language=declared,
+    )
