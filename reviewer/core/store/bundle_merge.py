@@ -132,7 +132,8 @@ class _Merger:
         claims_of: dict[str, list[sqlite3.Row]] = defaultdict(list)
         for row in self.reader.rows("claims"):
             claims_of[row["article_gid"]].append(row)
-        articles = list(self.reader.rows("articles"))
+        # In the order the exporting library imported them, so the library lists them in that order here too.
+        articles = sorted(self.reader.rows("articles"), key=lambda r: (str(r["imported_at"] or ""), r["gid"]))
         for done, row in enumerate(articles):
             if cancelled is not None and cancelled():
                 raise ReviewerError("Import cancelled; nothing was changed.")
