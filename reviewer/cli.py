@@ -18,14 +18,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, cli_bundle, cli_factchecks, cli_similar
+from . import __version__, cli_bundle, cli_factchecks, cli_similar, cli_team
 from .core.display import display_name, display_text, one_line
 from .core.domain import STATUSES
 from .core.errors import EXIT_OK, EXIT_USER_ERROR, ReviewerError
 from .core.formats import FORMATS
 
 COMMANDS = ("gui", "import", "list", "show", "claims", "score", "verdict", "search", "export", "backup", "restore",
-            "reextract", cli_factchecks.COMMAND, cli_similar.COMMAND, cli_bundle.COMMAND)
+            "reextract", cli_factchecks.COMMAND, cli_similar.COMMAND, cli_bundle.COMMAND, *cli_team.COMMANDS)
 EXPORT_FORMATS = FORMATS  # the reports' own list
 
 
@@ -125,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_factchecks.add_parser(sub, _db_option)
     cli_similar.add_parser(sub, _db_option)
     cli_bundle.add_parser(sub, _db_option)
+    cli_team.add_parser(sub, _db_option)
     return parser
 
 
@@ -461,6 +462,7 @@ _COMMANDS = {
     cli_factchecks.COMMAND: cli_factchecks.run,
     cli_similar.COMMAND: cli_similar.run,
     cli_bundle.COMMAND: cli_bundle.run,
+    **dict.fromkeys(cli_team.COMMANDS, cli_team.run),
 }
 
 

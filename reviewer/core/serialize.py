@@ -1,5 +1,5 @@
-"""JSON shapes of what the command line prints (`list`, `show`, `claims`, `verdict`, `search`)
-and the JSON report: one home for each shape, a fixed contract."""
+"""JSON shapes of what the command line prints (`list`, `show`, `claims`, `verdict`, `search`,
+`agreement`, `decide`) and the JSON report: one home for each shape, a fixed contract."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 from .domain import Article, ArticleSummary, Claim, Evidence, Review, SearchHit
 
 if TYPE_CHECKING:
+    from .agreement import Agreement
+    from .team import FinalDecision
     from .near_duplicates import NearDuplicate  # (numpy: not loaded by `reviewer search`)
     from .extraction import ExtractedClaim
 
@@ -114,3 +116,20 @@ def extracted_json(claim: ExtractedClaim) -> dict[str, Any]:
     data = claim_json(stored_shape)
     data["id"] = None
     return data
+
+
+def agreement_json(figures: Agreement | None) -> dict[str, Any] | None:
+    """Agreement figures: what `reviewer agreement --json` prints and the JSON report carries."""
+    if figures is None:
+        return None
+    return {"reviewers": list(figures.reviewers), "claims": figures.claims, "percentage": figures.percentage,
+            "kappa": figures.kappa, "alpha": figures.alpha, "kappa_undefined": figures.kappa_undefined,
+            "alpha_undefined": figures.alpha_undefined}
+
+
+def decision_json(decision: FinalDecision | None) -> dict[str, Any] | None:
+    """A final decision as the JSON report carries it (null: none)."""
+    if decision is None:
+        return None
+    return {"verdict": decision.verdict, "note": decision.note, "decided_by": decision.decided_by,
+            "decided_at": decision.decided_at}

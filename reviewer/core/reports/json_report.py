@@ -22,10 +22,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from ..agreement import Agreement
 from ..domain import VerdictScale
-from ..team import FinalDecision
-from ..serialize import article_json
+from ..serialize import agreement_json, article_json, decision_json
 from .common import json_text
 from .model import Report, VerdictCount
 
@@ -53,22 +51,6 @@ def _count_json(c: VerdictCount) -> dict[str, Any]:
     return {"verdict": c.key, "label": c.label, "color": c.color, "count": c.count}
 
 
-def agreement_json(figures: Agreement | None) -> dict[str, Any] | None:
-    """Agreement figures as JSON (``reviewer agreement --json`` prints the same shape)."""
-    if figures is None:
-        return None
-    return {"reviewers": list(figures.reviewers), "claims": figures.claims, "percentage": figures.percentage,
-            "kappa": figures.kappa, "alpha": figures.alpha, "kappa_undefined": figures.kappa_undefined,
-            "alpha_undefined": figures.alpha_undefined}
-
-
-def _decision_json(decision: FinalDecision | None) -> dict[str, Any] | None:
-    if decision is None:
-        return None
-    return {"verdict": decision.verdict, "note": decision.note, "decided_by": decision.decided_by,
-            "decided_at": decision.decided_at}
-
-
 def report_json(report: Report) -> dict[str, Any]:
     """The report as plain JSON data (dicts, lists, strings, numbers)."""
     articles = []
@@ -82,7 +64,7 @@ def report_json(report: Report) -> dict[str, Any]:
             claim_data["context"] = {"before": rc.before, "after": rc.after}
             claim_data["reviews"] = [{"reviewer": r.reviewer, "verdict": r.verdict, "confidence": r.confidence,
                                       "updated_at": r.updated_at} for r in rc.reviews]
-            claim_data["final_decision"] = _decision_json(rc.decision)
+            claim_data["final_decision"] = decision_json(rc.decision)
             if rc.verdict is not None and rc.verdict.key not in used:
                 used[rc.verdict.key] = {"key": rc.verdict.key, "label": rc.verdict.label,
                                         "color": rc.verdict.color, "rating_value": rc.verdict.rating_value,

@@ -151,7 +151,8 @@ def _agreement(report: Report) -> list[str]:
     rows = agreement_rows(report)
     if not rows:
         return []
-    cells = [[md_escape(cell).replace("|", "\\|") for cell in row] for row in rows]
+    # Titles and names are escaped (a pipe too: it would end the cell); the figures are our own text.
+    cells = [[md_escape(cell).replace("|", "\\|") if i < 2 else cell for i, cell in enumerate(row)] for row in rows]
     out = ["## Agreement between reviewers", "",
            "Over the claims two or more reviewers gave verdicts to; undefined where every verdict is the "
            "same or nothing is shared.", "",
