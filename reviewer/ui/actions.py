@@ -48,6 +48,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("import_files", "&Import Files…", (SK.Open,), "Import articles from files"),
     ActionSpec("import_folder", "Import &Folder…", ("Ctrl+Shift+O",), "Import every article in a folder"),
     ActionSpec("import_factchecks", "Import Fact-c&hecks…", (), "Import a collection of fact-checks (ClaimReview, CSV)"),
+    ActionSpec("import_bundle", "Import B&undle…", (), "Merge a colleague's bundle of review work (one undo step)"),
     ActionSpec("open_library", "Open &Library…", ("Ctrl+Alt+O",), "Open another library file"),
     ActionSpec("new_library", "&New Library…", ("Ctrl+Alt+N",), "Create an empty library file"),
     ActionSpec("export", "&Export Report…", ("Ctrl+Shift+E",), "Write a review report"),
@@ -109,8 +110,8 @@ SPECS: dict[str, ActionSpec] = {spec.id: spec for spec in ACTIONS}
 
 # Menu layout: ids in order, None for a separator, "@name" for a submenu the window fills.
 MENUS: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
-    ("file", "&File", ("import_files", "import_folder", "import_factchecks", None, "open_library", "new_library",
-                       "@recent", None, "export", "backups", None, "preferences", None, "quit")),
+    ("file", "&File", ("import_files", "import_folder", "import_factchecks", "import_bundle", None, "open_library",
+                       "new_library", "@recent", None, "export", "backups", None, "preferences", None, "quit")),
     ("edit", "&Edit", ("undo", "redo", None, "copy", "paste_article", None, "find")),
     ("view", "&View", ("refresh", None, "zoom_in", "zoom_out", "zoom_reset", None, "show_all", None, "focus_library",
                        "focus_reader", "focus_claims", None, "seen_before_list")),

@@ -20,6 +20,7 @@ from ..core.domain import Article
 from ..core.errors import LibraryError, NotFound
 from ..core.store import Store
 from .actions import ACTIONS, ActionCollection, build_menus, typing_in_text_field
+from .bundle_import import BundleImport
 from .changes import ARTICLES, CLAIMS, EVIDENCE, LIBRARY, REVIEW, SCALE, Change, ChangeHub
 from .claim_view import VerdictPalette
 from .claims_panel import ClaimsPanel
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
 
         self.import_flow = ImportFlow(store, hub, tasks, settings, self.open_article, self)
         self.factcheck_import = FactcheckImport(store, hub, tasks, self, done=self._own_writes_done)
+        self.bundle_import = BundleImport(store, hub, tasks, undo_stack, self, done=self._own_writes_done)
         self.edits = DeskEdits(store, hub, undo_stack, tasks, self.reader, self.claims,
                                article=lambda: self.article, select_claim=self.select_claim,
                                save_pending=self.review_editor.save_pending, show_message=self.show_message)
@@ -139,6 +141,7 @@ class MainWindow(QMainWindow):
             "import_files": self.import_flow.choose_files,
             "import_folder": self.import_flow.choose_folder,
             "import_factchecks": self.factcheck_import.choose_files,
+            "import_bundle": self.bundle_import.choose_file,
             "paste_article": self.import_flow.paste,
             "open_library": self._choose_library,
             "new_library": self._new_library,
