@@ -111,22 +111,24 @@ def insert_rows(conn: sqlite3.Connection, table: str, rows: Iterable[Record]) ->
 
 
 def _feed(digest: hashlib._Hash, values: Iterable[RowValue]) -> None:
+    chunks: list[bytes] = []
     for value in values:
         if value is None:
-            digest.update(b"N")
-        elif isinstance(value, bool | int):
-            digest.update(b"I%d;" % int(value))
-        elif isinstance(value, float):
-            digest.update(b"F" + repr(value).encode("ascii") + b";")
+            chunks.append(b"N")
         elif isinstance(value, str):
             data = value.encode("utf-8", "surrogatepass")
-            digest.update(b"S%d:" % len(data))
-            digest.update(data)
+            chunks.append(b"S%d:" % len(data))
+            chunks.append(data)
+        elif isinstance(value, bool | int):
+            chunks.append(b"I%d;" % int(value))
+        elif isinstance(value, float):
+            chunks.append(b"F" + repr(value).encode("ascii") + b";")
         else:
             data = bytes(value)
-            digest.update(b"B%d:" % len(data))
-            digest.update(data)
-    digest.update(b"\n")
+            chunks.append(b"B%d:" % len(data))
+            chunks.append(data)
+    chunks.append(b"\n")
+    digest.update(b"".join(chunks))
 
 
 def content_digest(conn: sqlite3.Connection) -> str:

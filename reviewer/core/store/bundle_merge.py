@@ -125,6 +125,7 @@ class _Merger:
         self.outcomes: dict[str, ArticleOutcome] = {}
         self.claim_article: dict[int, str] = {}  # local claim id -> bundle article gid
         self.moved: set[int] = set()  # articles whose status a review moved
+        self.texts: dict[int, str] = {}  # local article id -> its text (claims' spans are checked on it)
 
     # ------------------------------------------------------------------ the whole merge
     def run(self, progress: Progress | None, cancelled: Callable[[], bool] | None) -> None:
@@ -223,7 +224,10 @@ class _Merger:
             self.report.counts["claims"].unchanged += 1
             outcome.claims_matched += 1
         else:
-            text = self.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+            text = self.texts.get(article_id)
+            if text is None:
+                text = self.texts[article_id] = str(
+                    self.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0])
             start, end = row["start"], row["end"]
             if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)) \
                     or text[start:end] != row["text"]:

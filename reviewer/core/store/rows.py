@@ -11,6 +11,7 @@ moves on an undo of a later change (timestamps, an article's status, who signed 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 from ..changes import PutRows, RowEdit, RowValues, Step
 from ..errors import ChangedElsewhere
@@ -41,8 +42,7 @@ class RowsMixin(StoreBase):
 
     def _row_state(self, table: str, key: RowValues) -> RowValues | None:
         """The row of ``table`` with ``key`` as (column, value) pairs, or None."""
-        where = " AND ".join(f'"{column}" = ?' for column, _ in key)
-        cursor = self.conn.execute(f"SELECT * FROM {table} WHERE {where}", [v for _, v in key])
+        cursor = self.conn.execute(_select_sql(table, tuple(c for c, _ in key)), [v for _, v in key])
         row = cursor.fetchone()
         if row is None:
             return None
@@ -50,10 +50,8 @@ class RowsMixin(StoreBase):
 
     def _insert_row(self, table: str, values: Mapping[str, Value]) -> RowEdit:
         """Inside a write: insert a row; returns its edit (the key read back when the table makes it)."""
-        columns = list(values)
-        cursor = self.conn.execute(
-            f"INSERT INTO {table} ({', '.join(f'{chr(34)}{c}{chr(34)}' for c in columns)})"
-            f" VALUES ({', '.join('?' * len(columns))})", [values[c] for c in columns])
+        columns = tuple(values)
+        cursor = self.conn.execute(_insert_sql(table, columns), [values[c] for c in columns])
         keys = ROW_KEYS[table]
         if all(k in values for k in keys):
             key: RowValues = tuple((k, values[k]) for k in keys)
@@ -99,6 +97,17 @@ class RowsMixin(StoreBase):
     def _revert_rows_step(self, step: Step, who: str | None) -> Step | None:
         """Inside a write: apply a PutRows step; returns its inverse (None: not one)."""
         return self._put_rows(step, who) if isinstance(step, PutRows) else None
+
+
+@lru_cache(maxsize=64)
+def _select_sql(table: str, key: tuple[str, ...]) -> str:
+    return f"SELECT * FROM {table} WHERE {' AND '.join(f'{chr(34)}{c}{chr(34)} = ?' for c in key)}"
+
+
+@lru_cache(maxsize=64)
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
 
 
 def _checked(table: str, row: RowValues | None) -> RowValues | None:
