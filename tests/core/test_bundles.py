@@ -306,4 +306,21 @@ def test_reports_of_skipped_items_name_each(alice, tmp_path):
         report = merge_bundle(bob, tmp_path / "a.rvbundle").report
     assert report.counts["claims"].skipped == 1
     assert any("span does not fit" in s for s in report.skipped)
+
+
+def test_reviews_that_break_the_rules_are_skipped_with_the_reason(alice, tmp_path):
+    export_bundle(alice, tmp_path / "a.rvbundle")
+    conn = sqlite3.connect(tmp_path / "a.rvbundle")
+    conn.execute("UPDATE reviews SET confidence = 250 WHERE confidence IS NOT NULL")
+    conn.execute("UPDATE peer_reviews SET note = ?", ("x" * 100_001,))
+    conn.execute("UPDATE manifest SET value = ? WHERE key = 'sha256'", (content_digest(conn),))
+    conn.commit()
+    conn.close()
+    with library(tmp_path / "carol.sqlite", "carol") as carol:
+        report = merge_bundle(carol, tmp_path / "a.rvbundle").report
+        assert carol.conn.execute("SELECT count(*) FROM peer_reviews WHERE length(note) > 100000").fetchone()[0] == 0
+    # Alice's other two reviews and her evidence of a claim she gave no review (kept beside it) came in.
+    assert report.counts["peer_reviews"].skipped == 2 and report.counts["peer_reviews"].added == 3
+    assert any("confidence 250 is not a percentage" in s for s in report.skipped)
+    assert any("note is over the 100,000-character limit" in s for s in report.skipped)
     assert loads('{"a": 1}') == {"a": 1}

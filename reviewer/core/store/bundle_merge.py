@@ -39,6 +39,7 @@ from ..bundles.format import BundleReader
 from ..bundles.report import ArticleOutcome, MergeReport
 from ..changes import ARTICLES, CLAIMS, EVIDENCE, REVIEW, SCALE, Change, PutRows, RowEdit
 from ..display import shorten
+from ..domain import MAX_NOTE_CHARS
 from ..errors import ReviewerError
 from .base import utc_now
 from .bundle_export import portable_entity_id
@@ -270,9 +271,11 @@ class _Merger:
                     self.report.skip("evidence" if item.evidence_only else "reviews", f"{who}: the claim was not imported")
                     continue
                 own = self.s.is_own_reviewer(claim_id, item.reviewer)
-                if item.verdict is not None and not self.s.verdict_exists(item.verdict):
-                    self.report.skip("reviews" if own else "peer_reviews",
-                                     f"{who}: verdict {item.verdict!r} is on no verdict scale here")
+                problem = _problem(item)
+                if problem is None and item.verdict is not None and not self.s.verdict_exists(item.verdict):
+                    problem = f"verdict {item.verdict!r} is on no verdict scale here"
+                if problem is not None:
+                    self.report.skip("reviews" if own else "peer_reviews", f"{who}: {problem}")
                 elif own:
                     self.own_review(claim_id, item)
                 else:
@@ -509,6 +512,19 @@ class _Merger:
 
 def _dict(values: Mapping[str, object] | None) -> dict[str, object] | None:
     return None if values is None else dict(values)
+
+
+def _problem(item: _Incoming) -> str | None:
+    """Why a review from a bundle cannot be stored as it is (the rules every review here keeps), or None."""
+    if not isinstance(item.reviewer, str) or not item.reviewer.strip():
+        return "it names no reviewer"
+    if item.verdict is not None and not isinstance(item.verdict, str):
+        return "its verdict is not a verdict key"
+    if item.confidence is not None and not (isinstance(item.confidence, int) and 0 <= item.confidence <= 100):
+        return f"its confidence {item.confidence!r} is not a percentage from 0 to 100"
+    if not isinstance(item.note, str) or len(item.note) > MAX_NOTE_CHARS:
+        return f"its note is over the {MAX_NOTE_CHARS:,}-character limit"
+    return None
 
 
 def _newer(theirs: str | None, mine: str | None) -> bool:
