@@ -18,8 +18,12 @@ Figures printed (needs ../shared/data/polnear or REVIEWER_SHARED_DATA; skipped o
 - News labels (training/news_labels/labels.jsonl, dev split), when present: check-worthy label
   sentences with a speaker; each is mapped to the extracted claim overlapping it most; right when the
   claim's speaker matches any of the label's parties by the rule above. Target >= 85%.
-- Speed: extract_claims(quality="final") on 5,000 words of news (target <= 1 s, one core) and the
-  attribution's own share of it (the same run with an attributor that finds nothing, subtracted).
+- Each figure three ways: the rules alone (the fast pass; the final pass gives the same speakers
+  without the tagger), the source tagger alone (its best span in the final pass, resolved through
+  the rules' memory of names) and both combined (what the final pass ships; speakers.Attributor).
+- Speed: extract_claims(quality="final") on 5,000 words of news (target <= 1 s, one core), the same
+  without the source tagger, and the rules' own share of the fast pass (the same run with an
+  attributor that finds nothing, subtracted). The machine's load average is printed with them.
 """
 
 from __future__ import annotations
@@ -31,7 +35,9 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.extraction import extract_claims, speakers
+import os
+
+from reviewer.core.extraction import extract_claims, source_tagger, speakers
 
 pytestmark = pytest.mark.benchmark
 
@@ -44,21 +50,38 @@ import polnear  # noqa: E402
 needs_data = pytest.mark.skipif(not polnear.available(), reason=f"PolNeAR not found at {polnear.POLNEAR}")
 
 
+# (label, quality, tagger mode)
+_WAYS = (("rules (fast pass)", "fast", "rules"), ("tagger alone (final pass)", "final", "tagger"),
+         ("rules + tagger (final pass, shipped)", "final", "combined"))
+
+
+def _each_way(fn):
+    original = speakers.Attributor.tagger_mode
+    try:
+        for label, quality, mode in _WAYS:
+            speakers.Attributor.tagger_mode = mode
+            yield label, fn(quality)
+    finally:
+        speakers.Attributor.tagger_mode = original
+
+
 @needs_data
 def test_polnear_dev():
-    score = evaluate.score_polnear("dev")
-    print("\nPolNeAR dev:")
-    for line in score.lines():
-        print("  " + line)
+    for label, score in _each_way(lambda quality: evaluate.score_polnear("dev", quality)):
+        print(f"\nPolNeAR dev, {label}:")
+        for line in score.lines():
+            print("  " + line)
 
 
 @needs_data
 def test_news_labels_dev():
-    result = evaluate.score_news_labels("dev")
-    if result is None:
+    if evaluate.score_news_labels("dev") is None:
         pytest.skip("training/news_labels/labels.jsonl not built yet")
-    right, total, _ = result
-    print(f"\nnews labels dev, check-worthy sentences with a speaker: {right}/{total} = {right / max(1, total):.1%}")
+    print()
+    for label, result in _each_way(lambda quality: evaluate.score_news_labels("dev", quality)):
+        right, total, _ = result
+        print(f"news labels dev, check-worthy sentences with a speaker, {label}: "
+              f"{right}/{total} = {right / max(1, total):.1%}")
 
 
 class _Silent(speakers.Attributor):
@@ -84,7 +107,14 @@ def test_speed_5000_words_of_news():
         if len(words) >= 5000:
             break
     text = " ".join(words[:5000])
+    load_before = os.getloadavg()[0]
     final = _timed(lambda: extract_claims(text, quality="final"), repeat=3)
+    original_tagger = source_tagger.source_tagger
+    source_tagger.source_tagger = lambda: None  # type: ignore[assignment]
+    try:
+        untagged = _timed(lambda: extract_claims(text, quality="final"), repeat=3)
+    finally:
+        source_tagger.source_tagger = original_tagger  # type: ignore[assignment]
     with_attr = _timed(lambda: extract_claims(text, quality="fast"))
     original = speakers.Attributor
     speakers.Attributor = _Silent  # type: ignore[misc]
@@ -93,6 +123,8 @@ def test_speed_5000_words_of_news():
     finally:
         speakers.Attributor = original  # type: ignore[misc]
     print(f"\n5,000 words of PolNeAR dev news ({len(text):,} chars), CPU time, one core:\n"
-          f"  extract_claims final {final * 1000:.0f} ms (target 1000 ms)\n"
+          f"  extract_claims final {final * 1000:.0f} ms (target 1000 ms); "
+          f"without the source tagger {untagged * 1000:.0f} ms\n"
           f"  attribution's own time {max(0.0, with_attr - without) * 1000:.0f} ms "
-          f"(fast pass {with_attr * 1000:.0f} ms with it, {without * 1000:.0f} ms without)")
+          f"(fast pass {with_attr * 1000:.0f} ms with it, {without * 1000:.0f} ms without)\n"
+          f"  load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores")

@@ -13,7 +13,10 @@ The rule (also written in tests/benchmarks/bench_attribution.py):
 - pronoun sources resolved: the gold pronoun stands for the nearest preceding name-or-description
   source in the same article; the claim's speaker (not the underlined "he") must match that.
 
-    python training/attribution/evaluate.py [train|dev] [--misses N]   # prints figures (and misses)
+    python training/attribution/evaluate.py [train|dev] [--misses N] [--final [MODE]]
+
+prints figures (and misses). The fast pass uses the rules alone; --final scores the final pass, where
+the source tagger's spans are combined with the rules (MODE: combined, the default, or tagger).
 """
 
 from __future__ import annotations
@@ -95,10 +98,11 @@ class Score:
         ]
 
 
-def score_article(article: polnear.Article, score: Score, claims: Sequence[ExtractedClaim] | None = None) -> None:
+def score_article(article: polnear.Article, score: Score, claims: Sequence[ExtractedClaim] | None = None,
+                  quality: str = "fast") -> None:
     text = article.text
     if claims is None:
-        claims = extract_claims(text, quality="fast")
+        claims = extract_claims(text, quality=quality)
     relations = sorted((r for r in article.relations if r.source), key=lambda r: r.source[0][0])  # type: ignore[index]
     last_name: str | None = None
     covered = [False] * len(claims)
@@ -136,14 +140,14 @@ def score_article(article: polnear.Article, score: Score, claims: Sequence[Extra
                 score.spurious += 1
 
 
-def score_polnear(compartment: str) -> Score:
+def score_polnear(compartment: str, quality: str = "fast") -> Score:
     score = Score()
     for article in polnear.articles(compartment):
-        score_article(article, score)
+        score_article(article, score, quality=quality)
     return score
 
 
-def score_news_labels(split: str) -> tuple[int, int, list[tuple[str, str, str | None]]] | None:
+def score_news_labels(split: str, quality: str = "fast") -> tuple[int, int, list[tuple[str, str, str | None]]] | None:
     """(right, total, misses) for check-worthy label sentences with a speaker, or None without labels."""
     folder = polnear.ROOT / "training" / "news_labels"
     if not (folder / "labels.jsonl").is_file():
@@ -161,7 +165,7 @@ def score_news_labels(split: str) -> tuple[int, int, list[tuple[str, str, str | 
 
     for doc, items in by_doc.items():
         text = corpus.text_of(doc)
-        claims = extract_claims(text, quality="fast")
+        claims = extract_claims(text, quality=quality)
         for label in items:
             total += 1
             claim = holding_claim(claims, [(label.start, label.end)])
@@ -176,8 +180,15 @@ def score_news_labels(split: str) -> tuple[int, int, list[tuple[str, str, str | 
 def main() -> None:
     compartment = sys.argv[1] if len(sys.argv) > 1 else "train"
     show = int(sys.argv[sys.argv.index("--misses") + 1]) if "--misses" in sys.argv else 0
-    score = score_polnear(compartment)
-    print(f"PolNeAR {compartment}:")
+    quality = "fast"
+    if "--final" in sys.argv:
+        from reviewer.core.extraction import speakers
+
+        quality = "final"
+        after = sys.argv[sys.argv.index("--final") + 1:]
+        speakers.Attributor.tagger_mode = after[0] if after and not after[0].startswith("-") else "combined"
+    score = score_polnear(compartment, quality)
+    print(f"PolNeAR {compartment} ({quality} pass):")
     for line in score.lines():
         print("  " + line)
     import random
@@ -185,7 +196,7 @@ def main() -> None:
     random.Random(1).shuffle(score.misses)
     for name, mention, speaker, underlined, sentence in score.misses[:show]:
         print(f"- gold {mention!r} got {speaker!r} [{underlined!r}] :: {sentence[:220]!r}")
-    news = score_news_labels(compartment)
+    news = score_news_labels(compartment, quality)
     if news is not None:
         right, total, misses = news
         print(f"news labels {compartment}: {right}/{total} = {right / max(1, total):.1%}")

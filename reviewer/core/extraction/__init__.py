@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import boilerplate, kinds, news, segment, speakers
+from . import boilerplate, kinds, news, segment, source_tagger, speakers
 from .models import ModelMissing, fast_model, final_scorer, news_head
+from .source_tagger import TaggedSpan
 
 __all__ = ["KINDS", "DEFAULT_THRESHOLD", "ExtractedClaim", "ModelMissing", "extract_claims", "score_sentences"]
 
@@ -61,18 +62,27 @@ def extract_claims(text: str, threshold: float | None = None, *, quality: str = 
     _check_quality(quality)
     if threshold is None:
         threshold = DEFAULT_THRESHOLD
-    candidates = _candidates(text)
-    if not candidates:
+    segments = _segments(text)
+    if not segments:
         return []
-    sentences = [text[start:end] for start, end, _ in candidates]
+    sentences = [text[s.start:s.end] for s in segments]
+    transcript = news.is_transcript(text)
+    encoded = None
+    hints: list[list[TaggedSpan]] | None = None
+    if quality == "final" and not transcript:
+        # Prose runs the transformer on every sentence; the source tagger reads the same run.
+        tokens: list[np.ndarray] = []
+        encoded = final_scorer().scores_and_pooled(sentences, tokens)
+        hints = _tagger_hints(sentences, tokens)
+    candidates = _attribute(text, segments, hints)
     claim_kinds = [kinds.classify(sentence, attributed=attribution.speaker is not None)
                    for sentence, (_, _, attribution) in zip(sentences, candidates)]
-    if news.is_transcript(text):
+    if transcript:
         scores = _scores(sentences, quality)  # the debate scores a transcript's model was trained for
     else:
         contexts = [news.SentenceContext(sentence, kind, attribution.speaker is not None)
                     for sentence, kind, (_, _, attribution) in zip(sentences, claim_kinds, candidates)]
-        scores = news_scores(contexts, quality)
+        scores = news_scores(contexts, quality, encoded)
     out = []
     for (start, end, attribution), sentence, score, kind in zip(candidates, sentences, scores, claim_kinds):
         score = float(score)
@@ -91,13 +101,15 @@ def score_sentences(sentences: list[str], *, quality: str = "final") -> list[flo
     return [float(s) for s in _scores(list(sentences), quality)]
 
 
-def news_scores(contexts: list[news.SentenceContext], quality: str) -> np.ndarray:
-    """Scores of prose sentences: the debate scores re-weighed by the news head (news.py)."""
+def news_scores(contexts: list[news.SentenceContext], quality: str,
+                encoded: tuple[np.ndarray, np.ndarray, np.ndarray | None] | None = None) -> np.ndarray:
+    """Scores of prose sentences: the debate scores re-weighed by the news head (news.py).
+    `encoded`: what FinalScorer.scores_and_pooled already gave for these sentences, if it ran."""
     sentences = [context.text for context in contexts]
     if quality == "fast":
         fast = fast_model().scores(sentences)
         return news_head("fast").rescore(contexts, fast, fast)
-    final, fast, pooled = final_scorer().scores_and_pooled(sentences)
+    final, fast, pooled = encoded or final_scorer().scores_and_pooled(sentences)
     return news_head("final").rescore(contexts, final, fast, pooled)
 
 
@@ -112,12 +124,48 @@ def _scores(sentences: list[str], quality: str) -> np.ndarray:
     return final_scorer().scores(sentences)
 
 
+@dataclass(frozen=True)
+class _Segment:
+    start: int
+    end: int
+    first_in_block: bool
+    labels: tuple[tuple[int, int], ...]  # transcript labels met since the previous segment, in order
+
+
 def _candidates(text: str) -> list[tuple[int, int, speakers.Attribution]]:
-    """(start, end, attribution) of every non-boilerplate sentence, in order."""
-    if not text or text.isspace():
-        return []
+    """(start, end, attribution) of every non-boilerplate sentence, in order (rules only)."""
+    return _attribute(text, _segments(text), None)
+
+
+def _tagger_hints(sentences: list[str], tokens: list[np.ndarray]) -> list[list[TaggedSpan]] | None:
+    """The source tagger's spans for each sentence (empty where it sees none), or None without it."""
+    tagger = source_tagger.source_tagger()
+    tokenizer = final_scorer().tokenizer
+    if tagger is None or tokenizer is None or len(tokens) != len(sentences):
+        return None
+    return [tagger.spans(tokenizer, sentence, vectors) for sentence, vectors in zip(sentences, tokens)]
+
+
+def _attribute(text: str, segments: list[_Segment],
+               hints: list[list[TaggedSpan]] | None) -> list[tuple[int, int, speakers.Attribution]]:
     attributor = speakers.Attributor(text)
     out = []
+    for i, segment_ in enumerate(segments):
+        for label in segment_.labels:
+            attributor.set_label(*label)
+        # The attributor closes open «quotations» at the first sentence it sees of each block.
+        attribution = attributor.attribute(segment_.start, segment_.end, segment_.first_in_block,
+                                           hints[i] if hints is not None else ())
+        out.append((segment_.start, segment_.end, attribution))
+    return out
+
+
+def _segments(text: str) -> list[_Segment]:
+    """The non-boilerplate sentences of a text, in order, with the transcript labels before each."""
+    if not text or text.isspace():
+        return []
+    out = []
+    labels: list[tuple[int, int]] = []
     last_block = -1
     blocks = segment.blocks(text)
     skip_block = False
@@ -138,7 +186,7 @@ def _candidates(text: str) -> list[tuple[int, int, speakers.Attribution]]:
         if new_block:
             label = speakers.transcript_label(text, start, end)
             if label:
-                attributor.set_label(*label)
+                labels.append(label)
                 start = segment.skip_space(text, label[1] + 1, end)
             dateline_end = -1
             dateline = _DATELINE.match(text, start, end)
@@ -150,7 +198,7 @@ def _candidates(text: str) -> list[tuple[int, int, speakers.Attribution]]:
         start = max(start, dateline_end)
         if start >= end or boilerplate.is_boilerplate(text[start:end]):
             continue
-        # The attributor closes open «quotations» at the first sentence it sees of each block.
-        out.append((start, end, attributor.attribute(start, end, first_in_block)))
+        out.append(_Segment(start, end, first_in_block, tuple(labels)))
+        labels = []
         first_in_block = False
     return out

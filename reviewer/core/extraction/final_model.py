@@ -43,27 +43,46 @@ class TransformerModel:
         call, so batching would make a sentence's score depend on its neighbours."""
         return self.logits_and_pooled(sentences, pooled=False)[0]
 
-    def logits_and_pooled(self, sentences: list[str], *, pooled: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    def logits_and_pooled(self, sentences: list[str], *, pooled: bool = True,
+                          tokens: list[np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """Logits and, with `pooled`, the mean-pooled sentence vectors the logit is read from
-        (one row of POOLED_DIM per sentence; the news head learns from them)."""
+        (one row of POOLED_DIM per sentence; the news head learns from them). When a list is passed
+        as `tokens`, the same run appends to it each sentence's token vectors (the last encoder
+        layer, [CLS] and [SEP] rows included: an array of (wordpieces + 2, POOLED_DIM), which the
+        caller owns; the source tagger reads them). Without it nothing more is copied."""
         if not sentences:
             return np.empty(0, dtype=np.float64), np.empty((0, POOLED_DIM), dtype=np.float32)
         if len(sentences) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
             half = len(sentences) // 2
+            lists: list[list[np.ndarray] | None] = [[], []] if tokens is not None else [None, None]
             with ThreadPoolExecutor(2) as pool:  # onnxruntime releases the GIL while it runs
-                parts = list(pool.map(lambda part: self._run(part, pooled), [sentences[:half], sentences[half:]]))
+                parts = list(pool.map(lambda part, out: self._run(part, pooled, out),
+                                      [sentences[:half], sentences[half:]], lists))
+            if tokens is not None:
+                for found in lists:
+                    tokens.extend(found or ())
             return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
-        return self._run(sentences, pooled)
+        return self._run(sentences, pooled, tokens)
 
-    def _run(self, sentences: list[str], pooled: bool) -> tuple[np.ndarray, np.ndarray]:
+    def _run(self, sentences: list[str], pooled: bool,
+             tokens: list[np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
         out = np.empty(len(sentences), dtype=np.float64)
         vectors = np.zeros((len(sentences) if pooled else 0, POOLED_DIM), dtype=np.float32)
         run, encode = self._session.run, self._tokenizer.encode
         outputs = ["logit", "pooled"] if pooled else ["logit"]
+        if tokens is not None:
+            outputs.append("tokens")
         for i, sentence in enumerate(sentences):
             ids = np.asarray([encode(sentence)], dtype=np.int64)
             result = run(outputs, {"input_ids": ids, "attention_mask": np.ones_like(ids)})
             out[i] = result[0][0]
             if pooled:
                 vectors[i] = result[1][0]
+            if tokens is not None:
+                tokens.append(result[-1][0])
         return out, vectors
+
+    @property
+    def tokenizer(self) -> WordPieceTokenizer:
+        """The tokenizer the model runs with (immutable; any thread)."""
+        return self._tokenizer

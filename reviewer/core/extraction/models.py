@@ -15,6 +15,7 @@ from ..errors import ReviewerError
 from ..resources import resource_path
 from .fast_model import FastModel, calibrate
 from .news import NewsHead
+from .wordpiece import WordPieceTokenizer
 
 _lock = threading.Lock()
 _cache: dict[str, object] = {}
@@ -73,6 +74,11 @@ class FinalScorer:
             self._transformer = TransformerModel(
                 _model_file(manifest["onnx"]), _model_file(manifest["tokenizer"]), int(manifest.get("max_tokens", 128)))
 
+    @property
+    def tokenizer(self) -> WordPieceTokenizer | None:
+        """The transformer's tokenizer, or None when "final" is the linear model."""
+        return None if self._transformer is None else self._transformer.tokenizer
+
     def scores(self, sentences: list[str]) -> np.ndarray:
         fast = fast_model()
         if self._transformer is None:
@@ -89,15 +95,18 @@ class FinalScorer:
         return scores
 
 
-    def scores_and_pooled(self, sentences: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    def scores_and_pooled(self, sentences: list[str], tokens: list[np.ndarray] | None = None,
+                          ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
         """(final scores, fast scores, pooled vectors or None) with the transformer run on every
-        sentence: the news head reads the pooled vectors, so prose skips the cascade."""
+        sentence: the news head reads the pooled vectors, so prose skips the cascade. A list passed
+        as `tokens` receives each sentence's token vectors from the same run (the source tagger's
+        input; see TransformerModel.logits_and_pooled); it stays empty without the transformer."""
         fast = fast_model()
         fast_logits = fast.logits(sentences)
         fast_scores = fast.calibrated(fast_logits)
         if self._transformer is None:
             return fast_scores, fast_scores, None
-        logits, pooled = self._transformer.logits_and_pooled(sentences)
+        logits, pooled = self._transformer.logits_and_pooled(sentences, tokens=tokens)
         if self._linear_weight:
             logits = logits + self._linear_weight * fast_logits
         return calibrate(logits, self._slope, self._offset), fast_scores, pooled

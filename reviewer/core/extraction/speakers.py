@@ -35,11 +35,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Sequence
 from itertools import islice
 
 from . import phrases
 from .cues import find_cues
 from .quotes_ru import is_dialogue_line
+from .source_tagger import TaggedSpan
 from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
 
 # Auxiliaries and adverbs that may stand between a subject and its verb ("has long argued").
@@ -59,6 +61,7 @@ i i've i'd i'm i'll i’ve i’d i’m i’ll we we've we're you you've first se
 # Two or three capitalised words, a person's name as a sentence writes it ("Bernie Sanders").
 _PERSON_RUN = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})"
                          r"(?![\w'’-])")
+_CAPITAL_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w&'’\-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w&'’\-]*)*")
 # First words of capitalised runs that name places or things, not people.
 _NOT_PERSON_FIRST = frozenset("""
 new united south north east west los las san santa saint st great supreme white fox wall los middle
@@ -79,6 +82,11 @@ _ORG_BEFORE = re.compile(r"\b(?:group|organi[sz]ation|agency|company|firm|commit
 _AUTHORS = re.compile(r"\b(?:lead author|led by|authored by|co-author|senior author)\s*,?\s*(?:(?:Dr|Prof)\.?\s+)?"
                       r"([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’\-]+){1,2})")
 # "The agency said", "the group said": the organisation named last, whatever its own name says.
+# "a spokeswoman for the group", "the company's spokesman": the organisation is the party.
+_SPOKES_FOR = re.compile(r"(?:(?:the|a|an|one)\s+)?(?:[a-z\-]+\s+)?(?:spokes(?:man|woman|person|people)|representative|"
+                         r"spokesmen|spokeswomen)\s+(?:for|of|at|with)\s+((?:the\s+)?[^,]+)$", re.IGNORECASE)
+_SPOKES_OF = re.compile(r"((?:the\s+)?[\w.\- ]+?)['’]s\s+(?:[a-z\-]+\s+)?(?:spokes(?:man|woman|person|people)|"
+                        r"spokesmen|spokeswomen)$", re.IGNORECASE)
 _ANY_ORG = frozenset("agency group organization organisation company firm body bureau watchdog regulator".split())
 _MEDIA = frozenset("statement statements report documents data figures interview letter".split())
 _PRONOUN_WORDS = frozenset("i i've i'd i'm i'll we you he she it they this that there".split())
@@ -135,6 +143,9 @@ _BEFORE_INVERTED = frozenset(",\"”'’:;—–-")
 # How far around a verb the subject is looked for. Subjects are within 200 characters of the verb
 # (see _subject_before); the margins leave room for adverbs ("has since repeatedly argued").
 _LOOK_BEHIND = 1000
+# The tagger's source replaces a speaker the rules found elsewhere in the sentence only when it is
+# at least this sure (chosen on held-out PolNeAR train; see training/attribution/README).
+_TAGGER_OVERRIDES = 0.8
 _LOOK_AHEAD = 1000
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _RU_QUOTES = re.compile(r"[«»\"“”„]")
@@ -177,6 +188,10 @@ def transcript_label(text: str, start: int, end: int) -> tuple[int, int] | None:
 class Attributor:
     """Resolves speakers sentence by sentence through one article (see module docstring)."""
 
+    # How the source tagger's spans are used when given: "combined" (shipped), "tagger" (its span
+    # alone, resolved by the rules' memory) or "rules" (ignored). The benchmark compares the three.
+    tagger_mode = "combined"
+
     def __init__(self, text: str):
         self._text = text
         self._persons: list[str] = []  # full names, most recent last
@@ -201,8 +216,9 @@ class Attributor:
         self._labels_seen += 1
         self._fresh_label = True
 
-    def attribute(self, start: int, end: int, new_block: bool) -> Attribution:
-        """The speaker of the sentence text[start:end] (None when the article itself says it)."""
+    def attribute(self, start: int, end: int, new_block: bool, hints: Sequence[TaggedSpan] = ()) -> Attribution:
+        """The speaker of the sentence text[start:end] (None when the article itself says it).
+        hints: the source tagger's spans in this sentence (sentence offsets), when the final pass ran it."""
         sentence = self._text[start:end]
         inside_quote = self._quotes_open_before(start, new_block)
         self._quote_depth = max(0, inside_quote + sentence.count("«") - sentence.count("»"))
@@ -223,6 +239,8 @@ class Attributor:
             found = None if hit is None else Attribution(*hit, quoted=bool(_RU_QUOTES.search(sentence)))
         else:
             found = self._find(sentence, start)
+            if hints and self.tagger_mode != "rules":
+                found = self._with_tagger(found, sentence, start, hints)
             self._scan_names(sentence)
             if found is not None and found.speaker in self._persons:
                 self._subject_person = found.speaker
@@ -249,6 +267,12 @@ class Attributor:
             full = self._surnames.get(match.group(1).lower())
             if full and first is None and match.start() < 40:
                 first = full  # "Mr. Putin drew applause": the full name is the subject
+        for match in _CAPITAL_RUN.finditer(sentence):
+            words = match.group(0).split()
+            if words[0] in ("The", "A", "An"):
+                words = words[1:]
+            if len(words) >= 2 and words[-1].lower() in _ORG_WORDS and words[0].lower() not in _SENTENCE_WORDS:
+                self._remember_org(" ".join(words))  # "Harbourside Water Company": for "the company said"
         for match in _PERSON_RUN.finditer(sentence):
             words = match.group(1).split()
             lowered = [w.lower().rstrip(".") for w in words]
@@ -369,8 +393,48 @@ class Attributor:
             return self._generic(phrase, words[-1], offset + start, "")
         return Attribution(name, offset + start, offset + end)
 
+    def _with_tagger(self, found: Attribution | None, sentence: str, offset: int,
+                     hints: Sequence[TaggedSpan]) -> Attribution | None:
+        """The rules' finding and the tagger's best source span, combined (see tagger_mode)."""
+        sources = [h for h in hints if not h.cue]
+        if self.tagger_mode == "tagger":
+            found = None
+        if not sources or (found is not None and found.speaker is not None and (
+                found.start is None or any(h.start < found.end - offset and found.start - offset < h.end  # type: ignore[operator]
+                                           for h in sources))):
+            return found  # the rules found a speaker the tagger agrees with, or the tagger saw no source
+        best = max(sources, key=lambda h: h.score)
+        if found is not None and found.speaker is not None and best.score < _TAGGER_OVERRIDES:
+            return found
+        tagged = self._resolve(sentence, best.start, best.end, offset)
+        if tagged is None or tagged.speaker is None:
+            return found
+        return Attribution(tagged.speaker, tagged.start, tagged.end, bool(re.search(r"[\"“”]", sentence)))
+
+    def _resolve(self, sentence: str, start: int, end: int, offset: int) -> Attribution | None:
+        """The party a source span names: a pronoun or description resolved through what the
+        article named before, a name with its titles and appositions left out."""
+        phrase = sentence[start:end]
+        pronoun = _PRONOUN_START.match(phrase)
+        if pronoun and pronoun.end() == len(phrase.rstrip()):
+            return self._pronoun(pronoun.group(1), offset + start + pronoun.start(1), offset + start + pronoun.end(1))
+        comma = phrase.find(",")
+        head = phrase[:comma] if comma > 0 else phrase  # "Henry Crespo, president of the ... Caucus"
+        run = _NAME_RUN_START.match(head)
+        if run and run.end() >= len(head.rstrip()) and not head.lstrip().lower().startswith(("the ", "a ", "an ")):
+            return self._named(run.group(1), offset + start + run.start(1), sentence[max(0, start - 200):start])
+        generic = _GENERIC_START.match(head)
+        if generic and generic.end() >= len(head.rstrip()):
+            return self._generic(generic.group(1), generic.group(1).split()[-1], offset + start + generic.start(1), "")
+        if run and run.end() >= len(head.rstrip()):  # "The Wall Street Journal"
+            return self._named(run.group(1), offset + start + run.start(1), sentence[max(0, start - 200):start])
+        return self._phrase(sentence, (start, start + len(head.rstrip())), offset)
+
     # -- resolving -----------------------------------------------------------------------------
     def _named(self, run: str, run_start: int, before: str) -> Attribution | None:
+        both = self._two_parties(run, run_start, before)
+        if both is not None:
+            return both
         tokens = list(re.finditer(r"\S+", run))
         had_title = bool(re.search(r"\b(?:spokes\w+|official|minister|secretary|president|chief|director|"
                                    r"head|leader|analyst|economist|professor|lawyer)\s*$", before, re.IGNORECASE))
@@ -428,6 +492,26 @@ class Attributor:
         self._remember_person(name, had_title or len(words) > 1)
         return Attribution(name, start, end)
 
+    def _two_parties(self, run: str, run_start: int, before: str) -> Attribution | None:
+        """ "Charles E. Grassley and Patrick J. Leahy", "Harvard and the University of California":
+        several parties, joined with "; " (the span covers both). Names that hold an "and" of their
+        own ("Securities and Exchange Commission", "Procter and Gamble") are left whole."""
+        split = re.search(r"\s+and\s+", run)
+        if split is None or re.search(r"\s+and\s+", run[split.end():]):
+            return None
+        left, right = run[:split.start()], run[split.end():]
+        lw, rw = left.lower().replace(".", "").split(), right.lower().replace(".", "").split()
+        people = len(lw) >= 2 and len(rw) >= 2 and not any(w in _ORG_WORDS for w in lw + rw)
+        org_after = rw[0] == "the" and len(rw) >= 2 and any(w in _ORG_WORDS for w in rw)
+        if not (people or org_after) or lw[-1] in _TITLES:
+            return None
+        first = self._named(left, run_start, before)
+        second = self._named(right, run_start + split.end(), "")
+        if first is None or second is None or not first.speaker or not second.speaker \
+                or first.start is None or second.end is None:
+            return None
+        return Attribution(f"{first.speaker}; {second.speaker}", first.start, second.end)
+
     def _pronoun(self, word: str, start: int, end: int) -> Attribution | None:
         word = word.lower()
         name: str | None
@@ -456,6 +540,11 @@ class Attributor:
             # stays on the text as written.
             start += first.end()
             phrase = phrase[first.end():]
+        owner = _SPOKES_FOR.match(phrase) or _SPOKES_OF.match(phrase)
+        if owner and owner.group(1).split():
+            # An unnamed spokesperson speaks for the organisation: "a spokesperson for the ministry".
+            party = owner.group(1)
+            return self._generic(party, party.split()[-1], start + owner.start(1), before)
         titled = self._by_title.get(noun)
         if titled and re.match(r"(?:the\s+)?\S+$", phrase, re.IGNORECASE):  # "the president", not "a minister"
             if not phrase.lower().startswith("a "):

@@ -1,0 +1,163 @@
+"""A learned source tagger for English news: which words of a sentence name who says it.
+
+The final pass already runs the check-worthiness transformer on every prose sentence; its last
+encoder layer gives one 384-wide vector per wordpiece (the ONNX output "tokens"). A small head on
+those frozen vectors (one hidden layer, numpy weights in ``resources/model/source_tagger.npz``,
+made by training/attribution/train_tagger.py on PolNeAR train) tags each wordpiece as outside, the
+beginning or inside of the Source of the attribution whose content the sentence holds, or of its
+Cue. Tags are read at the first wordpiece of each word, and a span runs over whole words, so the
+spans it returns are exact character offsets of the sentence ("Senate Majority Leader Mitch
+McConnell", "two people familiar with the talks", "he").
+
+speakers.Attributor combines them with its rules (see its `hints`). Pure functions and an
+immutable tagger: any thread may call them.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from ..resources import resource_path
+
+LABELS = ("O", "B-S", "I-S", "B-C", "I-C")
+_O, _BS, _IS, _BC, _IC = range(len(LABELS))
+HEAD_FILE = "source_tagger.npz"
+
+
+class Encoder(Protocol):
+    def encode(self, text: str) -> list[int]: ...
+
+
+@dataclass(frozen=True)
+class TaggedSpan:
+    start: int  # offsets into the sentence
+    end: int
+    score: float  # mean probability of its words' tags
+    cue: bool  # a cue span ("said", "according to"), else a source span
+
+
+def _is_punctuation(ch: str) -> bool:
+    """BERT's punctuation: every ASCII non-alphanumeric printable character and Unicode P*."""
+    code = ord(ch)
+    if 33 <= code <= 47 or 58 <= code <= 64 or 91 <= code <= 96 or 123 <= code <= 126:
+        return True
+    return code > 127 and unicodedata.category(ch).startswith("P")
+
+
+def pre_tokens(text: str) -> list[tuple[int, int]]:
+    """Character spans of BERT's pre-tokens: runs between spaces, every punctuation mark alone."""
+    out: list[tuple[int, int]] = []
+    start = -1
+    for i, ch in enumerate(text):
+        if ch.isspace() or _is_punctuation(ch):
+            if start >= 0:
+                out.append((start, i))
+                start = -1
+            if not ch.isspace():
+                out.append((i, i + 1))
+        elif start < 0:
+            start = i
+    if start >= 0:
+        out.append((start, len(text)))
+    return out
+
+
+def piece_words(tokenizer: Encoder, sentence: str) -> list[tuple[int, int, bool]] | None:
+    """For each wordpiece the transformer saw (without [CLS] and [SEP]): the character span of the
+    word it belongs to and whether it is that word's first piece. None when encoding word by word
+    does not give the sentence's own ids (a rare character class this splitter reads differently)."""
+    ids = tokenizer.encode(sentence)[1:-1]
+    out: list[tuple[int, int, bool]] = []
+    got: list[int] = []
+    for start, end in pre_tokens(sentence):
+        pieces = tokenizer.encode(sentence[start:end])[1:-1]
+        got.extend(pieces)
+        out.extend((start, end, k == 0) for k in range(len(pieces)))
+        if len(got) >= len(ids):
+            break
+    if got[:len(ids)] != ids:
+        return None
+    return out[:len(ids)]
+
+
+class SourceTagger:
+    """The head: relu(x W1 + b1) W2 + b2, softmax over LABELS, per wordpiece vector."""
+
+    def __init__(self, w1: np.ndarray, b1: np.ndarray, w2: np.ndarray, b2: np.ndarray, min_score: float,
+                 context: bool = False):
+        if w1.shape[1] != b1.shape[0] or w2.shape != (b1.shape[0], len(LABELS)) or b2.shape != (len(LABELS),) \
+                or (context and w1.shape[0] % 3):
+            raise ValueError("source tagger: weight shapes do not fit together")
+        self.context = context  # each word's vector is read with the previous and next word's
+        self.width = int(w1.shape[0]) // (3 if context else 1)  # of one token vector
+        self._w1, self._b1, self._w2, self._b2 = w1, b1, w2, b2
+        self.min_score = min_score
+
+    @classmethod
+    def load(cls, path: Path) -> SourceTagger:
+        with np.load(path) as data:
+            context = bool(int(data["context"])) if "context" in data.files else False
+            return cls(data["w1"].astype(np.float32), data["b1"].astype(np.float32), data["w2"].astype(np.float32),
+                       data["b2"].astype(np.float32), float(data["min_score"]), context)
+
+    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
+        """(W, len(LABELS)) tag probabilities for the (W, width) vectors of a sentence's words, in order."""
+        if self.context:
+            zero = np.zeros((1, vectors.shape[1]), dtype=vectors.dtype)
+            vectors = np.hstack([vectors, np.vstack([zero, vectors[:-1]]), np.vstack([vectors[1:], zero])])
+        hidden = np.maximum(vectors @ self._w1 + self._b1, 0.0)
+        logits = hidden @ self._w2 + self._b2
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        return np.asarray(p / p.sum(axis=1, keepdims=True))
+
+    def spans(self, tokenizer: Encoder, sentence: str, vectors: np.ndarray) -> list[TaggedSpan]:
+        """Source and cue spans of one sentence from its token vectors ([CLS] ... [SEP] rows), in
+        text order. Empty when the wordpieces cannot be put back on the text."""
+        if len(vectors) < 3:
+            return []
+        words = piece_words(tokenizer, sentence)
+        if words is None or len(words) != len(vectors) - 2 or vectors.shape[1] != self.width:
+            return []
+        rows = [i for i, (_, _, first) in enumerate(words) if first]
+        p = self.probabilities(vectors[1:-1][rows])
+        firsts = [(words[i][0], words[i][1], p[k]) for k, i in enumerate(rows)]
+        out: list[TaggedSpan] = []
+        for cue, begin, inside in ((False, _BS, _IS), (True, _BC, _IC)):
+            run: list[tuple[int, int, float]] = []
+            for s, e, probs in firsts + [(-1, -1, np.zeros(len(LABELS)))]:
+                tag = int(np.argmax(probs))
+                start_here = probs[begin] >= self.min_score and probs[begin] >= probs[inside]
+                go_on = bool(run) and tag == inside
+                if go_on and not start_here:
+                    run.append((s, e, float(probs[inside])))
+                    continue
+                if run:
+                    out.append(TaggedSpan(run[0][0], run[-1][1], sum(r[2] for r in run) / len(run), cue))
+                    run = []
+                if start_here:
+                    run = [(s, e, float(probs[begin]))]
+        return sorted(out, key=lambda span: span.start)
+
+
+_lock = threading.Lock()
+_loaded: dict[str, SourceTagger | None] = {}
+
+
+def source_tagger() -> SourceTagger | None:
+    """The shipped tagger, loaded once; None when its file is not installed (the rules work alone)."""
+    if HEAD_FILE not in _loaded:
+        with _lock:
+            if HEAD_FILE not in _loaded:
+                path = resource_path("model", HEAD_FILE)
+                try:
+                    _loaded[HEAD_FILE] = SourceTagger.load(path) if path.is_file() else None
+                except (OSError, ValueError, KeyError):
+                    _loaded[HEAD_FILE] = None
+    return _loaded[HEAD_FILE]
