@@ -21,8 +21,10 @@ UI thread only, except the two job functions.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -46,7 +48,7 @@ from .settings import Settings
 from .tasks import Job, JobContext, TaskManager
 
 TOP = 5  # matches kept per claim (the card lists them)
-BATCH = 8  # claims per job: small enough that a new request waits at most a few hundred ms
+BATCH = 4  # claims per job: a newly selected claim waits for at most this many others (~60 ms)
 INDEX_CHUNK = 256  # vectors encoded per job (about 1.3 s) and stored in one short transaction
 MAX_DESK_CLAIMS = 300  # claims of the open article matched ahead of being selected
 DEBOUNCE_MS = 150  # a burst of changes (verdict keys pressed in a row) starts one round
@@ -63,26 +65,24 @@ class ClaimMatches:
     matches: tuple[Match, ...]
 
 
-def _match_job(owner: Store, items: list[tuple[int, str]],
+def _match_job(store: Store, items: list[tuple[int, str]],
                ctx: JobContext) -> tuple[Signature, dict[int, tuple[Match, ...]]]:
     """Worker thread: the top matches of each (claim id, text), reading only."""
-    with owner.worker_store() as store:
-        signature = store.matching_signature()
-        found: dict[int, tuple[Match, ...]] = {}
-        for claim_id, text in items:
-            if ctx.cancelled():
-                break
-            try:
-                found[claim_id] = tuple(similar(store, text, TOP, exclude_claims=(claim_id,), index=False))
-            except EmptyQuery:
-                found[claim_id] = ()
-        return signature, found
+    signature = store.matching_signature()
+    found: dict[int, tuple[Match, ...]] = {}
+    for claim_id, text in items:
+        if ctx.cancelled():
+            break
+        try:
+            found[claim_id] = tuple(similar(store, text, TOP, exclude_claims=(claim_id,), index=False))
+        except EmptyQuery:
+            found[claim_id] = ()
+    return signature, found
 
 
-def _vectors_job(owner: Store, ctx: JobContext) -> PendingVectors:
+def _vectors_job(store: Store, ctx: JobContext) -> PendingVectors:
     """Worker thread: encode the next records that have no vector (the UI thread stores them)."""
-    with owner.worker_store() as store:
-        return pending_vectors(store, INDEX_CHUNK)
+    return pending_vectors(store, INDEX_CHUNK)
 
 
 class SeenBefore(QObject):
@@ -98,11 +98,17 @@ class SeenBefore(QObject):
         self._desk: dict[int, str] = {}  # the open article's claims, in text order
         self._asked: dict[int, str] = {}  # claims the library-wide list asked for
         self._first: int | None = None  # the current claim: matched before the others
-        self._queue: list[int] | None = None  # what is left to match; None: to be worked out again
+        self._queue: deque[int] | None = None  # what is left to match; None: to be worked out again
         self._job: Job | None = None
         self._signature: Signature | None = None
         self._indexed: Signature | None = None  # the signature when no record was waiting for a vector
         self._default: float | None = None
+        # One reading connection for every job, which run one at a time: a worker store closed after
+        # each job would run "PRAGMA optimize", whose commit looks to the window like another
+        # program's change ("Updated with changes made elsewhere.").
+        self._reader: Store | None = None
+        self._reads: deque[tuple[Callable[[Store, JobContext], Any], Callable[[Any], None],
+                                 Callable[[BaseException, str], None]]] = deque()
         self.unavailable: str | None = None  # why nothing is matched (in-memory library, model missing)
         self._held = False  # a job failed: wait for the next change before trying again
         if store.path is None:
@@ -194,11 +200,40 @@ class SeenBefore(QObject):
         """Preferences changed the threshold: every marker may change."""
         self.updated.emit(frozenset(self._cache))
 
+    def read(self, fn: Callable[[Store, JobContext], Any], on_done: Callable[[Any], None],
+             on_error: Callable[[BaseException, str], None]) -> None:
+        """Run ``fn(store, ctx)`` on a worker with the reading connection, between matching jobs
+        (the library-wide list reads its claims so). ``fn`` must not write."""
+        self._reads.append((fn, on_done, on_error))
+        self._schedule()
+
     def stop(self) -> None:
-        """The window closes: drop queued work, cancel the running job (its result is dropped)."""
+        """The window closes: drop queued work, end the running job (its result is dropped), close
+        the reading connection."""
         self._timer.stop()
-        self._desk, self._asked, self._queue = {}, {}, []
-        self.tasks.discard_all()
+        self._desk, self._asked, self._queue = {}, {}, deque()
+        self._reads.clear()
+        self.unavailable = self.unavailable or "The window is closing."
+        self.tasks.shutdown()
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+    def _reading_store(self) -> Store | None:
+        if self._reader is None:
+            try:
+                self._reader = self.store.worker_store()
+            except ReviewerError as err:
+                self.unavailable = f"Seen before cannot read the library: {err}"
+        return self._reader
+
+    def _start(self, name: str, fn: Callable[[Store, JobContext], Any], on_done: Callable[[Any], None],
+               on_error: Callable[[BaseException, str], None]) -> None:
+        reader = self._reading_store()
+        if reader is None:
+            return
+        self._job = self.tasks.run(name, lambda ctx: fn(reader, ctx), on_done=on_done, on_error=on_error)
+        self._job.ended.connect(self._ended)
 
     # ------------------------------------------------------------------ changes
     def _on_change(self, change: Change) -> None:
@@ -238,20 +273,20 @@ class SeenBefore(QObject):
         nothing_to_match = signature[2] == 0 and signature[4] == 0  # no fact-checks, no reviewed claims
         if nothing_to_match:
             self._indexed = signature
+        if self._reads:
+            self._start("Reading the library", *self._reads.popleft())
+            return
         if signature != self._indexed:
-            owner = self.store
-            self._job = self.tasks.run("Preparing seen-before matching", lambda ctx: _vectors_job(owner, ctx),
-                                       on_done=self._vectors_done, on_error=self._failed)
-            self._job.ended.connect(self._ended)
+            self._start("Preparing seen-before matching", _vectors_job, self._vectors_done, self._failed)
             return
         if self._queue is None:
             first = [self._first] if self._first in self._desk else []
-            self._queue = list(dict.fromkeys([*first, *self._desk, *self._asked]))
+            self._queue = deque(dict.fromkeys([*first, *self._desk, *self._asked]))
         texts = {**self._asked, **self._desk}
         batch: list[tuple[int, str]] = []
         nothing: dict[int, ClaimMatches] = {}
         while self._queue and len(batch) < BATCH:
-            cid = self._queue.pop(0)
+            cid = self._queue.popleft()
             text = texts.get(cid)
             found = self._cache.get(cid)
             if text is None or (found is not None and found.text == text and found.signature == signature):
@@ -264,11 +299,8 @@ class SeenBefore(QObject):
             self._store_results(nothing)
         if not batch:
             return
-        owner = self.store
-        self._job = self.tasks.run("Looking for earlier checks", lambda ctx: _match_job(owner, batch, ctx),
-                                   on_done=lambda result: self._matches_done(batch, result),
-                                   on_error=self._failed)
-        self._job.ended.connect(self._ended)
+        self._start("Looking for earlier checks", lambda store, ctx: _match_job(store, batch, ctx),
+                    lambda result: self._matches_done(batch, result), self._failed)
 
     def _ended(self) -> None:
         self._job = None

@@ -22,7 +22,7 @@ from .claim_view import plain_tooltip
 from .plain import plain_label
 from .seen_before import SeenBefore
 from .seen_before_card import verdict_words
-from .tasks import JobContext, TaskManager
+from .tasks import JobContext
 
 COLUMNS = ("Claim", "Article", "Best match", "Score")
 
@@ -35,16 +35,16 @@ class Candidate:
     article_title: str
 
 
-def _candidates(owner: Store, threshold: float | None, ctx: JobContext) -> list[Candidate]:
-    """Worker thread: every claim without a verdict that counts for review, oldest article first."""
+def _candidates(store: Store, threshold: float | None, ctx: JobContext) -> list[Candidate]:
+    """Worker thread (``SeenBefore.read``): every claim without a verdict that counts for review,
+    oldest article first."""
     found: list[Candidate] = []
-    with owner.worker_store() as store:
-        for summary in reversed(store.list_articles(threshold=threshold)):
-            if ctx.cancelled():
-                break
-            for claim in store.claims_for_article(summary.id):
-                if claim.verdict is None and counts_for_review(claim, threshold):
-                    found.append(Candidate(claim.id, claim.text, summary.id, summary.title))
+    for summary in reversed(store.list_articles(threshold=threshold)):
+        if ctx.cancelled():
+            break
+        for claim in store.claims_for_article(summary.id):
+            if claim.verdict is None and counts_for_review(claim, threshold):
+                found.append(Candidate(claim.id, claim.text, summary.id, summary.title))
     return found
 
 
@@ -135,22 +135,24 @@ class SeenBeforeDialog(QDialog):
         self.view.setColumnWidth(1, 170)
         self.view.activated.connect(self._activated)
         layout.addWidget(self.view, 1)
-        self.tasks = TaskManager(self, max_threads=1)
+        self._closed = False
         seen.updated.connect(self._updated)
         if seen.unavailable:
             self.status.setText(seen.unavailable)
-        elif store.path is not None:
-            owner, threshold = store, checkworthy_threshold()
-            self.tasks.run("Reading claims", lambda ctx: _candidates(owner, threshold, ctx),
-                           on_done=self._candidates_read, on_error=self._failed)
+        else:
+            threshold = checkworthy_threshold()
+            seen.read(lambda reader, ctx: _candidates(reader, threshold, ctx), self._candidates_read, self._failed)
 
     def _candidates_read(self, candidates: list[Candidate]) -> None:
+        if self._closed:
+            return
         self.candidates = candidates
         self.seen.ask((c.claim_id, c.text) for c in candidates)
         self.refresh()
 
     def _failed(self, exc: BaseException, _traceback: str) -> None:
-        self.status.setText(f"The library could not be read: {exc}")
+        if not self._closed:
+            self.status.setText(f"The library could not be read: {exc}")
 
     def _updated(self, _claim_ids: frozenset[int]) -> None:
         self.refresh()
@@ -186,5 +188,7 @@ class SeenBeforeDialog(QDialog):
         self.open_article(candidate.article_id, candidate.claim_id)
 
     def done(self, result: int) -> None:
-        self.tasks.discard_all()
+        if not self._closed:
+            self._closed = True
+            self.seen.updated.disconnect(self._updated)
         super().done(result)

@@ -3,7 +3,8 @@
 Real library in tmp, the shipped encoder, real widgets. Proves that
 - fact-checks imported through File ▸ Import Fact-checks… mark the claim that repeats one (the
   claims list's marker, the card's banner), and the card lists the match with publisher, verdict,
-  date and link; a claim that repeats nothing has no marker;
+  date and link; a claim that repeats nothing has no marker; the matching never looks to the window
+  like a change made elsewhere (its workers only read);
 - R gives the claim the verdict the fact-check's rating means on the active scale and adds a note
   line linking the original, as one undo step and one audit entry; Ctrl+Z restores both;
 - a rating no verdict of the scale fits adds the note and leaves the verdict unset, with a message;
@@ -63,9 +64,13 @@ def test_an_imported_fact_check_marks_the_claim_and_r_reuses_its_verdict(qtbot, 
     weather = _claim(store, article, "The weather")
     window.open_article(article.id, council.id)
     _import(qtbot, window, tmp_path)
+    refreshed = []  # a worker's commit would look like another program's change: "Updated with changes…"
+    window.hub.changed.connect(lambda change: refreshed.append(change) if change.initiator is window else None)
 
     _wait_marker(qtbot, window, council.id)
     _wait_settled(qtbot, window)
+    qtbot.wait(2500)  # the window looks for changes made elsewhere every 2 s
+    assert refreshed == []
     model = window.claims.model
     row = model.row_of(council.id)
     assert model.index(row, 0).data(META_ROLE).startswith(SEEN_MARK)
