@@ -111,6 +111,7 @@ class SeenBefore(QObject):
                                  Callable[[BaseException, str], None]]] = deque()
         self.unavailable: str | None = None  # why nothing is matched (in-memory library, model missing)
         self._held = False  # a job failed: wait for the next change before trying again
+        self._again = False  # a job ended and the next round is about to start
         if store.path is None:
             self.unavailable = "Seen before needs a library saved to a file."
         self._timer = QTimer(self)
@@ -163,7 +164,8 @@ class SeenBefore(QObject):
         return {claim_id: match.score for claim_id, match in self.seen_matches(claim_ids).items()}
 
     def busy(self) -> bool:
-        return self._job is not None or self._timer.isActive()
+        """Whether work is under way or about to start (False: every claim asked for has its matches)."""
+        return self._job is not None or self._timer.isActive() or self._again
 
     # ------------------------------------------------------------------ asking
     def set_claims(self, claims: Sequence[Claim], checkworthy_threshold: float | None) -> None:
@@ -263,6 +265,7 @@ class SeenBefore(QObject):
             return None  # the library is being swapped or restored
 
     def _pump(self) -> None:
+        self._again = False
         if self._job is not None or self.unavailable is not None:
             return
         signature = self._current_signature()
@@ -305,6 +308,7 @@ class SeenBefore(QObject):
     def _ended(self) -> None:
         self._job = None
         if self.unavailable is None and not self._held and not self._timer.isActive():
+            self._again = True
             QTimer.singleShot(0, self, self._pump)
 
     def _vectors_done(self, pending: PendingVectors) -> None:
