@@ -143,7 +143,19 @@ class SourceTagger:
                     run = []
                 if start_here:
                     run = [(s, e, float(probs[begin]))]
-        return sorted(out, key=lambda span: span.start)
+        return _merged(sentence, sorted(out, key=lambda span: span.start))
+
+
+def _merged(sentence: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
+    """Spans of one kind with only spaces between them made one ("The" + "New York Post")."""
+    out: list[TaggedSpan] = []
+    for span in spans:
+        previous = next((o for o in reversed(out) if o.cue == span.cue), None)
+        if previous is not None and previous.end <= span.start and not sentence[previous.end:span.start].strip():
+            out.remove(previous)
+            span = TaggedSpan(previous.start, span.end, max(previous.score, span.score), span.cue)
+        out.append(span)
+    return sorted(out, key=lambda o: o.start)
 
 
 _lock = threading.Lock()

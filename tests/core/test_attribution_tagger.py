@@ -1,0 +1,112 @@
+"""Issue 14, part 2: the learned source tagger. It reads the token vectors of the same transformer run
+that scores a prose sentence in the final pass, and its spans join the rules there (the fast pass
+stays rules-only). Spans are exact: the words as the sentence writes them."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from reviewer.core.extraction import extract_claims
+from reviewer.core.extraction.final_model import POOLED_DIM
+from reviewer.core.extraction.models import final_scorer
+from reviewer.core.extraction.source_tagger import TaggedSpan, piece_words, pre_tokens, source_tagger
+
+
+def _tokenizer():  # type: ignore[no-untyped-def]
+    tokenizer = final_scorer().tokenizer
+    assert tokenizer is not None, "the shipped final model is the transformer"
+    return tokenizer
+
+
+def _speaker(text: str, beginning: str, quality: str) -> tuple[str | None, str | None]:
+    for claim in extract_claims(text, quality=quality):
+        if claim.text.startswith(beginning):
+            if claim.speaker_start is None:
+                return claim.speaker, None
+            return claim.speaker, text[claim.speaker_start:claim.speaker_end]
+    raise AssertionError(f"no claim starts with {beginning!r}")
+
+
+def _spans(sentence: str) -> list[TaggedSpan]:
+    tagger = source_tagger()
+    assert tagger is not None
+    tokens: list[np.ndarray] = []
+    final_scorer().scores_and_pooled([sentence], tokens)
+    return tagger.spans(_tokenizer(), sentence, tokens[0])
+
+
+def test_the_shipped_tagger_loads_and_reads_the_transformer_s_vectors():
+    tagger = source_tagger()
+    assert tagger is not None
+    assert tagger.width == POOLED_DIM
+
+
+def test_token_vectors_come_from_the_same_run_as_the_scores():
+    sentences = ["Two people familiar with the talks said the deal was close.", "Prices rose 3% in May."]
+    tokens: list[np.ndarray] = []
+    with_tokens = final_scorer().scores_and_pooled(sentences, tokens)
+    without = final_scorer().scores_and_pooled(sentences)
+    for a, b in zip(with_tokens, without):
+        assert np.array_equal(a, b)
+    assert len(tokens) == 2
+    for sentence, vectors, pooled in zip(sentences, tokens, with_tokens[2]):
+        assert vectors.shape == (len(_tokenizer().encode(sentence)), POOLED_DIM)
+        assert np.allclose(vectors.mean(axis=0), pooled, atol=1e-5)  # the model mean-pools these rows
+
+
+def test_wordpieces_map_back_to_the_words_as_written():
+    sentence = "Sen. Élise O’Neil-Smith (D-N.Y.) said: “Unaffordable, 12.5%.”"
+    words = piece_words(_tokenizer(), sentence)
+    assert words is not None
+    assert len(words) == len(_tokenizer().encode(sentence)) - 2
+    firsts = [sentence[s:e] for s, e, first in words if first]
+    assert firsts == [sentence[s:e] for s, e in pre_tokens(sentence)]
+    assert firsts[:6] == ["Sen", ".", "Élise", "O", "’", "Neil"]
+    assert sum(1 for _, _, first in words if not first) > 0  # "Unaffordable" is several wordpieces
+
+
+def test_tagger_spans_are_exact_words_of_the_sentence():
+    sentence = "Yet, as Mr. Bown observed, in the early days of a new administration, what would you pick?"
+    spans = _spans(sentence)
+    sources = [sentence[s.start:s.end] for s in spans if not s.cue]
+    cues = [sentence[s.start:s.end] for s in spans if s.cue]
+    assert sources == ["Mr. Bown"]
+    assert cues == ["observed"]
+
+
+def test_a_name_the_rules_miss_is_the_speaker_in_the_final_pass():
+    text = "Yet, as Mr. Bown observed, in the early days of a new administration, what would you pick?"
+    assert _speaker(text, "Yet", "fast") == (None, None)  # the rules alone
+    assert _speaker(text, "Yet", "final") == ("Bown", "Bown")
+
+
+def test_a_speech_act_the_cue_lexicon_lacks():
+    text = "Massachusetts Sen. Elizabeth Warren grilled Wells Fargo CEO John Stumpf on Tuesday for his role in a scheme."
+    assert _speaker(text, "Massachusetts", "fast") == (None, None)
+    assert _speaker(text, "Massachusetts", "final") == ("Elizabeth Warren", "Elizabeth Warren")
+
+
+def test_the_tagger_s_outlet_replaces_the_rules_subject_of_reports_that():
+    text = "The New York Post reports that Hillary Clinton’s team avoided taking her to the emergency room."
+    assert _speaker(text, "The New York Post", "fast")[0] == "Hillary Clinton’s team"
+    assert _speaker(text, "The New York Post", "final") == ("New York Post", "New York Post")
+
+
+def test_loose_tagger_bounds_give_the_name_they_open_with():
+    text = "A Government Accountability Office report released last year found that money was lost."
+    assert _speaker(text, "A Government", "fast") == (None, None)
+    assert _speaker(text, "A Government", "final") == ("Government Accountability Office",
+                                                       "Government Accountability Office")
+
+
+def test_the_tagger_s_pronoun_resolves_through_the_rules_memory():
+    text = ("Senator Maria Lopez spoke to farmers in Ohio on Monday. "
+            "Later, as she observed, the harvest was the worst in a decade.")
+    assert _speaker(text, "Later", "final") == ("Maria Lopez", "she")
+
+
+def test_transcript_labels_win_over_the_tagger():
+    text = ("LEHRER: Good evening from Denver.\n\nOBAMA: Well, thank you very much, Jim.\n\n"
+            "ROMNEY: As Mr. Bown observed, the economy is weak.\n\nLEHRER: Governor, thank you.\n\n"
+            "OBAMA: Thank you.")
+    assert _speaker(text, "As Mr. Bown", "final") == ("ROMNEY", "ROMNEY")
