@@ -73,6 +73,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("focus_claims", "Go to &Claims", ("Ctrl+3",)),
     ActionSpec("seen_before_list", "Seen &Before…", (),
                "Claims of the library that match earlier reviews or imported fact-checks"),
+    ActionSpec("compare_reviews", "Compare Re&views…", (),
+               "Claims where reviewers disagree, side by side; record the final decision with one key"),
     # Article
     ActionSpec("status_todo", "Mark as &To Do", ("Ctrl+Alt+1",)),
     ActionSpec("status_in_review", "Mark as &In Review", ("Ctrl+Alt+2",)),
@@ -114,7 +116,7 @@ MENUS: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
                        "new_library", "@recent", None, "export", "backups", None, "preferences", None, "quit")),
     ("edit", "&Edit", ("undo", "redo", None, "copy", "paste_article", None, "find")),
     ("view", "&View", ("refresh", None, "zoom_in", "zoom_out", "zoom_reset", None, "show_all", None, "focus_library",
-                       "focus_reader", "focus_claims", None, "seen_before_list")),
+                       "focus_reader", "focus_claims", None, "seen_before_list", "compare_reviews")),
     ("article", "&Article", ("status_todo", "status_in_review", "status_done", None, "reextract")),
     ("claim", "&Claim", ("next_claim", "previous_claim", None, "add_claim", "edit_span", "split_claim",
                          "merge_claims", None, "dismiss_claim", "restore_claim", "delete_claim")),

@@ -24,6 +24,7 @@ from .bundle_import import BundleImport
 from .changes import ARTICLES, CLAIMS, EVIDENCE, LIBRARY, REVIEW, SCALE, Change, ChangeHub
 from .claim_view import VerdictPalette
 from .claims_panel import ClaimsPanel
+from .compare_view import show_compare
 from .desk_edits import DeskEdits
 from .escape_focus import install_escape_to_list
 from .factcheck_import import FactcheckImport
@@ -175,6 +176,7 @@ class MainWindow(QMainWindow):
             "focus_evidence": self._add_evidence,
             "reuse_match": self.seen_before.reuse,
             "seen_before_list": self.seen_before.show_list,
+            "compare_reviews": lambda: show_compare(self),
             "edit_scales": self.edit_scales,
             "shortcuts": self.show_shortcuts,
             "about": self._about,

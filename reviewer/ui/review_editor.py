@@ -30,6 +30,7 @@ from .commands import push
 from .evidence_panel import EvidencePanel
 from .history_panel import HistoryPanel
 from .note_editor import NoteEditor
+from .peer_reviews import PeerReviewsCard
 from .review_commands import SetConfidenceCommand, SetVerdictCommand
 from .settings import Settings
 from .verdict_buttons import VerdictButtons
@@ -138,6 +139,8 @@ class ReviewEditor(QWidget):
         layout.addWidget(self.buttons)
         self.verdict_hint = _hint_label("", body)
         layout.addWidget(self.verdict_hint)
+        self.peers = PeerReviewsCard(self.store, self.hub, body)  # colleagues' reviews, when there are any
+        layout.addWidget(self.peers)
 
         self.confidence_row = QWidget(body)
         row = QHBoxLayout(self.confidence_row)
@@ -206,6 +209,7 @@ class ReviewEditor(QWidget):
         self.note.set_claim(self.claim_id, claim.note if claim else "")
         self.evidence.set_claim(self.claim_id)
         self.history.set_claim(self.claim_id)
+        self.peers.set_claim(self.claim_id)
         self._show_claim()
         self._show_review()
         self._update_tab_titles()

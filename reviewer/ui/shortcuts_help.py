@@ -25,6 +25,8 @@ EXTRA_KEYS = (
     ("Reader", "Right-click", "Add claim, split, edit span"),
     ("Claims", "Shift/Ctrl+click", "Select several claims (to merge or dismiss)"),
     ("Seen before tab", "Return / double-click", "Reuse the verdict of the selected match"),
+    ("Compare reviews", "1–9 / 0", "Record the final decision of the selected claim / clear it"),
+    ("Compare reviews", "Return / double-click", "Open the claim in the desk"),
 )
 
 
