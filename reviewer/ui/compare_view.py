@@ -46,6 +46,7 @@ from .plain import plain_label
 
 WHOLE_LIBRARY, OPEN_ARTICLE = 0, 1
 CLAIM_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_ARTICLE_LINES = 4  # more articles than this: the header shows the selected claim's article only
 
 
 class FinalDecisionCommand(ChangeCommand):
@@ -189,6 +190,7 @@ class CompareDialog(QDialog):
         self.store, self.hub, self.undo_stack = store, hub, undo_stack
         self.open_article, self.current_article = open_article, current_article
         self.error: str | None = None
+        self._figures: list[tuple[int | None, str]] = []
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
         top = QHBoxLayout()
@@ -217,6 +219,7 @@ class CompareDialog(QDialog):
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
         self.view.activated.connect(self._activated)
+        self.view.selectionModel().currentRowChanged.connect(lambda _now, _before: self._show_agreement())
         layout.addWidget(self.view, 1)
         self.hint = plain_label("", self)
         self.hint.setObjectName("hint")
@@ -263,30 +266,46 @@ class CompareDialog(QDialog):
         rows, reviewers = compare_rows(self.store, found)
         self.model.set_rows(rows, reviewers)
         self._size_columns()
-        self.agreement.setText(self._agreement_text(rows, article_id))
+        self._read_agreement(rows, article_id)
         self._show_hint(rows)
         row = self.model.row_of(current)
         if row is None and rows:
             row = 0
         if row is not None:
             self.view.setCurrentIndex(self.model.index(row, 0))
+        self._show_agreement()
 
-    def _agreement_text(self, rows: list[CompareRow], article_id: int | None) -> str:
+    def _read_agreement(self, rows: list[CompareRow], article_id: int | None) -> None:
+        """Agreement figures of the listed articles and of the library, read once per refresh."""
+        self._figures: list[tuple[int | None, str]] = []
         if article_id is None and self.scope.currentIndex() == OPEN_ARTICLE:
-            return "No article is open."
+            return
         ids = [article_id] if article_id is not None else list(dict.fromkeys(r.article_id for r in rows))
         titles = {r.article_id: r.article_title for r in rows}
-        lines = []
         for aid, figures in self.store.agreement_by_article(ids).items():
             if aid not in titles:
                 try:
                     titles[aid] = self.store.get_article(aid).title
                 except NotFound:
                     continue
-            lines.append(f"{shorten(titles[aid], 60)} — {agreement_summary(figures)}")
+            self._figures.append((aid, f"{shorten(titles[aid], 60)} — {agreement_summary(figures)}"))
         if article_id is None:
-            lines.append(f"Whole library — {agreement_summary(self.store.agreement())}")
-        return "\n".join(lines)
+            self._figures.append((None, f"Whole library — {agreement_summary(self.store.agreement())}"))
+
+    def _show_agreement(self) -> None:
+        """The figures above the table: every listed article's, or with many, the selected row's."""
+        if not self._figures and self.scope.currentIndex() == OPEN_ARTICLE:
+            self.agreement.setText("No article is open.")
+            return
+        articles = [f for f in self._figures if f[0] is not None]
+        lines = [text for _aid, text in self._figures]
+        if len(articles) > MAX_ARTICLE_LINES:
+            index = self.view.currentIndex()
+            selected = self.model.rows[index.row()].article_id if index.isValid() else None
+            lines = [text for aid, text in self._figures if aid is None or aid == selected]
+            lines.insert(len(lines) - 1, f"({len(articles)} articles with disagreements; the selected claim's "
+                                         "article is shown)")
+        self.agreement.setText("\n".join(lines))
 
     def _show_hint(self, rows: list[CompareRow]) -> None:
         verdicts = self.store.active_scale().verdicts[:9]

@@ -122,3 +122,21 @@ def test_report_carries_the_final_decision_and_the_agreement(qtbot, desk, store,
     assert "## Agreement between reviewers" in text
     assert "Final decision" in text and "by tester" in text
     assert "Reviewers disagree" in text
+
+
+def test_with_many_articles_the_header_shows_the_selected_claims_article(qtbot, desk, store):
+    found = []
+    for tag in ("Braga", "Evora", "Faro", "Lagos", "Sintra"):
+        article_id, claims = add_article(store, tag, 2)
+        store.set_review(claims[1], verdict="supported")
+        store.upsert_peer_review(claims[1], "alice", verdict="disputed", updated_at="2026-11-30T10:00:00+00:00")
+        found.append(claims[1])
+    window = desk(article_id=article_id)
+    dialog = open_compare(qtbot, window)
+    assert [r.claim_id for r in dialog.model.rows] == found
+    lines = dialog.agreement.text().splitlines()
+    assert len(lines) == 3 and lines[0].startswith("Report on Braga — alice, tester on 1 claim: 0.0% agree")
+    assert lines[1] == "(5 articles with disagreements; the selected claim's article is shown)"
+    assert lines[2].startswith("Whole library — alice, tester on 5 claims")
+    qtbot.keyClick(dialog.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.agreement.text().splitlines()[0].startswith("Report on Sintra — ")
