@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from ..core.changes import Change
 from ..core.display import shorten
-from ..core.errors import NotFound
+from ..core.errors import NotFound, ReviewerError
 from ..core.reports.facts import agreement_summary
 from ..core.store import Store
 from ..core.team import Disagreement, FinalDecision
@@ -344,9 +344,13 @@ class CompareDialog(QDialog):
         verdict = verdicts[n - 1] if n else None
         if verdict is None and self.store.final_decision(claim_id) is None:
             return
-        command = FinalDecisionCommand(self.store, self.hub, claim_id, verdict.key if verdict else None,
-                                       verdict.label if verdict else "")
-        error = push(self.undo_stack, command)
+        try:
+            command = FinalDecisionCommand(self.store, self.hub, claim_id, verdict.key if verdict else None,
+                                           verdict.label if verdict else "")
+        except ReviewerError as err:  # the claim was deleted meanwhile (the list refreshes with the hub)
+            error: ReviewerError | None = err
+        else:
+            error = push(self.undo_stack, command)
         self.error = str(error) if error is not None else None
         self.status.setText(self.error or "")
         self.status.setVisible(error is not None)

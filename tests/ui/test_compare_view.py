@@ -140,3 +140,23 @@ def test_with_many_articles_the_header_shows_the_selected_claims_article(qtbot, 
     assert lines[2].startswith("Whole library — alice, tester on 5 claims")
     qtbot.keyClick(dialog.view, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert dialog.agreement.text().splitlines()[0].startswith("Report on Sintra — ")
+
+
+def test_a_claim_deleted_elsewhere_is_refused_with_a_message(qtbot, desk, store, library_path, tmp_path):
+    import sqlite3
+
+    article_id, claims = two_reviewers(store, tmp_path)
+    window = desk(article_id=article_id)
+    window._watch_timer.stop()  # the command line deletes it; the window has not looked yet
+    dialog = open_compare(qtbot, window)
+    conn = sqlite3.connect(library_path)
+    with conn:
+        for table in ("final_decisions", "peer_reviews", "reviews", "evidence"):
+            conn.execute(f"DELETE FROM {table} WHERE claim_id = ?", (claims[0],))
+        conn.execute("DELETE FROM claims WHERE id = ?", (claims[0],))
+    conn.close()
+    dialog.view.setCurrentIndex(dialog.model.index(0, 0))
+    qtbot.keyClick(dialog.view, "1")
+    assert dialog.status.isVisibleTo(dialog) and "There is no claim" in dialog.status.text()
+    assert window._test_keep[1].count() == 0
+    assert sqlite3.connect(library_path).execute("SELECT COUNT(*) FROM final_decisions").fetchone()[0] == 0
