@@ -138,9 +138,9 @@ def m001_initial(db: Database) -> None:
     )
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
 
-    db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
-    db["claims"].enable_fts(["text", "speaker"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
-    db["reviews"].enable_fts(["note"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db.table("articles").enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db.table("claims").enable_fts(["text", "speaker"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db.table("reviews").enable_fts(["note"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
 
 
@@ -199,7 +199,7 @@ def m002_factchecks(db: Database) -> None:
         "WHEN new.text IS NOT old.text BEGIN "
         "DELETE FROM embeddings WHERE source = 'claim' AND record_id = old.id; END"
     )
-    db["factchecks"].enable_fts(
+    db.table("factchecks").enable_fts(
         ["claim", "title", "publisher"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
     )
 
