@@ -15,12 +15,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Literal
 
 from .base import StoreBase, _chunks
+
+if TYPE_CHECKING:  # numpy is imported where vectors are made: `reviewer search` must not load it (issue 16)
+    import numpy as np
+    import numpy.typing as npt
 
 EmbeddingSource = Literal["factcheck", "claim"]
 
@@ -60,6 +61,8 @@ class EmbeddingsMixin(StoreBase):
         """Store (or replace) the vectors of ``items`` (record id, the text embedded, vector) in one
         transaction; returns how many were stored. A record deleted meanwhile, or whose text changed
         since it was read, gets no vector: it would outlive its record or describe other words."""
+        import numpy as np
+
         table, key = _record_table(source)
         column = _text_column(source)
         stored = 0
@@ -83,6 +86,8 @@ class EmbeddingsMixin(StoreBase):
             (source, model)).fetchall()
         size = dim * 4
         rows = [row for row in rows if len(row[1]) == size]
+        import numpy as np
+
         ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
         vectors = np.frombuffer(b"".join(row[1] for row in rows), dtype=np.float32).reshape(len(rows), dim)
         return EmbeddingMatrix(ids, vectors)
