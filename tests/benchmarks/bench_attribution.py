@@ -85,7 +85,7 @@ def test_news_labels_dev():
 
 
 class _Silent(speakers.Attributor):
-    def attribute(self, start: int, end: int, new_block: bool) -> speakers.Attribution:
+    def attribute(self, start: int, end: int, new_block: bool, hints=()) -> speakers.Attribution:
         return speakers.Attribution(None, None, None)
 
 

@@ -107,6 +107,9 @@ def test_the_tagger_s_pronoun_resolves_through_the_rules_memory():
 
 def test_transcript_labels_win_over_the_tagger():
     text = ("LEHRER: Good evening from Denver.\n\nOBAMA: Well, thank you very much, Jim.\n\n"
-            "ROMNEY: As Mr. Bown observed, the economy is weak.\n\nLEHRER: Governor, thank you.\n\n"
+            "ROMNEY: Yet, as Mr. Bown observed, in the early days of a new administration, what would you pick?"
+            "\n\nLEHRER: Governor, thank you.\n\n"
             "OBAMA: Thank you.")
-    assert _speaker(text, "As Mr. Bown", "final") == ("ROMNEY", "ROMNEY")
+    line = "Yet, as Mr. Bown observed, in the early days of a new administration, what would you pick?"
+    assert [line[s.start:s.end] for s in _spans(line) if not s.cue] == ["Mr. Bown"]  # the tagger sees him...
+    assert _speaker(text, "Yet, as Mr. Bown", "final") == ("ROMNEY", "ROMNEY")  # ...the line's speaker wins

@@ -2,11 +2,11 @@
 
 The held-out articles are the last tenth of train (as in train_tagger.py; never dev). The transformer
 and the tagger run once per article; then every setting re-runs only the attribution and is scored
-by evaluate.py's rule. Settings: the tagger mode, `_TAGGER_OVERRIDES` (how sure the tagger must be to
+by evaluate.py's rule. Settings: `_CUE_SUBJECTS` (the rules look for the subject of a cue only the tagger found), `_TAGGER_OVERRIDES` (how sure the tagger must be to
 replace a speaker the rules found elsewhere in the sentence) and `_TAGGER_ALONE` (how sure it must be
 when the rules found none).
 
-    python training/attribution/tune_combination.py [--split dev]   # prints a table
+    python training/attribution/tune_combination.py [--split dev] [--short]   # prints a table
 """
 
 from __future__ import annotations
@@ -51,12 +51,15 @@ def main() -> None:
         articles = train[int(len(train) * 0.9):]
     items = prepared(articles)
     print(f"{len(articles)} articles")
-    for mode, override, alone in itertools.product(("combined",), (0.6, 0.7, 0.8, 0.9, 1.1), (0.0, 0.4, 0.5, 0.6)):
-        speakers.Attributor.tagger_mode = mode
+    grid = itertools.product((True, False), (0.7, 0.8, 0.9), (0.0, 0.5)) if "--short" in sys.argv else \
+        itertools.product((True, False), (0.6, 0.7, 0.8, 0.9, 1.1), (0.0, 0.4, 0.5, 0.6))
+    for cue_subjects, override, alone in grid:
+        speakers.Attributor.tagger_mode = "combined"
+        speakers._CUE_SUBJECTS = cue_subjects
         speakers._TAGGER_OVERRIDES = override
         speakers._TAGGER_ALONE = alone
         s = score(items)
-        print(f"{mode} overrides>={override} alone>={alone}: named {s.named_right / s.named:.1%}, "
+        print(f"cue subjects {cue_subjects}, overrides>={override} alone>={alone}: named {s.named_right / s.named:.1%}, "
               f"pronouns {s.pronoun_right / max(1, s.pronoun):.1%}, spurious {s.spurious / max(1, s.claims_with_speaker):.1%}",
               flush=True)
     speakers.Attributor.tagger_mode = "tagger"

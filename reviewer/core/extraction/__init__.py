@@ -143,7 +143,7 @@ def _tagger_hints(sentences: list[str], tokens: list[np.ndarray]) -> list[list[T
     tokenizer = final_scorer().tokenizer
     if tagger is None or tokenizer is None or len(tokens) != len(sentences):
         return None
-    return [tagger.spans(tokenizer, sentence, vectors) for sentence, vectors in zip(sentences, tokens)]
+    return tagger.spans_of_all(tokenizer, sentences, tokens)
 
 
 def _attribute(text: str, segments: list[_Segment],

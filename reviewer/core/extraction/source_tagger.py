@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -106,11 +107,19 @@ class SourceTagger:
             return cls(data["w1"].astype(np.float32), data["b1"].astype(np.float32), data["w2"].astype(np.float32),
                        data["b2"].astype(np.float32), float(data["min_score"]), context)
 
-    def probabilities(self, vectors: np.ndarray) -> np.ndarray:
-        """(W, len(LABELS)) tag probabilities for the (W, width) vectors of a sentence's words, in order."""
+    def probabilities(self, vectors: np.ndarray, sentence_starts: np.ndarray | None = None) -> np.ndarray:
+        """(W, len(LABELS)) tag probabilities for the (W, width) vectors of words in order: one
+        sentence's, or several sentences' stacked, with `sentence_starts` the row where each begins
+        (a word's neighbours are read within its sentence only)."""
         if self.context:
-            zero = np.zeros((1, vectors.shape[1]), dtype=vectors.dtype)
-            vectors = np.hstack([vectors, np.vstack([zero, vectors[:-1]]), np.vstack([vectors[1:], zero])])
+            first = np.zeros(len(vectors), dtype=bool)
+            first[0 if sentence_starts is None else sentence_starts] = True
+            last = np.roll(first, -1)
+            before = np.roll(vectors, 1, axis=0)
+            before[first] = 0.0
+            after = np.roll(vectors, -1, axis=0)
+            after[last] = 0.0
+            vectors = np.hstack([vectors, before, after])
         hidden = np.maximum(vectors @ self._w1 + self._b1, 0.0)
         logits = hidden @ self._w2 + self._b2
         logits -= logits.max(axis=1, keepdims=True)
@@ -120,29 +129,49 @@ class SourceTagger:
     def spans(self, tokenizer: Encoder, sentence: str, vectors: np.ndarray) -> list[TaggedSpan]:
         """Source and cue spans of one sentence from its token vectors ([CLS] ... [SEP] rows), in
         text order. Empty when the wordpieces cannot be put back on the text."""
-        if len(vectors) < 3:
-            return []
-        words = piece_words(tokenizer, sentence)
-        if words is None or len(words) != len(vectors) - 2 or vectors.shape[1] != self.width:
-            return []
-        rows = [i for i, (_, _, first) in enumerate(words) if first]
-        p = self.probabilities(vectors[1:-1][rows])
-        firsts = [(words[i][0], words[i][1], p[k]) for k, i in enumerate(rows)]
+        return self.spans_of_all(tokenizer, [sentence], [vectors])[0]
+
+    def spans_of_all(self, tokenizer: Encoder, sentences: Sequence[str],
+                     vectors: Sequence[np.ndarray]) -> list[list[TaggedSpan]]:
+        """`spans` for many sentences, with one matrix product for all their words (many small
+        products cost far more, in BLAS threads waking and spinning, than one large one)."""
+        words_of: list[list[tuple[int, int]]] = []
+        rows: list[np.ndarray] = []
+        for sentence, v in zip(sentences, vectors):
+            words = piece_words(tokenizer, sentence) if len(v) >= 3 and v.shape[1] == self.width else None
+            if words is None or len(words) != len(v) - 2:
+                words_of.append([])
+                continue
+            firsts = [i for i, (_, _, first) in enumerate(words) if first]
+            words_of.append([(words[i][0], words[i][1]) for i in firsts])
+            rows.append(v[1:-1][firsts])
+        if not rows:
+            return [[] for _ in sentences]
+        sizes = np.asarray([len(r) for r in rows])
+        p = self.probabilities(np.vstack(rows), np.concatenate([[0], np.cumsum(sizes)[:-1]]))
+        out: list[list[TaggedSpan]] = []
+        at = 0
+        for sentence, words in zip(sentences, words_of):
+            out.append(self._decode(sentence, words, p[at:at + len(words)]) if words else [])
+            at += len(words)
+        return out
+
+    def _decode(self, sentence: str, words: list[tuple[int, int]], p: np.ndarray) -> list[TaggedSpan]:
         out: list[TaggedSpan] = []
+        tags = p.argmax(axis=1)
         for cue, begin, inside in ((False, _BS, _IS), (True, _BC, _IC)):
             run: list[tuple[int, int, float]] = []
-            for s, e, probs in firsts + [(-1, -1, np.zeros(len(LABELS)))]:
-                tag = int(np.argmax(probs))
-                start_here = probs[begin] >= self.min_score and probs[begin] >= probs[inside]
-                go_on = bool(run) and tag == inside
-                if go_on and not start_here:
-                    run.append((s, e, float(probs[inside])))
+            starts = (p[:, begin] >= self.min_score) & (p[:, begin] >= p[:, inside])
+            for k in range(len(words) + 1):
+                start_here = k < len(words) and bool(starts[k])
+                if k < len(words) and run and tags[k] == inside and not start_here:
+                    run.append((words[k][0], words[k][1], float(p[k, inside])))
                     continue
                 if run:
                     out.append(TaggedSpan(run[0][0], run[-1][1], sum(r[2] for r in run) / len(run), cue))
                     run = []
                 if start_here:
-                    run = [(s, e, float(probs[begin]))]
+                    run = [(words[k][0], words[k][1], float(p[k, begin]))]
         return _merged(sentence, sorted(out, key=lambda span: span.start))
 
 

@@ -150,6 +150,8 @@ _LOOK_BEHIND = 1000
 _TAGGER_OVERRIDES = 0.8
 # ... and names a speaker where the rules found none only when at least this sure.
 _TAGGER_ALONE = 0.0
+# ... and where it found a cue but no source, the rules look for the cue's subject.
+_CUE_SUBJECTS = True
 _LOOK_AHEAD = 1000
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _RU_QUOTES = re.compile(r"[«»\"“”„]")
@@ -410,6 +412,12 @@ class Attributor:
         if self.tagger_mode == "tagger":
             found = None
         if not sources:
+            if found is None and _CUE_SUBJECTS and self.tagger_mode == "combined":
+                # A cue the lexicon lacks ("grilled", "voiced doubts"): the rules look for its subject.
+                for cue in sorted((h for h in hints if h.cue), key=lambda h: -h.score):
+                    hit = self._subject_before(sentence, cue.start, offset)
+                    if hit is not None and hit.speaker is not None:
+                        return Attribution(hit.speaker, hit.start, hit.end, bool(re.search(r"[\"“”]", sentence)))
             return found
         best = max(sources, key=lambda h: h.score)
         if found is not None and found.speaker is not None and (
