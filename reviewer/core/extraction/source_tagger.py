@@ -151,9 +151,9 @@ class SourceTagger:
         p = self.probabilities(np.vstack(rows), np.concatenate([[0], np.cumsum(sizes)[:-1]]))
         out: list[list[TaggedSpan]] = []
         at = 0
-        for sentence, words in zip(sentences, words_of):
-            out.append(self._decode(sentence, words, p[at:at + len(words)]) if words else [])
-            at += len(words)
+        for sentence, spans in zip(sentences, words_of):
+            out.append(self._decode(sentence, spans, p[at:at + len(spans)]) if spans else [])
+            at += len(spans)
         return out
 
     def _decode(self, sentence: str, words: list[tuple[int, int]], p: np.ndarray) -> list[TaggedSpan]:
