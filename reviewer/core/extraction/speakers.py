@@ -27,6 +27,11 @@ The span underlined (start, end) is always the mention in the sentence itself: "
 the organisation named in full). In a transcript the line's label is both. A quotation carried on from
 an earlier sentence keeps that sentence's mention (it is where the reader sees who spoke).
 
+In the final pass on prose the learned source tagger (source_tagger.py) gives `attribute` its spans:
+the tagger's surest source replaces the rules' speaker when the rules found none or, being sure enough,
+one elsewhere in the sentence; its span is resolved by the same memory of names; a cue only it found
+("grilled") gets its subject from the rules. Transcript labels still win. Word lists: speaker_words.py.
+
 Sentences with Cyrillic letters go to the Russian rules (speakers_ru.py), which share this
 article's order but keep their own memory of names, since Russian names change with case.
 """
@@ -42,6 +47,19 @@ from . import phrases
 from .cues import find_cues
 from .quotes_ru import is_dialogue_line
 from .source_tagger import TaggedSpan
+from .speaker_words import (
+    ANY_ORG as _ANY_ORG,
+    DATE_WORDS as _DATE_WORDS,
+    GENERIC_NOUNS as _GENERIC_NOUNS,
+    MEDIA as _MEDIA,
+    NOT_NAMES as _NOT_NAMES,
+    NOT_PERSON_FIRST as _NOT_PERSON_FIRST,
+    ORG_WORDS as _ORG_WORDS,
+    PRONOUN_WORDS as _PRONOUN_WORDS,
+    SENTENCE_WORDS as _SENTENCE_WORDS,
+    TITLES as _TITLES,
+    TITLE_WORDS as _TITLE_WORDS,
+)
 from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
 
 # Auxiliaries and adverbs that may stand between a subject and its verb ("has long argued").
@@ -54,26 +72,12 @@ _NAME_RUN_END = re.compile(rf"({_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)*{_NAME_TOKEN
 _NAME_RUN_START = re.compile(rf"^\s*((?:the\s+)?{_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)*{_NAME_TOKEN})*)")
 _APPOSITION_END = re.compile(rf"({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}),\s+[^,\"“”]{{2,120}},\s*$")
 _PRONOUN_END = re.compile(r"\b(he|she|it|they)\s*$", re.IGNORECASE)
-# First words of a capitalised run that never name a speaker ("I've said", "Fourth, ...").
-_NOT_NAMES = frozenset("""
-i i've i'd i'm i'll i’ve i’d i’m i’ll we we've we're you you've first second third fourth fifth finally
-""".split())
 # Two or three capitalised words, a person's name as a sentence writes it ("Bernie Sanders").
 _PERSON_RUN = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})"
                          r"(?![\w'’-])")
 _CAPITAL_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w&'’\-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w&'’\-]*)*")
-# First words of capitalised runs that name places or things, not people.
-_NOT_PERSON_FIRST = frozenset("""
-new united south north east west los las san santa saint st great supreme white fox wall los middle
-republican republicans democrat democrats democratic american americans national federal islamic
-mount lake fort port palm
-""".split())
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:But|And|So|Yet|Then|Still|Now),?\s+)?(?:he|she|He|She)\b")
 _TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
-# Abbreviated titles and the word a later description uses ("Gov. X" ... "the governor").
-_TITLE_WORDS = {"gov": "governor", "gov.": "governor", "sen": "senator", "sen.": "senator", "rep": "representative",
-                "rep.": "representative", "gen": "general", "gen.": "general", "prof": "professor",
-                "prof.": "professor", "dr": "doctor", "dr.": "doctor", "pres": "president", "pres.": "president"}
 # A name of two or more capitalised words (or an acronym) that opens a phrase, after any article.
 _LEADING_NAME = re.compile(rf"^\s*(?:(?:A|An|The|the)\s+)?({_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)*{_NAME_TOKEN})*)(?![\w'’])")
 # "the rights group Amnesty International": an organisation named after the word for one.
@@ -83,55 +87,18 @@ _ORG_BEFORE = re.compile(r"\b(?:group|organi[sz]ation|agency|company|firm|commit
                          re.IGNORECASE)
 _AUTHORS = re.compile(r"\b(?:lead author|led by|authored by|co-author|senior author)\s*,?\s*(?:(?:Dr|Prof)\.?\s+)?"
                       r"([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’\-]+){1,2})")
-# "The agency said", "the group said": the organisation named last, whatever its own name says.
 # "a spokeswoman for the group", "the company's spokesman": the organisation is the party.
 _SPOKES_FOR = re.compile(r"(?:(?:the|a|an|one)\s+)?(?:[a-z\-]+\s+)?(?:spokes(?:man|woman|person|people)|representative|"
                          r"spokesmen|spokeswomen)\s+(?:for|of|at|with)\s+((?:the\s+)?[^,]+)$", re.IGNORECASE)
 _SPOKES_OF = re.compile(r"((?:the\s+)?[\w.\- ]+?)['’]s\s+(?:[a-z\-]+\s+)?(?:spokes(?:man|woman|person|people)|"
                         r"spokesmen|spokeswomen)$", re.IGNORECASE)
-_ANY_ORG = frozenset("agency group organization organisation company firm body bureau watchdog regulator".split())
-_MEDIA = frozenset("statement statements report documents data figures interview letter".split())
-_PRONOUN_WORDS = frozenset("i i've i'd i'm i'll we you he she it they this that there".split())
 _PRONOUN_START = re.compile(r"^\s*(he|she|it|they)\b", re.IGNORECASE)
-_GENERIC_NOUNS = (
-    "spokesman|spokeswoman|spokesperson|spokespeople|official|officials|ministry|police|company|firm|government|"
-    "report|study|survey|statement|analysts|analyst|experts|expert|critics|authorities|agency|department|office|"
-    "source|sources|prosecutors|prosecutor|lawyer|lawyers|researchers|scientists|economists|witnesses|residents|"
-    "military|army|court|committee|commission|council|administration|campaign|group|bank|union|party|minister|"
-    "president|secretary|governor|mayor|senator|leader|leaders|chief|director|officer|officers|diplomats|"
-    "investigators|organisers|organizers|data|figures|documents|poll|regulator|regulators|white house|kremlin|"
-    "pentagon|ceo|chairman|chairwoman|executive|executives|doctors|teachers|activists|opponents|supporters|"
-    "utility|utilities|operator|provider|watchdog|authority|institute|charity|hospital|airline|insurer|"
-    "network|board|trust|inspectorate|observatory|tribunal"
-)
 _GENERIC_END = re.compile(
     rf"\b((?:the|a|an|its|his|her|their|one|two|several|some|many|other|[A-Z][\w.]*['’]s)\s+)?"
     rf"((?:[a-zA-Z\-]+(?:['’]s)?\s+){{0,3}}?(?:{_GENERIC_NOUNS}))\s*$")
 _GENERIC_START = re.compile(
     rf"^\s*((?:the|a|an|its|his|her|their|one|several|some|many|other|[A-Z][\w.]*['’]s)\s+"
     rf"(?:[a-zA-Z\-]+(?:['’]s)?\s+){{0,3}}?(?:{_GENERIC_NOUNS}))\b")
-_TITLES = frozenset("""
-president vice prime minister ministers secretary senator sen sen. rep rep. representative gov gov. governor
-mayor dr dr. mr mr. mrs mrs. ms ms. miss sir dame lord lady chancellor general gen gen. col col. lt lt.
-chief judge justice spokesman spokeswoman spokesperson director ceo chairman chairwoman chair foreign defense
-defence interior finance health state deputy former acting u.s. us uk u.k. un u.n. eu e.u. federal national
-professor prof prof. attorney commissioner ambassador king queen prince princess pope cardinal bishop rev rev.
-speaker leader minority majority house senate democratic republican labour conservative party officer
-captain capt capt. sgt sgt. major maj maj. admiral adm adm. detective inspector superintendent sheriff
-lieutenant colonel commander executive chief-executive economist analyst the a an
-""".split())
-_SENTENCE_WORDS = frozenset("""
-but and so yet however meanwhile still then also in on at for as if when while after before since although
-though when this that these those there here what why how where which who then now today yesterday earlier
-later last next instead indeed moreover furthermore asked speaking writing quoted
-""".split())
-_ORG_WORDS = frozenset("""
-ministry department agency office council commission committee bank company corp corporation inc ltd llc group
-organization organisation association union party government police army navy force forces court university
-institute service services kremlin pentagon congress senate parliament fund foundation authority board center
-centre news times post network bureau federation alliance nato un eu imf who cdc fbi cia reuters bbc cnn
-administration command headquarters house embassy mission secretariat coalition campaign club league
-""".split())
 _TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'’\-]*\s){0,3}[A-Z][A-Z.'’\-]+):\s+")
 _NOT_LABELS = frozenset({"SPEAKERS", "PARTICIPANTS", "PANELISTS", "NOTE", "UPDATE", "CORRECTION", "WATCH",
                          "READ", "RELATED", "PHOTO", "VIDEO", "SOURCE", "SOURCES", "EDITOR'S NOTE"})
@@ -159,12 +126,6 @@ _RU_QUOTES = re.compile(r"[«»\"“”„]")
 _PUBLISHED_BY = re.compile(
     r"\s*(?:the\s+|new\s+|official\s+|latest\s+)*(?:[a-z\-]+\s+){0,3}?"
     r"(?:published|released|compiled|issued|provided|collected|gathered|produced)\s+(?:on\s+\w+\s+)?by\s+")
-
-
-_DATE_WORDS = frozenset("""
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-""".split())
 
 
 def _inside_org_name(lowered: list[str], i: int) -> bool:
