@@ -36,7 +36,7 @@ from reviewer.core.extraction import _candidates, kinds  # noqa: E402
 from reviewer.core.extraction.fast_model import FastModel  # noqa: E402
 from reviewer.core.extraction.features import sentence_features  # noqa: E402
 from reviewer.core.extraction.models import fast_model, final_scorer  # noqa: E402
-from reviewer.core.extraction.news import FEATURES, SentenceContext, feature_rows  # noqa: E402
+from reviewer.core.extraction.news import FEATURES, SentenceContext, alone_in_block, feature_rows  # noqa: E402
 
 MODEL_DIR = REPO / "resources" / "model"
 
@@ -82,12 +82,13 @@ def document_rows(doc_labels: list, text: str, subjectivity: FastModel) -> tuple
     labels with no candidate (dropped as boilerplate) are appended as rows of -inf evidence."""
     candidates = _candidates(text)
     sentences = [text[s:e] for s, e, _ in candidates]
+    alone = alone_in_block(text, [(s, e) for s, e, _ in candidates])
     contexts = [SentenceContext(sentence, kinds.classify(sentence, attributed=a.speaker is not None),
-                                a.speaker is not None) for sentence, (_, _, a) in zip(sentences, candidates)]
+                                a.speaker is not None, lone)
+                for sentence, (_, _, a), lone in zip(sentences, candidates, alone)]
     final, fast, pooled = final_scorer().scores_and_pooled(sentences)
     fast_only = fast_model().scores(sentences)
-    rows = {"final": np.hstack([feature_rows(contexts, final, fast, subjectivity), pooled.astype(np.float64)]),
-            "final_dense": feature_rows(contexts, final, fast, subjectivity),
+    rows = {"final": feature_rows(contexts, final, fast, subjectivity), "pooled": pooled.astype(np.float64),
             "fast": feature_rows(contexts, fast_only, fast_only, subjectivity)}
     y = np.zeros(len(candidates))
     for label in doc_labels:
@@ -141,6 +142,37 @@ def best_threshold(scores: np.ndarray, y: np.ndarray, min_precision: float = 0.0
     return best_t
 
 
+def pooled_stage(data: dict, train_docs: list[str], dev_docs: list[str], folds: list[list[str]]):
+    """First stage of the final head: a logistic regression over the standardised pooled vector.
+    Returns its logit per document (out-of-fold for train documents, from the model fitted on all of
+    train for dev) and the fitted model for the manifest; C chosen by cross-validated log-loss."""
+    def stack(names):
+        return np.vstack([data[d][0]["pooled"] for d in names]), np.concatenate([data[d][1] for d in names])
+
+    best = None
+    for c in (0.0003, 0.001, 0.003, 0.01):
+        loss = 0.0
+        for k in range(len(folds)):
+            xf, yf = stack([d for j, f in enumerate(folds) if j != k for d in f])
+            xh, yh = stack(folds[k])
+            z = np.clip(decision(fit(xf, yf, c), xh), -30, 30)
+            loss += float(np.sum(np.logaddexp(0, z) - yh * z))
+        if best is None or loss < best[0]:
+            best = (loss, c)
+    c = best[1]
+    column: dict[str, np.ndarray] = {}
+    for k in range(len(folds)):
+        model = fit(*stack([d for j, f in enumerate(folds) if j != k for d in f]), c)
+        for d in folds[k]:
+            column[d] = decision(model, data[d][0]["pooled"])
+    mean, scale, lr = model_all = fit(*stack(train_docs), c)
+    for d in dev_docs:
+        column[d] = decision(model_all, data[d][0]["pooled"])
+    print(f"pooled stage: C={c}")
+    return column, {"mean": mean.tolist(), "scale": scale.tolist(), "weights": lr.coef_[0].tolist(),
+                    "intercept": float(lr.intercept_[0]), "C": c}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--install", action="store_true")
@@ -158,22 +190,23 @@ def main() -> None:
     train_docs = sorted(d for d in docs if d.startswith("train/"))
     dev_docs = sorted(d for d in docs if d.startswith("dev/"))
     manifest: dict[str, dict] = {}
-    for head in ("final", "final_dense", "fast"):
+    rng = np.random.default_rng(7)
+    order = list(train_docs)
+    rng.shuffle(order)
+    folds = [order[i::args.folds] for i in range(args.folds)]
+    pooled_column, pooled_manifest = pooled_stage(data, train_docs, dev_docs, folds)
+    for head in ("final", "fast"):
         def stack(names):
-            return (np.vstack([data[d][0][head] for d in names]), np.concatenate([data[d][1] for d in names]),
-                    sum(data[d][2] for d in names))
+            x = np.vstack([data[d][0][head] for d in names])
+            if head == "final":  # the pooled stage's logit: out-of-fold on train, fitted on all of train for dev
+                x = np.hstack([x, np.concatenate([pooled_column[d] for d in names])[:, None]])
+            return x, np.concatenate([data[d][1] for d in names]), sum(data[d][2] for d in names)
         x_train, y_train, _ = stack(train_docs)
-        if not dev_docs:  # while labelling: cross-validation only
-            dev_docs = train_docs[:1]
         x_dev, y_dev, missed_dev = stack(dev_docs)
         base = x_dev[:, 0] >= 0
         print(f"[{head}] debate threshold on dev: P/R/F1 = {prf(y_dev, base, missed_dev)}")
-        rng = np.random.default_rng(7)
-        order = list(train_docs)
-        rng.shuffle(order)
-        folds = [order[i::args.folds] for i in range(args.folds)]
         best = None
-        for c in (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0):
+        for c in (0.01, 0.03, 0.1, 0.3, 1.0):
             cv_scores, cv_y = [], []
             for k in range(args.folds):
                 fit_docs = [d for j, f in enumerate(folds) if j != k for d in f]
@@ -196,13 +229,12 @@ def main() -> None:
               f"dev P {p:.3f} R {r:.3f} F1 {f:.3f} (dev positives missed as boilerplate: {missed_dev})")
         for name, w in zip(FEATURES, model[2].coef_[0][:len(FEATURES)]):
             print(f"    {name:<16} {w:+.3f}")
-        manifest[head] = {"features": list(FEATURES), "pooled_dim": x_train.shape[1] - len(FEATURES), "mean": model[0].tolist(), "scale": model[1].tolist(),
+        manifest[head] = {"features": list(FEATURES), "pooled": pooled_manifest if head == "final" else None, "mean": model[0].tolist(), "scale": model[1].tolist(),
                           "weights": model[2].coef_[0].tolist(), "intercept": float(model[2].intercept_[0]),
                           "threshold": threshold, "slope": slope, "C": c, "cv_f1": cv_f,
                           "dev": {"precision": p, "recall": r, "f1": f}}
     if args.install:
         manifest_path = MODEL_DIR / "news_head.json"
-        manifest.pop("final_dense")
         manifest_path.write_text(json.dumps({"subjectivity": "subjectivity_linear.npz", **manifest}) + "\n",
                                  encoding="utf-8")
         print(f"wrote {manifest_path.relative_to(REPO)}")

@@ -115,3 +115,10 @@ def test_feature_rows_are_stable_in_shape():
     named = dict(zip(news.FEATURES, rows[0]))
     assert named["quote_open"] == 1.0 and named["attributed"] == 1.0 and named["modal"] == 1.0
     assert dict(zip(news.FEATURES, rows[1]))["heading"] == 1.0
+
+
+def test_a_sentence_alone_in_its_block_is_told_apart():
+    text = "Budget Passes.\n\nThe Senate voted 65 to 33. It goes to the House.\n\nCaption line"
+    spans = [(0, 14), (16, 42), (43, 63), (65, 77)]
+    assert news.alone_in_block(text, spans) == [True, False, False, True]
+    assert news.alone_in_block("", []) == []

@@ -80,8 +80,9 @@ def extract_claims(text: str, threshold: float | None = None, *, quality: str = 
     if transcript:
         scores = _scores(sentences, quality)  # the debate scores a transcript's model was trained for
     else:
-        contexts = [news.SentenceContext(sentence, kind, attribution.speaker is not None)
-                    for sentence, kind, (_, _, attribution) in zip(sentences, claim_kinds, candidates)]
+        alone = news.alone_in_block(text, [(start, end) for start, end, _ in candidates])
+        contexts = [news.SentenceContext(sentence, kind, attribution.speaker is not None, lone)
+                    for sentence, kind, (_, _, attribution), lone in zip(sentences, claim_kinds, candidates, alone)]
         scores = news_scores(contexts, quality, encoded)
     out = []
     for (start, end, attribution), sentence, score, kind in zip(candidates, sentences, scores, claim_kinds):

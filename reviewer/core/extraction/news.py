@@ -28,7 +28,7 @@ from .fast_model import FastModel
 
 # The order of the columns in a feature row; the shipped head names them, and loading checks it.
 FEATURES = (
-    "base", "fast", "subjective", "heading", "position", "short", "words", "quote_open", "quote_any",
+    "base", "fast", "subjective", "heading", "alone", "position", "short", "words", "quote_open", "quote_any",
     "attributed", "kind_statistic", "kind_prediction", "kind_causal", "kind_comparison", "kind_quotation",
     "digit", "modal", "first_person", "question",
 )
@@ -62,6 +62,22 @@ class SentenceContext:
     text: str
     kind: str
     attributed: bool
+    alone: bool = False  # the only sentence of its block (a headline, subheading, caption or one-line paragraph)
+
+
+def alone_in_block(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """For each (start, end) span, in text order: is it the only span inside its block?"""
+    blocks = segment.blocks(text)
+    owner: list[int] = []
+    b = 0
+    for start, _ in spans:
+        while b + 1 < len(blocks) and blocks[b].end <= start:
+            b += 1
+        owner.append(b)
+    counts: dict[int, int] = {}
+    for block in owner:
+        counts[block] = counts.get(block, 0) + 1
+    return [counts[block] == 1 for block in owner]
 
 
 def logit(scores: np.ndarray) -> np.ndarray:
@@ -88,42 +104,58 @@ def feature_rows(sentences: Sequence[SentenceContext], base_scores: np.ndarray, 
         # No "first sentence" feature: the app imports a file's title apart from its text, so the
         # first sentence it scores is the lede, not the headline.
         row[3] = 0.0 if text and text[-1] in _ENDS else 1.0
-        row[4] = i / (n - 1) if n > 1 else 0.0
-        row[5] = 1.0 if words < 8 else 0.0
-        row[6] = math.log1p(words)
-        row[7] = 1.0 if text[:1] in _OPEN_QUOTES else 0.0
-        row[8] = 1.0 if any(q in text for q in "\"“”«»") else 0.0
-        row[9] = 1.0 if sentence.attributed else 0.0
+        row[4] = 1.0 if sentence.alone and words <= 20 else 0.0
+        row[5] = i / (n - 1) if n > 1 else 0.0
+        row[6] = 1.0 if words < 8 else 0.0
+        row[7] = math.log1p(words)
+        row[8] = 1.0 if text[:1] in _OPEN_QUOTES else 0.0
+        row[9] = 1.0 if any(q in text for q in "\"“”«»") else 0.0
+        row[10] = 1.0 if sentence.attributed else 0.0
         for j, kind in enumerate(kinds):
-            row[10 + j] = 1.0 if sentence.kind == kind else 0.0
-        row[15] = 1.0 if any(c.isdigit() for c in text) else 0.0
-        row[16] = 1.0 if _MODAL.search(text) else 0.0
-        row[17] = 1.0 if _FIRST_PERSON.search(text) else 0.0
-        row[18] = 1.0 if text.endswith("?") or text.endswith("?”") or text.endswith('?"') else 0.0
+            row[11 + j] = 1.0 if sentence.kind == kind else 0.0
+        row[16] = 1.0 if any(c.isdigit() for c in text) else 0.0
+        row[17] = 1.0 if _MODAL.search(text) else 0.0
+        row[18] = 1.0 if _FIRST_PERSON.search(text) else 0.0
+        row[19] = 1.0 if text.endswith("?") or text.endswith("?”") or text.endswith('?"') else 0.0
     return rows
 
 
 class NewsHead:
     """Standardised features, a linear layer, a calibration that puts the tuned threshold at 0.5.
 
-    The "final" head also reads the transformer's pooled sentence vector (``pooled_dim`` columns
-    after FEATURES); the "fast" head reads FEATURES only.
+    The "final" head first reads the transformer's pooled sentence vector through a linear model of
+    its own (``pooled``: weights over the standardised vector, trained on the news labels) and adds
+    that logit as one more column after FEATURES; the "fast" head reads FEATURES only. Two stages,
+    so that strong regularisation of the 384 vector weights does not also silence the few
+    document signals (headings, quotations, hedges).
     """
 
     def __init__(self, manifest: dict[str, Any], subjectivity: FastModel):
         names = tuple(str(name) for name in manifest["features"])
         if names != FEATURES:
             raise ValueError(f"news head features {names} do not match this version's {FEATURES}")
-        self.pooled_dim = int(manifest.get("pooled_dim", 0))
+        pooled = manifest.get("pooled")
+        self.pooled_dim = len(pooled["weights"]) if pooled else 0
+        if pooled:
+            self._pooled_mean = np.asarray(pooled["mean"], dtype=np.float64)
+            self._pooled_scale = np.asarray(pooled["scale"], dtype=np.float64)
+            self._pooled_weights = np.asarray(pooled["weights"], dtype=np.float64)
+            self._pooled_intercept = float(pooled["intercept"])
         self._mean = np.asarray(manifest["mean"], dtype=np.float64)
         self._scale = np.asarray(manifest["scale"], dtype=np.float64)
         self._weights = np.asarray(manifest["weights"], dtype=np.float64)
-        if not len(self._mean) == len(self._scale) == len(self._weights) == len(FEATURES) + self.pooled_dim:
+        width = len(FEATURES) + (1 if pooled else 0)
+        if not len(self._mean) == len(self._scale) == len(self._weights) == width:
             raise ValueError("news head: mean, scale and weights must have one value per column")
         self._intercept = float(manifest["intercept"])
         self._threshold = float(manifest["threshold"])
         self._slope = float(manifest["slope"])
         self.subjectivity = subjectivity
+
+    def pooled_logit(self, pooled: np.ndarray) -> np.ndarray:
+        """The first stage: one logit per row of pooled vectors."""
+        z = ((pooled.astype(np.float64) - self._pooled_mean) / self._pooled_scale) @ self._pooled_weights
+        return np.asarray(z + self._pooled_intercept)
 
     def columns(self, sentences: Sequence[SentenceContext], base_scores: np.ndarray, fast_scores: np.ndarray,
                 pooled: np.ndarray | None = None) -> np.ndarray:
@@ -132,7 +164,7 @@ class NewsHead:
             return rows
         if pooled is None or pooled.shape != (len(sentences), self.pooled_dim):
             raise ValueError(f"this news head needs pooled vectors of width {self.pooled_dim}")
-        return np.hstack([rows, pooled.astype(np.float64)])
+        return np.hstack([rows, self.pooled_logit(pooled)[:, None]])
 
     def decision(self, columns: np.ndarray) -> np.ndarray:
         return np.asarray(((columns - self._mean) / self._scale) @ self._weights + self._intercept)
