@@ -94,9 +94,9 @@ _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 @lru_cache(maxsize=1)
 def _speaker_words() -> tuple[frozenset[str], frozenset[str]]:
     """(organisation words, title words) of English speaker attribution."""
-    from .extraction.speakers import _ORG_WORDS, _TITLES
+    from .extraction.speaker_words import ORG_WORDS, TITLES
 
-    return frozenset(_ORG_WORDS) | _MORE_ORG_WORDS, frozenset(_TITLES)
+    return frozenset(ORG_WORDS) | _MORE_ORG_WORDS, frozenset(TITLES)
 
 
 def speaker_kind(name: str | None) -> str:

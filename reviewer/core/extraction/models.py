@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -18,14 +21,15 @@ from .news import NewsHead
 from .wordpiece import WordPieceTokenizer
 
 _lock = threading.Lock()
-_cache: dict[str, object] = {}
+_cache: dict[str, Any] = {}
+T = TypeVar("T")
 
 
 class ModelMissing(ReviewerError):
     """A model file the claim extractor needs is not installed."""
 
 
-def _model_file(name: str):
+def _model_file(name: str) -> Path:
     path = resource_path("model", name)
     if not path.is_file():
         raise ModelMissing(
@@ -34,8 +38,8 @@ def _model_file(name: str):
     return path
 
 
-def _load(key: str, factory):
-    value = _cache.get(key)
+def _load(key: str, factory: Callable[[], T]) -> T:
+    value: T | None = _cache.get(key)
     if value is None:
         with _lock:
             value = _cache.get(key)
@@ -59,7 +63,7 @@ class FinalScorer:
     in log-odds), so that sorting by score and low thresholds treat both kinds alike.
     """
 
-    def __init__(self, manifest: dict):
+    def __init__(self, manifest: dict[str, Any]):
         self.kind = manifest["kind"]
         self._slope = float(manifest.get("slope", 1.0))
         self._offset = float(manifest.get("offset", 0.0))
@@ -126,8 +130,7 @@ def news_head(quality: str) -> NewsHead:
         subjectivity = FastModel.load(_model_file(manifest["subjectivity"]))
         return {quality: NewsHead(manifest[quality], subjectivity) for quality in ("fast", "final")}
 
-    heads: dict[str, NewsHead] = _load("news", build)  # type: ignore[assignment]
-    return heads[quality]
+    return _load("news", build)[quality]
 
 
 def final_scorer() -> FinalScorer:
