@@ -32,7 +32,7 @@ import labels as news_labels  # noqa: E402
 from data import shared_data_dir  # noqa: E402
 from train_fast import matrix  # noqa: E402
 
-from reviewer.core.extraction import _candidates, kinds  # noqa: E402
+from reviewer.core.extraction import _attribute, _candidates, _segments, _tagger_hints, kinds  # noqa: E402
 from reviewer.core.extraction.fast_model import FastModel  # noqa: E402
 from reviewer.core.extraction.features import sentence_features  # noqa: E402
 from reviewer.core.extraction.models import fast_model, final_scorer  # noqa: E402
@@ -78,18 +78,26 @@ def train_subjectivity(install: bool) -> FastModel:
 
 
 def document_rows(doc_labels: list, text: str, subjectivity: FastModel) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """Feature rows (per head) for the document's candidates, and the label of each candidate;
-    labels with no candidate (dropped as boilerplate) are appended as rows of -inf evidence."""
-    candidates = _candidates(text)
-    sentences = [text[s:e] for s, e, _ in candidates]
-    alone = alone_in_block(text, [(s, e) for s, e, _ in candidates])
-    contexts = [SentenceContext(sentence, kinds.classify(sentence, attributed=a.speaker is not None),
+    """Feature rows (per head) for the document's candidates, and the label of each candidate.
+    Each head sees what its pass produces at run time (extract_claims): the final pass attributes
+    speakers with the source tagger's hints from the same transformer run, the fast pass by rules."""
+    segments = _segments(text)
+    sentences = [text[s.start:s.end] for s in segments]
+    tokens: list[np.ndarray] = []
+    final, fast, pooled = final_scorer().scores_and_pooled(sentences, tokens)
+    fast_only = fast_model().scores(sentences)
+
+    def contexts_of(candidates):
+        alone = alone_in_block(text, [(s, e) for s, e, _ in candidates])
+        return [SentenceContext(sentence, kinds.classify(sentence, attributed=a.speaker is not None),
                                 a.speaker is not None, lone)
                 for sentence, (_, _, a), lone in zip(sentences, candidates, alone)]
-    final, fast, pooled = final_scorer().scores_and_pooled(sentences)
-    fast_only = fast_model().scores(sentences)
-    rows = {"final": feature_rows(contexts, final, fast, subjectivity), "pooled": pooled.astype(np.float64),
-            "fast": feature_rows(contexts, fast_only, fast_only, subjectivity)}
+
+    candidates = _attribute(text, segments, _tagger_hints(sentences, tokens))
+    rules_only = _attribute(text, segments, None)
+    rows = {"final": feature_rows(contexts_of(candidates), final, fast, subjectivity),
+            "pooled": pooled.astype(np.float64),
+            "fast": feature_rows(contexts_of(rules_only), fast_only, fast_only, subjectivity)}
     y = np.zeros(len(candidates))
     for label in doc_labels:
         best, best_overlap = None, 0
