@@ -55,8 +55,18 @@ def dist_dir(onefile: bool) -> Path:
 
 
 def run_pyinstaller(onefile: bool, clean: bool, full_icu: bool = False) -> None:
-    cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-           "--distpath", str(dist_dir(onefile)), "--workpath", str(WORK / ("onefile" if onefile else "onedir"))]
+    cmd = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(dist_dir(onefile)),
+        "--workpath",
+        str(WORK / ("onefile" if onefile else "onedir")),
+    ]
     if clean:
         cmd.append("--clean")
     cmd.append(str(SPEC))
@@ -82,8 +92,9 @@ def archive(target: Path, name: str) -> Path:
 
 
 def largest(folder: Path, count: int = 12) -> list[tuple[int, str]]:
-    files = [(p.stat().st_size, str(p.relative_to(folder))) for p in folder.rglob("*")
-             if p.is_file() and not p.is_symlink()]
+    files = [
+        (p.stat().st_size, str(p.relative_to(folder))) for p in folder.rglob("*") if p.is_file() and not p.is_symlink()
+    ]
     return sorted(files, reverse=True)[:count]
 
 
@@ -92,10 +103,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--onefile", action="store_true", help="build one self-extracting executable")
     parser.add_argument("--clean", action="store_true", help="empty PyInstaller's cache first")
     parser.add_argument("--no-archive", action="store_true", help="skip the .tar.gz")
-    parser.add_argument("--full-icu", action="store_true",
-                        help="bundle all of ICU's data instead of the part Qt uses (Linux; +22 MB)")
-    parser.add_argument("--check-size", action="store_true",
-                        help=f"fail if the folder exceeds {FOLDER_BUDGET_MB} MB or the archive {ARCHIVE_BUDGET_MB} MB")
+    parser.add_argument(
+        "--full-icu", action="store_true", help="bundle all of ICU's data instead of the part Qt uses (Linux; +22 MB)"
+    )
+    parser.add_argument(
+        "--check-size",
+        action="store_true",
+        help=f"fail if the folder exceeds {FOLDER_BUDGET_MB} MB or the archive {ARCHIVE_BUDGET_MB} MB",
+    )
     parser.add_argument("--max-folder-mb", type=float, metavar="MB", help="fail above this folder size instead")
     parser.add_argument("--max-archive-mb", type=float, metavar="MB", help="fail above this archive size instead")
     args = parser.parse_args(argv)
@@ -105,8 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     archive_budget = args.max_archive_mb or ARCHIVE_BUDGET_MB
 
     if not (ROOT / "resources" / "model" / "fast_linear.npz").is_file():
-        print("build: resources/model/fast_linear.npz is missing; the app cannot score claims without it",
-              file=sys.stderr)
+        print(
+            "build: resources/model/fast_linear.npz is missing; the app cannot score claims without it", file=sys.stderr
+        )
         return 2
 
     started = time.monotonic()
@@ -127,8 +143,10 @@ def main(argv: list[str] | None = None) -> int:
 
     folder_size = tree_size(target)
     print(f"\nbuilt {executable}")
-    print(f"  {'one-file executable' if args.onefile else 'one-folder app'}: {mb(folder_size)}"
-          f" ({folder_size / 2**20:.1f} MiB; budget {folder_budget:g} MB)")
+    print(
+        f"  {'one-file executable' if args.onefile else 'one-folder app'}: {mb(folder_size)}"
+        f" ({folder_size / 2**20:.1f} MiB; budget {folder_budget:g} MB)"
+    )
     if archive_path:
         print(f"  archive {archive_path.name}: {mb(archive_path.stat().st_size)} (budget {archive_budget:g} MB)")
     print(f"  time: PyInstaller {built - started:.0f} s, archive {finished - built:.0f} s")

@@ -91,12 +91,13 @@ Waiting lists for planned surgery reached **7.6 million** in January, the health
 | 2023 | 6.8 million      |
 """
 
-DOCX_PARAGRAPHS = ("School meals scheme reaches 400,000 pupils",
-                   "The free school meals scheme now reaches 400,000 pupils, the education department said.",
-                   "Officials said the scheme costs 95 million pounds a year.")
+DOCX_PARAGRAPHS = (
+    "School meals scheme reaches 400,000 pupils",
+    "The free school meals scheme now reaches 400,000 pupils, the education department said.",
+    "Officials said the scheme costs 95 million pounds a year.",
+)
 
-PDF_LINES = ("Port traffic report",
-             "Container traffic at the port grew by 9 percent in 2024, the port authority said.")
+PDF_LINES = ("Port traffic report", "Container traffic at the port grew by 9 percent in 2024, the port authority said.")
 
 
 def make_docx(path: Path) -> None:
@@ -106,31 +107,39 @@ def make_docx(path: Path) -> None:
 
     body = "".join(f"<w:p><w:r><w:t>{escape(t)}</w:t></w:r></w:p>" for t in DOCX_PARAGRAPHS)
     with zipfile.ZipFile(path, "w") as z:
-        z.writestr("[Content_Types].xml",
-                   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/content-types"><Default Extension="rels" ContentType="application/'
-                   'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="'
-                   'application/xml"/><Override PartName="/word/document.xml" ContentType="application/'
-                   'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
-        z.writestr("_rels/.rels",
-                   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-                   'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-        z.writestr("word/document.xml",
-                   '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
-                   f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>')
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/content-types"><Default Extension="rels" ContentType="application/'
+            'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="'
+            'application/xml"/><Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        z.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        )
+        z.writestr(
+            "word/document.xml",
+            '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+            f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>',
+        )
 
 
 def make_pdf(path: Path) -> None:
     """A one-page PDF with a real text layer (Helvetica), offsets computed for a valid xref table."""
     text = " ".join(f"({line}) Tj 0 -20 Td" for line in PDF_LINES)
     stream = f"BT /F1 12 Tf 72 720 Td {text} ET".encode("latin-1")
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
-               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R >> >> >>",
-               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -159,20 +168,31 @@ class Runner:
     def __init__(self, exe: Path, home: Path, cwd: Path):
         self.exe, self.home, self.cwd = exe, home, cwd
 
-    def __call__(self, *args: str, stdin: str | None = None, env: dict[str, str] | None = None,
-                 expect: int = 0) -> subprocess.CompletedProcess:
+    def __call__(
+        self, *args: str, stdin: str | None = None, env: dict[str, str] | None = None, expect: int = 0
+    ) -> subprocess.CompletedProcess:
         cmd = [str(self.exe), *args]
         started = time.monotonic()
         try:
-            proc = subprocess.run(cmd, input=stdin, capture_output=True, text=True, encoding="utf-8",
-                                  cwd=self.cwd, env=env or clean_env(self.home), timeout=TIMEOUT)
+            proc = subprocess.run(
+                cmd,
+                input=stdin,
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                cwd=self.cwd,
+                env=env or clean_env(self.home),
+                timeout=TIMEOUT,
+            )
         except subprocess.TimeoutExpired as exc:
             raise SmokeFailure(f"timed out after {TIMEOUT} s: {' '.join(cmd)}") from exc
         took = time.monotonic() - started
         print(f"  $ reviewer {' '.join(args)}  -> exit {proc.returncode} in {took:.2f} s", flush=True)
         if proc.returncode != expect or "Traceback (most recent call last)" in proc.stderr:
-            raise SmokeFailure(f"{' '.join(cmd)} exited {proc.returncode} (expected {expect})\n"
-                               f"--- stdout\n{proc.stdout[-3000:]}\n--- stderr\n{proc.stderr[-3000:]}")
+            raise SmokeFailure(
+                f"{' '.join(cmd)} exited {proc.returncode} (expected {expect})\n"
+                f"--- stdout\n{proc.stdout[-3000:]}\n--- stderr\n{proc.stderr[-3000:]}"
+            )
         return proc
 
 
@@ -195,16 +215,18 @@ def step_version(run: Runner) -> None:
 
 def step_gui(run: Runner, work: Path, bundle: Path) -> None:
     shot, db = work / "window.png", work / "gui-library.sqlite"
-    run("gui", "--screenshot", str(shot), "--db", str(db),
-        env=clean_env(run.home, QT_QPA_PLATFORM="offscreen"))
+    run("gui", "--screenshot", str(shot), "--db", str(db), env=clean_env(run.home, QT_QPA_PLATFORM="offscreen"))
     check(shot.is_file(), f"gui --screenshot wrote no file at {shot}")
     width, height = png_size(shot)
     size = shot.stat().st_size
     print(f"    screenshot {width}x{height}, {size} bytes")
     check(width >= 640 and height >= 400, f"screenshot is only {width}x{height}")
     check(size >= 10_000, f"screenshot is only {size} bytes: probably an empty window")
-    samples = [p for p in (bundle / "_internal" / "resources" / "samples").glob("*")
-               if p.is_file() and not p.name.upper().startswith("README")]
+    samples = [
+        p
+        for p in (bundle / "_internal" / "resources" / "samples").glob("*")
+        if p.is_file() and not p.name.upper().startswith("README")
+    ]
     listed = json.loads(run("list", "--json", "--db", str(db)).stdout)
     print(f"    first start seeded {len(listed)} article(s) from {len(samples)} bundled sample file(s)")
     check(len(listed) >= min(len(samples), 1) if samples else True, "the sample library is empty")
@@ -251,23 +273,28 @@ def step_round_trip(run: Runner, work: Path, skip: set[str]) -> None:
     text, claims = shown["text"], shown["claims"]
     check(bool(claims), f"article {article_id} has no claims")
     for c in claims:
-        check(text[c["start"]:c["end"]] == c["text"], f"claim {c['id']}: offsets do not match its text")
+        check(text[c["start"] : c["end"]] == c["text"], f"claim {c['id']}: offsets do not match its text")
     checkworthy = [c for c in claims if c.get("checkworthy")]
     check(bool(checkworthy), "no check-worthy claim found in an article full of figures")
     claim = checkworthy[0]
     print(f"    {len(claims)} claims, {len(checkworthy)} check-worthy; first: {claim['text'][:60]!r}")
 
     html_article = json.loads(run("show", rows[1][0], "--json", "--db", str(db)).stdout)
-    check("3.4 billion" in html_article["text"] and "newsletter" not in html_article["text"],
-          "HTML import kept boilerplate or lost the article body")
+    check(
+        "3.4 billion" in html_article["text"] and "newsletter" not in html_article["text"],
+        "HTML import kept boilerplate or lost the article body",
+    )
     check(html_article.get("author") == "Priya Natarajan", f"HTML author is {html_article.get('author')!r}")
 
-    saved = json.loads(run("verdict", str(claim["id"]), "supported", "--note", "Checked **ONS** table 4.",
-                           "--db", str(db)).stdout)
+    saved = json.loads(
+        run("verdict", str(claim["id"]), "supported", "--note", "Checked **ONS** table 4.", "--db", str(db)).stdout
+    )
     check(saved["verdict"] == "supported", f"verdict printed {saved!r}")
     again = json.loads(run("show", article_id, "--json", "--db", str(db)).stdout)
-    check(any(c["id"] == claim["id"] and c["verdict"] == "supported" for c in again["claims"]),
-          "the verdict is not in the library")
+    check(
+        any(c["id"] == claim["id"] and c["verdict"] == "supported" for c in again["claims"]),
+        "the verdict is not in the library",
+    )
 
     md = work / "report.md"
     run("export", "--format", "md", "--out", str(md), "--db", str(db))
@@ -314,11 +341,13 @@ def main(argv: list[str] | None = None) -> int:
         work.mkdir()
         run = Runner(bundle / exe_name, home, cwd=work)
         print(f"smoke: {bundle} (copied from {source}), clean environment, cwd {work}")
-        steps = [("version", lambda: step_version(run)),
-                 ("gui", lambda: step_gui(run, work, bundle)),
-                 ("default library", lambda: step_default_library(run)),
-                 ("round trip", lambda: step_round_trip(run, work, skip)),
-                 ("score", lambda: step_score(run))]
+        steps = [
+            ("version", lambda: step_version(run)),
+            ("gui", lambda: step_gui(run, work, bundle)),
+            ("default library", lambda: step_default_library(run)),
+            ("round trip", lambda: step_round_trip(run, work, skip)),
+            ("score", lambda: step_score(run)),
+        ]
         passed = skipped = 0
         for name, step in steps:
             if name in skip:

@@ -18,8 +18,13 @@ SCREENSHOT_SIZE = (1440, 900)
 
 def _ensure_platform(screenshot: bool) -> None:
     # A screenshot needs no display: fall back to the offscreen platform when there is none.
-    if screenshot and "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY") \
-            and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
+    if (
+        screenshot
+        and "QT_QPA_PLATFORM" not in os.environ
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+        and sys.platform.startswith("linux")
+    ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
@@ -53,8 +58,11 @@ def run_gui(args) -> int:
     _setup_application(app)
     controller = DeskController(app, interactive=not screenshot)
     try:
-        if not controller.start(getattr(args, "db", None), getattr(args, "article", None),
-                                [Path(f) for f in (getattr(args, "files", None) or [])]):
+        if not controller.start(
+            getattr(args, "db", None),
+            getattr(args, "article", None),
+            [Path(f) for f in (getattr(args, "files", None) or [])],
+        ):
             return EXIT_OK
         if screenshot:
             return controller.screenshot(Path(screenshot))
@@ -96,8 +104,12 @@ def ask_reviewer_name(settings, interactive: bool) -> str:
         from PySide6.QtWidgets import QInputDialog, QLineEdit
 
         typed, ok = QInputDialog.getText(
-            None, "Welcome to Reviewer",
-            "Your name, as it should appear in the review history and reports:", QLineEdit.EchoMode.Normal, name)
+            None,
+            "Welcome to Reviewer",
+            "Your name, as it should appear in the review history and reports:",
+            QLineEdit.EchoMode.Normal,
+            name,
+        )
         if ok and typed.strip():
             name = typed.strip()
         settings.set_pref("reviewer_name", name)
@@ -227,8 +239,9 @@ class DeskController:
             self._theme_watch = True
             hints = self.app.styleHints()
             if hasattr(hints, "colorSchemeChanged"):
-                hints.colorSchemeChanged.connect(lambda _s: self.settings.pref("theme") == "system"
-                                                 and self.apply_theme("system"))
+                hints.colorSchemeChanged.connect(
+                    lambda _s: self.settings.pref("theme") == "system" and self.apply_theme("system")
+                )
         if self.window is not None:
             self.window.reader.set_dark(*theme_colors(self.app))
 

@@ -24,8 +24,24 @@ from .core.domain import STATUSES
 from .core.errors import EXIT_OK, EXIT_USER_ERROR, ReviewerError
 from .core.formats import FORMATS
 
-COMMANDS = ("gui", "import", "list", "show", "claims", "score", "verdict", "search", "export", "backup", "restore",
-            "reextract", cli_factchecks.COMMAND, cli_similar.COMMAND, cli_bundle.COMMAND, *cli_team.COMMANDS)
+COMMANDS = (
+    "gui",
+    "import",
+    "list",
+    "show",
+    "claims",
+    "score",
+    "verdict",
+    "search",
+    "export",
+    "backup",
+    "restore",
+    "reextract",
+    cli_factchecks.COMMAND,
+    cli_similar.COMMAND,
+    cli_bundle.COMMAND,
+    *cli_team.COMMANDS,
+)
 EXPORT_FORMATS = FORMATS  # the reports' own list
 
 
@@ -85,8 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("verdict", metavar="VERDICT")
     p.add_argument("--note", help="Markdown note (replaces the current note)")
     p.add_argument("--confidence", type=int, help="0–100")
-    p.add_argument("--reviewer", metavar="NAME",
-                   help="who is reviewing (default: the name set in the app, else your login name)")
+    p.add_argument(
+        "--reviewer", metavar="NAME", help="who is reviewing (default: the name set in the app, else your login name)"
+    )
     _db_option(p)
 
     p = sub.add_parser("search", help="full-text search over titles, articles, claims and notes")
@@ -107,8 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", help="report title")
     p.add_argument("--organisation", help="organisation named on the cover and in ClaimReview")
     p.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="PDF page size")
-    p.add_argument("--url-base", metavar="URL",
-                   help="ClaimReview: each review's url is URL/claims/<claim id> (http or https)")
+    p.add_argument(
+        "--url-base", metavar="URL", help="ClaimReview: each review's url is URL/claims/<claim id> (http or https)"
+    )
     _db_option(p)
 
     p = sub.add_parser("backup", help="back up the library now (SQLite online backup)")
@@ -163,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
     except sqlite3.DatabaseError as exc:  # damage found after the library opened
         from .core.store import library_error
 
-        _say(library_error(Path(args.db) if getattr(args, 'db', None) else None, exc))
+        _say(library_error(Path(args.db) if getattr(args, "db", None) else None, exc))
         return EXIT_USER_ERROR
     except Exception as exc:  # a bug: still one line for the person, details for the report
         _say(f"internal error ({type(exc).__name__}: {exc}). Please report this.")
@@ -270,8 +288,10 @@ def cmd_claims(args) -> int:
         if args.json:
             print(json.dumps(extracted_json(c), ensure_ascii=False))
         elif c.checkworthy or args.all:
-            print(f"{c.start}\t{c.end}\t{c.score:.3f}\t{int(c.checkworthy)}\t{_one_line(c.speaker)}\t{c.kind}\t"
-                  f"{_one_line(c.text)}")
+            print(
+                f"{c.start}\t{c.end}\t{c.score:.3f}\t{int(c.checkworthy)}\t{_one_line(c.speaker)}\t{c.kind}\t"
+                f"{_one_line(c.text)}"
+            )
     return EXIT_OK
 
 
@@ -365,8 +385,10 @@ def cmd_export(args) -> int:
             raise ReviewerError(f"{exc} Unreviewed claims are included with --include-unreviewed.") from exc
     print(display_name(path))
     if args.format in ("claimreview", "html") and url_base is None:
-        _say("note: no --url-base, so the ClaimReview reviews have no url, which Google's Fact Check Tools and "
-             "ClaimReview markup require")
+        _say(
+            "note: no --url-base, so the ClaimReview reviews have no url, which Google's Fact Check Tools and "
+            "ClaimReview markup require"
+        )
     return EXIT_OK
 
 
@@ -414,8 +436,9 @@ def cmd_restore(args) -> int:
     try:
         restore_backup(source, library)
     except RestoreBlocked as exc:  # say how to retry from the command line
-        raise ReviewerError(f"{exc.reason} {exc.HELD} run: "
-                            f"reviewer restore --db {_shell_arg(exc.library)} {_shell_arg(exc.backup)}") from exc
+        raise ReviewerError(
+            f"{exc.reason} {exc.HELD} run: reviewer restore --db {_shell_arg(exc.library)} {_shell_arg(exc.backup)}"
+        ) from exc
     print(display_name(library))
     return EXIT_OK
 
@@ -435,8 +458,10 @@ def cmd_reextract(args) -> int:
         kept = len(store.claims_for_article(article.id)) - len(added)
     # stdout: data (README); stderr: what it means.
     print(f"{article.id}\t{len(added)}")
-    _say(f"article {article.id}: {_count(len(added), 'claim')} extracted, {_count(len(removed), 'automatic claim')} "
-         f"replaced, {kept} kept (manual, reviewed, dismissed or with evidence)")
+    _say(
+        f"article {article.id}: {_count(len(added), 'claim')} extracted, {_count(len(removed), 'automatic claim')} "
+        f"replaced, {kept} kept (manual, reviewed, dismissed or with evidence)"
+    )
     return EXIT_OK
 
 

@@ -20,8 +20,10 @@ COMMAND = "bundle"
 SHOWN_DETAILS = 200
 
 
-def add_parser(sub: argparse._SubParsersAction,  # type: ignore[type-arg]
-               db_option: Callable[[argparse.ArgumentParser], None]) -> None:
+def add_parser(
+    sub: argparse._SubParsersAction,  # type: ignore[type-arg]
+    db_option: Callable[[argparse.ArgumentParser], None],
+) -> None:
     """Add ``bundle`` and its subcommands to the ``reviewer`` parser."""
     p = sub.add_parser(COMMAND, help="bundles of review work between libraries: export, import")
     inner = p.add_subparsers(dest="bundle_command", metavar="SUBCOMMAND", parser_class=type(p))

@@ -19,8 +19,10 @@ from .core.errors import EXIT_OK, EXIT_USER_ERROR
 COMMAND = "factchecks"
 
 
-def add_parser(sub: argparse._SubParsersAction,  # type: ignore[type-arg]
-               db_option: Callable[[argparse.ArgumentParser], None]) -> None:
+def add_parser(
+    sub: argparse._SubParsersAction,  # type: ignore[type-arg]
+    db_option: Callable[[argparse.ArgumentParser], None],
+) -> None:
     """Add ``factchecks`` and its subcommands to the ``reviewer`` parser."""
     p = sub.add_parser(COMMAND, help="fact-check collections: import, list, remove")
     inner = p.add_subparsers(dest="factchecks_command", metavar="SUBCOMMAND", parser_class=type(p))
@@ -70,8 +72,9 @@ def _list(args: argparse.Namespace) -> int:
     with _open(args) as store:
         collections = store.factcheck_collections()
     if args.json:
-        _print_json([{"name": c.name, "records": c.count, "created": c.created, "source": c.source}
-                     for c in collections])
+        _print_json(
+            [{"name": c.name, "records": c.count, "created": c.created, "source": c.source} for c in collections]
+        )
     else:
         for c in collections:
             print(f"{_one_line(c.name)}\t{c.count}\t{c.created}\t{_one_line(c.source)}")

@@ -23,8 +23,10 @@ COMMAND = "similar"
 MAX_TOP = 100
 
 
-def add_parser(sub: argparse._SubParsersAction,  # type: ignore[type-arg]
-               db_option: Callable[[argparse.ArgumentParser], None]) -> None:
+def add_parser(
+    sub: argparse._SubParsersAction,  # type: ignore[type-arg]
+    db_option: Callable[[argparse.ArgumentParser], None],
+) -> None:
     """Add ``similar`` to the ``reviewer`` parser."""
     p = sub.add_parser(COMMAND, help="fact-checks and reviewed claims similar to a text ('seen before')")
     p.add_argument("text", nargs="?", metavar="TEXT", help="the text to match (or --stdin)")
@@ -59,15 +61,18 @@ def run(args: argparse.Namespace) -> int:
                 failed += 1
                 matches = []
             if args.json:
-                sys.stdout.write(json.dumps({"query": query, "matches": [m.as_json() for m in matches]},
-                                            ensure_ascii=False) + "\n")
+                sys.stdout.write(
+                    json.dumps({"query": query, "matches": [m.as_json() for m in matches]}, ensure_ascii=False) + "\n"
+                )
                 continue
             if args.stdin:
                 print(f"> {one_line(query)}")
             for m in matches:
                 where = m.publisher if m.source == "factcheck" else m.date
-                print(f"{m.score:.3f}\t{m.source}\t{m.id}\t{one_line(m.verdict) or '-'}\t{one_line(where) or '-'}"
-                      f"\t{one_line(m.text)}")
+                print(
+                    f"{m.score:.3f}\t{m.source}\t{m.id}\t{one_line(m.verdict) or '-'}\t{one_line(where) or '-'}"
+                    f"\t{one_line(m.text)}"
+                )
             sys.stdout.flush()
     return EXIT_USER_ERROR if failed else EXIT_OK
 

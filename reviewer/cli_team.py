@@ -29,11 +29,14 @@ if TYPE_CHECKING:
 COMMANDS = ("agreement", "decide")
 
 
-def add_parser(sub: argparse._SubParsersAction,  # type: ignore[type-arg]
-               db_option: Callable[[argparse.ArgumentParser], None]) -> None:
+def add_parser(
+    sub: argparse._SubParsersAction,  # type: ignore[type-arg]
+    db_option: Callable[[argparse.ArgumentParser], None],
+) -> None:
     """Add ``agreement`` and ``decide`` to the ``reviewer`` parser."""
-    p = sub.add_parser("agreement", help="agreement between reviewers: % agreement, Cohen's kappa, "
-                                         "Krippendorff's alpha")
+    p = sub.add_parser(
+        "agreement", help="agreement between reviewers: % agreement, Cohen's kappa, Krippendorff's alpha"
+    )
     p.add_argument("--article", type=int, metavar="ID", help="only this article")
     p.add_argument("--json", action="store_true")
     db_option(p)
@@ -41,8 +44,9 @@ def add_parser(sub: argparse._SubParsersAction,  # type: ignore[type-arg]
     p.add_argument("claim_id", type=int, metavar="CLAIM_ID")
     p.add_argument("verdict", metavar="VERDICT", help="a key of the active scale, or 'none' to remove the decision")
     p.add_argument("--note", default="", help="why (plain text or Markdown)")
-    p.add_argument("--reviewer", metavar="NAME",
-                   help="who decides (default: the name set in the app, else your login name)")
+    p.add_argument(
+        "--reviewer", metavar="NAME", help="who decides (default: the name set in the app, else your login name)"
+    )
     db_option(p)
 
 
@@ -68,9 +72,14 @@ def _agreement(args: argparse.Namespace) -> int:
     per_article = {a: agreement(table.get(a, {})) for a in articles}
     overall = agreement({claim: row for rows in table.values() for claim, row in rows.items()})
     if args.json:
-        _print_json({"articles": [{"id": a, "title": title, **(agreement_json(per_article[a]) or {})}
-                                  for a, title in articles.items()],
-                     "all": agreement_json(overall)})
+        _print_json(
+            {
+                "articles": [
+                    {"id": a, "title": title, **(agreement_json(per_article[a]) or {})} for a, title in articles.items()
+                ],
+                "all": agreement_json(overall),
+            }
+        )
     else:
         for a, title in articles.items():
             print(_line(str(a), title, per_article[a]))
@@ -86,8 +95,17 @@ def _line(key: str, title: str, figures: Agreement) -> str:
     from .core.agreement import format_figure
 
     kappa = format_figure(figures.kappa) if len(figures.reviewers) == 2 else "-"
-    return "\t".join((key, _one_line(title), _one_line(", ".join(figures.reviewers)), str(figures.claims),
-                      format_figure(figures.percentage, percent=True), kappa, format_figure(figures.alpha)))
+    return "\t".join(
+        (
+            key,
+            _one_line(title),
+            _one_line(", ".join(figures.reviewers)),
+            str(figures.claims),
+            format_figure(figures.percentage, percent=True),
+            kappa,
+            format_figure(figures.alpha),
+        )
+    )
 
 
 def _decide(args: argparse.Namespace) -> int:

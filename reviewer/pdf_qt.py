@@ -75,8 +75,14 @@ def render_pdf(report: Report, cancelled: Callable[[], bool] | None = None) -> b
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(RESOLUTION)
-    writer.setPageLayout(QPageLayout(_page_size(report.options.page_size), QPageLayout.Orientation.Portrait,
-                                     MARGINS_MM, QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            _page_size(report.options.page_size),
+            QPageLayout.Orientation.Portrait,
+            MARGINS_MM,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     writer.setTitle(report.title)
     writer.setCreator(f"Reviewer {report.app_version}")
     if report.organisation:
@@ -123,8 +129,9 @@ def render_pdf(report: Report, cancelled: Callable[[], bool] | None = None) -> b
     return add_outline(data, _outline(doc, body.height(), paint_rect.top(), writer))
 
 
-def keep_claim_headings_with_text(doc: QTextDocument, report: Report, body: QSizeF,
-                                  cancelled: Callable[[], bool] | None = None) -> frozenset[int]:
+def keep_claim_headings_with_text(
+    doc: QTextDocument, report: Report, body: QSizeF, cancelled: Callable[[], bool] | None = None
+) -> frozenset[int]:
     """Lay the report out in ``doc`` with no claim heading left at the bottom of a page: a claim's
     heading, its verdict and the first line of the claim share a page. Returns the ids of the
     claims moved to a new page.
@@ -158,7 +165,7 @@ def keep_claim_headings_with_text(doc: QTextDocument, report: Report, body: QSiz
                 if _orphaned(block, page_h):
                     breaks.append(block)
                     moved.add(claim_id)
-                    still.append(headings[i + 1:])
+                    still.append(headings[i + 1 :])
                     break
         if not breaks:
             break
@@ -171,8 +178,10 @@ def _claim_headings(doc: QTextDocument, report: Report) -> list[list[tuple[QText
     """Per article, (heading block, claim id) of each of its claims, in order. Matched one
     after the other in the report's order, so a heading inside a note ("## Sources") does not
     throw the count off."""
-    expected = [[(claim_heading(n, m), rc.claim.id) for m, rc in enumerate(ra.claims, 1)]
-                for n, ra in enumerate(report.articles, 1)]
+    expected = [
+        [(claim_heading(n, m), rc.claim.id) for m, rc in enumerate(ra.claims, 1)]
+        for n, ra in enumerate(report.articles, 1)
+    ]
     wanted = iter([(a, text, claim_id) for a, claims in enumerate(expected) for text, claim_id in claims])
     found: list[list[tuple[QTextBlock, int]]] = [[] for _ in expected]
     article, text, claim_id = next(wanted, (None, None, None))
@@ -217,8 +226,9 @@ def _page_of(block: QTextBlock, page_h: float, bottom: bool = False) -> int:
     return int(y // page_h)
 
 
-def _footer(painter: QPainter, font: QFont, title: str, page: int, pages: int, body: QSizeF, footer_h: float,
-            dots_per_mm: float) -> None:
+def _footer(
+    painter: QPainter, font: QFont, title: str, page: int, pages: int, body: QSizeF, footer_h: float, dots_per_mm: float
+) -> None:
     top = body.height() + footer_h * 0.35
     painter.save()
     painter.setPen(QPen(QColor("#d9dee3"), max(1.0, 0.25 * dots_per_mm)))
@@ -228,8 +238,7 @@ def _footer(painter: QPainter, font: QFont, title: str, page: int, pages: int, b
     text_rect = QRectF(0, top + 1.2 * dots_per_mm, body.width(), footer_h * 0.6)
     short = title if len(title) <= 90 else title[:89] + "…"
     painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), short)
-    painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-                     f"Page {page} of {pages}")
+    painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), f"Page {page} of {pages}")
     painter.restore()
 
 
@@ -246,8 +255,11 @@ def _outline(doc: QTextDocument, page_h: float, margin_top: float, writer: QPdfW
             y = layout.blockBoundingRect(block).top()
             page = int(y // page_h)
             y_on_page = margin_top + (y - page * page_h)
-            entries.append(OutlineEntry(level, block.text().strip(), page,
-                                        round(page_height_pt - y_on_page * points_per_dot + 6, 1)))
+            entries.append(
+                OutlineEntry(
+                    level, block.text().strip(), page, round(page_height_pt - y_on_page * points_per_dot + 6, 1)
+                )
+            )
         block = block.next()
     return entries
 

@@ -36,24 +36,48 @@ def records(path: Path) -> dict[str, object]:
     try:
         q = conn.execute
         data: dict[str, object] = {
-            "articles": {r[0]: r[1:] for r in q(
-                "SELECT gid, title, source, url, author, published, imported_at, original_format, source_path, text,"
-                " blocks, content_hash, language, status, extraction FROM articles")},
-            "claims": {r[0]: r[1:] for r in q(
-                'SELECT c.gid, a.gid, c.start, c."end", c.text, c.score, c.checkworthy, c.speaker, c.kind, c.origin,'
-                " c.dismissed, c.created_at FROM claims c JOIN articles a ON a.id = c.article_id")},
-            "reviews": {r[0]: r[1:] for r in q(
-                "SELECT r.gid, c.gid, r.verdict, r.confidence, r.note, r.reviewer, r.updated_at FROM reviews r"
-                " JOIN claims c ON c.id = r.claim_id")},
-            "peer_reviews": {r[0]: r[1:] for r in q(
-                "SELECT p.gid, c.gid, p.reviewer, p.verdict, p.confidence, p.note, p.evidence, p.updated_at"
-                " FROM peer_reviews p JOIN claims c ON c.id = p.claim_id")},
-            "final_decisions": {r[0]: r[1:] for r in q(
-                "SELECT f.gid, c.gid, f.verdict, f.note, f.decided_by, f.decided_at FROM final_decisions f"
-                " JOIN claims c ON c.id = f.claim_id")},
-            "evidence": sorted(q(
-                "SELECT c.gid, e.url, e.title, e.quote, e.accessed, e.file_name, e.original_name, e.added_at"
-                " FROM evidence e JOIN claims c ON c.id = e.claim_id").fetchall(), key=repr),
+            "articles": {
+                r[0]: r[1:]
+                for r in q(
+                    "SELECT gid, title, source, url, author, published, imported_at, original_format, source_path, text,"
+                    " blocks, content_hash, language, status, extraction FROM articles"
+                )
+            },
+            "claims": {
+                r[0]: r[1:]
+                for r in q(
+                    'SELECT c.gid, a.gid, c.start, c."end", c.text, c.score, c.checkworthy, c.speaker, c.kind, c.origin,'
+                    " c.dismissed, c.created_at FROM claims c JOIN articles a ON a.id = c.article_id"
+                )
+            },
+            "reviews": {
+                r[0]: r[1:]
+                for r in q(
+                    "SELECT r.gid, c.gid, r.verdict, r.confidence, r.note, r.reviewer, r.updated_at FROM reviews r"
+                    " JOIN claims c ON c.id = r.claim_id"
+                )
+            },
+            "peer_reviews": {
+                r[0]: r[1:]
+                for r in q(
+                    "SELECT p.gid, c.gid, p.reviewer, p.verdict, p.confidence, p.note, p.evidence, p.updated_at"
+                    " FROM peer_reviews p JOIN claims c ON c.id = p.claim_id"
+                )
+            },
+            "final_decisions": {
+                r[0]: r[1:]
+                for r in q(
+                    "SELECT f.gid, c.gid, f.verdict, f.note, f.decided_by, f.decided_at FROM final_decisions f"
+                    " JOIN claims c ON c.id = f.claim_id"
+                )
+            },
+            "evidence": sorted(
+                q(
+                    "SELECT c.gid, e.url, e.title, e.quote, e.accessed, e.file_name, e.original_name, e.added_at"
+                    " FROM evidence e JOIN claims c ON c.id = e.claim_id"
+                ).fetchall(),
+                key=repr,
+            ),
             "verdict_scales": sorted(q("SELECT * FROM verdict_scales").fetchall(), key=repr),
             "verdicts": sorted(q("SELECT * FROM verdicts").fetchall(), key=repr),
         }
@@ -66,9 +90,13 @@ def history(path: Path) -> set[tuple[object, ...]]:
     """The history of the library's articles, by article gid (imported entries as they were made)."""
     conn = sqlite3.connect(path)
     try:
-        return {(r[0], r[1], str(r[2]).removeprefix("imported_"), r[3], r[4], r[5], r[6]) for r in conn.execute(
-            "SELECT a.at, a.who, a.action, a.entity, ar.gid, a.before, a.after FROM audit a"
-            " JOIN articles ar ON ar.id = a.article_id")}
+        return {
+            (r[0], r[1], str(r[2]).removeprefix("imported_"), r[3], r[4], r[5], r[6])
+            for r in conn.execute(
+                "SELECT a.at, a.who, a.action, a.entity, ar.gid, a.before, a.after FROM audit a"
+                " JOIN articles ar ON ar.id = a.article_id"
+            )
+        }
     finally:
         conn.close()
 
@@ -78,8 +106,11 @@ def dump(path: Path) -> list[str]:
     query statistics (``PRAGMA optimize`` as any connection closes) are left out: they are no record."""
     conn = sqlite3.connect(path)
     try:
-        return [line for line in conn.iterdump()
-                if "sqlite_stat" not in line and "writable_schema" not in line and not line.startswith("ANALYZE")]
+        return [
+            line
+            for line in conn.iterdump()
+            if "sqlite_stat" not in line and "writable_schema" not in line and not line.startswith("ANALYZE")
+        ]
     finally:
         conn.close()
 

@@ -36,8 +36,15 @@ def _timed(fn: Callable[[T], Any], arg: T, calls: int, clock: Callable[[], float
     return (clock() - began) / calls, result
 
 
-def growth(fn: Callable[[T], Any], small: T, large: T, *, repeat: int = 5, bound: float | None = None,
-           clock: Callable[[], float] = time.process_time) -> tuple[float, float, Any]:
+def growth(
+    fn: Callable[[T], Any],
+    small: T,
+    large: T,
+    *,
+    repeat: int = 5,
+    bound: float | None = None,
+    clock: Callable[[], float] = time.process_time,
+) -> tuple[float, float, Any]:
     """(best seconds for ``small``, best seconds for ``large``, ``fn(large)``).
 
     ``large`` is timed again (at most ``repeat`` times in all) only while ``large / small`` exceeds ``bound``.
@@ -56,9 +63,17 @@ def growth(fn: Callable[[T], Any], small: T, large: T, *, repeat: int = 5, bound
     return small_s, large_s, result
 
 
-def assert_linear(fn: Callable[[T], Any], small: T, large: T, *, size_ratio: float | None = None,
-                  slack: float = SLACK, repeat: int = 5, what: str = "",
-                  clock: Callable[[], float] = time.process_time) -> Any:
+def assert_linear(
+    fn: Callable[[T], Any],
+    small: T,
+    large: T,
+    *,
+    size_ratio: float | None = None,
+    slack: float = SLACK,
+    repeat: int = 5,
+    what: str = "",
+    clock: Callable[[], float] = time.process_time,
+) -> Any:
     """Fail if ``fn(large)`` takes more than ``size_ratio * slack`` times as long as ``fn(small)``.
 
     ``size_ratio`` defaults to ``len(large) / len(small)``. Returns ``fn(large)`` so the test can check
@@ -73,5 +88,6 @@ def assert_linear(fn: Callable[[T], Any], small: T, large: T, *, size_ratio: flo
     assert ratio <= bound, (
         f"{what or getattr(fn, '__name__', 'fn')}: an input {size_ratio:.0f}x larger took {ratio:.0f}x as long "
         f"({small_s * 1000:.2f} ms -> {large_s * 1000:.1f} ms); linear growth stays under {bound:.0f}x, "
-        f"quadratic would be about {size_ratio ** 2:.0f}x")
+        f"quadratic would be about {size_ratio**2:.0f}x"
+    )
     return result

@@ -47,8 +47,23 @@ def test_version(run_cli):
     assert exit_info.value.code == 0
 
 
-@pytest.mark.parametrize("command", ["gui", "import", "list", "show", "claims", "score", "verdict", "search",
-                                     "export", "backup", "restore", "reextract"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "gui",
+        "import",
+        "list",
+        "show",
+        "claims",
+        "score",
+        "verdict",
+        "search",
+        "export",
+        "backup",
+        "restore",
+        "reextract",
+    ],
+)
 def test_every_command_has_help(run_cli, command, capsys):
     with pytest.raises(SystemExit) as exit_info:
         run_cli(command, "--help")
@@ -69,7 +84,9 @@ def test_import_list_show_round_trip(run_cli, db, article_file):
     assert {"id", "title", "source", "url", "author", "published", "text", "claims"} <= set(data)
     assert data["claims"], "extraction found no claims in a news article"
     for claim in data["claims"]:
-        assert {"id", "start", "end", "text", "score", "checkworthy", "speaker", "kind", "verdict", "note"} <= set(claim)
+        assert {"id", "start", "end", "text", "score", "checkworthy", "speaker", "kind", "verdict", "note"} <= set(
+            claim
+        )
         assert data["text"][claim["start"] : claim["end"]] == claim["text"]
 
 
@@ -98,8 +115,9 @@ def test_verdict_prints_committed_state(run_cli, db, article_file):
     article_id = imported(run_cli, db, article_file)
     _, out, _ = run_cli("show", str(article_id), "--json", "--db", db)
     claim = json.loads(out)["claims"][0]
-    code, out, _ = run_cli("verdict", str(claim["id"]), "disputed", "--note", "Council minutes say 30–13.",
-                           "--reviewer", "ana", "--db", db)
+    code, out, _ = run_cli(
+        "verdict", str(claim["id"]), "disputed", "--note", "Council minutes say 30–13.", "--reviewer", "ana", "--db", db
+    )
     assert code == 0
     state = json.loads(out)
     assert (state["verdict"], state["reviewer"], state["note"]) == ("disputed", "ana", "Council minutes say 30–13.")
@@ -169,13 +187,13 @@ def test_console_script_runs_without_traceback(tmp_path):
 
     env = {**os.environ, "REVIEWER_DB": str(tmp_path / "lib.sqlite")}
     Store.open(tmp_path / "lib.sqlite").close()
-    result = subprocess.run([sys.executable, "-m", "reviewer", "show", "7", "--json"], capture_output=True,
-                            text=True, env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "reviewer", "show", "7", "--json"], capture_output=True, text=True, env=env, timeout=120
+    )
     assert result.returncode == 2
     assert result.stdout == ""
     assert "Traceback" not in result.stderr and "no article 7" in result.stderr
-    result = subprocess.run([sys.executable, "-m", "reviewer", "--version"], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run([sys.executable, "-m", "reviewer", "--version"], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == f"reviewer {__version__}"
 
 

@@ -53,7 +53,8 @@ def test_two_reviewers_review_one_article_and_exchange_bundles_both_ways(run_cli
     assert code == 0, err
     assert kinds(out)["articles"] == (1, 0, 0, 0, 0) and kinds(out)["peer_reviews"] == (2, 0, 0, 0, 0)
     assert [line.split("\t")[:6] for line in out.splitlines() if line.startswith("article\t")] == [
-        ["article", "new", "4", "2", "0", "0"]]
+        ["article", "new", "4", "2", "0", "0"]
+    ]
     assert "dry run: nothing would be written" in err
     code, out, err = run_cli("list", "--db", str(b))
     assert out == ""  # the dry run wrote nothing
@@ -86,7 +87,9 @@ def test_two_reviewers_review_one_article_and_exchange_bundles_both_ways(run_cli
     assert all(v[0] == v[1] == 0 for k, v in kinds(out).items() if k != "history")
     with Store.open(b) as store:
         assert {r.reviewer: r.verdict for r in store.reviews_of_claim(claim_of(b, gids[1]))} == {
-            "bob": "disputed", "alice": "misleading"}
+            "bob": "disputed",
+            "alice": "misleading",
+        }
     assert len(dump(b)) >= len(before)
 
 
@@ -101,8 +104,12 @@ def test_import_of_files_that_are_not_bundles_exits_2_and_changes_nothing(run_cl
     (tmp_path / "cut.rvbundle").write_bytes(data[: len(data) // 3])
     (tmp_path / "notes.txt").write_text("hello", encoding="utf-8")
     before = dump(db)
-    for bad, says in ((tmp_path / "cut.rvbundle", "cut short"), (tmp_path / "notes.txt", "not an SQLite file"),
-                      (db, "this library itself"), (tmp_path / "missing.rvbundle", "no such file")):
+    for bad, says in (
+        (tmp_path / "cut.rvbundle", "cut short"),
+        (tmp_path / "notes.txt", "not an SQLite file"),
+        (db, "this library itself"),
+        (tmp_path / "missing.rvbundle", "no such file"),
+    ):
         for extra in ((), ("--dry-run",)):
             code, out, err = run_cli("bundle", "import", str(bad), *extra, "--db", str(db))
             assert code == 2 and out == "", err
@@ -121,8 +128,9 @@ def test_export_refuses_unknown_names_and_the_library_itself(run_cli, tmp_path):
     code, out, err = run_cli("bundle", "export", "--out", str(db), "--db", str(db))
     assert code == 2 and "Reviewer library" in err
     assert not (tmp_path / "x.rvbundle").exists()
-    code, out, err = run_cli("bundle", "import", str(tmp_path / "x.rvbundle"), "--dry-run",
-                             "--db", str(tmp_path / "none.sqlite"))
+    code, out, err = run_cli(
+        "bundle", "import", str(tmp_path / "x.rvbundle"), "--dry-run", "--db", str(tmp_path / "none.sqlite")
+    )
     assert code == 2 and not (tmp_path / "none.sqlite").exists()
 
 

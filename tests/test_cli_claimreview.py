@@ -23,13 +23,25 @@ def library(store, library_path):
 def test_url_base_gives_each_review_its_url(run_cli, library, tmp_path):
     db, claims = library
     out = tmp_path / "reviews.claimreview.json"
-    code, stdout, stderr = run_cli("export", "--format", "claimreview", "--out", str(out), "--db", str(db),
-                                   "--url-base", "https://factdesk.example/checks/")
+    code, stdout, stderr = run_cli(
+        "export",
+        "--format",
+        "claimreview",
+        "--out",
+        str(out),
+        "--db",
+        str(db),
+        "--url-base",
+        "https://factdesk.example/checks/",
+    )
     assert code == 0, stderr
     assert stderr == ""  # nothing to warn about
     reviews = json.loads(out.read_text(encoding="utf-8"))
-    ids = [claims["Unemployment fell to 4.2% last year"], claims["Rents doubled since 2015"],
-           claims["The harbour will create 3,000 jobs by 2030"]]
+    ids = [
+        claims["Unemployment fell to 4.2% last year"],
+        claims["Rents doubled since 2015"],
+        claims["The harbour will create 3,000 jobs by 2030"],
+    ]
     assert [r["url"] for r in reviews] == [f"https://factdesk.example/checks/claims/{i}" for i in ids]
     # Without an organisation, each review is by its reviewer.
     assert [r["author"]["name"] for r in reviews] == ["alice", "bob", "alice"]
@@ -44,13 +56,22 @@ def test_without_url_base_the_export_says_who_needs_it(run_cli, library, tmp_pat
     assert "--url-base" in stderr and "Google" in stderr and len(stderr.splitlines()) == 1
 
 
-@pytest.mark.parametrize("base", ["ftp://factdesk.example", "javascript:alert(1)", "factdesk.example",
-                                  "https://factdesk.example/?p=1", "file:///tmp/checks"])
+@pytest.mark.parametrize(
+    "base",
+    [
+        "ftp://factdesk.example",
+        "javascript:alert(1)",
+        "factdesk.example",
+        "https://factdesk.example/?p=1",
+        "file:///tmp/checks",
+    ],
+)
 def test_a_url_base_that_is_not_http_exits_2_and_writes_nothing(run_cli, library, tmp_path, base):
     db, _ = library
     out = tmp_path / "reviews.claimreview.json"
-    code, stdout, stderr = run_cli("export", "--format", "claimreview", "--out", str(out), "--db", str(db),
-                                   "--url-base", base)
+    code, stdout, stderr = run_cli(
+        "export", "--format", "claimreview", "--out", str(out), "--db", str(db), "--url-base", base
+    )
     assert code == 2 and stdout == ""
     assert re.search(r"base URL .* http:// or https://", stderr) and "Traceback" not in stderr
     assert len(stderr.splitlines()) == 1

@@ -58,9 +58,22 @@ def test_export_every_format(run_cli, library, tmp_path, fmt):
 def test_export_one_article_with_flags(run_cli, library, tmp_path):
     db, a1, a2 = library
     out = tmp_path / "one.json"
-    code, _, stderr = run_cli("export", "--format", "json", "--out", str(out), "--article", str(a2.id),
-                              "--include-unreviewed", "--title", "Harbour check", "--organisation", "Desk",
-                              "--db", str(db))
+    code, _, stderr = run_cli(
+        "export",
+        "--format",
+        "json",
+        "--out",
+        str(out),
+        "--article",
+        str(a2.id),
+        "--include-unreviewed",
+        "--title",
+        "Harbour check",
+        "--organisation",
+        "Desk",
+        "--db",
+        str(db),
+    )
     assert code == 0, stderr
     data = json.loads(out.read_text(encoding="utf-8"))
     assert [a["id"] for a in data["articles"]] == [a2.id]
@@ -71,8 +84,7 @@ def test_export_one_article_with_flags(run_cli, library, tmp_path):
 def test_unknown_article_exits_2_and_writes_nothing(run_cli, library, tmp_path):
     db, _, _ = library
     out = tmp_path / "nope.html"
-    code, stdout, stderr = run_cli("export", "--format", "html", "--out", str(out), "--article", "999",
-                                   "--db", str(db))
+    code, stdout, stderr = run_cli("export", "--format", "html", "--out", str(out), "--article", "999", "--db", str(db))
     assert code == 2 and stdout == ""
     assert "999" in stderr and "Traceback" not in stderr
     assert not out.exists()
@@ -103,8 +115,24 @@ def test_unwritable_folder_exits_2_and_leaves_it_empty(library, tmp_path):
     try:
         preexec = _read_only_runner(locked, locked / "probe")  # proves the child cannot write there
         result = subprocess.run(
-            [sys.executable, "-m", "reviewer.cli", "export", "--format", "pdf", "--out", str(locked / "r.pdf"),
-             "--db", str(db)], capture_output=True, text=True, cwd=REPO, timeout=120, preexec_fn=preexec)
+            [
+                sys.executable,
+                "-m",
+                "reviewer.cli",
+                "export",
+                "--format",
+                "pdf",
+                "--out",
+                str(locked / "r.pdf"),
+                "--db",
+                str(db),
+            ],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            timeout=120,
+            preexec_fn=preexec,
+        )
         assert result.returncode == 2, result.stderr
         assert "not writable" in result.stderr and "Traceback" not in result.stderr
         assert list(locked.iterdir()) == []
@@ -163,8 +191,9 @@ def test_symlink_destination_is_replaced_not_followed(run_cli, library, tmp_path
 
 def test_bad_date_exits_2(run_cli, library, tmp_path):
     db, _, _ = library
-    code, _, stderr = run_cli("export", "--format", "md", "--out", str(tmp_path / "r.md"), "--since", "May",
-                              "--db", str(db))
+    code, _, stderr = run_cli(
+        "export", "--format", "md", "--out", str(tmp_path / "r.md"), "--since", "May", "--db", str(db)
+    )
     assert code == 2 and "YYYY-MM-DD" in stderr
     assert not (tmp_path / "r.md").exists()
 
@@ -273,7 +302,9 @@ def test_imported_canonical_url_cannot_make_a_link_or_html_in_markdown(run_cli, 
         page.write_text(
             f'<html><head><title>Jobs {n}</title><link rel="canonical" href="{escape(url)}"></head><body><article>'
             f"<h1>Jobs {n}</h1><p>The minister said unemployment fell to {n}.5 percent in 2023.</p>"
-            "</article></body></html>", encoding="utf-8")
+            "</article></body></html>",
+            encoding="utf-8",
+        )
         pages.append(str(page))
     code, _, stderr = run_cli("import", *pages, "--db", str(library_path))
     assert code == 0, stderr
@@ -281,8 +312,9 @@ def test_imported_canonical_url_cannot_make_a_link_or_html_in_markdown(run_cli, 
         claim = store.claims_for_article(store.list_articles()[0].id)[0]
         store.add_evidence(claim.id, url="https://stats.example/table 3.csv")
     out = tmp_path / "report.md"
-    code, _, stderr = run_cli("export", "--format", "md", "--include-unreviewed", "--out", str(out),
-                              "--db", str(library_path))
+    code, _, stderr = run_cli(
+        "export", "--format", "md", "--include-unreviewed", "--out", str(out), "--db", str(library_path)
+    )
     assert code == 0, stderr
     text = out.read_text(encoding="utf-8")
     page = _render_markdown(text, renderer)
@@ -294,12 +326,16 @@ def test_imported_canonical_url_cannot_make_a_link_or_html_in_markdown(run_cli, 
     assert sorted(page.hrefs) == sorted(expected), text
 
 
-@pytest.mark.parametrize("flag, value, known", [
-    ("--verdict", "bogus", ["supported", "disputed", "misleading", "unverifiable"]),
-    ("--reviewer", "nobody", ["alice", "bob"]),
-])
+@pytest.mark.parametrize(
+    "flag, value, known",
+    [
+        ("--verdict", "bogus", ["supported", "disputed", "misleading", "unverifiable"]),
+        ("--reviewer", "nobody", ["alice", "bob"]),
+    ],
+)
 def test_an_unknown_filter_value_exits_2_naming_the_known_ones_and_writes_nothing(
-        run_cli, library, tmp_path, flag, value, known):
+    run_cli, library, tmp_path, flag, value, known
+):
     db, _, _ = library
     out = tmp_path / "filtered.md"
     run_cli("list", "--db", str(db))  # the day's backup, taken on the first open

@@ -17,10 +17,13 @@ from reviewer.core.store import Store
 @pytest.fixture
 def checks_csv(tmp_path):
     path = tmp_path / "desk checks.csv"
-    path.write_text("claim,verdict,url,publisher\n"
-                    "Taxes rose by 5% last year.,False,https://desk.example/taxes,Desk\n"
-                    ",True,https://desk.example/empty,Desk\n"
-                    "The bridge cost 3 billion.,Mostly true,,Desk\n", encoding="utf-8")
+    path.write_text(
+        "claim,verdict,url,publisher\n"
+        "Taxes rose by 5% last year.,False,https://desk.example/taxes,Desk\n"
+        ",True,https://desk.example/empty,Desk\n"
+        "The bridge cost 3 billion.,Mostly true,,Desk\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -29,8 +32,10 @@ def test_import_prints_one_line_per_file_and_a_summary(run_cli, checks_csv, tmp_
     code, out, err = run_cli("factchecks", "import", str(checks_csv), "--db", str(db))
     assert code == 0, err
     assert out == "desk checks\t2\t0\t1\n"
-    assert err.splitlines() == [f"reviewer: {checks_csv}: line 3: no claim text (skipped)",
-                                "reviewer: 2 fact-checks imported, 0 duplicates, 1 row skipped"]
+    assert err.splitlines() == [
+        f"reviewer: {checks_csv}: line 3: no claim text (skipped)",
+        "reviewer: 2 fact-checks imported, 0 duplicates, 1 row skipped",
+    ]
     code, out, err = run_cli("factchecks", "import", str(checks_csv), "--collection", "Desk", "--db", str(db))
     assert code == 0 and out == "Desk\t0\t2\t1\n"
     code, out, err = run_cli("factchecks", "list", "--db", str(db))
@@ -92,8 +97,19 @@ def test_our_own_claimreview_export_and_html_report_read_back(run_cli, store, li
     sample_library(store)
     store.close()
     export = tmp_path / "reviews.claimreview.json"
-    code, _, err = run_cli("export", "--format", "claimreview", "--out", str(export), "--db", str(library_path),
-                           "--url-base", "https://desk.example", "--organisation", "Fact Desk")
+    code, _, err = run_cli(
+        "export",
+        "--format",
+        "claimreview",
+        "--out",
+        str(export),
+        "--db",
+        str(library_path),
+        "--url-base",
+        "https://desk.example",
+        "--organisation",
+        "Fact Desk",
+    )
     assert code == 0, err
     code, out, err = run_cli("factchecks", "import", str(export), "--collection", "Ours", "--db", str(library_path))
     assert code == 0 and out == "Ours\t3\t0\t0\n", err
@@ -104,8 +120,17 @@ def test_our_own_claimreview_export_and_html_report_read_back(run_cli, store, li
     assert rents.url.startswith("https://desk.example/claims/")
 
     report = tmp_path / "report.html"
-    code, _, err = run_cli("export", "--format", "html", "--out", str(report), "--db", str(library_path),
-                           "--url-base", "https://desk.example")
+    code, _, err = run_cli(
+        "export",
+        "--format",
+        "html",
+        "--out",
+        str(report),
+        "--db",
+        str(library_path),
+        "--url-base",
+        "https://desk.example",
+    )
     assert code == 0, err
     code, out, err = run_cli("factchecks", "import", str(report), "--collection", "Report", "--db", str(library_path))
     assert code == 0 and out == "Report\t0\t3\t0\n", err  # the same reviews, by url

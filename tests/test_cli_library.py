@@ -33,9 +33,19 @@ Mayor Ana Ruiz said. "Buses carry 60% of our commuters," Ruiz told reporters.
 def _commands(tmp_path: Path) -> list[list[str]]:
     backup_file = tmp_path / "some-backup.sqlite"
     make_library(backup_file)
-    return [["list"], ["list", "--json"], ["show", "1"], ["search", "bus"], ["verdict", "1", "disputed"],
-            ["reextract", "1"], ["export", "--format", "md", "--out", str(tmp_path / "report.md")],
-            ["backup"], ["backup", "--list"], ["restore", "latest"], ["restore", str(backup_file)]]
+    return [
+        ["list"],
+        ["list", "--json"],
+        ["show", "1"],
+        ["search", "bus"],
+        ["verdict", "1", "disputed"],
+        ["reextract", "1"],
+        ["export", "--format", "md", "--out", str(tmp_path / "report.md")],
+        ["backup"],
+        ["backup", "--list"],
+        ["restore", "latest"],
+        ["restore", str(backup_file)],
+    ]
 
 
 def _tree(folder: Path) -> list[str]:

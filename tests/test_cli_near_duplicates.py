@@ -28,8 +28,9 @@ def test_import_notes_a_near_duplicate_on_stderr_and_keeps_stdout(run_cli, db, t
     code, out, err = run_cli("import", write(tmp_path, "original.txt", ORIGINAL), "--db", db)
     assert (code, out, err) == (0, f"1\t{TITLE}\n", "")
     corrected = "Libraries vote: corrected\n\n" + with_changed_word().split("\n\n", 1)[1]
-    code, out, err = run_cli("import", write(tmp_path, "corrected.txt", corrected),
-                             write(tmp_path, "other.txt", SAME_TOPIC), "--db", db)
+    code, out, err = run_cli(
+        "import", write(tmp_path, "corrected.txt", corrected), write(tmp_path, "other.txt", SAME_TOPIC), "--db", db
+    )
     assert code == 0
     assert out == "2\tLibraries vote: corrected\n3\tTwo Harbourside libraries to shut in spring after council vote\n"
     assert err.splitlines() == [f'reviewer: note: 2 is a near-duplicate of 1 "{TITLE}"']
@@ -55,8 +56,13 @@ def test_the_note_is_one_terminal_safe_line_whatever_the_title(run_cli, db, tmp_
 
 def test_show_names_the_article_nearly_repeated(run_cli, db, tmp_path):
     run_cli("import", write(tmp_path, "original.txt", ORIGINAL), "--no-extract", "--db", db)
-    run_cli("import", write(tmp_path, "copy.txt", "A longer copy\n\n" + with_added_paragraph().split("\n\n", 1)[1]),
-            "--no-extract", "--db", db)
+    run_cli(
+        "import",
+        write(tmp_path, "copy.txt", "A longer copy\n\n" + with_added_paragraph().split("\n\n", 1)[1]),
+        "--no-extract",
+        "--db",
+        db,
+    )
     code, out, err = run_cli("show", "2", "--db", db)
     assert code == 0 and err == ""
     assert out.splitlines()[:2] == ["A longer copy", f"Near-duplicate of: 1 {TITLE}"]

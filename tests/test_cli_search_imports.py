@@ -8,8 +8,19 @@ from pathlib import Path
 
 from reviewer.core.store import Store
 
-HEAVY = ("numpy", "onnxruntime", "trafilatura", "markdown", "markdown_it", "PySide6", "lxml", "pypdf",
-         "reviewer.core.extraction", "reviewer.core.importers", "reviewer.core.reports")
+HEAVY = (
+    "numpy",
+    "onnxruntime",
+    "trafilatura",
+    "markdown",
+    "markdown_it",
+    "PySide6",
+    "lxml",
+    "pypdf",
+    "reviewer.core.extraction",
+    "reviewer.core.importers",
+    "reviewer.core.reports",
+)
 
 CHILD = """
 import io, json, sys, contextlib
@@ -27,12 +38,15 @@ def test_search_command_imports_nothing_heavy(tmp_path: Path):
 
     db = tmp_path / "lib.sqlite"
     with Store.open(db) as store:
-        store.conn.execute("INSERT INTO articles (title, imported_at, original_format, text, blocks, content_hash,"
-                           " status) VALUES ('Jobs', '2026-01-01', 'txt', 'Unemployment fell to 5% in May.', '[]',"
-                           " 'x', 'todo')")
+        store.conn.execute(
+            "INSERT INTO articles (title, imported_at, original_format, text, blocks, content_hash,"
+            " status) VALUES ('Jobs', '2026-01-01', 'txt', 'Unemployment fell to 5% in May.', '[]',"
+            " 'x', 'todo')"
+        )
         store.conn.commit()
-    result = subprocess.run([sys.executable, "-c", CHILD, str(db), json.dumps(HEAVY)], capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, str(db), json.dumps(HEAVY)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["code"] == 0

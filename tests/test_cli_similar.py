@@ -75,16 +75,23 @@ def test_reviewed_claims_are_matches_too(db, run_cli):
     code, out, err = run_cli("similar", claim.text, "--json", "--top", "1", "--db", db)
     assert code == 0, err
     match = json.loads(out)["matches"][0]
-    assert (match["source"], match["id"], match["verdict"], match["text"]) == ("review", claim.id, "disputed",
-                                                                               claim.text)
+    assert (match["source"], match["id"], match["verdict"], match["text"]) == (
+        "review",
+        claim.id,
+        "disputed",
+        claim.text,
+    )
 
 
-@pytest.mark.parametrize("args, message", [
-    ([], "Give the text to match, or --stdin"),
-    (["some text", "--stdin"], "Give the text to match, or --stdin"),
-    (["some text", "--top", "0"], "--top must be between 1 and 100"),
-    (["   ...  "], "Nothing to match: the query has no words."),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ([], "Give the text to match, or --stdin"),
+        (["some text", "--stdin"], "Give the text to match, or --stdin"),
+        (["some text", "--top", "0"], "--top must be between 1 and 100"),
+        (["   ...  "], "Nothing to match: the query has no words."),
+    ],
+)
 def test_user_errors_exit_2_with_one_line(db, run_cli, args, message):
     code, out, err = run_cli("similar", *args, "--db", db)
     assert code == 2

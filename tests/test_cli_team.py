@@ -21,8 +21,15 @@ def team_db(tmp_path):
     ids = make_library(path, n_claims=4, notes=False)
     with Store.open(path, reviewer="ana") as store:
         store.adopt_reviewer_name("ana")
-        for claim_id, (own, peer) in zip(ids, [("supported", "supported"), ("supported", "disputed"),
-                                               ("misleading", "misleading"), ("disputed", "disputed")]):
+        for claim_id, (own, peer) in zip(
+            ids,
+            [
+                ("supported", "supported"),
+                ("supported", "disputed"),
+                ("misleading", "misleading"),
+                ("disputed", "disputed"),
+            ],
+        ):
             store.set_review(claim_id, verdict=own)
             store.upsert_peer_review(claim_id, "bob", verdict=peer, updated_at=T0)
     return path, ids
@@ -34,7 +41,7 @@ def test_agreement_prints_figures_per_article_and_for_all(run_cli, team_db):
     assert code == 0 and err == ""
     with Store.open(path) as store:
         figures = store.agreement()
-    expected = (f"ana, bob\t4\t{figures.percentage:.1f}%\t{figures.kappa:.3f}\t{figures.alpha:.3f}")
+    expected = f"ana, bob\t4\t{figures.percentage:.1f}%\t{figures.kappa:.3f}\t{figures.alpha:.3f}"
     assert out.splitlines() == [f"1\tArticle base\t{expected}", f"all\tall articles\t{expected}"]
     assert figures.percentage == 75.0
 
@@ -47,9 +54,19 @@ def test_agreement_json_for_one_article(run_cli, team_db):
     with Store.open(path) as store:
         table = store.verdict_table()[1]
     figures = agreement(table)
-    assert data["articles"] == [{"id": 1, "title": "Article base", "reviewers": ["ana", "bob"], "claims": 4,
-                                 "percentage": figures.percentage, "kappa": figures.kappa, "alpha": figures.alpha,
-                                 "kappa_undefined": None, "alpha_undefined": None}]
+    assert data["articles"] == [
+        {
+            "id": 1,
+            "title": "Article base",
+            "reviewers": ["ana", "bob"],
+            "claims": 4,
+            "percentage": figures.percentage,
+            "kappa": figures.kappa,
+            "alpha": figures.alpha,
+            "kappa_undefined": None,
+            "alpha_undefined": None,
+        }
+    ]
     assert data["all"]["alpha"] == figures.alpha
 
 
@@ -89,10 +106,9 @@ def test_decide_records_prints_and_clears_a_final_decision(run_cli, team_db):
         assert store.final_decision(ids[1]) is None
 
 
-@pytest.mark.parametrize("args, message", [
-    (("2", "maybe"), "Unknown verdict 'maybe'"),
-    (("99", "disputed"), "no claim 99"),
-])
+@pytest.mark.parametrize(
+    "args, message", [(("2", "maybe"), "Unknown verdict 'maybe'"), (("99", "disputed"), "no claim 99")]
+)
 def test_decide_refuses_bad_input_and_changes_nothing(run_cli, team_db, args, message):
     path, _ = team_db
     with Store.open(path) as store:

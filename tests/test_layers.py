@@ -79,7 +79,10 @@ def test_the_parser_sees_every_kind_of_import():
 
 
 def test_core_imports_no_qt_and_nothing_above_it():
-    assert _offenders(("reviewer.core",), ("reviewer.ui", *CLI, "reviewer.app", "reviewer.entry", "reviewer.pdf_qt", *QT)) == {}
+    assert (
+        _offenders(("reviewer.core",), ("reviewer.ui", *CLI, "reviewer.app", "reviewer.entry", "reviewer.pdf_qt", *QT))
+        == {}
+    )
 
 
 def test_ui_does_not_import_the_command_line():
@@ -112,9 +115,14 @@ def _loaded_after(args: list[str], env_db: Path) -> tuple[int, list[str]]:
         "mods = sorted(m for m in sys.modules if m.startswith(('reviewer', 'PySide6')))\n"
         "print(json.dumps([code, mods]), file=sys.stderr)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                            env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen",
-                                 "REVIEWER_DB": str(env_db)}, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "REVIEWER_DB": str(env_db)},
+        timeout=300,
+    )
     code_, modules = json.loads(result.stderr.strip().splitlines()[-1])
     return code_, modules
 
@@ -130,8 +138,9 @@ def library(tmp_path):
 
 
 def test_exporting_a_pdf_loads_no_ui_and_listing_loads_no_qt(library, tmp_path):
-    code, modules = _loaded_after(["export", "--format", "pdf", "--out", str(tmp_path / "r.pdf"),
-                                   "--db", str(library)], library)
+    code, modules = _loaded_after(
+        ["export", "--format", "pdf", "--out", str(tmp_path / "r.pdf"), "--db", str(library)], library
+    )
     assert code == 0 and (tmp_path / "r.pdf").stat().st_size > 0
     assert "reviewer.pdf_qt" in modules
     assert [m for m in modules if _within(m, "reviewer.ui", "reviewer.app")] == []
@@ -142,9 +151,11 @@ def test_exporting_a_pdf_loads_no_ui_and_listing_loads_no_qt(library, tmp_path):
 
 def test_importing_all_of_core_loads_no_qt():
     names = sorted(m for m in MODULES if _within(m, "reviewer.core"))
-    code = f"import importlib, sys\nfor n in {names!r}: importlib.import_module(n)\n" \
-           "print(sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'shiboken6'} "\
-           "or m.startswith(('reviewer.ui', 'reviewer.cli', 'reviewer.app'))))"
+    code = (
+        f"import importlib, sys\nfor n in {names!r}: importlib.import_module(n)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'shiboken6'} "
+        "or m.startswith(('reviewer.ui', 'reviewer.cli', 'reviewer.app'))))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"

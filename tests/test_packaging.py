@@ -25,8 +25,13 @@ APP_ID = "io.github.reviewer.Reviewer"
 DESKTOP = RESOURCES / f"{APP_ID}.desktop"
 METAINFO = RESOURCES / f"{APP_ID}.metainfo.xml"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
-MIME_TYPES = {"text/plain", "text/markdown", "text/html", "application/pdf",
-              "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+MIME_TYPES = {
+    "text/plain",
+    "text/markdown",
+    "text/html",
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 def _png_size(data: bytes) -> tuple[int, int]:
@@ -41,7 +46,7 @@ def test_packaging_scripts_are_valid_python(name):
 
 def test_spec_bundles_resources_and_uses_the_app_id():
     spec = (REPO / "packaging" / "reviewer.spec").read_text(encoding="utf-8")
-    assert '"resources"' in spec and "collect_submodules(\"reviewer\")" in spec
+    assert '"resources"' in spec and 'collect_submodules("reviewer")' in spec
     assert f'APP_ID = "{APP_ID}"' in spec
     for needed in ("markdown.extensions", "trafilatura", "justext", "docx", "lxml.html.clean", "readability"):
         assert needed in spec
@@ -78,8 +83,9 @@ def test_metainfo():
 
 @pytest.mark.skipif(not shutil.which("appstreamcli"), reason="appstream not installed")
 def test_metainfo_validates():
-    result = subprocess.run(["appstreamcli", "validate", "--no-net", "--explain", str(METAINFO)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", "--explain", str(METAINFO)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -101,9 +107,9 @@ def test_ico_holds_sizes_16_to_256():
     assert (reserved, kind) == (0, 1)
     sizes = set()
     for i in range(count):
-        w, h, _, _, _, _, length, offset = struct.unpack("<BBBBHHII", data[6 + 16 * i:22 + 16 * i])
+        w, h, _, _, _, _, length, offset = struct.unpack("<BBBBHHII", data[6 + 16 * i : 22 + 16 * i])
         w, h = w or 256, h or 256
-        assert _png_size(data[offset:offset + length]) == (w, h)
+        assert _png_size(data[offset : offset + length]) == (w, h)
         sizes.add(w)
     assert {16, 32, 48, 256} <= sizes
 
@@ -113,8 +119,8 @@ def test_icns_is_well_formed():
     assert data[:4] == b"icns" and struct.unpack(">I", data[4:8])[0] == len(data)
     pos, kinds = 8, {}
     while pos < len(data):
-        kind, length = data[pos:pos + 4].decode("ascii"), struct.unpack(">I", data[pos + 4:pos + 8])[0]
-        kinds[kind] = _png_size(data[pos + 8:pos + length])[0]
+        kind, length = data[pos : pos + 4].decode("ascii"), struct.unpack(">I", data[pos + 4 : pos + 8])[0]
+        kinds[kind] = _png_size(data[pos + 8 : pos + length])[0]
         pos += length
     assert pos == len(data)
     assert kinds["ic07"] == 128 and kinds["ic09"] == 512 and kinds["ic10"] == 1024

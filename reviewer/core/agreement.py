@@ -57,8 +57,11 @@ class Agreement:
 
 def _pairable(table: Table[Unit]) -> list[list[str]]:
     """The verdicts of every claim rated by at least two reviewers (each claim's list of values)."""
-    return [[v for v in row.values() if v is not None] for row in table.values()
-            if sum(v is not None for v in row.values()) >= 2]
+    return [
+        [v for v in row.values() if v is not None]
+        for row in table.values()
+        if sum(v is not None for v in row.values()) >= 2
+    ]
 
 
 def percentage_agreement(table: Table[Unit]) -> float | None:
@@ -125,8 +128,11 @@ def agreement(table: Table[Unit]) -> Agreement:
     kappa = None
     if len(reviewers) == 2:
         first, second = reviewers
-        kappa = cohens_kappa((a, b) for a, b in ((row.get(first), row.get(second)) for row in table.values())
-                             if a is not None and b is not None)
+        kappa = cohens_kappa(
+            (a, b)
+            for a, b in ((row.get(first), row.get(second)) for row in table.values())
+            if a is not None and b is not None
+        )
     if len(reviewers) < 2:
         reason: str | None = ONE_REVIEWER
     elif not pairable:

@@ -150,8 +150,9 @@ def _new_name(folder: Path, reason: str, suffix: str = ".sqlite") -> Path:
     return target
 
 
-def take_backup(conn: sqlite3.Connection, library: Path, reason: str, keep: int = KEEP_BACKUPS,
-                spare: Path | None = None) -> Path:
+def take_backup(
+    conn: sqlite3.Connection, library: Path, reason: str, keep: int = KEEP_BACKUPS, spare: Path | None = None
+) -> Path:
     """Copy the library open on ``conn`` into its backup folder; prune to the ``keep`` newest.
 
     ``spare`` (the backup a restore reads) is never pruned. Returns the new backup's path. Raises
@@ -181,8 +182,10 @@ def take_backup(conn: sqlite3.Connection, library: Path, reason: str, keep: int 
             )
         partial.replace(target)
     except _StillBusy:
-        raise LibraryError(f"Could not back up {shown}: another program kept it locked for "
-                           f"{BUSY_DEADLINE_S:g} s. Nothing was changed; close it and try again.") from None
+        raise LibraryError(
+            f"Could not back up {shown}: another program kept it locked for "
+            f"{BUSY_DEADLINE_S:g} s. Nothing was changed; close it and try again."
+        ) from None
     except (OSError, sqlite3.Error) as exc:
         raise LibraryError(f"Could not back up {shown}: {display_text(str(exc))}. Nothing was changed.") from exc
     finally:
@@ -250,11 +253,15 @@ def restore_backup(backup: Path, library: Path) -> None:
             raise LibraryError(f"{display_name(backup)} is not a usable backup ({display_text(str(exc))}).") from exc
         # Checked before anything is written: restoring a stranger's file would lock the person out.
         if app_id != schema.APPLICATION_ID:
-            raise LibraryError(f"{display_name(backup)} is not a Reviewer library; nothing was restored. "
-                               f"Choose a backup from {display_name(backups_dir(library))}.")
+            raise LibraryError(
+                f"{display_name(backup)} is not a Reviewer library; nothing was restored. "
+                f"Choose a backup from {display_name(backups_dir(library))}."
+            )
         if version > schema.SCHEMA_VERSION:
-            raise LibraryError(f"{display_name(backup)} was written by a newer version of Reviewer; nothing was "
-                               "restored. Update Reviewer to use it.")
+            raise LibraryError(
+                f"{display_name(backup)} was written by a newer version of Reviewer; nothing was "
+                "restored. Update Reviewer to use it."
+            )
         if library.exists() and library.stat().st_size > 0 and _restore_in_place(source, backup, library):
             return
         _replace_file(source, backup, library)
@@ -273,14 +280,18 @@ def _library_is_healthy(library: Path) -> bool:
     try:
         probe = _read_only(library)
     except sqlite3.Error as exc:
-        raise LibraryError(f"Could not read {display_name(library)} ({display_text(str(exc))}); nothing was restored.") from exc
+        raise LibraryError(
+            f"Could not read {display_name(library)} ({display_text(str(exc))}); nothing was restored."
+        ) from exc
     try:
         status: object = probe.execute("PRAGMA quick_check(1)").fetchone()[0]
         return status == "ok"
     except sqlite3.DatabaseError as exc:
         if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
             return False
-        raise LibraryError(f"Could not read {display_name(library)} ({display_text(str(exc))}); nothing was restored.") from exc
+        raise LibraryError(
+            f"Could not read {display_name(library)} ({display_text(str(exc))}); nothing was restored."
+        ) from exc
     finally:
         probe.close()
 
@@ -292,7 +303,9 @@ def _restore_in_place(source: sqlite3.Connection, backup: Path, library: Path) -
     try:
         current = sqlite3.connect(str(library), timeout=_BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:
-        raise LibraryError(f"Could not open {display_name(library)} ({display_text(str(exc))}); nothing was restored.") from exc
+        raise LibraryError(
+            f"Could not open {display_name(library)} ({display_text(str(exc))}); nothing was restored."
+        ) from exc
     try:
         # Raises: then nothing is restored. Never prunes the backup being restored (it may be the oldest).
         take_backup(current, library, "before-restore", spare=backup)
@@ -361,11 +374,11 @@ def _replace_file(source: sqlite3.Connection, backup: Path, library: Path) -> No
             _set_aside(library, aside)
             for side in sides:
                 if side.exists() and not side.name.endswith("-shm"):  # the -shm is only an index
-                    _set_aside(side, Path(str(aside) + side.name[len(library.name):]))
+                    _set_aside(side, Path(str(aside) + side.name[len(library.name) :]))
         # Named so SQLite never takes them for the side files of a database.
         for side in sides:
             if side.exists():
-                moved_to = library.with_name(library.name + ".replaced" + side.name[len(library.name):])
+                moved_to = library.with_name(library.name + ".replaced" + side.name[len(library.name) :])
                 os.replace(side, moved_to)
                 moved.append((side, moved_to))
         os.replace(partial, library)
@@ -383,7 +396,9 @@ def _replace_file(source: sqlite3.Connection, backup: Path, library: Path) -> No
                 pass
         raise RestoreBlocked(
             f"Could not restore {display_name(library)} from {display_name(backup.name)}: {display_text(str(exc))}. "
-            "The library was not changed.", library, backup
+            "The library was not changed.",
+            library,
+            backup,
         ) from exc
     finally:
         for leftover in (partial, Path(f"{partial}-journal")):

@@ -62,8 +62,10 @@ class ClaimSnapshot:
         review = Review(**data["review"]) if data.get("review") else None
         claim = Claim(**{k: v for k, v in data["claim"].items() if k != "review"}, review=review)
         evidence = tuple(Evidence(**e) for e in data.get("evidence") or ())
-        peers = tuple(ReviewerReview(**{**r, "evidence": tuple(PeerEvidence(**e) for e in r.get("evidence") or ())})
-                      for r in data.get("peer_reviews") or ())
+        peers = tuple(
+            ReviewerReview(**{**r, "evidence": tuple(PeerEvidence(**e) for e in r.get("evidence") or ())})
+            for r in data.get("peer_reviews") or ()
+        )
         decision = FinalDecision(**data["decision"]) if data.get("decision") else None
         return cls(claim, evidence, data.get("gid"), data.get("review_gid"), peers, decision)
 
@@ -162,8 +164,21 @@ class PutRows:
     action: str
 
 
-Step = Union[DeleteClaims, RestoreClaims, EditClaim, SetStatus, RemoveEvidence, RestoreEvidence, EditEvidence,
-             SaveScale, SetActiveScale, RevertReview, PutFinalDecision, PutPeerReview, PutRows]
+Step = Union[
+    DeleteClaims,
+    RestoreClaims,
+    EditClaim,
+    SetStatus,
+    RemoveEvidence,
+    RestoreEvidence,
+    EditEvidence,
+    SaveScale,
+    SetActiveScale,
+    RevertReview,
+    PutFinalDecision,
+    PutPeerReview,
+    PutRows,
+]
 
 
 @dataclass(frozen=True)

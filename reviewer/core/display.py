@@ -57,8 +57,7 @@ def display_name(name: str | os.PathLike[str] | bytes) -> str:
     text = os.fspath(name) if isinstance(name, os.PathLike) else str(name)
     if text.isprintable():
         return text
-    return "$'" + "".join(_escape(ch) if ch in _SIMPLE_ESCAPES or not ch.isprintable() else ch
-                          for ch in text) + "'"
+    return "$'" + "".join(_escape(ch) if ch in _SIMPLE_ESCAPES or not ch.isprintable() else ch for ch in text) + "'"
 
 
 def _needs_escape(ch: str) -> bool:

@@ -118,8 +118,9 @@ class ReviewChange:
 
     def then(self, later: "ReviewChange") -> "ReviewChange":
         """This change followed by ``later`` (of the same claim) as one change."""
-        return ReviewChange(self.claim_id, self.article_id, self.before, later.after,
-                            self.status_before or later.status_before)
+        return ReviewChange(
+            self.claim_id, self.article_id, self.before, later.after, self.status_before or later.status_before
+        )
 
 
 REVIEW_FIELDS = ("verdict", "confidence", "note")
@@ -218,8 +219,12 @@ class AuditEntry:
         return describe_change(self.action, self.before, self.after, verdict_label)
 
 
-def describe_change(action: str, before: dict[str, Any] | None, after: dict[str, Any] | None,
-                    verdict_label: Callable[[str], str] | None = None) -> str:
+def describe_change(
+    action: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    verdict_label: Callable[[str], str] | None = None,
+) -> str:
     """One line saying what an audited change did (the history list, the history of a claim)."""
     if action == "review" and after is not None:
         parts = []

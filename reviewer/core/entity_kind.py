@@ -130,7 +130,7 @@ def speaker_kind(name: str | None) -> str:
     # The head of "Ministry of Health", "Bank of England", "Office for National Statistics" is the
     # word before "of"/"for"; of "World Health Organization", "Labour Party", the last word.
     at = next((i - 1 for i, w in enumerate(lowered) if i and w in ("of", "for", "on")), len(lowered) - 1)
-    if any(w in _ROLES for w in lowered[at + 1:]):
+    if any(w in _ROLES for w in lowered[at + 1 :]):
         return PERSON  # the body's name, then who speaks for it
     if lowered[-1] in org_words or (lowered[at] in org_words and lowered[at] not in title_words):
         return ORGANIZATION
@@ -149,8 +149,14 @@ def _is_place(lowered: list[str]) -> bool:
 
 
 def _plural(word: str) -> bool:
-    return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ics"))) or \
-        word in ("people", "police", "staff", "media", "spokespeople", "military")
+    return (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ics"))) or word in (
+        "people",
+        "police",
+        "staff",
+        "media",
+        "spokespeople",
+        "military",
+    )
 
 
 def _russian_kind(text: str) -> str:

@@ -4,7 +4,6 @@ The CLI prints ``str(error)`` to stderr and exits with code 2; the UI shows it i
 dialog or the status bar. Anything that is *not* a ReviewerError is a bug.
 """
 
-
 # Exit codes of the command line and the app: success, and an error the person can fix (a ReviewerError).
 EXIT_OK = 0
 EXIT_USER_ERROR = 2

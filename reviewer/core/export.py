@@ -37,6 +37,7 @@ def register_writer(fmt: str, writer: Writer) -> None:
     """Let ``export_report`` write ``fmt`` (one of ``FORMATS`` outside ``TEXT_FORMATS``) with ``writer``."""
     _WRITERS[fmt] = writer
 
+
 # ".report.html.1234-k2j4h5g6.part"; without "1234-", the name older versions gave (mkstemp's 8 characters).
 _PARTIAL = r"\..+\.(?:(?P<pid>\d+)-[a-z0-9_]+|[a-z0-9_]{8})\.part"
 
@@ -49,13 +50,15 @@ def check_destination(path: Path) -> Path:
     path = path.absolute()
     shown, folder = display_name(path), path.parent
     if path.is_dir():
-        raise ReviewerError(f"{shown} is a folder. Choose a file name for the report, e.g. "
-                            f"{display_name(path / 'report.html')}.")
+        raise ReviewerError(
+            f"{shown} is a folder. Choose a file name for the report, e.g. {display_name(path / 'report.html')}."
+        )
     if not folder.is_dir():
         raise ReviewerError(f"Cannot write {shown}: the folder {display_name(folder)} does not exist.")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise ReviewerError(f"Cannot write {shown}: the folder {display_name(folder)} is not writable. "
-                            "Choose another folder.")
+        raise ReviewerError(
+            f"Cannot write {shown}: the folder {display_name(folder)} is not writable. Choose another folder."
+        )
     if path.exists() and not os.access(path, os.W_OK):
         raise ReviewerError(f"Cannot write {shown}: the file is read-only. Choose another name.")
     return path
@@ -69,8 +72,7 @@ def check_filters(store: Store, options: ReportOptions) -> None:
     if unknown:
         scale = store.active_scale()
         raise UnknownVerdictFilter(
-            f"Unknown verdict {unknown[0]!r}; use one of: {', '.join(scale.keys)} (the active scale is "
-            f"{scale.name})."
+            f"Unknown verdict {unknown[0]!r}; use one of: {', '.join(scale.keys)} (the active scale is {scale.name})."
         )
     names = store.reviewer_names()
     unknown = [name for name in options.reviewers if name not in names]
@@ -79,8 +81,14 @@ def check_filters(store: Store, options: ReportOptions) -> None:
         raise ReviewerError(f"Unknown reviewer {unknown[0]!r}; {known}.")
 
 
-def export_report(store: Store, fmt: str, path: Path, options: ReportOptions, progress: Progress | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> Path:
+def export_report(
+    store: Store,
+    fmt: str,
+    path: Path,
+    options: ReportOptions,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Path:
     """Write the report in ``fmt`` to ``path`` and return the path written.
 
     ``progress(done, total, text)`` reports steps; ``cancelled()`` is polled and, when true,
@@ -140,12 +148,12 @@ def write_atomically(path: Path, data: bytes) -> None:
         tmp_name = None
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise ReviewerError(f"Cannot write {display_name(path)}: {reason}. Nothing was written; "
-                            "choose another place.") from exc
+        raise ReviewerError(
+            f"Cannot write {display_name(path)}: {reason}. Nothing was written; choose another place."
+        ) from exc
     finally:
         if tmp_name is not None:
             try:
                 os.unlink(tmp_name)
             except OSError:
                 pass
-

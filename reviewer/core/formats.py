@@ -9,8 +9,14 @@ from __future__ import annotations
 # Rendered by the core itself (``reports.render``); "pdf" needs a registered writer (``core.export``).
 TEXT_FORMATS = ("md", "html", "csv", "json", "claimreview")
 FORMATS = ("md", "html", "pdf", "csv", "json", "claimreview")
-EXTENSIONS = {"md": ".md", "html": ".html", "pdf": ".pdf", "csv": ".csv", "json": ".json",
-              "claimreview": ".claimreview.json"}
+EXTENSIONS = {
+    "md": ".md",
+    "html": ".html",
+    "pdf": ".pdf",
+    "csv": ".csv",
+    "json": ".json",
+    "claimreview": ".claimreview.json",
+}
 FORMAT_NAMES = {
     "md": "Markdown",
     "html": "HTML (self-contained web page)",

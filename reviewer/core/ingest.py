@@ -42,8 +42,10 @@ def extract_for_store(text: str, quality: str = "final") -> list[ClaimDraft]:
     """The claims of ``text`` as drafts for the store (any thread)."""
     from .extraction import extract_claims
 
-    return [ClaimDraft(c.start, c.end, c.score, c.checkworthy, c.speaker, c.speaker_start, c.speaker_end, c.kind)
-            for c in extract_claims(text, quality=quality)]
+    return [
+        ClaimDraft(c.start, c.end, c.score, c.checkworthy, c.speaker, c.speaker_start, c.speaker_end, c.kind)
+        for c in extract_claims(text, quality=quality)
+    ]
 
 
 def import_paths(
@@ -123,8 +125,11 @@ def check_article_size(name: str, text: str) -> None:
     size, limit = _characters(len(text)), _characters(MAX_ARTICLE_CHARS)
     if size == limit:  # just over: "2 million" would read as allowed
         size = f"{len(text):,} characters"
-    raise ImportFailed(name, f"is {size}; Reviewer opens articles up to {limit}",
-                       "split it into parts (at chapter or section breaks) and import the parts")
+    raise ImportFailed(
+        name,
+        f"is {size}; Reviewer opens articles up to {limit}",
+        "split it into parts (at chapter or section breaks) and import the parts",
+    )
 
 
 def _store_document(store: Store, doc: ImportedDocument, *, extract: bool, quality: str) -> tuple[int, str]:
@@ -139,7 +144,10 @@ def _store_document(store: Store, doc: ImportedDocument, *, extract: bool, quali
     except ReviewerError:
         raise
     except Exception as exc:  # extraction is ours: a failure is a bug, but must not lose the import
-        raise ImportFailed(document_name(doc.source_path, doc.title), f"claim extraction failed ({exc})",
-                           "the article was not imported; please report this") from exc
+        raise ImportFailed(
+            document_name(doc.source_path, doc.title),
+            f"claim extraction failed ({exc})",
+            "the article was not imported; please report this",
+        ) from exc
     article = store.add_article(doc, claims, extraction=quality if extract else None)
     return article.id, article.title

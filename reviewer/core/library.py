@@ -32,8 +32,13 @@ def sample_files() -> list[Path]:
     folder = resource_path("samples")
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.upper().startswith("README")
-                  and p.suffix.lower() in {".txt", ".md", ".html", ".htm", ".docx", ".pdf"})
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file()
+        and not p.name.upper().startswith("README")
+        and p.suffix.lower() in {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
+    )
 
 
 def library_missing(path: Path) -> bool:
@@ -50,8 +55,9 @@ def no_library_error(path: Path) -> LibraryError:
     return LibraryError(f"no library at {display_name(path)}; `reviewer import` or the app creates one")
 
 
-def open_library(path: str | Path | None = None, *, reviewer: str | None = None, samples: bool = False,
-                 create: bool = True) -> Store:
+def open_library(
+    path: str | Path | None = None, *, reviewer: str | None = None, samples: bool = False, create: bool = True
+) -> Store:
     """Open the library. With ``samples`` (the app's start), a brand-new one gets the bundled
     sample articles; the command line and File ▸ New Library start empty.
 

@@ -197,9 +197,9 @@ def _find_link_end(found: _Index, paren: int, start: int) -> tuple[str, str | No
     while k < len(found.title_ends):
         end, at, char = found.title_ends[k]
         if char == quote and at > quote_at:
-            return text[start:quote_at], text[quote_at + 1:at], end + 1, True
+            return text[start:quote_at], text[quote_at + 1 : at], end + 1, True
         if char == other and other_at is not None and at > other_at:
-            return text[start:other_at], text[other_at + 1:at], end + 1, True
+            return text[start:other_at], text[other_at + 1 : at], end + 1, True
         k += 1
     # No title closes: the link ends where the parentheses open before the quote are closed,
     # counting every parenthesis after it (Python-Markdown's fallback, quirks included).
@@ -323,8 +323,14 @@ class _Footnote(FootnoteInlineProcessor):  # type: ignore[misc]
 # Patterns whose regex never looks behind where it starts and whose ``handleMatch`` reads only
 # the match: finding the next match in the original text or in the text rewritten so far gives
 # the same match, so all of them can be replaced in one pass.
-_BATCHED = (AutolinkInlineProcessor, AutomailInlineProcessor, EscapeInlineProcessor, HtmlInlineProcessor,
-            SimpleTextInlineProcessor, SubstituteTagInlineProcessor)
+_BATCHED = (
+    AutolinkInlineProcessor,
+    AutomailInlineProcessor,
+    EscapeInlineProcessor,
+    HtmlInlineProcessor,
+    SimpleTextInlineProcessor,
+    SubstituteTagInlineProcessor,
+)
 
 
 class _BatchingInline(treeprocessors.InlineProcessor):  # type: ignore[misc]
@@ -333,11 +339,17 @@ class _BatchingInline(treeprocessors.InlineProcessor):  # type: ignore[misc]
     backslash escapes or entities in one paragraph copied it 50,000 times (2 s at 100,000
     characters). Same calls, same order, same stash: only the string is built once."""
 
-    def _InlineProcessor__applyPattern(self, pattern: Pattern, data: str, patternIndex: int,  # noqa: N802, N803
-                                       startIndex: int = 0) -> tuple[str, bool, int]:
+    def _InlineProcessor__applyPattern(
+        self,
+        pattern: Pattern,
+        data: str,
+        patternIndex: int,  # noqa: N802, N803
+        startIndex: int = 0,
+    ) -> tuple[str, bool, int]:
         if type(pattern) not in _BATCHED:
-            applied: tuple[str, bool, int] = super()._InlineProcessor__applyPattern(pattern, data, patternIndex,
-                                                                                   startIndex)
+            applied: tuple[str, bool, int] = super()._InlineProcessor__applyPattern(
+                pattern, data, patternIndex, startIndex
+            )
             return applied
         for exclude in pattern.ANCESTOR_EXCLUDES:
             if exclude.lower() in self.ancestors:
@@ -377,9 +389,12 @@ class _BatchingInline(treeprocessors.InlineProcessor):  # type: ignore[misc]
         rewritten = data[:startIndex] + "".join(pieces) + data[done:]
         return rewritten, True, len(rewritten) - (len(data) - pos)
 
-
-    def _InlineProcessor__processPlaceholders(self, data: str, parent: Element,  # noqa: N802
-                                              isText: bool = True) -> list[tuple[Element, list[str]]]:  # noqa: N803
+    def _InlineProcessor__processPlaceholders(
+        self,
+        data: str,
+        parent: Element,  # noqa: N802
+        isText: bool = True,
+    ) -> list[tuple[Element, list[str]]]:  # noqa: N803
         """Python-Markdown's, except that text between placeholders is gathered in a list and
         joined once per element, not appended to ``.text``/``.tail`` piece by piece (quadratic)."""
         result: list[tuple[Element, list[str]]] = []

@@ -25,9 +25,43 @@ __all__ = ["MAX_NOTE_CHARS", "render_markdown", "safe_url", "sanitize_html"]
 _EXTENSIONS = ["extra", "sane_lists", "nl2br"]
 
 _TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "dl", "dt", "em", "h1", "h2", "h3", "h4",
-    "h5", "h6", "hr", "i", "ins", "kbd", "li", "mark", "ol", "p", "pre", "s", "strong", "sub", "sup",
-    "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "code",
+    "dd",
+    "del",
+    "dl",
+    "dt",
+    "em",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "s",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 }
 _URL_SCHEMES = set(LINK_SCHEMES)
 _ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}, "th": {"align"}}
@@ -44,8 +78,9 @@ def render_markdown(text: str) -> str:
     # report renders a thousand notes; converters are not thread-safe, hence one per thread.
     converter = getattr(_local, "converter", None)
     if converter is None:
-        converter = _local.converter = markdown.Markdown(extensions=[*_EXTENSIONS, LinearLinksExtension()],
-                                                         output_format="html")
+        converter = _local.converter = markdown.Markdown(
+            extensions=[*_EXTENSIONS, LinearLinksExtension()], output_format="html"
+        )
     html = converter.reset().convert(_bound_pathological(_neutralise_open_tags(text)))
     return sanitize_html(html.replace(_LITERAL_LT, "&lt;"))
 

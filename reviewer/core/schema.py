@@ -143,7 +143,6 @@ def m001_initial(db: Database) -> None:
     db.table("reviews").enable_fts(["note"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
 
-
 @migrations()
 def m002_factchecks(db: Database) -> None:
     """Fact-check collections (imported ClaimReview feeds, CSV files) and stored sentence embeddings."""
@@ -202,6 +201,7 @@ def m002_factchecks(db: Database) -> None:
     db.table("factchecks").enable_fts(
         ["claim", "title", "publisher"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
     )
+
 
 @migrations()
 def m003_near_duplicates(db: Database) -> None:

@@ -148,8 +148,9 @@ def marked_snippet(text: str, terms: list[Term], *, words: int = 12) -> str:
     literal = literal_spans(text, terms)
     if not literal:
         return ""
-    spans = sorted(set(literal) | {s for s in word_spans(text, terms)
-                                   if not any(s[0] < e and b < s[1] for b, e in literal)})
+    spans = sorted(
+        set(literal) | {s for s in word_spans(text, terms) if not any(s[0] < e and b < s[1] for b, e in literal)}
+    )
     first = literal[0][0]
     boundaries = [m.start() for m in re.finditer(r"\S+", text)]
     index = max(0, sum(1 for b in boundaries if b <= first) - 1)

@@ -73,8 +73,9 @@ def article_json(article: Article, claims: list[Claim], evidence: dict[int, list
     }
 
 
-def show_json(article: Article, claims: list[Claim], evidence: dict[int, list[Evidence]],
-              near_duplicate: NearDuplicate | None) -> dict[str, Any]:
+def show_json(
+    article: Article, claims: list[Claim], evidence: dict[int, list[Evidence]], near_duplicate: NearDuplicate | None
+) -> dict[str, Any]:
     """What `reviewer show --json` prints: ``article_json`` and the earlier article this one nearly
     repeats (``{"id", "title", "similarity"}``, or null)."""
     data = article_json(article, claims, evidence)
@@ -90,29 +91,59 @@ def near_duplicate_json(nd: NearDuplicate | None) -> dict[str, Any] | None:
 
 def summary_json(r: ArticleSummary) -> dict[str, Any]:
     """One article of `reviewer list --json`."""
-    return {"id": r.id, "title": r.title, "source": r.source, "published": r.published,
-            "imported_at": r.imported_at, "status": r.status, "language": r.language,
-            "claims": r.claims_total, "reviewed": r.claims_reviewed}
+    return {
+        "id": r.id,
+        "title": r.title,
+        "source": r.source,
+        "published": r.published,
+        "imported_at": r.imported_at,
+        "status": r.status,
+        "language": r.language,
+        "claims": r.claims_total,
+        "reviewed": r.claims_reviewed,
+    }
 
 
 def verdict_json(claim: Claim, review: Review) -> dict[str, Any]:
     """What `reviewer verdict` prints: the claim and its review as committed."""
-    return {"claim_id": claim.id, "article_id": claim.article_id, "text": claim.text,
-            "verdict": review.verdict, "confidence": review.confidence, "note": review.note,
-            "reviewer": review.reviewer, "updated_at": review.updated_at}
+    return {
+        "claim_id": claim.id,
+        "article_id": claim.article_id,
+        "text": claim.text,
+        "verdict": review.verdict,
+        "confidence": review.confidence,
+        "note": review.note,
+        "reviewer": review.reviewer,
+        "updated_at": review.updated_at,
+    }
 
 
 def hit_json(h: SearchHit) -> dict[str, Any]:
     """One hit of `reviewer search --json`."""
-    return {"article_id": h.article_id, "title": h.title, "claim_id": h.claim_id, "where": h.where,
-            "snippet": h.snippet}
+    return {
+        "article_id": h.article_id,
+        "title": h.title,
+        "claim_id": h.claim_id,
+        "where": h.where,
+        "snippet": h.snippet,
+    }
 
 
 def extracted_json(claim: ExtractedClaim) -> dict[str, Any]:
     """A claim from extraction (not stored), with the same field names as ``claim_json``."""
-    stored_shape = Claim(id=0, article_id=0, start=claim.start, end=claim.end, text=claim.text,
-                         score=claim.score, checkworthy=claim.checkworthy, speaker=claim.speaker,
-                         speaker_start=claim.speaker_start, speaker_end=claim.speaker_end, kind=claim.kind)
+    stored_shape = Claim(
+        id=0,
+        article_id=0,
+        start=claim.start,
+        end=claim.end,
+        text=claim.text,
+        score=claim.score,
+        checkworthy=claim.checkworthy,
+        speaker=claim.speaker,
+        speaker_start=claim.speaker_start,
+        speaker_end=claim.speaker_end,
+        kind=claim.kind,
+    )
     data = claim_json(stored_shape)
     data["id"] = None
     return data
@@ -122,14 +153,24 @@ def agreement_json(figures: Agreement | None) -> dict[str, Any] | None:
     """Agreement figures: what `reviewer agreement --json` prints and the JSON report carries."""
     if figures is None:
         return None
-    return {"reviewers": list(figures.reviewers), "claims": figures.claims, "percentage": figures.percentage,
-            "kappa": figures.kappa, "alpha": figures.alpha, "kappa_undefined": figures.kappa_undefined,
-            "alpha_undefined": figures.alpha_undefined}
+    return {
+        "reviewers": list(figures.reviewers),
+        "claims": figures.claims,
+        "percentage": figures.percentage,
+        "kappa": figures.kappa,
+        "alpha": figures.alpha,
+        "kappa_undefined": figures.kappa_undefined,
+        "alpha_undefined": figures.alpha_undefined,
+    }
 
 
 def decision_json(decision: FinalDecision | None) -> dict[str, Any] | None:
     """A final decision as the JSON report carries it (null: none)."""
     if decision is None:
         return None
-    return {"verdict": decision.verdict, "note": decision.note, "decided_by": decision.decided_by,
-            "decided_at": decision.decided_at}
+    return {
+        "verdict": decision.verdict,
+        "note": decision.note,
+        "decided_by": decision.decided_by,
+        "decided_at": decision.decided_at,
+    }

@@ -91,5 +91,12 @@ def own_as_reviewer_review(review: Review, fallback_reviewer: str) -> ReviewerRe
     """The library's own review as one reviewer's review; None when it holds neither verdict nor note."""
     if review.verdict is None and not review.note:
         return None
-    return ReviewerReview(review.claim_id, review.reviewer or fallback_reviewer, review.verdict, review.confidence,
-                          review.note, review.updated_at, own=True)
+    return ReviewerReview(
+        review.claim_id,
+        review.reviewer or fallback_reviewer,
+        review.verdict,
+        review.confidence,
+        review.note,
+        review.updated_at,
+        own=True,
+    )

@@ -54,7 +54,8 @@ def clean_url(url: str | None) -> str | None:
         if unicodedata.category(ch) in _HIDDEN:
             raise ReviewerError(
                 f"The URL has an invisible or control character (U+{ord(ch):04X}) at character {i + 1}: "
-                "type the address again, or copy it from the browser's address bar.")
+                "type the address again, or copy it from the browser's address bar."
+            )
     return url or None
 
 
@@ -92,5 +93,6 @@ def encoded_link(url: str | None) -> str | None:
     link = _ESCAPE.sub("%25", link)
     if all(ch in _KEEP_IN_LINK for ch in link):
         return link
-    return "".join(ch if ch in _KEEP_IN_LINK else
-                   "".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass")) for ch in link)
+    return "".join(
+        ch if ch in _KEEP_IN_LINK else "".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass")) for ch in link
+    )

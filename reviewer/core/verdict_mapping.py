@@ -23,25 +23,98 @@ from .urls import safe_url
 
 # Kinds of rating, each with the words that say it, most specific first. A scale's verdict is of
 # a kind when its key, label or ClaimReview name is one of these (the first listed wins).
-FALSE_LIKE = ("false", "disputed", "incorrect", "inaccurate", "wrong", "not true", "untrue", "fake", "fake news",
-              "fabricated", "hoax", "scam", "debunked", "baseless", "manipulated", "altered", "doctored",
-              "mostly false", "pants on fire", "four pinocchios", "falso", "faux", "falsch", "ложь", "неправда",
-              "фейк")
-TRUE_LIKE = ("true", "supported", "correct", "accurate", "verified", "confirmed", "mostly true", "mostly correct",
-             "mostly accurate", "verdadero", "vrai", "richtig", "правда")
-MISLEADING_LIKE = ("misleading", "mixture", "half true", "half truth", "mixed", "partly false", "partially false",
-                   "partly true", "partially true", "partly correct", "missing context", "lacks context",
-                   "needs context", "out of context", "exaggerated", "exaggeration", "distorted", "cherry picks",
-                   "miscaptioned", "outdated", "spins the facts", "полуправда")
-UNVERIFIABLE_LIKE = ("unverifiable", "unproven", "unverified", "unsupported", "no evidence", "not proven",
-                     "insufficient evidence", "not enough evidence", "lacks evidence", "undetermined", "unclear",
-                     "cannot be verified", "cant be verified", "research in progress", "inconclusive")
+FALSE_LIKE = (
+    "false",
+    "disputed",
+    "incorrect",
+    "inaccurate",
+    "wrong",
+    "not true",
+    "untrue",
+    "fake",
+    "fake news",
+    "fabricated",
+    "hoax",
+    "scam",
+    "debunked",
+    "baseless",
+    "manipulated",
+    "altered",
+    "doctored",
+    "mostly false",
+    "pants on fire",
+    "four pinocchios",
+    "falso",
+    "faux",
+    "falsch",
+    "ложь",
+    "неправда",
+    "фейк",
+)
+TRUE_LIKE = (
+    "true",
+    "supported",
+    "correct",
+    "accurate",
+    "verified",
+    "confirmed",
+    "mostly true",
+    "mostly correct",
+    "mostly accurate",
+    "verdadero",
+    "vrai",
+    "richtig",
+    "правда",
+)
+MISLEADING_LIKE = (
+    "misleading",
+    "mixture",
+    "half true",
+    "half truth",
+    "mixed",
+    "partly false",
+    "partially false",
+    "partly true",
+    "partially true",
+    "partly correct",
+    "missing context",
+    "lacks context",
+    "needs context",
+    "out of context",
+    "exaggerated",
+    "exaggeration",
+    "distorted",
+    "cherry picks",
+    "miscaptioned",
+    "outdated",
+    "spins the facts",
+    "полуправда",
+)
+UNVERIFIABLE_LIKE = (
+    "unverifiable",
+    "unproven",
+    "unverified",
+    "unsupported",
+    "no evidence",
+    "not proven",
+    "insufficient evidence",
+    "not enough evidence",
+    "lacks evidence",
+    "undetermined",
+    "unclear",
+    "cannot be verified",
+    "cant be verified",
+    "research in progress",
+    "inconclusive",
+)
 KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("false", FALSE_LIKE), ("true", TRUE_LIKE), ("misleading", MISLEADING_LIKE), ("unverifiable", UNVERIFIABLE_LIKE),
+    ("false", FALSE_LIKE),
+    ("true", TRUE_LIKE),
+    ("misleading", MISLEADING_LIKE),
+    ("unverifiable", UNVERIFIABLE_LIKE),
 )
 # The words a rating may start with, longest first, so "not true" is read before "true".
-_OPENINGS = sorted(((phrase, kind) for kind, phrases in KINDS for phrase in phrases),
-                   key=lambda item: -len(item[0]))
+_OPENINGS = sorted(((phrase, kind) for kind, phrases in KINDS for phrase in phrases), key=lambda item: -len(item[0]))
 _FIRST_PART = re.compile(r"[.:;,(!?\n]| - | – | — ")
 NOTE_FIELD_LIMIT = 300  # a publisher, title or verdict in the note line; the url is kept whole
 

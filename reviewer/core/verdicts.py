@@ -17,14 +17,14 @@ DEFAULT_SCALE = VerdictScale(
     best_rating=4,
     worst_rating=1,
     verdicts=(
-        Verdict("supported", "Supported", "#009E73", 4, "Supported",
-                "The evidence supports the claim."),
-        Verdict("disputed", "Disputed", "#D55E00", 1, "Disputed",
-                "The evidence contradicts the claim."),
-        Verdict("misleading", "Misleading", "#E69F00", 2, "Misleading",
-                "Accurate in part but leaves a false impression."),
-        Verdict("unverifiable", "Unverifiable", "#56B4E9", 3, "Unverifiable",
-                "Cannot be checked with available evidence."),
+        Verdict("supported", "Supported", "#009E73", 4, "Supported", "The evidence supports the claim."),
+        Verdict("disputed", "Disputed", "#D55E00", 1, "Disputed", "The evidence contradicts the claim."),
+        Verdict(
+            "misleading", "Misleading", "#E69F00", 2, "Misleading", "Accurate in part but leaves a false impression."
+        ),
+        Verdict(
+            "unverifiable", "Unverifiable", "#56B4E9", 3, "Unverifiable", "Cannot be checked with available evidence."
+        ),
     ),
 )
 
@@ -35,15 +35,34 @@ POLITIFACT_SCALE = VerdictScale(
     worst_rating=1,
     verdicts=(
         Verdict("true", "True", "#009E73", 6, "True", "Accurate; nothing significant missing."),
-        Verdict("mostly-true", "Mostly True", "#56B4E9", 5, "Mostly True",
-                "Accurate but needs clarification or additional information."),
-        Verdict("half-true", "Half True", "#F0E442", 4, "Half True",
-                "Partially accurate but leaves out important details."),
-        Verdict("mostly-false", "Mostly False", "#E69F00", 3, "Mostly False",
-                "Contains an element of truth but ignores critical facts."),
+        Verdict(
+            "mostly-true",
+            "Mostly True",
+            "#56B4E9",
+            5,
+            "Mostly True",
+            "Accurate but needs clarification or additional information.",
+        ),
+        Verdict(
+            "half-true", "Half True", "#F0E442", 4, "Half True", "Partially accurate but leaves out important details."
+        ),
+        Verdict(
+            "mostly-false",
+            "Mostly False",
+            "#E69F00",
+            3,
+            "Mostly False",
+            "Contains an element of truth but ignores critical facts.",
+        ),
         Verdict("false", "False", "#D55E00", 2, "False", "Not accurate."),
-        Verdict("pants-on-fire", "Pants on Fire", "#CC79A7", 1, "Pants on Fire",
-                "Not accurate and makes a ridiculous claim."),
+        Verdict(
+            "pants-on-fire",
+            "Pants on Fire",
+            "#CC79A7",
+            1,
+            "Pants on Fire",
+            "Not accurate and makes a ridiculous claim.",
+        ),
     ),
 )
 
@@ -70,8 +89,9 @@ CONCLUSION_SCALE = VerdictScale(
     name="Conclusion only (no rating)",
     conclusion_only=True,
     verdicts=(
-        Verdict("reviewed", "Reviewed", "#0072B2", None, None,
-                "Checked; the written conclusion in the note is the verdict."),
+        Verdict(
+            "reviewed", "Reviewed", "#0072B2", None, None, "Checked; the written conclusion in the note is the verdict."
+        ),
     ),
 )
 

@@ -47,7 +47,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # File
     ActionSpec("import_files", "&Import Files…", (SK.Open,), "Import articles from files"),
     ActionSpec("import_folder", "Import &Folder…", ("Ctrl+Shift+O",), "Import every article in a folder"),
-    ActionSpec("import_factchecks", "Import Fact-c&hecks…", (), "Import a collection of fact-checks (ClaimReview, CSV)"),
+    ActionSpec(
+        "import_factchecks", "Import Fact-c&hecks…", (), "Import a collection of fact-checks (ClaimReview, CSV)"
+    ),
     ActionSpec("import_bundle", "Import B&undle…", (), "Merge a colleague's bundle of review work (one undo step)"),
     ActionSpec("open_library", "Open &Library…", ("Ctrl+Alt+O",), "Open another library file"),
     ActionSpec("new_library", "&New Library…", ("Ctrl+Alt+N",), "Create an empty library file"),
@@ -66,15 +68,28 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("zoom_out", "&Smaller Text", (SK.ZoomOut,), "Smaller reader text"),
     ActionSpec("zoom_reset", "&Actual Size", ("Ctrl+0",)),
     ActionSpec("refresh", "&Refresh", (SK.Refresh, "F5"), "Show changes made in another window or by the command line"),
-    ActionSpec("show_all", "Show &All Sentences", ("Ctrl+Shift+A",),
-               "Also show sentences that are not check-worthy and dismissed claims", checkable=True),
+    ActionSpec(
+        "show_all",
+        "Show &All Sentences",
+        ("Ctrl+Shift+A",),
+        "Also show sentences that are not check-worthy and dismissed claims",
+        checkable=True,
+    ),
     ActionSpec("focus_library", "Go to &Library", ("Ctrl+1",)),
     ActionSpec("focus_reader", "Go to &Reader", ("Ctrl+2",)),
     ActionSpec("focus_claims", "Go to &Claims", ("Ctrl+3",)),
-    ActionSpec("seen_before_list", "Seen &Before…", (),
-               "Claims of the library that match earlier reviews or imported fact-checks"),
-    ActionSpec("compare_reviews", "Compare Re&views…", (),
-               "Claims where reviewers disagree, side by side; record the final decision with one key"),
+    ActionSpec(
+        "seen_before_list",
+        "Seen &Before…",
+        (),
+        "Claims of the library that match earlier reviews or imported fact-checks",
+    ),
+    ActionSpec(
+        "compare_reviews",
+        "Compare Re&views…",
+        (),
+        "Claims where reviewers disagree, side by side; record the final decision with one key",
+    ),
     # Article
     ActionSpec("status_todo", "Mark as &To Do", ("Ctrl+Alt+1",)),
     ActionSpec("status_in_review", "Mark as &In Review", ("Ctrl+Alt+2",)),
@@ -83,10 +98,19 @@ ACTIONS: tuple[ActionSpec, ...] = (
     # Claim
     ActionSpec("next_claim", "&Next Claim", ("J",), typing_guard=True),
     ActionSpec("previous_claim", "&Previous Claim", ("K",), typing_guard=True),
-    ActionSpec("add_claim", "&Add Claim from Selection", ("Ctrl+Return", "A"),
-               "Make the selected article text a claim", typing_guard=True),
-    ActionSpec("edit_span", "&Edit Claim Span from Selection", ("Ctrl+Shift+Return",),
-               "The current claim covers the selected text instead"),
+    ActionSpec(
+        "add_claim",
+        "&Add Claim from Selection",
+        ("Ctrl+Return", "A"),
+        "Make the selected article text a claim",
+        typing_guard=True,
+    ),
+    ActionSpec(
+        "edit_span",
+        "&Edit Claim Span from Selection",
+        ("Ctrl+Shift+Return",),
+        "The current claim covers the selected text instead",
+    ),
     ActionSpec("split_claim", "&Split Claim at Cursor", ("Ctrl+Shift+S",)),
     ActionSpec("merge_claims", "&Merge Selected Claims", ("Ctrl+Shift+M",)),
     ActionSpec("dismiss_claim", "&Dismiss as Not Check-worthy", ("D",), typing_guard=True),
@@ -97,11 +121,20 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("verdict_0", "&Clear Verdict", ("0",), typing_guard=True),
     ActionSpec("focus_note", "Write &Note", ("N",), typing_guard=True),
     # The id keeps its old name so shortcut overrides saved for it still apply.
-    ActionSpec("focus_evidence", "Add &Evidence…", ("E",), "Add a link, a quoted passage or a file to the current claim",
-               typing_guard=True),
-    ActionSpec("reuse_match", "&Reuse Seen-before Verdict", ("R",),
-               "Give the current claim the verdict of its earlier check, with a note linking the original",
-               typing_guard=True),
+    ActionSpec(
+        "focus_evidence",
+        "Add &Evidence…",
+        ("E",),
+        "Add a link, a quoted passage or a file to the current claim",
+        typing_guard=True,
+    ),
+    ActionSpec(
+        "reuse_match",
+        "&Reuse Seen-before Verdict",
+        ("R",),
+        "Give the current claim the verdict of its earlier check, with a note linking the original",
+        typing_guard=True,
+    ),
     ActionSpec("edit_scales", "Edit Verdict &Scales…", ()),
     # Help
     ActionSpec("shortcuts", "&Keyboard Shortcuts", (SK.HelpContents, "F1")),
@@ -112,16 +145,80 @@ SPECS: dict[str, ActionSpec] = {spec.id: spec for spec in ACTIONS}
 
 # Menu layout: ids in order, None for a separator, "@name" for a submenu the window fills.
 MENUS: tuple[tuple[str, str, tuple[str | None, ...]], ...] = (
-    ("file", "&File", ("import_files", "import_folder", "import_factchecks", "import_bundle", None, "open_library",
-                       "new_library", "@recent", None, "export", "backups", None, "preferences", None, "quit")),
+    (
+        "file",
+        "&File",
+        (
+            "import_files",
+            "import_folder",
+            "import_factchecks",
+            "import_bundle",
+            None,
+            "open_library",
+            "new_library",
+            "@recent",
+            None,
+            "export",
+            "backups",
+            None,
+            "preferences",
+            None,
+            "quit",
+        ),
+    ),
     ("edit", "&Edit", ("undo", "redo", None, "copy", "paste_article", None, "find")),
-    ("view", "&View", ("refresh", None, "zoom_in", "zoom_out", "zoom_reset", None, "show_all", None, "focus_library",
-                       "focus_reader", "focus_claims", None, "seen_before_list", "compare_reviews")),
+    (
+        "view",
+        "&View",
+        (
+            "refresh",
+            None,
+            "zoom_in",
+            "zoom_out",
+            "zoom_reset",
+            None,
+            "show_all",
+            None,
+            "focus_library",
+            "focus_reader",
+            "focus_claims",
+            None,
+            "seen_before_list",
+            "compare_reviews",
+        ),
+    ),
     ("article", "&Article", ("status_todo", "status_in_review", "status_done", None, "reextract")),
-    ("claim", "&Claim", ("next_claim", "previous_claim", None, "add_claim", "edit_span", "split_claim",
-                         "merge_claims", None, "dismiss_claim", "restore_claim", "delete_claim")),
-    ("review", "&Review", (*(f"verdict_{n}" for n in range(1, 10)), "verdict_0", None, "focus_note", "focus_evidence", "reuse_match", None,
-                           "edit_scales")),
+    (
+        "claim",
+        "&Claim",
+        (
+            "next_claim",
+            "previous_claim",
+            None,
+            "add_claim",
+            "edit_span",
+            "split_claim",
+            "merge_claims",
+            None,
+            "dismiss_claim",
+            "restore_claim",
+            "delete_claim",
+        ),
+    ),
+    (
+        "review",
+        "&Review",
+        (
+            *(f"verdict_{n}" for n in range(1, 10)),
+            "verdict_0",
+            None,
+            "focus_note",
+            "focus_evidence",
+            "reuse_match",
+            None,
+            "edit_scales",
+        ),
+    ),
     ("help", "&Help", ("shortcuts", None, "about")),
 )
 
@@ -252,13 +349,30 @@ def shortcut_text(action: QAction) -> str:
 # Keys an ordinary keyboard has besides letters, digits and punctuation. The platforms' standard
 # bindings add others (F13–F35 of old Sun keyboards, media keys named "Undo", "Copy", "Zoom In"):
 # they work if present, but a list for people should not send them looking for them.
-_PLAIN_KEYS = frozenset({
-    Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Backspace, Qt.Key.Key_Return,
-    Qt.Key.Key_Enter, Qt.Key.Key_Insert, Qt.Key.Key_Delete, Qt.Key.Key_Pause, Qt.Key.Key_Print, Qt.Key.Key_Home,
-    Qt.Key.Key_End, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageUp,
-    Qt.Key.Key_PageDown, Qt.Key.Key_Menu,
-    *(Qt.Key(Qt.Key.Key_F1.value + n) for n in range(12)),
-})
+_PLAIN_KEYS = frozenset(
+    {
+        Qt.Key.Key_Escape,
+        Qt.Key.Key_Tab,
+        Qt.Key.Key_Backtab,
+        Qt.Key.Key_Backspace,
+        Qt.Key.Key_Return,
+        Qt.Key.Key_Enter,
+        Qt.Key.Key_Insert,
+        Qt.Key.Key_Delete,
+        Qt.Key.Key_Pause,
+        Qt.Key.Key_Print,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_PageDown,
+        Qt.Key.Key_Menu,
+        *(Qt.Key(Qt.Key.Key_F1.value + n) for n in range(12)),
+    }
+)
 _FIRST_SPECIAL_KEY = Qt.Key.Key_Escape.value  # below it: keys that type a character
 
 
@@ -283,7 +397,9 @@ def readable_keys(sequences: Iterable[QKeySequence], limit: int = 2) -> str:
     return ", ".join(shown[:limit])
 
 
-def build_menus(menubar: QMenuBar, actions: ActionCollection, submenus: dict[str, QMenu] | None = None) -> dict[str, QMenu]:
+def build_menus(
+    menubar: QMenuBar, actions: ActionCollection, submenus: dict[str, QMenu] | None = None
+) -> dict[str, QMenu]:
     """Fill ``menubar`` from MENUS; ``submenus`` supplies the "@name" entries. Returns menus by id."""
     submenus = submenus or {}
     menus: dict[str, QMenu] = {}

@@ -43,12 +43,7 @@ from ..core.errors import ReviewerError
 from .plain import plain_label
 from .tasks import Job, TaskManager
 
-_REASONS = {
-    "daily": "Daily",
-    "manual": "Manual",
-    "migration": "Before an update",
-    "before-restore": "Before a restore",
-}
+_REASONS = {"daily": "Daily", "manual": "Manual", "migration": "Before an update", "before-restore": "Before a restore"}
 
 
 def human_size(size: int) -> str:
@@ -207,8 +202,13 @@ class BackupsDialog(QDialog):
             self._job = None
         self._update_buttons()
 
-    def _run(self, name: str, fn: Callable[[Any], Any], on_done: Callable[[Any], None],
-             on_error: Callable[[BaseException, str], None]) -> None:
+    def _run(
+        self,
+        name: str,
+        fn: Callable[[Any], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException, str], None],
+    ) -> None:
         self._job = self.tasks.run(name, fn, on_done=on_done, on_error=on_error)
         self._job.show_progress.connect(self.busy_bar.show)
 
@@ -246,8 +246,10 @@ class BackupsDialog(QDialog):
             QMessageBox.StandardButton.Cancel,
             self,
         )
-        box.setInformativeText("Changes made since then are set aside: the current library is backed up "
-                               "first, so you can go back to it from this list.")
+        box.setInformativeText(
+            "Changes made since then are set aside: the current library is backed up "
+            "first, so you can go back to it from this list."
+        )
         restore = box.addButton("Restore", QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setObjectName("confirm-restore")
@@ -278,8 +280,9 @@ class BackupsDialog(QDialog):
         # fails, no work was lost on its account.
         names = ", ".join(dict.fromkeys(job.name for job in self.tasks.jobs))
         self.setCursor(Qt.CursorShape.BusyCursor)
-        self.message.setText(f"Waiting for other work on the library to finish ({names}); the restore "
-                             "starts then. Close cancels it.")
+        self.message.setText(
+            f"Waiting for other work on the library to finish ({names}); the restore starts then. Close cancels it."
+        )
         self._update_buttons()
         # A bound method, not a closure: Qt ends the connection when this dialog is deleted, and the
         # flag it checks is cleared when the dialog closes, so a job ending later (even after the
@@ -298,8 +301,12 @@ class BackupsDialog(QDialog):
         library = self.library_path
         self._set_busy(True, "Restoring…")
         self.restore_starting.emit()
-        self._run("Restore backup", lambda _ctx: restore_backup(info.path, library),
-                  lambda _result: self._restored(info), self._restore_failed)
+        self._run(
+            "Restore backup",
+            lambda _ctx: restore_backup(info.path, library),
+            lambda _result: self._restored(info),
+            self._restore_failed,
+        )
 
     def cancel_pending_restore(self) -> bool:
         """Give up a restore that still waits for other jobs (nothing was changed yet).

@@ -53,8 +53,15 @@ class BundleImport(QObject):
 
     finished = Signal(object)  # the MergeReport of the merge (None: cancelled, nothing new, or failed)
 
-    def __init__(self, store: Store, hub: ChangeHub, tasks: TaskManager, undo_stack: QUndoStack, parent: QWidget,
-                 done: Callable[[object], None] | None = None):
+    def __init__(
+        self,
+        store: Store,
+        hub: ChangeHub,
+        tasks: TaskManager,
+        undo_stack: QUndoStack,
+        parent: QWidget,
+        done: Callable[[object], None] | None = None,
+    ):
         super().__init__(parent)
         self.store, self.hub, self.tasks, self.undo_stack, self.window = store, hub, tasks, undo_stack, parent
         self.quiet = False  # tests: no progress dialog
@@ -77,8 +84,7 @@ class BundleImport(QObject):
 
     def _start(self, title: str, path: Path, dry_run: bool, on_done: Callable[[MergeResult], None]) -> None:
         owner = self.store
-        job = self.tasks.run(title, lambda ctx: _run(owner, path, dry_run, ctx), on_done=on_done,
-                             on_error=self._failed)
+        job = self.tasks.run(title, lambda ctx: _run(owner, path, dry_run, ctx), on_done=on_done, on_error=self._failed)
         if self.quiet:
             return
         dialog = QProgressDialog(f"{title}…", "Cancel", 0, 0, self.window)
@@ -98,8 +104,13 @@ class BundleImport(QObject):
             self._show(QMessageBox.Icon.Information, report.summary() + ".", _lines(report))
             self.finished.emit(None)
             return
-        box = plain_message_box(QMessageBox.Icon.Question, "Import Bundle", report.summary() + ".",
-                                QMessageBox.StandardButton.Cancel, self.window)
+        box = plain_message_box(
+            QMessageBox.Icon.Question,
+            "Import Bundle",
+            report.summary() + ".",
+            QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         self.import_button = box.addButton("Import", QMessageBox.ButtonRole.AcceptRole)
@@ -120,8 +131,10 @@ class BundleImport(QObject):
     def _merged(self, result: MergeResult) -> None:
         report = result.report
         if not result.change.empty:
-            error = push(self.undo_stack, BundleImportCommand(self.store, self.hub, result.change,
-                                                              f"Import Bundle from {report.creator}"))
+            error = push(
+                self.undo_stack,
+                BundleImportCommand(self.store, self.hub, result.change, f"Import Bundle from {report.creator}"),
+            )
             if error is not None:
                 self.finished.emit(None)
                 return
@@ -151,8 +164,10 @@ def _lines(report: MergeReport) -> list[str]:
     lines = []
     for a in report.articles:
         what = "New" if a.new else "Already here"
-        lines.append(f"{what}: {a.title} — {a.claims_added} claims added, {a.reviews_added} reviews added, "
-                     f"{a.reviews_updated} updated")
+        lines.append(
+            f"{what}: {a.title} — {a.claims_added} claims added, {a.reviews_added} reviews added, "
+            f"{a.reviews_updated} updated"
+        )
     return lines + report.details()
 
 

@@ -19,8 +19,7 @@ from .commands import ChangeCommand, StoreCommand
 class AddClaimCommand(ChangeCommand):
     """A reviewer's own claim over an article span."""
 
-    def __init__(self, store: Store, hub: ChangeHub, article_id: int, start: int, end: int,
-                 speaker: str | None = None):
+    def __init__(self, store: Store, hub: ChangeHub, article_id: int, start: int, end: int, speaker: str | None = None):
         text = store.get_article(article_id).text
         start, end = trim_span(text, start, end)
         super().__init__(store, hub, f"Add claim “{shorten(text[start:end], 40)}”", article_id)
@@ -63,8 +62,7 @@ class MergeClaimsCommand(ChangeCommand):
 
     def __init__(self, store: Store, hub: ChangeHub, claim_ids: Sequence[int]):
         claims = sorted((store.get_claim(i) for i in claim_ids), key=lambda c: c.start)
-        super().__init__(store, hub, f"Merge {len(claims)} claims", claims[0].article_id,
-                         tuple(c.id for c in claims))
+        super().__init__(store, hub, f"Merge {len(claims)} claims", claims[0].article_id, tuple(c.id for c in claims))
 
     def make(self) -> Change:
         return self.store.merge_claims_change(self.claim_ids)
@@ -77,8 +75,7 @@ class DismissClaimsCommand(ChangeCommand):
         n = len(claim_ids)
         what = "claim" if n == 1 else f"{n} claims"
         article_id = store.get_claim(claim_ids[0]).article_id if claim_ids else None
-        super().__init__(store, hub, f"{'Dismiss' if dismissed else 'Restore'} {what}", article_id,
-                         tuple(claim_ids))
+        super().__init__(store, hub, f"{'Dismiss' if dismissed else 'Restore'} {what}", article_id, tuple(claim_ids))
         self.dismissed = dismissed
 
     def make(self) -> Change:
@@ -91,8 +88,7 @@ class DeleteClaimsCommand(ChangeCommand):
     def __init__(self, store: Store, hub: ChangeHub, claim_ids: Sequence[int]):
         n = len(claim_ids)
         article_id = store.get_claim(claim_ids[0]).article_id if claim_ids else None
-        super().__init__(store, hub, "Delete claim" if n == 1 else f"Delete {n} claims", article_id,
-                         tuple(claim_ids))
+        super().__init__(store, hub, "Delete claim" if n == 1 else f"Delete {n} claims", article_id, tuple(claim_ids))
 
     def make(self) -> Change:
         return self.store.delete_claims_change(self.claim_ids)
@@ -114,16 +110,18 @@ class ReextractCommand(StoreCommand):
 
     kinds = (CLAIMS, ARTICLES)
 
-    def __init__(self, store: Store, hub: ChangeHub, article_id: int, drafts: Sequence[ClaimDraft],
-                 extraction: str = "final"):
+    def __init__(
+        self, store: Store, hub: ChangeHub, article_id: int, drafts: Sequence[ClaimDraft], extraction: str = "final"
+    ):
         super().__init__(store, hub, "Re-extract claims", article_id)
         self.drafts, self.extraction = list(drafts), extraction
         self.added: list[int] = []
         self._removed: list = []
 
     def apply(self) -> None:
-        self.added, self._removed = self.store.reextract_claims(self.article_id, self.drafts,
-                                                                extraction=self.extraction)
+        self.added, self._removed = self.store.reextract_claims(
+            self.article_id, self.drafts, extraction=self.extraction
+        )
 
     def revert(self) -> None:
         self.store.undo_reextraction(self.article_id, self.added, self._removed)

@@ -145,10 +145,17 @@ class ClaimsModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(COLUMNS):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
             return COLUMNS[section]
         return None
 
@@ -177,8 +184,11 @@ class ClaimsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_TEXT:
                 seen = self._seen.get(claim.id)
-                return plain_tooltip(claim.text if seen is None else
-                                     f"{claim.text}\n\n{SEEN_MARK} (match {seen:.2f}): see the claim's Seen before tab.")
+                return plain_tooltip(
+                    claim.text
+                    if seen is None
+                    else f"{claim.text}\n\n{SEEN_MARK} (match {seen:.2f}): see the claim's Seen before tab."
+                )
             if column == COL_VERDICT:
                 return plain_tooltip(claim_label(claim, self._palette, self._threshold))
             return None
@@ -204,8 +214,13 @@ class ClaimsModel(QAbstractTableModel):
             return self._seen.get(claim.id)
         if role == META_ROLE:
             seen = self._seen.get(claim.id)
-            parts = [SEEN_MARK if seen is not None else None, claim.speaker, kind_label(claim.kind),
-                     "added by hand" if claim.origin == "manual" else None, "dismissed" if claim.dismissed else None]
+            parts = [
+                SEEN_MARK if seen is not None else None,
+                claim.speaker,
+                kind_label(claim.kind),
+                "added by hand" if claim.origin == "manual" else None,
+                "dismissed" if claim.dismissed else None,
+            ]
             return "  ·  ".join(p for p in parts if p)
         if role == SORT_ROLE:
             if column == COL_TEXT:
@@ -233,8 +248,14 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
 
-    def set_filters(self, *, verdict: str | None = ..., kind: str | None = ..., min_score: float | None = None,
-                    show_all: bool | None = None) -> None:
+    def set_filters(
+        self,
+        *,
+        verdict: str | None = ...,
+        kind: str | None = ...,
+        min_score: float | None = None,
+        show_all: bool | None = None,
+    ) -> None:
         self._begin_filter_change()
         if verdict is not ...:
             self._verdict = verdict or None

@@ -57,8 +57,9 @@ class ClaimTextDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         painter.save()
         rect: QRect = option.rect
-        painter.fillRect(QRect(rect.left() + 2, rect.top() + 6, 4, rect.height() - 12),
-                         QColor(index.data(COLOR_ROLE) or "#BBBBBB"))
+        painter.fillRect(
+            QRect(rect.left() + 2, rect.top() + 6, 4, rect.height() - 12), QColor(index.data(COLOR_ROLE) or "#BBBBBB")
+        )
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         color = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         foreground = index.data(Qt.ItemDataRole.ForegroundRole)
@@ -77,9 +78,11 @@ class ClaimTextDelegate(QStyledItemDelegate):
         small.setPointSizeF(option.font.pointSizeF() * 0.86)
         painter.setFont(small)
         painter.setPen(muted)
-        painter.drawText(QRect(area.left(), area.top() + line_h * 2 + 2, area.width(), line_h),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(small).elidedText(meta, Qt.TextElideMode.ElideRight, area.width()))
+        painter.drawText(
+            QRect(area.left(), area.top() + line_h * 2 + 2, area.width(), line_h),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            QFontMetrics(small).elidedText(meta, Qt.TextElideMode.ElideRight, area.width()),
+        )
         painter.restore()
 
     @staticmethod
@@ -102,10 +105,12 @@ class ClaimTextDelegate(QStyledItemDelegate):
         layout.endLayout()
         for i, line in enumerate(lines):
             if i == len(lines) - 1 and line.textStart() + line.textLength() < len(text):
-                elided = fm.elidedText(text[line.textStart():], Qt.TextElideMode.ElideRight, area.width())
-                painter.drawText(QRect(area.left(), area.top() + i * fm.lineSpacing(), area.width(),
-                                       fm.lineSpacing()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                                 elided)
+                elided = fm.elidedText(text[line.textStart() :], Qt.TextElideMode.ElideRight, area.width())
+                painter.drawText(
+                    QRect(area.left(), area.top() + i * fm.lineSpacing(), area.width(), fm.lineSpacing()),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    elided,
+                )
             else:
                 line.draw(painter, QPointF(area.left(), area.top()))
 
@@ -128,8 +133,7 @@ class VerdictDelegate(QStyledItemDelegate):
         fm = option.fontMetrics
         color = QColor(index.data(COLOR_ROLE) or "#BBBBBB")
         width = min(option.rect.width() - 8, fm.horizontalAdvance(label) + 30)
-        pill = QRect(option.rect.left() + 4, option.rect.center().y() - fm.height() // 2 - 2, width,
-                     fm.height() + 4)
+        pill = QRect(option.rect.left() + 4, option.rect.center().y() - fm.height() // 2 - 2, width, fm.height() + 4)
         fill = QColor(color)
         fill.setAlpha(48)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -139,10 +143,14 @@ class VerdictDelegate(QStyledItemDelegate):
         dot = QRect(pill.left() + 7, pill.center().y() - 3, 7, 7)
         painter.drawEllipse(dot)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText if selected
-                                            else QPalette.ColorRole.Text))
-        painter.drawText(pill.adjusted(18, 0, -4, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(label, Qt.TextElideMode.ElideRight, pill.width() - 24))
+        painter.setPen(
+            option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        )
+        painter.drawText(
+            pill.adjusted(18, 0, -4, 0),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(label, Qt.TextElideMode.ElideRight, pill.width() - 24),
+        )
         painter.restore()
 
 
@@ -324,8 +332,11 @@ class ClaimsPanel(QWidget):
 
     def _filters_changed(self, *args) -> None:
         current = self.current_claim()
-        self.proxy.set_filters(verdict=self.verdict_filter.currentData(), kind=self.kind_filter.currentData(),
-                               min_score=self.min_score.value())
+        self.proxy.set_filters(
+            verdict=self.verdict_filter.currentData(),
+            kind=self.kind_filter.currentData(),
+            min_score=self.min_score.value(),
+        )
         self._update_count()
         if current is not None:
             self.select_claim(current, emit=False)
@@ -375,8 +386,8 @@ class ClaimsPanel(QWidget):
         self._suppress = not emit
         try:
             self.view.selectionModel().setCurrentIndex(
-                proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+                proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
             self.view.scrollTo(proxy_index)
         finally:
             self._suppress = False
@@ -392,7 +403,8 @@ class ClaimsPanel(QWidget):
         row = max(0, min(count - 1, row))
         proxy_index = self.proxy.index(row, 0)
         self.view.selectionModel().setCurrentIndex(
-            proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.view.scrollTo(proxy_index)
         return proxy_index.data(CLAIM_ID_ROLE)
 

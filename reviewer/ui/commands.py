@@ -24,8 +24,9 @@ class StoreCommand(QUndoCommand):
 
     kinds: tuple[str, ...] = ()
 
-    def __init__(self, store: Store, hub: ChangeHub, text: str, article_id: int | None = None,
-                 claim_ids: tuple[int, ...] = ()):
+    def __init__(
+        self, store: Store, hub: ChangeHub, text: str, article_id: int | None = None, claim_ids: tuple[int, ...] = ()
+    ):
         super().__init__(text)
         self.store = store
         self.hub = hub
@@ -63,8 +64,9 @@ class ChangeCommand(StoreCommand):
     """A command whose first redo asks the store for a ``Change`` (``make``); undo and later
     redos only hand the store back what it returned."""
 
-    def __init__(self, store: Store, hub: ChangeHub, text: str, article_id: int | None = None,
-                 claim_ids: tuple[int, ...] = ()):
+    def __init__(
+        self, store: Store, hub: ChangeHub, text: str, article_id: int | None = None, claim_ids: tuple[int, ...] = ()
+    ):
         super().__init__(store, hub, text, article_id, claim_ids)
         self.change: Change | None = None
         self._redo: Change | None = None

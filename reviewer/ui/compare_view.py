@@ -91,8 +91,16 @@ def compare_rows(store: Store, found: Sequence[Disagreement]) -> tuple[list[Comp
                 own.append(r.reviewer)
             elif not r.own:
                 peers.add(r.reviewer)
-        rows.append(CompareRow(claim.id, claim.article_id, claim.text, titles[claim.article_id],
-                               {r.reviewer: r.verdict for r in d.reviews}, d.decision))
+        rows.append(
+            CompareRow(
+                claim.id,
+                claim.article_id,
+                claim.text,
+                titles[claim.article_id],
+                {r.reviewer: r.verdict for r in d.reviews},
+                d.decision,
+            )
+        )
     return rows, own + sorted(peers - set(own))
 
 
@@ -119,8 +127,12 @@ class CompareModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.reviewers) + 3
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ):
         columns = self.columns()
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(columns):
             if role == Qt.ItemDataRole.DisplayRole:
@@ -159,8 +171,10 @@ class CompareModel(QAbstractTableModel):
                 return plain_tooltip(row.article_title)
             if column == 2 + len(self.reviewers) and row.decision is not None:
                 d = row.decision
-                return plain_tooltip(f"Decided by {d.decided_by}, {d.decided_at[:16].replace('T', ' ')}"
-                                     + (f"\n{shorten(d.note, 400)}" if d.note else ""))
+                return plain_tooltip(
+                    f"Decided by {d.decided_by}, {d.decided_at[:16].replace('T', ' ')}"
+                    + (f"\n{shorten(d.note, 400)}" if d.note else "")
+                )
         if role == CLAIM_ROLE:
             return row.claim_id
         return None
@@ -180,9 +194,16 @@ class CompareDialog(QDialog):
     """Not modal: the desk stays usable. ``open_article(article_id, claim_id)`` and
     ``current_article()`` are the window's; ``verdict_keys(n)`` the keys of its action ``verdict_n``."""
 
-    def __init__(self, store: Store, hub: ChangeHub, undo_stack: QUndoStack,
-                 open_article: Callable[[int, int | None], object], current_article: Callable[[], int | None],
-                 verdict_keys: Callable[[int], list[QKeySequence]] = _default_keys, parent: QWidget | None = None):
+    def __init__(
+        self,
+        store: Store,
+        hub: ChangeHub,
+        undo_stack: QUndoStack,
+        open_article: Callable[[int, int | None], object],
+        current_article: Callable[[], int | None],
+        verdict_keys: Callable[[int], list[QKeySequence]] = _default_keys,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("compareDialog")
         self.setWindowTitle("Compare reviews")
@@ -240,8 +261,10 @@ class CompareDialog(QDialog):
             action.triggered.connect(lambda _c=False, n=n: self.decide_by_index(n))
             self.addAction(action)
             self.decide_actions[n] = action
-        for action, keys in ((undo_stack.createUndoAction(self), QKeySequence.StandardKey.Undo),
-                             (undo_stack.createRedoAction(self), QKeySequence.StandardKey.Redo)):
+        for action, keys in (
+            (undo_stack.createUndoAction(self), QKeySequence.StandardKey.Undo),
+            (undo_stack.createRedoAction(self), QKeySequence.StandardKey.Redo),
+        ):
             action.setShortcuts(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
@@ -303,8 +326,9 @@ class CompareDialog(QDialog):
             index = self.view.currentIndex()
             selected = self.model.rows[index.row()].article_id if index.isValid() else None
             lines = [text for aid, text in self._figures if aid is None or aid == selected]
-            lines.insert(len(lines) - 1, f"({len(articles)} articles with disagreements; the selected claim's "
-                                         "article is shown)")
+            lines.insert(
+                len(lines) - 1, f"({len(articles)} articles with disagreements; the selected claim's article is shown)"
+            )
         self.agreement.setText("\n".join(lines))
 
     def _show_hint(self, rows: list[CompareRow]) -> None:
@@ -315,8 +339,11 @@ class CompareDialog(QDialog):
         if not rows:
             count = "Reviewers agree on every claim here (or only one reviewer gave verdicts)."
         clear = self._key_text(0)
-        self.hint.setText(f"{count} Final decision: {', '.join(keys)}"
-                          + (f"; {clear} clears it" if clear else "") + ". Return opens the claim in the desk.")
+        self.hint.setText(
+            f"{count} Final decision: {', '.join(keys)}"
+            + (f"; {clear} clears it" if clear else "")
+            + ". Return opens the claim in the desk."
+        )
 
     def _key_text(self, n: int) -> str:
         keys = self.decide_actions[n].shortcuts()
@@ -345,8 +372,9 @@ class CompareDialog(QDialog):
         if verdict is None and self.store.final_decision(claim_id) is None:
             return
         try:
-            command = FinalDecisionCommand(self.store, self.hub, claim_id, verdict.key if verdict else None,
-                                           verdict.label if verdict else "")
+            command = FinalDecisionCommand(
+                self.store, self.hub, claim_id, verdict.key if verdict else None, verdict.label if verdict else ""
+            )
         except ReviewerError as err:  # the claim was deleted meanwhile (the list refreshes with the hub)
             error: ReviewerError | None = err
         else:
@@ -377,8 +405,11 @@ class CompareDialog(QDialog):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         # The open article may have changed while the desk had the focus.
-        if (event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
-                and self.scope.currentIndex() == OPEN_ARTICLE):
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and self.scope.currentIndex() == OPEN_ARTICLE
+        ):
             self.refresh()
         super().changeEvent(event)
 
@@ -396,9 +427,15 @@ def show_compare(window) -> CompareDialog:
         if dialog is not None:
             dialog.deleteLater()
         actions = window.actions
-        dialog = CompareDialog(window.store, window.hub, window.undo_stack, window.open_article,
-                               lambda: window.article.id if window.article is not None else None,
-                               lambda n: actions.shortcuts(f"verdict_{n}"), window)
+        dialog = CompareDialog(
+            window.store,
+            window.hub,
+            window.undo_stack,
+            window.open_article,
+            lambda: window.article.id if window.article is not None else None,
+            lambda n: actions.shortcuts(f"verdict_{n}"),
+            window,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     dialog.raise_()

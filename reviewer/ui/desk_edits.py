@@ -41,10 +41,20 @@ class DeskEdits:
     ``show_message`` puts a line in the status bar.
     """
 
-    def __init__(self, store: Store, hub: ChangeHub, undo_stack: QUndoStack, tasks: TaskManager,
-                 reader: ReaderView, claims: ClaimsPanel, *, article: Callable[[], Article | None],
-                 select_claim: Callable[[int | None], None], save_pending: Callable[[], None],
-                 show_message: Callable[..., None]):
+    def __init__(
+        self,
+        store: Store,
+        hub: ChangeHub,
+        undo_stack: QUndoStack,
+        tasks: TaskManager,
+        reader: ReaderView,
+        claims: ClaimsPanel,
+        *,
+        article: Callable[[], Article | None],
+        select_claim: Callable[[int | None], None],
+        save_pending: Callable[[], None],
+        show_message: Callable[..., None],
+    ):
         self.store, self.hub, self.undo_stack, self.tasks = store, hub, undo_stack, tasks
         self.reader, self.claims = reader, claims
         self._article, self._select_claim = article, select_claim
@@ -119,8 +129,7 @@ class DeskEdits:
         if not claims:
             return
         if any(c.origin != "manual" for c in claims):
-            self._show_message("Only claims you added can be deleted; dismiss extracted ones instead (D).",
-                               error=True)
+            self._show_message("Only claims you added can be deleted; dismiss extracted ones instead (D).", error=True)
             return
         self._push(DeleteClaimsCommand(self.store, self.hub, [c.id for c in claims]))
 
@@ -156,5 +165,9 @@ class DeskEdits:
                 self._show_message(f"Claims extracted again: {len(command.added)} new. Undo puts the old ones back.")
 
         self._show_message("Extracting claims…")
-        self.tasks.run("Re-extracting claims", job, on_done=done,
-                       on_error=lambda exc, tb: self._show_message(f"Re-extraction failed: {exc}", error=True))
+        self.tasks.run(
+            "Re-extracting claims",
+            job,
+            on_done=done,
+            on_error=lambda exc, tb: self._show_message(f"Re-extraction failed: {exc}", error=True),
+        )

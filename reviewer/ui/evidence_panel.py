@@ -264,8 +264,9 @@ class EvidencePanel(QWidget):
 
     error = Signal(str)  # a message for the person (the store refused a change)
 
-    def __init__(self, store: Store, hub: ChangeHub, undo_stack: QUndoStack, parent: QWidget | None = None,
-                 before_change=None):
+    def __init__(
+        self, store: Store, hub: ChangeHub, undo_stack: QUndoStack, parent: QWidget | None = None, before_change=None
+    ):
         super().__init__(parent)
         self.store = store
         self.hub = hub

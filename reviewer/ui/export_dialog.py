@@ -53,8 +53,10 @@ PREVIEW_CLAIMS = 40  # the preview shows the start of a long report
 PREVIEW_TEXT_CHARS = 60_000
 SCOPE_CURRENT, SCOPE_SELECTED, SCOPE_LIBRARY = "current", "selected", "library"
 CLAIMREVIEW_FORMATS = ("claimreview", "html")  # the HTML report embeds ClaimReview JSON-LD
-URL_BASE_HINT = ("Without a base URL the reviews have no url, which Google Fact Check Tools require. "
-                 "Each review's url is BASE/claims/<claim id>.")
+URL_BASE_HINT = (
+    "Without a base URL the reviews have no url, which Google Fact Check Tools require. "
+    "Each review's url is BASE/claims/<claim id>."
+)
 
 
 class OfflineBrowser(QTextBrowser):
@@ -77,8 +79,7 @@ def _worker_store(store):
 
 
 class ExportDialog(QDialog):
-    def __init__(self, store, settings, tasks, parent: QWidget | None = None,
-                 article_ids: list[int] | None = None):
+    def __init__(self, store, settings, tasks, parent: QWidget | None = None, article_ids: list[int] | None = None):
         super().__init__(parent)
         self.store, self.settings, self.tasks = store, settings, tasks
         from ..pdf_qt import register
@@ -104,8 +105,11 @@ class ExportDialog(QDialog):
         self.scope_selected = QRadioButton(f"Selected articles ({len(self.article_ids)})")
         self.scope_library = QRadioButton("Whole library")
         self.scope_group = QButtonGroup(self)
-        for button, key in ((self.scope_current, SCOPE_CURRENT), (self.scope_selected, SCOPE_SELECTED),
-                            (self.scope_library, SCOPE_LIBRARY)):
+        for button, key in (
+            (self.scope_current, SCOPE_CURRENT),
+            (self.scope_selected, SCOPE_SELECTED),
+            (self.scope_library, SCOPE_LIBRARY),
+        ):
             button.setProperty("scope", key)
             self.scope_group.addButton(button)
         self.scope_current.setEnabled(len(self.article_ids) >= 1)
@@ -152,8 +156,9 @@ class ExportDialog(QDialog):
         self.url_base_hint.setObjectName("paneCount")
         self.page_size_combo = QComboBox()
         self.page_size_combo.addItems(["A4", "Letter"])
-        self.page_size_combo.setCurrentText(settings.pref("page_size") if settings.pref("page_size") in
-                                            ("A4", "Letter") else "A4")
+        self.page_size_combo.setCurrentText(
+            settings.pref("page_size") if settings.pref("page_size") in ("A4", "Letter") else "A4"
+        )
 
         # Destination
         self.path_edit = QLineEdit(str(self._default_path()))
@@ -327,7 +332,8 @@ class ExportDialog(QDialog):
             title=self.title_edit.text().strip() or None,
             organisation=self.organisation_edit.text().strip() or None,
             page_size=self.page_size_combo.currentText(),
-            url_base=(self.url_base_edit.text().strip() or None) if self.current_format() in CLAIMREVIEW_FORMATS
+            url_base=(self.url_base_edit.text().strip() or None)
+            if self.current_format() in CLAIMREVIEW_FORMATS
             else None,
             threshold=self.settings.threshold(),
         )
@@ -341,8 +347,11 @@ class ExportDialog(QDialog):
 
     def _default_path(self) -> Path:
         remembered = self.settings.state("last_export_dir")
-        folder = remembered if remembered and Path(remembered).is_dir() else \
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = (
+            remembered
+            if remembered and Path(remembered).is_dir()
+            else QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        )
         base = Path(folder) if folder else Path.home()
         name = "fact-check-report"
         if len(self.article_ids) == 1:
@@ -396,9 +405,15 @@ class ExportDialog(QDialog):
             except ReviewerError as exc:
                 self._preview_failed(generation, exc)
             return
-        self._track(self.tasks.run("Report preview", job, delay_ms=10_000,
-                                   on_done=lambda result: self._show_preview(generation, result),
-                                   on_error=lambda exc, tb: self._preview_failed(generation, exc, tb)))
+        self._track(
+            self.tasks.run(
+                "Report preview",
+                job,
+                delay_ms=10_000,
+                on_done=lambda result: self._show_preview(generation, result),
+                on_error=lambda exc, tb: self._preview_failed(generation, exc, tb),
+            )
+        )
 
     def _show_preview(self, generation: int, result: tuple[str, str, str]) -> None:
         if generation != self._preview_generation:
@@ -466,8 +481,9 @@ class ExportDialog(QDialog):
             except ReviewerError as exc:
                 self._export_failed(exc, "")
             return
-        self._export_job = self._track(self.tasks.run("Export report", job, on_done=self._export_done,
-                                                      on_error=self._export_failed))
+        self._export_job = self._track(
+            self.tasks.run("Export report", job, on_done=self._export_done, on_error=self._export_failed)
+        )
         self._export_job.progress.connect(self._on_progress)
         self._export_job.show_progress.connect(self.progress.show)
 
@@ -528,8 +544,10 @@ class ExportDialog(QDialog):
 def _preview_content(store, fmt: str, options: ReportOptions) -> tuple[str, str, str]:
     """("html"|"text", content, status line) for the preview; runs in a job."""
     report = build_report(store, options)
-    status = (f"{report.total_claims} claim{'s' if report.total_claims != 1 else ''} in "
-              f"{len(report.articles)} article{'s' if len(report.articles) != 1 else ''}")
+    status = (
+        f"{report.total_claims} claim{'s' if report.total_claims != 1 else ''} in "
+        f"{len(report.articles)} article{'s' if len(report.articles) != 1 else ''}"
+    )
     if fmt in ("html", "pdf"):
         if report.total_claims > PREVIEW_CLAIMS:
             status += f" · preview shows the first {PREVIEW_CLAIMS}"

@@ -13,29 +13,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QInputDialog,
-    QLineEdit,
-    QMessageBox,
-    QProgressDialog,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QProgressDialog, QWidget
 
 from ..core.errors import ReviewerError
-from ..core.factchecks.files import (
-    FactcheckImportReport,
-    collection_name_for,
-    import_factcheck_files,
-)
+from ..core.factchecks.files import FactcheckImportReport, collection_name_for, import_factcheck_files
 from ..core.store import Store
 from .changes import ChangeHub
 from .plain import plain_message_box
 from .tasks import JobContext, TaskManager
 
 FACTCHECKS = "factchecks"  # the hub kind: fact-check collections changed
-FILE_FILTER = ("Fact-checks (*.json *.jsonld *.jsonl *.ndjson *.csv *.tsv *.tab *.txt *.html *.htm);;"
-               "All files (*)")
+FILE_FILTER = "Fact-checks (*.json *.jsonld *.jsonl *.ndjson *.csv *.tsv *.tab *.txt *.html *.htm);;All files (*)"
 SHOWN_DETAILS = 8
 
 
@@ -50,8 +38,14 @@ class FactcheckImport(QObject):
 
     finished = Signal(object)  # FactcheckImportReport, or None when the job failed
 
-    def __init__(self, store: Store, hub: ChangeHub, tasks: TaskManager, parent: QWidget,
-                 done: Callable[[object], None] | None = None):
+    def __init__(
+        self,
+        store: Store,
+        hub: ChangeHub,
+        tasks: TaskManager,
+        parent: QWidget,
+        done: Callable[[object], None] | None = None,
+    ):
         super().__init__(parent)
         self.store, self.hub, self.tasks, self.window = store, hub, tasks, parent
         self.quiet = False  # tests: no progress dialog
@@ -72,8 +66,13 @@ class FactcheckImport(QObject):
         """The collection name the person chose (the first file's name by default), or None if cancelled."""
         what = "this file" if len(paths) == 1 else f"these {len(paths)} files"
         while True:
-            name, ok = QInputDialog.getText(self.window, "Import Fact-checks", f"Collection for {what}:",
-                                            QLineEdit.EchoMode.Normal, collection_name_for(paths[0]))
+            name, ok = QInputDialog.getText(
+                self.window,
+                "Import Fact-checks",
+                f"Collection for {what}:",
+                QLineEdit.EchoMode.Normal,
+                collection_name_for(paths[0]),
+            )
             if not ok:
                 return None
             if name.strip():
@@ -85,8 +84,12 @@ class FactcheckImport(QObject):
             self.hub.emit("error", message="This library is in memory only; save it to a file to import.")
             return
         owner = self.store
-        job = self.tasks.run("Importing fact-checks", lambda ctx: _run(owner, list(paths), collection, ctx),
-                             on_done=self._done, on_error=self._failed)
+        job = self.tasks.run(
+            "Importing fact-checks",
+            lambda ctx: _run(owner, list(paths), collection, ctx),
+            on_done=self._done,
+            on_error=self._failed,
+        )
         if self.quiet:
             return
         dialog = QProgressDialog("Importing fact-checks…", "Cancel", 0, 0, self.window)

@@ -57,8 +57,9 @@ class HistoryPanel(QWidget):
 
     error = Signal(str)
 
-    def __init__(self, store: Store, hub: ChangeHub, undo_stack: QUndoStack, parent: QWidget | None = None,
-                 before_change=None):
+    def __init__(
+        self, store: Store, hub: ChangeHub, undo_stack: QUndoStack, parent: QWidget | None = None, before_change=None
+    ):
         super().__init__(parent)
         self.store = store
         self.hub = hub
@@ -117,8 +118,7 @@ class HistoryPanel(QWidget):
         if entry is None or self.claim_id is None:
             return
         self._before_change()
-        command = RevertEntryCommand(self.store, self.hub, self.claim_id, entry.id,
-                                     entry.describe(self._verdict_label))
+        command = RevertEntryCommand(self.store, self.hub, self.claim_id, entry.id, entry.describe(self._verdict_label))
         failure = push(self.undo_stack, command)
         if failure is not None:
             self.error.emit(str(failure))

@@ -23,8 +23,7 @@ from .plain import plain_message_box, warn
 from .settings import Settings
 from .tasks import JobContext, TaskManager
 
-FILE_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.pdf *.docx);;"
-               "All files (*)")
+FILE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.pdf *.docx);;All files (*)"
 
 
 def local_paths(urls: Iterable[QUrl]) -> list[Path]:
@@ -55,8 +54,15 @@ class ImportFlow(QObject):
 
     finished = Signal(object)  # ImportReport, after the hub was told
 
-    def __init__(self, store: Store, hub: ChangeHub, tasks: TaskManager, settings: Settings,
-                 open_article: Callable[[int], None], parent: QWidget):
+    def __init__(
+        self,
+        store: Store,
+        hub: ChangeHub,
+        tasks: TaskManager,
+        settings: Settings,
+        open_article: Callable[[int], None],
+        parent: QWidget,
+    ):
         super().__init__(parent)
         self.store, self.hub, self.tasks, self.settings = store, hub, tasks, settings
         self.open_article = open_article

@@ -62,8 +62,9 @@ class LibraryModel(QAbstractListModel):
         self.endResetModel()
 
     def _page(self, offset: int):
-        raw = self._store.list_articles(status=self._status, query=self._query or None,
-                                        offset=offset, limit=PAGE_SIZE, threshold=self._threshold)
+        raw = self._store.list_articles(
+            status=self._status, query=self._query or None, offset=offset, limit=PAGE_SIZE, threshold=self._threshold
+        )
         if len(raw) < PAGE_SIZE:
             self._more = False
         page = [s for s in raw if s.id not in self._index]
@@ -107,8 +108,13 @@ class LibraryModel(QAbstractListModel):
         if ids == []:
             return
         if ids is None:
-            fresh = self._store.list_articles(status=self._status, query=self._query or None, offset=0,
-                                              limit=len(self._rows), threshold=self._threshold)
+            fresh = self._store.list_articles(
+                status=self._status,
+                query=self._query or None,
+                offset=0,
+                limit=len(self._rows),
+                threshold=self._threshold,
+            )
             if [s.id for s in fresh] != [s.id for s in self._rows]:
                 self.reload()
                 return
@@ -158,8 +164,13 @@ class LibraryModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return s.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [s.title, s.source or "", s.progress_label, STATUS_LABELS.get(s.status, s.status),
-                     near_duplicate_label(near)]
+            parts = [
+                s.title,
+                s.source or "",
+                s.progress_label,
+                STATUS_LABELS.get(s.status, s.status),
+                near_duplicate_label(near),
+            ]
             return plain_tooltip("\n".join(p for p in parts if p))  # a title "<img src=…>" shown as written
         if role == NEAR_DUPLICATE_ROLE:
             return near
@@ -170,8 +181,11 @@ class LibraryModel(QAbstractListModel):
         if role == STATUS_ROLE:
             return s.status
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return ", ".join(p for p in (s.title, s.progress_label, STATUS_LABELS.get(s.status, s.status),
-                                         near_duplicate_label(near)) if p)
+            return ", ".join(
+                p
+                for p in (s.title, s.progress_label, STATUS_LABELS.get(s.status, s.status), near_duplicate_label(near))
+                if p
+            )
         return None
 
 

@@ -65,8 +65,11 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setPen(text_color)
         fm = painter.fontMetrics()
         title = fm.elidedText(summary.title, Qt.TextElideMode.ElideRight, inner.width())
-        painter.drawText(QRect(inner.left(), inner.top(), inner.width(), fm.height()),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        painter.drawText(
+            QRect(inner.left(), inner.top(), inner.width(), fm.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            title,
+        )
         y = inner.top() + fm.height() + 2
 
         small = QFont(option.font)
@@ -74,11 +77,15 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setFont(small)
         sfm = painter.fontMetrics()
         near = "\u2248 Near-duplicate" if index.data(NEAR_DUPLICATE_ROLE) else None  # the tooltip names it
-        meta = "  ·  ".join(p for p in (near, summary.source, (summary.published or summary.imported_at or "")[:10]) if p)
+        meta = "  ·  ".join(
+            p for p in (near, summary.source, (summary.published or summary.imported_at or "")[:10]) if p
+        )
         painter.setPen(muted)
-        painter.drawText(QRect(inner.left(), y, inner.width(), sfm.height()),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         sfm.elidedText(meta, Qt.TextElideMode.ElideRight, inner.width()))
+        painter.drawText(
+            QRect(inner.left(), y, inner.width(), sfm.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            sfm.elidedText(meta, Qt.TextElideMode.ElideRight, inner.width()),
+        )
         y += sfm.height() + 6
 
         # Status chip on the right, progress bar and label on the left.
@@ -98,8 +105,11 @@ class ArticleDelegate(QStyledItemDelegate):
         label = summary.progress_label
         label_w = sfm.horizontalAdvance(label)
         painter.setPen(muted)
-        painter.drawText(QRect(inner.left(), y, label_w + 2, sfm.height()),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
+        painter.drawText(
+            QRect(inner.left(), y, label_w + 2, sfm.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            label,
+        )
         bar_left = inner.left() + label_w + 10
         bar_w = max(0, chip.left() - 12 - bar_left)
         if bar_w > 20:
@@ -254,8 +264,7 @@ class LibraryPane(QWidget):
         self._suppress = not emit
         try:
             index = self.model.index(row, 0)
-            self.view.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.view.scrollTo(index)
         finally:
             self._suppress = False

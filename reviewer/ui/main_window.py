@@ -51,8 +51,15 @@ class MainWindow(QMainWindow):
     backup_restored = Signal(object)  # Path of this library, whose content a backup replaced: reopen it
     theme_requested = Signal(str)
 
-    def __init__(self, store: Store, settings: Settings, hub: ChangeHub, undo_stack: QUndoStack,
-                 tasks: TaskManager, parent: QWidget | None = None):
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        hub: ChangeHub,
+        undo_stack: QUndoStack,
+        tasks: TaskManager,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.store, self.settings, self.hub, self.undo_stack, self.tasks = store, settings, hub, undo_stack, tasks
         self.setObjectName("mainWindow")
@@ -92,17 +99,26 @@ class MainWindow(QMainWindow):
         # A small window folds the library away.
         self.narrow_panes = NarrowWindowPanes(self, self.splitter, FIRST_PANE_SIZES)
 
-        self.actions = ActionCollection(self, settings, {
-            "undo": undo_stack.createUndoAction(self, "&Undo"),
-            "redo": undo_stack.createRedoAction(self, "&Redo"),
-        })
+        self.actions = ActionCollection(
+            self,
+            settings,
+            {"undo": undo_stack.createUndoAction(self, "&Undo"), "redo": undo_stack.createRedoAction(self, "&Redo")},
+        )
         self.recent_menu = QMenu("Recent &Libraries", self)
         self.menus = build_menus(self.menuBar(), self.actions, {"recent": self.recent_menu})
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.reader.set_context_actions([self.actions["add_claim"], self.actions["edit_span"],
-                                         self.actions["split_claim"]])
-        self.claims.set_context_actions([self.actions["dismiss_claim"], self.actions["restore_claim"],
-                                         self.actions["merge_claims"], None, self.actions["delete_claim"]])
+        self.reader.set_context_actions(
+            [self.actions["add_claim"], self.actions["edit_span"], self.actions["split_claim"]]
+        )
+        self.claims.set_context_actions(
+            [
+                self.actions["dismiss_claim"],
+                self.actions["restore_claim"],
+                self.actions["merge_claims"],
+                None,
+                self.actions["delete_claim"],
+            ]
+        )
         self.actions["show_all"].setChecked(self.show_all)
         self._update_verdict_actions()
 
@@ -119,11 +135,21 @@ class MainWindow(QMainWindow):
         self.import_flow = ImportFlow(store, hub, tasks, settings, self.open_article, self)
         self.factcheck_import = FactcheckImport(store, hub, tasks, self, done=self._own_writes_done)
         self.bundle_import = BundleImport(store, hub, tasks, undo_stack, self, done=self._own_writes_done)
-        self.edits = DeskEdits(store, hub, undo_stack, tasks, self.reader, self.claims,
-                               article=lambda: self.article, select_claim=self.select_claim,
-                               save_pending=self.review_editor.save_pending, show_message=self.show_message)
-        self.seen_before = SeenBeforeDesk(store, settings, hub, undo_stack, self.claims, self.review_editor,
-                                          self.open_article, self)
+        self.edits = DeskEdits(
+            store,
+            hub,
+            undo_stack,
+            tasks,
+            self.reader,
+            self.claims,
+            article=lambda: self.article,
+            select_claim=self.select_claim,
+            save_pending=self.review_editor.save_pending,
+            show_message=self.show_message,
+        )
+        self.seen_before = SeenBeforeDesk(
+            store, settings, hub, undo_stack, self.claims, self.review_editor, self.open_article, self
+        )
         # Another window or the command line may write to the same library: look for their
         # commits now and then (a cheap pragma) and show them without being asked.
         self._data_version = store.data_version()
@@ -434,9 +460,12 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         from .. import __version__
 
-        QMessageBox.about(self, "About Reviewer",
-                          f"<h3>Reviewer {__version__}</h3><p>Claims, verdicts, notes and evidence for "
-                          "fact-checkers. Works offline; nothing leaves this computer.</p>")
+        QMessageBox.about(
+            self,
+            "About Reviewer",
+            f"<h3>Reviewer {__version__}</h3><p>Claims, verdicts, notes and evidence for "
+            "fact-checkers. Works offline; nothing leaves this computer.</p>",
+        )
 
     def _library_folder(self) -> Path:
         return self.store.path.parent if self.store.path else Path.home()
@@ -588,4 +617,3 @@ class MainWindow(QMainWindow):
             return
         event.acceptProposedAction()
         self.import_flow.import_paths(paths)
-

@@ -10,15 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QPlainTextEdit,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPlainTextEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from .plain import plain_label
 
@@ -26,7 +18,7 @@ KEEP_BOTH, KEEP_MINE, TAKE_THEIRS = "both", "mine", "theirs"
 
 
 def _source(who: str | None, when: str | None) -> str:
-    """" by Bo at 2026-12-06 11:19" (local time), or as much of it as is known."""
+    """ " by Bo at 2026-12-06 11:19" (local time), or as much of it as is known."""
     if when:
         try:
             when = datetime.fromisoformat(when.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
@@ -80,7 +72,9 @@ class NoteConflictBar(QFrame):
         self.hide()
 
     def show_conflict(self, theirs: str, who: str | None, when: str | None) -> None:
-        self.message.setText(f"Changed elsewhere{_source(who, when)} while you typed. Nothing was "
-                             "overwritten: theirs is here, yours below. Choose what to keep.")
+        self.message.setText(
+            f"Changed elsewhere{_source(who, when)} while you typed. Nothing was "
+            "overwritten: theirs is here, yours below. Choose what to keep."
+        )
         self.theirs.setPlainText(theirs)
         self.show()

@@ -21,14 +21,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QUndoStack,
 )
-from PySide6.QtWidgets import (
-    QLabel,
-    QPlainTextEdit,
-    QSplitter,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from ..core.errors import ChangedElsewhere, NotFound
 from ..core.markdown_render import MAX_NOTE_CHARS, render_markdown
@@ -180,8 +173,9 @@ class NoteEditor(QWidget):
             self.editor.setPlaceholderText("Write the conclusion of the check: what is true, what is not, and why.")
         else:
             self.label.setText("Markdown · saved as you type")
-            self.editor.setPlaceholderText("Notes on this claim: what you checked, sources, reasoning. "
-                                           "**Markdown** works.")
+            self.editor.setPlaceholderText(
+                "Notes on this claim: what you checked, sources, reasoning. **Markdown** works."
+            )
 
     def set_claim(self, claim_id: int | None, note: str = "") -> None:
         """Show another claim's note; pending typing for the previous claim is saved first."""
@@ -220,15 +214,19 @@ class NoteEditor(QWidget):
             self._show_length(len(text))
             return
         try:
-            command = EditNoteCommand(self.store, self.hub, self.claim_id, text, session=self.session,
-                                      before=self._saved_text)
+            command = EditNoteCommand(
+                self.store, self.hub, self.claim_id, text, session=self.session, before=self._saved_text
+            )
         except NotFound:
             # The claim went away under the typing (merged here, deleted in another window):
             # there is nothing left to attach the note to. Say so instead of failing.
             self.claim_id = None
             self._saved_text = text
-            self.hub.emit("error", message="The claim was removed before its note was saved; "
-                                           "the unsaved note text is still in the editor to copy.")
+            self.hub.emit(
+                "error",
+                message="The claim was removed before its note was saved; "
+                "the unsaved note text is still in the editor to copy.",
+            )
             return
         self._saved_text = text  # before push: the hub announcement must not reload the editor
         self.undo_stack.push(command)
@@ -276,9 +274,13 @@ class NoteEditor(QWidget):
             return
         self._rendering = True
         generation, text = self._render_generation, self.editor.toPlainText()
-        self._renders.run("Note preview", lambda _ctx: render_markdown(text), delay_ms=0,
-                          on_done=lambda html: self._show_preview(generation, html),
-                          on_error=lambda _exc, _tb: self._show_preview(generation, None))
+        self._renders.run(
+            "Note preview",
+            lambda _ctx: render_markdown(text),
+            delay_ms=0,
+            on_done=lambda html: self._show_preview(generation, html),
+            on_error=lambda _exc, _tb: self._show_preview(generation, None),
+        )
 
     def wait_for_preview(self, timeout_ms: int = 30000) -> bool:
         """Block until no render runs (tests, and before a screenshot)."""
@@ -333,7 +335,7 @@ class NoteEditor(QWidget):
         cursor = self.editor.textCursor()
         utf16_end = cursor.position()
         # Qt counts UTF-16 units, the limit counts characters (as Python and the store do).
-        end = len(text.encode("utf-16-le")[:2 * utf16_end].decode("utf-16-le", errors="ignore"))
+        end = len(text.encode("utf-16-le")[: 2 * utf16_end].decode("utf-16-le", errors="ignore"))
         start = max(0, end - excess)
         if end - start < excess:  # the insertion was not before the cursor: cut the end instead
             start, end = len(text) - excess, len(text)
@@ -349,15 +351,19 @@ class NoteEditor(QWidget):
     def _show_length(self, length: int, refused: int = 0) -> None:
         """Count and limit under the editor, from near the limit on; why text was refused."""
         if refused == 1:
-            self.limit_label.setText(f"A note holds at most {MAX_NOTE_CHARS:,} characters: "
-                                     "typing past the limit is refused.")
+            self.limit_label.setText(
+                f"A note holds at most {MAX_NOTE_CHARS:,} characters: typing past the limit is refused."
+            )
         elif refused:
-            self.limit_label.setText(f"A note holds at most {MAX_NOTE_CHARS:,} characters: the last "
-                                     f"{refused:,} characters pasted or dropped were not added.")
+            self.limit_label.setText(
+                f"A note holds at most {MAX_NOTE_CHARS:,} characters: the last "
+                f"{refused:,} characters pasted or dropped were not added."
+            )
         elif length > MAX_NOTE_CHARS:
             self.limit_label.setText(
                 f"{length:,} characters: a note holds at most {MAX_NOTE_CHARS:,}. Shorten it by "
-                f"{length - MAX_NOTE_CHARS:,} characters; until then it is not saved.")
+                f"{length - MAX_NOTE_CHARS:,} characters; until then it is not saved."
+            )
         elif length >= LIMIT_WARNING_AT:
             self.limit_label.setText(f"{length:,} of {MAX_NOTE_CHARS:,} characters")
         self.limit_label.setVisible(bool(refused) or length >= LIMIT_WARNING_AT)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from ..core.domain import Block, trim_span
 
-_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # After a sentence: its end mark, closing quotes or brackets, then white space.
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*\s+")

@@ -69,8 +69,9 @@ class PeerReviewsCard(QFrame):
         header.addWidget(self.title)
         self.disagree_label = QLabel("Reviewers disagree", self)
         self.disagree_label.setObjectName("disagreeBadge")
-        self.disagree_label.setStyleSheet("QLabel#disagreeBadge { background: #FBE3D6; color: #7A2900;"
-                                          " border-radius: 4px; padding: 1px 6px; }")
+        self.disagree_label.setStyleSheet(
+            "QLabel#disagreeBadge { background: #FBE3D6; color: #7A2900; border-radius: 4px; padding: 1px 6px; }"
+        )
         header.addWidget(self.disagree_label)
         header.addStretch(1)
         layout.addLayout(header)
@@ -182,4 +183,3 @@ class PeerReviewsCard(QFrame):
         if change.claim_ids and self.claim_id not in change.claim_ids and not change.touches(SCALE):
             return
         self.refresh()
-

@@ -19,9 +19,13 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     return label
 
 
-def plain_message_box(icon: QMessageBox.Icon, title: str, text: str,
-                      buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
-                      parent: QWidget | None = None) -> QMessageBox:
+def plain_message_box(
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+    parent: QWidget | None = None,
+) -> QMessageBox:
     """A QMessageBox whose text is shown as written (its informative text is plain as well)."""
     box = QMessageBox(icon, title, "", buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)

@@ -48,8 +48,15 @@ except Exception:  # noqa: BLE001 - optional at import time
 class PreferencesDialog(QDialog):
     theme_changed = Signal(str)
 
-    def __init__(self, store: Store, settings: Settings, hub: ChangeHub, actions: ActionCollection,
-                 parent: QWidget | None = None, undo_stack=None):
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        hub: ChangeHub,
+        actions: ActionCollection,
+        parent: QWidget | None = None,
+        undo_stack=None,
+    ):
         super().__init__(parent)
         self.store, self.settings, self.hub, self.actions = store, settings, hub, actions
         self.undo_stack = undo_stack  # scale switches and edits are undoable when given
@@ -78,8 +85,9 @@ class PreferencesDialog(QDialog):
         self.org_edit.setPlaceholderText("Named in reports and ClaimReview")
         self.url_base_edit = QLineEdit(self.settings.pref("claimreview_url_base"))
         self.url_base_edit.setPlaceholderText("https://factdesk.example/checks")
-        self.url_base_edit.setToolTip("Each ClaimReview's url is this address + /claims/<claim id>. "
-                                      "Google Fact Check Tools require a url.")
+        self.url_base_edit.setToolTip(
+            "Each ClaimReview's url is this address + /claims/<claim id>. Google Fact Check Tools require a url."
+        )
         self.url_base_error = QLabel()
         self.url_base_error.setWordWrap(True)
         self.url_base_error.setObjectName("statusError")
@@ -118,8 +126,10 @@ class PreferencesDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.threshold_slider, 1)
         row.addWidget(self.threshold_label)
-        hint = QLabel("Sentences scored at or above the threshold count as check-worthy. The scores stay "
-                      "as extracted; only what the desk shows and counts changes.")
+        hint = QLabel(
+            "Sentences scored at or above the threshold count as check-worthy. The scores stay "
+            "as extracted; only what the desk shows and counts changes."
+        )
         hint.setWordWrap(True)
         hint.setObjectName("paneCount")
         form.addRow(self.model_default)
@@ -195,8 +205,10 @@ class PreferencesDialog(QDialog):
         self.seen_threshold.setDecimals(2)
         self.seen_threshold.setValue(default if chosen is None else chosen)
         self.seen_threshold.setEnabled(chosen is not None)
-        self.seen_threshold.setToolTip("A claim is marked “seen before” when its best match among imported "
-                                       "fact-checks and earlier reviews scores at least this (0–1)")
+        self.seen_threshold.setToolTip(
+            "A claim is marked “seen before” when its best match among imported "
+            "fact-checks and earlier reviews scores at least this (0–1)"
+        )
         self.seen_default.toggled.connect(lambda on: self.seen_threshold.setEnabled(not on))
         form.addRow(self.seen_default)
         form.addRow("Seen-before threshold", self.seen_threshold)
@@ -253,7 +265,8 @@ class PreferencesDialog(QDialog):
     def _show_keys_in_table(self, row: int) -> None:
         keys = self._keys[self._row_action(row)]
         self.shortcut_table.item(row, 1).setText(
-            ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys))
+            ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+        )
 
     def _edit_keys_of_row(self, row: int) -> None:
         action_id = self._row_action(row)
@@ -308,8 +321,9 @@ class PreferencesDialog(QDialog):
         self.settings.set_pref("reader_font_size", self.font_spin.value())
         threshold = -1.0 if self.model_default.isChecked() else self.threshold_slider.value() / 100
         self.settings.set_pref("checkworthy_threshold", threshold)
-        self.settings.set_pref("seen_before_threshold",
-                               -1.0 if self.seen_default.isChecked() else self.seen_threshold.value())
+        self.settings.set_pref(
+            "seen_before_threshold", -1.0 if self.seen_default.isChecked() else self.seen_threshold.value()
+        )
         self.actions.set_shortcuts(self.shortcut_choices())
         super().accept()
 

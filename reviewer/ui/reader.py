@@ -30,8 +30,16 @@ from ..core.domain import Article, Claim, kind_label
 from .claim_view import VerdictPalette, claim_color, claim_label, is_active
 from .offsets import OffsetMap, is_rtl, shown_blocks
 
-SERIF_FAMILIES = ("Source Serif 4", "Source Serif Pro", "Charter", "Georgia", "Noto Serif", "DejaVu Serif",
-                  "Liberation Serif", "Times New Roman")
+SERIF_FAMILIES = (
+    "Source Serif 4",
+    "Source Serif Pro",
+    "Charter",
+    "Georgia",
+    "Noto Serif",
+    "DejaVu Serif",
+    "Liberation Serif",
+    "Times New Roman",
+)
 MIN_FONT, MAX_FONT = 9, 32
 
 
@@ -62,8 +70,9 @@ class ReaderView(QTextEdit):
         super().__init__(parent)
         self.setObjectName("reader")
         self.setReadOnly(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setMouseTracking(True)
         self.setAcceptDrops(False)  # drops go to the window (import)
@@ -103,8 +112,14 @@ class ReaderView(QTextEdit):
     def offset_map(self) -> OffsetMap | None:
         return self._map
 
-    def set_article(self, article: Article | None, claims: Sequence[Claim], palette: VerdictPalette,
-                    threshold: float | None, show_all: bool) -> None:
+    def set_article(
+        self,
+        article: Article | None,
+        claims: Sequence[Claim],
+        palette: VerdictPalette,
+        threshold: float | None,
+        show_all: bool,
+    ) -> None:
         """Show ``article`` with ``claims`` highlighted; None shows an empty page."""
         self._article = article
         self._current = None
@@ -113,8 +128,9 @@ class ReaderView(QTextEdit):
         self.set_claims(claims, palette, threshold, show_all)
         self.verticalScrollBar().setValue(0)
 
-    def set_claims(self, claims: Sequence[Claim], palette: VerdictPalette, threshold: float | None,
-                   show_all: bool) -> None:
+    def set_claims(
+        self, claims: Sequence[Claim], palette: VerdictPalette, threshold: float | None, show_all: bool
+    ) -> None:
         """Re-highlight after claims, verdicts, the scale or the view options changed.
 
         Only claims that look different are re-highlighted, unless the palette or threshold changed."""
@@ -169,7 +185,7 @@ class ReaderView(QTextEdit):
             at, count = self._selection_index[claim.id]
             selections = self._claim_highlight(claim, active)
             self.highlights_built += 1
-            self._base_selections[at:at + count] = selections  # same span and speaker: same count
+            self._base_selections[at : at + count] = selections  # same span and speaker: same count
             self._claim_selections[claim.id] = selections
             self._looks[claim.id] = look
         if redo:
@@ -328,8 +344,11 @@ class ReaderView(QTextEdit):
         else:
             fmt.setBackground(_tint(color, alpha))
         selections = [_selection(doc, *self._map.span_to_doc(claim.start, claim.end), fmt)]
-        if claim.speaker_start is not None and claim.speaker_end is not None \
-                and claim.speaker_end > claim.speaker_start:
+        if (
+            claim.speaker_start is not None
+            and claim.speaker_end is not None
+            and claim.speaker_end > claim.speaker_start
+        ):
             s_fmt = QTextCharFormat()
             s_fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
             s_fmt.setUnderlineColor(QColor(color).darker(130) if not self.dark else QColor(color))
@@ -506,9 +525,11 @@ class ReaderView(QTextEdit):
         color = claim_color(claim, self._palette, self._threshold)
         text = claim.text if len(claim.text) < 400 else claim.text[:400] + "…"
         who = f" · {escape(claim.speaker)}" if claim.speaker else ""
-        return (f"<p style='white-space:pre-wrap'><span style='color:{color}'>■</span> <b>{escape(label)}</b>"
-                f" <span style='color:gray'>{escape(kind_label(claim.kind))}{who}</span></p>"
-                f"<p>{escape(text)}</p>")
+        return (
+            f"<p style='white-space:pre-wrap'><span style='color:{color}'>■</span> <b>{escape(label)}</b>"
+            f" <span style='color:gray'>{escape(kind_label(claim.kind))}{who}</span></p>"
+            f"<p>{escape(text)}</p>"
+        )
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
         if not self.textCursor().hasSelection():

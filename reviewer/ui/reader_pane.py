@@ -46,8 +46,9 @@ class ArticleHeader(QWidget):
         self.near_duplicate.setObjectName("nearDuplicateLink")
         self.near_duplicate.setTextFormat(Qt.TextFormat.RichText)
         self.near_duplicate.setOpenExternalLinks(False)
-        self.near_duplicate.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                                    | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.near_duplicate.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.near_duplicate.linkActivated.connect(self._near_duplicate_clicked)
         self.near_duplicate.hide()
         layout.addWidget(self.kicker)
@@ -59,8 +60,9 @@ class ArticleHeader(QWidget):
         font.setBold(True)
         self.title.setFont(font)
 
-    def set_article(self, article: Article | None, reviewed: int = 0, total: int = 0,
-                    near_duplicate: NearDuplicate | None = None) -> None:
+    def set_article(
+        self, article: Article | None, reviewed: int = 0, total: int = 0, near_duplicate: NearDuplicate | None = None
+    ) -> None:
         self._set_near_duplicate(near_duplicate if article is not None else None)
         if article is None:
             self.kicker.setText("")
@@ -69,15 +71,25 @@ class ArticleHeader(QWidget):
             return
         rtl = is_rtl(article.text, article.language)
         self.title.setAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
-        self.kicker.setText(" · ".join(p for p in (STATUS_LABELS.get(article.status, article.status).upper(),
-                                                     f"{reviewed}/{total} REVIEWED") if p))
+        self.kicker.setText(
+            " · ".join(
+                p
+                for p in (STATUS_LABELS.get(article.status, article.status).upper(), f"{reviewed}/{total} REVIEWED")
+                if p
+            )
+        )
         self.title.setText(article.title)
-        parts = [article.source, f"by {article.author}" if article.author else None,
-                 (article.published or "")[:10] or None]
+        parts = [
+            article.source,
+            f"by {article.author}" if article.author else None,
+            (article.published or "")[:10] or None,
+        ]
         if not any(parts):
             name = Path(article.source_path).name if article.source_path else None
-            parts = [f"Imported {article.imported_at[:10]}" if article.imported_at else "Imported",
-                     f"from {name}" if name else None]
+            parts = [
+                f"Imported {article.imported_at[:10]}" if article.imported_at else "Imported",
+                f"from {name}" if name else None,
+            ]
         parts.append((article.language or "").upper() or None)
         self.meta.setText("  ·  ".join(p for p in parts if p))
 
@@ -87,8 +99,10 @@ class ArticleHeader(QWidget):
             self.near_duplicate.clear()
             return
         title = escape(shorten(near.original_title, 120))
-        self.near_duplicate.setText(f'<a href="article:{near.original_id}">Near-duplicate of \u201c{title}\u201d</a>'
-                                    f" ({near.similarity:.0%} similar)")
+        self.near_duplicate.setText(
+            f'<a href="article:{near.original_id}">Near-duplicate of \u201c{title}\u201d</a>'
+            f" ({near.similarity:.0%} similar)"
+        )
         self.near_duplicate.setToolTip(f"Its text nearly repeats article {near.original_id}: open it")
         self.near_duplicate.show()
 

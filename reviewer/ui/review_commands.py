@@ -44,8 +44,7 @@ class _ReviewFieldCommand(_ClaimCommand):
     field = ""
     command_id = -1  # -1: never merges
 
-    def __init__(self, store: Store, hub: ChangeHub, text: str, claim_id: int, value, before=_UNSET,
-                 session: int = 0):
+    def __init__(self, store: Store, hub: ChangeHub, text: str, claim_id: int, value, before=_UNSET, session: int = 0):
         super().__init__(store, hub, text, claim_id)
         self.before = getattr(store.get_review(claim_id), self.field) if before is _UNSET else before
         self.after = value
@@ -56,8 +55,7 @@ class _ReviewFieldCommand(_ClaimCommand):
         return self.command_id
 
     def mergeWith(self, other) -> bool:
-        if (type(other) is not type(self) or other.claim_id != self.claim_id
-                or other.session != self.session):
+        if type(other) is not type(self) or other.claim_id != self.claim_id or other.session != self.session:
             return False
         self.after = other.after
         if self.change is not None and other.change is not None:
@@ -68,8 +66,9 @@ class _ReviewFieldCommand(_ClaimCommand):
         return True
 
     def apply(self) -> None:
-        self.change = self.store.change_review(self.claim_id, **{self.field: self.after},
-                                               expect={self.field: self.before})
+        self.change = self.store.change_review(
+            self.claim_id, **{self.field: self.after}, expect={self.field: self.before}
+        )
 
     def revert(self) -> None:
         if self.change is not None:
@@ -106,21 +105,39 @@ class EditNoteCommand(_ReviewFieldCommand):
     field = "note"
     command_id = NOTE_ID
 
-    def __init__(self, store: Store, hub: ChangeHub, claim_id: int, note: str, session: int = 0,
-                 before: str | None = None):
-        super().__init__(store, hub, f"Edit note “{shorten(note, 32)}”", claim_id, note,
-                         _UNSET if before is None else before, session)
+    def __init__(
+        self, store: Store, hub: ChangeHub, claim_id: int, note: str, session: int = 0, before: str | None = None
+    ):
+        super().__init__(
+            store,
+            hub,
+            f"Edit note “{shorten(note, 32)}”",
+            claim_id,
+            note,
+            _UNSET if before is None else before,
+            session,
+        )
 
 
 class AddEvidenceCommand(ChangeCommand):
     """Attach evidence. Undo detaches it (a copied file stays in the library); redo puts the same row back."""
 
-    def __init__(self, store: Store, hub: ChangeHub, claim_id: int, *, url: str | None = None,
-                 title: str | None = None, quote: str | None = None, accessed: str | None = None,
-                 file: str | Path | None = None):
+    def __init__(
+        self,
+        store: Store,
+        hub: ChangeHub,
+        claim_id: int,
+        *,
+        url: str | None = None,
+        title: str | None = None,
+        quote: str | None = None,
+        accessed: str | None = None,
+        file: str | Path | None = None,
+    ):
         label = title or url or (Path(file).name if file else None) or quote
-        super().__init__(store, hub, f"Add evidence “{shorten(label, 32)}”", store.get_claim(claim_id).article_id,
-                         (claim_id,))
+        super().__init__(
+            store, hub, f"Add evidence “{shorten(label, 32)}”", store.get_claim(claim_id).article_id, (claim_id,)
+        )
         self.claim_id = claim_id
         self.fields = dict(url=url, title=title, quote=quote, accessed=accessed)
         self.file = file
@@ -134,8 +151,13 @@ class EditEvidenceCommand(ChangeCommand):
 
     def __init__(self, store: Store, hub: ChangeHub, evidence_id: int, **changes: str | None):
         before = store.get_evidence(evidence_id)
-        super().__init__(store, hub, f"Edit evidence “{shorten(before.title or before.url, 32)}”",
-                         store.get_claim(before.claim_id).article_id, (before.claim_id,))
+        super().__init__(
+            store,
+            hub,
+            f"Edit evidence “{shorten(before.title or before.url, 32)}”",
+            store.get_claim(before.claim_id).article_id,
+            (before.claim_id,),
+        )
         self.evidence_id = evidence_id
         self.values = dict(changes)
 
@@ -149,8 +171,13 @@ class RemoveEvidenceCommand(ChangeCommand):
     def __init__(self, store: Store, hub: ChangeHub, evidence_id: int):
         evidence = store.get_evidence(evidence_id)
         label = evidence.title or evidence.url or evidence.original_name or "evidence"
-        super().__init__(store, hub, f"Remove evidence “{shorten(label, 32)}”",
-                         store.get_claim(evidence.claim_id).article_id, (evidence.claim_id,))
+        super().__init__(
+            store,
+            hub,
+            f"Remove evidence “{shorten(label, 32)}”",
+            store.get_claim(evidence.claim_id).article_id,
+            (evidence.claim_id,),
+        )
         self.evidence_id = evidence_id
 
     def make(self) -> Change:
@@ -161,8 +188,13 @@ class RevertEntryCommand(ChangeCommand):
     """Apply the 'before' state of a history entry; undo reverts what the revert wrote."""
 
     def __init__(self, store: Store, hub: ChangeHub, claim_id: int, entry_id: int, description: str = ""):
-        super().__init__(store, hub, f"Revert “{shorten(description or 'change', 32)}”",
-                         store.get_claim(claim_id).article_id, (claim_id,))
+        super().__init__(
+            store,
+            hub,
+            f"Revert “{shorten(description or 'change', 32)}”",
+            store.get_claim(claim_id).article_id,
+            (claim_id,),
+        )
         self.claim_id = claim_id
         self.entry_id = entry_id
 

@@ -39,7 +39,6 @@ from .plain import plain_label
 NOT_SET = -1  # the confidence spin box's "Not set" value
 
 
-
 def _hint_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     label = plain_label(text, parent)  # speakers, scale and verdict names come from users
     label.setObjectName("hint")
@@ -63,8 +62,9 @@ class ReviewEditor(QWidget):
 
     claim_changed = Signal(object)  # the Claim shown (None: none), also when its text changed
 
-    def __init__(self, store: Store, hub: ChangeHub, undo_stack: QUndoStack, settings: Settings,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, store: Store, hub: ChangeHub, undo_stack: QUndoStack, settings: Settings, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.store = store
         self.hub = hub
@@ -171,10 +171,10 @@ class ReviewEditor(QWidget):
         self.tabs = QTabWidget(body)
         self.tabs.setDocumentMode(True)
         self.note = NoteEditor(self.store, self.hub, self.undo_stack, self.tabs)
-        self.evidence = EvidencePanel(self.store, self.hub, self.undo_stack, self.tabs,
-                                      before_change=self._before_change)
-        self.history = HistoryPanel(self.store, self.hub, self.undo_stack, self.tabs,
-                                    before_change=self._before_change)
+        self.evidence = EvidencePanel(
+            self.store, self.hub, self.undo_stack, self.tabs, before_change=self._before_change
+        )
+        self.history = HistoryPanel(self.store, self.hub, self.undo_stack, self.tabs, before_change=self._before_change)
         self.evidence.error.connect(self.show_error)
         self.history.error.connect(self.show_error)
         self.tabs.addTab(self.note, "Note")
@@ -322,12 +322,14 @@ class ReviewEditor(QWidget):
         self.buttons.set_current(review.verdict)
         verdict, scale = self.store.verdict_info(review.verdict)
         color = verdict.color if verdict else UNREVIEWED_COLOR
-        self.verdict_strip.setStyleSheet(f"background: {color}; border-top-left-radius: 6px;"
-                                         " border-bottom-left-radius: 6px;")
+        self.verdict_strip.setStyleSheet(
+            f"background: {color}; border-top-left-radius: 6px; border-bottom-left-radius: 6px;"
+        )
         if review.verdict is None:
             count = min(len(self.scale.verdicts), 9)
-            self.verdict_hint.setText("Not reviewed yet. Choose a verdict" + (
-                "." if self.scale.conclusion_only else f" (keys 1–{count})."))
+            self.verdict_hint.setText(
+                "Not reviewed yet. Choose a verdict" + ("." if self.scale.conclusion_only else f" (keys 1–{count}).")
+            )
         elif verdict is None:
             self.verdict_hint.setText(f"Verdict “{review.verdict}” is not defined by any scale.")
         elif scale is not None and scale.id != self.scale.id:

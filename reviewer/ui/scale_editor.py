@@ -214,9 +214,11 @@ class ScaleEditorDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
@@ -246,8 +248,11 @@ class ScaleEditorDialog(QDialog):
         for button in (self.color_button, self.up_button, self.down_button, self.remove_button):
             edit_row.addWidget(button)
 
-        self.hint = QLabel("Double-click a cell to rename a verdict or edit its ClaimReview rating and name. "
-                           "Keys stay the same, so existing reviews keep their verdicts.", self)
+        self.hint = QLabel(
+            "Double-click a cell to rename a verdict or edit its ClaimReview rating and name. "
+            "Keys stay the same, so existing reviews keep their verdicts.",
+            self,
+        )
         self.hint.setWordWrap(True)
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.error_banner = plain_label("", self)
@@ -297,8 +302,9 @@ class ScaleEditorDialog(QDialog):
         if row is not None and 0 <= row < self.model.rowCount():
             self.table.selectRow(row)
         is_active = scale.id == self.store.active_scale().id
-        self.active_label.setText("This scale is used for reviews." if is_active
-                                  else "Not in use: press “Use for reviews” to switch to it.")
+        self.active_label.setText(
+            "This scale is used for reviews." if is_active else "Not in use: press “Use for reviews” to switch to it."
+        )
         self.use_button.setEnabled(not is_active)
         self._update_buttons()
 
@@ -328,8 +334,9 @@ class ScaleEditorDialog(QDialog):
         if problem is None:
             existing = {s.id for s in self.store.scales()}
             if self.undo_stack is not None and scale.id in existing:
-                error = push(self.undo_stack, SaveScaleCommand(self.store, self.hub, self.store.get_scale(scale.id),
-                                                                 scale))
+                error = push(
+                    self.undo_stack, SaveScaleCommand(self.store, self.hub, self.store.get_scale(scale.id), scale)
+                )
                 problem = str(error) if error else None
             else:
                 try:
@@ -466,6 +473,8 @@ def _check_ratings(scale: VerdictScale) -> str | None:
         low, high = min(best, worst), max(best, worst)
         for verdict in scale.verdicts:
             if verdict.rating_value is not None and not low <= verdict.rating_value <= high:
-                return (f"“{verdict.label}” has rating {verdict.rating_value}, outside the scale's "
-                        f"range {low}–{high}. Change the rating or the range.")
+                return (
+                    f"“{verdict.label}” has rating {verdict.rating_value}, outside the scale's "
+                    f"range {low}–{high}. Change the rating or the range."
+                )
     return None

@@ -1,4 +1,4 @@
-""""Seen before" in the desk: each claim's best matches among fact-checks and earlier reviews, off the UI thread.
+""" "Seen before" in the desk: each claim's best matches among fact-checks and earlier reviews, off the UI thread.
 
 ``SeenBefore`` keeps the matches of claims per claim id (``core.matching.similar``, top 5, the claim
 itself left out) and computes those it is asked for on a TaskManager of its own, one job at a time:
@@ -65,8 +65,9 @@ class ClaimMatches:
     matches: tuple[Match, ...]
 
 
-def _match_job(store: Store, items: list[tuple[int, str]],
-               ctx: JobContext) -> tuple[Signature, dict[int, tuple[Match, ...]]]:
+def _match_job(
+    store: Store, items: list[tuple[int, str]], ctx: JobContext
+) -> tuple[Signature, dict[int, tuple[Match, ...]]]:
     """Worker thread: the top matches of each (claim id, text), reading only."""
     signature = store.matching_signature()
     found: dict[int, tuple[Match, ...]] = {}
@@ -107,8 +108,9 @@ class SeenBefore(QObject):
         # each job would run "PRAGMA optimize", whose commit looks to the window like another
         # program's change ("Updated with changes made elsewhere.").
         self._reader: Store | None = None
-        self._reads: deque[tuple[Callable[[Store, JobContext], Any], Callable[[Any], None],
-                                 Callable[[BaseException, str], None]]] = deque()
+        self._reads: deque[
+            tuple[Callable[[Store, JobContext], Any], Callable[[Any], None], Callable[[BaseException, str], None]]
+        ] = deque()
         self.unavailable: str | None = None  # why nothing is matched (in-memory library, model missing)
         self._held = False  # a job failed: wait for the next change before trying again
         self._again = False  # a job ended and the next round is about to start
@@ -202,8 +204,12 @@ class SeenBefore(QObject):
         """Preferences changed the threshold: every marker may change."""
         self.updated.emit(frozenset(self._cache))
 
-    def read(self, fn: Callable[[Store, JobContext], Any], on_done: Callable[[Any], None],
-             on_error: Callable[[BaseException, str], None]) -> None:
+    def read(
+        self,
+        fn: Callable[[Store, JobContext], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException, str], None],
+    ) -> None:
         """Run ``fn(store, ctx)`` on a worker with the reading connection, between matching jobs
         (the library-wide list reads its claims so). ``fn`` must not write."""
         self._reads.append((fn, on_done, on_error))
@@ -229,8 +235,13 @@ class SeenBefore(QObject):
                 self.unavailable = f"Seen before cannot read the library: {err}"
         return self._reader
 
-    def _start(self, name: str, fn: Callable[[Store, JobContext], Any], on_done: Callable[[Any], None],
-               on_error: Callable[[BaseException, str], None]) -> None:
+    def _start(
+        self,
+        name: str,
+        fn: Callable[[Store, JobContext], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException, str], None],
+    ) -> None:
         reader = self._reading_store()
         if reader is None:
             return
@@ -243,8 +254,11 @@ class SeenBefore(QObject):
             return
         if REVIEW in change.kinds and change.claim_ids:
             changed = set(change.claim_ids)
-            stale = [cid for cid, found in self._cache.items()
-                     if any(m.source == "review" and m.id in changed for m in found.matches)]
+            stale = [
+                cid
+                for cid, found in self._cache.items()
+                if any(m.source == "review" and m.id in changed for m in found.matches)
+            ]
             for cid in stale:  # a verdict shown as "our review" changed: match again
                 found = self._cache[cid]
                 self._cache[cid] = ClaimMatches(found.text, (), found.matches)
@@ -302,8 +316,12 @@ class SeenBefore(QObject):
             self._store_results(nothing)
         if not batch:
             return
-        self._start("Looking for earlier checks", lambda store, ctx: _match_job(store, batch, ctx),
-                    lambda result: self._matches_done(batch, result), self._failed)
+        self._start(
+            "Looking for earlier checks",
+            lambda store, ctx: _match_job(store, batch, ctx),
+            lambda result: self._matches_done(batch, result),
+            self._failed,
+        )
 
     def _ended(self) -> None:
         self._job = None
@@ -325,7 +343,9 @@ class SeenBefore(QObject):
         else:
             self._indexed = signature
 
-    def _matches_done(self, batch: list[tuple[int, str]], result: tuple[Signature, dict[int, tuple[Match, ...]]]) -> None:
+    def _matches_done(
+        self, batch: list[tuple[int, str]], result: tuple[Signature, dict[int, tuple[Match, ...]]]
+    ) -> None:
         signature, found = result
         texts = dict(batch)
         self._store_results({cid: ClaimMatches(texts[cid], signature, matches) for cid, matches in found.items()})

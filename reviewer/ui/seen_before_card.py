@@ -144,7 +144,9 @@ class SeenBeforePanel(QWidget):
         self.open_button.setToolTip("Open the original in your web browser")
         self.reuse_button = QPushButton("Reuse verdict", self)
         self.reuse_button.setObjectName("reuseVerdict")
-        self.reuse_button.setToolTip("Give this claim the selected match's verdict, with a note linking the original (R)")
+        self.reuse_button.setToolTip(
+            "Give this claim the selected match's verdict, with a note linking the original (R)"
+        )
         row.addWidget(self.link, 1)
         row.addWidget(self.open_button)
         row.addWidget(self.reuse_button)
@@ -184,18 +186,24 @@ class SeenBeforePanel(QWidget):
         if not matches:
             return "No fact-check or earlier review to compare with yet." + redoing
         if passing == 0:
-            return (f"Not seen before: the closest match scores {matches[0].score:.2f}, under the threshold "
-                    f"{threshold:.2f}." + redoing)
+            return (
+                f"Not seen before: the closest match scores {matches[0].score:.2f}, under the threshold "
+                f"{threshold:.2f}." + redoing
+            )
         what = "match" if passing == 1 else "matches"
         return f"Seen before: {passing} {what} at or above {threshold:.2f}. R reuses the selected verdict." + redoing
 
     def _fill(self, matches: tuple[Match, ...], threshold: float) -> None:
         self.tree.clear()
         for match in matches:
-            who = ("Our review: " + shorten(match.title or "an article", 60) if match.source == "review"
-                   else shorten(match.publisher or "Fact-check", 60))
-            item = QTreeWidgetItem([f"{match.score:.2f}", who, shorten(verdict_words(self.store, match) or "—", 40),
-                                    match.date or ""])
+            who = (
+                "Our review: " + shorten(match.title or "an article", 60)
+                if match.source == "review"
+                else shorten(match.publisher or "Fact-check", 60)
+            )
+            item = QTreeWidgetItem(
+                [f"{match.score:.2f}", who, shorten(verdict_words(self.store, match) or "—", 40), match.date or ""]
+            )
             item.setData(0, MATCH_ROLE, match)
             item.setToolTip(1, plain_tooltip(match.text))
             if match.score < threshold:

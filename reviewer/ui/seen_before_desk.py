@@ -1,4 +1,4 @@
-""""Seen before" wired into the desk: the claims list's marker, the claim card's tab, reuse (R), the list.
+""" "Seen before" wired into the desk: the claims list's marker, the claim card's tab, reuse (R), the list.
 
 The window builds one ``SeenBeforeDesk`` and hands it the claims panel and the review editor; the
 rest happens here. The claims list's model says when its claims change (a new article, a
@@ -34,9 +34,17 @@ TAB_TITLE = "Seen before"
 class SeenBeforeDesk(QObject):
     """Owned by the main window. ``open_article(article_id, claim_id)`` is the window's."""
 
-    def __init__(self, store: Store, settings: Settings, hub: ChangeHub, undo_stack: QUndoStack,
-                 claims: ClaimsPanel, editor: ReviewEditor, open_article: Callable[[int, int | None], object],
-                 parent: QWidget):
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        hub: ChangeHub,
+        undo_stack: QUndoStack,
+        claims: ClaimsPanel,
+        editor: ReviewEditor,
+        open_article: Callable[[int, int | None], object],
+        parent: QWidget,
+    ):
         super().__init__(parent)
         self.store, self.hub, self.undo_stack = store, hub, undo_stack
         self.claims, self.editor, self.open_article, self.window = claims, editor, open_article, parent
@@ -107,12 +115,17 @@ class SeenBeforeDesk(QObject):
         if claim is None:
             self._say("Select a claim first: R reuses the verdict of an earlier check of the current claim.")
             return
-        match = self.panel.selected_match() if self.panel.claim is not None and self.panel.claim.id == claim.id else None
+        match = (
+            self.panel.selected_match() if self.panel.claim is not None and self.panel.claim.id == claim.id else None
+        )
         match = match or self.seen.seen(claim.id)
         if match is None:
             looking = self.seen.matches(claim.id) is None and not self.seen.unavailable
-            self._say("Still looking for earlier checks of this claim; try again in a moment." if looking else
-                      "This claim was not seen before: no match to reuse.")
+            self._say(
+                "Still looking for earlier checks of this claim; try again in a moment."
+                if looking
+                else "This claim was not seen before: no match to reuse."
+            )
             return
         self.editor.save_pending()  # typing still waiting is saved first, as its own step
         key, line = reuse_values(self.store, match)
@@ -128,20 +141,21 @@ class SeenBeforeDesk(QObject):
         if not values:
             self._say(f"Already reused: this claim has that verdict and the note names {shorten(who, 60)}.")
             return
-        command = ReuseVerdictCommand(self.store, self.hub, claim.id, values,
-                                      f"Reuse verdict from {shorten(who, 40)}")
+        command = ReuseVerdictCommand(self.store, self.hub, claim.id, values, f"Reuse verdict from {shorten(who, 40)}")
         failure = push(self.undo_stack, command)
         if failure is not None:
             self.editor.show_error(str(failure))
             return
         scale = self.store.active_scale()
         if key is None:
-            self._say(f"No verdict of “{shorten(scale.name, 40)}” fits “{shorten(words or 'no rating', 40)}”: "
-                      "the note says where it was seen; choose the verdict yourself.", error=True)
+            self._say(
+                f"No verdict of “{shorten(scale.name, 40)}” fits “{shorten(words or 'no rating', 40)}”: "
+                "the note says where it was seen; choose the verdict yourself.",
+                error=True,
+            )
         else:
             label = scale.get(key).label if scale.get(key) else key
-            self._say(f"Verdict “{label}” from {shorten(who, 60)}; the note links the original. "
-                      "Ctrl+Z undoes both.")
+            self._say(f"Verdict “{label}” from {shorten(who, 60)}; the note links the original. Ctrl+Z undoes both.")
 
     def _say(self, message: str, error: bool = False) -> None:
         self.hub.emit("error" if error else "status", message=message)
@@ -152,8 +166,9 @@ class SeenBeforeDesk(QObject):
         from .seen_before_list import SeenBeforeDialog
 
         if self.dialog is None:
-            self.dialog = SeenBeforeDialog(self.store, self.seen, self.claims.model.threshold, self.open_article,
-                                           self.window)
+            self.dialog = SeenBeforeDialog(
+                self.store, self.seen, self.claims.model.threshold, self.open_article, self.window
+            )
             self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.dialog.destroyed.connect(self._dialog_gone)
         self.dialog.show()

@@ -66,10 +66,17 @@ class SeenBeforeModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(COLUMNS):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
             return COLUMNS[section]
         return None
 
@@ -78,11 +85,17 @@ class SeenBeforeModel(QAbstractTableModel):
             return None
         candidate, match, verdict = self.rows[index.row()]
         column = index.column()
-        best = (f"{'Our review' if match.source == 'review' else (match.publisher or 'Fact-check')}: "
-                f"{verdict or 'no rating'} — {match.text}")
+        best = (
+            f"{'Our review' if match.source == 'review' else (match.publisher or 'Fact-check')}: "
+            f"{verdict or 'no rating'} — {match.text}"
+        )
         if role == Qt.ItemDataRole.DisplayRole:
-            return (shorten(candidate.text, 160), shorten(candidate.article_title, 60), shorten(best, 160),
-                    f"{match.score:.2f}")[column]
+            return (
+                shorten(candidate.text, 160),
+                shorten(candidate.article_title, 60),
+                shorten(best, 160),
+                f"{match.score:.2f}",
+            )[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip((candidate.text, candidate.article_title, best, "")[column]) if column < 3 else None
         if role == Qt.ItemDataRole.UserRole:  # sort key
@@ -98,8 +111,14 @@ class SeenBeforeModel(QAbstractTableModel):
 class SeenBeforeDialog(QDialog):
     """Not modal: the desk stays usable while the list fills."""
 
-    def __init__(self, store: Store, seen: SeenBefore, checkworthy_threshold: Callable[[], float | None],
-                 open_article: Callable[[int, int | None], object], parent: QWidget | None = None):
+    def __init__(
+        self,
+        store: Store,
+        seen: SeenBefore,
+        checkworthy_threshold: Callable[[], float | None],
+        open_article: Callable[[int, int | None], object],
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("seenBeforeDialog")
         self.setWindowTitle("Seen before")
@@ -107,8 +126,10 @@ class SeenBeforeDialog(QDialog):
         self.store, self.seen, self.open_article = store, seen, open_article
         self.candidates: list[Candidate] | None = None
         layout = QVBoxLayout(self)
-        intro = QLabel("Claims not reviewed yet that match an earlier review in this library or an imported "
-                       "fact-check. Double-click or press Return to open one.")
+        intro = QLabel(
+            "Claims not reviewed yet that match an earlier review in this library or an imported "
+            "fact-check. Double-click or press Return to open one."
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.status = plain_label("Reading the library…", self)
@@ -162,8 +183,11 @@ class SeenBeforeDialog(QDialog):
         if self.candidates is None:
             return
         seen = self.seen.seen_matches(c.claim_id for c in self.candidates)
-        rows = [(c, seen[c.claim_id], verdict_words(self.store, seen[c.claim_id]) or "")
-                for c in self.candidates if c.claim_id in seen]
+        rows = [
+            (c, seen[c.claim_id], verdict_words(self.store, seen[c.claim_id]) or "")
+            for c in self.candidates
+            if c.claim_id in seen
+        ]
         current = self._current_claim()
         if rows != self.model.rows:
             self.model.set_rows(rows)

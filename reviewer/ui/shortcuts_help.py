@@ -36,8 +36,10 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle("Keyboard shortcuts")
         self.resize(520, 640)
         layout = QVBoxLayout(self)
-        intro = QLabel("Letter and number keys work when you are not typing in a text field. "
-                       "Change shortcuts in Preferences ▸ Shortcuts.")
+        intro = QLabel(
+            "Letter and number keys work when you are not typing in a text field. "
+            "Change shortcuts in Preferences ▸ Shortcuts."
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.tree = QTreeWidget(self)

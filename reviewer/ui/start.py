@@ -13,14 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import (
-    QDialog,
-    QInputDialog,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..core.backup import list_backups, restore_backup
 from ..core.errors import LibraryError
@@ -87,17 +80,20 @@ def _pick_backup(library: Path) -> Path | None:
     backups = list_backups(library)
     if not backups:
         return None
-    labels = [f"{b.taken_at.astimezone():%Y-%m-%d %H:%M} — {b.reason or 'backup'} ({b.size // 1024:,} KB)"
-              for b in backups]
-    label, ok = QInputDialog.getItem(None, "Restore a backup", "Replace the library with the backup from:",
-                                     labels, 0, False)
+    labels = [
+        f"{b.taken_at.astimezone():%Y-%m-%d %H:%M} — {b.reason or 'backup'} ({b.size // 1024:,} KB)" for b in backups
+    ]
+    label, ok = QInputDialog.getItem(
+        None, "Restore a backup", "Replace the library with the backup from:", labels, 0, False
+    )
     if not ok:
         return None
     return backups[labels.index(label)].path
 
 
-def open_library_interactive(path: str | Path | None, reviewer: str, *, ask: Chooser = _ask,
-                             interactive: bool = True) -> Store | None:
+def open_library_interactive(
+    path: str | Path | None, reviewer: str, *, ask: Chooser = _ask, interactive: bool = True
+) -> Store | None:
     """Open the library at ``path`` (None: the default), resolving problems with the person.
 
     Returns the open Store, or None when the person chose to quit. Without ``interactive``

@@ -127,8 +127,15 @@ class TaskManager(QObject):
         self.pool.setMaxThreadCount(max_threads)
         self.jobs: list[Job] = []
 
-    def run(self, name: str, fn: Callable[[JobContext], Any], *, on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[BaseException, str], None] | None = None, delay_ms: int = PROGRESS_DELAY_MS) -> Job:
+    def run(
+        self,
+        name: str,
+        fn: Callable[[JobContext], Any],
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException, str], None] | None = None,
+        delay_ms: int = PROGRESS_DELAY_MS,
+    ) -> Job:
         job = Job(name, self)
         if on_done is not None:
             job.finished.connect(on_done)

@@ -37,12 +37,40 @@ class Colors:
     dark: bool
 
 
-LIGHT = Colors(window="#F4F3EF", panel="#F7F6F2", base="#FFFFFF", paper="#FFFFFF", alt="#ECEAE4",
-               text="#1C1C1E", muted="#6A6A6E", border="#DEDBD3", hairline="#EEEBE5", accent="#1F5FA8",
-               accent_text="#FFFFFF", selection="#DCE8F6", scroll="#C9C6BE", error="#B3261E", dark=False)
-DARK = Colors(window="#1B1C1F", panel="#202226", base="#26282D", paper="#1F2023", alt="#2E3036",
-              text="#E7E5E1", muted="#9A9AA0", border="#34363C", hairline="#2C2E33", accent="#5B9BE6",
-              accent_text="#0E1116", selection="#2F4763", scroll="#4A4D55", error="#F2827A", dark=True)
+LIGHT = Colors(
+    window="#F4F3EF",
+    panel="#F7F6F2",
+    base="#FFFFFF",
+    paper="#FFFFFF",
+    alt="#ECEAE4",
+    text="#1C1C1E",
+    muted="#6A6A6E",
+    border="#DEDBD3",
+    hairline="#EEEBE5",
+    accent="#1F5FA8",
+    accent_text="#FFFFFF",
+    selection="#DCE8F6",
+    scroll="#C9C6BE",
+    error="#B3261E",
+    dark=False,
+)
+DARK = Colors(
+    window="#1B1C1F",
+    panel="#202226",
+    base="#26282D",
+    paper="#1F2023",
+    alt="#2E3036",
+    text="#E7E5E1",
+    muted="#9A9AA0",
+    border="#34363C",
+    hairline="#2C2E33",
+    accent="#5B9BE6",
+    accent_text="#0E1116",
+    selection="#2F4763",
+    scroll="#4A4D55",
+    error="#F2827A",
+    dark=True,
+)
 
 
 def system_is_dark() -> bool:

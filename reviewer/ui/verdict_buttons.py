@@ -9,14 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QLayout,
-    QLayoutItem,
-    QPushButton,
-    QSizePolicy,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractButton, QLayout, QLayoutItem, QPushButton, QSizePolicy, QWidget
 
 from ..core.domain import VerdictScale
 from ..core.verdicts import UNREVIEWED_COLOR, UNREVIEWED_LABEL
@@ -129,8 +122,9 @@ class VerdictButtons(QWidget):
         self._buttons.clear()
         self._scale = scale
         for index, verdict in enumerate(scale.verdicts, start=1):
-            self._add_button(verdict.key, verdict.label, verdict.color, index if index <= 9 else None,
-                             verdict.description)
+            self._add_button(
+                verdict.key, verdict.label, verdict.color, index if index <= 9 else None, verdict.description
+            )
         self._add_button(UNREVIEWED_KEY, UNREVIEWED_LABEL, UNREVIEWED_COLOR, 0, "No verdict yet.")
         self.updateGeometry()
 
@@ -203,4 +197,3 @@ class VerdictButtons(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self._layout.minimumSize().width(), self._layout.heightForWidth(max(self.width(), 200)))
-

@@ -51,8 +51,11 @@ needs_data = pytest.mark.skipif(not polnear.available(), reason=f"PolNeAR not fo
 
 
 # (label, quality, tagger mode)
-_WAYS = (("rules (fast pass)", "fast", "rules"), ("tagger alone (final pass)", "final", "tagger"),
-         ("rules + tagger (final pass, shipped)", "final", "combined"))
+_WAYS = (
+    ("rules (fast pass)", "fast", "rules"),
+    ("tagger alone (final pass)", "final", "tagger"),
+    ("rules + tagger (final pass, shipped)", "final", "combined"),
+)
 
 
 def _each_way(fn):
@@ -80,8 +83,10 @@ def test_news_labels_dev():
     print()
     for label, result in _each_way(lambda quality: evaluate.score_news_labels("dev", quality)):
         right, total, _ = result
-        print(f"news labels dev, check-worthy sentences with a speaker, {label}: "
-              f"{right}/{total} = {right / max(1, total):.1%}")
+        print(
+            f"news labels dev, check-worthy sentences with a speaker, {label}: "
+            f"{right}/{total} = {right / max(1, total):.1%}"
+        )
 
 
 class _Silent(speakers.Attributor):
@@ -122,9 +127,11 @@ def test_speed_5000_words_of_news():
         without = _timed(lambda: extract_claims(text, quality="fast"))
     finally:
         speakers.Attributor = original  # type: ignore[misc]
-    print(f"\n5,000 words of PolNeAR dev news ({len(text):,} chars), CPU time, one core:\n"
-          f"  extract_claims final {final * 1000:.0f} ms (target 1000 ms); "
-          f"without the source tagger {untagged * 1000:.0f} ms\n"
-          f"  attribution's own time {max(0.0, with_attr - without) * 1000:.0f} ms "
-          f"(fast pass {with_attr * 1000:.0f} ms with it, {without * 1000:.0f} ms without)\n"
-          f"  load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores")
+    print(
+        f"\n5,000 words of PolNeAR dev news ({len(text):,} chars), CPU time, one core:\n"
+        f"  extract_claims final {final * 1000:.0f} ms (target 1000 ms); "
+        f"without the source tagger {untagged * 1000:.0f} ms\n"
+        f"  attribution's own time {max(0.0, with_attr - without) * 1000:.0f} ms "
+        f"(fast pass {with_attr * 1000:.0f} ms with it, {without * 1000:.0f} ms without)\n"
+        f"  load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores"
+    )

@@ -23,9 +23,11 @@ protect_none()
 
 pytestmark = pytest.mark.benchmark
 
-WORDS = ("the minister said council budget rose percent million hospital beds schools police rates inflation "
-         "election voters poll tax spending fell years report data officials claimed figure city region "
-         "government workers wages prices housing rents transport energy climate emissions").split()
+WORDS = (
+    "the minister said council budget rose percent million hospital beds schools police rates inflation "
+    "election voters poll tax spending fell years report data officials claimed figure city region "
+    "government workers wages prices housing rents transport energy climate emissions"
+).split()
 
 
 def article_blocks(chars: int, one_paragraph: bool, seed: int = 1) -> list[tuple[str, str]]:
@@ -97,8 +99,7 @@ def _measure(qapp, qtbot, window, article_id, other_id, presses: int = 9) -> tup
         window.repaint()
         qapp.processEvents()
         partial.append(time.perf_counter() - t0)
-    return (statistics.median(opening) * 1000, statistics.median(pressing) * 1000,
-            statistics.median(partial) * 1000)
+    return (statistics.median(opening) * 1000, statistics.median(pressing) * 1000, statistics.median(partial) * 1000)
 
 
 def test_big_article_benchmark(qapp, qtbot, store, settings):
@@ -106,8 +107,11 @@ def test_big_article_benchmark(qapp, qtbot, store, settings):
     from tests.ui.conftest import build_article
 
     small, _ = build_article(store, "Small", article_blocks(3_000, False, seed=9))
-    cases = [("1 MB, one paragraph", 1_000_000, True), ("1 MB, many paragraphs", 1_000_000, False),
-             (f"{MAX_ARTICLE_CHARS:,} characters (the limit), one paragraph", MAX_ARTICLE_CHARS, True)]
+    cases = [
+        ("1 MB, one paragraph", 1_000_000, True),
+        ("1 MB, many paragraphs", 1_000_000, False),
+        (f"{MAX_ARTICLE_CHARS:,} characters (the limit), one paragraph", MAX_ARTICLE_CHARS, True),
+    ]
     built = []
     for n, (name, chars, one) in enumerate(cases):
         article, claims = build_article(store, name, article_blocks(chars, one, seed=n))
@@ -122,7 +126,9 @@ def test_big_article_benchmark(qapp, qtbot, store, settings):
         window.close()
     print()
     for name, chars, n_claims, open_ms, press_ms, partial_ms in results:
-        print(f"[big article] {name} ({chars:,} chars, {n_claims:,} claims): open {open_ms:.0f} ms, "
-              f"verdict key press {press_ms:.0f} ms (target < 100); a verdict that re-reads only its claim: "
-              f"{partial_ms:.0f} ms")
+        print(
+            f"[big article] {name} ({chars:,} chars, {n_claims:,} claims): open {open_ms:.0f} ms, "
+            f"verdict key press {press_ms:.0f} ms (target < 100); a verdict that re-reads only its claim: "
+            f"{partial_ms:.0f} ms"
+        )
     print(f"[big article] largest article accepted by import: {MAX_ARTICLE_CHARS:,} characters")

@@ -34,8 +34,11 @@ TARGET_S = 10.0
 
 
 def _document(i: int) -> tuple[ImportedDocument, list[ClaimDraft]]:
-    parts = [f"In district {i}, the count of item {j} rose by {(i * 31 + j * 7) % 97} percent in {2000 + j}, "
-             f"the office said on day {i % 28 + 1}." for j in range(CLAIMS_EACH)]
+    parts = [
+        f"In district {i}, the count of item {j} rose by {(i * 31 + j * 7) % 97} percent in {2000 + j}, "
+        f"the office said on day {i % 28 + 1}."
+        for j in range(CLAIMS_EACH)
+    ]
     text = " ".join(parts)
     drafts, at = [], 0
     for part in parts:
@@ -56,9 +59,14 @@ def _build(path: Path, reviewer: str, reviews: bool) -> Store:
             keys = store.active_scale().keys
             for n, claim_id in enumerate(ids[:OWN]):
                 store.set_review(claim_id, verdict=keys[n % len(keys)], note=f"Checked against table {n}.")
-            for n, claim_id in enumerate(ids[OWN:OWN + PEER]):
-                store.upsert_peer_review(claim_id, "bob", verdict=keys[n % len(keys)], note=f"Bob's note {n}",
-                                         updated_at="2024-01-01T00:00:00Z")
+            for n, claim_id in enumerate(ids[OWN : OWN + PEER]):
+                store.upsert_peer_review(
+                    claim_id,
+                    "bob",
+                    verdict=keys[n % len(keys)],
+                    note=f"Bob's note {n}",
+                    updated_at="2024-01-01T00:00:00Z",
+                )
             for n, claim_id in enumerate(ids[:EVIDENCE]):
                 store.add_evidence(claim_id, url=f"https://stats.example/table/{n}", title=f"Table {n}")
     return store
@@ -109,12 +117,17 @@ def test_bundle_export_and_import(tmp_path):
         other.close()
 
     size = (tmp_path / "all0.rvbundle").stat().st_size
-    print(f"\n{ARTICLES:,} articles, {ARTICLES * CLAIMS_EACH:,} claims, {OWN + PEER:,} reviews, {EVIDENCE} evidence;"
-          f" bundle {size / 1e6:.1f} MB; median of {RUNS}:")
+    print(
+        f"\n{ARTICLES:,} articles, {ARTICLES * CLAIMS_EACH:,} claims, {OWN + PEER:,} reviews, {EVIDENCE} evidence;"
+        f" bundle {size / 1e6:.1f} MB; median of {RUNS}:"
+    )
     for name, values in figures.items():
         wall = statistics.median(v[0] for v in values)
         cpu = statistics.median(v[1] for v in values)
         print(f"{name:<46} {wall:6.2f} s wall  {cpu:6.2f} s CPU")
-    for name in ("export (1,000 articles)", "import into an empty library (all added)",
-                 "import into another reviewer's library"):
+    for name in (
+        "export (1,000 articles)",
+        "import into an empty library (all added)",
+        "import into another reviewer's library",
+    ):
         assert statistics.median(v[1] for v in figures[name]) <= TARGET_S, name

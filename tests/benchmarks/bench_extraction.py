@@ -34,10 +34,12 @@ pytestmark = pytest.mark.benchmark
 SHARED_DATA = Path(os.environ.get("REVIEWER_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared" / "data"))
 CLAIMBUSTER = SHARED_DATA / "claimbuster-train"
 
-_SYNTHETIC = ("The minister said unemployment fell to 4.2 percent in May, the lowest level since 2008. "
-              "\"We will cut taxes for 3 million families next year,\" she told reporters. "
-              "Critics argue the figures are misleading because part-time jobs are counted. "
-              "Thank you all for coming tonight.\n\n")
+_SYNTHETIC = (
+    "The minister said unemployment fell to 4.2 percent in May, the lowest level since 2008. "
+    '"We will cut taxes for 3 million families next year," she told reporters. '
+    "Critics argue the figures are misleading because part-time jobs are counted. "
+    "Thank you all for coming tonight.\n\n"
+)
 
 
 def corpus() -> str:
@@ -87,8 +89,10 @@ def test_f1_on_held_out_debates():
         scores = score_sentences(texts, quality=quality)
         secs, cpu = time.perf_counter() - t0, time.process_time() - c0
         value, p, r = f1(scores, labels)
-        print(f"  {quality:5}: F1 {value:.3f} (precision {p:.3f}, recall {r:.3f}), "
-              f"{len(texts) / secs:,.0f} sentences/s wall, {len(texts) / cpu:,.0f} per CPU-second")
+        print(
+            f"  {quality:5}: F1 {value:.3f} (precision {p:.3f}, recall {r:.3f}), "
+            f"{len(texts) / secs:,.0f} sentences/s wall, {len(texts) / cpu:,.0f} per CPU-second"
+        )
 
 
 def test_5000_words_timings():
@@ -96,10 +100,12 @@ def test_5000_words_timings():
     n = len(extract_claims(text, quality="fast"))
     fast, fast_cpu = timed(lambda: extract_claims(text, quality="fast"))
     final, final_cpu = timed(lambda: extract_claims(text, quality="final"), repeat=3)
-    print(f"\n5,000 words ({len(text):,} chars, {n} candidate sentences), wall (CPU) time:\n"
-          f"  fast  {fast * 1000:.0f} ms ({fast_cpu * 1000:.0f} ms CPU), target 150 ms\n"
-          f"  final {final * 1000:.0f} ms ({final_cpu * 1000:.0f} ms CPU), target 1000 ms; "
-          f"{n / final:,.0f} sentences/s wall, {n / final_cpu:,.0f} per CPU-second")
+    print(
+        f"\n5,000 words ({len(text):,} chars, {n} candidate sentences), wall (CPU) time:\n"
+        f"  fast  {fast * 1000:.0f} ms ({fast_cpu * 1000:.0f} ms CPU), target 150 ms\n"
+        f"  final {final * 1000:.0f} ms ({final_cpu * 1000:.0f} ms CPU), target 1000 ms; "
+        f"{n / final:,.0f} sentences/s wall, {n / final_cpu:,.0f} per CPU-second"
+    )
 
 
 def test_one_megabyte():
@@ -116,5 +122,7 @@ def test_one_megabyte():
         t0, c0 = time.perf_counter(), time.process_time()
         claims = extract_claims(big, quality=quality)  # timed without tracemalloc, which slows Python
         secs, cpu = time.perf_counter() - t0, time.process_time() - c0
-        print(f"\n1 MB, {quality}: {secs:.1f} s wall ({cpu:.1f} s CPU), target < 10 s; {len(claims):,} claims; "
-              f"Python peak {peaks[0]:.0f} MB at 250 KB, {peaks[1]:.0f} MB at 1 MB (the claims returned included)")
+        print(
+            f"\n1 MB, {quality}: {secs:.1f} s wall ({cpu:.1f} s CPU), target < 10 s; {len(claims):,} claims; "
+            f"Python peak {peaks[0]:.0f} MB at 250 KB, {peaks[1]:.0f} MB at 1 MB (the claims returned included)"
+        )

@@ -35,8 +35,10 @@ def vclaims_csv(tmp_path_factory) -> Path:
     if not archive.exists():
         pytest.skip(f"{archive} not found")
     out = tmp_path_factory.mktemp("factchecks") / "vclaims.csv"
-    subprocess.run([sys.executable, str(REPO / "training" / "matching" / "vclaims_csv.py"), str(out),
-                    "--archive", str(archive)], check=True)
+    subprocess.run(
+        [sys.executable, str(REPO / "training" / "matching" / "vclaims_csv.py"), str(out), "--archive", str(archive)],
+        check=True,
+    )
     return out
 
 
@@ -53,15 +55,29 @@ def test_import_vclaims(vclaims_csv, tmp_path):
         read_s.append((wall, cpu))
         with Store.open(tmp_path / f"lib{run}.sqlite") as store:
             records = parsed.records
-            wall, cpu, result = _timed(lambda records=records: store.import_factchecks("vclaims", records, "vclaims.csv"))
+            wall, cpu, result = _timed(
+                lambda records=records: store.import_factchecks("vclaims", records, "vclaims.csv")
+            )
             store_s.append((wall, cpu))
             assert result.imported + result.duplicates == 14_231
             wall, cpu, removed = _timed(lambda: store.remove_factcheck_collection("vclaims"))
             remove_s.append((wall, cpu))
             assert removed == result.imported
         begun = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "reviewer.cli", "factchecks", "import", str(vclaims_csv),
-                        "--db", str(tmp_path / f"cli{run}.sqlite")], check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "reviewer.cli",
+                "factchecks",
+                "import",
+                str(vclaims_csv),
+                "--db",
+                str(tmp_path / f"cli{run}.sqlite"),
+            ],
+            check=True,
+            capture_output=True,
+        )
         cli_s.append((time.perf_counter() - begun, -1.0))
 
     def show(name: str, figures: list[tuple[float, float]]) -> None:

@@ -46,9 +46,13 @@ def real_site_pages() -> list[Path]:
     root = shared_data() / "html-pages" / "test-pages"
     if not root.is_dir():
         pytest.skip(f"shared test pages not found at {root} (set REVIEWER_SHARED_DATA)")
-    return [d for d in sorted(root.iterdir())
-            if (d / "source.html").is_file() and (d / "expected.html").is_file()
-            and (d / "source.html").stat().st_size >= REAL_SITE_MIN_BYTES]
+    return [
+        d
+        for d in sorted(root.iterdir())
+        if (d / "source.html").is_file()
+        and (d / "expected.html").is_file()
+        and (d / "source.html").stat().st_size >= REAL_SITE_MIN_BYTES
+    ]
 
 
 def word_scores(got: str, expected: str) -> tuple[float, float]:
@@ -124,10 +128,14 @@ def test_html_import_quality():
     print("  " + " ".join(sorted(scores)))
     print("lowest F1: " + ", ".join(f"{n} {s:.3f}" for n, s in sorted(scores.items(), key=lambda i: i[1])[:8]))
     print(f"mean word-level F1: {mean_f1:.4f}   median: {statistics.median(scores.values()):.4f}")
-    print(f"plain trafilatura.extract (default options): mean F1 {library_f1:.4f}   "
-          f"median {statistics.median(library.values()):.4f}")
-    print(f"mean recall: ours {statistics.fmean(r[0] for r in recalls.values()):.4f}   "
-          f"library {statistics.fmean(r[1] for r in recalls.values()):.4f}")
+    print(
+        f"plain trafilatura.extract (default options): mean F1 {library_f1:.4f}   "
+        f"median {statistics.median(library.values()):.4f}"
+    )
+    print(
+        f"mean recall: ours {statistics.fmean(r[0] for r in recalls.values()):.4f}   "
+        f"library {statistics.fmean(r[1] for r in recalls.values()):.4f}"
+    )
     print("page                            ours   library")
     for name in sorted(scores, key=lambda n: scores[n] - library[n]):
         if abs(scores[name] - library[name]) >= 0.01:
@@ -140,9 +148,11 @@ def test_html_import_quality():
     assert mean_f1 >= library_f1
 
 
-_VOCABULARY = ("the ministry said figures rose percent last year according to officials report budget "
-               "minister council inflation growth data survey city residents water prices election vote "
-               "cases hospital school teachers police court ruling claims evidence analysis spokesperson").split()
+_VOCABULARY = (
+    "the ministry said figures rose percent last year according to officials report budget "
+    "minister council inflation growth data survey city residents water prices election vote "
+    "cases hospital school teachers police court ruling claims evidence analysis spokesperson"
+).split()
 
 
 def _article(rng: random.Random, words: int = 800) -> str:
@@ -170,6 +180,8 @@ def test_plain_text_read_speed(tmp_path):
     docs = [read_document(path) for path in files]
     elapsed = time.perf_counter() - started
     words = sum(len(doc.text.split()) for doc in docs)
-    print(f"\nread_document on 1,000 plain-text articles ({words / 1000:.0f} words each): {elapsed:.2f} s "
-          f"({elapsed:.2f} ms an article)")
+    print(
+        f"\nread_document on 1,000 plain-text articles ({words / 1000:.0f} words each): {elapsed:.2f} s "
+        f"({elapsed:.2f} ms an article)"
+    )
     assert elapsed < 10

@@ -18,8 +18,10 @@ from reviewer.core.store import Store
 
 pytestmark = pytest.mark.benchmark
 
-WORDS = ("the council minister said percent budget year million report police city health school "
-         "water election court company workers prices rose fell according data government plan").split()
+WORDS = (
+    "the council minister said percent budget year million report police city health school "
+    "water election court company workers prices rose fell according data government plan"
+).split()
 
 
 def write_articles(folder: Path, count: int, words: int, seed: int = 7) -> list[Path]:
@@ -66,5 +68,7 @@ def test_batch_import_with_extraction(tmp_path):
     store.close()
     assert len(report.added) == count and not report.errors
     per_10k = elapsed * 10000 / count
-    print(f"\nbatch import with final extraction: {count} articles of ~300 words in {elapsed:.1f} s "
-          f"({claims} claims) → {per_10k / 60:.1f} min per 10,000 (target <= 10 min)")
+    print(
+        f"\nbatch import with final extraction: {count} articles of ~300 words in {elapsed:.1f} s "
+        f"({claims} claims) → {per_10k / 60:.1f} min per 10,000 (target <= 10 min)"
+    )

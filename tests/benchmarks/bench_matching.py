@@ -43,8 +43,14 @@ def _children_cpu() -> float:
 
 def _cli(*args: str, stdin: str | None = None) -> tuple[str, float, float]:
     wall, cpu = time.perf_counter(), _children_cpu()
-    done = subprocess.run([sys.executable, "-m", "reviewer.cli", *args], input=stdin, capture_output=True,
-                          text=True, encoding="utf-8", check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "reviewer.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout, time.perf_counter() - wall, _children_cpu() - cpu
 
@@ -77,8 +83,9 @@ def test_dev_map_at_5_through_the_command(library):
     for v in data.vclaims():
         vclaim_ids.setdefault(data.claim_key(v["vclaim"]), set()).add(v["vclaim_id"])
     dev = _dev()
-    out, wall, cpu = _cli("similar", "--stdin", "--json", "--top", "5", "--db", str(library),
-                          stdin="".join(q + "\n" for q, _ in dev))
+    out, wall, cpu = _cli(
+        "similar", "--stdin", "--json", "--top", "5", "--db", str(library), stdin="".join(q + "\n" for q, _ in dev)
+    )
     rows = [json.loads(line) for line in out.splitlines()]
     assert len(rows) == len(dev)
     aps = []
@@ -88,8 +95,10 @@ def test_dev_map_at_5_through_the_command(library):
         aps.append(data.average_precision(ranked, relevant))
     score = statistics.mean(aps)
     hits = sum(ap == 1.0 for ap in aps)
-    print(f"dev MAP@5 over {len(dev)} tweets: {score:.4f} ({hits} with the fact-check first); "
-          f"command {wall:.1f} s wall, {cpu:.1f} s CPU (target >= 0.95)")
+    print(
+        f"dev MAP@5 over {len(dev)} tweets: {score:.4f} ({hits} with the fact-check first); "
+        f"command {wall:.1f} s wall, {cpu:.1f} s CPU (target >= 0.95)"
+    )
     assert score >= 0.95
 
 
@@ -107,7 +116,9 @@ def test_warm_query_latency_in_process(library):
             wall.append(time.perf_counter() - w)
             cpu.append(time.process_time() - c)
     wall.sort()
-    print(f"warm query in process: median {statistics.median(wall) * 1000:.1f} ms wall "
-          f"({statistics.median(cpu) * 1000:.1f} ms CPU), 95th percentile {wall[int(len(wall) * 0.95)] * 1000:.1f} ms"
-          " (target 50 ms)")
+    print(
+        f"warm query in process: median {statistics.median(wall) * 1000:.1f} ms wall "
+        f"({statistics.median(cpu) * 1000:.1f} ms CPU), 95th percentile {wall[int(len(wall) * 0.95)] * 1000:.1f} ms"
+        " (target 50 ms)"
+    )
     assert statistics.median(cpu) <= 0.05

@@ -53,7 +53,8 @@ def _fill(store: Store, texts: list[str], first: int) -> None:
         store.conn.executemany(
             "INSERT INTO articles (title, imported_at, original_format, text, content_hash)"
             " VALUES (?, '2024-01-01T00:00:00Z', 'txt', ?, ?)",
-            [(f"Article {i}", text, f"bench-{i}") for i, text in enumerate(texts, first)])
+            [(f"Article {i}", text, f"bench-{i}") for i, text in enumerate(texts, first)],
+        )
 
 
 def _timed(fn) -> tuple[float, float, object]:
@@ -67,8 +68,11 @@ def _check_ms(store: Store, new_id: int, signatures: list[TextSignature]) -> tup
     walls, cpus = [], []
     for signature in signatures:
         store.conn.execute("BEGIN IMMEDIATE")
-        store.conn.execute("INSERT INTO articles (id, title, imported_at, original_format, text, content_hash)"
-                           " VALUES (?, 'new', '2024-01-02T00:00:00Z', 'txt', '', 'bench-new')", (new_id,))
+        store.conn.execute(
+            "INSERT INTO articles (id, title, imported_at, original_format, text, content_hash)"
+            " VALUES (?, 'new', '2024-01-02T00:00:00Z', 'txt', '', 'bench-new')",
+            (new_id,),
+        )
         wall, cpu, _ = _timed(lambda s=signature: store._record_signature(new_id, s))
         store.conn.execute("ROLLBACK")
         walls.append(wall * 1000)
@@ -97,13 +101,17 @@ def test_near_duplicate_check_against_a_large_library(tmp_path):
             _fill(store, texts[have:size], have)
             wall, cpu, signed = _timed(store.sign_pending_articles)
             store._all_signed = False
-            print(f"signing {signed:,} articles of an old library: {wall:.1f} s ({wall / max(signed, 1) * 1000:.2f} ms"
-                  f" an article; CPU {cpu:.1f} s)")
+            print(
+                f"signing {signed:,} articles of an old library: {wall:.1f} s ({wall / max(signed, 1) * 1000:.2f} ms"
+                f" an article; CPU {cpu:.1f} s)"
+            )
             new_id = size + 1
             miss = _check_ms(store, new_id, fresh)
             hit = _check_ms(store, new_id, near_copies(size))
-            print(f"check at {size:,} articles: no match {miss[0]:.2f} ms (CPU {miss[1]:.2f}),"
-                  f" a near-duplicate {hit[0]:.2f} ms (CPU {hit[1]:.2f}), median of {CHECKS}")
+            print(
+                f"check at {size:,} articles: no match {miss[0]:.2f} ms (CPU {miss[1]:.2f}),"
+                f" a near-duplicate {hit[0]:.2f} ms (CPU {hit[1]:.2f}), median of {CHECKS}"
+            )
 
         text = _article(rng, vocab, 600)
         walls = [_timed(lambda: TextSignature.of(text))[0] * 1000 for _ in range(CHECKS)]
@@ -113,15 +121,22 @@ def test_near_duplicate_check_against_a_large_library(tmp_path):
         for i in range(20):
             doc = ImportedDocument(text=_article(rng, vocab, 600), blocks=(), title=f"New {i}", original_format="txt")
             adds.append(_timed(lambda d=doc: store.add_article(d))[0] * 1000)
-        print(f"add_article (insert, sign, check, audit, commit with fsync): {statistics.median(adds):.1f} ms"
-              " (median of 20)")
+        print(
+            f"add_article (insert, sign, check, audit, commit with fsync): {statistics.median(adds):.1f} ms"
+            " (median of 20)"
+        )
         try:
-            sizes = dict(store.conn.execute(
-                "SELECT name, sum(pgsize) FROM dbstat WHERE name IN ('article_signatures',"
-                " 'article_signature_bands', 'article_signature_bands_by_article') GROUP BY name").fetchall())
+            sizes = dict(
+                store.conn.execute(
+                    "SELECT name, sum(pgsize) FROM dbstat WHERE name IN ('article_signatures',"
+                    " 'article_signature_bands', 'article_signature_bands_by_article') GROUP BY name"
+                ).fetchall()
+            )
             total = sum(sizes.values())
-            print(f"on disk for {ARTICLES:,} articles: {total / 1e6:.1f} MB "
-                  f"({', '.join(f'{k} {v / 1e6:.1f} MB' for k, v in sorted(sizes.items()))})")
+            print(
+                f"on disk for {ARTICLES:,} articles: {total / 1e6:.1f} MB "
+                f"({', '.join(f'{k} {v / 1e6:.1f} MB' for k, v in sorted(sizes.items()))})"
+            )
         except Exception as exc:  # SQLite built without dbstat
             print(f"on-disk size not measured ({exc})")
         assert store.near_duplicates_for(store.article_ids()) == {}

@@ -71,8 +71,7 @@ def test_news_dev_figures(tmp_path):
     for label in dev:
         docs.setdefault(label.doc, []).append(label)
     texts = {doc: labels.corpus.text_of(doc) for doc in docs}
-    print(f"\nnews dev: {len(dev)} sentences from {len(docs)} articles, "
-          f"{sum(x.checkworthy for x in dev)} check-worthy")
+    print(f"\nnews dev: {len(dev)} sentences from {len(docs)} articles, {sum(x.checkworthy for x in dev)} check-worthy")
     kind_pairs: list[tuple[str, str]] = []
     for quality in ("fast", "final"):
         pairs, debate_pairs = [], []
@@ -88,15 +87,19 @@ def test_news_dev_figures(tmp_path):
                     kind_pairs.append((label.kind, claim.kind if claim else "other"))
         p, r, f = _prf(pairs)
         dp, dr, df = _prf(debate_pairs)
-        print(f"{quality:>5}: check-worthy P {p:.3f} R {r:.3f} F1 {f:.3f}   "
-              f"(debate scores alone: P {dp:.3f} R {dr:.3f} F1 {df:.3f})")
+        print(
+            f"{quality:>5}: check-worthy P {p:.3f} R {r:.3f} F1 {f:.3f}   "
+            f"(debate scores alone: P {dp:.3f} R {dr:.3f} F1 {df:.3f})"
+        )
     print("kinds (final pass):")
     for kind in KINDS:
         tp = sum(1 for gold, pred in kind_pairs if gold == pred == kind)
         predicted = sum(1 for _, pred in kind_pairs if pred == kind)
         gold = sum(1 for g, _ in kind_pairs if g == kind)
-        print(f"  {kind:<11} P {tp / predicted if predicted else 0:.3f} R {tp / gold if gold else 0:.3f} "
-              f"(gold {gold}, predicted {predicted})")
+        print(
+            f"  {kind:<11} P {tp / predicted if predicted else 0:.3f} R {tp / gold if gold else 0:.3f} "
+            f"(gold {gold}, predicted {predicted})"
+        )
     accuracy = sum(1 for g, p in kind_pairs if g == p) / len(kind_pairs)
     print(f"  accuracy {accuracy:.3f}")
 
@@ -104,8 +107,9 @@ def test_news_dev_figures(tmp_path):
     doc = sorted(docs)[0]
     path = tmp_path / "article.txt"
     path.write_text(texts[doc], encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "reviewer", "claims", str(path), "--json"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "reviewer", "claims", str(path), "--json"], capture_output=True, text=True, check=True
+    ).stdout
     cli = [c["text"] for c in map(json.loads, out.splitlines()) if c["checkworthy"]]
     app = [c.text for c in extract_claims(texts[doc]) if c.checkworthy]
     print(f"reviewer claims and extract_claims flag the same sentences: {cli == app} ({len(app)} flagged)")
@@ -130,5 +134,7 @@ def test_news_speed():
             t0 = time.perf_counter()
             extract_claims(article, quality=quality)
             times.append(time.perf_counter() - t0)
-        print(f"\n{words} words of news prose, {quality}: median {statistics.median(times) * 1000:.0f} ms "
-              f"(min {min(times) * 1000:.0f} ms)")
+        print(
+            f"\n{words} words of news prose, {quality}: median {statistics.median(times) * 1000:.0f} ms "
+            f"(min {min(times) * 1000:.0f} ms)"
+        )

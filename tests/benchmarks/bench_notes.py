@@ -24,10 +24,7 @@ try:
 except ImportError:  # run from another directory
     from core.test_markdown_render_linear import HOSTILE  # type: ignore[no-redef]
 
-EXTRA = {
-    "links": lambda n: ("[a](http://x.example/) " * n)[:n],
-    "plain words": lambda n: ("hello world " * n)[:n],
-}
+EXTRA = {"links": lambda n: ("[a](http://x.example/) " * n)[:n], "plain words": lambda n: ("hello world " * n)[:n]}
 
 
 def _time(fn, text: str) -> float:
@@ -48,5 +45,7 @@ def test_bench_hostile_notes():
     for name, build in {**HOSTILE, **EXTRA}.items():
         small, large = build(MAX_NOTE_CHARS // 25), build(MAX_NOTE_CHARS)
         old = _time(before, small)
-        print(f"{name:24} {old:10.3f} {_time(render_markdown, small):10.3f} "
-              f"{_time(render_markdown, large):10.3f}", flush=True)
+        print(
+            f"{name:24} {old:10.3f} {_time(render_markdown, small):10.3f} {_time(render_markdown, large):10.3f}",
+            flush=True,
+        )

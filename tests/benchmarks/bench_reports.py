@@ -41,10 +41,14 @@ class _Doc:
 def _fill(store) -> None:
     verdicts = store.active_scale().keys
     for a in range(ARTICLES):
-        sentences = [f"In {2000 + i} the figure for region {a} rose to {i * 3 + a}% according to the office."
-                     for i in range(CLAIMS_PER_ARTICLE)]
-        paras = [" ".join(sentences[i:i + 2]) + " Officials declined to comment further on the matter."
-                 for i in range(0, CLAIMS_PER_ARTICLE, 2)]
+        sentences = [
+            f"In {2000 + i} the figure for region {a} rose to {i * 3 + a}% according to the office."
+            for i in range(CLAIMS_PER_ARTICLE)
+        ]
+        paras = [
+            " ".join(sentences[i : i + 2]) + " Officials declined to comment further on the matter."
+            for i in range(0, CLAIMS_PER_ARTICLE, 2)
+        ]
         text = "\n\n".join(paras)
         blocks, pos = [], 0
         for p in paras:
@@ -54,15 +58,25 @@ def _fill(store) -> None:
         for s in sentences:
             start = text.index(s)
             drafts.append(ClaimDraft(start, start + len(s) - 1, 0.9, True, f"Speaker {a % 7}", kind="statistic"))
-        article = store.add_article(_Doc(f"Article {a}: regional figures", text, tuple(blocks),
-                                         url=f"https://bench.example/{a}"), drafts)
+        article = store.add_article(
+            _Doc(f"Article {a}: regional figures", text, tuple(blocks), url=f"https://bench.example/{a}"), drafts
+        )
         for i, claim in enumerate(store.claims_for_article(article.id)):
-            store.set_review(claim.id, verdict=verdicts[(a + i) % len(verdicts)], confidence=50 + i,
-                             note=f"Checked against the **office** release, table {i}.\n\n- point one\n- point two",
-                             who=f"reviewer{i % 3}")
+            store.set_review(
+                claim.id,
+                verdict=verdicts[(a + i) % len(verdicts)],
+                confidence=50 + i,
+                note=f"Checked against the **office** release, table {i}.\n\n- point one\n- point two",
+                who=f"reviewer{i % 3}",
+            )
             if i % 2 == 0:
-                store.add_evidence(claim.id, url=f"https://stats.example/{a}/{i}", title=f"Release {a}.{i}",
-                                   quote="The figure was as reported.", accessed="2024-05-02")
+                store.add_evidence(
+                    claim.id,
+                    url=f"https://stats.example/{a}/{i}",
+                    title=f"Release {a}.{i}",
+                    quote="The figure was as reported.",
+                    accessed="2024-05-02",
+                )
 
 
 @pytest.mark.benchmark
@@ -77,8 +91,10 @@ def test_report_export_speed(store, tmp_path):
     ensure_gui_app()  # app start-up is not part of an export
     t = time.perf_counter()
     _fill(store)
-    print(f"\nlibrary: {ARTICLES} articles, {ARTICLES * CLAIMS_PER_ARTICLE} reviewed claims "
-          f"(filled in {time.perf_counter() - t:.1f} s)")
+    print(
+        f"\nlibrary: {ARTICLES} articles, {ARTICLES * CLAIMS_PER_ARTICLE} reviewed claims "
+        f"(filled in {time.perf_counter() - t:.1f} s)"
+    )
     results = {}
     for fmt, target in TARGETS.items():
         out = tmp_path / f"report.{fmt}"

@@ -74,8 +74,10 @@ def test_search_in_the_app(library):
             s_wall, s_cpu = _median_times(lambda: store.search(query))
             found = store.count_articles(query=query)
             f_wall, f_cpu = _median_times(lambda: _new_filter(store, query))
-            print(f"  {query!r:22} search {s_wall * 1000:6.1f} ms ({s_cpu * 1000:6.1f} CPU), {hits:3} hits;"
-                  f"  library filter {f_wall * 1000:6.1f} ms ({f_cpu * 1000:6.1f} CPU), {found:5} articles")
+            print(
+                f"  {query!r:22} search {s_wall * 1000:6.1f} ms ({s_cpu * 1000:6.1f} CPU), {hits:3} hits;"
+                f"  library filter {f_wall * 1000:6.1f} ms ({f_cpu * 1000:6.1f} CPU), {found:5} articles"
+            )
             worst = max(worst, s_cpu, f_cpu)
     assert worst < 0.1
 

@@ -1,4 +1,4 @@
-""""Seen before" in the desk (issue 17, part C): the UI stays responsive while matches come in.
+""" "Seen before" in the desk (issue 17, part C): the UI stays responsive while matches come in.
 
     python -m pytest tests/benchmarks/bench_seen_before.py -m benchmark -s
 
@@ -76,12 +76,32 @@ def _article(store, tweets: list[str]):
         tweet = " ".join(tweet.split()).rstrip(".") + "."
         if text:
             text += " "
-        spans.append(ClaimDraft(start=len(text), end=len(text) + len(tweet), score=0.9, checkworthy=True,
-                                speaker=None, speaker_start=None, speaker_end=None, kind="other"))
+        spans.append(
+            ClaimDraft(
+                start=len(text),
+                end=len(text) + len(tweet),
+                score=0.9,
+                checkworthy=True,
+                speaker=None,
+                speaker_start=None,
+                speaker_end=None,
+                kind="other",
+            )
+        )
         text += tweet
-    doc = SimpleNamespace(title="Tweets that repeat fact-checks", site=None, url=None, author=None, published=None,
-                          original_format="txt", source_path=None, text=text, blocks=(), language="en",
-                          content_hash=hashlib.sha256(text.encode()).hexdigest())
+    doc = SimpleNamespace(
+        title="Tweets that repeat fact-checks",
+        site=None,
+        url=None,
+        author=None,
+        published=None,
+        original_format="txt",
+        source_path=None,
+        text=text,
+        blocks=(),
+        language="en",
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+    )
     return store.add_article(doc, spans)
 
 
@@ -93,8 +113,10 @@ class _UiCost:
         from reviewer.ui.seen_before_desk import SeenBeforeDesk
 
         self.longest, self.total, self.what = 0.0, 0.0, ""
-        for cls, names in ((SeenBefore, ("_pump", "_vectors_done", "_matches_done", "_on_change")),
-                           (SeenBeforeDesk, ("_updated", "_claims_changed", "_claim_changed"))):
+        for cls, names in (
+            (SeenBefore, ("_pump", "_vectors_done", "_matches_done", "_on_change")),
+            (SeenBeforeDesk, ("_updated", "_claims_changed", "_claim_changed")),
+        ):
             for name in names:
                 monkeypatch.setattr(cls, name, self._timed(getattr(cls, name), name))
 
@@ -108,11 +130,13 @@ class _UiCost:
                 self.total += spent
                 if spent > self.longest:
                     self.longest, self.what = spent, name
+
         return timed
 
     def line(self) -> str:
-        return (f"UI thread CPU: longest piece {self.longest * 1000:.1f} ms ({self.what}), "
-                f"total {self.total * 1000:.0f} ms")
+        return (
+            f"UI thread CPU: longest piece {self.longest * 1000:.1f} ms ({self.what}), total {self.total * 1000:.0f} ms"
+        )
 
     def reset(self):
         self.longest, self.total, self.what = 0.0, 0.0, ""
@@ -153,10 +177,11 @@ def test_matches_come_in_without_blocking_the_ui(qtbot, tmp_path, monkeypatch):
 
     began, cpu = time.perf_counter(), time.process_time()
     window.open_article(article.id, claims[0].id)
-    qtbot.waitUntil(lambda: seen.matches(claims[0].id) is not None and seen.is_current(claims[0].id),
-                    timeout=600_000)
-    print(f"desk embeds 14,231 fact-checks and shows the first claim's matches: {time.perf_counter() - began:.1f} s"
-          f" wall, {time.process_time() - cpu:.1f} s CPU; largest timer gap {gaps.largest * 1000:.0f} ms")
+    qtbot.waitUntil(lambda: seen.matches(claims[0].id) is not None and seen.is_current(claims[0].id), timeout=600_000)
+    print(
+        f"desk embeds 14,231 fact-checks and shows the first claim's matches: {time.perf_counter() - began:.1f} s"
+        f" wall, {time.process_time() - cpu:.1f} s CPU; largest timer gap {gaps.largest * 1000:.0f} ms"
+    )
     print("  " + cost.line())
     indexing_cost = cost.longest
 
@@ -170,16 +195,22 @@ def test_matches_come_in_without_blocking_the_ui(qtbot, tmp_path, monkeypatch):
     for claim in claims[1:11]:
         start = time.perf_counter()
         window.select_claim(claim.id)
-        qtbot.waitUntil(lambda c=claim: window.seen_before.panel.claim is not None
-                        and seen.matches(c.id) is not None, timeout=60_000)
+        qtbot.waitUntil(
+            lambda c=claim: window.seen_before.panel.claim is not None and seen.matches(c.id) is not None,
+            timeout=60_000,
+        )
         shown.append(time.perf_counter() - start)
     qtbot.waitUntil(lambda: all(seen.matches(c.id) is not None for c in claims), timeout=600_000)
     every = time.perf_counter() - began
     marked = sum(1 for c in claims if window.claims.model.seen(c.id) is not None)
-    print(f"matches of a newly selected claim shown after: median {statistics.median(shown) * 1000:.0f} ms, "
-          f"longest {max(shown) * 1000:.0f} ms")
-    print(f"all {len(claims)} claims matched in {every:.1f} s ({marked} marked seen before); "
-          f"largest timer gap {gaps.largest * 1000:.0f} ms")
+    print(
+        f"matches of a newly selected claim shown after: median {statistics.median(shown) * 1000:.0f} ms, "
+        f"longest {max(shown) * 1000:.0f} ms"
+    )
+    print(
+        f"all {len(claims)} claims matched in {every:.1f} s ({marked} marked seen before); "
+        f"largest timer gap {gaps.largest * 1000:.0f} ms"
+    )
     print("  " + cost.line())
     window.close()
     store.close()

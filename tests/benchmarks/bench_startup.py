@@ -55,15 +55,27 @@ def _time_runs(cmd: list[str], tmp_path: Path, env: dict[str, str], cwd: Path) -
     db = tmp_path / "library.sqlite"
     shot = tmp_path / "window.png"
     # First start seeds the sample library and warms the OS file cache: not counted.
-    subprocess.run([*cmd, "gui", "--screenshot", str(shot), "--db", str(db)], env=env, cwd=cwd, check=True,
-                   capture_output=True, timeout=300)
+    subprocess.run(
+        [*cmd, "gui", "--screenshot", str(shot), "--db", str(db)],
+        env=env,
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     times, cpu = [], []
     for _ in range(RUNS):
         shot.unlink(missing_ok=True)
         cpu_before = _children_cpu()
         started = time.perf_counter()
-        subprocess.run([*cmd, "gui", "--screenshot", str(shot), "--db", str(db)], env=env, cwd=cwd, check=True,
-                       capture_output=True, timeout=300)
+        subprocess.run(
+            [*cmd, "gui", "--screenshot", str(shot), "--db", str(db)],
+            env=env,
+            cwd=cwd,
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
         times.append(time.perf_counter() - started)
         cpu.append(_children_cpu() - cpu_before)
         assert shot.is_file() and shot.stat().st_size > 1000
@@ -80,9 +92,11 @@ def _load() -> str:
 def _report(label: str, runs: tuple[list[float], list[float]]) -> tuple[float, float]:
     times, cpu = runs
     median, cpu_median = statistics.median(times), statistics.median(cpu)
-    print(f"\n{label}: wall-clock median {median:.3f} s over {len(times)} runs "
-          f"(min {min(times):.3f}, max {max(times):.3f}; all: {', '.join(f'{t:.2f}' for t in times)}); "
-          f"CPU (user+sys) median {cpu_median:.3f} s; {_load()}")
+    print(
+        f"\n{label}: wall-clock median {median:.3f} s over {len(times)} runs "
+        f"(min {min(times):.3f}, max {max(times):.3f}; all: {', '.join(f'{t:.2f}' for t in times)}); "
+        f"CPU (user+sys) median {cpu_median:.3f} s; {_load()}"
+    )
     return median, cpu_median
 
 
@@ -93,15 +107,21 @@ def test_frozen_first_window(tmp_path):
     shutil.copytree(FROZEN.parent, app, symlinks=True)
     home = tmp_path / "home"
     home.mkdir()
-    median, cpu_median = _report("frozen one-folder `reviewer gui --screenshot`",
-                                 _time_runs([str(app / FROZEN.name)], tmp_path, _clean_env(home), cwd=home))
-    print(f"target: <= {TARGET_S} s from start to first window "
-          f"({'met' if median <= TARGET_S else 'NOT met'} by the wall-clock median on this machine's load)")
+    median, cpu_median = _report(
+        "frozen one-folder `reviewer gui --screenshot`",
+        _time_runs([str(app / FROZEN.name)], tmp_path, _clean_env(home), cwd=home),
+    )
+    print(
+        f"target: <= {TARGET_S} s from start to first window "
+        f"({'met' if median <= TARGET_S else 'NOT met'} by the wall-clock median on this machine's load)"
+    )
     assert cpu_median <= TARGET_S
 
 
 def test_source_first_window(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
     env.pop("REVIEWER_DB", None)
-    _report("from source `python -m reviewer gui --screenshot`",
-            _time_runs([sys.executable, "-m", "reviewer"], tmp_path, env, cwd=REPO))
+    _report(
+        "from source `python -m reviewer gui --screenshot`",
+        _time_runs([sys.executable, "-m", "reviewer"], tmp_path, env, cwd=REPO),
+    )

@@ -7,13 +7,13 @@ from reviewer.core.extraction.segment import sentences
 
 
 def texts(text: str) -> list[str]:
-    return [text[s.start:s.end] for s in sentences(text)]
+    return [text[s.start : s.end] for s in sentences(text)]
 
 
 def claim_texts(text: str) -> list[str]:
     claims = extract_claims(text, quality="fast")
     for claim in claims:
-        assert text[claim.start:claim.end] == claim.text
+        assert text[claim.start : claim.end] == claim.text
     return [c.text for c in claims]
 
 
@@ -21,7 +21,7 @@ def assert_claims_are_exact_spans(text: str) -> None:
     """Every claim is its exact, stripped span, in order, within one paragraph; speakers within the text."""
     previous_end = 0
     for claim in extract_claims(text, quality="fast"):
-        assert text[claim.start:claim.end] == claim.text
+        assert text[claim.start : claim.end] == claim.text
         assert claim.start >= previous_end and claim.end > claim.start
         assert claim.text == claim.text.strip()
         assert "\n\n" not in claim.text

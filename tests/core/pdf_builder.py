@@ -19,8 +19,15 @@ def build_pdf(streams: list[str], info: dict[str, str]) -> bytes:
         next_id += 2
         page_ids.append(page_id)
         page_objects.append((content_id, b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"))
-        page_objects.append((page_id, (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-                                       f"/Resources << /Font << /F1 3 0 R >> >> /Contents {content_id} 0 R >>").encode()))
+        page_objects.append(
+            (
+                page_id,
+                (
+                    f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+                    f"/Resources << /Font << /F1 3 0 R >> >> /Contents {content_id} 0 R >>"
+                ).encode(),
+            )
+        )
     info_id = next_id
     entries = "".join(f"/{key} ({pdf_string(value)}) " for key, value in info.items() if value is not None)
     objects = [
@@ -40,5 +47,7 @@ def build_pdf(streams: list[str], info: dict[str, str]) -> bytes:
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (info_id + 1))
     for number in range(1, info_id + 1):
         out.write(b"%010d 00000 n \n" % offsets[number])
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (info_id + 1, info_id, xref))
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (info_id + 1, info_id, xref)
+    )
     return out.getvalue()

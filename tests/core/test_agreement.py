@@ -43,8 +43,9 @@ def reference_alpha(table: dict[int, dict[str, str | None]]) -> float | None:
     coders = sorted({r for row in table.values() for r in row})
     domain = sorted({v for row in table.values() for v in row.values() if v is not None})
     code = {v: i for i, v in enumerate(domain)}
-    data = np.array([[np.nan if table[u].get(c) is None else code[table[u][c]] for u in sorted(table)]
-                     for c in coders], dtype=float)
+    data = np.array(
+        [[np.nan if table[u].get(c) is None else code[table[u][c]] for u in sorted(table)] for c in coders], dtype=float
+    )
     try:
         with np.errstate(divide="ignore", invalid="ignore"):
             value = krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")
@@ -83,12 +84,14 @@ def tables(draw, min_coders: int = 1, max_coders: int = 5):
 def test_krippendorff_2011_nominal_example_is_0_743():
     """Krippendorff (2011), 'Computing Krippendorff's alpha-reliability', section C: four observers,
     twelve units, missing values; nominal alpha = 0.743."""
-    table = table_of({
-        "A": [1, 2, 3, 3, 2, 1, 4, 1, 2, None, None, None],
-        "B": [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, None, 3],
-        "C": [None, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, None],
-        "D": [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, None],
-    })
+    table = table_of(
+        {
+            "A": [1, 2, 3, 3, 2, 1, 4, 1, 2, None, None, None],
+            "B": [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, None, 3],
+            "C": [None, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, None],
+            "D": [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, None],
+        }
+    )
     alpha = krippendorff_alpha_nominal(table)
     assert round(alpha, 3) == 0.743
     assert alpha == pytest.approx(reference_alpha(table), abs=TOLERANCE)
@@ -189,8 +192,9 @@ def test_the_store_collects_verdicts_per_article_and_for_the_library(tmp_path):
             doc, spans = article_doc(4, tag)
             articles.append(store.add_article(doc, spans).id)
         one, two = (store.claims_for_article(a) for a in articles)
-        for claim, own, peer in zip(one, ["supported", "disputed", "supported", None],
-                                    ["supported", "supported", "supported", "misleading"]):
+        for claim, own, peer in zip(
+            one, ["supported", "disputed", "supported", None], ["supported", "supported", "supported", "misleading"]
+        ):
             if own:
                 store.set_review(claim.id, verdict=own)
             store.upsert_peer_review(claim.id, "bob", verdict=peer, updated_at="2024-01-01T00:00:00Z")

@@ -12,7 +12,7 @@ def speaker_of(text: str, beginning: str) -> tuple[str | None, str | None]:
         if claim.text.startswith(beginning):
             if claim.speaker_start is None:
                 return claim.speaker, None
-            return claim.speaker, text[claim.speaker_start:claim.speaker_end]
+            return claim.speaker, text[claim.speaker_start : claim.speaker_end]
     raise AssertionError(f"no claim starts with {beginning!r}")
 
 
@@ -30,8 +30,10 @@ def test_the_doctors_pleaded():
 
 
 def test_the_authors_are_the_named_authors():
-    text = ("A study led by Jane Roe of Oxford University followed 2,000 patients for a year. "
-            "The authors said the drug cut deaths by 30%.")
+    text = (
+        "A study led by Jane Roe of Oxford University followed 2,000 patients for a year. "
+        "The authors said the drug cut deaths by 30%."
+    )
     assert speaker_of(text, "The authors") == ("Jane Roe", "The authors")
 
 
@@ -41,30 +43,38 @@ def test_recommends_is_a_cue_though_only_recommended_was_seen_in_training():
 
 
 def test_said_in_a_statement_emailed_to_an_outlet():
-    text = ("Acme Corp said its profits fell. \"We regret the error,\" the company said in a statement emailed to Reuters. "
-            "In a statement emailed to AFP, Acme Corp said 300 jobs would go.")
-    assert speaker_of(text, "\"We regret") == ("Acme Corp", "the company")
+    text = (
+        'Acme Corp said its profits fell. "We regret the error," the company said in a statement emailed to Reuters. '
+        "In a statement emailed to AFP, Acme Corp said 300 jobs would go."
+    )
+    assert speaker_of(text, '"We regret') == ("Acme Corp", "the company")
     assert speaker_of(text, "In a statement") == ("Acme Corp", "Acme Corp")
 
 
 def test_a_rights_group_then_it_said():
-    text = ("The London-based rights group Amnesty International issued a damning report which said 13,000 "
-            "people had been hanged. It said most of them were civilians.")
+    text = (
+        "The London-based rights group Amnesty International issued a damning report which said 13,000 "
+        "people had been hanged. It said most of them were civilians."
+    )
     assert speaker_of(text, "The London-based") == ("Amnesty International", "Amnesty International")
     assert speaker_of(text, "It said") == ("Amnesty International", "It")
 
 
 def test_a_quotation_continued_after_he_said_in_double_apostrophes():
     # Some papers (the New York Times) write quotation marks as two apostrophes.
-    text = ("Jane Roe, the mayor, spoke on Monday. ''We will build 500 homes,'' she said. "
-            "''They will be ready by 2026.''\n\n''And they will be cheap.''")
+    text = (
+        "Jane Roe, the mayor, spoke on Monday. ''We will build 500 homes,'' she said. "
+        "''They will be ready by 2026.''\n\n''And they will be cheap.''"
+    )
     assert speaker_of(text, "''They will") == ("Jane Roe", "she")
     assert speaker_of(text, "''And they") == ("Jane Roe", "she")
 
 
 def test_the_agency_resolves_to_the_agency_named_before():
-    text = ("The Federal Emergency Management Bureau said 3,000 homes were destroyed. "
-            "The agency said aid would arrive on Monday.")
+    text = (
+        "The Federal Emergency Management Bureau said 3,000 homes were destroyed. "
+        "The agency said aid would arrive on Monday."
+    )
     assert speaker_of(text, "The agency") == ("Federal Emergency Management Bureau", "The agency")
 
 
@@ -74,8 +84,10 @@ def test_the_governor_resolves_to_the_governor_named_before():
 
 
 def test_an_acronym_resolves_to_the_organisation_named_in_full():
-    text = ("The Chinese Center for Disease Control and Prevention said 72,000 cases were reported. "
-            "The Chinese CDC said 81% of them were mild.")
+    text = (
+        "The Chinese Center for Disease Control and Prevention said 72,000 cases were reported. "
+        "The Chinese CDC said 81% of them were mild."
+    )
     assert speaker_of(text, "The Chinese CDC") == ("Chinese Center for Disease Control and Prevention", "Chinese CDC")
 
 

@@ -11,18 +11,21 @@ def speaker_of(text: str, beginning: str) -> tuple[str | None, str | None]:
         if claim.text.startswith(beginning):
             if claim.speaker_start is None:
                 return claim.speaker, None
-            return claim.speaker, text[claim.speaker_start:claim.speaker_end]
+            return claim.speaker, text[claim.speaker_start : claim.speaker_end]
     raise AssertionError(f"no claim starts with {beginning!r}")
 
 
 def test_a_spokesperson_for_an_organisation_is_the_organisation():
-    assert speaker_of("A spokesperson for the ministry said the talks had failed.", "A spokesperson") == \
-        ("ministry", "the ministry")
+    assert speaker_of("A spokesperson for the ministry said the talks had failed.", "A spokesperson") == (
+        "ministry",
+        "the ministry",
+    )
 
 
 def test_the_organisation_s_spokesman_is_the_organisation_named_before():
-    text = ("The Harbourside Water Company raised its prices on Monday. "
-            "The company's spokesman said costs rose 5 percent.")
+    text = (
+        "The Harbourside Water Company raised its prices on Monday. The company's spokesman said costs rose 5 percent."
+    )
     assert speaker_of(text, "The company") == ("Harbourside Water Company", "The company")
 
 
@@ -33,8 +36,10 @@ def test_a_named_spokesperson_stays_the_person():
 
 def test_two_people_are_two_parties():
     text = "Charles E. Grassley and Patrick J. Leahy said the program needed an overhaul."
-    assert speaker_of(text, "Charles") == ("Charles E. Grassley; Patrick J. Leahy",
-                                           "Charles E. Grassley and Patrick J. Leahy")
+    assert speaker_of(text, "Charles") == (
+        "Charles E. Grassley; Patrick J. Leahy",
+        "Charles E. Grassley and Patrick J. Leahy",
+    )
 
 
 def test_titled_people_are_two_parties_without_their_titles():
@@ -43,8 +48,12 @@ def test_titled_people_are_two_parties_without_their_titles():
 
 
 def test_names_with_an_and_of_their_own_stay_one_party():
-    assert speaker_of("The Securities and Exchange Commission said the fund was a fraud.", "The") == \
-        ("Securities and Exchange Commission", "Securities and Exchange Commission")
+    assert speaker_of("The Securities and Exchange Commission said the fund was a fraud.", "The") == (
+        "Securities and Exchange Commission",
+        "Securities and Exchange Commission",
+    )
     assert speaker_of("Procter and Gamble said sales fell.", "Procter")[0] == "Procter and Gamble"
-    assert speaker_of("The Department of Health and Human Services said costs rose.", "The")[0] == \
-        "Department of Health and Human Services"
+    assert (
+        speaker_of("The Department of Health and Human Services said costs rose.", "The")[0]
+        == "Department of Health and Human Services"
+    )

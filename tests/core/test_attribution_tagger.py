@@ -23,7 +23,7 @@ def _speaker(text: str, beginning: str, quality: str) -> tuple[str | None, str |
         if claim.text.startswith(beginning):
             if claim.speaker_start is None:
                 return claim.speaker, None
-            return claim.speaker, text[claim.speaker_start:claim.speaker_end]
+            return claim.speaker, text[claim.speaker_start : claim.speaker_end]
     raise AssertionError(f"no claim starts with {beginning!r}")
 
 
@@ -68,8 +68,8 @@ def test_wordpieces_map_back_to_the_words_as_written():
 def test_tagger_spans_are_exact_words_of_the_sentence():
     sentence = "Yet, as Mr. Bown observed, in the early days of a new administration, what would you pick?"
     spans = _spans(sentence)
-    sources = [sentence[s.start:s.end] for s in spans if not s.cue]
-    cues = [sentence[s.start:s.end] for s in spans if s.cue]
+    sources = [sentence[s.start : s.end] for s in spans if not s.cue]
+    cues = [sentence[s.start : s.end] for s in spans if s.cue]
     assert sources == ["Mr. Bown"]
     assert cues == ["observed"]
 
@@ -81,7 +81,9 @@ def test_a_name_the_rules_miss_is_the_speaker_in_the_final_pass():
 
 
 def test_a_speech_act_the_cue_lexicon_lacks():
-    text = "Massachusetts Sen. Elizabeth Warren grilled Wells Fargo CEO John Stumpf on Tuesday for his role in a scheme."
+    text = (
+        "Massachusetts Sen. Elizabeth Warren grilled Wells Fargo CEO John Stumpf on Tuesday for his role in a scheme."
+    )
     assert _speaker(text, "Massachusetts", "fast") == (None, None)
     assert _speaker(text, "Massachusetts", "final") == ("Elizabeth Warren", "Elizabeth Warren")
 
@@ -95,21 +97,27 @@ def test_the_tagger_s_outlet_replaces_the_rules_subject_of_reports_that():
 def test_loose_tagger_bounds_give_the_name_they_open_with():
     text = "A Government Accountability Office report released last year found that money was lost."
     assert _speaker(text, "A Government", "fast") == (None, None)
-    assert _speaker(text, "A Government", "final") == ("Government Accountability Office",
-                                                       "Government Accountability Office")
+    assert _speaker(text, "A Government", "final") == (
+        "Government Accountability Office",
+        "Government Accountability Office",
+    )
 
 
 def test_the_tagger_s_pronoun_resolves_through_the_rules_memory():
-    text = ("Senator Maria Lopez spoke to farmers in Ohio on Monday. "
-            "Later, as she observed, the harvest was the worst in a decade.")
+    text = (
+        "Senator Maria Lopez spoke to farmers in Ohio on Monday. "
+        "Later, as she observed, the harvest was the worst in a decade."
+    )
     assert _speaker(text, "Later", "final") == ("Maria Lopez", "she")
 
 
 def test_transcript_labels_win_over_the_tagger():
-    text = ("LEHRER: Good evening from Denver.\n\nOBAMA: Well, thank you very much, Jim.\n\n"
-            "ROMNEY: Yet, as Mr. Bown observed, in the early days of a new administration, what would you pick?"
-            "\n\nLEHRER: Governor, thank you.\n\n"
-            "OBAMA: Thank you.")
+    text = (
+        "LEHRER: Good evening from Denver.\n\nOBAMA: Well, thank you very much, Jim.\n\n"
+        "ROMNEY: Yet, as Mr. Bown observed, in the early days of a new administration, what would you pick?"
+        "\n\nLEHRER: Governor, thank you.\n\n"
+        "OBAMA: Thank you."
+    )
     line = "Yet, as Mr. Bown observed, in the early days of a new administration, what would you pick?"
-    assert [line[s.start:s.end] for s in _spans(line) if not s.cue] == ["Mr. Bown"]  # the tagger sees him...
+    assert [line[s.start : s.end] for s in _spans(line) if not s.cue] == ["Mr. Bown"]  # the tagger sees him...
     assert _speaker(text, "Yet, as Mr. Bown", "final") == ("ROMNEY", "ROMNEY")  # ...the line's speaker wins

@@ -39,8 +39,14 @@ def alice(tmp_path):
     _, c2 = add_article(store, "Porto")
     store.set_review(c1[0], verdict="supported", note="Checked *the* figures", confidence=80)
     store.set_review(c1[1], verdict="disputed")
-    store.upsert_peer_review(c1[0], "bob", verdict="misleading", note="Bob's view", updated_at="2024-05-01T10:00:00Z",
-                             evidence=[PeerEvidence(url="https://bob.example/source")])
+    store.upsert_peer_review(
+        c1[0],
+        "bob",
+        verdict="misleading",
+        note="Bob's view",
+        updated_at="2024-05-01T10:00:00Z",
+        evidence=[PeerEvidence(url="https://bob.example/source")],
+    )
     store.set_final_decision_change(c1[0], "misleading", note="Editor: Bob is right")
     proof = tmp_path / "proof.pdf"
     proof.write_bytes(b"%PDF-1.4 the table")
@@ -116,7 +122,9 @@ def test_two_reviewers_keep_their_own_reviews(alice, tmp_path):
         claim = bob.get_claim(same(bob, alice, alice.claims_for_article(1)[0].id))
         # Alice's reviews are colleagues' reviews here; Bob's own review of the claim is still his.
         assert {r.reviewer: (r.verdict, r.own) for r in bob.reviews_of_claim(claim.id)} == {
-            "alice": ("supported", False), "bob": ("misleading", True)}
+            "alice": ("supported", False),
+            "bob": ("misleading", True),
+        }
         evidence = bob.peer_review(claim.id, "alice").evidence
         assert [e.url for e in evidence] == ["https://stats.example/t1"]
         assert (attachments_dir(tmp_path / "bob.sqlite") / evidence[0].file_name).read_bytes() == b"%PDF-1.4 the table"
@@ -165,8 +173,9 @@ def test_a_colleagues_newer_review_replaces_their_older_one(alice, tmp_path):
     mine = alice.peer_review(claim_id, "bob")
     assert (mine.verdict, mine.note) == ("supported", "changed my mind")
     assert [e.url for e in mine.evidence] == ["https://bob.example/source"]  # evidence is kept, never replaced
-    assert any(e.action == "peer_review" and e.before["verdict"] == "misleading"
-               for e in alice.history(claim_id=claim_id))
+    assert any(
+        e.action == "peer_review" and e.before["verdict"] == "misleading" for e in alice.history(claim_id=claim_id)
+    )
 
 
 def test_claims_match_by_span_and_new_ones_are_added(tmp_path):

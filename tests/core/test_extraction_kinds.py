@@ -8,104 +8,117 @@ from reviewer.core.extraction import KINDS, extract_claims
 from reviewer.core.extraction.kinds import classify
 
 
-@pytest.mark.parametrize("sentence, kind", [
-    ("Unemployment fell to 3.5 percent in May.", "statistic"),
-    ("The bill would cost $2 billion.", "statistic"),
-    ("More than 1,200 people died in the floods.", "statistic"),
-    ("Two in three voters back the plan.", "statistic"),
-    ("Crime has doubled since the law was passed.", "statistic"),
-    ('"We are not going to surrender to anyone," he said.', "prediction"),
-    ('"This is a disgrace to the whole nation," she said.', "quotation"),
-    ("The outbreak was caused by poor sanitation.", "causal"),
-    ("Prices rose because the central bank printed money.", "causal"),
-    ("Our schools are better than those in any other state.", "comparison"),
-    ("It is the largest army in Europe.", "comparison"),
-    ("The government will cut taxes next year.", "prediction"),
-    ("The mayor promised to build new homes.", "prediction"),
-    ("The senator met voters in Ohio.", "other"),
-    ("He was born in 1950 and moved on Sept. 5.", "other"),
-    ("The meeting is at No. 10 Downing Street.", "other"),
-])
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("Unemployment fell to 3.5 percent in May.", "statistic"),
+        ("The bill would cost $2 billion.", "statistic"),
+        ("More than 1,200 people died in the floods.", "statistic"),
+        ("Two in three voters back the plan.", "statistic"),
+        ("Crime has doubled since the law was passed.", "statistic"),
+        ('"We are not going to surrender to anyone," he said.', "prediction"),
+        ('"This is a disgrace to the whole nation," she said.', "quotation"),
+        ("The outbreak was caused by poor sanitation.", "causal"),
+        ("Prices rose because the central bank printed money.", "causal"),
+        ("Our schools are better than those in any other state.", "comparison"),
+        ("It is the largest army in Europe.", "comparison"),
+        ("The government will cut taxes next year.", "prediction"),
+        ("The mayor promised to build new homes.", "prediction"),
+        ("The senator met voters in Ohio.", "other"),
+        ("He was born in 1950 and moved on Sept. 5.", "other"),
+        ("The meeting is at No. 10 Downing Street.", "other"),
+    ],
+)
 def test_classify(sentence, kind):
     assert classify(sentence) == kind
 
 
 def test_every_claim_has_a_known_kind():
-    text = ("Taxes rose 4%. \"We will fight this,\" she said. Growth slowed because of the war. "
-            "Exports are higher than ever. The minister visited Paris.")
+    text = (
+        'Taxes rose 4%. "We will fight this," she said. Growth slowed because of the war. '
+        "Exports are higher than ever. The minister visited Paris."
+    )
     kinds = [c.kind for c in extract_claims(text, quality="fast")]
     assert all(k in KINDS for k in kinds)
     assert kinds == ["statistic", "prediction", "causal", "comparison", "other"]
 
 
-@pytest.mark.parametrize("sentence, kind", [
-    # figures: digits, number words and units; a multiplier is a figure, as "doubled" is
-    ("Бюджет составит 5 млн рублей.", "statistic"),
-    ("Потери превысили два миллиарда рублей.", "statistic"),
-    ("Через посёлок проходят около четырёх тысяч человек.", "statistic"),
-    ("Зарплаты выросли на несколько процентов.", "statistic"),
-    ("Половина жителей поддерживает проект.", "statistic"),
-    ("Стоимость ремонта выросла почти вдвое.", "statistic"),
-    ("Цены выросли в три раза.", "statistic"),
-    # causal
-    ("Цены выросли из-за санкций.", "causal"),
-    ("Инфляция замедлилась, потому что ЦБ поднял ставку.", "causal"),
-    ("Рост тарифов привёл к протестам.", "causal"),
-    ("В результате аварии мост закрыли.", "causal"),
-    ("Перенос сроков связан с состоянием опор.", "causal"),
-    # comparison
-    ("Зарплаты в Москве выше, чем в регионах.", "comparison"),
-    ("Коррозия оказалась намного серьёзнее, чем показывало обследование.", "comparison"),
-    ("Аварий стало больше, чем в прошлом году.", "comparison"),
-    ("По сравнению с прошлым годом спрос упал.", "comparison"),
-    ("Урожай стал рекордным.", "comparison"),
-    ("Это самый длинный мост в Европе.", "comparison"),
-    ("Зарплаты в регионах оказались ниже ожидаемых.", "comparison"),
-    # prediction and promise
-    ("Правительство планирует снизить налоги.", "prediction"),
-    ("Мэр пообещал построить новую школу.", "prediction"),
-    ("Завод откроют к 2030 году.", "prediction"),
-    ("Компания намерена выйти на биржу.", "prediction"),
-    ("Новый мост будет построен в следующем году.", "prediction"),
-    ("Ремонт затянется до осени.", "prediction"),
-    # quotation: guillemets, „German“ quotes, a dash that carries a quotation on, its close
-    ("«Мы никогда не бросим наших жителей», — сказал он.", "quotation"),
-    ("„Это провокация от начала до конца“, — заявила она.", "quotation"),
-    ("— Мы понимаем, что жителям тяжело.", "quotation"),
-    ("Но открыть мост раньше значит рисковать людьми».", "quotation"),
-    ("Компания «Мостострой-Север» не виновата.", "other"),  # a name in quotes is not a quotation
-    # an item of a dashed list is not dialogue; "ниже" / "выше" pointing within the text compare nothing
-    ("— снижение налогов для малого бизнеса и самозанятых;", "other"),
-    ("— Снижение налогов для малого бизнеса и самозанятых;", "other"),
-    ("Ниже приведены основные положения законопроекта.", "other"),
-    ("Основные положения законопроекта перечислены ниже.", "other"),
-    ("Как указано выше, проект утвердили в мае.", "other"),
-    # neither; dates and article numbers are not figures
-    ("Министр встретился с избирателями в Твери.", "other"),
-    ("Комиссия рассмотрит вопрос на заседании 18 ноября.", "other"),
-    ("Он родился в 1950 году.", "other"),
-    ("Статья 5 закона запрещает это.", "other"),
-])
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        # figures: digits, number words and units; a multiplier is a figure, as "doubled" is
+        ("Бюджет составит 5 млн рублей.", "statistic"),
+        ("Потери превысили два миллиарда рублей.", "statistic"),
+        ("Через посёлок проходят около четырёх тысяч человек.", "statistic"),
+        ("Зарплаты выросли на несколько процентов.", "statistic"),
+        ("Половина жителей поддерживает проект.", "statistic"),
+        ("Стоимость ремонта выросла почти вдвое.", "statistic"),
+        ("Цены выросли в три раза.", "statistic"),
+        # causal
+        ("Цены выросли из-за санкций.", "causal"),
+        ("Инфляция замедлилась, потому что ЦБ поднял ставку.", "causal"),
+        ("Рост тарифов привёл к протестам.", "causal"),
+        ("В результате аварии мост закрыли.", "causal"),
+        ("Перенос сроков связан с состоянием опор.", "causal"),
+        # comparison
+        ("Зарплаты в Москве выше, чем в регионах.", "comparison"),
+        ("Коррозия оказалась намного серьёзнее, чем показывало обследование.", "comparison"),
+        ("Аварий стало больше, чем в прошлом году.", "comparison"),
+        ("По сравнению с прошлым годом спрос упал.", "comparison"),
+        ("Урожай стал рекордным.", "comparison"),
+        ("Это самый длинный мост в Европе.", "comparison"),
+        ("Зарплаты в регионах оказались ниже ожидаемых.", "comparison"),
+        # prediction and promise
+        ("Правительство планирует снизить налоги.", "prediction"),
+        ("Мэр пообещал построить новую школу.", "prediction"),
+        ("Завод откроют к 2030 году.", "prediction"),
+        ("Компания намерена выйти на биржу.", "prediction"),
+        ("Новый мост будет построен в следующем году.", "prediction"),
+        ("Ремонт затянется до осени.", "prediction"),
+        # quotation: guillemets, „German“ quotes, a dash that carries a quotation on, its close
+        ("«Мы никогда не бросим наших жителей», — сказал он.", "quotation"),
+        ("„Это провокация от начала до конца“, — заявила она.", "quotation"),
+        ("— Мы понимаем, что жителям тяжело.", "quotation"),
+        ("Но открыть мост раньше значит рисковать людьми».", "quotation"),
+        ("Компания «Мостострой-Север» не виновата.", "other"),  # a name in quotes is not a quotation
+        # an item of a dashed list is not dialogue; "ниже" / "выше" pointing within the text compare nothing
+        ("— снижение налогов для малого бизнеса и самозанятых;", "other"),
+        ("— Снижение налогов для малого бизнеса и самозанятых;", "other"),
+        ("Ниже приведены основные положения законопроекта.", "other"),
+        ("Основные положения законопроекта перечислены ниже.", "other"),
+        ("Как указано выше, проект утвердили в мае.", "other"),
+        # neither; dates and article numbers are not figures
+        ("Министр встретился с избирателями в Твери.", "other"),
+        ("Комиссия рассмотрит вопрос на заседании 18 ноября.", "other"),
+        ("Он родился в 1950 году.", "other"),
+        ("Статья 5 закона запрещает это.", "other"),
+    ],
+)
 def test_classify_russian(sentence, kind):
     assert classify(sentence) == kind
 
 
-
-@pytest.mark.parametrize("sentence", [
-    "— Shay Friedman (@ironshay) August 22, 2013",  # the signature of an embedded tweet
-    "— The minister, speaking on Tuesday.",  # a caption or a credit
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "— Shay Friedman (@ironshay) August 22, 2013",  # the signature of an embedded tweet
+        "— The minister, speaking on Tuesday.",  # a caption or a credit
+    ],
+)
 def test_english_line_after_a_dash_is_not_a_quotation(sentence):
     # Dialogue carried on after a dash is a Russian convention.
     assert classify(sentence) == "other"
     assert classify("— Мы понимаем, что бизнесу тяжело.") == "quotation"
 
+
 def test_russian_dashed_list_is_not_a_quotation():
-    text = ("Ниже приведены основные положения законопроекта о поддержке малого бизнеса.\n\n"
-            "— снижение налогов для малого бизнеса и самозанятых;\n"
-            "— отмена плановых проверок для новых компаний;\n"
-            "— льготные кредиты фермерам.\n\n"
-            "— Мы понимаем, что бизнесу тяжело, — сказал министр.")
+    text = (
+        "Ниже приведены основные положения законопроекта о поддержке малого бизнеса.\n\n"
+        "— снижение налогов для малого бизнеса и самозанятых;\n"
+        "— отмена плановых проверок для новых компаний;\n"
+        "— льготные кредиты фермерам.\n\n"
+        "— Мы понимаем, что бизнесу тяжело, — сказал министр."
+    )
     kinds = [c.kind for c in extract_claims(text, quality="fast")]
     assert kinds[0] == "other"
     assert "quotation" not in kinds[1:-1]

@@ -47,7 +47,7 @@ def test_threshold_sets_the_flag():
 
 
 def test_final_and_fast_give_the_same_spans():
-    text = "Taxes rose 4% last year, the minister said. \"We will cut them,\" he added.\n\nThanks to all."
+    text = 'Taxes rose 4% last year, the minister said. "We will cut them," he added.\n\nThanks to all.'
     fast = extract_claims(text, quality="fast")
     final = extract_claims(text, quality="final")
     assert [(c.start, c.end, c.speaker, c.kind) for c in fast] == [(c.start, c.end, c.speaker, c.kind) for c in final]

@@ -23,13 +23,15 @@ Unemployment fell to 4.9 percent in January, the lowest rate since 2008, the Lab
 Critics worry the bill might not be enough. What happens next is anyone's guess.
 """
 
-TRANSCRIPT = "\n\n".join([
-    "LEHRER: Good evening and welcome to the debate.",
-    "OBAMA: Thank you, Jim. Unemployment fell to 4.9 percent in January, the lowest rate since 2008.",
-    "ROMNEY: We lost 800,000 jobs a month when the president took office.",
-    "LEHRER: Let us turn to the deficit.",
-    "OBAMA: The deficit has been cut in half since 2009.",
-])
+TRANSCRIPT = "\n\n".join(
+    [
+        "LEHRER: Good evening and welcome to the debate.",
+        "OBAMA: Thank you, Jim. Unemployment fell to 4.9 percent in January, the lowest rate since 2008.",
+        "ROMNEY: We lost 800,000 jobs a month when the president took office.",
+        "LEHRER: Let us turn to the deficit.",
+        "OBAMA: The deficit has been cut in half since 2009.",
+    ]
+)
 
 
 def test_a_transcript_is_told_from_prose():
@@ -89,8 +91,15 @@ def test_the_final_head_reads_the_transformers_pooled_vectors():
 
 
 def test_a_head_with_other_features_is_refused():
-    manifest = {"features": ["base"], "mean": [0.0], "scale": [1.0], "weights": [1.0], "intercept": 0.0,
-                "threshold": 0.0, "slope": 1.0}
+    manifest = {
+        "features": ["base"],
+        "mean": [0.0],
+        "scale": [1.0],
+        "weights": [1.0],
+        "intercept": 0.0,
+        "threshold": 0.0,
+        "slope": 1.0,
+    }
     with pytest.raises(ValueError):
         news.NewsHead(manifest, news_head("fast").subjectivity)
 
@@ -108,8 +117,10 @@ def test_reviewer_claims_flags_what_the_app_flags(tmp_path, run_cli):
 
 
 def test_feature_rows_are_stable_in_shape():
-    contexts = [news.SentenceContext("“We will win,” he said.", "quotation", True),
-                news.SentenceContext("Figures", "other", False)]
+    contexts = [
+        news.SentenceContext("“We will win,” he said.", "quotation", True),
+        news.SentenceContext("Figures", "other", False),
+    ]
     rows = news.feature_rows(contexts, np.array([0.6, 0.2]), np.array([0.5, 0.1]), news_head("fast").subjectivity)
     assert rows.shape == (2, len(news.FEATURES))
     named = dict(zip(news.FEATURES, rows[0]))

@@ -13,8 +13,10 @@ from tests.core.extraction_helpers import assert_claims_are_exact_spans, claim_t
 
 
 def test_abbreviations_do_not_end_sentences():
-    text = ("Mr. Smith met Dr. Jones at No. 10 Downing St. on Sept. 5. "
-            "The U.S. economy grew. Growth in the U.S. The report said so.")
+    text = (
+        "Mr. Smith met Dr. Jones at No. 10 Downing St. on Sept. 5. "
+        "The U.S. economy grew. Growth in the U.S. The report said so."
+    )
     assert texts(text) == [
         "Mr. Smith met Dr. Jones at No. 10 Downing St. on Sept. 5.",
         "The U.S. economy grew.",
@@ -34,14 +36,18 @@ def test_initials_and_decimals():
 
 def test_question_exclamation_and_ellipsis():
     text = 'Did it work? "Why?" she asked. Yes! Prices rose... and then fell... Then they rose again.'
-    assert texts(text) == ["Did it work?", '"Why?" she asked.', "Yes!", "Prices rose... and then fell...",
-                           "Then they rose again."]
+    assert texts(text) == [
+        "Did it work?",
+        '"Why?" she asked.',
+        "Yes!",
+        "Prices rose... and then fell...",
+        "Then they rose again.",
+    ]
 
 
 def test_question_before_a_dash_attribution_stays_one_sentence():
     assert texts('"Why? — she asked. Nobody knew.') == ['"Why? — she asked.', "Nobody knew."]
-    assert texts("Who pays? – the minister asked. Nobody knew.") == ["Who pays? – the minister asked.",
-                                                                     "Nobody knew."]
+    assert texts("Who pays? – the minister asked. Nobody knew.") == ["Who pays? – the minister asked.", "Nobody knew."]
     assert texts("Who pays? — Nobody knew.") == ["Who pays?", "— Nobody knew."]
 
 
@@ -63,8 +69,11 @@ def test_unclosed_quotation_does_not_swallow_the_paragraph():
 def test_claims_never_cross_paragraphs():
     text = "The first paragraph ends without a stop\n\nThe second starts here. It has two sentences."
     spans = sentences(text)
-    assert [text[s.start:s.end] for s in spans] == [
-        "The first paragraph ends without a stop", "The second starts here.", "It has two sentences."]
+    assert [text[s.start : s.end] for s in spans] == [
+        "The first paragraph ends without a stop",
+        "The second starts here.",
+        "It has two sentences.",
+    ]
     assert [s.block for s in spans] == [0, 1, 1]
 
 
@@ -74,61 +83,91 @@ def test_heading_lines_inside_a_block():
 
 
 def test_hard_wrapped_lines_stay_together():
-    text = ("The text was hard wrapped at seventy-two columns as old plain text files\n"
-            "are, and the sentence continues here. Next one.")
+    text = (
+        "The text was hard wrapped at seventy-two columns as old plain text files\n"
+        "are, and the sentence continues here. Next one."
+    )
     assert len(texts(text)) == 2
-
 
 
 def test_english_line_opening_with_a_dash_carries_the_sentence_on():
     # Only Russian text reads a line opening with a dash as dialogue or a list item.
-    text = ("The finance minister told parliament on Tuesday\n— in a speech that lasted two hours —\n"
-            "that unemployment had fallen to 4 percent.")
+    text = (
+        "The finance minister told parliament on Tuesday\n— in a speech that lasted two hours —\n"
+        "that unemployment had fallen to 4 percent."
+    )
     assert texts(text) == [text]
 
+
 def test_headline_is_a_candidate_and_dateline_is_stripped():
-    text = ("Unemployment falls to 3.5 percent\n\n"
-            "WASHINGTON (Reuters) - The unemployment rate fell to 3.5 percent in September.")
-    assert claim_texts(text) == ["Unemployment falls to 3.5 percent",
-                                 "The unemployment rate fell to 3.5 percent in September."]
+    text = (
+        "Unemployment falls to 3.5 percent\n\n"
+        "WASHINGTON (Reuters) - The unemployment rate fell to 3.5 percent in September."
+    )
+    assert claim_texts(text) == [
+        "Unemployment falls to 3.5 percent",
+        "The unemployment rate fell to 3.5 percent in September.",
+    ]
 
 
 def test_boilerplate_lines():
     for line in [
-        "By Jane Doe", "By Jane Doe and John Smith, Reuters", "BY JANE DOE | Staff Writer",
-        "Photo: John Smith/Reuters", "Image copyright Getty Images",
+        "By Jane Doe",
+        "By Jane Doe and John Smith, Reuters",
+        "BY JANE DOE | Staff Writer",
+        "Photo: John Smith/Reuters",
+        "Image copyright Getty Images",
         "Protesters gather in Kyiv on Monday. (AP Photo/Efrem Lukatsky)",
-        "Jane Doe contributed to this report.", "Additional reporting by Tom Balmforth",
+        "Jane Doe contributed to this report.",
+        "Additional reporting by Tom Balmforth",
         "Reporting by Tom Balmforth; Editing by Alex Richardson",
-        "Did you find a mistake? Let us know.", "Sign up for our free newsletter",
-        "Share this article", "Follow us on Twitter", "Read more: Why prices rise",
-        "Updated 3:45 PM ET, Tue March 3, 2020", "Advertisement", "(APPLAUSE)",
+        "Did you find a mistake? Let us know.",
+        "Sign up for our free newsletter",
+        "Share this article",
+        "Follow us on Twitter",
+        "Read more: Why prices rise",
+        "Updated 3:45 PM ET, Tue March 3, 2020",
+        "Advertisement",
+        "(APPLAUSE)",
         "© 2024 Example News. All rights reserved.",
         # bylines with a role and a date, as the bundled samples and many sites write them
         "By Owen Trelawney, transport correspondent — 2 October 2024",
-        "By Priya Ramanathan, City Hall reporter · 14 March 2024", "By Anna Lee, staff writer",
-        "By Anna Lee | March 3, 2021, 10:45 am EST", "By Tom Hale, health reporter for the Ledger",
-        "By April Smith", "By Irving Stone, The New York Times", "By Roland Poland and Holland Amsterdam",
+        "By Priya Ramanathan, City Hall reporter · 14 March 2024",
+        "By Anna Lee, staff writer",
+        "By Anna Lee | March 3, 2021, 10:45 am EST",
+        "By Tom Hale, health reporter for the Ledger",
+        "By April Smith",
+        "By Irving Stone, The New York Times",
+        "By Roland Poland and Holland Amsterdam",
     ]:
         assert is_boilerplate(line), line
     for line in [
-        "By contrast, the president said nothing.", "By 2030, emissions will fall by half.",
-        "The ministry said photo evidence was faked.", "Unemployment fell to 3.5 percent in May.",
-        "Crime doubled", "Inflation rose.",
-        "By Tuesday, the council will have cut 14 routes.", "By March, the desk editors had quit.",
-        "By Monday, 40 percent of the staff had left.", "By 2030, the city editor said, fares will double.",
+        "By contrast, the president said nothing.",
+        "By 2030, emissions will fall by half.",
+        "The ministry said photo evidence was faked.",
+        "Unemployment fell to 3.5 percent in May.",
+        "Crime doubled",
+        "Inflation rose.",
+        "By Tuesday, the council will have cut 14 routes.",
+        "By March, the desk editors had quit.",
+        "By Monday, 40 percent of the staff had left.",
+        "By 2030, the city editor said, fares will double.",
         # title-case headlines that open with "By"
-        "By Any Measure, Obama Created More Jobs Than Bush", "By Cutting Taxes, Trump Helped The Rich",
-        "By Law, Every Child Must Attend School", "By Comparison, Poland and Finland Spend Less",
+        "By Any Measure, Obama Created More Jobs Than Bush",
+        "By Cutting Taxes, Trump Helped The Rich",
+        "By Law, Every Child Must Attend School",
+        "By Comparison, Poland and Finland Spend Less",
         "By April, Prices Had Doubled",
     ]:
         assert not is_boilerplate(line), line
 
 
 def test_boilerplate_blocks_are_never_returned():
-    text = ("Prices soar\n\nBy Jane Doe\n\nPrices rose 9% in May, the statistics office said.\n\n"
-            "Did you find a mistake? Let us know.\n\nJane Doe contributed to this report.\n\n"
-            "Sign up for our newsletter to get the news in your inbox.")
+    text = (
+        "Prices soar\n\nBy Jane Doe\n\nPrices rose 9% in May, the statistics office said.\n\n"
+        "Did you find a mistake? Let us know.\n\nJane Doe contributed to this report.\n\n"
+        "Sign up for our newsletter to get the news in your inbox."
+    )
     assert claim_texts(text) == ["Prices soar", "Prices rose 9% in May, the statistics office said."]
 
 
@@ -145,8 +184,10 @@ def test_transcript_labels_are_not_part_of_the_claim():
     assert [c.speaker for c in claims] == ["LEHRER", "MCCAIN"]
 
 
-_alphabet = st.sampled_from(list("ab .,!?\"“”'\n\n  Mr.U.S.1234%$") + ["Mr. ", "U.S. ", "\n\n", '," he said. ',
-                                                                       "Dr. ", "3.5", "é", "😀", "\r\n"])
+_alphabet = st.sampled_from(
+    list("ab .,!?\"“”'\n\n  Mr.U.S.1234%$")
+    + ["Mr. ", "U.S. ", "\n\n", '," he said. ', "Dr. ", "3.5", "é", "😀", "\r\n"]
+)
 
 
 @settings(max_examples=150, deadline=None)

@@ -38,7 +38,7 @@ Did you find a mistake? Let us know."""
 def claims_by_start(text):
     claims = extract_claims(text, quality="fast")
     for claim in claims:
-        assert text[claim.start:claim.end] == claim.text
+        assert text[claim.start : claim.end] == claim.text
         if claim.speaker_start is not None:
             assert claim.speaker_end is not None
     return claims
@@ -47,7 +47,7 @@ def claims_by_start(text):
 def speaker_of(text, beginning):
     for claim in claims_by_start(text):
         if claim.text.startswith(beginning):
-            mention = text[claim.speaker_start:claim.speaker_end] if claim.speaker_start is not None else None
+            mention = text[claim.speaker_start : claim.speaker_end] if claim.speaker_start is not None else None
             return claim.speaker, mention
     raise AssertionError(f"no claim starts with {beginning!r}")
 
@@ -83,10 +83,14 @@ def test_said_forms():
     assert speaker_of("Janet Yellen said prices would rise.", "Janet")[0] == "Janet Yellen"
     assert speaker_of("Janet Yellen has repeatedly argued that prices would rise.", "Janet")[0] == "Janet Yellen"
     assert speaker_of("Sen. Elizabeth Warren claimed the bill cost $2 billion.", "Sen.") == (
-        "Elizabeth Warren", "Elizabeth Warren")
+        "Elizabeth Warren",
+        "Elizabeth Warren",
+    )
     assert speaker_of("The company denied the allegations.", "The company")[0] == "company"
-    assert speaker_of("U.S. Secretary of State Antony Blinken told reporters the talks failed.", "U.S.")[0] == \
-        "Antony Blinken"
+    assert (
+        speaker_of("U.S. Secretary of State Antony Blinken told reporters the talks failed.", "U.S.")[0]
+        == "Antony Blinken"
+    )
 
 
 def test_pronoun_without_antecedent_is_the_article():
@@ -100,8 +104,10 @@ def test_no_attribution_is_the_article():
 
 
 def test_surname_resolves_to_full_name_and_it_to_organisation():
-    text = ("Pfizer Inc said its vaccine was 95% effective. Chief executive Albert Bourla told investors "
-            "output would double. Bourla said supply was limited. It said shipments start in May.")
+    text = (
+        "Pfizer Inc said its vaccine was 95% effective. Chief executive Albert Bourla told investors "
+        "output would double. Bourla said supply was limited. It said shipments start in May."
+    )
     assert speaker_of(text, "Bourla said")[0] == "Albert Bourla"
     assert speaker_of(text, "It said shipments")[0] == "Pfizer Inc"
 
@@ -113,9 +119,11 @@ def test_transcript_labels_speak_until_the_next_label():
 
 
 def test_titles_and_generic_subjects_resolve_to_the_titled_name():
-    text = ("President Barack Obama said taxes rose 3%. The president said he would continue. "
-            "Defense Minister Oleksii Reznikov said 40 tanks arrived. The minister added that more would come. "
-            "The Defense Ministry said 5 drones fell. The ministry said more would come. A minister said no.")
+    text = (
+        "President Barack Obama said taxes rose 3%. The president said he would continue. "
+        "Defense Minister Oleksii Reznikov said 40 tanks arrived. The minister added that more would come. "
+        "The Defense Ministry said 5 drones fell. The ministry said more would come. A minister said no."
+    )
     assert speaker_of(text, "The president") == ("Barack Obama", "The president")
     assert speaker_of(text, "The minister added") == ("Oleksii Reznikov", "The minister")
     assert speaker_of(text, "The ministry said") == ("Defense Ministry", "The ministry")
@@ -124,40 +132,46 @@ def test_titles_and_generic_subjects_resolve_to_the_titled_name():
 
 def test_role_and_apposition_forms():
     assert speaker_of("Russian President Vladimir Putin said the war would end.", "Russian")[0] == "Vladimir Putin"
-    assert speaker_of("The ministry's spokesman, Igor Konashenkov, said 40 drones were downed.", "The")[0] == \
-        "Igor Konashenkov"
-    assert speaker_of("Bank of England Governor Andrew Bailey warned inflation would rise.", "Bank")[0] == \
-        "Andrew Bailey"
+    assert (
+        speaker_of("The ministry's spokesman, Igor Konashenkov, said 40 drones were downed.", "The")[0]
+        == "Igor Konashenkov"
+    )
+    assert (
+        speaker_of("Bank of England Governor Andrew Bailey warned inflation would rise.", "Bank")[0] == "Andrew Bailey"
+    )
     assert speaker_of('"We will respond," the Kremlin said.', '"We')[0] == "Kremlin"
 
 
 def _speaker_and_mention(text):
     claim = extract_claims(text)[0]
-    mention = text[claim.speaker_start:claim.speaker_end] if claim.speaker_start is not None else None
+    mention = text[claim.speaker_start : claim.speaker_end] if claim.speaker_start is not None else None
     return claim.speaker, mention
 
 
 def test_according_to_figures_published_by_names_the_publisher():
-    assert _speaker_and_mention("Prices rose 4% last year, according to figures released by the Office for "
-                                "National Statistics.") == ("Office for National Statistics",
-                                                            "Office for National Statistics")
-    assert _speaker_and_mention("Unemployment fell to 3.5%, according to official data published by Eurostat "
-                                "on Monday.") == ("Eurostat", "Eurostat")
+    assert _speaker_and_mention(
+        "Prices rose 4% last year, according to figures released by the Office for National Statistics."
+    ) == ("Office for National Statistics", "Office for National Statistics")
+    assert _speaker_and_mention(
+        "Unemployment fell to 3.5%, according to official data published by Eurostat on Monday."
+    ) == ("Eurostat", "Eurostat")
 
 
 def test_possessive_organisation_in_a_trailing_attribution():
     assert _speaker_and_mention("Bills will rise 8.5% from April, the city's water utility said on Wednesday.") == (
-        "city's water utility", "the city's water utility")
+        "city's water utility",
+        "the city's water utility",
+    )
 
 
 def test_two_spaces_after_a_leading_word_keep_the_mention_on_the_text():
     # The sentence word was skipped as if one space followed it, shifting the span by one.
     assert speaker_of("But  officials said the bridge was safe.", "But") == ("officials", "officials")
-    assert speaker_of("Meanwhile   the ministry said 5 drones fell.", "Meanwhile") == (
-        "ministry", "the ministry")
+    assert speaker_of("Meanwhile   the ministry said 5 drones fell.", "Meanwhile") == ("ministry", "the ministry")
 
 
 # -- Russian ------------------------------------------------------------------------------------
+
 
 def _direct(text, beginning):
     """Speaker and mention of a sentence whose speaker is named in it as written."""
@@ -166,74 +180,85 @@ def _direct(text, beginning):
     return speaker
 
 
-@pytest.mark.parametrize("text, speaker", [
-    # verb after the subject, past and present, gendered and plural
-    ("Песков заявил, что переговоры продолжатся.", "Песков"),
-    ("Мария Захарова заявила, что ответ последует.", "Мария Захарова"),
-    ("Кольцова утверждает, что сметы завышены.", "Кольцова"),
-    ("Эксперты считают, что цены вырастут.", "Эксперты"),
-    ("Министерство в своём заявлении подчеркнуло, что сроки не изменятся.", "Министерство"),
-    ("Песков в понедельник также отметил, что встреча не планируется.", "Песков"),
-    ("Песков в интервью РИА Новости заявил, что встреча не планируется.", "Песков"),
-    ("Компания «Газпром» опровергла эти данные.", "Компания «Газпром»"),
-    ("Источник в правительстве сообщил, что решение отложено.", "Источник в правительстве"),
-    # titles and roles before the name
-    ("Министр финансов Антон Силуанов сообщил, что бюджет исполнен.", "Антон Силуанов"),
-    ("Пресс-секретарь президента Дмитрий Песков заявил, что переговоры продолжатся.", "Дмитрий Песков"),
-    ("Глава администрации района заявил, что дорогу откроют в мае.", "Глава администрации района"),
-    ("Пресс-служба Кремля сообщила, что визит отложен.", "Пресс-служба Кремля"),
-    ("Инженер Олег Тарасов, преподающий в университете, считает, что мост устарел.", "Олег Тарасов"),
-    # verb before the subject
-    ("Переговоры продолжатся, заявил Дмитрий Песков.", "Дмитрий Песков"),
-    ("Об этом заявил пресс-секретарь президента России Дмитрий Песков.", "Дмитрий Песков"),
-    ("Как заявил министр финансов Антон Силуанов, дефицит сократится.", "Антон Силуанов"),
-    ("Как сообщает ТАСС, поезд задержали на два часа.", "ТАСС"),
-    ("Работы завершатся осенью, сообщило в четверг областное министерство транспорта.",
-     "областное министерство транспорта"),
-    ("С этим не согласна депутат областной думы Ирина Кольцова.", "Ирина Кольцова"),
-    ("Проверка продолжается, сообщили в пресс-службе губернатора.", "пресс-службе губернатора"),
-    ("В Минфине заявили, что бюджет сбалансирован.", "Минфине"),
-    # the quote-dash pattern, with guillemets, straight quotes and any verb of the past
-    ("«Переговоры продолжатся», — сказал Песков.", "Песков"),
-    ('"Переговоры продолжатся", — заявила Мария Захарова.', "Мария Захарова"),
-    ("«Цены стабилизируются к осени», — заявила глава ЦБ Эльвира Набиуллина.", "Эльвира Набиуллина"),
-    ("«Это абсурд», — отрезал Иванов.", "Иванов"),
-    ("«Увеличение сметы связано с состоянием опор», — говорится в сообщении Минтранса.", "Минтранса"),
-    # sources, in the genitive as written
-    ("По словам Пескова, переговоры продолжатся.", "Пескова"),
-    ("По данным Росстата, инфляция замедлилась до 7%.", "Росстата"),
-    ("Согласно данным Минздрава, заболеваемость снизилась.", "Минздрава"),
-    ("По мнению экспертов, цены вырастут.", "экспертов"),
-    ("По словам главы администрации района, дорогу откроют в мае.", "главы администрации района"),
-])
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # verb after the subject, past and present, gendered and plural
+        ("Песков заявил, что переговоры продолжатся.", "Песков"),
+        ("Мария Захарова заявила, что ответ последует.", "Мария Захарова"),
+        ("Кольцова утверждает, что сметы завышены.", "Кольцова"),
+        ("Эксперты считают, что цены вырастут.", "Эксперты"),
+        ("Министерство в своём заявлении подчеркнуло, что сроки не изменятся.", "Министерство"),
+        ("Песков в понедельник также отметил, что встреча не планируется.", "Песков"),
+        ("Песков в интервью РИА Новости заявил, что встреча не планируется.", "Песков"),
+        ("Компания «Газпром» опровергла эти данные.", "Компания «Газпром»"),
+        ("Источник в правительстве сообщил, что решение отложено.", "Источник в правительстве"),
+        # titles and roles before the name
+        ("Министр финансов Антон Силуанов сообщил, что бюджет исполнен.", "Антон Силуанов"),
+        ("Пресс-секретарь президента Дмитрий Песков заявил, что переговоры продолжатся.", "Дмитрий Песков"),
+        ("Глава администрации района заявил, что дорогу откроют в мае.", "Глава администрации района"),
+        ("Пресс-служба Кремля сообщила, что визит отложен.", "Пресс-служба Кремля"),
+        ("Инженер Олег Тарасов, преподающий в университете, считает, что мост устарел.", "Олег Тарасов"),
+        # verb before the subject
+        ("Переговоры продолжатся, заявил Дмитрий Песков.", "Дмитрий Песков"),
+        ("Об этом заявил пресс-секретарь президента России Дмитрий Песков.", "Дмитрий Песков"),
+        ("Как заявил министр финансов Антон Силуанов, дефицит сократится.", "Антон Силуанов"),
+        ("Как сообщает ТАСС, поезд задержали на два часа.", "ТАСС"),
+        (
+            "Работы завершатся осенью, сообщило в четверг областное министерство транспорта.",
+            "областное министерство транспорта",
+        ),
+        ("С этим не согласна депутат областной думы Ирина Кольцова.", "Ирина Кольцова"),
+        ("Проверка продолжается, сообщили в пресс-службе губернатора.", "пресс-службе губернатора"),
+        ("В Минфине заявили, что бюджет сбалансирован.", "Минфине"),
+        # the quote-dash pattern, with guillemets, straight quotes and any verb of the past
+        ("«Переговоры продолжатся», — сказал Песков.", "Песков"),
+        ('"Переговоры продолжатся", — заявила Мария Захарова.', "Мария Захарова"),
+        ("«Цены стабилизируются к осени», — заявила глава ЦБ Эльвира Набиуллина.", "Эльвира Набиуллина"),
+        ("«Это абсурд», — отрезал Иванов.", "Иванов"),
+        ("«Увеличение сметы связано с состоянием опор», — говорится в сообщении Минтранса.", "Минтранса"),
+        # sources, in the genitive as written
+        ("По словам Пескова, переговоры продолжатся.", "Пескова"),
+        ("По данным Росстата, инфляция замедлилась до 7%.", "Росстата"),
+        ("Согласно данным Минздрава, заболеваемость снизилась.", "Минздрава"),
+        ("По мнению экспертов, цены вырастут.", "экспертов"),
+        ("По словам главы администрации района, дорогу откроют в мае.", "главы администрации района"),
+    ],
+)
 def test_russian_patterns_name_the_speaker_as_written(text, speaker):
     assert _direct(text, text[:12]) == speaker
 
 
-@pytest.mark.parametrize("text", [
-    # after a dash, a word in -л/-ла/-ло/-ли that is not a verb of saying is a noun, not "— сказал"
-    "Урожай вырос на 12%, — земли Краснодарского края дали больше всего.",
-    "Экспорт упал вдвое, — рубли Центробанка не помогли.",
-    "Инфляция ускорилась до 9%, — числа Росстата это подтверждают.",
-    "Зарплаты выросли на 5% — мысли Иванова о реформе оказались верными.",
-    "— Сомали Кении не угрожает, цены на зерно выросли на 3%.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after a dash, a word in -л/-ла/-ло/-ли that is not a verb of saying is a noun, not "— сказал"
+        "Урожай вырос на 12%, — земли Краснодарского края дали больше всего.",
+        "Экспорт упал вдвое, — рубли Центробанка не помогли.",
+        "Инфляция ускорилась до 9%, — числа Росстата это подтверждают.",
+        "Зарплаты выросли на 5% — мысли Иванова о реформе оказались верными.",
+        "— Сомали Кении не угрожает, цены на зерно выросли на 3%.",
+    ],
+)
 def test_russian_dash_before_a_noun_names_no_speaker(text):
     assert speaker_of(text, text[:12]) == (None, None)
 
 
-@pytest.mark.parametrize("text, speaker", [
-    # any verb in the past attributes where the dash closes quoted words ...
-    ("«Это абсурд», — отрезал Иванов.", "Иванов"),
-    ("«Это абсурд!» — отрезал Иванов.", "Иванов"),
-    ('"Это абсурд", — отрезал Иванов.', "Иванов"),
-    ("«Это абсурд, — отрезал Иванов. — Полный абсурд».", "Иванов"),
-    ("«Это абсурд. Полный абсурд, — отрезал Иванов. — Нам нужно другое».", "Иванов"),
-    ("— Это абсурд, — отрезал Иванов.", "Иванов"),  # a line of dialogue
-    ("«Урожай вырос, — земли края дали больше», — отметил Иванов.", "Иванов"),
-    # ... and a verb of saying wherever the dash is
-    ("Урожай вырос на 12%, — заявил Иванов.", "Иванов"),
-])
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # any verb in the past attributes where the dash closes quoted words ...
+        ("«Это абсурд», — отрезал Иванов.", "Иванов"),
+        ("«Это абсурд!» — отрезал Иванов.", "Иванов"),
+        ('"Это абсурд", — отрезал Иванов.', "Иванов"),
+        ("«Это абсурд, — отрезал Иванов. — Полный абсурд».", "Иванов"),
+        ("«Это абсурд. Полный абсурд, — отрезал Иванов. — Нам нужно другое».", "Иванов"),
+        ("— Это абсурд, — отрезал Иванов.", "Иванов"),  # a line of dialogue
+        ("«Урожай вырос, — земли края дали больше», — отметил Иванов.", "Иванов"),
+        # ... and a verb of saying wherever the dash is
+        ("Урожай вырос на 12%, — заявил Иванов.", "Иванов"),
+    ],
+)
 def test_russian_dash_after_quoted_words_takes_any_verb(text, speaker):
     assert _direct(text, text[:12]) == speaker
 
@@ -244,9 +269,11 @@ def test_russian_dialogue_carries_over_sentences_of_its_paragraph():
 
 
 def test_russian_pronouns_follow_the_gender_of_the_verb():
-    text = ("Ирина Петрова заявила, что мост откроют. Виктор Смирнов сказал, что этого не будет. "
-            "«Мы проверим все документы», — заявила она. Он добавил, что проверка займёт месяц. "
-            "По её словам, документы уже запрошены. По его словам, их пока нет.")
+    text = (
+        "Ирина Петрова заявила, что мост откроют. Виктор Смирнов сказал, что этого не будет. "
+        "«Мы проверим все документы», — заявила она. Он добавил, что проверка займёт месяц. "
+        "По её словам, документы уже запрошены. По его словам, их пока нет."
+    )
     assert speaker_of(text, "«Мы проверим") == ("Ирина Петрова", "она")
     assert speaker_of(text, "Он добавил") == ("Виктор Смирнов", "Он")
     assert speaker_of(text, "По её словам") == ("Ирина Петрова", "её")
@@ -254,10 +281,12 @@ def test_russian_pronouns_follow_the_gender_of_the_verb():
 
 
 def test_russian_surnames_match_across_cases_and_genders():
-    text = ("По словам Дмитрия Пескова, встреча пройдёт в Минске. Песков добавил, что дата не определена. "
-            "Дмитрий Песков заявил, что ответа нет. По словам Пескова, ответ будет. "
-            "Наталья Иванова заявила, что цены растут. Пётр Иванов сказал, что нет. "
-            "Иванова добавила, что ждёт ответа. Иванов считает иначе.")
+    text = (
+        "По словам Дмитрия Пескова, встреча пройдёт в Минске. Песков добавил, что дата не определена. "
+        "Дмитрий Песков заявил, что ответа нет. По словам Пескова, ответ будет. "
+        "Наталья Иванова заявила, что цены растут. Пётр Иванов сказал, что нет. "
+        "Иванова добавила, что ждёт ответа. Иванов считает иначе."
+    )
     # A name first met in the genitive stays as written until a nominative names them.
     assert speaker_of(text, "Песков добавил") == ("Дмитрия Пескова", "Песков")
     assert speaker_of(text, "Дмитрий Песков заявил") == ("Дмитрий Песков", "Дмитрий Песков")
@@ -267,10 +296,12 @@ def test_russian_surnames_match_across_cases_and_genders():
 
 
 def test_russian_titles_and_organisations_resolve_to_the_last_named():
-    text = ("Министр финансов Антон Силуанов сообщил, что дефицит вырастет. Министр подчеркнул, что налоги "
-            "не поднимут. По словам министра, расходы сократят. Силуанов добавил, что резервы есть. "
-            "Министерство транспорта сообщило, что работы завершены. Оно уточнило, что движение откроют "
-            "в пятницу. В ведомстве добавили, что объезд сохранится. Они пообещали новый график.")
+    text = (
+        "Министр финансов Антон Силуанов сообщил, что дефицит вырастет. Министр подчеркнул, что налоги "
+        "не поднимут. По словам министра, расходы сократят. Силуанов добавил, что резервы есть. "
+        "Министерство транспорта сообщило, что работы завершены. Оно уточнило, что движение откроют "
+        "в пятницу. В ведомстве добавили, что объезд сохранится. Они пообещали новый график."
+    )
     assert speaker_of(text, "Министр подчеркнул") == ("Антон Силуанов", "Министр")
     assert speaker_of(text, "По словам министра") == ("Антон Силуанов", "министра")
     assert speaker_of(text, "Силуанов добавил") == ("Антон Силуанов", "Силуанов")
@@ -285,7 +316,7 @@ def test_russian_quotation_over_several_sentences_takes_the_speaker_named_inside
     assert len(claims) == 1  # the segmenter keeps the whole quotation as one claim
     for claim in claims:
         assert claim.speaker == "Алексей Смирнов"
-        assert text[claim.speaker_start:claim.speaker_end] == "Алексей Смирнов"
+        assert text[claim.speaker_start : claim.speaker_end] == "Алексей Смирнов"
 
 
 def test_russian_pronoun_without_antecedent_is_the_article():
@@ -338,12 +369,19 @@ def test_russian_sample_article_speakers():
     text = read_document(resource_path("samples") / "most-remont.txt").text
     claims = claims_by_start(text)
     found = {c.speaker for c in claims if c.speaker}
-    assert {"областное министерство транспорта", "Виктор Семёнов", "Ирина Кольцова", "Андрей Гусев",
-            "Наталья Бурова", "Олег Тарасов"} <= found
+    assert {
+        "областное министерство транспорта",
+        "Виктор Семёнов",
+        "Ирина Кольцова",
+        "Андрей Гусев",
+        "Наталья Бурова",
+        "Олег Тарасов",
+    } <= found
     for claim in claims:
         if claim.speaker_start is not None:  # every mention underlines a speaker's name or pronoun
-            assert text[claim.speaker_start:claim.speaker_end].strip() == \
-                text[claim.speaker_start:claim.speaker_end]
+            assert (
+                text[claim.speaker_start : claim.speaker_end].strip() == text[claim.speaker_start : claim.speaker_end]
+            )
     expected = {
         "По данным министерства": ("областное министерство транспорта", "министерства"),
         "«Когда мы вскрыли": ("Виктор Семёнов", "Виктор Семёнов"),

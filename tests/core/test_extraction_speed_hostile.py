@@ -22,9 +22,25 @@ SMALL = 25  # the small input is 1/SMALL of the large one
 
 # The hostile inputs, shared with tests/benchmarks/bench_hostile_speed.py (which prints absolute times).
 LONG_SENTENCE_UNITS = [
-    "said ", "Smith said ", "said, The ", "has also ", "according to ", "заявил ", "«заявил» ",
-    "Песков, в частности, также заявил ", "По словам Пескова, ", "сообщили в пресс-службе ", ", — земли ",
-    "«Да», — отрезал ", "— Это, — отрезал Иванов, — ", ", ", "— ", "«", "»", '"', " ",
+    "said ",
+    "Smith said ",
+    "said, The ",
+    "has also ",
+    "according to ",
+    "заявил ",
+    "«заявил» ",
+    "Песков, в частности, также заявил ",
+    "По словам Пескова, ",
+    "сообщили в пресс-службе ",
+    ", — земли ",
+    "«Да», — отрезал ",
+    "— Это, — отрезал Иванов, — ",
+    ", ",
+    "— ",
+    "«",
+    "»",
+    '"',
+    " ",
 ]
 MEGABYTE_SENTENCE_UNITS = ["said ", "заявил "]
 LONG_WORDS = ["привед", "указан-", "вышеупомян", "аее"]
@@ -72,9 +88,9 @@ def test_one_long_sentence_is_fast(unit):
     text = repeated(unit, SIZE)
     claims = assert_linear(_fast, repeated(unit, SIZE // SMALL), text, what=f"{len(text)} characters of {unit!r}")
     for claim in claims:
-        assert text[claim.start:claim.end] == claim.text
+        assert text[claim.start : claim.end] == claim.text
         if claim.speaker_start is not None:
-            mention = text[claim.speaker_start:claim.speaker_end]
+            mention = text[claim.speaker_start : claim.speaker_end]
             assert mention and mention == mention.strip()
 
 
@@ -90,7 +106,7 @@ def test_a_subject_far_behind_its_verb_is_still_found_quickly():
     # The look-back skips any run of spaces before the verb, however long, at the cost of the run.
     text = far_subject(SIZE)
     claims = assert_linear(_fast, far_subject(SIZE // SMALL), text, what=f"{SIZE} spaces between subject and verb")
-    assert [(c.speaker, text[c.speaker_start:c.speaker_end]) for c in claims] == [("Иванов", "Иванов")]
+    assert [(c.speaker, text[c.speaker_start : c.speaker_end]) for c in claims] == [("Иванов", "Иванов")]
 
 
 @pytest.mark.parametrize("word", LONG_WORDS)

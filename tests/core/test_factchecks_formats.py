@@ -38,7 +38,13 @@ def test_a_single_claimreview_object(tmp_path):
     assert parsed.format == "ClaimReview JSON" and not parsed.problems
     [r] = parsed.records
     assert (r.claim, r.verdict, r.url, r.date, r.publisher, r.speaker) == (
-        "The moon is made of cheese.", "False", "https://checks.example/1", "2024-03-01", "Fact Desk", "A. Senator")
+        "The moon is made of cheese.",
+        "False",
+        "https://checks.example/1",
+        "2024-03-01",
+        "Fact Desk",
+        "A. Senator",
+    )
     assert r.title == "Fact check: The moon is made of"
 
 
@@ -46,24 +52,39 @@ def test_a_list_a_graph_and_a_datafeed(tmp_path):
     listed = [review("One.", url="https://c.example/1"), review("Two.", url="https://c.example/2")]
     graph = {"@context": "https://schema.org", "@graph": [{"@type": "WebPage", "name": "x"}, *listed]}
     feed = {
-        "@context": "http://schema.org", "@type": "DataFeed", "dateModified": "2024-03-02",
+        "@context": "http://schema.org",
+        "@type": "DataFeed",
+        "dateModified": "2024-03-02",
         "dataFeedElement": [
             {"@type": "DataFeedItem", "item": [review("One.", url="https://c.example/1")]},
-            {"@type": "DataFeedItem", "item": [review("Two.", url="https://c.example/2"),
-                                               review("Three.", url="https://c.example/3")]},
+            {
+                "@type": "DataFeedItem",
+                "item": [review("Two.", url="https://c.example/2"), review("Three.", url="https://c.example/3")],
+            },
         ],
     }
-    assert [r.claim for r in read_factcheck_file(write(tmp_path, "l.json", json.dumps(listed))).records] == \
-        ["One.", "Two."]
-    assert [r.claim for r in read_factcheck_file(write(tmp_path, "g.jsonld", json.dumps(graph))).records] == \
-        ["One.", "Two."]
-    assert [r.claim for r in read_factcheck_file(write(tmp_path, "feed.json", json.dumps(feed))).records] == \
-        ["One.", "Two.", "Three."]
+    assert [r.claim for r in read_factcheck_file(write(tmp_path, "l.json", json.dumps(listed))).records] == [
+        "One.",
+        "Two.",
+    ]
+    assert [r.claim for r in read_factcheck_file(write(tmp_path, "g.jsonld", json.dumps(graph))).records] == [
+        "One.",
+        "Two.",
+    ]
+    assert [r.claim for r in read_factcheck_file(write(tmp_path, "feed.json", json.dumps(feed))).records] == [
+        "One.",
+        "Two.",
+        "Three.",
+    ]
 
 
 def test_type_names_with_prefixes_and_values_wrapped_as_json_ld(tmp_path):
-    data = {"@type": ["schema:ClaimReview"], "claimReviewed": [{"@value": "Wrapped claim."}],
-            "reviewRating": {"ratingValue": 2, "bestRating": 5}, "publisher": {"name": "Desk"}}
+    data = {
+        "@type": ["schema:ClaimReview"],
+        "claimReviewed": [{"@value": "Wrapped claim."}],
+        "reviewRating": {"ratingValue": 2, "bestRating": 5},
+        "publisher": {"name": "Desk"},
+    }
     [r] = read_factcheck_file(write(tmp_path, "w.json", json.dumps(data))).records
     assert (r.claim, r.verdict, r.publisher, r.url) == ("Wrapped claim.", "2/5", "Desk", None)
 
@@ -71,10 +92,12 @@ def test_type_names_with_prefixes_and_values_wrapped_as_json_ld(tmp_path):
 def test_a_web_page_with_json_ld_blocks(tmp_path):
     page = (
         "<!doctype html><html><head><title>Checks</title>\n"
-        '<script type="application/ld+json">' + json.dumps(review("First claim.", url="https://c.example/a")) +
-        "</script>\n<script>var x = '<script>';</script>\n"
-        "<SCRIPT TYPE='application/ld+json'>\n" + json.dumps([review("Second claim.", url="https://c.example/b")]) +
-        "\n</SCRIPT>\n"
+        '<script type="application/ld+json">'
+        + json.dumps(review("First claim.", url="https://c.example/a"))
+        + "</script>\n<script>var x = '<script>';</script>\n"
+        "<SCRIPT TYPE='application/ld+json'>\n"
+        + json.dumps([review("Second claim.", url="https://c.example/b")])
+        + "\n</SCRIPT>\n"
         '<script type="application/ld+json">{"@type": "Organization", "name": "Desk"}</script>'
         "</head><body><p>text</p></body></html>"
     )
@@ -84,23 +107,34 @@ def test_a_web_page_with_json_ld_blocks(tmp_path):
 
 
 def test_a_page_whose_one_block_is_broken_imports_the_others_and_names_the_line(tmp_path):
-    page = ("<html><head>\n\n"
-            '<script type="application/ld+json">{"@type": "ClaimReview", "claimReviewed": oops}</script>\n'
-            '<script type="application/ld+json">' + json.dumps(review("Good one.")) + "</script></head></html>")
+    page = (
+        "<html><head>\n\n"
+        '<script type="application/ld+json">{"@type": "ClaimReview", "claimReviewed": oops}</script>\n'
+        '<script type="application/ld+json">' + json.dumps(review("Good one.")) + "</script></head></html>"
+    )
     parsed = read_factcheck_file(write(tmp_path, "page.htm", page))
     assert [r.claim for r in parsed.records] == ["Good one."]
     assert [str(p) for p in parsed.problems] == ["line 3: a JSON-LD block is not valid JSON (Expecting value)"]
 
 
 def test_csv_with_header_in_any_order_and_case_unknown_columns_ignored(tmp_path):
-    text = ("Publisher,CLAIM,rating,url,extra,date,title,speaker\r\n"
-            'Desk,"Taxes rose, a lot.",Mostly false,https://c.example/t,zzz,2024-01-02,Taxes,Mayor\r\n'
-            "Desk,Second claim.,True,,,,,\r\n")
+    text = (
+        "Publisher,CLAIM,rating,url,extra,date,title,speaker\r\n"
+        'Desk,"Taxes rose, a lot.",Mostly false,https://c.example/t,zzz,2024-01-02,Taxes,Mayor\r\n'
+        "Desk,Second claim.,True,,,,,\r\n"
+    )
     parsed = read_factcheck_file(write(tmp_path, "checks.csv", text))
     assert parsed.format == "CSV" and not parsed.problems
     first, second = parsed.records
     assert (first.claim, first.verdict, first.url, first.date, first.publisher, first.title, first.speaker) == (
-        "Taxes rose, a lot.", "Mostly false", "https://c.example/t", "2024-01-02", "Desk", "Taxes", "Mayor")
+        "Taxes rose, a lot.",
+        "Mostly false",
+        "https://c.example/t",
+        "2024-01-02",
+        "Desk",
+        "Taxes",
+        "Mayor",
+    )
     assert (second.claim, second.verdict, second.url, second.title) == ("Second claim.", "True", None, None)
 
 
@@ -118,15 +152,17 @@ def test_tsv_and_semicolons(tmp_path):
 
 
 def test_bad_rows_are_skipped_with_their_line_numbers(tmp_path):
-    text = ("\n"  # a blank line before the header
-            "claim,verdict,url\n"
-            "Good one.,False,https://c.example/1\n"
-            ",True,https://c.example/2\n"                     # line 4: no claim
-            "Bad link.,False,javascript:alert(1)\n"           # line 5: not http(s)
-            '"A claim\nover two lines.",True,\n'              # lines 6-7: one row
-            "\n"
-            f"{'x' * 6000},False,\n"                          # line 9: too long
-            "Last one.,True,\n")
+    text = (
+        "\n"  # a blank line before the header
+        "claim,verdict,url\n"
+        "Good one.,False,https://c.example/1\n"
+        ",True,https://c.example/2\n"  # line 4: no claim
+        "Bad link.,False,javascript:alert(1)\n"  # line 5: not http(s)
+        '"A claim\nover two lines.",True,\n'  # lines 6-7: one row
+        "\n"
+        f"{'x' * 6000},False,\n"  # line 9: too long
+        "Last one.,True,\n"
+    )
     parsed = read_factcheck_file(write(tmp_path, "rows.csv", text))
     assert [r.claim for r in parsed.records] == ["Good one.", "A claim over two lines.", "Last one."]
     assert [p.where for p in parsed.problems] == ["line 4", "line 5", "line 9"]
@@ -136,16 +172,21 @@ def test_bad_rows_are_skipped_with_their_line_numbers(tmp_path):
 
 
 def test_json_lines_with_bad_lines(tmp_path):
-    lines = [json.dumps({"claim": "One.", "verdict": "False", "url": "https://c.example/1"}),
-             "{not json",
-             json.dumps(["a list"]),
-             "",
-             json.dumps(review("Two, as a ClaimReview.", url="https://c.example/2")),
-             json.dumps({"Claim": "Three.", "rating": "True"})]
+    lines = [
+        json.dumps({"claim": "One.", "verdict": "False", "url": "https://c.example/1"}),
+        "{not json",
+        json.dumps(["a list"]),
+        "",
+        json.dumps(review("Two, as a ClaimReview.", url="https://c.example/2")),
+        json.dumps({"Claim": "Three.", "rating": "True"}),
+    ]
     parsed = read_factcheck_file(write(tmp_path, "c.jsonl", "\n".join(lines)))
     assert parsed.format == "JSON lines"
     assert [(r.claim, r.verdict) for r in parsed.records] == [
-        ("One.", "False"), ("Two, as a ClaimReview.", "False"), ("Three.", "True")]
+        ("One.", "False"),
+        ("Two, as a ClaimReview.", "False"),
+        ("Three.", "True"),
+    ]
     assert [p.where for p in parsed.problems] == ["line 2", "line 3"]
 
 
@@ -163,10 +204,19 @@ def test_a_json_list_of_flat_records(tmp_path):
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1252", "cp1251"])
 def test_real_encodings(tmp_path, encoding):
-    claim = ("Минздрав сообщил о росте на 5 процентов." if encoding == "cp1251"
-             else "Le ministère a dépensé 3 € de plus, dit-il.")
-    path = write(tmp_path, "enc.csv", f"claim,verdict,publisher\n\"{claim}\",Faux,Désintox\n"
-                 if encoding != "cp1251" else f"claim,verdict\n{claim},Ложь\n", encoding)
+    claim = (
+        "Минздрав сообщил о росте на 5 процентов."
+        if encoding == "cp1251"
+        else "Le ministère a dépensé 3 € de plus, dit-il."
+    )
+    path = write(
+        tmp_path,
+        "enc.csv",
+        f'claim,verdict,publisher\n"{claim}",Faux,Désintox\n'
+        if encoding != "cp1251"
+        else f"claim,verdict\n{claim},Ложь\n",
+        encoding,
+    )
     [r] = read_factcheck_file(path).records
     assert r.claim == claim
 

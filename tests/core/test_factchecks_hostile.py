@@ -8,11 +8,7 @@ import os
 import pytest
 
 from reviewer.core.factchecks.claimreview import ld_json_blocks
-from reviewer.core.factchecks.files import (
-    import_factcheck_files,
-    parse_factcheck_text,
-    read_factcheck_file,
-)
+from reviewer.core.factchecks.files import import_factcheck_files, parse_factcheck_text, read_factcheck_file
 from reviewer.core.importers import MAX_FILE_BYTES
 from tests.growth import assert_linear
 
@@ -52,16 +48,19 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(store, tmp_path):
     refused(store, path, "huge.csv", "over the 25 MB limit")
 
 
-@pytest.mark.parametrize("name, content, expected", [
-    ("picture.csv", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG image"),
-    ("empty.csv", b"  \n\n", "is empty"),
-    ("prose.txt", b"The minister said many things.\nNone of them were checked.\n", "not a fact-check file"),
-    ("columns.csv", b"statement,truth\nA.,False\n", "no 'claim' column"),
-    ("nothing.json", json.dumps({"@type": "WebPage", "name": "Home"}).encode(), "no ClaimReview"),
-    ("page.html", b"<html><body><p>No structured data here.</p></body></html>", "no JSON-LD"),
-    ("orgs.html", b'<script type="application/ld+json">{"@type": "Organization"}</script>', "no ClaimReview"),
-    ("norows.csv", b"claim,verdict\n,False\n,True\n", "holds no fact-check that can be imported"),
-])
+@pytest.mark.parametrize(
+    "name, content, expected",
+    [
+        ("picture.csv", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG image"),
+        ("empty.csv", b"  \n\n", "is empty"),
+        ("prose.txt", b"The minister said many things.\nNone of them were checked.\n", "not a fact-check file"),
+        ("columns.csv", b"statement,truth\nA.,False\n", "no 'claim' column"),
+        ("nothing.json", json.dumps({"@type": "WebPage", "name": "Home"}).encode(), "no ClaimReview"),
+        ("page.html", b"<html><body><p>No structured data here.</p></body></html>", "no JSON-LD"),
+        ("orgs.html", b'<script type="application/ld+json">{"@type": "Organization"}</script>', "no ClaimReview"),
+        ("norows.csv", b"claim,verdict\n,False\n,True\n", "holds no fact-check that can be imported"),
+    ],
+)
 def test_files_that_are_not_fact_checks(store, tmp_path, name, content, expected):
     path = tmp_path / name
     path.write_bytes(content)
@@ -76,17 +75,25 @@ def test_a_folder_a_missing_file_and_the_library_itself(store, tmp_path, library
 
 def test_html_in_claims_stays_text(store, tmp_path):
     path = tmp_path / "evil.csv"
-    path.write_text('claim,verdict,publisher,url\n"<img src=x onerror=alert(1)> claim",<b>False</b>,'
-                    '"<script>x</script>",https://c.example/?q=<script>\n', encoding="utf-8")
+    path.write_text(
+        'claim,verdict,publisher,url\n"<img src=x onerror=alert(1)> claim",<b>False</b>,'
+        '"<script>x</script>",https://c.example/?q=<script>\n',
+        encoding="utf-8",
+    )
     report = import_factcheck_files(store, [path])
     # The url holds "<", which no link may: the row is refused; without it the row imports as text.
     assert report.imported == 0 and "not an http(s) address" in str(report.errors[0])
-    path.write_text('claim,verdict,publisher\n"<img src=x onerror=alert(1)> claim",<b>False</b>,'
-                    '"<script>x</script>"\n', encoding="utf-8")
+    path.write_text(
+        'claim,verdict,publisher\n"<img src=x onerror=alert(1)> claim",<b>False</b>,"<script>x</script>"\n',
+        encoding="utf-8",
+    )
     report = import_factcheck_files(store, [path])
     [f] = store.factchecks_in_collection("evil")
-    assert (f.claim, f.verdict, f.publisher) == ("<img src=x onerror=alert(1)> claim", "<b>False</b>",
-                                                 "<script>x</script>")
+    assert (f.claim, f.verdict, f.publisher) == (
+        "<img src=x onerror=alert(1)> claim",
+        "<b>False</b>",
+        "<script>x</script>",
+    )
 
 
 def test_a_hostile_file_name_becomes_a_one_line_collection_name(store, tmp_path):
@@ -100,8 +107,7 @@ def test_a_hostile_file_name_becomes_a_one_line_collection_name(store, tmp_path)
 
 def test_a_giant_csv_field_is_one_skipped_row(store, tmp_path):
     path = tmp_path / "giant.csv"
-    path.write_text("claim,verdict\nBefore.,False\n\"" + "word " * 100_000 + "\",True\nAfter.,False\n",
-                    encoding="utf-8")
+    path.write_text('claim,verdict\nBefore.,False\n"' + "word " * 100_000 + '",True\nAfter.,False\n', encoding="utf-8")
     parsed = read_factcheck_file(path)
     assert [r.claim for r in parsed.records] == ["Before.", "After."]
     assert [p.where for p in parsed.problems] == ["line 3"] and "over the 5,000 limit" in parsed.problems[0].message
@@ -123,11 +129,14 @@ def test_many_rows_one_bad_in_the_middle(store, tmp_path):
     assert report.imported == 4999 and [p.where for p in report.files[0].problems] == ["line 2502"]
 
 
-@pytest.mark.parametrize("page", [
-    '<script type="application/ld+json">{}</script>\n' * 10_000,     # many blocks, many lines
-    "<script type=x>var a = 1;</script>" * 20_000,                  # many scripts that are not JSON-LD
-    "<scr" + "<script type=x>" * 20_000 + "</script>" * 20_000,
-])
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<script type="application/ld+json">{}</script>\n' * 10_000,  # many blocks, many lines
+        "<script type=x>var a = 1;</script>" * 20_000,  # many scripts that are not JSON-LD
+        "<scr" + "<script type=x>" * 20_000 + "</script>" * 20_000,
+    ],
+)
 def test_finding_json_ld_blocks_is_linear(page):
     small = page[: len(page) // 16]
     assert_linear(lambda text: list(ld_json_blocks(text)), small, page, what="ld_json_blocks")

@@ -26,13 +26,15 @@ def counts(store):
 def test_import_list_and_reimport(store):
     result = store.import_factchecks("Desk checks", [rec("One.", "https://c.example/1"), rec("Two.")], "a.csv")
     assert (result.collection, result.imported, result.duplicates) == ("Desk checks", 2, 0)
-    again = store.import_factchecks("Desk checks", [rec("One.", "https://c.example/1"), rec("Two."), rec("Three.")],
-                                    "b.csv")
+    again = store.import_factchecks(
+        "Desk checks", [rec("One.", "https://c.example/1"), rec("Two."), rec("Three.")], "b.csv"
+    )
     assert (again.imported, again.duplicates) == (1, 2)
     [collection] = store.factcheck_collections()
     assert (collection.name, collection.count, collection.source) == ("Desk checks", 3, "a.csv, b.csv")
-    audit = store.conn.execute("SELECT action, entity, after FROM audit WHERE entity = 'factcheck_collection'"
-                               " ORDER BY id").fetchall()
+    audit = store.conn.execute(
+        "SELECT action, entity, after FROM audit WHERE entity = 'factcheck_collection' ORDER BY id"
+    ).fetchall()
     assert [(a, e) for a, e, _ in audit] == [("import", "factcheck_collection")] * 2
     assert '"imported": 1' in audit[1][2] and '"duplicates": 2' in audit[1][2]
 
@@ -49,18 +51,23 @@ def test_an_import_that_adds_nothing_changes_nothing(store):
 
 def test_dedupe_by_url_ignores_scheme_slash_fragment_and_host_case(store):
     store.import_factchecks("A", [rec("One.", "https://www.Checks.example/fact/1/")])
-    result = store.import_factchecks("B", [rec("Other words.", "http://checks.example/fact/1#top"),
-                                           rec("One.", "https://checks.example/fact/2")])
+    result = store.import_factchecks(
+        "B", [rec("Other words.", "http://checks.example/fact/1#top"), rec("One.", "https://checks.example/fact/2")]
+    )
     assert (result.imported, result.duplicates) == (1, 1)
     assert counts(store) == {"A": 1, "B": 1}
 
 
 def test_dedupe_by_claim_and_publisher_without_url(store):
-    result = store.import_factchecks("A", [
-        rec("The “rate” rose  to 5%."), rec('the "rate" rose to 5%.'),  # same claim, same publisher
-        rec("The “rate” rose to 5%.", publisher="Other Desk"),           # another publisher's check
-        rec("The rate rose to 6%."),
-    ])
+    result = store.import_factchecks(
+        "A",
+        [
+            rec("The “rate” rose  to 5%."),
+            rec('the "rate" rose to 5%.'),  # same claim, same publisher
+            rec("The “rate” rose to 5%.", publisher="Other Desk"),  # another publisher's check
+            rec("The rate rose to 6%."),
+        ],
+    )
     assert (result.imported, result.duplicates) == (3, 1)
 
 
@@ -87,17 +94,24 @@ def test_remove_takes_records_and_their_embeddings_only(store):
     store.import_factchecks("B", [rec("Three.")])
     ids = {f.claim: f.id for f in store.factchecks_in_collection("A") + store.factchecks_in_collection("B")}
     with store.write():
-        for source, record_id in [("factcheck", ids["One."]), ("factcheck", ids["Two."]),
-                                  ("factcheck", ids["Three."]), ("claim", ids["One."])]:
-            store.conn.execute("INSERT INTO embeddings (source, record_id, model, vector) VALUES (?, ?, 'm', x'00')",
-                               (source, record_id))
+        for source, record_id in [
+            ("factcheck", ids["One."]),
+            ("factcheck", ids["Two."]),
+            ("factcheck", ids["Three."]),
+            ("claim", ids["One."]),
+        ]:
+            store.conn.execute(
+                "INSERT INTO embeddings (source, record_id, model, vector) VALUES (?, ?, 'm', x'00')",
+                (source, record_id),
+            )
     assert store.remove_factcheck_collection("A") == 2
     assert counts(store) == {"B": 1}
     left = store.conn.execute("SELECT source, record_id FROM embeddings ORDER BY 1, 2").fetchall()
     assert left == [("claim", ids["One."]), ("factcheck", ids["Three."])]
     assert store.search_factchecks("One") == []
-    before = store.conn.execute("SELECT before FROM audit WHERE action = 'remove' AND entity = 'factcheck_collection'"
-                                ).fetchone()[0]
+    before = store.conn.execute(
+        "SELECT before FROM audit WHERE action = 'remove' AND entity = 'factcheck_collection'"
+    ).fetchone()[0]
     assert '"records": 2' in before and '"name": "A"' in before
     with pytest.raises(NotFound, match="no fact-check collection named 'A'"):
         store.remove_factcheck_collection("A")
@@ -107,22 +121,28 @@ def test_deleting_one_record_drops_its_embedding(store):
     store.import_factchecks("A", [rec("One.")])
     [f] = store.factchecks_in_collection("A")
     with store.write():
-        store.conn.execute("INSERT INTO embeddings (source, record_id, model, vector) VALUES ('factcheck', ?, 'm', x'00')",
-                           (f.id,))
+        store.conn.execute(
+            "INSERT INTO embeddings (source, record_id, model, vector) VALUES ('factcheck', ?, 'm', x'00')", (f.id,)
+        )
         store.conn.execute("DELETE FROM factchecks WHERE id = ?", (f.id,))
     assert store.conn.execute("SELECT count(*) FROM embeddings").fetchone()[0] == 0
 
 
 def test_search_and_fetch_by_ids(store):
-    store.import_factchecks("A", [
-        FactcheckRecord(claim="Le ministère a dépensé 3 millions.", title="Dépenses", publisher="Désintox"),
-        FactcheckRecord(claim="<b>Vaccines</b> contain <script>alert(1)</script> chips.", publisher="Desk"),
-        FactcheckRecord(claim="Unrelated claim about fishing quotas.", publisher="Desk"),
-    ])
+    store.import_factchecks(
+        "A",
+        [
+            FactcheckRecord(claim="Le ministère a dépensé 3 millions.", title="Dépenses", publisher="Désintox"),
+            FactcheckRecord(claim="<b>Vaccines</b> contain <script>alert(1)</script> chips.", publisher="Desk"),
+            FactcheckRecord(claim="Unrelated claim about fishing quotas.", publisher="Desk"),
+        ],
+    )
     assert [f.claim for f in store.search_factchecks("ministere depense")] == ["Le ministère a dépensé 3 millions."]
     assert [f.publisher for f in store.search_factchecks("desintox")] == ["Désintox"]
     [html] = store.search_factchecks("vaccines chips")
-    assert html.claim == "<b>Vaccines</b> contain <script>alert(1)</script> chips."  # stored as text, escaped on display
+    assert (
+        html.claim == "<b>Vaccines</b> contain <script>alert(1)</script> chips."
+    )  # stored as text, escaped on display
     assert store.search_factchecks("") == [] and store.search_factchecks('"') == []
     ids = [f.id for f in store.factchecks_in_collection("A")]
     got = store.factchecks_by_ids([ids[2], 999_999, ids[0], ids[2]])
@@ -160,9 +180,12 @@ def _v1_library(path, monkeypatch):
             store.conn.execute("BEGIN")
             store.conn.execute(
                 "INSERT INTO articles (title, imported_at, original_format, text, content_hash)"
-                " VALUES ('Old article', '2024-01-01T00:00:00Z', 'txt', 'Taxes rose by 5%.', 'h1')")
-            store.conn.execute("INSERT INTO claims (article_id, start, \"end\", text, created_at)"
-                               " VALUES (1, 0, 17, 'Taxes rose by 5%.', '2024-01-01T00:00:00Z')")
+                " VALUES ('Old article', '2024-01-01T00:00:00Z', 'txt', 'Taxes rose by 5%.', 'h1')"
+            )
+            store.conn.execute(
+                'INSERT INTO claims (article_id, start, "end", text, created_at)'
+                " VALUES (1, 0, 17, 'Taxes rose by 5%.', '2024-01-01T00:00:00Z')"
+            )
             store.conn.execute("INSERT INTO reviews (claim_id, verdict, note) VALUES (1, 'false', 'checked')")
             store.conn.execute("COMMIT")
 

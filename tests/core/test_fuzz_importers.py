@@ -17,9 +17,14 @@ FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCh
 SUFFIXES = sorted(SUPPORTED_SUFFIXES)
 # Characters that break naive text handling: NUL and controls, zero-width and bidi marks,
 # surrogates' neighbours, BOMs, line and paragraph separators, combining marks.
-HOSTILE_CHARS = st.sampled_from(list("\x00\x01\x08\x0b\x0c\x1b\x7f\x85\u00a0\u200b\u200c\u200d\u200e\u200f"
-                                     "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
-                                     "\ufeff\ufffe\ufffd\u0301<>&\"'#*_[]()`!-\n\r\t ") + ["\U0001f600", "\U000e0001"])
+HOSTILE_CHARS = st.sampled_from(
+    list(
+        "\x00\x01\x08\x0b\x0c\x1b\x7f\x85\u00a0\u200b\u200c\u200d\u200e\u200f"
+        "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
+        "\ufeff\ufffe\ufffd\u0301<>&\"'#*_[]()`!-\n\r\t "
+    )
+    + ["\U0001f600", "\U000e0001"]
+)
 HOSTILE_TEXT = st.text(alphabet=st.one_of(HOSTILE_CHARS, st.characters(blacklist_categories=("Cs",))), max_size=400)
 
 
@@ -32,7 +37,7 @@ def check(path):
         return None
     assert doc.text and doc.text == doc.text.strip() and "\n\n\n" not in doc.text and "\r" not in doc.text
     assert "\x00" not in doc.text and doc.title
-    assert "\n\n".join(doc.text[b.start:b.end] for b in doc.blocks) == doc.text
+    assert "\n\n".join(doc.text[b.start : b.end] for b in doc.blocks) == doc.text
     assert len(doc.content_hash) == 64
     return doc
 
@@ -46,7 +51,9 @@ def test_random_bytes_under_every_suffix(tmp_path, data, suffix):
 
 
 @FUZZ
-@given(text=HOSTILE_TEXT, suffix=st.sampled_from([".txt", ".md", ".html"]), encoding=st.sampled_from(["utf-8", "utf-16"]))
+@given(
+    text=HOSTILE_TEXT, suffix=st.sampled_from([".txt", ".md", ".html"]), encoding=st.sampled_from(["utf-8", "utf-16"])
+)
 def test_hostile_characters(tmp_path, text, suffix, encoding):
     path = tmp_path / f"chars{suffix}"
     path.write_bytes(text.encode(encoding, errors="surrogatepass"))
@@ -55,12 +62,54 @@ def test_hostile_characters(tmp_path, text, suffix, encoding):
         assert "<script" not in doc.text.lower()
 
 
-_TAGS = ["div", "p", "span", "ul", "li", "ol", "blockquote", "pre", "h1", "h3", "table", "tr", "td", "script",
-         "style", "a", "b", "br", "svg", "math", "iframe", "template", "noscript", "article", "nav", "!--", "![CDATA["]
+_TAGS = [
+    "div",
+    "p",
+    "span",
+    "ul",
+    "li",
+    "ol",
+    "blockquote",
+    "pre",
+    "h1",
+    "h3",
+    "table",
+    "tr",
+    "td",
+    "script",
+    "style",
+    "a",
+    "b",
+    "br",
+    "svg",
+    "math",
+    "iframe",
+    "template",
+    "noscript",
+    "article",
+    "nav",
+    "!--",
+    "![CDATA[",
+]
 HTML_PIECES = st.one_of(
-    st.sampled_from(_TAGS).map(lambda t: f"<{t}>"), st.sampled_from(_TAGS).map(lambda t: f"</{t}>"),
-    st.sampled_from(['<p class="', '" onload="x()">', "&amp;", "&#0;", "&#x110000;", "&bogus;", "<!DOCTYPE html>",
-                     '<meta charset="koi8-r">', '<html lang="ar" dir="rtl">', "<?xml version='1.0'?>", "]]>", "-->"]),
+    st.sampled_from(_TAGS).map(lambda t: f"<{t}>"),
+    st.sampled_from(_TAGS).map(lambda t: f"</{t}>"),
+    st.sampled_from(
+        [
+            '<p class="',
+            '" onload="x()">',
+            "&amp;",
+            "&#0;",
+            "&#x110000;",
+            "&bogus;",
+            "<!DOCTYPE html>",
+            '<meta charset="koi8-r">',
+            '<html lang="ar" dir="rtl">',
+            "<?xml version='1.0'?>",
+            "]]>",
+            "-->",
+        ]
+    ),
     HOSTILE_TEXT,
 )
 
@@ -79,9 +128,14 @@ def test_random_html_soup(tmp_path, pieces):
         pass
 
 
-ARTICLE = ("<html><head><title>Budget passes</title><meta name='author' content='A. Writer'></head><body><article>"
-           + "".join(f"<p>Paragraph {i}: the council said spending rose by {i}.5 percent this year, officials added.</p>"
-                     for i in range(30)) + "</article></body></html>")
+ARTICLE = (
+    "<html><head><title>Budget passes</title><meta name='author' content='A. Writer'></head><body><article>"
+    + "".join(
+        f"<p>Paragraph {i}: the council said spending rose by {i}.5 percent this year, officials added.</p>"
+        for i in range(30)
+    )
+    + "</article></body></html>"
+)
 
 
 @FUZZ
@@ -118,6 +172,7 @@ def test_damaged_docx(tmp_path, cut, flips):
 
 def _pdf_bytes() -> bytes:
     from test_import_pdf import ARTICLE_PAGE_1, make_pdf
+
     return make_pdf([ARTICLE_PAGE_1, ARTICLE_PAGE_1])
 
 
@@ -135,6 +190,7 @@ def test_damaged_pdf(tmp_path, cut, flips):
 
 # --- fixed hostile cases --------------------------------------------------------------------
 
+
 def test_deeply_nested_html(tmp_path):
     path = tmp_path / "nested.html"
     path.write_text("<html><body>" + "<div>" * 100_000 + "Deep text. " * 20 + "</div>" * 100_000, encoding="utf-8")
@@ -150,8 +206,10 @@ def test_deeply_nested_html(tmp_path):
 
 def test_huge_attribute(tmp_path):
     path = tmp_path / "attr.html"
-    path.write_text(f'<html><body><p title="{"x" * 4_000_000}" style="{";" * 500_000}">The article text itself.'
-                    "</p></body></html>", encoding="utf-8")
+    path.write_text(
+        f'<html><body><p title="{"x" * 4_000_000}" style="{";" * 500_000}">The article text itself.</p></body></html>',
+        encoding="utf-8",
+    )
     doc = check(path)
     assert doc is None or "xxxx" not in doc.text
 
@@ -181,8 +239,12 @@ def test_ten_megabyte_single_line(tmp_path, suffix):
 
 @pytest.mark.parametrize("name", ["brackets", "images", "stars", "mixed"])
 def test_markdown_pathological_brackets_and_emphasis(tmp_path, name):
-    make = {"brackets": lambda k: "[" * 4_000 * k + "x" + "]" * 4_000 * k, "images": lambda k: "![a" * 2_000 * k,
-            "stars": lambda k: "*a" * 4_000 * k, "mixed": lambda k: ("![*_`<(" * 60 + "plain words ") * 16 * k}[name]
+    make = {
+        "brackets": lambda k: "[" * 4_000 * k + "x" + "]" * 4_000 * k,
+        "images": lambda k: "![a" * 2_000 * k,
+        "stars": lambda k: "*a" * 4_000 * k,
+        "mixed": lambda k: ("![*_`<(" * 60 + "plain words ") * 16 * k,
+    }[name]
     small, large = tmp_path / f"{name}-small.md", tmp_path / f"{name}.md"
     small.write_text(make(1), encoding="utf-8")
     large.write_text(make(25), encoding="utf-8")  # 100-200 KB

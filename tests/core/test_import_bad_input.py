@@ -14,9 +14,14 @@ from reviewer.core.importers import read_document
 def _png() -> bytes:
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
     raw = b"\x00\xff\x00\x00" * 1
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 def _failure(path) -> ImportFailed:
@@ -96,11 +101,14 @@ def test_unsupported_suffix(tmp_path):
     assert "not a format" in _failure(path).problem
 
 
-@pytest.mark.parametrize("html", [
-    "<html><head><title>Empty</title><script>var a = 'text only in a script';</script></head><body></body></html>",
-    "<html><body><div><div><span></span></div></div><!-- just a comment -->",
-    "<<<>>><//>",
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<html><head><title>Empty</title><script>var a = 'text only in a script';</script></head><body></body></html>",
+        "<html><body><div><div><span></span></div></div><!-- just a comment -->",
+        "<<<>>><//>",
+    ],
+)
 def test_malformed_html_without_article_text(tmp_path, html):
     path = tmp_path / "page.html"
     path.write_text(html, encoding="utf-8")
@@ -119,6 +127,7 @@ def test_unexpected_library_error_is_wrapped(tmp_path, monkeypatch):
 
     def explode(*args, **kwargs):
         raise KeyError("surprise")
+
     monkeypatch.setattr(importers, "text_to_blocks", explode)
     path = tmp_path / "ok.txt"
     path.write_text("Perfectly good text.", encoding="utf-8")

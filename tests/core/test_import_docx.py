@@ -14,11 +14,16 @@ def build_docx(path):
     document = docx.Document()
     document.core_properties.author = "Ines Larsen"
     document.add_paragraph("Port strike enters second week", style="Title")
-    document.add_paragraph("Dock workers at the northern port extended their strike on Monday, the union said, "
-                           "after talks over a 9 percent pay claim broke down.")
+    document.add_paragraph(
+        "Dock workers at the northern port extended their strike on Monday, the union said, "
+        "after talks over a 9 percent pay claim broke down."
+    )
     document.add_heading("What the sides say", level=2)
-    document.add_paragraph("\u201cWe have offered 5 percent and we will not go higher,\u201d said Paul Meyer, "
-                           "the port authority's director.", style="Quote")
+    document.add_paragraph(
+        "\u201cWe have offered 5 percent and we will not go higher,\u201d said Paul Meyer, "
+        "the port authority's director.",
+        style="Quote",
+    )
     document.add_paragraph("Ships waiting at anchor: 23", style="List Bullet")
     document.add_paragraph("Containers delayed: about 41,000", style="List Bullet")
     document.add_paragraph("of which refrigerated: 3,200", style="List Bullet 2")
@@ -36,7 +41,7 @@ def test_docx_structure_and_metadata(tmp_path):
     assert doc.original_format == "docx"
     assert doc.title == "Port strike enters second week"
     assert doc.author == "Ines Larsen"
-    blocks = [(b.kind, b.level, doc.text[b.start:b.end]) for b in doc.blocks]
+    blocks = [(b.kind, b.level, doc.text[b.start : b.end]) for b in doc.blocks]
     assert blocks[0][0] == "paragraph" and blocks[0][2].startswith("Dock workers")
     assert ("heading", 2, "What the sides say") in blocks
     assert blocks[2][0] == "quote" and "Paul Meyer" in blocks[2][2]
@@ -80,10 +85,10 @@ def test_docx_zip_bomb_is_refused_before_decompressing(tmp_path):
     assert "bomb.docx" in message and ("limit" in message or "zip bomb" in message)
 
 
-@pytest.mark.parametrize("members", [
-    {"hello.txt": b"not a word file"},
-    {"word/document.xml": b"<not-really-xml", "[Content_Types].xml": b"<broken"},
-])
+@pytest.mark.parametrize(
+    "members",
+    [{"hello.txt": b"not a word file"}, {"word/document.xml": b"<not-really-xml", "[Content_Types].xml": b"<broken"}],
+)
 def test_docx_corrupt_package_is_refused(tmp_path, members):
     path = tmp_path / "broken.docx"
     path.write_bytes(_zip(members))

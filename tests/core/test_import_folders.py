@@ -9,13 +9,26 @@ def test_folder_expansion(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / "a" / "deep").mkdir(parents=True)
     (tmp_path / ".hidden").mkdir()
-    for name in ["z.txt", "a/one.md", "a/deep/two.HTML", "b/three.docx", "b/notes.xlsx", ".secret.txt",
-                 ".hidden/inside.txt", "b/.also-hidden.md", "image.png"]:
+    for name in [
+        "z.txt",
+        "a/one.md",
+        "a/deep/two.HTML",
+        "b/three.docx",
+        "b/notes.xlsx",
+        ".secret.txt",
+        ".hidden/inside.txt",
+        "b/.also-hidden.md",
+        "image.png",
+    ]:
         (tmp_path / name).write_text("x", encoding="utf-8")
     files, problems = find_importable([tmp_path])
     assert problems == []
     assert [f.relative_to(tmp_path).as_posix() for f in files] == [
-        "z.txt", "a/one.md", "a/deep/two.HTML", "b/three.docx"]
+        "z.txt",
+        "a/one.md",
+        "a/deep/two.HTML",
+        "b/three.docx",
+    ]
     assert all(isinstance(f, Path) for f in files)
 
 
@@ -74,7 +87,12 @@ def test_unreadable_paths_are_reported_not_raised(tmp_path, monkeypatch):
 
     secret = tmp_path / "secret"
     real_is_dir = Path.is_dir
-    monkeypatch.setattr(Path, "is_dir", lambda self: (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
-                        if self == secret else real_is_dir(self))
+    monkeypatch.setattr(
+        Path,
+        "is_dir",
+        lambda self: (
+            (_ for _ in ()).throw(PermissionError(13, "Permission denied")) if self == secret else real_is_dir(self)
+        ),
+    )
     files, problems = find_importable([secret])
     assert files == [] and "cannot be read" in str(problems[0])

@@ -21,11 +21,14 @@ from reviewer.core.display import BIDI_CONTROLS, display_name, display_text
 from reviewer.core.errors import ImportFailed
 from reviewer.core.importers import find_importable, read_document, read_pasted
 
-BODY = ("The council spent 4.2 million on road repairs last year, the mayor said on Tuesday. "
-        "Critics said the figure left out the cost of the new bridge. ") * 3
+BODY = (
+    "The council spent 4.2 million on road repairs last year, the mayor said on Tuesday. "
+    "Critics said the figure left out the cost of the new bridge. "
+) * 3
 
-needs_symlinks = pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt",
-                                    reason="symbolic links need privileges on Windows")
+needs_symlinks = pytest.mark.skipif(
+    not hasattr(os, "symlink") or os.name == "nt", reason="symbolic links need privileges on Windows"
+)
 
 
 # ------------------------------------------------------------------ links out of the folder
@@ -45,8 +48,9 @@ def test_a_folder_import_skips_links_that_lead_out_of_the_folder(tmp_path):
     (folder / "alias.txt").symlink_to(folder / "real.txt")  # stays inside: read (once)
 
     files, problems = find_importable([folder])
-    assert [f.relative_to(folder).as_posix() for f in files] == ["alias.txt"] or \
-        [f.relative_to(folder).as_posix() for f in files] == ["real.txt"]
+    assert [f.relative_to(folder).as_posix() for f in files] == ["alias.txt"] or [
+        f.relative_to(folder).as_posix() for f in files
+    ] == ["real.txt"]
     assert all(f.resolve() == (folder / "real.txt").resolve() for f in files)
     messages = sorted(str(p) for p in problems)
     assert len(messages) == 3, messages
@@ -124,15 +128,23 @@ RLO_TITLE = "Headline \u202egnp.exe\u202c"
 
 def test_bidi_controls_are_stripped_from_titles_authors_and_sites(tmp_path):
     page = tmp_path / "page.html"
-    page.write_text(f"""<html><head><title>{RLO_TITLE}</title>
+    page.write_text(
+        f"""<html><head><title>{RLO_TITLE}</title>
 <meta name="author" content="Ana \u2067Ruiz\u2069 Diaz"><meta property="og:site_name" content="Daily\u200f Post">
-</head><body><article><h1>{RLO_TITLE}</h1><p>{BODY}</p></article></body></html>""", encoding="utf-8")
+</head><body><article><h1>{RLO_TITLE}</h1><p>{BODY}</p></article></body></html>""",
+        encoding="utf-8",
+    )
     text = tmp_path / "note.txt"
     text.write_text(f"{RLO_TITLE}\n\n{BODY}", encoding="utf-8")
     markdown = tmp_path / "note.md"
     markdown.write_text(f"# {RLO_TITLE}\n\n{BODY}", encoding="utf-8")
-    for doc in (read_document(page), read_document(text), read_document(markdown),
-                read_pasted(f"{RLO_TITLE}\n\n{BODY}"), read_pasted("", f"<h1>{RLO_TITLE}</h1><p>{BODY}</p>")):
+    for doc in (
+        read_document(page),
+        read_document(text),
+        read_document(markdown),
+        read_pasted(f"{RLO_TITLE}\n\n{BODY}"),
+        read_pasted("", f"<h1>{RLO_TITLE}</h1><p>{BODY}</p>"),
+    ):
         assert doc.title == "Headline gnp.exe", doc.original_format
         for value in (doc.author, doc.site):
             assert value is None or not BIDI_CONTROLS & set(value)
@@ -163,9 +175,12 @@ def test_a_page_nested_too_deep_says_why_it_has_no_text(tmp_path):
 
 def _page(tmp_path: Path, head: str = "", before: str = "", after: str = "") -> str | None:
     path = tmp_path / "dated.html"
-    path.write_text(f"<html><head><title>Road repairs</title>{head}</head><body><article>{before}"
-                    f"<p>In 2023 the council spent more on roads than in any year before. {BODY}</p>"
-                    f"</article>{after}</body></html>", encoding="utf-8")
+    path.write_text(
+        f"<html><head><title>Road repairs</title>{head}</head><body><article>{before}"
+        f"<p>In 2023 the council spent more on roads than in any year before. {BODY}</p>"
+        f"</article>{after}</body></html>",
+        encoding="utf-8",
+    )
     return read_document(path).published
 
 
@@ -174,12 +189,20 @@ def test_a_bare_year_in_the_text_is_not_a_publication_date(tmp_path):
     assert _page(tmp_path, after="<footer>© 2023 The Paper</footer>") is None
 
 
-@pytest.mark.parametrize("where, expected", [
-    ({"head": '<meta property="article:published_time" content="2021-05-04T10:00:00Z">'}, "2021-05-04"),
-    ({"head": '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Road repairs", '
-              '"datePublished": "2019-07-08T00:00:00Z"}</script>'}, "2019-07-08"),
-    ({"before": '<time datetime="2020-03-02">2 March</time>'}, "2020-03-02"),
-    ({"before": "<p>Published 12 March 2022</p>"}, "2022-03-12"),
-])
+@pytest.mark.parametrize(
+    "where, expected",
+    [
+        ({"head": '<meta property="article:published_time" content="2021-05-04T10:00:00Z">'}, "2021-05-04"),
+        (
+            {
+                "head": '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Road repairs", '
+                '"datePublished": "2019-07-08T00:00:00Z"}</script>'
+            },
+            "2019-07-08",
+        ),
+        ({"before": '<time datetime="2020-03-02">2 March</time>'}, "2020-03-02"),
+        ({"before": "<p>Published 12 March 2022</p>"}, "2022-03-12"),
+    ],
+)
 def test_dates_from_metadata_or_a_full_date_are_kept(tmp_path, where, expected):
     assert _page(tmp_path, **where) == expected

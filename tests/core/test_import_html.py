@@ -58,6 +58,7 @@ PAGE = f"""<!DOCTYPE html>
 def no_network(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("the importer tried to open a network connection")
+
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
@@ -79,16 +80,18 @@ def test_article_text_structure_and_metadata(tmp_path, no_network):
     assert "SCRIPT TEXT" not in doc.text and "color: red" not in doc.text
     assert "<" not in doc.text and ">" not in doc.text
     assert "\n\n\n" not in doc.text and doc.text == doc.text.strip()
-    kinds = {doc.text[b.start:b.end]: b.kind for b in doc.blocks}
+    kinds = {doc.text[b.start : b.end]: b.kind for b in doc.blocks}
     assert kinds[PARAGRAPHS[0]] == "paragraph"
     assert kinds.get("Cases by month") == "heading"
     assert kinds[PARAGRAPHS[3]] == "quote"
     assert kinds["January: 4,210 confirmed cases reported by clinics"] == "list_item"
-    assert "\n\n".join(doc.text[b.start:b.end] for b in doc.blocks) == doc.text
+    assert "\n\n".join(doc.text[b.start : b.end] for b in doc.blocks) == doc.text
 
 
 def test_declared_charset_is_honoured(tmp_path):
-    page = PAGE.replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">')
+    page = PAGE.replace(
+        '<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+    )
     page = page.replace("Tomas Berg", "Tomás Bérg")
     path = tmp_path / "flu.htm"
     path.write_bytes(page.encode("cp1252"))
@@ -97,16 +100,21 @@ def test_declared_charset_is_honoured(tmp_path):
     assert "\u201cWe are seeing" in doc.text
 
 
-ARABIC = ["قالت وزارة الصحة يوم الخميس إن عدد حالات الدخول إلى المستشفيات بسبب الإنفلونزا انخفض بنسبة ثمانية عشر في المئة خلال الشهر الماضي.",
-          "وقالت الدكتورة مريم حلمي، كبيرة علماء الأوبئة في الوزارة، إن حملة التطعيم بدأت تؤتي ثمارها، لكنها أضافت أن الوقت ما زال مبكرا.",
-          "وطالب النائب المعارض طارق بدر بتدقيق مستقل في الأرقام قبل مناقشة الميزانية في شهر مارس المقبل."]
+ARABIC = [
+    "قالت وزارة الصحة يوم الخميس إن عدد حالات الدخول إلى المستشفيات بسبب الإنفلونزا انخفض بنسبة ثمانية عشر في المئة خلال الشهر الماضي.",
+    "وقالت الدكتورة مريم حلمي، كبيرة علماء الأوبئة في الوزارة، إن حملة التطعيم بدأت تؤتي ثمارها، لكنها أضافت أن الوقت ما زال مبكرا.",
+    "وطالب النائب المعارض طارق بدر بتدقيق مستقل في الأرقام قبل مناقشة الميزانية في شهر مارس المقبل.",
+]
 
 
 def test_right_to_left_page_keeps_text_and_language(tmp_path):
     body = "".join(f"<p>{p}</p>" for p in ARABIC)
     path = tmp_path / "ar.html"
-    path.write_text(f'<html dir="rtl"><head><meta charset="utf-8"><title>الإنفلونزا</title></head>'
-                    f"<body><article><h1>انخفاض حالات الإنفلونزا</h1>{body}</article></body></html>", encoding="utf-8")
+    path.write_text(
+        f'<html dir="rtl"><head><meta charset="utf-8"><title>الإنفلونزا</title></head>'
+        f"<body><article><h1>انخفاض حالات الإنفلونزا</h1>{body}</article></body></html>",
+        encoding="utf-8",
+    )
     doc = read_document(path)
     for paragraph in ARABIC:
         assert paragraph in doc.text
@@ -115,9 +123,10 @@ def test_right_to_left_page_keeps_text_and_language(tmp_path):
 
 # --- the shared Readability test pages, when present ------------------------------------------
 
+
 def _shared_pages() -> Path:
     env = os.environ.get("REVIEWER_SHARED_DATA")
-    root = (Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared" / "data")
+    root = Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared" / "data"
     pages = root / "html-pages" / "test-pages"
     if not pages.is_dir():
         pytest.skip(f"shared test pages not found at {pages} (set REVIEWER_SHARED_DATA to run this test)")
@@ -147,8 +156,11 @@ def test_real_site_pages_reach_f1_floor():
     source.html is at least 10,000 bytes. The benchmark asserts the 0.95 target; this keeps
     a floor so a regression shows up in the ordinary test run."""
     root = _shared_pages()
-    pages = [d for d in sorted(root.iterdir()) if (d / "source.html").is_file()
-             and (d / "source.html").stat().st_size >= 10_000]
+    pages = [
+        d
+        for d in sorted(root.iterdir())
+        if (d / "source.html").is_file() and (d / "source.html").stat().st_size >= 10_000
+    ]
     assert len(pages) >= 50
     scores = [_f1(read_document(d / "source.html").text, _expected_text(d)) for d in pages]
     assert sum(scores) / len(scores) >= 0.93
@@ -170,7 +182,11 @@ def test_a_page_declaring_utf16_in_ascii_is_read_as_utf8(tmp_path):
 
     page = tmp_path / "mislabelled.html"
     body = "<p>The port handled 4 million containers in 2023, officials said on Monday.</p>" * 5
-    page.write_bytes(("<html><head><meta charset='utf-16'><title>Port traffic</title></head><body><article>"
-                      f"<h1>Port traffic</h1>{body}</article></body></html>").encode("ascii"))
+    page.write_bytes(
+        (
+            "<html><head><meta charset='utf-16'><title>Port traffic</title></head><body><article>"
+            f"<h1>Port traffic</h1>{body}</article></body></html>"
+        ).encode("ascii")
+    )
     doc = read_document(page)
     assert "4 million containers" in doc.text

@@ -38,7 +38,8 @@ def _page() -> str:
         + "".join(p[6:7])
         + f'<figure><img src="cracks.jpg" alt=""><figcaption>{CAPTIONS[4]}</figcaption></figure>'
         + "".join(p[7:])
-        + "</article><footer>Courier 2024</footer></body></html>")
+        + "</article><footer>Courier 2024</footer></body></html>"
+    )
 
 
 def test_captions_of_a_saved_page_are_not_claims(tmp_path):
@@ -57,26 +58,32 @@ def test_captions_of_a_saved_page_are_not_claims(tmp_path):
         assert paragraph in claimed
 
 
-@pytest.mark.parametrize("line", [
-    "Clockwise from top left: Te Kaurinui Parata, in front of the carving shed at the cultural centre.",
-    "Anticlockwise from left: the harbour, the mangroves and the old wharf.",
-    "From left: Jan Berg, Anna Holm and Otto Lind.",
-    "Pictured: the new hospital wing, which cost 40 million euros.",
-    "Main image: the flooded high street in Hebden Bridge in 2015.",
-    "The delegation (l-r) Jan Berg, Anna Holm and Otto Lind.",
-    "Buck Cullen with his daughter in his backyard. Photograph: Mark Tantrum/The Guardian",
-    "Image caption, The minister said 40,000 homes had been built since 2019",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Clockwise from top left: Te Kaurinui Parata, in front of the carving shed at the cultural centre.",
+        "Anticlockwise from left: the harbour, the mangroves and the old wharf.",
+        "From left: Jan Berg, Anna Holm and Otto Lind.",
+        "Pictured: the new hospital wing, which cost 40 million euros.",
+        "Main image: the flooded high street in Hebden Bridge in 2015.",
+        "The delegation (l-r) Jan Berg, Anna Holm and Otto Lind.",
+        "Buck Cullen with his daughter in his backyard. Photograph: Mark Tantrum/The Guardian",
+        "Image caption, The minister said 40,000 homes had been built since 2019",
+    ],
+)
 def test_caption_lines_are_boilerplate(line):
     assert is_boilerplate(line)
 
 
-@pytest.mark.parametrize("line", [
-    "From left to right, the share of renewables rose from 20% to 41% between 2010 and 2020.",
-    "Above all, the government spent 3 billion on subsidies last year.",
-    "Right now, inflation stands at 4.2 percent, the central bank said.",
-    "Top officials said unemployment fell to 3.9% in March.",
-    "The photograph showed 2,000 people outside parliament, the police said.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "From left to right, the share of renewables rose from 20% to 41% between 2010 and 2020.",
+        "Above all, the government spent 3 billion on subsidies last year.",
+        "Right now, inflation stands at 4.2 percent, the central bank said.",
+        "Top officials said unemployment fell to 3.9% in March.",
+        "The photograph showed 2,000 people outside parliament, the police said.",
+    ],
+)
 def test_sentences_that_open_like_captions_are_not(line):
     assert not is_boilerplate(line)

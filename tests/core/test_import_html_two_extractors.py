@@ -18,20 +18,29 @@ PARAGRAPHS = [
     f"the auditor said in a report published on Monday, up from {n * 2 + 1} million the year before."
     for n in range(8)
 ]
-GALLERY_CAPTION = ("Clockwise from top: the old bridge at Kessel at dawn; workers resurfacing the northern ring "
-                   "road; the council chamber during the budget vote.")
+GALLERY_CAPTION = (
+    "Clockwise from top: the old bridge at Kessel at dawn; workers resurfacing the northern ring "
+    "road; the council chamber during the budget vote."
+)
 # A photo gallery as the Guardian marks it up: the pictures, then their caption in a one-item list.
-GALLERY = ('<figure><img src="bridge.jpg" alt=""><img src="road.jpg" alt=""><img src="chamber.jpg" alt="">'
-           f"</figure><ul><li><p>{GALLERY_CAPTION}</p></li></ul>")
+GALLERY = (
+    '<figure><img src="bridge.jpg" alt=""><img src="road.jpg" alt=""><img src="chamber.jpg" alt="">'
+    f"</figure><ul><li><p>{GALLERY_CAPTION}</p></li></ul>"
+)
 
 
 def _page(middle: str) -> str:
     paragraphs = [f"<p>{p}</p>" for p in PARAGRAPHS]
-    return ("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Road repairs cost more | Courier"
-            "</title></head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>"
-            "<h1>Road repairs cost more</h1>" + "".join(paragraphs[:4]) + middle
-            + "<h2>What the auditor found</h2>" + "".join(paragraphs[4:])
-            + "</article><footer>Courier 2024</footer></body></html>")
+    return (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Road repairs cost more | Courier"
+        "</title></head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>"
+        "<h1>Road repairs cost more</h1>"
+        + "".join(paragraphs[:4])
+        + middle
+        + "<h2>What the auditor found</h2>"
+        + "".join(paragraphs[4:])
+        + "</article><footer>Courier 2024</footer></body></html>"
+    )
 
 
 def test_a_block_readability_drops_mid_article_is_kept(tmp_path):
@@ -50,12 +59,16 @@ def test_a_block_readability_drops_mid_article_is_kept(tmp_path):
 
 def test_inline_code_stays_in_its_sentence():
     # trafilatura writes inline code as <code> inside <p>; it is not a code block of its own.
-    html = _page("<p>The auditor's tool calls <code>fetch()</code> on each contract record before it "
-                 "compares the totals with the budget lines of every district.</p>")
+    html = _page(
+        "<p>The auditor's tool calls <code>fetch()</code> on each contract record before it "
+        "compares the totals with the budget lines of every district.</p>"
+    )
     body = trafilatura.bare_extraction(html, with_metadata=True, favor_recall=True).body
     blocks = [text for _kind, text, _level in tree_to_blocks(body, trafilatura_xml=True).block_texts()]
-    assert "The auditor's tool calls fetch() on each contract record before it compares the totals with the " \
-           "budget lines of every district." in blocks
+    assert (
+        "The auditor's tool calls fetch() on each contract record before it compares the totals with the "
+        "budget lines of every district." in blocks
+    )
     assert "fetch()" not in blocks
 
 
@@ -65,10 +78,13 @@ def _word_f1(got: str, expected: str) -> float:
     return 0.0 if not overlap else 2 * overlap / (sum(a.values()) + sum(b.values()))
 
 
-@pytest.mark.parametrize("name, kept", [
-    ("guardian-1", "Hori Parata at his Pātaua farm, the place where he was born and grew up"),
-    ("medium-3", "Marco Arment occupies a fairly unique position in the Apple universe"),
-])
+@pytest.mark.parametrize(
+    "name, kept",
+    [
+        ("guardian-1", "Hori Parata at his Pātaua farm, the place where he was born and grew up"),
+        ("medium-3", "Marco Arment occupies a fairly unique position in the Apple universe"),
+    ],
+)
 def test_saved_pages_keep_what_readability_drops(name, kept):
     page = SHARED_DATA / "html-pages" / "test-pages" / name
     if not (page / "source.html").is_file():

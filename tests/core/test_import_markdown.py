@@ -34,9 +34,19 @@ def test_markdown_structure(tmp_path):
     assert doc.title == "Water prices rise again"
     assert doc.original_format == "md"
     kinds = [(b.kind, b.level) for b in doc.blocks]
-    assert kinds == [("paragraph", 0), ("heading", 2), ("quote", 0), ("list_item", 1), ("list_item", 1),
-                     ("list_item", 2), ("list_item", 1), ("list_item", 1), ("preformatted", 0), ("paragraph", 0)]
-    texts = [doc.text[b.start:b.end] for b in doc.blocks]
+    assert kinds == [
+        ("paragraph", 0),
+        ("heading", 2),
+        ("quote", 0),
+        ("list_item", 1),
+        ("list_item", 1),
+        ("list_item", 2),
+        ("list_item", 1),
+        ("list_item", 1),
+        ("preformatted", 0),
+        ("paragraph", 0),
+    ]
+    texts = [doc.text[b.start : b.end] for b in doc.blocks]
     assert texts[0] == "The city council said on Monday that prices would rise by 4.5% from April."
     assert texts[2].startswith('"Nobody likes paying more," said Councillor Dana Reyes.')
     assert texts[8] == "code  stays   as is\n  indented"

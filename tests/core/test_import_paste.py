@@ -14,9 +14,11 @@ def test_plain_paste():
 
 
 def test_html_fragment_preferred_and_structured():
-    html = ("<h2>Minister resigns</h2><p>The minister <b>resigned</b> on Friday.</p>"
-            "<blockquote>It was time, she said.</blockquote><script>evil()</script>"
-            "<ul><li>one</li><li>two</li></ul>")
+    html = (
+        "<h2>Minister resigns</h2><p>The minister <b>resigned</b> on Friday.</p>"
+        "<blockquote>It was time, she said.</blockquote><script>evil()</script>"
+        "<ul><li>one</li><li>two</li></ul>"
+    )
     doc = read_pasted("plain version", html)
     assert doc.text == "Minister resigns\n\nThe minister resigned on Friday.\n\nIt was time, she said.\n\none\n\ntwo"
     assert [b.kind for b in doc.blocks] == ["heading", "paragraph", "quote", "list_item", "list_item"]
@@ -29,10 +31,13 @@ def test_empty_html_falls_back_to_text():
 
 
 def test_whole_page_paste_uses_article_extraction():
-    body = "".join(f"<p>Paragraph {i} of the article says something about the budget and the council vote.</p>"
-                   for i in range(8))
-    html = (f"<html><head><title>Budget vote</title></head><body><nav><a href='/'>Home</a></nav>"
-            f"<article>{body}</article></body></html>")
+    body = "".join(
+        f"<p>Paragraph {i} of the article says something about the budget and the council vote.</p>" for i in range(8)
+    )
+    html = (
+        f"<html><head><title>Budget vote</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article>{body}</article></body></html>"
+    )
     doc = read_pasted("", html)
     assert "Paragraph 7 of the article" in doc.text and "Home" not in doc.text
     assert doc.title == "Budget vote"

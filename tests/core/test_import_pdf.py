@@ -30,7 +30,7 @@ ARTICLE_PAGE_1 = [
     "6.1 percent on last year. Mayor Lena Ortiz said the extra money would go to",
     "schools and public transport, and that property taxes would not rise this year.",
     "",
-    "\"This is a budget for families,\" Ortiz said. Councillor Ahmed Rahim voted against",
+    '"This is a budget for families," Ortiz said. Councillor Ahmed Rahim voted against',
     "it, arguing that the transport plan had not been costed inde-",
     "pendently and that the council's own auditors had raised concerns.",
 ]
@@ -50,10 +50,10 @@ def test_pdf_text_layer_paragraphs_and_hyphens(tmp_path):
     assert doc.author is None  # a tool's default author name is not an author
     assert "approved a budget of 412 million on Tuesday, an increase of 6.1 percent on last year." in doc.text
     assert "not been costed independently and" in doc.text
-    assert "\"This is a budget for families,\" Ortiz said." in doc.text
+    assert '"This is a budget for families," Ortiz said.' in doc.text
     assert "by the end of the month." in doc.text
     assert not any(line.strip() == "2" for line in doc.text.split("\n"))  # page number dropped
-    assert "\n\n".join(doc.text[b.start:b.end] for b in doc.blocks) == doc.text
+    assert "\n\n".join(doc.text[b.start : b.end] for b in doc.blocks) == doc.text
     assert len(doc.blocks) >= 3
 
 

@@ -9,8 +9,10 @@ from tests.core.pdf_builder import build_pdf, pdf_string
 
 def make_pdf(pages: list[list[tuple[str, float, float]]], title: str | None = None, author: str | None = None) -> bytes:
     """A valid PDF: each page a list of (text, font size, baseline height) lines in Helvetica at x=72."""
-    streams = ["\n".join(f"BT\n/F1 {size:g} Tf\n72 {y:g} Td\n({pdf_string(text)}) Tj\nET" for text, size, y in lines)
-               for lines in pages]
+    streams = [
+        "\n".join(f"BT\n/F1 {size:g} Tf\n72 {y:g} Td\n({pdf_string(text)}) Tj\nET" for text, size, y in lines)
+        for lines in pages
+    ]
     return build_pdf(streams, {"Title": title, "Author": author})
 
 
@@ -36,8 +38,9 @@ SECOND_PARAGRAPH = [
 
 
 def _article_pdf(**meta) -> bytes:
-    page_1 = (_lines(HEADLINE, 22, 740, 26) + [("By Eleanor Ainge Roy in Whangarei", 10, 670)]
-              + _lines(BODY_1, 11, 640, 14))
+    page_1 = (
+        _lines(HEADLINE, 22, 740, 26) + [("By Eleanor Ainge Roy in Whangarei", 10, 670)] + _lines(BODY_1, 11, 640, 14)
+    )
     page_2 = _lines(BODY_2[:2], 11, 740, 14) + _lines(SECOND_PARAGRAPH, 11, 698, 14) + [("2", 9, 60)]
     return make_pdf([page_1, page_2], **meta)
 
@@ -47,18 +50,20 @@ def test_two_line_heading_is_one_heading_and_the_title(tmp_path):
     path.write_bytes(_article_pdf())
     doc = read_document(path)
     assert doc.title == " ".join(HEADLINE)
-    kinds = [(b.kind, doc.text[b.start:b.end]) for b in doc.blocks]
+    kinds = [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks]
     assert not any(text.startswith("the study of stranded whales") for _kind, text in kinds)
 
 
 def test_two_line_heading_mid_document_is_one_heading(tmp_path):
-    page = (_lines(BODY_1[:2] + ["of stranded whales."], 11, 740, 14)
-            + _lines(["What the Department of Conservation", "found on the beaches"], 18, 680, 22)
-            + _lines(SECOND_PARAGRAPH, 11, 620, 14))
+    page = (
+        _lines(BODY_1[:2] + ["of stranded whales."], 11, 740, 14)
+        + _lines(["What the Department of Conservation", "found on the beaches"], 18, 680, 22)
+        + _lines(SECOND_PARAGRAPH, 11, 620, 14)
+    )
     path = tmp_path / "mid.pdf"
     path.write_bytes(make_pdf([page], title="Whales"))
     doc = read_document(path)
-    headings = [doc.text[b.start:b.end] for b in doc.blocks if b.kind == "heading"]
+    headings = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "heading"]
     assert headings == ["What the Department of Conservation found on the beaches"]
 
 
@@ -66,13 +71,14 @@ def test_a_sentence_across_a_page_break_is_one_sentence(tmp_path):
     path = tmp_path / "whales.pdf"
     path.write_bytes(_article_pdf())
     doc = read_document(path)
-    spans = [doc.text[s.start:s.end] for s in sentences(doc.text)]
-    assert ("Researchers at the university now want to study whale tikanga (protocol) and carving."
-            in spans)
+    spans = [doc.text[s.start : s.end] for s in sentences(doc.text)]
+    assert "Researchers at the university now want to study whale tikanga (protocol) and carving." in spans
     # Wrapped lines are one paragraph; the second paragraph (after a wider gap) is its own.
-    paragraphs = [doc.text[b.start:b.end] for b in doc.blocks if b.kind == "paragraph"]
-    assert any(p.startswith("Whale strandings in New Zealand") and p.endswith("according to Project Jonah.")
-               for p in paragraphs)
+    paragraphs = [doc.text[b.start : b.end] for b in doc.blocks if b.kind == "paragraph"]
+    assert any(
+        p.startswith("Whale strandings in New Zealand") and p.endswith("according to Project Jonah.")
+        for p in paragraphs
+    )
     assert " ".join(SECOND_PARAGRAPH) in paragraphs
     assert not any(p == "2" for p in paragraphs)  # the page number
 

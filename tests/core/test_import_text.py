@@ -6,18 +6,26 @@ import pytest
 
 from reviewer.core.importers import read_document
 
-RUSSIAN = ("Министерство финансов заявило, что инфляция в прошлом году составила 7,4 процента.\n\n"
-           "«Мы ожидаем снижения цен уже весной», — сказала заместитель министра Анна Петрова. "
-           "По её словам, бюджет региона вырос на 12 миллиардов рублей.\n")
-FRENCH = ("Le ministère a déclaré que le chômage avait baissé de 0,4 % en un an.\n\n"
-          "« C’est une étape importante », a déclaré la ministre Élodie Müller — ce qu’elle répète depuis mars. "
-          "Les économistes restent prudents : l’été sera décisif.\n")
-GERMAN = ("Die Stadtverwaltung teilte mit, dass die Mieten um 5,2 Prozent gestiegen seien.\n\n"
-          "Bürgermeisterin Jürgen Weiß sagte, die Lage sei „schwierig“ geworden. Für Familien über "
-          "größere Wohnungen gilt das besonders; Straßenbahnen fahren nun öfter.\n")
-ENGLISH = ("The ministry said on Tuesday that exports rose by 3.5% last year.\n\n"
-           "\u201cWe are cautiously optimistic,\u201d said Deputy Minister Sara Okafor. She added that the "
-           "figures would be revised in May.\n")
+RUSSIAN = (
+    "Министерство финансов заявило, что инфляция в прошлом году составила 7,4 процента.\n\n"
+    "«Мы ожидаем снижения цен уже весной», — сказала заместитель министра Анна Петрова. "
+    "По её словам, бюджет региона вырос на 12 миллиардов рублей.\n"
+)
+FRENCH = (
+    "Le ministère a déclaré que le chômage avait baissé de 0,4 % en un an.\n\n"
+    "« C’est une étape importante », a déclaré la ministre Élodie Müller — ce qu’elle répète depuis mars. "
+    "Les économistes restent prudents : l’été sera décisif.\n"
+)
+GERMAN = (
+    "Die Stadtverwaltung teilte mit, dass die Mieten um 5,2 Prozent gestiegen seien.\n\n"
+    "Bürgermeisterin Jürgen Weiß sagte, die Lage sei „schwierig“ geworden. Für Familien über "
+    "größere Wohnungen gilt das besonders; Straßenbahnen fahren nun öfter.\n"
+)
+ENGLISH = (
+    "The ministry said on Tuesday that exports rose by 3.5% last year.\n\n"
+    "\u201cWe are cautiously optimistic,\u201d said Deputy Minister Sara Okafor. She added that the "
+    "figures would be revised in May.\n"
+)
 
 
 def _expected(text: str) -> str:
@@ -40,8 +48,20 @@ def _expected(text: str) -> str:
         (GERMAN, "latin-1", b"", {"cp1252", "iso8859-1", "iso8859-15"}),
         (RUSSIAN, "koi8-r", b"", {"koi8-r"}),
     ],
-    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le-nobom-en", "utf16be-nobom-fr",
-         "utf16le-nobom-ru", "utf32-bom", "cp1251", "cp1252", "latin1", "koi8-r"],
+    ids=[
+        "utf8",
+        "utf8-bom",
+        "utf16le-bom",
+        "utf16be-bom",
+        "utf16le-nobom-en",
+        "utf16be-nobom-fr",
+        "utf16le-nobom-ru",
+        "utf32-bom",
+        "cp1251",
+        "cp1252",
+        "latin1",
+        "koi8-r",
+    ],
 )
 def test_encodings(tmp_path, text, encoding, prefix, reported):
     path = tmp_path / "article.txt"
@@ -64,18 +84,23 @@ def test_language_from_script_and_words(tmp_path):
 
 def test_blocks_cover_text_and_line_endings(tmp_path):
     path = tmp_path / "crlf.text"
-    path.write_bytes(b"Title line\r\n\r\nFirst paragraph wraps here and goes on for a while to look like\r\n"
-                     b"a hard-wrapped text file that someone saved from an old mail client.\r\n\r\n\r\n"
-                     b"- a bulleted point\r\n- another point\r\n\r\nLast.\r\n")
+    path.write_bytes(
+        b"Title line\r\n\r\nFirst paragraph wraps here and goes on for a while to look like\r\n"
+        b"a hard-wrapped text file that someone saved from an old mail client.\r\n\r\n\r\n"
+        b"- a bulleted point\r\n- another point\r\n\r\nLast.\r\n"
+    )
     doc = read_document(path)
     assert "\r" not in doc.text
     # The lone first line is the headline: it becomes the title, not body text.
     assert doc.text.split("\n\n") == [
         "First paragraph wraps here and goes on for a while to look like a hard-wrapped text file "
         "that someone saved from an old mail client.",
-        "a bulleted point", "another point", "Last."]
+        "a bulleted point",
+        "another point",
+        "Last.",
+    ]
     assert [b.kind for b in doc.blocks] == ["paragraph", "list_item", "list_item", "paragraph"]
-    assert "\n\n".join(doc.text[b.start:b.end] for b in doc.blocks) == doc.text
+    assert "\n\n".join(doc.text[b.start : b.end] for b in doc.blocks) == doc.text
     assert doc.title == "Title line"
 
 

@@ -19,8 +19,10 @@ ROMNEY: Thank you, Bob. And thank you for agreeing to moderate this debate this 
 OBAMA: Well, my first job as commander in chief, Bob, is to keep the American people safe. And that's what we've done over the last four years.
 """
 
-TITLE = ("PRESIDENT BARACK OBAMA AND FORMER GOV. MITT ROMNEY, R-MASS., PARTICIPATE IN A CANDIDATES DEBATE, "
-         "LYNN UNIVERSITY, BOCA RATON, FLORIDA")
+TITLE = (
+    "PRESIDENT BARACK OBAMA AND FORMER GOV. MITT ROMNEY, R-MASS., PARTICIPATE IN A CANDIDATES DEBATE, "
+    "LYNN UNIVERSITY, BOCA RATON, FLORIDA"
+)
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
@@ -38,8 +40,9 @@ def test_a_multi_line_capitals_opening_is_the_whole_title(tmp_path, newline):
 def test_a_long_capitals_opening_is_cut_at_a_line_not_mid_word(tmp_path):
     lines = [f"SESSION {n} OF THE REGIONAL COUNCIL BUDGET HEARING ON ROADS, BRIDGES AND TRANSPORT," for n in range(6)]
     path = tmp_path / "hearing.txt"
-    path.write_text("\n".join(lines) + "\n\nCHAIR: The council spent 40 million euros on roads last year.\n",
-                    encoding="utf-8")
+    path.write_text(
+        "\n".join(lines) + "\n\nCHAIR: The council spent 40 million euros on roads last year.\n", encoding="utf-8"
+    )
     doc = read_document(path)
     assert doc.title == " ".join(lines[:2]).rstrip(",")
     assert len(doc.title) <= 200
@@ -49,15 +52,20 @@ def test_a_long_capitals_opening_is_cut_at_a_line_not_mid_word(tmp_path):
 
 def test_a_single_line_title_loses_a_trailing_comma(tmp_path):
     path = tmp_path / "debate.txt"
-    path.write_text("PRESIDENT BARACK OBAMA AND FORMER GOV. MITT ROMNEY,\n\nSCHIEFFER: Good evening from Boca Raton.\n"
-                    "\nROMNEY: We have 23 million people out of work.\n", encoding="utf-8")
+    path.write_text(
+        "PRESIDENT BARACK OBAMA AND FORMER GOV. MITT ROMNEY,\n\nSCHIEFFER: Good evening from Boca Raton.\n"
+        "\nROMNEY: We have 23 million people out of work.\n",
+        encoding="utf-8",
+    )
     assert read_document(path).title == "PRESIDENT BARACK OBAMA AND FORMER GOV. MITT ROMNEY"
 
 
 def test_an_ordinary_opening_paragraph_is_not_a_title(tmp_path):
-    text = ("The ministry said on Tuesday that exports rose by 3.5% last year,\n"
-            "and that imports fell by 2% over the same period.\n\n"
-            "Officials expect the figures to be revised in May.\n")
+    text = (
+        "The ministry said on Tuesday that exports rose by 3.5% last year,\n"
+        "and that imports fell by 2% over the same period.\n\n"
+        "Officials expect the figures to be revised in May.\n"
+    )
     path = tmp_path / "exports.txt"
     path.write_text(text, encoding="utf-8")
     doc = read_document(path)

@@ -76,7 +76,8 @@ def test_real_links_images_emphasis_and_code_render_as_before():
     html = render_markdown(
         '**Bold** and *em* [ONS](https://ons.gov.uk/a_(b) "Office") ![chart](chart.png) `x < [y]`\n\n'
         "[ref][r] and [r]\n\n[r]: https://example.org/r\n\nText[^1]\n\n[^1]: A footnote. "
-        "\"[a](b)\" <http://c.example/>")
+        '"[a](b)" <http://c.example/>'
+    )
     assert "<strong>Bold</strong>" in html and "<em>em</em>" in html
     assert '<a href="https://ons.gov.uk/a_(b)" title="Office"' in html
     assert "<img" not in html and "chart" not in html.split("<code>")[0].split("ons.gov.uk")[0]
@@ -86,9 +87,10 @@ def test_real_links_images_emphasis_and_code_render_as_before():
 
 
 _STOCK = markdown.Markdown(extensions=["extra", "sane_lists", "nl2br"], output_format="html")
-_PIECES = st.sampled_from(list("[]()\"' a!\n\\`<>*_^:") + [
-    "](", "![", "[a]", "[^1]", "[^1]: x\n", "[a]: http://x\n", "``", "```", "http://e.x/", "\n\n", "  ", "<a ",
-])
+_PIECES = st.sampled_from(
+    list("[]()\"' a!\n\\`<>*_^:")
+    + ["](", "![", "[a]", "[^1]", "[^1]: x\n", "[a]: http://x\n", "``", "```", "http://e.x/", "\n\n", "  ", "<a "]
+)
 
 
 @settings(max_examples=3000, deadline=None)

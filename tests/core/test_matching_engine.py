@@ -1,4 +1,4 @@
-""""Seen before" matching on a real library with the shipped encoder (``core.matching``).
+""" "Seen before" matching on a real library with the shipped encoder (``core.matching``).
 
 Proves that
 - the fact-check that says the query's claim in other words comes first, with its verdict and source;
@@ -27,20 +27,41 @@ from reviewer.core.matching.encoder import SentenceEncoder
 from reviewer.core.resources import resource_path
 
 FACTCHECKS = [
-    FactcheckRecord("A viral video shows a 10-meter-long anaconda swimming across a river in Brazil.",
-                    verdict="Miscaptioned", url="https://example.org/anaconda", publisher="Snopes",
-                    date="2021-03-06", title="Does Video Show a 10-Meter-Long Anaconda?"),
-    FactcheckRecord("Drinking hot water every fifteen minutes kills the coronavirus.", verdict="False",
-                    url="https://example.org/hot-water", publisher="AFP", date="2020-03-14"),
-    FactcheckRecord("The Apollo 11 moon landing was filmed in a Hollywood studio.", verdict="False",
-                    url="https://example.org/moon", publisher="PolitiFact", date="2019-07-20"),
-    FactcheckRecord("The city will ban all petrol cars from its centre by 2025.", verdict="Mostly true",
-                    publisher="Full Fact", date="2022-01-10"),
+    FactcheckRecord(
+        "A viral video shows a 10-meter-long anaconda swimming across a river in Brazil.",
+        verdict="Miscaptioned",
+        url="https://example.org/anaconda",
+        publisher="Snopes",
+        date="2021-03-06",
+        title="Does Video Show a 10-Meter-Long Anaconda?",
+    ),
+    FactcheckRecord(
+        "Drinking hot water every fifteen minutes kills the coronavirus.",
+        verdict="False",
+        url="https://example.org/hot-water",
+        publisher="AFP",
+        date="2020-03-14",
+    ),
+    FactcheckRecord(
+        "The Apollo 11 moon landing was filmed in a Hollywood studio.",
+        verdict="False",
+        url="https://example.org/moon",
+        publisher="PolitiFact",
+        date="2019-07-20",
+    ),
+    FactcheckRecord(
+        "The city will ban all petrol cars from its centre by 2025.",
+        verdict="Mostly true",
+        publisher="Full Fact",
+        date="2022-01-10",
+    ),
 ]
 
-ARTICLE = ("The minister said unemployment fell to 3.2 percent last year. "
-           "Bread prices doubled since the spring, a baker claimed. "
-           "Officials plan to open twelve new schools in the north.")
+ARTICLE = (
+    "The minister said unemployment fell to 3.2 percent last year. "
+    "Bread prices doubled since the spring, a baker claimed. "
+    "Officials plan to open twelve new schools in the north."
+)
 
 
 def _article(store, text: str = ARTICLE, tag: str = "a"):
@@ -51,12 +72,32 @@ def _article(store, text: str = ARTICLE, tag: str = "a"):
         sentence = sentence.rstrip(".") + "."
         start = text.index(sentence.rstrip("."), pos)
         end = start + len(sentence.rstrip("."))
-        spans.append(ClaimDraft(start=start, end=end, score=0.9, checkworthy=True, speaker=None,
-                                speaker_start=None, speaker_end=None, kind="statistic"))
+        spans.append(
+            ClaimDraft(
+                start=start,
+                end=end,
+                score=0.9,
+                checkworthy=True,
+                speaker=None,
+                speaker_start=None,
+                speaker_end=None,
+                kind="statistic",
+            )
+        )
         pos = end
-    doc = SimpleNamespace(title=f"Article {tag}", site=None, url=f"https://news.example/{tag}", author=None,
-                          published=None, original_format="txt", source_path=None, text=text, blocks=(),
-                          language="en", content_hash=hashlib.sha256(text.encode()).hexdigest())
+    doc = SimpleNamespace(
+        title=f"Article {tag}",
+        site=None,
+        url=f"https://news.example/{tag}",
+        author=None,
+        published=None,
+        original_format="txt",
+        source_path=None,
+        text=text,
+        blocks=(),
+        language="en",
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+    )
     article = store.add_article(doc, spans)
     return [c.id for c in store.claims_for_article(article.id)]
 
@@ -76,15 +117,27 @@ def test_the_fact_check_in_other_words_comes_first(library):
     assert [m.source for m in matches] == ["factcheck"] * 3
     best = matches[0]
     assert (best.text, best.verdict, best.url, best.publisher, best.date) == (
-        FACTCHECKS[0].claim, "Miscaptioned", "https://example.org/anaconda", "Snopes", "2021-03-06")
+        FACTCHECKS[0].claim,
+        "Miscaptioned",
+        "https://example.org/anaconda",
+        "Snopes",
+        "2021-03-06",
+    )
     assert best.title == FACTCHECKS[0].title
     assert best.score > matches[1].score >= matches[2].score
     assert 0 < best.score <= 1
     assert similar(library, "Does hot water kill the virus?", top=1)[0].url == "https://example.org/hot-water"
     assert similar(library, "moon landing hoax studio", top=1)[0].publisher == "PolitiFact"
-    assert best.as_json() == {"source": "factcheck", "id": best.id, "text": best.text, "score": round(best.score, 4),
-                              "verdict": "Miscaptioned", "url": "https://example.org/anaconda",
-                              "publisher": "Snopes", "date": "2021-03-06"}
+    assert best.as_json() == {
+        "source": "factcheck",
+        "id": best.id,
+        "text": best.text,
+        "score": round(best.score, 4),
+        "verdict": "Miscaptioned",
+        "url": "https://example.org/anaconda",
+        "publisher": "Snopes",
+        "date": "2021-03-06",
+    }
 
 
 def test_reviewed_claims_are_matched_as_reviews_and_others_are_not(library):
@@ -96,11 +149,12 @@ def test_reviewed_claims_are_matched_as_reviews_and_others_are_not(library):
     assert matches[0].url == "https://news.example/a" and matches[0].article_id is not None
     assert len(matches[0].date or "") == 10  # the day the verdict was set
     # Not reviewed: never a match, however close.
-    assert all(m.id != unemployment or m.source != "review"
-               for m in similar(library, "unemployment fell to 3.2 percent last year", top=5))
+    assert all(
+        m.id != unemployment or m.source != "review"
+        for m in similar(library, "unemployment fell to 3.2 percent last year", top=5)
+    )
     # A claim is not its own match.
-    assert all(m.source != "review" for m in similar(library, "bread prices doubled", top=5,
-                                                    exclude_claims={bread}))
+    assert all(m.source != "review" for m in similar(library, "bread prices doubled", top=5, exclude_claims={bread}))
     # Clearing the verdict takes it out of the matches.
     library.set_review(bread, verdict=None)
     assert all(m.source != "review" for m in similar(library, "bread prices doubled since spring", top=5))
@@ -158,8 +212,14 @@ def test_one_matcher_serves_several_threads(library):
     _article(library)
     for claim in library.claims_for_article(1):
         library.set_review(claim.id, verdict="supported")
-    queries = ["anaconda in a river", "hot water and the virus", "moon landing studio", "bread prices",
-               "petrol cars banned", "twelve schools"]
+    queries = [
+        "anaconda in a river",
+        "hot water and the virus",
+        "moon landing studio",
+        "bread prices",
+        "petrol cars banned",
+        "twelve schools",
+    ]
     expected = {q: [(m.source, m.id) for m in similar(library, q, top=3)] for q in queries}
     results: dict[str, list[tuple[str, int]]] = {}
     errors: list[BaseException] = []

@@ -24,34 +24,57 @@ def test_a_query_becomes_quoted_words_or_ed():
     assert match_expression(long_text).count(" OR ") == MAX_TERMS - 1
 
 
-@pytest.mark.parametrize("hostile", ['"', 'price" OR "x', "NEAR(a b)", "a* AND NOT b", "col:value ^start",
-                                     "(((", "-- ; DROP TABLE factchecks", "\x00\u202e"])
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '"',
+        'price" OR "x',
+        "NEAR(a b)",
+        "a* AND NOT b",
+        "col:value ^start",
+        "(((",
+        "-- ; DROP TABLE factchecks",
+        "\x00\u202e",
+    ],
+)
 def test_hostile_queries_are_only_words(store, hostile):
     expression = match_expression(hostile)
-    assert all(part.startswith('"') and part.endswith('"') and '"' not in part[1:-1]
-               for part in expression.split(" OR ") if part)
+    assert all(
+        part.startswith('"') and part.endswith('"') and '"' not in part[1:-1]
+        for part in expression.split(" OR ")
+        if part
+    )
     store.import_factchecks("t", [FactcheckRecord("Price of value start drop table")])
     store.bm25_factchecks(expression, 10)  # no exception
     store.bm25_reviewed_claims(expression, 10)
 
 
 def test_links_go_and_hashtags_split():
-    assert clean_query("Look #AustralianFires2020 now https://t.co/abc pic.twitter.com/xyz www.x.org/a") == \
-        "Look Australian Fires 2020 now"
+    assert (
+        clean_query("Look #AustralianFires2020 now https://t.co/abc pic.twitter.com/xyz www.x.org/a")
+        == "Look Australian Fires 2020 now"
+    )
     assert clean_query("#DefundTheCBChttps://t.co/CsHG8R9cHp —") == "Defund The CBC —"
 
 
 def test_bm25_ranks_claim_and_title_words_not_the_publisher(store):
-    store.import_factchecks("t", [
-        FactcheckRecord("Sharks were seen swimming on a flooded highway.", title="Flood sharks", publisher="Snopes"),
-        FactcheckRecord("A photo shows a flooded street.", title="Shark photo?", publisher="Sharks Weekly"),
-        FactcheckRecord("Unrelated claim about taxes.", publisher="Sharks Daily"),
-    ])
+    store.import_factchecks(
+        "t",
+        [
+            FactcheckRecord(
+                "Sharks were seen swimming on a flooded highway.", title="Flood sharks", publisher="Snopes"
+            ),
+            FactcheckRecord("A photo shows a flooded street.", title="Shark photo?", publisher="Sharks Weekly"),
+            FactcheckRecord("Unrelated claim about taxes.", publisher="Sharks Daily"),
+        ],
+    )
     ids = [rid for rid, _ in store.bm25_factchecks(match_expression("sharks flooded highway"), 10)]
     assert ids[0] == 1
     assert 3 not in ids  # the publisher's name is not evidence
     scores = dict(store.bm25_factchecks(match_expression("shark photo"), 10, title_weight=1.0))
     assert set(scores) == {2} and scores[2] > 0
-    assert store.bm25_factchecks(match_expression("shark photo"), 10, title_weight=0.0) == [(2, 0.0)] or \
-        dict(store.bm25_factchecks(match_expression("shark photo"), 10, title_weight=0.0))[2] < scores[2]
+    assert (
+        store.bm25_factchecks(match_expression("shark photo"), 10, title_weight=0.0) == [(2, 0.0)]
+        or dict(store.bm25_factchecks(match_expression("shark photo"), 10, title_weight=0.0))[2] < scores[2]
+    )
     assert store.bm25_factchecks("", 10) == []

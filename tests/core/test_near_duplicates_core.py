@@ -29,6 +29,7 @@ def doc(title: str, text: str) -> ImportedDocument:
 
 def reference_jaccard(a: str, b: str) -> float:
     """Jaccard of 5-word shingle sets, computed the slow obvious way."""
+
     def shingles(text: str) -> set[tuple[str, ...]]:
         ws = nd.words(text)
         return {tuple(ws[i : i + 5]) for i in range(len(ws) - 4)}
@@ -38,6 +39,7 @@ def reference_jaccard(a: str, b: str) -> float:
 
 
 # ---------------------------------------------------------------------------------------- pure functions
+
 
 @pytest.mark.parametrize("edit", [with_changed_word, with_added_paragraph, with_other_quotes_and_spacing])
 def test_edited_copies_are_near_duplicates_and_another_story_is_not(edit):
@@ -61,7 +63,7 @@ def test_quotes_punctuation_case_and_spacing_are_not_words():
 
 
 def test_a_text_without_words_matches_nothing():
-    empty = nd.TextSignature.of("\u2014 \u2026 !!! \U0001F4F0")
+    empty = nd.TextSignature.of("\u2014 \u2026 !!! \U0001f4f0")
     assert len(empty.shingles) == 0 and empty.band_keys() == []
     assert nd.jaccard(empty.shingles, empty.shingles) == 0.0
     short = nd.TextSignature.of("Libraries close.")
@@ -70,18 +72,28 @@ def test_a_text_without_words_matches_nothing():
 
 def test_signatures_are_the_same_in_every_process():
     """Signatures are stored: a salted hash (Python's hash()) would differ in the next process."""
-    code = ("import sys; from reviewer.core.near_duplicates import TextSignature;"
-            "sys.stdout.write(TextSignature.of(sys.stdin.read()).to_bytes().hex())")
+    code = (
+        "import sys; from reviewer.core.near_duplicates import TextSignature;"
+        "sys.stdout.write(TextSignature.of(sys.stdin.read()).to_bytes().hex())"
+    )
     here = nd.TextSignature.of(ORIGINAL).to_bytes().hex()
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        out = subprocess.run([sys.executable, "-c", code], input=ORIGINAL, capture_output=True, text=True,
-                             env=env, check=True, encoding="utf-8").stdout
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            input=ORIGINAL,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+            encoding="utf-8",
+        ).stdout
         assert out == here
     assert len(bytes.fromhex(here)) == nd.PERMUTATIONS * 4
 
 
 # ---------------------------------------------------------------------------------------- the store
+
 
 @pytest.mark.parametrize("edit", [with_changed_word, with_added_paragraph, with_other_quotes_and_spacing])
 def test_an_edited_copy_is_flagged_with_a_link_to_the_original(store, edit):
@@ -89,8 +101,11 @@ def test_an_edited_copy_is_flagged_with_a_link_to_the_original(store, edit):
     copy = store.add_article(doc("Copy", edit()))
     near = store.near_duplicate_of(copy.id)
     assert near is not None
-    assert (near.article_id, near.original_id, near.original_title) == (copy.id, original.id,
-                                                                          "Council votes to close two libraries")
+    assert (near.article_id, near.original_id, near.original_title) == (
+        copy.id,
+        original.id,
+        "Council votes to close two libraries",
+    )
     assert nd.THRESHOLD <= near.similarity <= 1.0
     assert store.near_duplicate_of(original.id) is None  # the earlier one is the original
     assert store.near_duplicates_for([original.id, copy.id]) == {copy.id: near}
@@ -115,25 +130,34 @@ def test_an_exact_duplicate_is_still_refused_and_nothing_is_stored(store, tmp_pa
     (tmp_path / "again.txt").write_text(ORIGINAL.replace("\n\n", "\n\n\n").replace(" ", "  "), encoding="utf-8")
     assert len(import_paths(store, [tmp_path / "first.txt"], extract=False).added) == 1
     store.add_article(doc("Original", ORIGINAL))
-    before = [store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("articles", "article_signatures", "article_signature_bands", "audit")]
+    before = [
+        store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("articles", "article_signatures", "article_signature_bands", "audit")
+    ]
     report = import_paths(store, [tmp_path / "again.txt"], extract=False)
     assert report.added == [] and [type(d) for d in report.duplicates] == [DuplicateArticle]
     with pytest.raises(DuplicateArticle):
         store.add_article(doc("Again", ORIGINAL))
-    after = [store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-             for t in ("articles", "article_signatures", "article_signature_bands", "audit")]
+    after = [
+        store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("articles", "article_signatures", "article_signature_bands", "audit")
+    ]
     assert after == before
 
 
 def test_the_flag_is_written_in_the_import_transaction(store):
     original = store.add_article(doc("Original", ORIGINAL))
     copy = store.add_article(doc("Copy", with_changed_word()))
-    row = store.conn.execute("SELECT near_duplicate_of, scheme FROM article_signatures WHERE article_id = ?",
-                             (copy.id,)).fetchone()
+    row = store.conn.execute(
+        "SELECT near_duplicate_of, scheme FROM article_signatures WHERE article_id = ?", (copy.id,)
+    ).fetchone()
     assert row == (original.id, nd.SCHEME)
-    assert store.conn.execute("SELECT count(*) FROM article_signature_bands WHERE article_id = ?",
-                              (copy.id,)).fetchone()[0] == nd.BANDS
+    assert (
+        store.conn.execute("SELECT count(*) FROM article_signature_bands WHERE article_id = ?", (copy.id,)).fetchone()[
+            0
+        ]
+        == nd.BANDS
+    )
 
 
 def test_a_failed_import_leaves_no_signature(store, monkeypatch):
@@ -155,10 +179,16 @@ def test_deleting_the_original_clears_the_flag_and_the_signatures_go_with_their_
     assert store.near_duplicate_of(copy.id).original_id == original.id
     store.delete_article(original.id)
     assert store.near_duplicate_of(copy.id) is None
-    assert store.conn.execute("SELECT count(*) FROM article_signatures WHERE article_id = ?",
-                              (original.id,)).fetchone()[0] == 0
-    assert store.conn.execute("SELECT count(*) FROM article_signature_bands WHERE article_id = ?",
-                              (original.id,)).fetchone()[0] == 0
+    assert (
+        store.conn.execute("SELECT count(*) FROM article_signatures WHERE article_id = ?", (original.id,)).fetchone()[0]
+        == 0
+    )
+    assert (
+        store.conn.execute(
+            "SELECT count(*) FROM article_signature_bands WHERE article_id = ?", (original.id,)
+        ).fetchone()[0]
+        == 0
+    )
     assert store.integrity_ok()
     assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
 

@@ -15,8 +15,11 @@ from reviewer.core.store import Store
 from reviewer.core.store import signatures
 from tests.core.near_duplicate_texts import ORIGINAL, SAME_TOPIC, with_added_paragraph, with_changed_word
 
-OLD_ARTICLES = [("Council votes to close two libraries", ORIGINAL), ("Longer copy", with_added_paragraph()),
-                ("Another paper's story", SAME_TOPIC)]
+OLD_ARTICLES = [
+    ("Council votes to close two libraries", ORIGINAL),
+    ("Longer copy", with_added_paragraph()),
+    ("Another paper's story", SAME_TOPIC),
+]
 
 
 def _v2_library(path, monkeypatch) -> None:
@@ -31,7 +34,9 @@ def _v2_library(path, monkeypatch) -> None:
             for i, (title, text) in enumerate(OLD_ARTICLES):
                 store.conn.execute(
                     "INSERT INTO articles (title, imported_at, original_format, text, content_hash)"
-                    " VALUES (?, '2024-01-01T00:00:00Z', 'txt', ?, ?)", (title, text, f"h{i}"))
+                    " VALUES (?, '2024-01-01T00:00:00Z', 'txt', ?, ?)",
+                    (title, text, f"h{i}"),
+                )
             store.conn.execute("COMMIT")
 
 
@@ -65,8 +70,11 @@ def test_a_format_2_library_is_migrated_then_signed_on_the_first_import(tmp_path
 
 def test_signing_an_old_library_runs_in_batches_and_stops_when_cancelled(store, monkeypatch):
     for title, text in OLD_ARTICLES:
-        store.conn.execute("INSERT INTO articles (title, imported_at, original_format, text, content_hash)"
-                           " VALUES (?, '2024-01-01T00:00:00Z', 'txt', ?, ?)", (title, text, title))
+        store.conn.execute(
+            "INSERT INTO articles (title, imported_at, original_format, text, content_hash)"
+            " VALUES (?, '2024-01-01T00:00:00Z', 'txt', ?, ?)",
+            (title, text, title),
+        )
     store.conn.commit()
     monkeypatch.setattr(signatures, "SIGN_BATCH", 1)
     assert store.sign_pending_articles(cancelled=lambda: True) == 0
@@ -83,20 +91,30 @@ def test_signing_an_old_library_runs_in_batches_and_stops_when_cancelled(store, 
 def test_an_article_signed_after_a_later_copy_flags_that_copy(store):
     """Whatever order articles are signed in, the later of two near-duplicates is the one flagged."""
     for title, text in OLD_ARTICLES[:2]:
-        store.conn.execute("INSERT INTO articles (title, imported_at, original_format, text, content_hash)"
-                           " VALUES (?, '2024-01-01T00:00:00Z', 'txt', ?, ?)", (title, text, title))
+        store.conn.execute(
+            "INSERT INTO articles (title, imported_at, original_format, text, content_hash)"
+            " VALUES (?, '2024-01-01T00:00:00Z', 'txt', ?, ?)",
+            (title, text, title),
+        )
     store.conn.commit()
     with store.write():
         assert store._record_signature(2, nd.TextSignature.of(OLD_ARTICLES[1][1])) is None  # 1 not signed yet
         assert store._record_signature(1, nd.TextSignature.of(OLD_ARTICLES[0][1])) is None
     near = store.near_duplicate_of(2)
-    assert near is not None and near.original_id == 1 and near.similarity == pytest.approx(
-        nd.jaccard(nd.shingle_hashes(ORIGINAL), nd.shingle_hashes(with_added_paragraph())))
+    assert (
+        near is not None
+        and near.original_id == 1
+        and near.similarity
+        == pytest.approx(nd.jaccard(nd.shingle_hashes(ORIGINAL), nd.shingle_hashes(with_added_paragraph())))
+    )
 
 
 def test_a_signature_of_another_scheme_is_made_again(store):
-    store.conn.execute("INSERT INTO articles (title, imported_at, original_format, text, content_hash)"
-                       " VALUES ('Old', '2024-01-01T00:00:00Z', 'txt', ?, 'h')", (ORIGINAL,))
+    store.conn.execute(
+        "INSERT INTO articles (title, imported_at, original_format, text, content_hash)"
+        " VALUES ('Old', '2024-01-01T00:00:00Z', 'txt', ?, 'h')",
+        (ORIGINAL,),
+    )
     store.conn.execute("INSERT INTO article_signatures (article_id, scheme, signature) VALUES (1, 'minhash-v0', x'00')")
     store.conn.execute("INSERT INTO article_signature_bands VALUES (42, 1)")
     store.conn.commit()

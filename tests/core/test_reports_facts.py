@@ -41,8 +41,13 @@ class _LabelGroups(HTMLParser):
         attrs = dict(attrs)
         if tag in self.CONTAINERS:
             self._stack.append([])
-        elif (tag == "dt" or tag == "td" and attrs.get("class") == "k"
-              or tag == "span" and attrs.get("class") == "sans muted"):
+        elif (
+            tag == "dt"
+            or tag == "td"
+            and attrs.get("class") == "k"
+            or tag == "span"
+            and attrs.get("class") == "sans muted"
+        ):
             self._label = ""
 
     def handle_endtag(self, tag):
@@ -97,14 +102,25 @@ def test_evidence_reads_in_the_same_order_in_every_format(store, tmp_path):
     a1, _, c = sample_library(store)
     attachment = tmp_path / "table3.csv"
     attachment.write_text("rate\n4.2\n")
-    store.add_evidence(c["Rents doubled since 2015"], url="https://rents.example/2015", title="Rents 2015",
-                       quote="Rents rose by four fifths.", accessed="2024-03-06", file=attachment)
+    store.add_evidence(
+        c["Rents doubled since 2015"],
+        url="https://rents.example/2015",
+        title="Rents 2015",
+        quote="Rents rose by four fifths.",
+        accessed="2024-03-06",
+        file=attachment,
+    )
     report = build_report(store, ReportOptions(article_ids=(a1.id,), verdicts=("misleading",)))
     evidence = report.articles[0].claims[0].evidence[-1]
     ev = evidence_facts(evidence)
     assert [f.label for f in ev.details] == ["accessed", "attached file"]
-    parts = ["Rents 2015", "https://rents.example/2015", "accessed 2024-03-06", "attached file table3.csv",
-             "Rents rose by four fifths."]
+    parts = [
+        "Rents 2015",
+        "https://rents.example/2015",
+        "accessed 2024-03-06",
+        "attached file table3.csv",
+        "Rents rose by four fifths.",
+    ]
     for text in (render(report, "md"), render(report, "html"), render_rich_html(report)):
         positions = [text.rfind(part) for part in parts]
         assert -1 not in positions and positions == sorted(positions), (parts, positions)
@@ -133,7 +149,7 @@ def test_unsafe_urls_are_never_links(store):
 def test_hostile_facts_are_escaped_in_rich_text(store):
     hostile_library(store)
     rich = render_rich_html(build_report(store, ReportOptions(organisation=HOSTILE, include_unreviewed=True)))
-    for raw in ("<script", "<img", "<iframe", "<svg", "<b onmouseover", "javascript:alert(7)\"", 'href="javascript'):
+    for raw in ("<script", "<img", "<iframe", "<svg", "<b onmouseover", 'javascript:alert(7)"', 'href="javascript'):
         assert raw not in rich, raw
     assert "&lt;b onmouseover=alert(6)&gt;Evil&lt;/b&gt;" in rich  # the speaker, shown as text
     assert "&lt;svg onload=alert(12)&gt;" in rich  # the reviewer

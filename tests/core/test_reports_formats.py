@@ -64,7 +64,7 @@ def test_json_is_versioned_complete_and_matches_schema(store):
     article = data["articles"][0]
     assert article["text"] == store.get_article(a1.id).text and article["blocks"]
     for claim in article["claims"]:
-        assert article["text"][claim["start"]:claim["end"]] == claim["text"]
+        assert article["text"][claim["start"] : claim["end"]] == claim["text"]
     assert {v["key"] for v in data["scale"]["verdicts"]} >= {"supported", "disputed"}
     evidence = article["claims"][0]["evidence"][0]
     assert evidence["quote"] == "The rate was 4.2% in the fourth quarter." and evidence["accessed"] == "2024-03-05"
@@ -151,15 +151,23 @@ def _parse(html: str) -> _Collector:
 
 
 def test_a_url_with_a_space_links_in_every_format(store):
-    a = add_article(store, "Rates", ["Rates rose 5% in 2023."], [("Rates rose 5% in 2023.", None, "statistic")],
-                    url="https://news.example/rates 2023")
+    a = add_article(
+        store,
+        "Rates",
+        ["Rates rose 5% in 2023."],
+        [("Rates rose 5% in 2023.", None, "statistic")],
+        url="https://news.example/rates 2023",
+    )
     claim = store.claims_for_article(a.id)[0]
     store.set_review(claim.id, verdict="supported")
     store.add_evidence(claim.id, url=" https://stats.example/table 3.csv", title="Table 3")
     report = _report(store)
     article, evidence = "https://news.example/rates%202023", "https://stats.example/table%203.csv"
-    for fmt, html in (("md", markdown.markdown(render(report, "md"))), ("html", render(report, "html")),
-                      ("rich", render_rich_html(report))):
+    for fmt, html in (
+        ("md", markdown.markdown(render(report, "md"))),
+        ("html", render(report, "html")),
+        ("rich", render_rich_html(report)),
+    ):
         hrefs = {attrs["href"] for tag, attrs in _parse(html).tags if tag == "a" and "href" in attrs}
         assert {h for h in hrefs if not h.startswith("#")} == {article, evidence}, fmt
     (review,) = json.loads(render(report, "claimreview"))
@@ -251,8 +259,21 @@ def test_markdown_structure(store):
     assert '<a href="https://stats.example/t3">table 3</a>' in html  # the note keeps its Markdown link
 
 
-@pytest.mark.parametrize("text", ["[x](javascript:alert(1))", "<b>x</b>", "# heading", "1. item", "*a* _b_ `c`",
-                                  "![i](http://t/p.png)", "a & b &amp;", "- dash", "> quote", "x | y ~~z~~"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[x](javascript:alert(1))",
+        "<b>x</b>",
+        "# heading",
+        "1. item",
+        "*a* _b_ `c`",
+        "![i](http://t/p.png)",
+        "a & b &amp;",
+        "- dash",
+        "> quote",
+        "x | y ~~z~~",
+    ],
+)
 def test_md_escape_keeps_text_literal(text):
     html = markdown.markdown(md_escape(text))
     assert html == f"<p>{_html_text(text)}</p>"

@@ -12,13 +12,13 @@ from reviewer.core.reports import ReportOptions, build_report, render
 from reviewer.core.domain import ClaimDraft
 
 FORMULAS = [
-    "  =HYPERLINK(\"http://evil.example\",\"x\")",
+    '  =HYPERLINK("http://evil.example","x")',
     "\t=1+1",
     " \t +cmd|' /C calc'!A0",
     "\u00a0-2+3",
     "\u3000@SUM(A1)",
     "\u200b=1+1",
-    "＝HYPERLINK(\"http://evil.example\")",
+    '＝HYPERLINK("http://evil.example")',
     "＋1+1",
     "－1+1",
     "＠SUM(A1)",
@@ -30,11 +30,22 @@ FORMULAS = [
 def test_hidden_formulas_are_neutralised(store, formula):
     text = f"Headline\n\n{formula} is what the minister typed."
     start = text.index("is what")
-    doc = SimpleNamespace(title=formula, site=formula, url=None, author=formula, published=None,
-                          original_format="txt", source_path=None, text=text, blocks=(), language="en",
-                          content_hash=f"h-{formula}")
-    article = store.add_article(doc, [ClaimDraft(start=start, end=len(text), score=0.9, checkworthy=True,
-                                                      kind="statistic", speaker=formula)])
+    doc = SimpleNamespace(
+        title=formula,
+        site=formula,
+        url=None,
+        author=formula,
+        published=None,
+        original_format="txt",
+        source_path=None,
+        text=text,
+        blocks=(),
+        language="en",
+        content_hash=f"h-{formula}",
+    )
+    article = store.add_article(
+        doc, [ClaimDraft(start=start, end=len(text), score=0.9, checkworthy=True, kind="statistic", speaker=formula)]
+    )
     claim = store.claims_for_article(article.id)[0]
     store.set_review(claim.id, verdict="supported", note=formula)
     store.add_evidence(claim.id, title=formula, quote=formula)

@@ -16,11 +16,22 @@ ATTACK = "</script><script>alert(1)</script>"
 def _reviewed_library(store):
     text = f"Headline\n\nThe minister said {ATTACK} & <!-- fell 4% last year."
     start = text.index("The")
-    doc = SimpleNamespace(title=f"Budget {ATTACK}", site=f"Site {ATTACK}", url="https://news.example/a?x=1&y=2",
-                          author=None, published=None, original_format="txt", source_path=None, text=text,
-                          blocks=(), language="en", content_hash="h-embed")
-    article = store.add_article(doc, [ClaimDraft(start=start, end=len(text), score=0.9, checkworthy=True,
-                                                      kind="statistic")])
+    doc = SimpleNamespace(
+        title=f"Budget {ATTACK}",
+        site=f"Site {ATTACK}",
+        url="https://news.example/a?x=1&y=2",
+        author=None,
+        published=None,
+        original_format="txt",
+        source_path=None,
+        text=text,
+        blocks=(),
+        language="en",
+        content_hash="h-embed",
+    )
+    article = store.add_article(
+        doc, [ClaimDraft(start=start, end=len(text), score=0.9, checkworthy=True, kind="statistic")]
+    )
     claim = store.claims_for_article(article.id)[0]
     store.set_review(claim.id, verdict="supported", note=f"Checked {ATTACK}")
     return build_report(store, ReportOptions(title=f"Report {ATTACK}", organisation=f"Desk {ATTACK}"))

@@ -39,18 +39,31 @@ def test_images_in_notes_become_links(note):
 
 
 def test_an_escaped_image_stays_literal_text():
-    assert _rendered(md_note("Wow\\![x](http://e.example/i.png)")) == \
-        '<p>Wow!<a href="http://e.example/i.png">x</a></p>'
+    assert (
+        _rendered(md_note("Wow\\![x](http://e.example/i.png)")) == '<p>Wow!<a href="http://e.example/i.png">x</a></p>'
+    )
     assert _rendered(md_note("Wow![citation needed]")) == "<p>Wow![citation needed]</p>"
 
 
 def test_markdown_report_has_no_remote_images(store):
     text = "Headline\n\nThe deficit rose to 4% last year."
     start = text.index("The")
-    doc = SimpleNamespace(title="Deficit", site=None, url=None, author=None, published=None, original_format="txt",
-                          source_path=None, text=text, blocks=(), language="en", content_hash="h-images")
-    article = store.add_article(doc, [ClaimDraft(start=start, end=len(text), score=0.9, checkworthy=True,
-                                                      kind="statistic")])
+    doc = SimpleNamespace(
+        title="Deficit",
+        site=None,
+        url=None,
+        author=None,
+        published=None,
+        original_format="txt",
+        source_path=None,
+        text=text,
+        blocks=(),
+        language="en",
+        content_hash="h-images",
+    )
+    article = store.add_article(
+        doc, [ClaimDraft(start=start, end=len(text), score=0.9, checkworthy=True, kind="statistic")]
+    )
     claim = store.claims_for_article(article.id)[0]
     store.set_review(claim.id, verdict="supported", note="\n\n".join(IMAGE_NOTES))
     html = _rendered(render(build_report(store, ReportOptions()), "md"))

@@ -20,20 +20,33 @@ from reviewer.core.domain import ClaimDraft
 
 pypdf = pytest.importorskip("pypdf")
 
-NOTE = ('<a href="http://h/d) >> /AA << /E << /S /JavaScript /JS (app.alert(4)) >> >> /Foo << /Bar (">x</a>'
-        "\n\nand [y](<http://h/b)/S/JavaScript/JS(app.alert(2)>) and [z](http://h/c\\\\(x\\\\)) "
-        "and [smile](https://en.wikipedia.org/wiki/Smile_:-%28) and [bad](javascript:app.alert(3))")
+NOTE = (
+    '<a href="http://h/d) >> /AA << /E << /S /JavaScript /JS (app.alert(4)) >> >> /Foo << /Bar (">x</a>'
+    "\n\nand [y](<http://h/b)/S/JavaScript/JS(app.alert(2)>) and [z](http://h/c\\\\(x\\\\)) "
+    "and [smile](https://en.wikipedia.org/wiki/Smile_:-%28) and [bad](javascript:app.alert(3))"
+)
 EVIDENCE_URL = PDF_BREAKOUT
 
 
 def _library(store, *, url: str | None = SMILE, note: str = NOTE, evidence: tuple[str, ...] = (EVIDENCE_URL, SMILE)):
     text = "Headline\n\nThe deficit rose to 4% last year."
     start = text.index("The")
-    doc = SimpleNamespace(title="Deficit) /JS (app.alert(5)", site=None, url=url, author=None, published=None,
-                          original_format="txt", source_path=None, text=text, blocks=(), language="en",
-                          content_hash=f"h-{hash((url, note))}")
-    article = store.add_article(doc, [ClaimDraft(start=start, end=len(text), score=0.9, checkworthy=True,
-                                                      kind="statistic")])
+    doc = SimpleNamespace(
+        title="Deficit) /JS (app.alert(5)",
+        site=None,
+        url=url,
+        author=None,
+        published=None,
+        original_format="txt",
+        source_path=None,
+        text=text,
+        blocks=(),
+        language="en",
+        content_hash=f"h-{hash((url, note))}",
+    )
+    article = store.add_article(
+        doc, [ClaimDraft(start=start, end=len(text), score=0.9, checkworthy=True, kind="statistic")]
+    )
     claim = store.claims_for_article(article.id)[0]
     store.set_review(claim.id, verdict="supported", note=note)
     for n, link in enumerate(evidence):
@@ -76,8 +89,10 @@ def test_encoded_link_keeps_ascii_links_and_encodes_the_rest():
     assert encoded_link("https://example.org/a?b=1&c=d#e") == "https://example.org/a?b=1&c=d#e"
     assert encoded_link(SMILE) == "https://en.wikipedia.org/wiki/Smile_:-%28"
     assert encoded_link("http://h/b)/S/JavaScript/JS(x)") == "http://h/b%29/S/JavaScript/JS%28x%29"
-    assert encoded_link("https://ru.wikipedia.org/wiki/Улыбка") == \
-        "https://ru.wikipedia.org/wiki/%D0%A3%D0%BB%D1%8B%D0%B1%D0%BA%D0%B0"
+    assert (
+        encoded_link("https://ru.wikipedia.org/wiki/Улыбка")
+        == "https://ru.wikipedia.org/wiki/%D0%A3%D0%BB%D1%8B%D0%B1%D0%BA%D0%B0"
+    )
     assert encoded_link("http://h/100% sure") == "http://h/100%25%20sure"
     assert encoded_link("http://h/%C3%A9") == "http://h/%C3%A9"  # an escape stays one
     assert encoded_link("mailto:desk@example.org?subject=(re)") == "mailto:desk@example.org?subject=%28re%29"
@@ -86,12 +101,15 @@ def test_encoded_link_keeps_ascii_links_and_encodes_the_rest():
 
 
 def test_every_link_tag_is_rewritten_whatever_its_attributes():
-    html = ('<p><a title="x > y href=javascript:z" href="http://h/a)(b" rel="noopener">t</a>'
-            "<a href='javascript:alert(1)'>j</a><a name=\"claim-1\"></a><abbr title=\"a\">b</abbr>"
-            '<a href="http://h/&quot;q&quot;">q</a></p>')
+    html = (
+        '<p><a title="x > y href=javascript:z" href="http://h/a)(b" rel="noopener">t</a>'
+        '<a href=\'javascript:alert(1)\'>j</a><a name="claim-1"></a><abbr title="a">b</abbr>'
+        '<a href="http://h/&quot;q&quot;">q</a></p>'
+    )
     assert links_for_qt(html) == (
         '<p><a title="x > y href=javascript:z" href="http://h/a%29%28b" rel="noopener">t</a>'
-        '<a>j</a><a name="claim-1"></a><abbr title="a">b</abbr><a href="http://h/%22q%22">q</a></p>')
+        '<a>j</a><a name="claim-1"></a><abbr title="a">b</abbr><a href="http://h/%22q%22">q</a></p>'
+    )
 
 
 def test_note_links_in_html_reports_are_links_only_where_safe_url_says():
@@ -101,4 +119,6 @@ def test_note_links_in_html_reports_are_links_only_where_safe_url_says():
 
     # The HTML link (its "<" and ">"), the backslashes and javascript: are text; the rest links.
     assert re.findall(r'href="([^"]*)"', render_note(NOTE)) == [
-        "http://h/b)/S/JavaScript/JS(app.alert(2)", "https://en.wikipedia.org/wiki/Smile_:-%28"]
+        "http://h/b)/S/JavaScript/JS(app.alert(2)",
+        "https://en.wikipedia.org/wiki/Smile_:-%28",
+    ]

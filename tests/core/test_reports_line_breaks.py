@@ -76,8 +76,11 @@ def _report(store):
 
 
 # ---------------------------------------------------------------- markdown
-@pytest.mark.parametrize("seps", [(sep,) for sep in LINE_BREAKERS] + [LINE_BREAKERS],
-                         ids=[ascii(sep).strip("'") for sep in LINE_BREAKERS] + ["all"])
+@pytest.mark.parametrize(
+    "seps",
+    [(sep,) for sep in LINE_BREAKERS] + [LINE_BREAKERS],
+    ids=[ascii(sep).strip("'") for sep in LINE_BREAKERS] + ["all"],
+)
 @pytest.mark.parametrize("extensions", [[], ["extra"]], ids=["markdown", "markdown-extra"])
 def test_markdown_single_line_values_cannot_start_a_block_or_a_link(store, seps, extensions):
     line_breaking_library(store, seps)
@@ -93,13 +96,16 @@ def test_markdown_single_line_values_cannot_start_a_block_or_a_link(store, seps,
     assert "Injected%20heading" in page.text and "Injected heading" not in page.text
 
 
-@pytest.mark.parametrize("url, href", [
-    ("https://x.example/[a](javascript:alert(1))", "https://x.example/%5Ba%5D(javascript:alert(1))"),
-    ("https://x.example/a%60code%60%3Cb%3E", "https://x.example/a%60code%60%3Cb%3E"),
-    ("https://x.example/{: onclick=alert(1)}".replace(" ", ""), "https://x.example/%7B:onclick=alert(1)%7D"),
-    ("https://[::1]:8080/[a](javascript:alert(1))", "https://[::1]:8080/%5Ba%5D(javascript:alert(1))"),
-    ("https://[::1](javascript:alert(1))", "https://%5B::1%5D(javascript:alert(1))"),
-])
+@pytest.mark.parametrize(
+    "url, href",
+    [
+        ("https://x.example/[a](javascript:alert(1))", "https://x.example/%5Ba%5D(javascript:alert(1))"),
+        ("https://x.example/a%60code%60%3Cb%3E", "https://x.example/a%60code%60%3Cb%3E"),
+        ("https://x.example/{: onclick=alert(1)}".replace(" ", ""), "https://x.example/%7B:onclick=alert(1)%7D"),
+        ("https://[::1]:8080/[a](javascript:alert(1))", "https://[::1]:8080/%5Ba%5D(javascript:alert(1))"),
+        ("https://[::1](javascript:alert(1))", "https://%5B::1%5D(javascript:alert(1))"),
+    ],
+)
 @pytest.mark.parametrize("extensions", [[], ["extra"]], ids=["markdown", "markdown-extra"])
 def test_markdown_autolink_holds_nothing_but_its_address(url, href, extensions):
     value = md_value(evidence_facts(Evidence(1, 1, url=url)).title)
@@ -108,17 +114,61 @@ def test_markdown_autolink_holds_nothing_but_its_address(url, href, extensions):
     assert page.tags[-1][1]["href"] == href and page.text.strip() == href
 
 
-_PIECES = st.sampled_from(list(LINE_BREAKERS) + [
-    " ", "\u2003", "\u200b", "\u202e", "\x7f", "\x1f", "# h", "[a](javascript:alert(1))", "[r]: javascript:x", "`",
-    "\\", "<", ">", "<b>", "&", "&#106;", "{: onclick=x}", "1. ", "> ", "- ", "===", "---", "*", "_", "!", "[", "]",
-    "(", ")", "|", ":", "//",
-])
+_PIECES = st.sampled_from(
+    list(LINE_BREAKERS)
+    + [
+        " ",
+        "\u2003",
+        "\u200b",
+        "\u202e",
+        "\x7f",
+        "\x1f",
+        "# h",
+        "[a](javascript:alert(1))",
+        "[r]: javascript:x",
+        "`",
+        "\\",
+        "<",
+        ">",
+        "<b>",
+        "&",
+        "&#106;",
+        "{: onclick=x}",
+        "1. ",
+        "> ",
+        "- ",
+        "===",
+        "---",
+        "*",
+        "_",
+        "!",
+        "[",
+        "]",
+        "(",
+        ")",
+        "|",
+        ":",
+        "//",
+    ]
+)
 _URLS = st.one_of(
     st.text(max_size=30),
-    st.builds(lambda scheme, rest: scheme + rest,
-              st.sampled_from(["https://ev.example/", "http://x", "HTTPS://X.EXAMPLE/", "https://[::1]/",
-                               "mailto:a@b.example", "javascript:", " https://e.example/", "\nhttps://e.example/"]),
-              st.lists(st.one_of(_PIECES, st.text(max_size=4)), max_size=12).map("".join)),
+    st.builds(
+        lambda scheme, rest: scheme + rest,
+        st.sampled_from(
+            [
+                "https://ev.example/",
+                "http://x",
+                "HTTPS://X.EXAMPLE/",
+                "https://[::1]/",
+                "mailto:a@b.example",
+                "javascript:",
+                " https://e.example/",
+                "\nhttps://e.example/",
+            ]
+        ),
+        st.lists(st.one_of(_PIECES, st.text(max_size=4)), max_size=12).map("".join),
+    ),
 )
 
 

@@ -17,8 +17,11 @@ def _texts(report):
 def test_whole_library_reviewed_claims_only_by_default(store):
     sample_library(store)
     report = build_report(store, ReportOptions())
-    assert _texts(report) == ["Unemployment fell to 4.2% last year", "Rents doubled since 2015",
-                              "The harbour will create 3,000 jobs by 2030"]
+    assert _texts(report) == [
+        "Unemployment fell to 4.2% last year",
+        "Rents doubled since 2015",
+        "The harbour will create 3,000 jobs by 2030",
+    ]
     assert report.total_claims == report.reviewed_claims == 3
     assert report.reviewers == ("alice", "bob")
     assert report.app_version == __version__
@@ -92,7 +95,9 @@ def test_context_is_the_surrounding_sentence(store):
 
 def test_long_context_is_trimmed(store):
     words = " ".join(["word"] * 200)
-    add_article(store, "Long", [f"{words} Inflation hit 9% in May {words}."], [("Inflation hit 9% in May", None, "statistic")])
+    add_article(
+        store, "Long", [f"{words} Inflation hit 9% in May {words}."], [("Inflation hit 9% in May", None, "statistic")]
+    )
     claim = build_report(store, ReportOptions(include_unreviewed=True)).claims[0]
     assert claim.before.startswith("…") and claim.after.endswith("…")
     assert len(claim.before) < 300 and len(claim.after) < 300

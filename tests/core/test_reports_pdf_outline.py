@@ -23,8 +23,12 @@ def _blank_pdf(pages: int) -> bytes:
 def test_outline_tree_points_at_pages():
     # pypdf writes an uncompressed classic xref, as Qt does.
     pdf = _blank_pdf(3)
-    entries = [OutlineEntry(1, "Report", 0, 800), OutlineEntry(2, "Summary", 0, 500),
-               OutlineEntry(2, "1. Artículo — «ünïcode»", 1, 800), OutlineEntry(3, "Claim 1.1", 2, 700)]
+    entries = [
+        OutlineEntry(1, "Report", 0, 800),
+        OutlineEntry(2, "Summary", 0, 500),
+        OutlineEntry(2, "1. Artículo — «ünïcode»", 1, 800),
+        OutlineEntry(3, "Claim 1.1", 2, 700),
+    ]
     out = add_outline(pdf, entries)
     assert out.startswith(pdf)  # an incremental update keeps the original bytes
     reader = pypdf.PdfReader(io.BytesIO(out))
@@ -46,7 +50,8 @@ def test_catalog_with_nested_dictionaries_is_kept_whole():
     writer = pypdf.PdfWriter()
     writer.add_blank_page(595, 842)
     writer._root_object[pypdf.generic.NameObject("/ViewerPreferences")] = pypdf.generic.DictionaryObject(
-        {pypdf.generic.NameObject("/DisplayDocTitle"): pypdf.generic.BooleanObject(True)})
+        {pypdf.generic.NameObject("/DisplayDocTitle"): pypdf.generic.BooleanObject(True)}
+    )
     out = io.BytesIO()
     writer.write(out)
     result = add_outline(out.getvalue(), [OutlineEntry(1, "Only (one) <entry>", 0, 800)])

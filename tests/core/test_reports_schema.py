@@ -10,8 +10,15 @@ import pytest
 
 from reviewer.core.reports.json_report import SCHEMA_PATH
 
-_TYPES = {"object": dict, "array": list, "string": str, "integer": int, "number": (int, float), "boolean": bool,
-          "null": type(None)}
+_TYPES = {
+    "object": dict,
+    "array": list,
+    "string": str,
+    "integer": int,
+    "number": (int, float),
+    "boolean": bool,
+    "null": type(None),
+}
 
 
 def validate(instance, schema=None, root=None, path="$"):
@@ -24,8 +31,10 @@ def validate(instance, schema=None, root=None, path="$"):
     types = schema.get("type")
     if types is not None:
         types = [types] if isinstance(types, str) else types
-        ok = any(isinstance(instance, _TYPES[t]) and not (t in ("integer", "number") and isinstance(instance, bool))
-                 for t in types)
+        ok = any(
+            isinstance(instance, _TYPES[t]) and not (t in ("integer", "number") and isinstance(instance, bool))
+            for t in types
+        )
         assert ok, f"{path}: {instance!r} is not {types}"
     if "const" in schema:
         assert instance == schema["const"], f"{path}: {instance!r} != {schema['const']!r}"

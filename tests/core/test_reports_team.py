@@ -27,13 +27,20 @@ def team_library(store):
     one of which an editor settled; a hostile-named colleague reviewed one."""
     store.adopt_reviewer_name("ana")
     article = add_article(
-        store, "Council budget",
+        store,
+        "Council budget",
         ["Taxes rose by 5% this year. Rents fell by a tenth. Crime doubled. Parks closed on Sundays."],
-        [("Taxes rose by 5% this year", None, "statistic"), ("Rents fell by a tenth", None, "statistic"),
-         ("Crime doubled", None, "statistic"), ("Parks closed on Sundays", None, "other")])
+        [
+            ("Taxes rose by 5% this year", None, "statistic"),
+            ("Rents fell by a tenth", None, "statistic"),
+            ("Crime doubled", None, "statistic"),
+            ("Parks closed on Sundays", None, "other"),
+        ],
+    )
     c = [claim.id for claim in store.claims_for_article(article.id)]
-    for claim_id, own, peer in zip(c, ["supported", "supported", "disputed", "misleading"],
-                                   ["supported", "disputed", "misleading", "misleading"]):
+    for claim_id, own, peer in zip(
+        c, ["supported", "supported", "disputed", "misleading"], ["supported", "disputed", "misleading", "misleading"]
+    ):
         store.set_review(claim_id, verdict=own, confidence=70)
         store.upsert_peer_review(claim_id, "bob", verdict=peer, confidence=40, updated_at=T0)
     store.upsert_peer_review(c[0], HOSTILE_NAME, verdict="supported", updated_at=T0)
@@ -85,10 +92,10 @@ def test_csv_keeps_its_columns_then_adds_per_reviewer_verdicts(store):
     _, c = team_library(store)
     data = render(_report(store), "csv").decode("utf-8-sig")
     header, *rows = list(csv.reader(io.StringIO(data)))
-    assert tuple(header[:len(COLUMNS)]) == COLUMNS
+    assert tuple(header[: len(COLUMNS)]) == COLUMNS
     names = sorted(["ana", "bob", HOSTILE_NAME], key=str.casefold)
-    assert header[len(COLUMNS):] == ["reviewers_disagree", "final_decision_by", *(f"verdict:{n}" for n in names)]
-    extra = [dict(zip(header[len(COLUMNS):], row[len(COLUMNS):])) for row in rows]
+    assert header[len(COLUMNS) :] == ["reviewers_disagree", "final_decision_by", *(f"verdict:{n}" for n in names)]
+    extra = [dict(zip(header[len(COLUMNS) :], row[len(COLUMNS) :])) for row in rows]
     assert [e["reviewers_disagree"] for e in extra] == ["", "yes", "yes", ""]
     assert [e["final_decision_by"] for e in extra] == ["", "editor", "", ""]
     assert [e["verdict:bob"] for e in extra] == ["supported", "disputed", "misleading", "misleading"]
@@ -104,7 +111,8 @@ def test_json_carries_reviews_decisions_and_agreement_and_matches_its_schema(sto
     assert claims[1]["verdict"] == "disputed"
     assert claims[1]["reviews"] == [
         {"reviewer": "ana", "verdict": "supported", "confidence": 70, "updated_at": store.get_review(c[1]).updated_at},
-        {"reviewer": "bob", "verdict": "disputed", "confidence": 40, "updated_at": T0}]
+        {"reviewer": "bob", "verdict": "disputed", "confidence": 40, "updated_at": T0},
+    ]
     assert claims[1]["final_decision"]["decided_by"] == "editor"
     assert claims[0]["final_decision"] is None and len(claims[0]["reviews"]) == 3
     figures = data["articles"][0]["agreement"]
@@ -115,8 +123,9 @@ def test_json_carries_reviews_decisions_and_agreement_and_matches_its_schema(sto
 
 @pytest.mark.parametrize("fmt", ["md", "html", "csv", "json"])
 def test_a_library_without_colleagues_reads_as_before(store, fmt):
-    article = add_article(store, "Solo", ["Taxes rose by 5% this year. Rents fell."],
-                          [("Taxes rose by 5% this year", None, "statistic")])
+    article = add_article(
+        store, "Solo", ["Taxes rose by 5% this year. Rents fell."], [("Taxes rose by 5% this year", None, "statistic")]
+    )
     [claim] = store.claims_for_article(article.id)
     store.set_review(claim.id, verdict="supported", note="checked")
     report = _report(store)
@@ -130,14 +139,23 @@ def test_a_library_without_colleagues_reads_as_before(store, fmt):
         data = json.loads(text)
         assert data["agreement"] is None and data["articles"][0]["agreement"] is None
         assert data["articles"][0]["claims"][0]["reviews"] == [
-            {"reviewer": "tester", "verdict": "supported", "confidence": None,
-             "updated_at": store.get_review(claim.id).updated_at}]
+            {
+                "reviewer": "tester",
+                "verdict": "supported",
+                "confidence": None,
+                "updated_at": store.get_review(claim.id).updated_at,
+            }
+        ]
         assert data["articles"][0]["claims"][0]["final_decision"] is None
 
 
 def test_a_decision_on_a_claim_without_an_own_review_is_reported_as_reviewed(store):
-    article = add_article(store, "Peers only", ["Taxes rose by 5% this year. Rents fell."],
-                          [("Taxes rose by 5% this year", None, "statistic")])
+    article = add_article(
+        store,
+        "Peers only",
+        ["Taxes rose by 5% this year. Rents fell."],
+        [("Taxes rose by 5% this year", None, "statistic")],
+    )
     [claim] = store.claims_for_article(article.id)
     store.upsert_peer_review(claim.id, "bob", verdict="supported", updated_at=T0)
     store.upsert_peer_review(claim.id, "cleo", verdict="disputed", updated_at=T0)

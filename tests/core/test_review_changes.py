@@ -39,8 +39,10 @@ def test_first_verdict_moves_article_to_review_and_its_revert_moves_it_back(libr
         assert _status(store, ids[0]) == "todo"
     with Store.open(path) as store:  # both status moves are audited
         rows = store.conn.execute("SELECT before, after FROM audit WHERE action = 'status'").fetchall()
-        assert [(b, a) for b, a in rows] == [('{"status": "todo"}', '{"status": "in_review"}'),
-                                             ('{"status": "in_review"}', '{"status": "todo"}')]
+        assert [(b, a) for b, a in rows] == [
+            ('{"status": "todo"}', '{"status": "in_review"}'),
+            ('{"status": "in_review"}', '{"status": "todo"}'),
+        ]
 
 
 def test_revert_keeps_the_article_in_review_while_another_claim_has_a_verdict(library):

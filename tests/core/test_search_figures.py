@@ -13,9 +13,19 @@ from reviewer.core.domain import ClaimDraft
 
 
 def _doc(title: str, text: str):
-    return SimpleNamespace(title=title, site=None, url=None, author=None, published=None, original_format="txt",
-                           source_path=f"{title}.txt", text=text, blocks=(), language="en",
-                           content_hash=hashlib.sha256(text.encode()).hexdigest())
+    return SimpleNamespace(
+        title=title,
+        site=None,
+        url=None,
+        author=None,
+        published=None,
+        original_format="txt",
+        source_path=f"{title}.txt",
+        text=text,
+        blocks=(),
+        language="en",
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+    )
 
 
 @pytest.fixture
@@ -81,8 +91,9 @@ def test_plain_words_still_match_as_one_types(store, library):
 def test_figure_in_a_claim_and_a_note(store, library):
     article = store.get_article(library["quarter"])
     with store.write():
-        claim_id = store._insert_claims(article.id, article.text, [ClaimDraft(start=0, end=22)],
-                                        "2024-01-01T00:00:00Z")[0]
+        claim_id = store._insert_claims(
+            article.id, article.text, [ClaimDraft(start=0, end=22)], "2024-01-01T00:00:00Z"
+        )[0]
     assert _found(store, "25%") == {library["quarter"]}
     assert {h.where for h in store.search("25%")} == {"article", "claim"}
     store.set_review(claim_id, verdict=None, note="Checked: the rise was 7.5% in the ministry's data.")
@@ -96,7 +107,7 @@ def test_query_terms():
     assert fts_query("minis") == '"minis"*'
     assert fts_query("7") == '"7"*'  # still being typed, perhaps
     assert fts_query('"minister said" 4.2') == '"minister said" "4 2"'
-    assert fts_query('%') == ""
+    assert fts_query("%") == ""
     assert [t.literal is None for t in parse_query('rain "the council" 5% U.S.')] == [True, True, False, False]
 
 
@@ -127,8 +138,11 @@ def test_library_filter_checks_each_text_once(store, library, monkeypatch):
         calls.append(texts)
         return has_literal(pattern, *texts)
 
-    monkeypatch.setattr(store, "_register_literal_check",
-                        lambda: store.conn.create_function("reviewer_literal", -1, counting, deterministic=True))
+    monkeypatch.setattr(
+        store,
+        "_register_literal_check",
+        lambda: store.conn.create_function("reviewer_literal", -1, counting, deterministic=True),
+    )
     assert [a.id for a in store.list_articles(query="5%", limit=200)] == [library["five"]]
     one_pass = len(calls)
     assert one_pass >= 2  # "five" and "quarter" hold the token 5 ("0.5%")
@@ -157,5 +171,6 @@ def test_library_filter_pages(store, library):
     assert len(everything) == 2
     pages = [store.list_articles(query="minister", offset=o, limit=1) for o in range(3)]
     assert [[a.id for a in page] for page in pages] == [[everything[0]], [everything[1]], []]
-    assert [a.id for a in store.list_articles(query="minister", ids=[everything[1], library["spite"]])] == \
-        [everything[1]]
+    assert [a.id for a in store.list_articles(query="minister", ids=[everything[1], library["spite"]])] == [
+        everything[1]
+    ]

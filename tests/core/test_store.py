@@ -17,15 +17,23 @@ TEXT = (
     "Budget row deepens\n\n"
     "The deficit rose to 4.2% of GDP last year, the finance minister said on Monday. "
     "Critics disagree.\n\n"
-    "\"We will cut taxes by 2027,\" she added."
+    '"We will cut taxes by 2027," she added.'
 )
 
 
 def doc(text: str = TEXT, title: str = "Budget row deepens", **extra):
     fields = dict(
-        title=title, site="Daily Ledger", url="https://ledger.example/budget", author="A. Writer",
-        published="2026-11-20", original_format="txt", source_path="budget.txt", text=text, blocks=(),
-        language="en", content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        title=title,
+        site="Daily Ledger",
+        url="https://ledger.example/budget",
+        author="A. Writer",
+        published="2026-11-20",
+        original_format="txt",
+        source_path="budget.txt",
+        text=text,
+        blocks=(),
+        language="en",
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
     )
     fields.update(extra)
     return SimpleNamespace(**fields)
@@ -33,18 +41,28 @@ def doc(text: str = TEXT, title: str = "Budget row deepens", **extra):
 
 def span(text: str, sentence: str, **kw):
     start = text.index(sentence)
-    return ClaimDraft(start=start, end=start + len(sentence), score=kw.pop("score", 0.9),
-                           checkworthy=kw.pop("checkworthy", True), speaker=kw.pop("speaker", None),
-                           speaker_start=None, speaker_end=None, kind=kw.pop("kind", "statistic"))
+    return ClaimDraft(
+        start=start,
+        end=start + len(sentence),
+        score=kw.pop("score", 0.9),
+        checkworthy=kw.pop("checkworthy", True),
+        speaker=kw.pop("speaker", None),
+        speaker_start=None,
+        speaker_end=None,
+        kind=kw.pop("kind", "statistic"),
+    )
 
 
 @pytest.fixture
 def article(store):
     claims = [
-        span(TEXT, "The deficit rose to 4.2% of GDP last year, the finance minister said on Monday.",
-             speaker="the finance minister"),
+        span(
+            TEXT,
+            "The deficit rose to 4.2% of GDP last year, the finance minister said on Monday.",
+            speaker="the finance minister",
+        ),
         span(TEXT, "Critics disagree.", score=0.1, checkworthy=False, kind="other"),
-        span(TEXT, "\"We will cut taxes by 2027,\" she added.", kind="prediction"),
+        span(TEXT, '"We will cut taxes by 2027," she added.', kind="prediction"),
     ]
     return store.add_article(doc(), claims, extraction="final")
 
@@ -55,8 +73,19 @@ def test_new_library_is_migrated_wal_and_marked(store, library_path):
     assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     assert conn.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"articles", "claims", "reviews", "evidence", "verdict_scales", "verdicts", "audit", "meta",
-            "articles_fts", "claims_fts", "reviews_fts"} <= tables
+    assert {
+        "articles",
+        "claims",
+        "reviews",
+        "evidence",
+        "verdict_scales",
+        "verdicts",
+        "audit",
+        "meta",
+        "articles_fts",
+        "claims_fts",
+        "reviews_fts",
+    } <= tables
     assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
 
@@ -178,7 +207,7 @@ def test_reextract_keeps_manual_and_reviewed_claims(store, article):
     manual = store.add_claim(article.id, article.text.index("Critics"), article.text.index("Critics") + 7)
     fresh = [
         span(TEXT, "The deficit rose to 4.2% of GDP last year"),  # overlaps the reviewed claim: skipped
-        span(TEXT, "\"We will cut taxes by 2027,\" she added.", score=0.7),
+        span(TEXT, '"We will cut taxes by 2027," she added.', score=0.7),
     ]
     added = store.replace_auto_claims(article.id, fresh, extraction="final")
     assert added == 1
@@ -259,8 +288,9 @@ def test_scale_edit_keeps_verdicts_in_use(store, article):
     scale = store.get_scale("politifact")
     from dataclasses import replace
 
-    renamed = replace(scale, verdicts=tuple(
-        replace(v, label="Liar, liar") if v.key == "pants-on-fire" else v for v in scale.verdicts))
+    renamed = replace(
+        scale, verdicts=tuple(replace(v, label="Liar, liar") if v.key == "pants-on-fire" else v for v in scale.verdicts)
+    )
     assert store.save_scale(renamed).get("pants-on-fire").label == "Liar, liar"
     without = replace(scale, verdicts=tuple(v for v in scale.verdicts if v.key != "pants-on-fire"))
     with pytest.raises(ReviewerError, match="Cannot remove pants-on-fire"):

@@ -32,15 +32,25 @@ def state(store: Store) -> tuple:
     (article,) = store.list_articles()
     claims = store.claims_for_article(article.id)
     evidence = store.evidence_for_claims([c.id for c in claims])
-    return (tuple(claims), tuple(sorted((k, tuple(v)) for k, v in evidence.items())),
-            store.get_article(article.id).status, tuple(store.scales()), store.active_scale().id)
+    return (
+        tuple(claims),
+        tuple(sorted((k, tuple(v)) for k, v in evidence.items())),
+        store.get_article(article.id).status,
+        tuple(store.scales()),
+        store.active_scale().id,
+    )
 
 
 def _comparable(snapshot: tuple) -> tuple:
     claims, evidence, status, scales, active = snapshot
     # A restored review keeps its own time stamps; only what a person sees must come back.
-    return (tuple(replace(c, review=c.review and replace(c.review, updated_at=None)) for c in claims),
-            evidence, status, scales, active)
+    return (
+        tuple(replace(c, review=c.review and replace(c.review, updated_at=None)) for c in claims),
+        evidence,
+        status,
+        scales,
+        active,
+    )
 
 
 def roundtrip(store: Store, make) -> None:

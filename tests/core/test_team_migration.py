@@ -18,8 +18,11 @@ HEX32 = re.compile(r"^[0-9a-f]{32}$")
 def _v3_library(path, monkeypatch) -> None:
     """A library as Reviewer with format 3 wrote it (m001–m003): two articles, claims, a review with a note."""
     old = Migrations("reviewer")
-    old._migrations.extend(m for m in schema.migrations._migrations
-                           if m.name in ("m001_initial", "m002_factchecks", "m003_near_duplicates"))
+    old._migrations.extend(
+        m
+        for m in schema.migrations._migrations
+        if m.name in ("m001_initial", "m002_factchecks", "m003_near_duplicates")
+    )
     with monkeypatch.context() as m:
         m.setattr(schema, "migrations", old)
         m.setattr(schema, "SCHEMA_VERSION", 3)
@@ -29,12 +32,18 @@ def _v3_library(path, monkeypatch) -> None:
                 store.conn.execute(
                     "INSERT INTO articles (title, imported_at, original_format, text, content_hash)"
                     " VALUES (?, '2024-01-01T00:00:00Z', 'txt', 'Taxes rose by 5%. Rents fell.', ?)",
-                    (f"Old article {a}", f"h{a}"))
+                    (f"Old article {a}", f"h{a}"),
+                )
                 for start, end in ((0, 17), (18, 29)):
-                    store.conn.execute('INSERT INTO claims (article_id, start, "end", text, created_at)'
-                                       " VALUES (?, ?, ?, 'x', '2024-01-01T00:00:00Z')", (a, start, end))
-            store.conn.execute("INSERT INTO reviews (claim_id, verdict, note, reviewer)"
-                               " VALUES (1, 'supported', 'zebra crossing', 'tester')")
+                    store.conn.execute(
+                        'INSERT INTO claims (article_id, start, "end", text, created_at)'
+                        " VALUES (?, ?, ?, 'x', '2024-01-01T00:00:00Z')",
+                        (a, start, end),
+                    )
+            store.conn.execute(
+                "INSERT INTO reviews (claim_id, verdict, note, reviewer)"
+                " VALUES (1, 'supported', 'zebra crossing', 'tester')"
+            )
             store.conn.execute("COMMIT")
 
 
@@ -50,7 +59,9 @@ def test_a_format_3_library_is_backed_up_then_given_ids_and_team_tables(tmp_path
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION >= 4
         library_id = store.library_id()
         assert HEX32.match(library_id)
-        gids = {t: [r[0] for r in store.conn.execute(f"SELECT gid FROM {t}")] for t in ("articles", "claims", "reviews")}
+        gids = {
+            t: [r[0] for r in store.conn.execute(f"SELECT gid FROM {t}")] for t in ("articles", "claims", "reviews")
+        }
         assert [len(v) for v in gids.values()] == [2, 4, 1]
         every = [g for v in gids.values() for g in v]
         assert all(HEX32.match(g) for g in every) and len(set(every)) == len(every)
@@ -90,8 +101,11 @@ def test_new_rows_get_a_global_id_and_an_imported_one_keeps_its_own(store):
     assert all(HEX32.match(store.gid_of("claims", c.id)) for c in claims)
     assert HEX32.match(store.gid_of("reviews", claims[0].id))
     with store.write():  # a bundle import writes the gid it carries
-        store.conn.execute('INSERT INTO claims (article_id, start, "end", text, created_at, gid)'
-                           " VALUES (?, 0, 3, 'abc', 'now', 'from-another-library')", (article.id,))
+        store.conn.execute(
+            'INSERT INTO claims (article_id, start, "end", text, created_at, gid)'
+            " VALUES (?, 0, 3, 'abc', 'now', 'from-another-library')",
+            (article.id,),
+        )
     assert store.conn.execute("SELECT count(*) FROM claims WHERE gid = 'from-another-library'").fetchone()[0] == 1
 
 

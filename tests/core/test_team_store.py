@@ -36,11 +36,21 @@ def test_reviews_of_a_claim_are_the_own_review_then_colleagues_by_name(lib):
     store.set_review(c1, verdict="supported", confidence=80, note="own")
     store.set_review(c2, confidence=10)  # neither verdict nor note: not a review to compare
     store.upsert_peer_review(c1, "zoe", verdict="disputed", updated_at=T0)
-    store.upsert_peer_review(c1, "bob", verdict="supported", confidence=55, note="peer", updated_at=T0,
-                             evidence=[PeerEvidence(url="https://example.org/a", title="A")])
+    store.upsert_peer_review(
+        c1,
+        "bob",
+        verdict="supported",
+        confidence=55,
+        note="peer",
+        updated_at=T0,
+        evidence=[PeerEvidence(url="https://example.org/a", title="A")],
+    )
     reviews = store.reviews_of_claim(c1)
-    assert [(r.reviewer, r.verdict, r.own) for r in reviews] == [("ana", "supported", True), ("bob", "supported", False),
-                                                                ("zoe", "disputed", False)]
+    assert [(r.reviewer, r.verdict, r.own) for r in reviews] == [
+        ("ana", "supported", True),
+        ("bob", "supported", False),
+        ("zoe", "disputed", False),
+    ]
     assert reviews[0].confidence == 80 and reviews[0].note == "own"
     assert reviews[1].evidence == (PeerEvidence(url="https://example.org/a", title="A"),)
     assert reviews[1].updated_at == T0
@@ -56,8 +66,9 @@ def test_a_peer_review_is_replaced_in_place_kept_in_history_and_undone(lib):
     first = store.upsert_peer_review(c1, "bob", verdict="disputed", note="first", updated_at=T0, gid="g-bob-1")
     gid = store.peer_review(c1, "bob").gid
     assert gid == "g-bob-1"
-    second = store.upsert_peer_review(c1, "bob", verdict="supported", note="second", updated_at="2024-06-01T00:00:00Z",
-                                      gid="other")
+    second = store.upsert_peer_review(
+        c1, "bob", verdict="supported", note="second", updated_at="2024-06-01T00:00:00Z", gid="other"
+    )
     now = store.peer_review(c1, "bob")
     assert (now.verdict, now.note, now.gid) == ("supported", "second", "g-bob-1")
     assert audit_actions(store)[-2:] == ["peer_review", "peer_review"]
@@ -72,12 +83,15 @@ def test_a_peer_review_is_replaced_in_place_kept_in_history_and_undone(lib):
     assert store.peer_review(c1, "bob") == now
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"reviewer": " ", "verdict": "supported"}, "name"),
-    ({"reviewer": "bob", "verdict": "no-such-verdict"}, "Unknown verdict"),
-    ({"reviewer": "bob", "verdict": "supported", "confidence": 101}, "0 to 100"),
-    ({"reviewer": "bob", "verdict": "supported", "note": "x" * 100_001}, "at most"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"reviewer": " ", "verdict": "supported"}, "name"),
+        ({"reviewer": "bob", "verdict": "no-such-verdict"}, "Unknown verdict"),
+        ({"reviewer": "bob", "verdict": "supported", "confidence": 101}, "0 to 100"),
+        ({"reviewer": "bob", "verdict": "supported", "note": "x" * 100_001}, "at most"),
+    ],
+)
 def test_a_bad_peer_review_is_refused_and_nothing_is_written(lib, kwargs, message):
     store, [[c1, *_], _] = lib
     audit = audit_actions(store)
@@ -145,22 +159,38 @@ def test_disagreements_are_claims_with_different_verdicts(lib):
 def test_deleting_a_claim_and_undoing_keeps_its_ids_colleagues_and_decision(lib):
     store, [[c1, *_], _] = lib
     store.set_review(c1, verdict="supported")
-    store.upsert_peer_review(c1, "bob", verdict="disputed", updated_at=T0,
-                             evidence=[PeerEvidence(quote="q", file_name="f.pdf", original_name="F.pdf")])
+    store.upsert_peer_review(
+        c1,
+        "bob",
+        verdict="disputed",
+        updated_at=T0,
+        evidence=[PeerEvidence(quote="q", file_name="f.pdf", original_name="F.pdf")],
+    )
     store.set_final_decision_change(c1, "disputed")
-    before = (store.gid_of("claims", c1), store.gid_of("reviews", c1), store.reviews_of_claim(c1),
-              store.final_decision(c1))
+    before = (
+        store.gid_of("claims", c1),
+        store.gid_of("reviews", c1),
+        store.reviews_of_claim(c1),
+        store.final_decision(c1),
+    )
     change = store.delete_claims_change([c1])
     assert store.conn.execute("SELECT count(*) FROM peer_reviews").fetchone()[0] == 0
     redo = store.revert_change(change)
-    assert (store.gid_of("claims", c1), store.gid_of("reviews", c1), store.reviews_of_claim(c1),
-            store.final_decision(c1)) == before
+    assert (
+        store.gid_of("claims", c1),
+        store.gid_of("reviews", c1),
+        store.reviews_of_claim(c1),
+        store.final_decision(c1),
+    ) == before
     store.revert_change(redo)
     # put back from the history too (the snapshot read from the audit log's JSON)
     entry = max((e for e in store.history(claim_id=c1) if e.action == "claim_delete"), key=lambda e: e.id)
     store.revert(entry.id)
     assert (store.gid_of("claims", c1), store.reviews_of_claim(c1), store.final_decision(c1)) == (
-        before[0], before[2], before[3])
+        before[0],
+        before[2],
+        before[3],
+    )
 
 
 def test_reextraction_keeps_a_claim_only_a_colleague_reviewed(lib):
@@ -179,6 +209,9 @@ def test_the_effective_verdict_is_the_decision_else_the_own_review():
     assert effective_verdict(own, decision) == "disputed"
     assert effective_verdict(None, decision) == "disputed"
     assert effective_verdict(None, None) is None and effective_verdict(Review(1), None) is None
-    bob, ann, empty = (ReviewerReview(1, "bob", "disputed"), ReviewerReview(1, "ann", "supported"),
-                       ReviewerReview(1, "cy", None, note="?"))
+    bob, ann, empty = (
+        ReviewerReview(1, "bob", "disputed"),
+        ReviewerReview(1, "ann", "supported"),
+        ReviewerReview(1, "cy", None, note="?"),
+    )
     assert disagree([bob, ann]) and not disagree([bob, empty]) and not disagree([ann, ann]) and not disagree([])

@@ -17,46 +17,46 @@ from __future__ import annotations
 import pytest
 
 from reviewer.core.domain import Verdict, VerdictScale
-from reviewer.core.verdict_mapping import (
-    map_verdict,
-    match_source,
-    rating_kind,
-    seen_before_note,
-    with_note_line,
-)
+from reviewer.core.verdict_mapping import map_verdict, match_source, rating_kind, seen_before_note, with_note_line
 from reviewer.core.verdicts import CONCLUSION_SCALE, DEFAULT_SCALE, POLITIFACT_SCALE, SNOPES_SCALE
 
 
-@pytest.mark.parametrize("rating, scale, key", [
-    ("Mostly False", POLITIFACT_SCALE, "mostly-false"),
-    ("mostly-false", POLITIFACT_SCALE, "mostly-false"),
-    ("PANTS ON FIRE!", POLITIFACT_SCALE, "pants-on-fire"),
-    ("Labeled Satire", SNOPES_SCALE, "satire"),
-    ("satire", SNOPES_SCALE, "satire"),
-    ("  Misleading. ", DEFAULT_SCALE, "misleading"),
-    ("Supported", DEFAULT_SCALE, "supported"),
-])
+@pytest.mark.parametrize(
+    "rating, scale, key",
+    [
+        ("Mostly False", POLITIFACT_SCALE, "mostly-false"),
+        ("mostly-false", POLITIFACT_SCALE, "mostly-false"),
+        ("PANTS ON FIRE!", POLITIFACT_SCALE, "pants-on-fire"),
+        ("Labeled Satire", SNOPES_SCALE, "satire"),
+        ("satire", SNOPES_SCALE, "satire"),
+        ("  Misleading. ", DEFAULT_SCALE, "misleading"),
+        ("Supported", DEFAULT_SCALE, "supported"),
+    ],
+)
 def test_a_rating_that_names_a_verdict_of_the_scale_maps_to_it(rating, scale, key):
     assert map_verdict(rating, scale) == key
 
 
-@pytest.mark.parametrize("rating, scale, key", [
-    ("False", DEFAULT_SCALE, "disputed"),
-    ("Mostly false", DEFAULT_SCALE, "disputed"),
-    ("Pants on Fire", DEFAULT_SCALE, "disputed"),
-    ("Pants on Fire", SNOPES_SCALE, "false"),
-    ("Fake", POLITIFACT_SCALE, "false"),
-    ("Incorrect", SNOPES_SCALE, "false"),
-    ("Correct", DEFAULT_SCALE, "supported"),
-    ("Mostly true", DEFAULT_SCALE, "supported"),
-    ("Accurate", POLITIFACT_SCALE, "true"),
-    ("Half true", DEFAULT_SCALE, "misleading"),
-    ("Missing context", SNOPES_SCALE, "mixture"),
-    ("Mixture", POLITIFACT_SCALE, "half-true"),
-    ("Unproven", DEFAULT_SCALE, "unverifiable"),
-    ("No evidence", SNOPES_SCALE, "unproven"),
-    ("Disputed", POLITIFACT_SCALE, "false"),
-])
+@pytest.mark.parametrize(
+    "rating, scale, key",
+    [
+        ("False", DEFAULT_SCALE, "disputed"),
+        ("Mostly false", DEFAULT_SCALE, "disputed"),
+        ("Pants on Fire", DEFAULT_SCALE, "disputed"),
+        ("Pants on Fire", SNOPES_SCALE, "false"),
+        ("Fake", POLITIFACT_SCALE, "false"),
+        ("Incorrect", SNOPES_SCALE, "false"),
+        ("Correct", DEFAULT_SCALE, "supported"),
+        ("Mostly true", DEFAULT_SCALE, "supported"),
+        ("Accurate", POLITIFACT_SCALE, "true"),
+        ("Half true", DEFAULT_SCALE, "misleading"),
+        ("Missing context", SNOPES_SCALE, "mixture"),
+        ("Mixture", POLITIFACT_SCALE, "half-true"),
+        ("Unproven", DEFAULT_SCALE, "unverifiable"),
+        ("No evidence", SNOPES_SCALE, "unproven"),
+        ("Disputed", POLITIFACT_SCALE, "false"),
+    ],
+)
 def test_otherwise_the_kind_of_rating_picks_the_scales_verdict_of_that_kind(rating, scale, key):
     assert map_verdict(rating, scale) == key
 
@@ -70,9 +70,16 @@ def test_a_long_rating_is_read_by_its_opening_words():
 
 
 def test_a_custom_scale_without_such_names_takes_its_worst_or_best_rated_verdict():
-    scale = VerdictScale("house", "House", (
-        Verdict("green", "Green light", "#009E73", 3), Verdict("amber", "Amber", "#E69F00", 2),
-        Verdict("red", "Red flag", "#D55E00", 1), Verdict("grey", "Grey zone", "#999999")))
+    scale = VerdictScale(
+        "house",
+        "House",
+        (
+            Verdict("green", "Green light", "#009E73", 3),
+            Verdict("amber", "Amber", "#E69F00", 2),
+            Verdict("red", "Red flag", "#D55E00", 1),
+            Verdict("grey", "Grey zone", "#999999"),
+        ),
+    )
     assert map_verdict("False", scale) == "red"
     assert map_verdict("Pants on fire", scale) == "red"
     assert map_verdict("True", scale) == "green"
@@ -80,17 +87,26 @@ def test_a_custom_scale_without_such_names_takes_its_worst_or_best_rated_verdict
     assert map_verdict("Amber", scale) == "amber"
 
 
-@pytest.mark.parametrize("rating, scale", [
-    ("Blue", DEFAULT_SCALE), ("", DEFAULT_SCALE), ("   ", DEFAULT_SCALE), (None, DEFAULT_SCALE),
-    ("False", CONCLUSION_SCALE), ("Truthiness", DEFAULT_SCALE), ("<b>False</b>x", DEFAULT_SCALE),
-])
+@pytest.mark.parametrize(
+    "rating, scale",
+    [
+        ("Blue", DEFAULT_SCALE),
+        ("", DEFAULT_SCALE),
+        ("   ", DEFAULT_SCALE),
+        (None, DEFAULT_SCALE),
+        ("False", CONCLUSION_SCALE),
+        ("Truthiness", DEFAULT_SCALE),
+        ("<b>False</b>x", DEFAULT_SCALE),
+    ],
+)
 def test_nothing_that_fits_gives_none(rating, scale):
     assert map_verdict(rating, scale) is None
 
 
 def test_the_note_line_names_who_rated_it_and_links_only_a_safe_web_address():
     assert seen_before_note("AFP", "Mostly false", "https://factcheck.example/a b") == (
-        "Seen before: AFP rated it Mostly false — <https://factcheck.example/a%20b>")
+        "Seen before: AFP rated it Mostly false — <https://factcheck.example/a%20b>"
+    )
     assert seen_before_note("AFP", "False", "javascript:alert(1)") == "Seen before: AFP rated it False"
     assert seen_before_note("AFP", None, None) == "Seen before: AFP checked it (no rating given)"
     line = seen_before_note("Desk\n\u202eevil", "False\nsecond line", "https://x.example/<script>")

@@ -36,8 +36,10 @@ def ours(max_tokens: int) -> WordPieceTokenizer:
 def reference():
     """reference(max_tokens): the tokenizers Tokenizer configured as final_model used to."""
     tokenizers = pytest.importorskip(
-        "tokenizers", exc_type=ImportError,
-        reason="the reference tokenizer cannot be imported (pip install -e '.[test]' brings it)")
+        "tokenizers",
+        exc_type=ImportError,
+        reason="the reference tokenizer cannot be imported (pip install -e '.[test]' brings it)",
+    )
 
     @cache
     def make(max_tokens: int):
@@ -88,8 +90,7 @@ HARD_CASES = {
     "emoji": "Great 👍🏽 news 🎉🇺🇸 👨\u200d👩\u200d👧 ❤️ 🥰 🫠 \u2603",
     "control characters": "a\x01b\x07c\x1bd\x7fe\x85f\x0bg\x0ch\x1ci\x1fj\x9fk",
     "nul and replacement character": "a\x00b \ufffd c\ufffdd \x00",
-    "zero-width and format characters":
-        "zero\u200bwidth\u200cnon\u200djoiner\u2060word\ufeffbom soft\u00adhyphen\u180e\u202e",
+    "zero-width and format characters": "zero\u200bwidth\u200cnon\u200djoiner\u2060word\ufeffbom soft\u00adhyphen\u180e\u202e",
     "whitespace kinds": "tab\tnew\nline\r\nnbsp\u00a0thin\u2009ideo\u3000graphic\u2028sep\u1680ogham\u205fmath",
     "punctuation": "«quoted» „German“ ‘single’ — dash … ¿Qué? ¡Hola! 「括弧」 §¶ ※ \u2e43 \u166d \U000111c9",
     "symbols and numbers": "$1,234.56 + 3½% ≈ 10⁶ €5 £3 ¥ 1st 2nd 3rd ™ © ° ±",
@@ -135,15 +136,17 @@ def test_same_normalization_words_and_ids_for_every_code_point(reference):
     ]
     everything = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
     for start in range(0, len(everything), 8192):
-        chunk = everything[start:start + 8192]
+        chunk = everything[start : start + 8192]
         for what, form, mine, theirs in checks:
             if mine(" ".join(map(form.format, chunk))) != theirs(" ".join(map(form.format, chunk))):
                 different = [f"U+{ord(c):04X}" for c in chunk if mine(form.format(c)) != theirs(form.format(c))]
                 pytest.fail(f"{what} differs from tokenizers for {different}")
 
 
-_TRICKY_CHARS = ("İıΣσςÉé\u0301\u0316\u0334\u0345\u1ac0\u1dfa\U00011938\U0001d165\ua7cb\ufa6c"
-                 "\u200b\u00ad\x00\ufffd\u3000\u2028\x85\x1c\t\n 日本한Ё👍🏽\u2e43\u166d\U000111c9#.,-'")
+_TRICKY_CHARS = (
+    "İıΣσςÉé\u0301\u0316\u0334\u0345\u1ac0\u1dfa\U00011938\U0001d165\ua7cb\ufa6c"
+    "\u200b\u00ad\x00\ufffd\u3000\u2028\x85\x1c\t\n 日本한Ё👍🏽\u2e43\u166d\U000111c9#.,-'"
+)
 _FRAGMENTS = st.one_of(
     st.text(max_size=12),  # any code point but surrogates, assigned or not
     st.text(st.characters(categories=["Mn", "Mc", "Me", "P", "Z", "Cc", "Cf", "Co", "Cn"]), max_size=6),
@@ -161,10 +164,14 @@ def test_same_ids_on_random_text(reference, text, max_tokens):
     assert ours(max_tokens).normalize(text) == reference(max_tokens).normalizer.normalize_str(text)
 
 
-SCORED = [*HARD_CASES.values(),
-          "The unemployment rate rose to 10 percent and 3 million jobs were lost in the last two years.",
-          "Thank you very much, it's good to be here tonight.", "Crime fell 20% in 2019.",
-          "We've cut taxes for 95% of working families — that’s a fact.", "I think so."]
+SCORED = [
+    *HARD_CASES.values(),
+    "The unemployment rate rose to 10 percent and 3 million jobs were lost in the last two years.",
+    "Thank you very much, it's good to be here tonight.",
+    "Crime fell 20% in 2019.",
+    "We've cut taxes for 95% of working families — that’s a fact.",
+    "I think so.",
+]
 
 
 def _transformer():
@@ -206,29 +213,44 @@ def test_the_app_runs_without_tokenizers(monkeypatch):
     offenders = []
     for path in (REPO / "reviewer").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
-                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
             if any(name.split(".")[0] == "tokenizers" for name in names):
                 offenders.append(str(path.relative_to(REPO)))
     assert offenders == []
 
 
-@pytest.mark.parametrize("change, complaint", [
-    ({"normalizer": {"type": "NFKC"}}, "normalizer is 'NFKC'"),
-    ({"pre_tokenizer": {"type": "Whitespace"}}, "pre_tokenizer is 'Whitespace'"),
-    ({"model": {"type": "BPE", "vocab": {}, "merges": []}}, "model is 'BPE'"),
-    ({"post_processor": {"type": "RobertaProcessing"}}, "post_processor"),
-    ({"post_processor": None}, "post_processor"),
-    ({"added_tokens": [{"id": 0, "content": "[PAD]", "lstrip": True}]}, "added token '\\[PAD\\]'"),
-    # Values of the wrong JSON type are refused with a message, not a KeyError or TypeError.
-    ({"model": {"type": "WordPiece", "vocab": ["[UNK]"]}}, "vocabulary is not a JSON object of token ids"),
-    ({"model": {"type": "WordPiece", "vocab": {"[UNK]": "100"}}}, "vocabulary is not a JSON object of token ids"),
-    ({"post_processor": {"type": "BertProcessing", "cls": "[CLS]", "sep": ["[SEP]", 102]}}, "post_processor"),
-    ({"post_processor": {"type": "TemplateProcessing", "single": [{"SpecialToken": {"id": "[CLS]"}}, "A",
-                                                                  {"SpecialToken": {"id": "[SEP]"}}]}}, "post_processor"),
-    ({"added_tokens": [{"id": 0}]}, "added token has no text"),
-    ({"normalizer": "BertNormalizer"}, "normalizer is not a JSON object"),
-])
+@pytest.mark.parametrize(
+    "change, complaint",
+    [
+        ({"normalizer": {"type": "NFKC"}}, "normalizer is 'NFKC'"),
+        ({"pre_tokenizer": {"type": "Whitespace"}}, "pre_tokenizer is 'Whitespace'"),
+        ({"model": {"type": "BPE", "vocab": {}, "merges": []}}, "model is 'BPE'"),
+        ({"post_processor": {"type": "RobertaProcessing"}}, "post_processor"),
+        ({"post_processor": None}, "post_processor"),
+        ({"added_tokens": [{"id": 0, "content": "[PAD]", "lstrip": True}]}, "added token '\\[PAD\\]'"),
+        # Values of the wrong JSON type are refused with a message, not a KeyError or TypeError.
+        ({"model": {"type": "WordPiece", "vocab": ["[UNK]"]}}, "vocabulary is not a JSON object of token ids"),
+        ({"model": {"type": "WordPiece", "vocab": {"[UNK]": "100"}}}, "vocabulary is not a JSON object of token ids"),
+        ({"post_processor": {"type": "BertProcessing", "cls": "[CLS]", "sep": ["[SEP]", 102]}}, "post_processor"),
+        (
+            {
+                "post_processor": {
+                    "type": "TemplateProcessing",
+                    "single": [{"SpecialToken": {"id": "[CLS]"}}, "A", {"SpecialToken": {"id": "[SEP]"}}],
+                }
+            },
+            "post_processor",
+        ),
+        ({"added_tokens": [{"id": 0}]}, "added token has no text"),
+        ({"normalizer": "BertNormalizer"}, "normalizer is not a JSON object"),
+    ],
+)
 def test_other_tokenizer_files_are_refused_clearly(tmp_path, change, complaint):
     spec = json.loads(TOKENIZER_JSON.read_text(encoding="utf-8"))
     path = tmp_path / "tokenizer.json"

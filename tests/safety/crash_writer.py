@@ -48,12 +48,30 @@ def imports(store: Store, rng: random.Random) -> None:
         text = " ".join(sentences)
         claims, pos = [], 0
         for s in sentences:
-            claims.append(ClaimDraft(start=pos, end=pos + len(s), score=0.9, checkworthy=True, speaker=None,
-                                          speaker_start=None, speaker_end=None, kind="statistic"))
+            claims.append(
+                ClaimDraft(
+                    start=pos,
+                    end=pos + len(s),
+                    score=0.9,
+                    checkworthy=True,
+                    speaker=None,
+                    speaker_start=None,
+                    speaker_end=None,
+                    kind="statistic",
+                )
+            )
             pos += len(s) + 1
         doc = SimpleNamespace(
-            title=f"crash-{n}-{uuid.uuid4().hex[:8]}", site=None, url=None, author=None, published=None,
-            original_format="txt", source_path=None, text=text, blocks=(), language="en",
+            title=f"crash-{n}-{uuid.uuid4().hex[:8]}",
+            site=None,
+            url=None,
+            author=None,
+            published=None,
+            original_format="txt",
+            source_path=None,
+            text=text,
+            blocks=(),
+            language="en",
             content_hash=hashlib.sha256(text.encode()).hexdigest(),
         )
         article = store.add_article(doc, claims)

@@ -16,12 +16,32 @@ def article_doc(n_claims: int = 5, tag: str = "base"):
     text = " ".join(sentences)
     spans, pos = [], 0
     for s in sentences:
-        spans.append(ClaimDraft(start=pos, end=pos + len(s), score=0.9, checkworthy=True, speaker=None,
-                                     speaker_start=None, speaker_end=None, kind="statistic"))
+        spans.append(
+            ClaimDraft(
+                start=pos,
+                end=pos + len(s),
+                score=0.9,
+                checkworthy=True,
+                speaker=None,
+                speaker_start=None,
+                speaker_end=None,
+                kind="statistic",
+            )
+        )
         pos += len(s) + 1
-    doc = SimpleNamespace(title=f"Article {tag}", site=None, url=None, author=None, published=None,
-                          original_format="txt", source_path=None, text=text, blocks=(), language="en",
-                          content_hash=hashlib.sha256(text.encode()).hexdigest())
+    doc = SimpleNamespace(
+        title=f"Article {tag}",
+        site=None,
+        url=None,
+        author=None,
+        published=None,
+        original_format="txt",
+        source_path=None,
+        text=text,
+        blocks=(),
+        language="en",
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+    )
     return doc, spans
 
 

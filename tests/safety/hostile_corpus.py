@@ -29,11 +29,11 @@ NOTES = [
     "![tracker](http://tracker.example/pixel.png) and ![ref][img]\n\n[img]: https://tracker.example/ref.png",
     '<img src="/etc/passwd"> <img src="http://tracker.example/i.png" onerror="alert(1)">',
     '<span style="color:#fff">hidden words</span> <div style="display:none">hidden</div>',
-    f"{SCRIPT} <iframe src=\"http://evil.example\"></iframe> <style>body{{display:none}}</style>",
+    f'{SCRIPT} <iframe src="http://evil.example"></iframe> <style>body{{display:none}}</style>',
     '<a href="javascript:alert(1)" onclick="alert(2)">js</a> <svg onload="alert(3)"></svg>',
-    "Para {: onclick=\"alert(1)\" }\n\n# Heading posing as the report's",
+    'Para {: onclick="alert(1)" }\n\n# Heading posing as the report\'s',
     "Controls: \x00 \x01 \x02\x03 \x07 \x1b[31m red \x7f \x85 \u2028 \u2029 end",
-    "=HYPERLINK(\"http://evil.example\",\"x\")",
+    '=HYPERLINK("http://evil.example","x")',
     "  =1+1",
     "＝cmd|' /C calc'!A0",
     "[" * BRACKETS,
@@ -45,7 +45,7 @@ TITLES = [
     '<span style="color:#fff">hidden</span> words',
     f"Budget {SCRIPT}",
     "[x](javascript:alert(1)) title",
-    "=HYPERLINK(\"http://evil.example\",\"x\")",
+    '=HYPERLINK("http://evil.example","x")',
     "Line\nbreak\x00and\x07controls",
 ]
 
@@ -58,8 +58,8 @@ URLS = [
     "JaVaScRiPt:alert(1)",
     "data:text/html,<script>alert(1)</script>",
     "file:///etc/passwd",
-    "http://evil.example/\"><script>alert(1)</script>",
-    "https://example.org/a b?q=\"x\"&y=(1)",
+    'http://evil.example/"><script>alert(1)</script>',
+    'https://example.org/a b?q="x"&y=(1)',
     "mailto:desk@example.org?subject=(hi)",
     "https://ru.wikipedia.org/wiki/Улыбка",
 ]
@@ -84,7 +84,7 @@ FILE_NAMES = [
 CLAIM_TEXTS = [
     f"The minister said {SCRIPT} cost 4 million.",
     '<img src="/etc/passwd"> showed 12% growth.',
-    "=HYPERLINK(\"http://evil.example\",\"x\") rose 3%.",
+    '=HYPERLINK("http://evil.example","x") rose 3%.',
     "＝SUM(A1) fell by 2% in March.",
     "Spending \u202egnp.exe\u202c doubled to 40,000 euros.",
     "[x](javascript:alert(1)) grew 5% last year.",
@@ -98,8 +98,7 @@ def article_markdown(title: str, n: int = 0) -> str:
     """A Markdown article whose first heading (its title) and sentences are hostile; ``n``
     makes its text differ from the other articles'."""
     body = " ".join(CLAIM_TEXTS)
-    return (f"# {title}\n\n{body} Article {n} ends here.\n\n<script>alert(1)</script>\n\n"
-            f"<img src=\"/etc/passwd\">\n")
+    return f'# {title}\n\n{body} Article {n} ends here.\n\n<script>alert(1)</script>\n\n<img src="/etc/passwd">\n'
 
 
 # ---------------------------------------------------------------- checks: each output is inert
@@ -109,8 +108,28 @@ SAFE_SCHEMES = ("http://", "https://", "mailto:")
 FORMULA = re.compile("[\\s\u200b-\u200d\u2060\ufeff]*[=+\\-@\uff0b\uff0d\uff1d\uff20]|[\t\r]")
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 # Elements that load, run or hide something.
-ACTIVE_TAGS = {"script", "iframe", "img", "object", "embed", "link", "style", "svg", "form", "input", "base",
-               "frame", "frameset", "video", "audio", "source", "meta", "span", "div", "picture"}
+ACTIVE_TAGS = {
+    "script",
+    "iframe",
+    "img",
+    "object",
+    "embed",
+    "link",
+    "style",
+    "svg",
+    "form",
+    "input",
+    "base",
+    "frame",
+    "frameset",
+    "video",
+    "audio",
+    "source",
+    "meta",
+    "span",
+    "div",
+    "picture",
+}
 # Names that make a PDF run something, or that an attack adds to a link's dictionary.
 PDF_ACTION_KEYS = {"/JS", "/AA", "/OpenAction", "/Launch", "/JavaScript", "/SubmitForm", "/ImportData", "/Foo"}
 PDF_ACTION_NAMES = {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/ResetForm", "/Rendition"}
@@ -136,8 +155,12 @@ class Page(HTMLParser):
         self.handle_starttag(tag, attrs)
 
     def handle_data(self, data):
-        if self.lasttag == "script" and self.scripts and self.get_starttag_text() and \
-                self.get_starttag_text().startswith("<script"):
+        if (
+            self.lasttag == "script"
+            and self.scripts
+            and self.get_starttag_text()
+            and self.get_starttag_text().startswith("<script")
+        ):
             attrs, text = self.scripts[-1]
             self.scripts[-1] = (attrs, text + data)
         else:
@@ -180,9 +203,33 @@ def assert_markdown_inert(text: str) -> None:
 
     html = markdown.markdown(text, extensions=["extra", "sane_lists"])
     page = assert_html_inert(html)
-    assert {tag for tag, _ in page.tags} <= {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote",
-                                             "strong", "em", "a", "code", "pre", "br", "hr", "table", "thead",
-                                             "tbody", "tr", "th", "td", "del"}, {tag for tag, _ in page.tags}
+    assert {tag for tag, _ in page.tags} <= {
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "strong",
+        "em",
+        "a",
+        "code",
+        "pre",
+        "br",
+        "hr",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "del",
+    }, {tag for tag, _ in page.tags}
 
 
 def assert_csv_inert(data: bytes) -> list[list[str]]:
@@ -246,7 +293,7 @@ def pdf_links(path: Path) -> list[str]:
             assert action["/S"] == "/URI"
             uri = action["/URI"]
             assert isinstance(uri, str) and uri.isascii() and uri.isprintable() and " " not in uri, uri
-            assert not set("()\\<>\"") & set(uri), uri
+            assert not set('()\\<>"') & set(uri), uri
             assert uri.lower().startswith(SAFE_SCHEMES), uri
             links.append(str(uri))
     raw = re.findall(rb"/URI \(([^()\\]*)\)\s*>>", data)

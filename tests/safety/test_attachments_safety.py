@@ -29,11 +29,38 @@ from .helpers import make_library
 
 RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)), *(f"LPT{i}" for i in range(10))}
 HOSTILE_NAMES = [
-    "../../x", "../../../etc/passwd", "/etc/passwd", "..\\..\\windows\\system32\\x.dll", "C:\\evil.exe",
-    "a\x00b.txt", "..", ".", "...", " ", "-rf", ".bashrc", "x" * 1000, "y" * 200 + "." + "z" * 200,
-    "CON", "con.txt", "Nul", "COM1.log", "lpt9.tar.gz", "AUX.", "CON .txt", "evidence.pdf\u202etxt.exe",
-    "line\nbreak.txt", "tab\there.png", "quote\"'.txt", "star*?.txt", "colon:stream.txt", "émission télé.docx",
-    "報告.pdf", "\u200b\u200b.txt", "trailing dot.", "trailing space ",
+    "../../x",
+    "../../../etc/passwd",
+    "/etc/passwd",
+    "..\\..\\windows\\system32\\x.dll",
+    "C:\\evil.exe",
+    "a\x00b.txt",
+    "..",
+    ".",
+    "...",
+    " ",
+    "-rf",
+    ".bashrc",
+    "x" * 1000,
+    "y" * 200 + "." + "z" * 200,
+    "CON",
+    "con.txt",
+    "Nul",
+    "COM1.log",
+    "lpt9.tar.gz",
+    "AUX.",
+    "CON .txt",
+    "evidence.pdf\u202etxt.exe",
+    "line\nbreak.txt",
+    "tab\there.png",
+    "quote\"'.txt",
+    "star*?.txt",
+    "colon:stream.txt",
+    "émission télé.docx",
+    "報告.pdf",
+    "\u200b\u200b.txt",
+    "trailing dot.",
+    "trailing space ",
 ]
 
 
@@ -55,8 +82,11 @@ def test_any_name_becomes_safe(original):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["..", ".", "/", "\\", "CON", "nul", "\x00", "~", "$", ":", " ", "a", "txt", "é"]),
-                max_size=20).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(["..", ".", "/", "\\", "CON", "nul", "\x00", "~", "$", ":", " ", "a", "txt", "é"]), max_size=20
+    ).map("".join)
+)
 def test_path_like_names_become_safe(original):
     _assert_safe(safe_name(original))
 
@@ -158,9 +188,14 @@ def test_add_evidence_stores_hostile_names_inside_the_library(tmp_path):
             path = store.attachment_path(evidence)
             assert path.parent == attachments_dir(library) and path.read_bytes() == f"file {i}".encode()
             assert evidence.original_name == name
-    outside = [p for p in tmp_path.rglob("*") if p.is_file()
-               and attachments_dir(library) not in p.parents and sources not in p.parents
-               and not p.name.startswith("library.sqlite")]
+    outside = [
+        p
+        for p in tmp_path.rglob("*")
+        if p.is_file()
+        and attachments_dir(library) not in p.parents
+        and sources not in p.parents
+        and not p.name.startswith("library.sqlite")
+    ]
     assert outside == []
 
 

@@ -112,7 +112,7 @@ def test_a_damaged_library_never_replaces_good_backups(library):
         good = [take_backup(store.conn, path, "manual") for _ in range(KEEP_BACKUPS)]
     data = bytearray(path.read_bytes())
     page = 4096
-    data[3 * page: 6 * page] = os.urandom(3 * page)
+    data[3 * page : 6 * page] = os.urandom(3 * page)
     path.write_bytes(bytes(data))
     conn = sqlite3.connect(path)  # what a raw connection would do; Store.open refuses it
     with pytest.raises(LibraryError, match="damaged"):
@@ -147,8 +147,10 @@ def test_cli_backup_list_and_restore_latest(library, run_cli):
     before_restore = [b for b in list_backups(path) if b.reason == "before-restore"]
     assert len(before_restore) == 1
     kept = sqlite3.connect(before_restore[0].path)
-    assert kept.execute("SELECT note FROM reviews WHERE claim_id = ?", (ids[0],)).fetchone()[0] == \
-        "changed after the backup"
+    assert (
+        kept.execute("SELECT note FROM reviews WHERE claim_id = ?", (ids[0],)).fetchone()[0]
+        == "changed after the backup"
+    )
     kept.close()
 
 
@@ -229,8 +231,11 @@ def test_replacing_a_damaged_library_held_open_changes_nothing(library, monkeypa
     def guard(*names):
         for name in names:
             if os.fspath(name) in refused:
-                raise PermissionError(13, "The process cannot access the file because it is being used by "
-                                          "another process", os.fspath(name))
+                raise PermissionError(
+                    13,
+                    "The process cannot access the file because it is being used by another process",
+                    os.fspath(name),
+                )
 
     monkeypatch.setattr(os, "replace", lambda src, dst, **kw: (guard(src, dst), real_replace(src, dst, **kw))[1])
     monkeypatch.setattr(os, "rename", lambda src, dst, **kw: (guard(src, dst), real_rename(src, dst, **kw))[1])
@@ -243,13 +248,14 @@ def test_replacing_a_damaged_library_held_open_changes_nothing(library, monkeypa
     # Once nothing holds it, the replacement goes through: no stale WAL is left beside the copy.
     backup.restore_backup(copy, path)
     assert not sides["-wal"].exists() and not sides["-shm"].exists()
-    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name)) == \
-        [path.name, path.name + ".backups"]
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name)) == [
+        path.name,
+        path.name + ".backups",
+    ]
     assert note_of(path, ids[0]).startswith("checked")
     (aside,) = backup.backups_dir(path).glob("*_damaged.bad")  # one: the failed tries left none
     assert aside.read_bytes() == damaged
     assert Path(str(aside) + "-wal").read_bytes() == before[1]  # the WAL went aside with it
-
 
 
 def test_a_refused_replacement_says_how_to_retry_without_core_naming_a_flag(library, monkeypatch, run_cli):
@@ -272,15 +278,18 @@ def test_a_refused_replacement_says_how_to_retry_without_core_naming_a_flag(libr
         backup.restore_backup(copy, path)
     message = str(refused.value)
     assert "--db" not in message and "reviewer restore" not in message
-    assert message.endswith("The library was not changed. If something still has it open (on Windows, Reviewer "
-                            "itself; or a sync or backup tool), quit that and try again.")
+    assert message.endswith(
+        "The library was not changed. If something still has it open (on Windows, Reviewer "
+        "itself; or a sync or backup tool), quit that and try again."
+    )
     assert (refused.value.library, refused.value.backup) == (path, copy)
 
     code, out, err = run_cli("restore", str(copy), "--db", str(path))
     assert code == 2 and out == "" and err.count("\n") == 1 and "Traceback" not in err
     assert err.rstrip("\n").endswith(
         "The library was not changed. If something still has it open (on Windows, Reviewer itself; or a sync or "
-        f'backup tool), quit that and run: reviewer restore --db "{path}" "{copy}"')
+        f'backup tool), quit that and run: reviewer restore --db "{path}" "{copy}"'
+    )
     assert file_state(path) == before
 
 
@@ -300,8 +309,9 @@ def test_restore_gives_up_on_a_library_another_program_holds_locked(library, mon
         wal = Path(str(path) + "-wal")
         before = file_state(path)[0], wal.read_bytes()
         started = time.monotonic()
-        with pytest.raises(LibraryError,
-                           match=r"in use by another program .*locked for 0\.5 s.*nothing was restored\. Close"):
+        with pytest.raises(
+            LibraryError, match=r"in use by another program .*locked for 0\.5 s.*nothing was restored\. Close"
+        ):
             backup.restore_backup(copy, path)
         # It gave up on the (patched) deadline, not at once; a lower bound a busy machine cannot break.
         assert time.monotonic() - started >= backup.BUSY_DEADLINE_S
@@ -316,8 +326,7 @@ def test_restore_gives_up_on_a_library_another_program_holds_locked(library, mon
     assert note_of(path, ids[0]).startswith("checked")
 
 
-@pytest.mark.parametrize("name", ["Checks #2.sqlite", "Q?.sqlite", "a%23b.sqlite", "100%.sqlite",
-                                  "ünï cødé.sqlite"])
+@pytest.mark.parametrize("name", ["Checks #2.sqlite", "Q?.sqlite", "a%23b.sqlite", "100%.sqlite", "ünï cødé.sqlite"])
 def test_backup_and_restore_work_whatever_the_library_is_called(tmp_path, name):
     """Files are opened through escaped URIs: ``#`` or ``?`` must not cut the name short (SQLite would
     open, and create, a shorter path read-write), nor ``%xx`` name another file."""
@@ -394,8 +403,11 @@ def test_backups_dialog_backs_up_and_restores_with_confirmation(library, qtbot):
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     box = dialog.confirmation
     restore = next(b for b in box.buttons() if b.text() == "Restore")
-    with qtbot.waitSignal(dialog.restore_starting), qtbot.waitSignal(dialog.accepted, timeout=10000), \
-            qtbot.waitSignal(dialog.restored) as restored:
+    with (
+        qtbot.waitSignal(dialog.restore_starting),
+        qtbot.waitSignal(dialog.accepted, timeout=10000),
+        qtbot.waitSignal(dialog.restored) as restored,
+    ):
         qtbot.mouseClick(restore, Qt.MouseButton.LeftButton)
     assert restored.args == [dialog.restored_from]
     assert dialog.result() == QDialog.DialogCode.Accepted

@@ -56,7 +56,7 @@ def _garbage_after_header(data: bytes) -> bytes:
 
 def _damaged_pages(data: bytes) -> bytes:
     middle = (len(data) // PAGE) // 2
-    return data[: middle * PAGE] + os.urandom(4 * PAGE) + data[(middle + 4) * PAGE:]
+    return data[: middle * PAGE] + os.urandom(4 * PAGE) + data[(middle + 4) * PAGE :]
 
 
 def _other_program_tables(path: Path) -> None:
@@ -120,8 +120,13 @@ def test_cli_process_reports_a_damaged_library_in_one_line(good_library, tmp_pat
     path = tmp_path / "library.sqlite"
     path.write_bytes(_damaged_pages(good_library.read_bytes()))
     before = file_state(path)
-    result = subprocess.run([sys.executable, "-m", "reviewer.cli", "list", "--db", str(path)],
-                            capture_output=True, text=True, cwd=REPO, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "reviewer.cli", "list", "--db", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+    )
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "damaged" in result.stderr and "restore a backup" in result.stderr
     assert file_state(path) == before
@@ -151,8 +156,9 @@ def _read_only_runner(folder: Path, probe: Path):
     """How to start a child that cannot write into ``folder``, or a reason to skip."""
     preexec = _drop_dac_capabilities if os.geteuid() == 0 else None
     try:
-        result = subprocess.run([sys.executable, "-c", f"open({str(probe)!r}, 'a')"], preexec_fn=preexec,
-                                capture_output=True, timeout=30)
+        result = subprocess.run(
+            [sys.executable, "-c", f"open({str(probe)!r}, 'a')"], preexec_fn=preexec, capture_output=True, timeout=30
+        )
     except (OSError, subprocess.SubprocessError) as exc:
         pytest.skip(f"cannot start a child without write permission here ({exc})")
     if result.returncode == 0:
@@ -171,8 +177,14 @@ def test_read_only_location_gives_a_clear_message(tmp_path):
     try:
         preexec = _read_only_runner(folder, path)
         for command in (["verdict", str(ids[0]), "disputed", "--note", "x"], ["list"], ["backup"]):
-            result = subprocess.run([sys.executable, "-m", "reviewer.cli", *command, "--db", str(path)],
-                                    capture_output=True, text=True, cwd=REPO, timeout=60, preexec_fn=preexec)
+            result = subprocess.run(
+                [sys.executable, "-m", "reviewer.cli", *command, "--db", str(path)],
+                capture_output=True,
+                text=True,
+                cwd=REPO,
+                timeout=60,
+                preexec_fn=preexec,
+            )
             assert result.returncode == 2, (command, result.stderr)
             assert result.stderr.count("\n") == 1 and "read-only" in result.stderr, result.stderr
             assert "Traceback" not in result.stderr
@@ -201,7 +213,9 @@ def test_full_disk_write_fails_cleanly_and_changes_nothing(tmp_path):
         pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
         store.conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now full
         with pytest.raises(LibraryError, match="full") as info:
-            store.set_review(ids[0], verdict="disputed", note="a long note " * 8000)  # 96,000 characters: under the note limit, over the disk
+            store.set_review(
+                ids[0], verdict="disputed", note="a long note " * 8000
+            )  # 96,000 characters: under the note limit, over the disk
         assert "nothing was saved" in str(info.value)
         assert not store.conn.in_transaction
         assert store.get_review(ids[0]).note.startswith("checked")
@@ -236,9 +250,23 @@ def test_full_disk_in_the_cli_exits_2_and_keeps_the_library(tmp_path):
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     result = subprocess.run(
-        [sys.executable, "-m", "reviewer.cli", "verdict", str(ids[0]), "disputed", "--note", "n" * 99_000,
-         "--db", str(path)],
-        capture_output=True, text=True, cwd=REPO, timeout=60, preexec_fn=small_disk,
+        [
+            sys.executable,
+            "-m",
+            "reviewer.cli",
+            "verdict",
+            str(ids[0]),
+            "disputed",
+            "--note",
+            "n" * 99_000,
+            "--db",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        preexec_fn=small_disk,
     )
     assert result.returncode == 2, result.stderr
     assert result.stdout == "" and result.stderr.count("\n") == 1 and "nothing was saved" in result.stderr

@@ -53,8 +53,13 @@ def _run_and_kill(args: list[str], rng: random.Random) -> list[str]:
     """Start the writer, kill it with SIGKILL at a random moment, return the complete lines it printed."""
     # Unbuffered: readline() below must not pull "saved" lines into a buffer that communicate()
     # never sees (it reads the raw pipe), or reported saves would go missing from the check.
-    proc = subprocess.Popen([sys.executable, str(WRITER), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}, bufsize=0)
+    proc = subprocess.Popen(
+        [sys.executable, str(WRITER), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        bufsize=0,
+    )
     try:
         if rng.random() < 0.15:
             time.sleep(rng.uniform(0.0, 0.4))  # sometimes while it is still opening the library
@@ -80,13 +85,16 @@ def _check_integrity(path: Path) -> sqlite3.Connection:
 
 
 def _review_states(conn: sqlite3.Connection) -> dict[int, tuple[str, str]]:
-    return {cid: (verdict or "none", _note_hash(note))
-            for cid, verdict, note in conn.execute("SELECT claim_id, verdict, note FROM reviews")}
+    return {
+        cid: (verdict or "none", _note_hash(note))
+        for cid, verdict, note in conn.execute("SELECT claim_id, verdict, note FROM reviews")
+    }
 
 
 def _latest_audit(conn: sqlite3.Connection, claim_id: int) -> tuple[dict, dict] | None:
-    row = conn.execute("SELECT before, after FROM audit WHERE action = 'review' AND claim_id = ? "
-                       "ORDER BY id DESC LIMIT 1", (claim_id,)).fetchone()
+    row = conn.execute(
+        "SELECT before, after FROM audit WHERE action = 'review' AND claim_id = ? ORDER BY id DESC LIMIT 1", (claim_id,)
+    ).fetchone()
     return None if row is None else (json.loads(row[0]), json.loads(row[1]))
 
 
@@ -142,13 +150,16 @@ def test_killed_import_leaves_no_half_written_article(tmp_path):
             reported[int(article_id)] = int(n)
         conn = _check_integrity(library)
         try:
-            rows = conn.execute("SELECT a.id, a.title, (SELECT count(*) FROM claims c WHERE c.article_id = a.id)"
-                                " FROM articles a WHERE a.title LIKE 'crash-%'").fetchall()
+            rows = conn.execute(
+                "SELECT a.id, a.title, (SELECT count(*) FROM claims c WHERE c.article_id = a.id)"
+                " FROM articles a WHERE a.title LIKE 'crash-%'"
+            ).fetchall()
             stored = {article_id: count for article_id, _, count in rows}
             for article_id, title, count in rows:
                 assert count == int(title.split("-")[1]), f"article {article_id} is half-written"
-                audit = conn.execute("SELECT count(*) FROM audit WHERE action = 'import' AND article_id = ?",
-                                     (article_id,)).fetchone()[0]
+                audit = conn.execute(
+                    "SELECT count(*) FROM audit WHERE action = 'import' AND article_id = ?", (article_id,)
+                ).fetchone()[0]
                 assert audit == 1
             for article_id, n in reported.items():
                 assert stored.get(article_id) == n, f"reported article {article_id} is missing"

@@ -77,7 +77,7 @@ _HOSTILE = [
     "[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
     "[click](vbscript:msgbox(1))",
     "[f](file:///etc/passwd)",
-    "<a href=\"javascript:alert(1)\">x</a>",
+    '<a href="javascript:alert(1)">x</a>',
     "<a href='data:text/html,<script>alert(1)</script>'>x</a>",
     "![x](https://evil.example/track.gif)",
     "<iframe src=https://evil.example></iframe>",
@@ -88,17 +88,37 @@ _HOSTILE = [
     "<form action=https://evil.example><button>go</button></form>",
     "<meta http-equiv=refresh content='0;url=https://evil.example'>",
     "<base href=https://evil.example/>",
-    "<p style=\"background:url(https://evil.example/x)\">x</p>",
-    "<div onmouseover=\"alert(1)\">x</div>",
+    '<p style="background:url(https://evil.example/x)">x</p>',
+    '<div onmouseover="alert(1)">x</div>',
     "<<script>script>alert(1)<</script>/script>",
     "<scr<script>ipt>alert(1)</script>",
     "`<script>` and ```\n<script>alert(1)</script>\n```",
     "[a]: javascript:alert(1)\n\n[link][a]",
-    "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+    '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
 ]
 
-_DANGEROUS_TAGS = {"script", "iframe", "img", "svg", "style", "link", "object", "embed", "form", "meta", "base",
-                   "math", "frame", "frameset", "video", "audio", "source", "input", "button", "template"}
+_DANGEROUS_TAGS = {
+    "script",
+    "iframe",
+    "img",
+    "svg",
+    "style",
+    "link",
+    "object",
+    "embed",
+    "form",
+    "meta",
+    "base",
+    "math",
+    "frame",
+    "frameset",
+    "video",
+    "audio",
+    "source",
+    "input",
+    "button",
+    "template",
+}
 
 
 class _Tags(HTMLParser):
@@ -139,8 +159,35 @@ def test_known_attacks_render_inert(text):
 
 _pieces = st.sampled_from(
     _HOSTILE
-    + ["<", ">", "\"", "'", "=", " ", "\n", "\t", "\x00", "\u200b", "\u202e", "&#", "&lt;", "javascript:", "data:",
-       "](", "[", ")", "<a href=", "<img src=", " onerror=", "script", "/", "`", "*", "#", "\\"]
+    + [
+        "<",
+        ">",
+        '"',
+        "'",
+        "=",
+        " ",
+        "\n",
+        "\t",
+        "\x00",
+        "\u200b",
+        "\u202e",
+        "&#",
+        "&lt;",
+        "javascript:",
+        "data:",
+        "](",
+        "[",
+        ")",
+        "<a href=",
+        "<img src=",
+        " onerror=",
+        "script",
+        "/",
+        "`",
+        "*",
+        "#",
+        "\\",
+    ]
 )
 
 
@@ -151,14 +198,32 @@ def test_any_note_renders_inert(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(
-    st.text(max_size=40),
-    st.builds(lambda pre, scheme, rest: pre + scheme + rest,
-              st.sampled_from(["", " ", "\t", "\n", "\r\n", "\x00", "\x85", "\u2028", "\u200b"]),
-              st.sampled_from(["javascript:", "JAVASCRIPT:", "data:", "vbscript:", "file:", "java\tscript:",
-                               "jav&#x09;ascript:", "http:", "https:", "mailto:", "ftp:", "//"]),
-              st.text(max_size=20)),
-))
+@given(
+    st.one_of(
+        st.text(max_size=40),
+        st.builds(
+            lambda pre, scheme, rest: pre + scheme + rest,
+            st.sampled_from(["", " ", "\t", "\n", "\r\n", "\x00", "\x85", "\u2028", "\u200b"]),
+            st.sampled_from(
+                [
+                    "javascript:",
+                    "JAVASCRIPT:",
+                    "data:",
+                    "vbscript:",
+                    "file:",
+                    "java\tscript:",
+                    "jav&#x09;ascript:",
+                    "http:",
+                    "https:",
+                    "mailto:",
+                    "ftp:",
+                    "//",
+                ]
+            ),
+            st.text(max_size=20),
+        ),
+    )
+)
 def test_safe_url_only_returns_web_or_mail_links(url):
     result = safe_url(url)
     if result is not None:
@@ -170,35 +235,54 @@ def test_safe_url_only_returns_web_or_mail_links(url):
         assert not set(result) & set('<>"\\`'), result
 
 
-@pytest.mark.parametrize("url", [
-    "https://ev.example/\r\n# Injected heading\r\n[ev](javascript:alert(2))", "https://a.example/\nx",
-    "https://a.example/\tx", "https://a.example/\x00x", "https://a.example/\x85x",
-    "https://a.example/\u2028x", "https://a.example/\u00a0x", "https://a.example/\u200bx", "https://a.example/\u202ex",
-    "mailto:a@b.example\n\nx",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://ev.example/\r\n# Injected heading\r\n[ev](javascript:alert(2))",
+        "https://a.example/\nx",
+        "https://a.example/\tx",
+        "https://a.example/\x00x",
+        "https://a.example/\x85x",
+        "https://a.example/\u2028x",
+        "https://a.example/\u00a0x",
+        "https://a.example/\u200bx",
+        "https://a.example/\u202ex",
+        "mailto:a@b.example\n\nx",
+    ],
+)
 def test_safe_url_refuses_whitespace_and_hidden_characters_inside(url):
     assert safe_url(url) is None
     assert safe_url(" \r\nhttps://a.example/x\t\n") == "https://a.example/x"  # at the ends they are only trimmed
 
 
-@pytest.mark.parametrize("url", [
-    "https://x><javascript:alert(document.domain)>@[::1]/", "https://a.example/<b>", "https://a.example/a>b",
-    "https://a.example/a\\b", "https://a.example/`code`", "mailto:<a@b.example>",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://x><javascript:alert(document.domain)>@[::1]/",
+        "https://a.example/<b>",
+        "https://a.example/a>b",
+        "https://a.example/a\\b",
+        "https://a.example/`code`",
+        "mailto:<a@b.example>",
+    ],
+)
 def test_safe_url_refuses_characters_never_unencoded_in_a_url(url):
     # Each could end or reshape a link in Markdown or HTML; a real address has them %-encoded.
     assert safe_url(url) is None
     assert safe_url(url + "\u00e9") is None  # the same check when the URL is not ASCII
 
 
-@pytest.mark.parametrize("url, link", [
-    ("https://example.com/a b", "https://example.com/a%20b"),
-    (" https://example.com/a  b?q=c d#e f ", "https://example.com/a%20%20b?q=c%20d#e%20f"),
-    ("mailto:a@b.example?subject=Rates rise", "mailto:a@b.example?subject=Rates%20rise"),
-    ('https://a.example/?q={"a":1}&r=" onclick="x', "https://a.example/?q={%22a%22:1}&r=%22%20onclick=%22x"),
-    ("https://пример.рф/a b", "https://пример.рф/a%20b"),
-    ("http://user:pa%40ss@[::1]/x", "http://user:pa%40ss@[::1]/x"),
-    ("https://[2001:db8::1]:8443/a?b=c#d", "https://[2001:db8::1]:8443/a?b=c#d"),
-])
+@pytest.mark.parametrize(
+    "url, link",
+    [
+        ("https://example.com/a b", "https://example.com/a%20b"),
+        (" https://example.com/a  b?q=c d#e f ", "https://example.com/a%20%20b?q=c%20d#e%20f"),
+        ("mailto:a@b.example?subject=Rates rise", "mailto:a@b.example?subject=Rates%20rise"),
+        ('https://a.example/?q={"a":1}&r=" onclick="x', "https://a.example/?q={%22a%22:1}&r=%22%20onclick=%22x"),
+        ("https://пример.рф/a b", "https://пример.рф/a%20b"),
+        ("http://user:pa%40ss@[::1]/x", "http://user:pa%40ss@[::1]/x"),
+        ("https://[2001:db8::1]:8443/a?b=c#d", "https://[2001:db8::1]:8443/a?b=c#d"),
+    ],
+)
 def test_safe_url_writes_spaces_and_quotes_percent_encoded(url, link):
     assert safe_url(url) == link

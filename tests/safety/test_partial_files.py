@@ -147,6 +147,7 @@ def test_setting_a_damaged_library_aside_never_opens_it(damaged, monkeypatch):
             if isinstance(file, (str, os.PathLike)) and os.fspath(file) in guarded:
                 opened.append(os.fspath(file))
             return real(file, *args, **kwargs)
+
         return opener
 
     monkeypatch.setattr(builtins, "open", watch(builtins.open))

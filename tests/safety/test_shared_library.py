@@ -30,9 +30,14 @@ class Owner:
     """The long-lived "app" process holding the library open."""
 
     def __init__(self, library: Path, claim_id: int):
-        self.proc = subprocess.Popen([sys.executable, str(OWNER), str(library), str(claim_id)], cwd=REPO,
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     text=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, str(OWNER), str(library), str(claim_id)],
+            cwd=REPO,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert self._line() == "ready"
 
     def _line(self) -> str:
@@ -52,8 +57,9 @@ class Owner:
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "reviewer.cli", *args], cwd=REPO, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "reviewer.cli", *args], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
 
 
 def _verdict_elsewhere(library: Path, claim_id: int) -> str | None:
@@ -80,10 +86,10 @@ def test_second_open_then_cli_then_commit_survives_kill(tmp_path, second_open):
     claim_id = make_library(library, n_claims=3, notes=False)[0]
     owner = Owner(library, claim_id)
     try:
-        owner.do(second_open)            # the app's import/export job opens and closes its own connection
-        listed = _cli("list", "--db", str(library))   # a command run beside the open app
+        owner.do(second_open)  # the app's import/export job opens and closes its own connection
+        listed = _cli("list", "--db", str(library))  # a command run beside the open app
         assert listed.returncode == 0, listed.stderr
-        owner.do("verdict disputed")     # committed by the app after that command ran
+        owner.do("verdict disputed")  # committed by the app after that command ran
         assert _verdict_elsewhere(library, claim_id) == "disputed"
         owner.do("verdict misleading")
         listed = _cli("list", "--db", str(library))
@@ -105,12 +111,21 @@ def test_desk_import_and_export_then_cli_then_verdict_survives_kill(tmp_path):
     library = tmp_path / "library.sqlite"
     make_library(library, n_claims=3, notes=False)
     article = tmp_path / "incoming.txt"
-    article.write_text("Budget row\n\nThe deficit rose to 4.2% of GDP last year, the minister said. "
-                       "Unemployment fell to 3.1 percent in March.\n", encoding="utf-8")
+    article.write_text(
+        "Budget row\n\nThe deficit rose to 4.2% of GDP last year, the minister said. "
+        "Unemployment fell to 3.1 percent in March.\n",
+        encoding="utf-8",
+    )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.Popen([sys.executable, str(DESK), str(library), str(tmp_path / "settings.ini")], cwd=REPO,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=env)
+    proc = subprocess.Popen(
+        [sys.executable, str(DESK), str(library), str(tmp_path / "settings.ini")],
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
 
     def ask(command: str) -> str:
         proc.stdin.write(command + "\n")
@@ -142,8 +157,7 @@ def test_desk_import_and_export_then_cli_then_verdict_survives_kill(tmp_path):
 
 
 @pytest.mark.parametrize("which", ["", "-wal"])
-def test_importing_or_attaching_the_open_library_itself_is_refused_without_reading_it(tmp_path, which,
-                                                                                       monkeypatch):
+def test_importing_or_attaching_the_open_library_itself_is_refused_without_reading_it(tmp_path, which, monkeypatch):
     """A library may have any name (``--db reviews.txt``); reading it as an article would drop the locks."""
     from reviewer.core.errors import ReviewerError
     from reviewer.core.ingest import import_paths
@@ -176,8 +190,9 @@ def test_a_report_is_never_written_over_the_library_itself(tmp_path, run_cli):
 
 
 def test_an_empty_path_imports_nothing_and_says_so(tmp_path, run_cli, monkeypatch):
-    (tmp_path / "stray.txt").write_text("Unemployment rose to 7 percent in March, the minister said.\n",
-                                        encoding="utf-8")
+    (tmp_path / "stray.txt").write_text(
+        "Unemployment rose to 7 percent in March, the minister said.\n", encoding="utf-8"
+    )
     monkeypatch.chdir(tmp_path)  # Path("") is the current folder: it must not be imported
     code, out, err = run_cli("import", "", "--db", str(tmp_path / "library.sqlite"))
     assert code == 2 and out == "" and "(empty name)" in err

@@ -43,12 +43,29 @@ def test_cli_and_window_write_at_once_without_losing_anything(tmp_path):
     done = tmp_path / "cli-done"
     common = dict(stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO)
     started = time.monotonic()
-    window = subprocess.Popen([sys.executable, str(WRITER), "window", str(library), "1", "40", str(done),
-                               *map(str, ids)], **common)
+    window = subprocess.Popen(
+        [sys.executable, str(WRITER), "window", str(library), "1", "40", str(done), *map(str, ids)], **common
+    )
     cli = subprocess.Popen([sys.executable, str(WRITER), "cli", str(library), "2", "40", *map(str, ids)], **common)
     # Real `reviewer verdict` processes too, on claims the looping CLI also writes.
-    real = [subprocess.Popen([sys.executable, "-m", "reviewer.cli", "verdict", str(ids[i]), "unverifiable",
-                              "--reviewer", "real", "--db", str(library)], **common) for i in (0, 1)]
+    real = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "reviewer.cli",
+                "verdict",
+                str(ids[i]),
+                "unverifiable",
+                "--reviewer",
+                "real",
+                "--db",
+                str(library),
+            ],
+            **common,
+        )
+        for i in (0, 1)
+    ]
     real_results = [p.communicate(timeout=120) + (p.returncode,) for p in real]
     cli_lines, cli_err = _lines(cli)
     done.touch()
@@ -84,12 +101,19 @@ def test_cli_and_window_write_at_once_without_losing_anything(tmp_path):
     assert window_count == 40  # every note change is in the audit log
 
     # Each sees the other's changes on re-reading.
-    seen = {int(cid): (verdict, note) for _, cid, verdict, note in
-            (line.split(" ") for line in window_lines if line.startswith("seen"))}
+    seen = {
+        int(cid): (verdict, note)
+        for _, cid, verdict, note in (line.split(" ") for line in window_lines if line.startswith("seen"))
+    }
     for cid in ids:
         assert seen[cid][0] == (final[cid].verdict or "none"), "the open window did not see the CLI's verdict"
-    show = subprocess.run([sys.executable, "-m", "reviewer.cli", "show", "1", "--json", "--db", str(library)],
-                          capture_output=True, text=True, cwd=REPO, timeout=60)
+    show = subprocess.run(
+        [sys.executable, "-m", "reviewer.cli", "show", "1", "--json", "--db", str(library)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+    )
     assert show.returncode == 0, show.stderr
     notes = {c["id"]: (c.get("note") or "").split(" ")[0] for c in json.loads(show.stdout)["claims"]}
     for cid, note in last_note.items():

@@ -1,13 +1,13 @@
 """Child processes for test_two_instances.
 
-    python two_writers.py cli LIBRARY SEED ROUNDS CLAIM_ID...
-        Runs the ``reviewer verdict`` command (``reviewer.cli.main``, which opens and closes the
-        library each time, like separate invocations) ROUNDS times; prints
-        ``saved <claim_id> <verdict>`` after each successful run, ``error <code> <stderr>`` otherwise.
-    python two_writers.py window LIBRARY SEED ROUNDS DONE_FILE CLAIM_ID...
-        Keeps one Store open like a desktop window and sets notes (some inside a slow transaction
-        that holds the write lock for a while); prints ``saved <claim_id> <note>``. Then waits for
-        DONE_FILE and prints what it reads now: ``seen <claim_id> <verdict> <note>`` per claim.
+python two_writers.py cli LIBRARY SEED ROUNDS CLAIM_ID...
+    Runs the ``reviewer verdict`` command (``reviewer.cli.main``, which opens and closes the
+    library each time, like separate invocations) ROUNDS times; prints
+    ``saved <claim_id> <verdict>`` after each successful run, ``error <code> <stderr>`` otherwise.
+python two_writers.py window LIBRARY SEED ROUNDS DONE_FILE CLAIM_ID...
+    Keeps one Store open like a desktop window and sets notes (some inside a slow transaction
+    that holds the write lock for a while); prints ``saved <claim_id> <note>``. Then waits for
+    DONE_FILE and prints what it reads now: ``seen <claim_id> <verdict> <note>`` per claim.
 """
 
 from __future__ import annotations

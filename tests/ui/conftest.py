@@ -50,8 +50,15 @@ class Draft:
 SENTENCE = re.compile(r"[^.!?]+[.!?]")
 
 
-def build_article(store, title: str, blocks: list[tuple[str, str]], *, language: str = "en",
-                  checkworthy_every: int = 1, speaker: str | None = None):
+def build_article(
+    store,
+    title: str,
+    blocks: list[tuple[str, str]],
+    *,
+    language: str = "en",
+    checkworthy_every: int = 1,
+    speaker: str | None = None,
+):
     """Add an article from (kind, text) blocks; every sentence becomes a claim (score 0.8, or 0.2
     for every ``checkworthy_every``-th sentence when > 1). Returns (article, claims)."""
     from reviewer.core.domain import Block
@@ -87,8 +94,7 @@ def build_article(store, title: str, blocks: list[tuple[str, str]], *, language:
 
 SAMPLE_BLOCKS = [
     ("heading", "Budget row over hospital beds"),
-    ("paragraph", "The minister said the city opened 1,200 new hospital beds last year. "
-                  "Critics dispute the figure."),
+    ("paragraph", "The minister said the city opened 1,200 new hospital beds last year. Critics dispute the figure."),
     ("quotation", "“Waiting times fell by a third,” said Dr Ana Ruiz, the health director."),
     ("list_item", "Unemployment rose to 7.4 percent in March."),
     ("list_item", "The council spent £3 million on consultants."),

@@ -1,4 +1,4 @@
-""""All sentences" is a view for this session: a restart or another library starts without it (issue 16)."""
+""" "All sentences" is a view for this session: a restart or another library starts without it (issue 16)."""
 
 from __future__ import annotations
 

@@ -40,7 +40,8 @@ def test_a_verdict_rebuilds_one_highlight_and_one_row(desk, big_and_small, store
     claim_id = window.claims.current_claim()
     rows_changed = []
     window.claims.model.dataChanged.connect(
-        lambda top, bottom, roles=(): rows_changed.append(bottom.row() - top.row() + 1))
+        lambda top, bottom, roles=(): rows_changed.append(bottom.row() - top.row() + 1)
+    )
     built = window.reader.highlights_built
     _press_verdict(window, qtbot)
     assert store.get_review(claim_id).verdict == "disputed"
@@ -51,8 +52,11 @@ def test_a_verdict_rebuilds_one_highlight_and_one_row(desk, big_and_small, store
     assert window.claims.model.claim(row).verdict == "disputed"
     assert window.claims.count_label.text().startswith(f"1/{len(claims)} reviewed")
     # The highlight on screen has the verdict's colour.
-    selection = next(s for s in window.reader.extraSelections()[:-1]
-                     if s.cursor.selectionStart() == window.reader.doc_span_of_claim(claim_id)[0])
+    selection = next(
+        s
+        for s in window.reader.extraSelections()[:-1]
+        if s.cursor.selectionStart() == window.reader.doc_span_of_claim(claim_id)[0]
+    )
     assert selection.format.background().color().name() == window.palette_.color("disputed").lower()
     # Undo: the same one claim again.
     built, rows_changed[:] = window.reader.highlights_built, []
@@ -72,7 +76,8 @@ def test_partial_updates_touch_only_the_claims_given(desk, big_and_small, store,
     changed = [store.get_claim(target.id)]
     rows_changed = []
     window.claims.model.dataChanged.connect(
-        lambda top, bottom, roles=(): rows_changed.append((top.row(), bottom.row())))
+        lambda top, bottom, roles=(): rows_changed.append((top.row(), bottom.row()))
+    )
     built = window.reader.highlights_built
     window.claims.replace_claims(changed)
     window.reader.update_claims(changed)
@@ -123,6 +128,11 @@ def test_opening_grows_no_faster_than_the_article(desk, big_and_small, store, qa
         window.repaint()
         qapp.processEvents()
 
-    assert_linear(reopen, small.id, big.id, size_ratio=len(big.text) / len(small.text),
-                  what="opening a 1 MB article against a 40 KB one")
+    assert_linear(
+        reopen,
+        small.id,
+        big.id,
+        size_ratio=len(big.text) / len(small.text),
+        what="opening a 1 MB article against a 40 KB one",
+    )
     assert window.article.id == big.id and window.claims.model.rowCount() > 6_000

@@ -79,8 +79,9 @@ def test_cancel_after_the_dry_run_changes_nothing(qtbot, desk, store, library_pa
     assert dump(library_path) == before and window._test_keep[1].count() == 0
 
 
-def test_a_file_that_is_not_a_bundle_is_one_message_and_changes_nothing(qtbot, desk, library_path, tmp_path,
-                                                                         monkeypatch):
+def test_a_file_that_is_not_a_bundle_is_one_message_and_changes_nothing(
+    qtbot, desk, library_path, tmp_path, monkeypatch
+):
     window = desk()
     bad = tmp_path / "notes.rvbundle"
     bad.write_text("not a bundle", encoding="utf-8")

@@ -54,8 +54,10 @@ def test_compare_lists_disagreements_and_one_key_records_the_final_decision(qtbo
     assert [cell(dialog, 0, c) for c in (1, 2, 3, 4)] == ["Report on Lisbon", "Supported", "Disputed", "—"]
     figures = dialog.agreement.text()
     # S D S against D D M: Po 1/3, Pe 2/9, kappa (1/3 - 2/9) / (7/9) = 1/7
-    assert figures.splitlines() == ["Report on Lisbon — alice, tester on 3 claims: 33.3% agree, kappa 0.143, alpha 0.091",
-                                    "Whole library — alice, tester on 3 claims: 33.3% agree, kappa 0.143, alpha 0.091"]
+    assert figures.splitlines() == [
+        "Report on Lisbon — alice, tester on 3 claims: 33.3% agree, kappa 0.143, alpha 0.091",
+        "Whole library — alice, tester on 3 claims: 33.3% agree, kappa 0.143, alpha 0.091",
+    ]
 
     stack = window._test_keep[1]
     dialog.view.setCurrentIndex(model.index(0, 0))

@@ -26,10 +26,20 @@ def test_screenshot_command_writes_png_of_window_size(tmp_path):
     with Store.open(db, reviewer="tester") as store:
         build_article(store, "Hospital beds", SAMPLE_BLOCKS)
     out = tmp_path / "shot.png"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "HOME": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-m", "reviewer", "gui", "--db", str(db), "--screenshot", str(out)],
-                            cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "HOME": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "reviewer", "gui", "--db", str(db), "--screenshot", str(out)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == SCREENSHOT_SIZE
@@ -118,13 +128,19 @@ def _drag_and_drop(window, mime) -> bool:
     """What a drag from a file manager delivers: enter, then drop (Qt routes the drop to the enter's target)."""
     from PySide6.QtWidgets import QApplication
 
-    enter = QDragEnterEvent(QPoint(60, 60), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPoint(60, 60), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(window, enter)
     if not enter.isAccepted():
         return False
-    drop = QDropEvent(QPoint(60, 60).toPointF(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPoint(60, 60).toPointF(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(window, drop)
     return drop.isAccepted()
 
@@ -132,8 +148,9 @@ def _drag_and_drop(window, mime) -> bool:
 def test_drop_a_file_imports_and_opens_it(desk, store, tmp_path, qtbot):
     window = desk()
     article = tmp_path / "dropped.txt"
-    article.write_text("Dropped article\n\nThe port handled 4 million containers in 2023, officials said.\n",
-                       encoding="utf-8")
+    article.write_text(
+        "Dropped article\n\nThe port handled 4 million containers in 2023, officials said.\n", encoding="utf-8"
+    )
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(article))])
     with qtbot.waitSignal(window.import_flow.finished, timeout=30000) as blocker:

@@ -87,8 +87,9 @@ def test_back_up_now_from_the_desk(desk, reviewed, library_path, qtbot):
     assert window._watch_timer.isActive()  # only a restore pauses the window
 
 
-def test_restore_waits_for_jobs_to_finish_then_pauses_the_window(desk, reviewed, store, library_path, qtbot,
-                                                                 monkeypatch):
+def test_restore_waits_for_jobs_to_finish_then_pauses_the_window(
+    desk, reviewed, store, library_path, qtbot, monkeypatch
+):
     _article, claim_id, _backup = reviewed
     window = desk()
     # A job still writing when the person confirms (what an import does with its own Store).
@@ -265,9 +266,9 @@ def test_the_window_stays_open_while_a_restore_is_copied(desk, reviewed, library
     assert window.close()  # the copy ended: the window closes (the app would reopen the library)
 
 
-
-def test_a_restore_blocked_by_another_program_ends_and_the_window_can_close(desk, reviewed, library_path, qtbot,
-                                                                           monkeypatch):
+def test_a_restore_blocked_by_another_program_ends_and_the_window_can_close(
+    desk, reviewed, library_path, qtbot, monkeypatch
+):
     """Another program holds the library's write lock (an import in a terminal): the copy gives up after
     the deadline instead of waiting for ever, the dialog says why, and the window closes normally."""
     from reviewer.core import backup
@@ -294,6 +295,7 @@ def test_a_restore_blocked_by_another_program_ends_and_the_window_can_close(desk
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert window.close()
+
 
 def test_restore_from_the_app_reopens_the_library(qapp, qtbot, settings, library_path, monkeypatch):
     from reviewer.app import DeskController
@@ -332,8 +334,9 @@ def _restore_manual_backup_and_reopen(controller, window, qtbot):
     return controller.window
 
 
-def test_after_a_restore_the_new_window_opens_the_restored_library_without_an_error(qapp, qtbot, settings,
-                                                                                    library_path, monkeypatch):
+def test_after_a_restore_the_new_window_opens_the_restored_library_without_an_error(
+    qapp, qtbot, settings, library_path, monkeypatch
+):
     """The closing window remembered an article added after the backup; the restored library has none."""
     from reviewer.app import DeskController
 
@@ -343,8 +346,10 @@ def test_after_a_restore_the_new_window_opens_the_restored_library_without_an_er
         later, later_claims = build_article(store, "After the backup", SAMPLE_BLOCKS[:3])
     monkeypatch.setattr(DeskController, "apply_theme", lambda self, theme: None)
     # Interactive, so the window remembers its article as for a person; opening asks no questions.
-    monkeypatch.setattr("reviewer.ui.start.open_library_interactive",
-                        lambda path, name, interactive=True: Store.open(path, reviewer=name, create=False))
+    monkeypatch.setattr(
+        "reviewer.ui.start.open_library_interactive",
+        lambda path, name, interactive=True: Store.open(path, reviewer=name, create=False),
+    )
     controller = DeskController(qapp, settings, interactive=True)
     try:
         assert controller.start(str(library_path), later.id)

@@ -15,8 +15,9 @@ def test_changes_from_another_connection_appear_without_asking(desk, sample_arti
     finally:
         other.close()
     # The watcher notices the other connection's commit within its interval.
-    qtbot.waitUntil(lambda: window.claims.model.claim(window.claims.model.row_of(claim_id)).verdict == "misleading",
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: window.claims.model.claim(window.claims.model.row_of(claim_id)).verdict == "misleading", timeout=10_000
+    )
     assert window.review_editor.note.editor.toPlainText() == "Checked by a colleague"
     assert window.library.model.summary(window.library.model.row_of(article.id)).claims_reviewed == 1
     assert "elsewhere" in window.status_message.text()

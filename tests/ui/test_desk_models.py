@@ -34,7 +34,8 @@ def test_library_model_is_lazy_and_valid(qtmodeltester, store, qapp):
     assert model.total() == PAGE_SIZE * 2 + 5
     model.set_filter(None, "number 7")  # the last word is a prefix: 7, 70–79
     assert sorted(model.summary(r).title for r in range(model.rowCount())) == sorted(
-        ["Article 7", *(f"Article {n}" for n in range(70, 80))])
+        ["Article 7", *(f"Article {n}" for n in range(70, 80))]
+    )
     qtmodeltester.check(model, force_py=True)
 
 

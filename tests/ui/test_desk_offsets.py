@@ -69,7 +69,7 @@ def test_gap_offsets_clamp_to_block_end():
 def test_uncovered_text_is_never_hidden():
     text = "Covered.\n\nNot in a block.\n\nCovered too."
     blocks = shown_blocks(text, [Block(0, 8), Block(27, 39)])
-    assert [text[b.start:b.end] for b in blocks] == ["Covered.", "Not in a block.", "Covered too."]
+    assert [text[b.start : b.end] for b in blocks] == ["Covered.", "Not in a block.", "Covered too."]
 
 
 def test_rtl_detection():
@@ -103,16 +103,16 @@ def test_a_long_paragraph_is_shown_in_pieces_cut_after_sentences():
     sentences = [f"Sentence {i} says the figure rose by {i} percent." for i in range(400)]
     text = "Title\n\n" + " ".join(sentences)
     blocks = shown_blocks(text, max_chars=1000)
-    assert text[blocks[0].start:blocks[0].end] == "Title" and not blocks[0].continued
+    assert text[blocks[0].start : blocks[0].end] == "Title" and not blocks[0].continued
     pieces = blocks[1:]
     assert len(pieces) > 1
     assert all(b.end - b.start <= 1000 for b in pieces)
     assert not pieces[0].continued and all(b.continued for b in pieces[1:])
     for before, after in zip(pieces, pieces[1:]):
         assert text[before.end - 1] == "."  # cut after a sentence
-        assert text[before.end:after.start] == " "  # only the space between them is dropped
+        assert text[before.end : after.start] == " "  # only the space between them is dropped
     # Nothing of the paragraph is lost, and offsets map exactly.
-    assert " ".join(text[b.start:b.end] for b in pieces) == " ".join(sentences)
+    assert " ".join(text[b.start : b.end] for b in pieces) == " ".join(sentences)
     m = OffsetMap(text, blocks)
     for b in pieces:
         for offset in range(b.start, b.end + 1):
@@ -122,8 +122,7 @@ def test_a_long_paragraph_is_shown_in_pieces_cut_after_sentences():
 def test_text_without_spaces_is_cut_at_the_limit():
     text = "x" * 2500
     blocks = shown_blocks(text, max_chars=1000)
-    assert [(b.start, b.end, b.continued) for b in blocks] == [(0, 1000, False), (1000, 2000, True),
-                                                               (2000, 2500, True)]
+    assert [(b.start, b.end, b.continued) for b in blocks] == [(0, 1000, False), (1000, 2000, True), (2000, 2500, True)]
     m = OffsetMap(text, blocks)
     assert m.to_doc(1000) == 1001  # the first character of the second piece, after one separator
     assert m.to_text(1001) == 1000
@@ -147,7 +146,7 @@ def test_pieces_agree_with_a_qt_document(qapp):
     for b in blocks:
         probe.setPosition(m.to_doc(b.start))
         probe.setPosition(m.to_doc(b.end), QTextCursor.MoveMode.KeepAnchor)
-        assert probe.selectedText() == text[b.start:b.end]
+        assert probe.selectedText() == text[b.start : b.end]
 
 
 @settings(max_examples=150, deadline=None)

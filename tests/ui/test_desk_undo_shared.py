@@ -19,16 +19,19 @@ def test_undo_of_a_first_verdict_puts_the_article_back_to_todo(desk, sample_arti
     qtbot.keyClick(window.claims.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert store.get_review(claim_id).verdict is None
     assert store.get_article(article.id).status == "todo"
-    qtbot.waitUntil(lambda: window.library.model.summary(window.library.model.row_of(article.id)).status == "todo",
-                    timeout=30_000)
+    qtbot.waitUntil(
+        lambda: window.library.model.summary(window.library.model.row_of(article.id)).status == "todo", timeout=30_000
+    )
     # Redo brings both back.
-    qtbot.keyClick(window.claims.view, Qt.Key.Key_Z,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.claims.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert store.get_article(article.id).status == "in_review"
 
 
-def test_undo_after_a_verdict_from_the_command_line_refuses_and_says_why(desk, sample_article, store,
-                                                                         library_path, qtbot, run_cli):
+def test_undo_after_a_verdict_from_the_command_line_refuses_and_says_why(
+    desk, sample_article, store, library_path, qtbot, run_cli
+):
     window = desk()
     claim_id = window.claims.current_claim()
     qtbot.keyClick(window.claims.view, Qt.Key.Key_1)

@@ -49,7 +49,7 @@ def test_click_claim_in_panel_moves_reader(desk, sample_article, qtbot):
     selections = window.reader.extraSelections()
     current = selections[-1].cursor
     span = window.reader.offset_map().span_to_text(current.selectionStart(), current.selectionEnd())
-    assert article.text[span[0]:span[1]] == target.text
+    assert article.text[span[0] : span[1]] == target.text
     assert window.review_editor.claim_id == target.id
 
 
@@ -83,8 +83,9 @@ def test_verdict_key_saves_with_audit_and_undo_restores(desk, sample_article, st
     verdict, entries = _verdict_and_audit(store, claim_id)
     assert verdict is None
     assert entries[0].after["verdict"] is None  # the undo is itself audited
-    qtbot.keyClick(window.claims.view, Qt.Key.Key_Z,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.claims.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert store.get_review(claim_id).verdict == "disputed"
 
 
@@ -159,10 +160,12 @@ def test_dismiss_split_merge_with_undo(desk, sample_article, store, qtbot):
     window.claims.select_claim(first.id)
     window.claims.view.selectionModel().select(
         window.claims.proxy.mapFromSource(window.claims.model.index(window.claims.model.row_of(second.id), 0)),
-        window.claims.view.selectionModel().SelectionFlag.Select | window.claims.view.selectionModel().SelectionFlag.Rows)
+        window.claims.view.selectionModel().SelectionFlag.Select
+        | window.claims.view.selectionModel().SelectionFlag.Rows,
+    )
     window.actions["merge_claims"].trigger()
     merged = store.get_claim(first.id)
-    assert merged.text == article.text[first.start:second.end]
+    assert merged.text == article.text[first.start : second.end]
     window.undo_stack.undo()
     assert store.get_claim(second.id).text == second.text
     assert store.get_claim(first.id).text == first.text
@@ -295,8 +298,9 @@ def test_shortcut_override_is_saved_only_when_different(desk, settings):
 def test_rtl_article_reads_right_to_left(desk, store):
     from tests.ui.conftest import build_article
 
-    article, claims = build_article(store, "مقال", [("paragraph", "ارتفعت الأسعار بنسبة 5 بالمئة. قال الوزير ذلك.")],
-                                    language="ar")
+    article, claims = build_article(
+        store, "مقال", [("paragraph", "ارتفعت الأسعار بنسبة 5 بالمئة. قال الوزير ذلك.")], language="ar"
+    )
     window = desk(article_id=article.id)
     block = window.reader.document().firstBlock()
     assert block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -308,12 +312,14 @@ def test_rtl_article_reads_right_to_left(desk, store):
 def test_reextract_keeps_reviewed_and_manual_claims(desk, store, qtbot):
     from tests.ui.conftest import build_article
 
-    article, claims = build_article(store, "Rates", [("paragraph", "Inflation fell to 2.1 percent in May. "
-                                                      "The bank said rates would stay at 5 percent.")])
+    article, claims = build_article(
+        store,
+        "Rates",
+        [("paragraph", "Inflation fell to 2.1 percent in May. The bank said rates would stay at 5 percent.")],
+    )
     store.set_review(claims[0].id, verdict="supported")
     window = desk(article_id=article.id)
-    with qtbot.waitSignal(window.hub.changed, timeout=30000,
-                          check_params_cb=lambda change: "claims" in change.kinds):
+    with qtbot.waitSignal(window.hub.changed, timeout=30000, check_params_cb=lambda change: "claims" in change.kinds):
         window.actions["reextract"].trigger()
     after = store.claims_for_article(article.id)
     assert store.get_claim(claims[0].id).verdict == "supported"
@@ -324,13 +330,15 @@ def test_reextract_keeps_reviewed_and_manual_claims(desk, store, qtbot):
 def test_reextract_is_one_undoable_step(desk, store, qtbot):
     from tests.ui.conftest import build_article
 
-    article, claims = build_article(store, "Rates again", [("paragraph", "Inflation fell to 2.4 percent in June. "
-                                                            "The bank said rates would stay at 4 percent.")])
+    article, claims = build_article(
+        store,
+        "Rates again",
+        [("paragraph", "Inflation fell to 2.4 percent in June. The bank said rates would stay at 4 percent.")],
+    )
     store.set_review(claims[0].id, verdict="supported")
     before = {(c.id, c.start, c.end, c.origin) for c in store.claims_for_article(article.id)}
     window = desk(article_id=article.id)
-    with qtbot.waitSignal(window.hub.changed, timeout=30000,
-                          check_params_cb=lambda change: "claims" in change.kinds):
+    with qtbot.waitSignal(window.hub.changed, timeout=30000, check_params_cb=lambda change: "claims" in change.kinds):
         window.actions["reextract"].trigger()
     replaced = {(c.id, c.start, c.end, c.origin) for c in store.claims_for_article(article.id)}
     assert replaced != before
@@ -362,8 +370,10 @@ def test_note_typed_just_before_a_merge_is_saved_first_and_undo_brings_it_back(d
     window.claims.select_claim(first.id)
     window.claims.view.selectionModel().select(
         window.claims.proxy.mapFromSource(window.claims.model.index(window.claims.model.row_of(second.id), 0)),
-        window.claims.view.selectionModel().SelectionFlag.Select | window.claims.view.selectionModel().SelectionFlag.Rows)
+        window.claims.view.selectionModel().SelectionFlag.Select
+        | window.claims.view.selectionModel().SelectionFlag.Rows,
+    )
     window.actions["merge_claims"].trigger()
-    assert store.get_claim(first.id).text == article.text[first.start:second.end]
+    assert store.get_claim(first.id).text == article.text[first.start : second.end]
     window.undo_stack.undo()
     assert store.get_review(second.id).note == "Checked the ward list"

@@ -69,11 +69,17 @@ def test_dialogs_and_menus_do_not_pile_up(desk, sample_article, qtbot, tmp_path)
         # Backups is window-modal but does not block: close it with its Close button.
         window.actions["backups"].trigger()
         backups = next(d for d in window.findChildren(QDialog) if d.isVisible())
-        qtbot.mouseClick(next(b for b in backups.findChildren(QPushButton) if b.text() == "Close"),
-                         Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            next(b for b in backups.findChildren(QPushButton) if b.text() == "Close"), Qt.MouseButton.LeftButton
+        )
         assert _leftovers(window) == before
 
-    opened = ["QMenu"] * 4 + ["PreferencesDialog", "ExportDialog", "ShortcutsDialog", "ScaleEditorDialog",
-                              "QMessageBox"]
+    opened = ["QMenu"] * 4 + [
+        "PreferencesDialog",
+        "ExportDialog",
+        "ShortcutsDialog",
+        "ScaleEditorDialog",
+        "QMessageBox",
+    ]
     assert seen == opened * ROUNDS
     window.tasks.wait(20000)  # the export dialog's preview jobs, discarded when it closed

@@ -29,8 +29,12 @@ def fill_and_accept(qtbot, desk, **fields):
     qtbot.mouseClick(desk.panel.add_button, Qt.MouseButton.LeftButton)
     dialog = desk.panel.dialog
     assert dialog is not None and dialog.isVisible()
-    for name, widget in (("url", dialog.url), ("title", dialog.title_edit), ("quote", dialog.quote),
-                         ("file", dialog.file)):
+    for name, widget in (
+        ("url", dialog.url),
+        ("title", dialog.title_edit),
+        ("quote", dialog.quote),
+        ("file", dialog.file),
+    ):
         if name in fields:
             qtbot.keyClicks(widget, fields[name])
     with qtbot.waitSignal(desk.hub.changed):
@@ -43,11 +47,15 @@ def select_row(qtbot, view, row: int):
 
 
 def test_add_a_link_with_a_quoted_passage_dated_today(qtbot, desk):
-    fill_and_accept(qtbot, desk, url="https://ons.example/deficit", title="Public finances",
-                    quote="Borrowing was 4.1% of GDP.")
+    fill_and_accept(
+        qtbot, desk, url="https://ons.example/deficit", title="Public finances", quote="Borrowing was 4.1% of GDP."
+    )
     (evidence,) = desk.store.list_evidence(desk.claim)
-    assert (evidence.url, evidence.title, evidence.quote) == ("https://ons.example/deficit", "Public finances",
-                                                            "Borrowing was 4.1% of GDP.")
+    assert (evidence.url, evidence.title, evidence.quote) == (
+        "https://ons.example/deficit",
+        "Public finances",
+        "Borrowing was 4.1% of GDP.",
+    )
     assert evidence.accessed == date.today().isoformat()
     assert desk.store.history(claim_id=desk.claim)[0].action == "evidence_add"
     assert desk.panel.model.rowCount() == 1

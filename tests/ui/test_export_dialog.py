@@ -68,8 +68,11 @@ def test_changing_format_updates_extension_and_preview(qtbot, store, settings, t
 def test_filters_narrow_the_preview(qtbot, store, settings, tasks, library):
     dialog = _dialog(qtbot, store, settings, tasks)
     _wait_preview(qtbot, dialog, "Rents doubled since 2015")
-    item = next(dialog.verdict_list.item(i) for i in range(dialog.verdict_list.count())
-                if dialog.verdict_list.item(i).data(Qt.ItemDataRole.UserRole) == "supported")
+    item = next(
+        dialog.verdict_list.item(i)
+        for i in range(dialog.verdict_list.count())
+        if dialog.verdict_list.item(i).data(Qt.ItemDataRole.UserRole) == "supported"
+    )
     item.setCheckState(Qt.CheckState.Checked)
     qtbot.waitUntil(lambda: "Rents doubled" not in dialog.preview.toPlainText(), timeout=10_000)
     assert "Unemployment fell" in dialog.preview.toPlainText()

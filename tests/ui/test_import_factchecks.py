@@ -22,12 +22,24 @@ def choose(monkeypatch, files, name=None, ok=True):
 
 
 def feed(tmp_path):
-    data = {"@context": "https://schema.org", "@type": "DataFeed", "dataFeedElement": [
-        {"@type": "DataFeedItem", "item": [{
-            "@type": "ClaimReview", "claimReviewed": "The council spent £3 million on consultants.",
-            "url": "https://desk.example/consultants", "reviewRating": {"alternateName": "Mostly true"},
-            "author": {"@type": "Organization", "name": "Desk"}}]},
-    ]}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "DataFeed",
+        "dataFeedElement": [
+            {
+                "@type": "DataFeedItem",
+                "item": [
+                    {
+                        "@type": "ClaimReview",
+                        "claimReviewed": "The council spent £3 million on consultants.",
+                        "url": "https://desk.example/consultants",
+                        "reviewRating": {"alternateName": "Mostly true"},
+                        "author": {"@type": "Organization", "name": "Desk"},
+                    }
+                ],
+            }
+        ],
+    }
     path = tmp_path / "Desk feed.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     return path

@@ -27,14 +27,23 @@ def _write(path, pages: list[list[tuple[str, float]]]) -> None:
 
 def test_pdf_written_by_qt(qapp, tmp_path):
     path = tmp_path / "whales.pdf"
-    _write(path, [
-        [("Maori call for a role in", 24), ("the study of stranded whales", 24), ("By Eleanor Ainge Roy", 10),
-         ("Researchers at the university now want to study whale tikanga", 11)],
-        [("(protocol) and carving, the council said on Tuesday.", 11)],
-    ])
+    _write(
+        path,
+        [
+            [
+                ("Maori call for a role in", 24),
+                ("the study of stranded whales", 24),
+                ("By Eleanor Ainge Roy", 10),
+                ("Researchers at the university now want to study whale tikanga", 11),
+            ],
+            [("(protocol) and carving, the council said on Tuesday.", 11)],
+        ],
+    )
     doc = read_document(path)
     assert doc.title == "Maori call for a role in the study of stranded whales"
     assert doc.author == "Eleanor Ainge Roy"
-    spans = [doc.text[s.start:s.end] for s in sentences(doc.text)]
-    assert ("Researchers at the university now want to study whale tikanga (protocol) and carving, "
-            "the council said on Tuesday." in spans)
+    spans = [doc.text[s.start : s.end] for s in sentences(doc.text)]
+    assert (
+        "Researchers at the university now want to study whale tikanga (protocol) and carving, "
+        "the council said on Tuesday." in spans
+    )

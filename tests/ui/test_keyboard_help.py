@@ -32,12 +32,18 @@ def press_f1(qtbot, window) -> dict[str, str]:
 def test_f1_lists_keys_one_can_press_and_only_the_scales_verdicts(desk, sample_article, qtbot):
     window = desk()
     # What the standard keys give under X11: a Sun keyboard's F14 and the media key "Undo" besides Ctrl+Z.
-    window.actions["undo"].setShortcuts([QKeySequence("Ctrl+Z"), QKeySequence("F14"),
-                                         QKeySequence(Qt.Key.Key_Undo)])
-    window.actions["copy"].setShortcuts([QKeySequence("Ctrl+C"), QKeySequence("Ctrl+Ins"), QKeySequence("F16"),
-                                         QKeySequence(Qt.Key.Key_Copy)])
-    window.actions["redo"].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y"),
-                                         QKeySequence("Alt+Shift+Backspace"), QKeySequence(Qt.Key.Key_Redo)])
+    window.actions["undo"].setShortcuts([QKeySequence("Ctrl+Z"), QKeySequence("F14"), QKeySequence(Qt.Key.Key_Undo)])
+    window.actions["copy"].setShortcuts(
+        [QKeySequence("Ctrl+C"), QKeySequence("Ctrl+Ins"), QKeySequence("F16"), QKeySequence(Qt.Key.Key_Copy)]
+    )
+    window.actions["redo"].setShortcuts(
+        [
+            QKeySequence("Ctrl+Shift+Z"),
+            QKeySequence("Ctrl+Y"),
+            QKeySequence("Alt+Shift+Backspace"),
+            QKeySequence(Qt.Key.Key_Redo),
+        ]
+    )
     rows = press_f1(qtbot, window)
     native = QKeySequence.SequenceFormat.NativeText
     assert rows["Undo"] == QKeySequence("Ctrl+Z").toString(native)
@@ -48,8 +54,12 @@ def test_f1_lists_keys_one_can_press_and_only_the_scales_verdicts(desk, sample_a
         assert not any(name in text for name in ("F13", "F14", "F16", "Undo", "Copy", "Help", "Zoom", "Open"))
     # The default scale has four verdicts: keys 1–4 and 0, nothing for 5–9.
     verdicts = {command: keys for command, keys in rows.items() if command.startswith("Verdict")}
-    assert verdicts == {"Verdict: Supported": "1", "Verdict: Disputed": "2", "Verdict: Misleading": "3",
-                        "Verdict: Unverifiable": "4"}
+    assert verdicts == {
+        "Verdict: Supported": "1",
+        "Verdict: Disputed": "2",
+        "Verdict: Misleading": "3",
+        "Verdict: Unverifiable": "4",
+    }
     assert rows["Clear Verdict"] == "0"
     assert not set("56789") & set(rows.values())
 

@@ -27,8 +27,7 @@ def open_preferences(desk, qtbot):
         dialog.show()
         dialog.activateWindow()  # key fields take keys only in the active window
         qtbot.waitUntil(dialog.isActiveWindow, timeout=30_000)
-        qtbot.mouseClick(dialog.tabs.tabBar(), Qt.MouseButton.LeftButton,
-                         pos=dialog.tabs.tabBar().tabRect(2).center())
+        qtbot.mouseClick(dialog.tabs.tabBar(), Qt.MouseButton.LeftButton, pos=dialog.tabs.tabBar().tabRect(2).center())
         assert dialog.tabs.currentIndex() == 2
         return dialog
 
@@ -52,8 +51,9 @@ def remove_button(edit) -> QPushButton:
     return next(b for b in edit.parentWidget().findChildren(QPushButton) if b.text() == "Remove")
 
 
-def test_every_key_of_a_command_is_shown_and_edited_and_the_new_key_works(desk, sample_article, store, settings,
-                                                                          qtbot, open_preferences):
+def test_every_key_of_a_command_is_shown_and_edited_and_the_new_key_works(
+    desk, sample_article, store, settings, qtbot, open_preferences
+):
     window = desk()
     defaults = window.actions.shortcuts("copy")
     assert len(defaults) >= 2  # Ctrl+C and Ctrl+Ins at least, on every platform Qt knows

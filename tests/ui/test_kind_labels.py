@@ -14,8 +14,9 @@ from tests.ui.conftest import Draft, Doc
 def test_the_desk_and_the_reports_name_kinds_alike(desk, store):
     text = "Prices rose because wages rose. Something else happened."
     first, second = text.index("Prices"), text.index("Something")
-    store.add_article(Doc("Kinds", text), [Draft(first, second - 1, kind="causal"),
-                                           Draft(second, len(text), kind="other")])
+    store.add_article(
+        Doc("Kinds", text), [Draft(first, second - 1, kind="causal"), Draft(second, len(text), kind="other")]
+    )
     window = desk()
     model = window.claims.model
     shown = [model.data(model.index(row, COL_KIND), Qt.ItemDataRole.DisplayRole) for row in range(2)]

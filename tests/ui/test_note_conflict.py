@@ -22,9 +22,26 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _cli_note(library: Path, claim_id: int, note: str) -> None:
-    done = subprocess.run([sys.executable, "-m", "reviewer.cli", "verdict", str(claim_id), "disputed",
-                           "--note", note, "--reviewer", "cli", "--db", str(library)],
-                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reviewer.cli",
+            "verdict",
+            str(claim_id),
+            "disputed",
+            "--note",
+            note,
+            "--reviewer",
+            "cli",
+            "--db",
+            str(library),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
 
 

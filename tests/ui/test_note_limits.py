@@ -51,7 +51,10 @@ def test_the_count_shows_near_the_limit_and_typing_past_it_is_refused(qtbot, des
 
     _type_at_end(qtbot, desk, "abcdef")
     assert note.editor.toPlainText() == "x" * (MAX_NOTE_CHARS - 3) + "abc"  # "def" was refused
-    assert "at most 100,000 characters" in note.limit_label.text() and "typing past the limit is refused" in note.limit_label.text()
+    assert (
+        "at most 100,000 characters" in note.limit_label.text()
+        and "typing past the limit is refused" in note.limit_label.text()
+    )
     desk.editor.confidence.setFocus()  # leaving saves
     assert desk.store.get_review(desk.claim).note == "x" * (MAX_NOTE_CHARS - 3) + "abc"
 

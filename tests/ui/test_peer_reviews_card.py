@@ -19,8 +19,9 @@ def shown(card) -> list[str]:
 def test_card_shows_a_colleagues_verdict_and_that_they_disagree(qtbot, desk, store):
     article_id, claims = add_article(store, "Lisbon")
     store.set_review(claims[0], verdict="supported")
-    store.upsert_peer_review(claims[0], "alice", verdict="disputed", confidence=70, note=HOSTILE_NOTE,
-                             updated_at="2026-11-30T10:00:00+00:00")
+    store.upsert_peer_review(
+        claims[0], "alice", verdict="disputed", confidence=70, note=HOSTILE_NOTE, updated_at="2026-11-30T10:00:00+00:00"
+    )
     window = desk(article_id=article_id)
     window.select_claim(claims[0])
     card = window.review_editor.peers

@@ -22,9 +22,12 @@ def _labels_showing(widget, marker: str) -> list[QLabel]:
 
 
 def test_every_label_with_hostile_text_is_plain(desk, store, qtbot):
-    build_article(store, f"Budget {MARK} row {HIDE}", [
-        ("paragraph", f"The minister {MARK} said the deficit rose to 4.2% last year."),
-    ], speaker=f"minister {MARK}")
+    build_article(
+        store,
+        f"Budget {MARK} row {HIDE}",
+        [("paragraph", f"The minister {MARK} said the deficit rose to 4.2% last year.")],
+        speaker=f"minister {MARK}",
+    )
     store.adopt_reviewer_name(f"Ana {HIDE}")
     window = desk()
     window.hub.emit("error", message=f"Could not read {MARK}.txt")

@@ -27,15 +27,28 @@ def test_an_html_title_shows_literally_in_the_reader_header(desk, store, tmp_pat
 
 def test_source_author_and_file_name_are_plain_text(qapp, tmp_path):
     header = ArticleHeader()
-    article = Article(id=1, title="<i>T</i>", text="Body.", source='<a href="http://x">site</a>',
-                      author="<img src=/etc/passwd>", source_path=None)
+    article = Article(
+        id=1,
+        title="<i>T</i>",
+        text="Body.",
+        source='<a href="http://x">site</a>',
+        author="<img src=/etc/passwd>",
+        source_path=None,
+    )
     header.set_article(article, 0, 1)
     for label in (header.kicker, header.title, header.meta):
         assert label.textFormat() == Qt.TextFormat.PlainText
     assert '<a href="http://x">site</a>' in header.meta.text()
     assert "by <img src=/etc/passwd>" in header.meta.text()
-    named = Article(id=2, title="t", text="Body.", source=None, author=None,
-                    source_path=str(tmp_path / "<img src=x><u>name.txt"), imported_at="2024-01-01")
+    named = Article(
+        id=2,
+        title="t",
+        text="Body.",
+        source=None,
+        author=None,
+        source_path=str(tmp_path / "<img src=x><u>name.txt"),
+        imported_at="2024-01-01",
+    )
     header.set_article(named, 0, 1)
     assert "from <img src=x><u>name.txt" in header.meta.text()
     header.deleteLater()
@@ -62,8 +75,11 @@ def test_claim_and_verdict_tooltips_show_their_text_literally(store, qapp):
 
     tip = model.index(0, COL_TEXT).data(Qt.ItemDataRole.ToolTipRole)
     assert shown(tip) == claims[0].text
-    scale = VerdictScale(id="s", name="S", verdicts=(
-        Verdict("k", "<i>Label</i>", "#112233", description='<span style="color:#fff">hidden</span>'),))
+    scale = VerdictScale(
+        id="s",
+        name="S",
+        verdicts=(Verdict("k", "<i>Label</i>", "#112233", description='<span style="color:#fff">hidden</span>'),),
+    )
     buttons = VerdictButtons()
     buttons.set_scale(scale)
     tips = [shown(b.toolTip()) for b in buttons.findChildren(QPushButton)]

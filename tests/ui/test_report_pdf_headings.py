@@ -19,11 +19,15 @@ from reviewer import pdf_qt as report_pdf  # noqa: E402
 def _library(store, claims_per_article=40):
     """Two articles whose claims have notes of 1 to 4 paragraphs: claim headings fall all over the pages."""
     for a in range(2):
-        sentences = [f"Figure {a}.{i} rose to {i * 7 % 50}% last year in region {i}." for i in range(claims_per_article)]
+        sentences = [
+            f"Figure {a}.{i} rose to {i * 7 % 50}% last year in region {i}." for i in range(claims_per_article)
+        ]
         article = add_article(store, f"Article {a}", sentences, [(s, "Barack Obama", "statistic") for s in sentences])
         for i, claim in enumerate(store.claims_for_article(article.id)):
-            note = "\n\n".join(f"Paragraph {k} of the note on claim {i}: the office's release says otherwise."
-                               for k in range(1 + i % 4))
+            note = "\n\n".join(
+                f"Paragraph {k} of the note on claim {i}: the office's release says otherwise."
+                for k in range(1 + i % 4)
+            )
             store.set_review(claim.id, verdict="supported", note=note, who="alice")
 
 
@@ -49,7 +53,7 @@ def test_no_page_ends_with_a_claim_heading(qapp, store, monkeypatch):
             headings += 1
             article, claim = int(match[1]) - 1, int(match[2]) - 1
             # The claim's own words follow its heading on the same page.
-            assert f"Figure{article}.{claim}rose" in body[match.end():], f"page {number}: {match[0]}"
+            assert f"Figure{article}.{claim}rose" in body[match.end() :], f"page {number}: {match[0]}"
     assert headings == 80  # every claim is there, once
     # Each claim's line on one page only: a line cut by the page's bottom is drawn (clipped) on both.
     everything = "".join(pages)

@@ -13,22 +13,49 @@ from reviewer.ui.changes import SCALE, ChangeHub
 from reviewer.ui.review_editor import ReviewEditor
 from reviewer.core.domain import ClaimDraft
 
-TEXT = ("Budget row deepens\n\nThe deficit rose to 4.2% of GDP last year, the finance minister said on Monday. "
-        "\"We will cut taxes by 2027,\" she added.")
+TEXT = (
+    "Budget row deepens\n\nThe deficit rose to 4.2% of GDP last year, the finance minister said on Monday. "
+    '"We will cut taxes by 2027," she added.'
+)
 
 
 def add_article(store) -> list[int]:
     """An article with two claims; returns their ids."""
-    doc = SimpleNamespace(title="Budget row", site="Ledger", url=None, author=None, published=None,
-                          original_format="txt", source_path=None, text=TEXT, blocks=(), language="en",
-                          content_hash=hashlib.sha256(TEXT.encode()).hexdigest())
+    doc = SimpleNamespace(
+        title="Budget row",
+        site="Ledger",
+        url=None,
+        author=None,
+        published=None,
+        original_format="txt",
+        source_path=None,
+        text=TEXT,
+        blocks=(),
+        language="en",
+        content_hash=hashlib.sha256(TEXT.encode()).hexdigest(),
+    )
     spans = []
-    for sentence, speaker, kind in (("The deficit rose to 4.2% of GDP last year, the finance minister said on Monday.",
-                                     "the finance minister", "statistic"),
-                                    ("\"We will cut taxes by 2027,\" she added.", None, "prediction")):
+    for sentence, speaker, kind in (
+        (
+            "The deficit rose to 4.2% of GDP last year, the finance minister said on Monday.",
+            "the finance minister",
+            "statistic",
+        ),
+        ('"We will cut taxes by 2027," she added.', None, "prediction"),
+    ):
         start = TEXT.index(sentence)
-        spans.append(ClaimDraft(start=start, end=start + len(sentence), score=0.9, checkworthy=True,
-                                     speaker=speaker, speaker_start=None, speaker_end=None, kind=kind))
+        spans.append(
+            ClaimDraft(
+                start=start,
+                end=start + len(sentence),
+                score=0.9,
+                checkworthy=True,
+                speaker=speaker,
+                speaker_start=None,
+                speaker_end=None,
+                kind=kind,
+            )
+        )
     article = store.add_article(doc, spans)
     return [c.id for c in store.claims_for_article(article.id)]
 

@@ -82,9 +82,11 @@ def test_hostile_markdown_never_reaches_the_preview(qtbot, desk):
     editor = desk.editor
     editor.focus_note()
     editor.note.editor.selectAll()
-    qtbot.keyClicks(editor.note.editor,
-                    '<script>alert(1)</script> [click](javascript:alert(1)) <img src="http://evil.example/x.png">'
-                    ' <a href="javascript:alert(2)" onclick="x()">a</a>')
+    qtbot.keyClicks(
+        editor.note.editor,
+        '<script>alert(1)</script> [click](javascript:alert(1)) <img src="http://evil.example/x.png">'
+        ' <a href="javascript:alert(2)" onclick="x()">a</a>',
+    )
     editor.note.update_preview()
     qtbot.waitUntil(lambda: "click" in editor.note.preview_html, timeout=30_000)  # rendered on a worker
     shown = editor.note.preview.toHtml().lower()

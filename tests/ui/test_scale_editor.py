@@ -40,8 +40,9 @@ def click(qtbot, widget):
 
 def select(qtbot, dialog, row: int, column: int = LABEL):
     table = dialog.table
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
-                     pos=table.visualRect(dialog.model.index(row, column)).center())
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(dialog.model.index(row, column)).center()
+    )
 
 
 def edit_cell(qtbot, dialog, row: int, column: int, text: str):

@@ -1,4 +1,4 @@
-""""Seen before" in the desk (#17): marker, claim card, R reuses a verdict, the library-wide list.
+""" "Seen before" in the desk (#17): marker, claim card, R reuses a verdict, the library-wide list.
 
 Real library in tmp, the shipped encoder, real widgets. Proves that
 - fact-checks imported through File ▸ Import Fact-checks… mark the claim that repeats one (the
@@ -22,13 +22,16 @@ from PySide6.QtGui import QDesktopServices
 from reviewer.ui.claims_model import META_ROLE, SEEN_MARK, SEEN_ROLE
 from tests.ui.conftest import build_article
 
-CSV = ("claim,verdict,url,date,publisher\n"
-       "\"The council spent three million pounds on management consultants\",Mostly false,"
-       "https://factcheck.example/consultants,2024-01-02,<b>Desk</b> Check\n"
-       "\"Drinking hot water every fifteen minutes kills the virus\",Blue moon,https://factcheck.example/water,"
-       "2020-03-14,AFP\n")
-BLOCKS = [("paragraph", "The council spent £3 million on consultants last year. "
-                        "The weather in the valley was mild in April.")]
+CSV = (
+    "claim,verdict,url,date,publisher\n"
+    '"The council spent three million pounds on management consultants",Mostly false,'
+    "https://factcheck.example/consultants,2024-01-02,<b>Desk</b> Check\n"
+    '"Drinking hot water every fifteen minutes kills the virus",Blue moon,https://factcheck.example/water,'
+    "2020-03-14,AFP\n"
+)
+BLOCKS = [
+    ("paragraph", "The council spent £3 million on consultants last year. The weather in the valley was mild in April.")
+]
 
 
 def _import(qtbot, window, tmp_path, text=CSV):
@@ -112,8 +115,9 @@ def test_an_imported_fact_check_marks_the_claim_and_r_reuses_its_verdict(qtbot, 
 
 
 def test_a_rating_no_verdict_fits_adds_the_note_and_leaves_the_verdict_unset(qtbot, desk, store, tmp_path):
-    article, _ = build_article(store, "Health tips", [
-        ("paragraph", "Drinking hot water every 15 minutes kills the virus, a post says.")])
+    article, _ = build_article(
+        store, "Health tips", [("paragraph", "Drinking hot water every 15 minutes kills the virus, a post says.")]
+    )
     window = desk()
     claim = _claim(store, article, "Drinking")
     window.open_article(article.id, claim.id)
@@ -162,8 +166,11 @@ def test_the_threshold_in_preferences_decides_the_marker(qtbot, desk, store, tmp
 
 def test_a_claim_reviewed_in_one_article_is_our_review_in_the_next(qtbot, desk, store):
     first, _ = build_article(store, "Council spending, part one", BLOCKS)
-    second, _ = build_article(store, "Council spending, part two", [
-        ("paragraph", "Critics repeated that the council spent £3 million on consultants.")])
+    second, _ = build_article(
+        store,
+        "Council spending, part two",
+        [("paragraph", "Critics repeated that the council spent £3 million on consultants.")],
+    )
     window = desk()
     reviewed = _claim(store, first, "The council")
     window.open_article(first.id, reviewed.id)

@@ -16,8 +16,9 @@ def test_defaults_have_no_conflicts(desk):
 
 
 def test_conflicts_ignore_empty_sequences_and_keep_order():
-    found = shortcut_conflicts({"a": [QKeySequence("Ctrl+K"), QKeySequence()], "b": [QKeySequence()],
-                                "c": [QKeySequence("Ctrl+K")]})
+    found = shortcut_conflicts(
+        {"a": [QKeySequence("Ctrl+K"), QKeySequence()], "b": [QKeySequence()], "c": [QKeySequence("Ctrl+K")]}
+    )
     assert list(found.values()) == [["a", "c"]]
 
 

@@ -15,8 +15,11 @@ def reader_columns(window) -> float:
 
 def card_fits(editor) -> bool:
     label = editor.claim_text
-    return label.height() >= label.heightForWidth(label.width()) and label.isVisible() and \
-        editor.card.geometry().bottom() <= editor.card.parentWidget().height()
+    return (
+        label.height() >= label.heightForWidth(label.width())
+        and label.isVisible()
+        and editor.card.geometry().bottom() <= editor.card.parentWidget().height()
+    )
 
 
 def test_at_the_minimum_size_the_reader_is_readable_and_the_card_whole(desk, sample_article, qtbot):

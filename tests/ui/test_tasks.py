@@ -19,8 +19,11 @@ def test_result_arrives_on_the_ui_thread(qtbot):
         return threading.current_thread() is not threading.main_thread()
 
     with qtbot.waitSignal(tasks.job_started):
-        tasks.run("probe", job, on_done=lambda r: seen.update(result=r,
-                                                              main=threading.current_thread() is threading.main_thread()))
+        tasks.run(
+            "probe",
+            job,
+            on_done=lambda r: seen.update(result=r, main=threading.current_thread() is threading.main_thread()),
+        )
     qtbot.waitUntil(lambda: "result" in seen, timeout=30_000)
     assert seen == {"result": True, "main": True}
 

@@ -33,8 +33,7 @@ def _report_texts(store, options, fmt, tmp_path) -> str:
 
 
 @pytest.mark.parametrize("threshold", [None, 0.1, 0.9])
-def test_header_progress_and_every_report_agree_at_the_threshold(desk, store, settings, tasks, tmp_path,
-                                                                   threshold):
+def test_header_progress_and_every_report_agree_at_the_threshold(desk, store, settings, tasks, tmp_path, threshold):
     # Bravo and Delta score 0.2 (not check-worthy at extraction), Alpha and Charlie 0.8.
     article, claims = build_article(store, "Four figures", BLOCKS, checkworthy_every=2)
     alpha, bravo, charlie, delta = claims

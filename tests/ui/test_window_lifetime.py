@@ -30,7 +30,8 @@ def _window(qtbot, store, settings) -> MainWindow:
 
 
 def test_search_typed_just_before_the_window_and_library_close_does_not_run_on_the_closed_library(
-        qtbot, tmp_path, settings):
+    qtbot, tmp_path, settings
+):
     store = Store.open(tmp_path / "library.sqlite", reviewer="tester")
     build_article(store, "Hospital beds: what the numbers say", SAMPLE_BLOCKS)
     window = _window(qtbot, store, settings)

@@ -46,9 +46,11 @@ class ExportSummary:
 
     def summary(self) -> str:
         c = self.counts
-        return (f"bundle written to {display_name(self.path)}: {c.get('articles', 0):,} articles, "
-                f"{c.get('claims', 0):,} claims, {c.get('reviews', 0) + c.get('peer_reviews', 0):,} reviews, "
-                f"{c.get('evidence', 0):,} evidence, {c.get('files', 0):,} files")
+        return (
+            f"bundle written to {display_name(self.path)}: {c.get('articles', 0):,} articles, "
+            f"{c.get('claims', 0):,} claims, {c.get('reviews', 0) + c.get('peer_reviews', 0):,} reviews, "
+            f"{c.get('evidence', 0):,} evidence, {c.get('files', 0):,} files"
+        )
 
 
 def check_bundle_destination(path: str | Path, store: Store) -> Path:
@@ -59,8 +61,9 @@ def check_bundle_destination(path: str | Path, store: Store) -> Path:
     path = path.absolute()
     shown, folder = display_name(path), path.parent
     if path.is_dir():
-        raise ReviewerError(f"{shown} is a folder. Choose a file name for the bundle, e.g. "
-                            f"{display_name(path / 'review.rvbundle')}.")
+        raise ReviewerError(
+            f"{shown} is a folder. Choose a file name for the bundle, e.g. {display_name(path / 'review.rvbundle')}."
+        )
     if not folder.is_dir():
         raise ReviewerError(f"Cannot write {shown}: the folder {display_name(folder)} does not exist.")
     if not os.access(folder, os.W_OK | os.X_OK):
@@ -81,9 +84,15 @@ def _is_library(path: Path) -> bool:
     return header[:16] == b"SQLite format 3\x00" and int.from_bytes(header[68:72], "big") == APPLICATION_ID
 
 
-def export_bundle(store: Store, out: str | Path, *, article_ids: Sequence[int] | None = None,
-                  reviewers: Sequence[str] | None = None, progress: Progress | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> ExportSummary:
+def export_bundle(
+    store: Store,
+    out: str | Path,
+    *,
+    article_ids: Sequence[int] | None = None,
+    reviewers: Sequence[str] | None = None,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportSummary:
     """Write a bundle of ``article_ids`` (None: every article) to ``out``; returns what it holds.
 
     ``reviewers`` limits the reviews (own and colleagues', with their evidence and history) to those
@@ -103,10 +112,18 @@ def export_bundle(store: Store, out: str | Path, *, article_ids: Sequence[int] |
             conn = sqlite3.connect(tmp)
             try:
                 _write(store, conn, ids, names, summary, progress, cancelled)
-                conn.executemany("INSERT INTO manifest (key, value) VALUES (?, ?)", [
-                    ("format", FORMAT), ("format_version", str(FORMAT_VERSION)), ("library_id", library_id),
-                    ("creator", creator), ("created", utc_now()), ("app_version", __version__),
-                    ("counts", json.dumps(summary.counts, sort_keys=True))])
+                conn.executemany(
+                    "INSERT INTO manifest (key, value) VALUES (?, ?)",
+                    [
+                        ("format", FORMAT),
+                        ("format_version", str(FORMAT_VERSION)),
+                        ("library_id", library_id),
+                        ("creator", creator),
+                        ("created", utc_now()),
+                        ("app_version", __version__),
+                        ("counts", json.dumps(summary.counts, sort_keys=True)),
+                    ],
+                )
                 conn.commit()
                 summary.sha256 = content_digest(conn)
                 conn.execute("INSERT INTO manifest (key, value) VALUES ('sha256', ?)", (summary.sha256,))
@@ -125,8 +142,15 @@ def export_bundle(store: Store, out: str | Path, *, article_ids: Sequence[int] |
     return summary
 
 
-def _write(store: Store, conn: sqlite3.Connection, ids: list[int], names: list[str] | None, summary: ExportSummary,
-           progress: Progress | None, cancelled: Callable[[], bool] | None) -> None:
+def _write(
+    store: Store,
+    conn: sqlite3.Connection,
+    ids: list[int],
+    names: list[str] | None,
+    summary: ExportSummary,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> None:
     # A new file no one else sees until it is renamed: no journal, one fsync at the end.
     conn.execute("PRAGMA journal_mode = OFF")
     conn.execute("PRAGMA synchronous = OFF")

@@ -45,10 +45,41 @@ SUFFIX = ".rvbundle"
 
 # Every table in checksum order, with its columns (the order values are read, written and hashed in).
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "articles": ("gid", "title", "source", "url", "author", "published", "imported_at", "original_format",
-                 "source_path", "text", "blocks", "content_hash", "language", "status", "extraction", "updated_at"),
-    "claims": ("gid", "article_gid", "start", "end", "text", "score", "checkworthy", "speaker", "speaker_start",
-               "speaker_end", "kind", "origin", "dismissed", "created_at", "updated_at"),
+    "articles": (
+        "gid",
+        "title",
+        "source",
+        "url",
+        "author",
+        "published",
+        "imported_at",
+        "original_format",
+        "source_path",
+        "text",
+        "blocks",
+        "content_hash",
+        "language",
+        "status",
+        "extraction",
+        "updated_at",
+    ),
+    "claims": (
+        "gid",
+        "article_gid",
+        "start",
+        "end",
+        "text",
+        "score",
+        "checkworthy",
+        "speaker",
+        "speaker_start",
+        "speaker_end",
+        "kind",
+        "origin",
+        "dismissed",
+        "created_at",
+        "updated_at",
+    ),
     "reviews": ("gid", "claim_gid", "verdict", "confidence", "note", "reviewer", "updated_at"),
     "peer_reviews": ("gid", "claim_gid", "reviewer", "verdict", "confidence", "note", "evidence", "updated_at"),
     "final_decisions": ("claim_gid", "gid", "verdict", "note", "decided_by", "decided_at"),
@@ -60,14 +91,29 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 TABLES = tuple(COLUMNS)
 ORDER: dict[str, tuple[str, ...]] = {
-    "articles": ("gid",), "claims": ("gid",), "reviews": ("gid",), "peer_reviews": ("gid",),
-    "final_decisions": ("claim_gid",), "evidence": ("seq",), "files": ("name",), "verdict_scales": ("id",),
-    "verdicts": ("scale_id", "key"), "audit": ("seq",),
+    "articles": ("gid",),
+    "claims": ("gid",),
+    "reviews": ("gid",),
+    "peer_reviews": ("gid",),
+    "final_decisions": ("claim_gid",),
+    "evidence": ("seq",),
+    "files": ("name",),
+    "verdict_scales": ("id",),
+    "verdicts": ("scale_id", "key"),
+    "audit": ("seq",),
 }
-_NOT_NULL = {"articles": ("gid", "text", "content_hash"), "claims": ("gid", "article_gid"),
-             "reviews": ("gid", "claim_gid"), "peer_reviews": ("gid", "claim_gid", "reviewer", "updated_at"),
-             "final_decisions": ("claim_gid",), "evidence": ("claim_gid",), "files": ("data",),
-             "verdict_scales": ("name",), "verdicts": (), "audit": ()}
+_NOT_NULL = {
+    "articles": ("gid", "text", "content_hash"),
+    "claims": ("gid", "article_gid"),
+    "reviews": ("gid", "claim_gid"),
+    "peer_reviews": ("gid", "claim_gid", "reviewer", "updated_at"),
+    "final_decisions": ("claim_gid",),
+    "evidence": ("claim_gid",),
+    "files": ("data",),
+    "verdict_scales": ("name",),
+    "verdicts": (),
+    "audit": (),
+}
 
 RowValue = int | float | str | bytes | None
 Record = tuple[RowValue, ...]
@@ -106,7 +152,8 @@ def insert_rows(conn: sqlite3.Connection, table: str, rows: Iterable[Record]) ->
     """Append ``rows`` (values in ``COLUMNS[table]`` order) to a bundle being written; returns how many."""
     columns = COLUMNS[table]
     cursor = conn.executemany(
-        f"INSERT INTO {table} ({', '.join(map(_quoted, columns))}) VALUES ({', '.join('?' * len(columns))})", rows)
+        f"INSERT INTO {table} ({', '.join(map(_quoted, columns))}) VALUES ({', '.join('?' * len(columns))})", rows
+    )
     return max(cursor.rowcount, 0)
 
 
@@ -223,19 +270,25 @@ def _check(conn: sqlite3.Connection, shown: str) -> Manifest:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.DatabaseError as exc:
         if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB or "not a database" in str(exc):
-            raise BundleError(f"{shown} is not a Reviewer bundle (it is not an SQLite file). "
-                              "Nothing was imported.") from exc
-        raise BundleError(f"{shown} is damaged or cut short ({exc}). Nothing was imported; "
-                          "ask for the bundle again.") from exc
+            raise BundleError(
+                f"{shown} is not a Reviewer bundle (it is not an SQLite file). Nothing was imported."
+            ) from exc
+        raise BundleError(
+            f"{shown} is damaged or cut short ({exc}). Nothing was imported; ask for the bundle again."
+        ) from exc
     if app_id == APPLICATION_ID:
-        raise BundleError(f"{shown} is a Reviewer library, not a bundle. Ask its owner for a bundle "
-                          "('reviewer bundle export'); nothing was imported.")
+        raise BundleError(
+            f"{shown} is a Reviewer library, not a bundle. Ask its owner for a bundle "
+            "('reviewer bundle export'); nothing was imported."
+        )
     if app_id != BUNDLE_APPLICATION_ID:
         raise BundleError(f"{shown} is not a Reviewer bundle. Nothing was imported.")
     if version > FORMAT_VERSION:
-        raise BundleError(f"{shown} was written by a newer version of Reviewer (bundle format {version}; "
-                          f"this version reads up to {FORMAT_VERSION}). Update Reviewer to import it; "
-                          "nothing was imported.")
+        raise BundleError(
+            f"{shown} was written by a newer version of Reviewer (bundle format {version}; "
+            f"this version reads up to {FORMAT_VERSION}). Update Reviewer to import it; "
+            "nothing was imported."
+        )
     try:
         problems = str(conn.execute("PRAGMA quick_check(1)").fetchone()[0])
         if problems != "ok":
@@ -243,19 +296,29 @@ def _check(conn: sqlite3.Connection, shown: str) -> Manifest:
         values = {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM manifest")}
         digest = content_digest(conn)
     except sqlite3.DatabaseError as exc:
-        raise BundleError(f"{shown} is damaged or cut short ({' '.join(str(exc).split())}). Nothing was "
-                          "imported; ask for the bundle again.") from exc
+        raise BundleError(
+            f"{shown} is damaged or cut short ({' '.join(str(exc).split())}). Nothing was "
+            "imported; ask for the bundle again."
+        ) from exc
     try:
-        manifest = Manifest(int(values["format_version"]), values["library_id"], values["creator"],
-                            values["created"], values.get("app_version", ""),
-                            {str(k): int(v) for k, v in json.loads(values.get("counts", "{}")).items()},
-                            values["sha256"])
+        manifest = Manifest(
+            int(values["format_version"]),
+            values["library_id"],
+            values["creator"],
+            values["created"],
+            values.get("app_version", ""),
+            {str(k): int(v) for k, v in json.loads(values.get("counts", "{}")).items()},
+            values["sha256"],
+        )
     except (KeyError, ValueError, TypeError, AttributeError) as exc:
-        raise BundleError(f"{shown} is not a complete Reviewer bundle (its manifest lacks {exc}). "
-                          "Nothing was imported.") from exc
+        raise BundleError(
+            f"{shown} is not a complete Reviewer bundle (its manifest lacks {exc}). Nothing was imported."
+        ) from exc
     if values.get("format") != FORMAT or manifest.format_version != version:
         raise BundleError(f"{shown} is not a Reviewer bundle (its manifest does not match). Nothing was imported.")
     if digest != manifest.sha256:
-        raise BundleError(f"{shown} was changed or damaged after it was written (its checksum does not match). "
-                          "Nothing was imported; ask for the bundle again.")
+        raise BundleError(
+            f"{shown} was changed or damaged after it was written (its checksum does not match). "
+            "Nothing was imported; ask for the bundle again."
+        )
     return manifest

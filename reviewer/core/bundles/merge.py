@@ -36,8 +36,14 @@ class MergeResult:
     change: Change
 
 
-def merge_bundle(store: Store, path: str | Path, dry_run: bool = False, *, progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> MergeResult:
+def merge_bundle(
+    store: Store,
+    path: str | Path,
+    dry_run: bool = False,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> MergeResult:
     """Merge the bundle at ``path`` into ``store`` (``dry_run``: only say what would change).
 
     Raises BundleError (a ReviewerError) for a file that is not a bundle it can read, and
@@ -59,8 +65,9 @@ def merge_bundle(store: Store, path: str | Path, dry_run: bool = False, *, progr
         if not dry_run and folder is not None:
             written = _copy_files(reader, folder, sorted(valid - present))
         try:
-            report, change = store.merge_bundle_records(reader, dry_run=dry_run, attached=attached,
-                                                        progress=progress, cancelled=cancelled)
+            report, change = store.merge_bundle_records(
+                reader, dry_run=dry_run, attached=attached, progress=progress, cancelled=cancelled
+            )
         except BaseException:
             for file in written:
                 if not store._file_in_use(file.name):
@@ -118,6 +125,7 @@ def _copy_files(reader: BundleReader, folder: Path, names: list[str]) -> list[Pa
     except OSError as exc:
         for file in written:
             file.unlink(missing_ok=True)
-        raise ReviewerError(f"Cannot copy the bundle's attached files into the library: {exc.strerror or exc}. "
-                            "Nothing was imported.") from exc
+        raise ReviewerError(
+            f"Cannot copy the bundle's attached files into the library: {exc.strerror or exc}. Nothing was imported."
+        ) from exc
     return written

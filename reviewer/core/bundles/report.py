@@ -8,11 +8,18 @@ from dataclasses import dataclass, field
 from ..display import one_line
 
 # The kinds of record a bundle carries, in the order the summary lists them.
-KINDS = ("articles", "claims", "reviews", "peer_reviews", "final_decisions", "evidence", "files", "scales",
-         "history")
-KIND_LABELS = {"articles": "articles", "claims": "claims", "reviews": "own reviews", "peer_reviews": "colleagues' reviews",
-               "final_decisions": "final decisions", "evidence": "evidence", "files": "attached files",
-               "scales": "verdict scales", "history": "history entries"}
+KINDS = ("articles", "claims", "reviews", "peer_reviews", "final_decisions", "evidence", "files", "scales", "history")
+KIND_LABELS = {
+    "articles": "articles",
+    "claims": "claims",
+    "reviews": "own reviews",
+    "peer_reviews": "colleagues' reviews",
+    "final_decisions": "final decisions",
+    "evidence": "evidence",
+    "files": "attached files",
+    "scales": "verdict scales",
+    "history": "history entries",
+}
 
 
 @dataclass
@@ -44,8 +51,10 @@ class ArticleOutcome:
     evidence_added: int = 0
 
     def line(self) -> str:
-        return (f"article\t{'new' if self.new else 'matched'}\t{self.claims_added}\t{self.reviews_added}"
-                f"\t{self.reviews_updated}\t{self.evidence_added}\t{one_line(self.title)}")
+        return (
+            f"article\t{'new' if self.new else 'matched'}\t{self.claims_added}\t{self.reviews_added}"
+            f"\t{self.reviews_updated}\t{self.evidence_added}\t{one_line(self.title)}"
+        )
 
 
 @dataclass

@@ -36,7 +36,8 @@ _DATELINE_RU = re.compile(
     r"(?:\s*[-–—]+\s*[A-ZА-ЯЁ][\w\-]*(?:\.(?:RU|COM|РФ))?(?:\s+[A-ZА-ЯЁ][\w\-]*){0,2}"
     r"(?:,\s*[А-ЯЁ][а-яё\-]+(?:\s+[А-ЯЁ][а-яё\-]+){0,2})?(?:\.|\s+[-–—]+)"
     r"|\.?\s*/[^/\n]{2,40}/\.?)"
-    r"(?:\s+|$)")
+    r"(?:\s+|$)"
+)
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def extract_claims(text: str, threshold: float | None = None, *, quality: str = 
     segments = _segments(text)
     if not segments:
         return []
-    sentences = [text[s.start:s.end] for s in segments]
+    sentences = [text[s.start : s.end] for s in segments]
     transcript = news.is_transcript(text)
     encoded = None
     hints: list[list[TaggedSpan]] | None = None
@@ -75,22 +76,35 @@ def extract_claims(text: str, threshold: float | None = None, *, quality: str = 
         encoded = final_scorer().scores_and_pooled(sentences, tokens)
         hints = _tagger_hints(sentences, tokens)
     candidates = _attribute(text, segments, hints)
-    claim_kinds = [kinds.classify(sentence, attributed=attribution.speaker is not None)
-                   for sentence, (_, _, attribution) in zip(sentences, candidates)]
+    claim_kinds = [
+        kinds.classify(sentence, attributed=attribution.speaker is not None)
+        for sentence, (_, _, attribution) in zip(sentences, candidates)
+    ]
     if transcript:
         scores = _scores(sentences, quality)  # the debate scores a transcript's model was trained for
     else:
         alone = news.alone_in_block(text, [(start, end) for start, end, _ in candidates])
-        contexts = [news.SentenceContext(sentence, kind, attribution.speaker is not None, lone)
-                    for sentence, kind, (_, _, attribution), lone in zip(sentences, claim_kinds, candidates, alone)]
+        contexts = [
+            news.SentenceContext(sentence, kind, attribution.speaker is not None, lone)
+            for sentence, kind, (_, _, attribution), lone in zip(sentences, claim_kinds, candidates, alone)
+        ]
         scores = news_scores(contexts, quality, encoded)
     out = []
     for (start, end, attribution), sentence, score, kind in zip(candidates, sentences, scores, claim_kinds):
         score = float(score)
-        out.append(ExtractedClaim(
-            start=start, end=end, text=sentence, score=score, checkworthy=score >= threshold,
-            speaker=attribution.speaker, speaker_start=attribution.start, speaker_end=attribution.end,
-            kind=kind))
+        out.append(
+            ExtractedClaim(
+                start=start,
+                end=end,
+                text=sentence,
+                score=score,
+                checkworthy=score >= threshold,
+                speaker=attribution.speaker,
+                speaker_start=attribution.start,
+                speaker_end=attribution.end,
+                kind=kind,
+            )
+        )
     return out
 
 
@@ -102,8 +116,11 @@ def score_sentences(sentences: list[str], *, quality: str = "final") -> list[flo
     return [float(s) for s in _scores(list(sentences), quality)]
 
 
-def news_scores(contexts: list[news.SentenceContext], quality: str,
-                encoded: tuple[np.ndarray, np.ndarray, np.ndarray | None] | None = None) -> np.ndarray:
+def news_scores(
+    contexts: list[news.SentenceContext],
+    quality: str,
+    encoded: tuple[np.ndarray, np.ndarray, np.ndarray | None] | None = None,
+) -> np.ndarray:
     """Scores of prose sentences: the debate scores re-weighed by the news head (news.py).
     `encoded`: what FinalScorer.scores_and_pooled already gave for these sentences, if it ran."""
     sentences = [context.text for context in contexts]
@@ -147,16 +164,18 @@ def _tagger_hints(sentences: list[str], tokens: list[np.ndarray]) -> list[list[T
     return tagger.spans_of_all(tokenizer, sentences, tokens)
 
 
-def _attribute(text: str, segments: list[_Segment],
-               hints: list[list[TaggedSpan]] | None) -> list[tuple[int, int, speakers.Attribution]]:
+def _attribute(
+    text: str, segments: list[_Segment], hints: list[list[TaggedSpan]] | None
+) -> list[tuple[int, int, speakers.Attribution]]:
     attributor = speakers.Attributor(text)
     out = []
     for i, segment_ in enumerate(segments):
         for label in segment_.labels:
             attributor.set_label(*label)
         # The attributor closes open «quotations» at the first sentence it sees of each block.
-        attribution = attributor.attribute(segment_.start, segment_.end, segment_.first_in_block,
-                                           hints[i] if hints is not None else ())
+        attribution = attributor.attribute(
+            segment_.start, segment_.end, segment_.first_in_block, hints[i] if hints is not None else ()
+        )
         out.append((segment_.start, segment_.end, attribution))
     return out
 
@@ -181,7 +200,7 @@ def _segments(text: str) -> list[_Segment]:
             block = blocks[sentence.block]
             # A short block that is boilerplate as a whole ("Did you find a mistake? Let us know.",
             # a caption ending in a photo credit) is dropped with all its sentences.
-            skip_block = block.end - block.start < 400 and boilerplate.is_boilerplate(text[block.start:block.end])
+            skip_block = block.end - block.start < 400 and boilerplate.is_boilerplate(text[block.start : block.end])
         if skip_block:
             continue
         if new_block:

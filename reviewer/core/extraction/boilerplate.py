@@ -65,7 +65,8 @@ _ANYWHERE = re.compile(
 )
 _AUTHOR_NOTE = re.compile(
     r"[A-Z][A-Za-z.'’ -]{1,40}\s+is\s+an?\s+(?:[a-z]+\s+){0,3}"
-    r"(?:reporter|correspondent|editor|writer|columnist|journalist)\b.{0,120}$")
+    r"(?:reporter|correspondent|editor|writer|columnist|journalist)\b.{0,120}$"
+)
 
 # A date, optionally with a time ("September 30, 2004", "Tue 3 March 2020, 15:45 GMT").
 _DATE = (
@@ -73,7 +74,8 @@ _DATE = (
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s*(?:\d{4})?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s*(?:\d{4})?"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
-    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4})?)?")
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4})?)?"
+)
 # A line that is only a date or time.
 _DATE_ONLY = re.compile(rf"^\W*{_DATE}\W*$", re.IGNORECASE)
 
@@ -81,8 +83,10 @@ _DATE_ONLY = re.compile(rf"^\W*{_DATE}\W*$", re.IGNORECASE)
 # come a role ("City Hall reporter", "transport correspondent") and a date, each after a separator.
 _NAME = r"(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin|la|le)"
 _SEP = r"\s*[,|/–—·•-]\s*"
-_ROLE_NOUN = (r"(?:correspondent|reporter|editor|writer|columnist|journalist|staff|contributor|chief|producer"
-              r"|photographer|analyst|intern|desk|team|bureau)s?")
+_ROLE_NOUN = (
+    r"(?:correspondent|reporter|editor|writer|columnist|journalist|staff|contributor|chief|producer"
+    r"|photographer|analyst|intern|desk|team|bureau)s?"
+)
 _BYLINE = re.compile(
     rf"^\W*(?:By|BY|Written by|Words by|Story by)\s+{_NAME}(?:\s+{_NAME}){{0,4}}"
     # "and" needs spaces around it: "Poland" must not read as "Pol" + "and" (exponential backtracking).
@@ -97,18 +101,22 @@ _BYLINE = re.compile(
 # a gerund or a word that is no first name, or by a long title-case clause after the comma that names
 # no role.
 _BY_FIRST_WORD = re.compile(r"^\W*By\s+([A-Za-z][\w'’-]*)(,|\s+\d)?")
-_NOT_A_NAME = frozenset("""
+_NOT_A_NAME = frozenset(
+    """
 a an the this that these those any all some most many much more every each either neither no none one two three
 several few both half law contrast comparison measure definition default design nature accident far now then way
 today tonight tomorrow yesterday noon midnight night day morning evening afternoon year decade century week
 month weekend monday tuesday wednesday thursday friday saturday sunday christmas easter thanksgiving
-""".split())
+""".split()
+)
 # First names that are also months, seasons or nouns: not a name only when a comma or a number follows
 # ("By April, …", "By May 2025 …", but "By April Smith").
-_NOT_A_NAME_BEFORE_COMMA = frozenset("""
+_NOT_A_NAME_BEFORE_COMMA = frozenset(
+    """
 january february march april may june july august september october november december
 spring summer autumn fall winter dawn chance
-""".split())
+""".split()
+)
 _ING_NAMES = frozenset("irving sterling channing manning fleming browning harding golding downing ewing".split())
 _ROLE_WORD = re.compile(rf"\b{_ROLE_NOUN}\b", re.IGNORECASE)
 
@@ -122,7 +130,8 @@ _DATE_RU = (
     r"(?:\s+\d{4}(?:\s*(?:г\.|года?))?)?"
     r"|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2}|сегодня|вчера"
     r"|\d+\s+(?:минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день)\s+назад)"
-    r"(?:\s*,?\s*(?:в\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:мск|msk))?)?")
+    r"(?:\s*,?\s*(?:в\s+)?\d{1,2}[:.]\d{2}(?:\s*(?:мск|msk))?)?"
+)
 _DATE_ONLY_RU = re.compile(rf"^\W*{_DATE_RU}\W*$", re.IGNORECASE)
 _STARTS_RU = re.compile(
     rf"""^\W*(?:
@@ -160,8 +169,7 @@ _ANYWHERE_RU = re.compile(
 
 
 def _is_russian_boilerplate(stripped: str) -> bool:
-    return bool(_STARTS_RU.search(stripped) or _DATE_ONLY_RU.match(stripped)
-                or _ANYWHERE_RU.search(stripped.lower()))
+    return bool(_STARTS_RU.search(stripped) or _DATE_ONLY_RU.match(stripped) or _ANYWHERE_RU.search(stripped.lower()))
 
 
 def _headline_after_by(stripped: str) -> bool:
@@ -175,8 +183,9 @@ def _headline_after_by(stripped: str) -> bool:
     if first.endswith("ing") and len(first) >= 5 and first not in _ING_NAMES:
         return True
     _, comma, rest = stripped.partition(",")
-    return bool(comma) and len(rest.split()) > 4 and not _ROLE_WORD.search(rest) and not any(
-        ch.isdigit() for ch in rest)
+    return (
+        bool(comma) and len(rest.split()) > 4 and not _ROLE_WORD.search(rest) and not any(ch.isdigit() for ch in rest)
+    )
 
 
 def is_boilerplate(sentence: str) -> bool:
@@ -184,13 +193,18 @@ def is_boilerplate(sentence: str) -> bool:
     stripped = sentence.strip()
     if not _HAS_LETTER.search(stripped):
         return True
-    if ((_BYLINE.match(stripped) and not _headline_after_by(stripped)) or _DATE_ONLY.match(stripped) or _STARTS.search(stripped) or _ANYWHERE.search(stripped.lower())
-            or _AUTHOR_NOTE.match(stripped)):
+    if (
+        (_BYLINE.match(stripped) and not _headline_after_by(stripped))
+        or _DATE_ONLY.match(stripped)
+        or _STARTS.search(stripped)
+        or _ANYWHERE.search(stripped.lower())
+        or _AUTHOR_NOTE.match(stripped)
+    ):
         return True
     if _CYRILLIC.search(stripped) and _is_russian_boilerplate(stripped):
         return True
     words = stripped.split()
     # A dateline or a lone word ("Advertisement", "Updated", "Politics") is not a claim either.
-    if len(words) == 1 and not any(ch.isdigit() for ch in stripped) and stripped[-1:] not in ".!?\"”":
+    if len(words) == 1 and not any(ch.isdigit() for ch in stripped) and stripped[-1:] not in '.!?"”':
         return True
     return False

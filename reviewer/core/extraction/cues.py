@@ -26,12 +26,13 @@ STEM_RATE = 0.35  # an unseen form of a learnt cue verb ("recommends") needs les
 _NOT_ALONE = frozenset(":\"“”'’‘,.;-—–()".split()) | frozenset(
     "has have had is was are were be been being also not did do does to in a an the that for about of on with "
     "at by as it its his her their he she they we i you recently repeatedly would will could may might can "
-    "who which this there more".split())
+    "who which this there more".split()
+)
 _MAX_WORDS = 3
 # '' is how some papers (the New York Times) write a double quotation mark.
 _QUOTE_MARK = re.compile("[\u201c\u201d\"]|''")
-_OPENERS = ("\u201c", "\"", "''")
-_CLOSERS = ("\u201d", "\"", "''")
+_OPENERS = ("\u201c", '"', "''")
+_CLOSERS = ("\u201d", '"', "''")
 
 _lock = threading.Lock()
 _lexicon: dict[tuple[str, ...], tuple[float, float]] | None = None
@@ -43,7 +44,7 @@ def stem(word: str) -> str:
     """Kept in step with training/attribution/learn_cues.py."""
     for suffix in ("ing", "ed", "es", "s", "d"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[:-len(suffix)]
+            return word[: -len(suffix)]
     return word
 
 
@@ -118,7 +119,7 @@ def find_cues(sentence: str, min_rate: float = MIN_RATE) -> list[Cue]:
     while i < len(tokens):
         hit = None
         for size in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
-            words = tuple(t[2] for t in tokens[i:i + size])
+            words = tuple(t[2] for t in tokens[i : i + size])
             entry = table.get(words)
             if entry is None and size == 1 and tokens[i][2].isalpha():
                 entry = _stems.get(stem(tokens[i][2]))  # "recommends" when "recommended" was learnt
@@ -133,7 +134,7 @@ def find_cues(sentence: str, min_rate: float = MIN_RATE) -> list[Cue]:
         size, (rate, after) = hit
         start, end = tokens[i][0], tokens[i + size - 1][1]
         inside = any(a < start and end <= b for a, b in quoted)
-        out.append(Cue(start, end, " ".join(t[2] for t in tokens[i:i + size]), rate, after, inside))
+        out.append(Cue(start, end, " ".join(t[2] for t in tokens[i : i + size]), rate, after, inside))
         i += size
     if any(not c.quoted for c in out):
         out = [c for c in out if not c.quoted]

@@ -26,8 +26,13 @@ class FastModel:
     @classmethod
     def load(cls, path: Path) -> "FastModel":
         with np.load(path, allow_pickle=False) as data:
-            return cls(data["vocabulary"].tolist(), data["weights"], float(data["intercept"]),
-                       float(data["slope"]), float(data["offset"]))
+            return cls(
+                data["vocabulary"].tolist(),
+                data["weights"],
+                float(data["intercept"]),
+                float(data["slope"]),
+                float(data["offset"]),
+            )
 
     def logits(self, sentences: list[str]) -> np.ndarray:
         """Raw decision values (uncalibrated), one per sentence."""

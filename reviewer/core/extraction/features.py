@@ -13,23 +13,29 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*|[%$£€]")
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _NUMBER_WORDS = frozenset(
     "million millions billion billions trillion thousand thousands hundred hundreds percent per cent "
-    "half third thirds quarter quarters dozen dozens twice double doubled triple tripled"
-    .split())
-_SMALL_NUMBERS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty "
-                           "fifty sixty seventy eighty ninety".split())
-_COMPARATIVE = frozenset("more less fewer greater higher lower larger smaller bigger better worse faster slower "
-                         "most least highest lowest largest smallest biggest best worst fastest than compared "
-                         "record".split())
-_ATTRIBUTION = frozenset("said says say told claims claimed claim argues argued insists insisted according "
-                         "stated announced reported denied accused warned added noted estimated".split())
+    "half third thirds quarter quarters dozen dozens twice double doubled triple tripled".split()
+)
+_SMALL_NUMBERS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty "
+    "fifty sixty seventy eighty ninety".split()
+)
+_COMPARATIVE = frozenset(
+    "more less fewer greater higher lower larger smaller bigger better worse faster slower "
+    "most least highest lowest largest smallest biggest best worst fastest than compared "
+    "record".split()
+)
+_ATTRIBUTION = frozenset(
+    "said says say told claims claimed claim argues argued insists insisted according "
+    "stated announced reported denied accused warned added noted estimated".split()
+)
 _FIRST_PERSON = frozenset("i me my we us our i'm i've we're we've".split())
 _MODAL = frozenset("will would should could can must might may going gonna".split())
 _NEGATION = frozenset("not no never n't nothing nobody none".split())
-_CAUSAL = frozenset("because cause caused causes causing due result resulted led lead leads since therefore "
-                    "thanks".split())
+_CAUSAL = frozenset(
+    "because cause caused causes causing due result resulted led lead leads since therefore thanks".split()
+)
 _OPINION = frozenset("think believe feel hope want wish like love hate agree disagree".split())
-_QUESTION_START = frozenset("what why how who when where which do does did is are can could would should "
-                            "will".split())
+_QUESTION_START = frozenset("what why how who when where which do does did is are can could would should will".split())
 
 
 def _shape(token: str) -> str:
@@ -50,7 +56,7 @@ def sentence_features(text: str) -> list[str]:
     for w in words:
         if len(w) > 3 and w[0] != "<":
             padded = "<" + w + ">"
-            feats.extend("c:" + padded[i:i + 3] for i in range(len(padded) - 2))
+            feats.extend("c:" + padded[i : i + 3] for i in range(len(padded) - 2))
     word_set = set(words)
     n = len(words)
     feats.append("#len" + str(min(n // 5, 8)))

@@ -43,8 +43,9 @@ class TransformerModel:
         call, so batching would make a sentence's score depend on its neighbours."""
         return self.logits_and_pooled(sentences, pooled=False)[0]
 
-    def logits_and_pooled(self, sentences: list[str], *, pooled: bool = True,
-                          tokens: list[np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def logits_and_pooled(
+        self, sentences: list[str], *, pooled: bool = True, tokens: list[np.ndarray] | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Logits and, with `pooled`, the mean-pooled sentence vectors the logit is read from
         (one row of POOLED_DIM per sentence; the news head learns from them). When a list is passed
         as `tokens`, the same run appends to it each sentence's token vectors (the last encoder
@@ -56,16 +57,20 @@ class TransformerModel:
             half = len(sentences) // 2
             lists: list[list[np.ndarray] | None] = [[], []] if tokens is not None else [None, None]
             with ThreadPoolExecutor(2) as pool:  # onnxruntime releases the GIL while it runs
-                parts = list(pool.map(lambda part, out: self._run(part, pooled, out),
-                                      [sentences[:half], sentences[half:]], lists))
+                parts = list(
+                    pool.map(
+                        lambda part, out: self._run(part, pooled, out), [sentences[:half], sentences[half:]], lists
+                    )
+                )
             if tokens is not None:
                 for found in lists:
                     tokens.extend(found or ())
             return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
         return self._run(sentences, pooled, tokens)
 
-    def _run(self, sentences: list[str], pooled: bool,
-             tokens: list[np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    def _run(
+        self, sentences: list[str], pooled: bool, tokens: list[np.ndarray] | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
         out = np.empty(len(sentences), dtype=np.float64)
         vectors = np.zeros((len(sentences) if pooled else 0, POOLED_DIM), dtype=np.float32)
         run, encode = self._session.run, self._tokenizer.encode

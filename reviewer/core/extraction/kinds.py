@@ -182,9 +182,12 @@ def is_quotation(sentence: str) -> bool:
         return False
     # An opening quote whose close is in another sentence ("“We will win."), a quotation carried
     # on after a dash ("— Мы понимаем, что…"), or the close of one opened before ("…людьми».").
-    dialogue = (bool(_DIALOGUE_DASH.match(stripped)) and not stripped.endswith((";", ","))
-                and bool(_CYRILLIC_ANY_CASE.search(stripped)))
-    return stripped[:1] in "\"“«„" or dialogue or bool(_RU_QUOTE_TAIL.match(stripped))
+    dialogue = (
+        bool(_DIALOGUE_DASH.match(stripped))
+        and not stripped.endswith((";", ","))
+        and bool(_CYRILLIC_ANY_CASE.search(stripped))
+    )
+    return stripped[:1] in '"“«„' or dialogue or bool(_RU_QUOTE_TAIL.match(stripped))
 
 
 def _is_statistic(sentence: str) -> bool:
@@ -196,16 +199,28 @@ def _is_statistic(sentence: str) -> bool:
         return True
     # A figure other than a year ("14 people", "No. 10" excluded by the year/number test below).
     without_years = _YEAR_ONLY.sub(" ", sentence)
-    numbers = [m for m in _BARE_NUMBER.finditer(without_years)
-               if not re.search(r"(?:no\.|nos\.|#|№|page|chapter|article|section|стать[яией]|ст\.|пункт[ау]?|п\.)\s*$",
-                                without_years[max(0, m.start() - 10):m.start()], re.IGNORECASE)]
+    numbers = [
+        m
+        for m in _BARE_NUMBER.finditer(without_years)
+        if not re.search(
+            r"(?:no\.|nos\.|#|№|page|chapter|article|section|стать[яией]|ст\.|пункт[ау]?|п\.)\s*$",
+            without_years[max(0, m.start() - 10) : m.start()],
+            re.IGNORECASE,
+        )
+    ]
     return bool(numbers) and not _looks_like_date(without_years)
 
 
 def _looks_like_date(text: str) -> bool:
-    months = (r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-              r"|(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]*)")
-    only = re.sub(rf"\b{months}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{months}", " ", text,
-                  flags=re.IGNORECASE)
+    months = (
+        r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+        r"|(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]*)"
+    )
+    only = re.sub(
+        rf"\b{months}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{months}",
+        " ",
+        text,
+        flags=re.IGNORECASE,
+    )
     only = re.sub(r"\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?", " ", only, flags=re.IGNORECASE)
     return not _BARE_NUMBER.search(only)

@@ -34,7 +34,8 @@ def _model_file(name: str) -> Path:
     if not path.is_file():
         raise ModelMissing(
             f"The claim-scoring model file {path} is missing. Reinstall Reviewer, or from a source checkout "
-            f"run the training scripts in training/ (see training/README.md) to recreate it.")
+            f"run the training scripts in training/ (see training/README.md) to recreate it."
+        )
     return path
 
 
@@ -76,7 +77,8 @@ class FinalScorer:
             from .final_model import TransformerModel
 
             self._transformer = TransformerModel(
-                _model_file(manifest["onnx"]), _model_file(manifest["tokenizer"]), int(manifest.get("max_tokens", 128)))
+                _model_file(manifest["onnx"]), _model_file(manifest["tokenizer"]), int(manifest.get("max_tokens", 128))
+            )
 
     @property
     def tokenizer(self) -> WordPieceTokenizer | None:
@@ -98,9 +100,9 @@ class FinalScorer:
             scores[refine] = calibrate(logits, self._slope, self._offset)
         return scores
 
-
-    def scores_and_pooled(self, sentences: list[str], tokens: list[np.ndarray] | None = None,
-                          ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    def scores_and_pooled(
+        self, sentences: list[str], tokens: list[np.ndarray] | None = None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
         """(final scores, fast scores, pooled vectors or None) with the transformer run on every
         sentence: the news head reads the pooled vectors, so prose skips the cascade. A list passed
         as `tokens` receives each sentence's token vectors from the same run (the source tagger's

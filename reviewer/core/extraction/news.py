@@ -28,9 +28,26 @@ from .fast_model import FastModel
 
 # The order of the columns in a feature row; the shipped head names them, and loading checks it.
 FEATURES = (
-    "base", "fast", "subjective", "heading", "alone", "position", "short", "words", "quote_open", "quote_any",
-    "attributed", "kind_statistic", "kind_prediction", "kind_causal", "kind_comparison", "kind_quotation",
-    "digit", "modal", "first_person", "question",
+    "base",
+    "fast",
+    "subjective",
+    "heading",
+    "alone",
+    "position",
+    "short",
+    "words",
+    "quote_open",
+    "quote_any",
+    "attributed",
+    "kind_statistic",
+    "kind_prediction",
+    "kind_causal",
+    "kind_comparison",
+    "kind_quotation",
+    "digit",
+    "modal",
+    "first_person",
+    "question",
 )
 
 # A document is a transcript when at least this share of its blocks (and four) open with a speaker label.
@@ -85,8 +102,9 @@ def logit(scores: np.ndarray) -> np.ndarray:
     return np.clip(np.log(p / (1 - p)), -_LOGIT_LIMIT, _LOGIT_LIMIT)
 
 
-def feature_rows(sentences: Sequence[SentenceContext], base_scores: np.ndarray, fast_scores: np.ndarray,
-                 subjectivity: FastModel) -> np.ndarray:
+def feature_rows(
+    sentences: Sequence[SentenceContext], base_scores: np.ndarray, fast_scores: np.ndarray, subjectivity: FastModel
+) -> np.ndarray:
     """One row per sentence, columns in FEATURES order. Shared by training and run time."""
     n = len(sentences)
     rows = np.zeros((n, len(FEATURES)), dtype=np.float64)
@@ -109,7 +127,7 @@ def feature_rows(sentences: Sequence[SentenceContext], base_scores: np.ndarray, 
         row[6] = 1.0 if words < 8 else 0.0
         row[7] = math.log1p(words)
         row[8] = 1.0 if text[:1] in _OPEN_QUOTES else 0.0
-        row[9] = 1.0 if any(q in text for q in "\"“”«»") else 0.0
+        row[9] = 1.0 if any(q in text for q in '"“”«»') else 0.0
         row[10] = 1.0 if sentence.attributed else 0.0
         for j, kind in enumerate(kinds):
             row[11 + j] = 1.0 if sentence.kind == kind else 0.0
@@ -157,8 +175,13 @@ class NewsHead:
         z = ((pooled.astype(np.float64) - self._pooled_mean) / self._pooled_scale) @ self._pooled_weights
         return np.asarray(z + self._pooled_intercept)
 
-    def columns(self, sentences: Sequence[SentenceContext], base_scores: np.ndarray, fast_scores: np.ndarray,
-                pooled: np.ndarray | None = None) -> np.ndarray:
+    def columns(
+        self,
+        sentences: Sequence[SentenceContext],
+        base_scores: np.ndarray,
+        fast_scores: np.ndarray,
+        pooled: np.ndarray | None = None,
+    ) -> np.ndarray:
         rows = feature_rows(sentences, base_scores, fast_scores, self.subjectivity)
         if not self.pooled_dim:
             return rows
@@ -169,8 +192,13 @@ class NewsHead:
     def decision(self, columns: np.ndarray) -> np.ndarray:
         return np.asarray(((columns - self._mean) / self._scale) @ self._weights + self._intercept)
 
-    def rescore(self, sentences: Sequence[SentenceContext], base_scores: np.ndarray, fast_scores: np.ndarray,
-                pooled: np.ndarray | None = None) -> np.ndarray:
+    def rescore(
+        self,
+        sentences: Sequence[SentenceContext],
+        base_scores: np.ndarray,
+        fast_scores: np.ndarray,
+        pooled: np.ndarray | None = None,
+    ) -> np.ndarray:
         """Calibrated scores in [0, 1]: sigmoid(slope * (decision - threshold))."""
         columns = self.columns(sentences, base_scores, fast_scores, pooled)
         z = self._slope * (self.decision(columns) - self._threshold)

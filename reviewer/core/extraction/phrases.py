@@ -13,31 +13,40 @@ import re
 from .cues import never_source
 
 # Words that open a clause: a subject phrase starts after the last of them.
-_CLAUSE_WORDS = frozenset("""
+_CLAUSE_WORDS = frozenset(
+    """
 that because when while if as which who whom whose where whether than although though since so but after
 before until unless once why how what said says told say thinks think believes believe
-""".split())
+""".split()
+)
 # Words that may open a sentence or a phrase without being part of the subject.
-_LEADING = frozenset("""
+_LEADING = frozenset(
+    """
 but and so yet however meanwhile still then also now today yesterday instead indeed moreover furthermore
 in on at for with by from of to
-""".split())
+""".split()
+)
 # Words a subject never is on its own.
-_NOT_SUBJECT = frozenset("""
+_NOT_SUBJECT = frozenset(
+    """
 it this that there here what which who he she they we i you one some all each both many most more other
 others such same another either neither none nothing something everything anything
-""".split())
+""".split()
+)
 # An apposition or relative clause between the subject and its verb.
-_APPOSITION_OPENERS = frozenset("""
+_APPOSITION_OPENERS = frozenset(
+    """
 who which whose a an the one his her its their now then also once himself herself itself themselves
 at in on for with by from after before like as during according whom
-""".split())
+""".split()
+)
 # Dates and asides between a subject and its verb: "Gowdy earlier Thursday said".
 _TAIL = re.compile(
     r"(?:\s+(?:on|earlier|later|last|this|late|early)(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|week|month|year|night|morning|afternoon|evening|day))+"
     r"|\s+(?:has|had|have|also|later|previously|repeatedly|then|again|once|long|would|will|did|does|do|not|"
-    r"never|since|first|separately|earlier|still|recently|however|too|already|even|just|[a-z]+ly))+\s*$")
+    r"never|since|first|separately|earlier|still|recently|however|too|already|even|just|[a-z]+ly))+\s*$"
+)
 _WORD = re.compile(r"(?:[^\s,;:()\"“”']|'(?!'))+")
 _MAX_WORDS = 14
 
@@ -51,7 +60,7 @@ def _trim(sentence: str, start: int, end: int) -> tuple[int, int] | None:
     for i in range(len(words) - 1, -1, -1):
         word = words[i].group(0)
         if word.lower() in _CLAUSE_WORDS or word in never:
-            words = words[i + 1:]
+            words = words[i + 1 :]
             break
     while words and words[0].group(0).lower() in _LEADING:
         words = words[1:]
@@ -70,7 +79,7 @@ def _trim(sentence: str, start: int, end: int) -> tuple[int, int] | None:
 def _chunks(sentence: str, end: int) -> list[tuple[int, int]]:
     """Comma-separated stretches of sentence[:end], last first, stopping at other punctuation."""
     out = []
-    stop = max(sentence.rfind(p, 0, end) for p in (";", ":", "(", ")", "“", "”", "\"", " — ", " -- ", " – "))
+    stop = max(sentence.rfind(p, 0, end) for p in (";", ":", "(", ")", "“", "”", '"', " — ", " -- ", " – "))
     stop = max(stop, end - 300)
     right = end
     while right > stop + 1:
@@ -101,7 +110,7 @@ def before(sentence: str, end: int) -> tuple[int, int] | None:
         chunks = [(right, right)] + chunks[1:]
     # "X, a Democratic pollster, said" / "X, who ..., called": the subject is before the aside.
     if len(chunks) >= 3:
-        aside = sentence[chunks[1][0]:chunks[1][1]].split()
+        aside = sentence[chunks[1][0] : chunks[1][1]].split()
         if aside and aside[0].lower() in _APPOSITION_OPENERS:
             return _trim(sentence, *chunks[2])
     if len(chunks) >= 2:
@@ -109,8 +118,10 @@ def before(sentence: str, end: int) -> tuple[int, int] | None:
     return None
 
 
-_AFTER_STOP = re.compile(r"''|[,.;:()\"“”!?]|\s[—–-]{1,2}\s|\s(?:who|which|that|when|while|because|during|as|in|on|at|"
-                         r"after|before|to|told|said|says|and\s+(?:the|a)\s)\b")
+_AFTER_STOP = re.compile(
+    r"''|[,.;:()\"“”!?]|\s[—–-]{1,2}\s|\s(?:who|which|that|when|while|because|during|as|in|on|at|"
+    r"after|before|to|told|said|says|and\s+(?:the|a)\s)\b"
+)
 
 
 def after(sentence: str, pos: int, whole: bool = False) -> tuple[int, int] | None:

@@ -19,7 +19,7 @@ from .words_ru import DASH_VERB
 
 GUILLEMET = re.compile("[«»]")
 # Quotation marks other than «»: an odd number before a position leaves a quotation open there.
-QUOTE_MARK = re.compile("[\"“”„]")
+QUOTE_MARK = re.compile('["“”„]')
 # A paragraph of dialogue opens with a dash and a capital: "— Это абсурд, — отрезал Иванов."
 DIALOGUE_LINE = re.compile(r"\s*[—–]\s+[«\"„“]?[А-ЯЁA-Z]")
 SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
@@ -46,7 +46,7 @@ def open_quotation_text(text: str, pos: int) -> str:
             break
     end = min(limit, close + 200)
     stop = SENTENCE_END.search(text, close, end)
-    return text[pos:stop.end() if stop else end]
+    return text[pos : stop.end() if stop else end]
 
 
 class SentenceQuotes:
@@ -78,7 +78,7 @@ class SentenceQuotes:
         if pos == 0:
             return self._inside
         sentence = self._sentence
-        if sentence[pos - 1] == "»" or (pos >= 2 and sentence[pos - 2] in "»\"“”"):
+        if sentence[pos - 1] == "»" or (pos >= 2 and sentence[pos - 2] in '»"“”'):
             return True
         if self.inside(pos - 1):
             return True

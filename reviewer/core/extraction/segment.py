@@ -16,20 +16,24 @@ import re
 from dataclasses import dataclass
 
 # Words after which a full stop does not end a sentence (lower-cased, without the dot).
-_ABBREVIATIONS = frozenset("""
+_ABBREVIATIONS = frozenset(
+    """
 mr mrs ms messrs mmes dr prof sr jr st sen rep gov lt col gen maj capt cmdr adm sgt cpl pvt rev fr hon pres
 supt insp det cdr brig atty amb
 jan feb mar apr jun jul aug sep sept oct nov dec
 mon tue tues wed thu thur thurs fri sat sun
 no nos vol vols art fig figs ch sec p pp ed eds est approx dept univ inc ltd co corp bros assn ave blvd rd
 mt ft vs v etc al cf ca e.g i.e a.m p.m u.s u.k u.n e.u d.c n.y l.a
-""".split())
+""".split()
+)
 # Russian abbreviations (lower-cased, without the final dot). Several of them also end sentences
 # ("в 2019 г.", "и т.д."), so after these a sentence ends only before a typical sentence start.
-_ABBREVIATIONS_RU = frozenset("""
+_ABBREVIATIONS_RU = frozenset(
+    """
 т.е т.д т.п т.к т.н г гг ул д пр пер просп пл обл им проф акад доц др млн млрд тыс трлн руб коп
 стр см ср напр ст п пп ч гл рис табл тел корр янв фев февр апр авг сент окт нояб дек
-""".split())
+""".split()
+)
 # Russian abbreviations that close a number, a year or a list ("5 млрд руб.", "в 2023 г.", "и т.д."): before
 # a capital letter they end the sentence. "г" and "гг" count only after a number ("г. Москва" is a city) and
 # "др" only after "и"; the rest ("ул.", "им.", "проф.") come before a name, so they keep the strict rule.
@@ -43,16 +47,20 @@ _OPENING_PREPOSITIONS_RU = frozenset("в во с со к ко по до за н�
 _BEFORE_NUMBER = frozenset({"no", "nos", "vol", "art", "fig", "p", "pp", "sec", "ch"})
 # Words that commonly start a sentence (English, then Russian); after an initialism such as "U.S."
 # or an abbreviation such as "т.д." they signal a new sentence.
-_STARTERS = frozenset("""
+_STARTERS = frozenset(
+    """
 the a an he she it they we i you his her its their our this that these those there but and so yet
 in on at for as if when while after before since although though however meanwhile still then
 what who why how where which mr mrs ms dr officials police some many most all one two three
-""".split()) | frozenset("""
+""".split()
+) | frozenset(
+    """
 я мы вы он она оно они это этот эта эти этого том тот та те там тогда тут здесь все всё его её их наш наши
 но а и или однако зато поэтому потому также тоже кроме впрочем хотя если когда как что чтобы где почему
 в во на с со к ко о об от до за из по при для без после перед между через среди около у
 сейчас сегодня вчера завтра ранее позже теперь уже ещё лишь только даже именно так такой такая такие
-""".split())
+""".split()
+)
 
 _BLOCK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # Candidate ends: terminal punctuation, optional closing quotes/brackets, then whitespace. A match
@@ -62,7 +70,7 @@ _END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s)")
 _WORD_BEFORE = re.compile(r"([A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё.]*)$")
 _NEXT_WORD = re.compile(r"[\"“'‘(«„]?([A-Za-zА-Яа-яЁё]+)")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-_OPEN_QUOTES = "\"“«„"
+_OPEN_QUOTES = '"“«„'
 _QUOTE_MARK = re.compile(r"[\"“”«»„]")
 
 
@@ -115,7 +123,7 @@ def _block_sentences(text: str, block: Block, index: int) -> list[Sentence]:
         if _is_boundary(text, match.start(), match.end(), block.end, sentence_start):
             ends.append(match.end())
             sentence_start = skip_space(text, match.end(), block.end)
-    if "\n" in text[block.start:block.end]:
+    if "\n" in text[block.start : block.end]:
         ends = sorted(set(ends) | set(_line_ends(text, block)))
     pieces = []
     start = block.start
@@ -132,15 +140,20 @@ def _line_ends(text: str, block: Block) -> list[int]:
     """Single line breaks that end a heading-like or list line (short, no closing punctuation)."""
     # A line opening with a dash is dialogue or a list item in Russian; in English it carries the
     # sentence on ("told parliament on Tuesday\n— in a speech that lasted two hours —\nthat …").
-    starters = "\"“«„•*-–—" if _CYRILLIC.search(text, block.start, block.end) else "\"“«„•*-–"
+    starters = '"“«„•*-–—' if _CYRILLIC.search(text, block.start, block.end) else '"“«„•*-–'
     out = []
     line_start = block.start
     pos = text.find("\n", block.start, block.end)
     while pos != -1:
         line = text[line_start:pos].rstrip()
         nxt = skip_space(text, pos, block.end)
-        if (line and nxt < block.end and len(line) < 60 and line[-1] not in ",;:-–—("
-                and (text[nxt].isupper() or text[nxt].isdigit() or text[nxt] in starters)):
+        if (
+            line
+            and nxt < block.end
+            and len(line) < 60
+            and line[-1] not in ",;:-–—("
+            and (text[nxt].isupper() or text[nxt].isdigit() or text[nxt] in starters)
+        ):
             out.append(line_start + len(line))
         line_start = pos + 1
         pos = text.find("\n", pos + 1, block.end)
@@ -163,7 +176,7 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, block_end: int, se
     if text[punct_start] != ".":
         # "?" and "!" end a sentence unless the quote continues in lower case: "Why?" he asked.
         return not follower.islower()
-    if text[punct_start:punct_start + 3] == "..." or text[punct_start] == "…":
+    if text[punct_start : punct_start + 3] == "..." or text[punct_start] == "…":
         return follower.isupper() or follower in _OPEN_QUOTES
     if follower.islower() or follower in ",;:%)":
         return False
@@ -175,8 +188,11 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, block_end: int, se
     next_word = _NEXT_WORD.match(text, nxt, nxt + 30)
     next_lower = next_word.group(1).lower() if next_word else ""
     if _CYRILLIC.match(word):
-        if (next_word and next_word.group(1)[0].isupper()
-                and _closes_number_ru(text, match.start(1), lower, sentence_start)):
+        if (
+            next_word
+            and next_word.group(1)[0].isupper()
+            and _closes_number_ru(text, match.start(1), lower, sentence_start)
+        ):
             return True  # "… в 2023 г. Минфин ожидает", "… стоит 5 млрд руб. Работы начнутся"
         return _russian_boundary(word, lower, next_lower)
     if lower in _BEFORE_NUMBER:
@@ -198,7 +214,7 @@ def _lower_after(text: str, pos: int, limit: int) -> bool:
 def _closes_number_ru(text: str, word_start: int, lower: str, sentence_start: int) -> bool:
     """Whether a Russian abbreviation closes a number, a year or a list (see _NUMBER_END_RU), so that a
     capital letter after it starts a new sentence."""
-    before = text[max(0, word_start - 12):word_start]
+    before = text[max(0, word_start - 12) : word_start]
     if lower == "др":
         return bool(_AND_BEFORE_RU.search(before))
     if lower in ("д", "п"):
@@ -210,7 +226,7 @@ def _closes_number_ru(text: str, word_start: int, lower: str, sentence_start: in
         if word_start - sentence_start > 40:
             return True
         words = text[sentence_start:word_start].split()
-        return not (words and len(words) <= 5 and words[0].lower().lstrip("«\"(") in _OPENING_PREPOSITIONS_RU)
+        return not (words and len(words) <= 5 and words[0].lower().lstrip('«"(') in _OPENING_PREPOSITIONS_RU)
     return lower in _NUMBER_END_RU
 
 
@@ -237,7 +253,7 @@ def _merge_quotes(text: str, pieces: list[tuple[int, int]], index: int) -> list[
         if _quote_open_after(text[start:end]):
             k = i + 1
             while k < len(pieces) and k - i <= 5:
-                depth_text = text[start:pieces[k][1]]
+                depth_text = text[start : pieces[k][1]]
                 if not _quote_open_after(depth_text):
                     j = k
                     break

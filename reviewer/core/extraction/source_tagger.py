@@ -82,18 +82,23 @@ def piece_words(tokenizer: Encoder, sentence: str) -> list[tuple[int, int, bool]
         out.extend((start, end, k == 0) for k in range(len(pieces)))
         if len(got) >= len(ids):
             break
-    if got[:len(ids)] != ids:
+    if got[: len(ids)] != ids:
         return None
-    return out[:len(ids)]
+    return out[: len(ids)]
 
 
 class SourceTagger:
     """The head: relu(x W1 + b1) W2 + b2, softmax over LABELS, per wordpiece vector."""
 
-    def __init__(self, w1: np.ndarray, b1: np.ndarray, w2: np.ndarray, b2: np.ndarray, min_score: float,
-                 context: bool = False):
-        if w1.shape[1] != b1.shape[0] or w2.shape != (b1.shape[0], len(LABELS)) or b2.shape != (len(LABELS),) \
-                or (context and w1.shape[0] % 3):
+    def __init__(
+        self, w1: np.ndarray, b1: np.ndarray, w2: np.ndarray, b2: np.ndarray, min_score: float, context: bool = False
+    ):
+        if (
+            w1.shape[1] != b1.shape[0]
+            or w2.shape != (b1.shape[0], len(LABELS))
+            or b2.shape != (len(LABELS),)
+            or (context and w1.shape[0] % 3)
+        ):
             raise ValueError("source tagger: weight shapes do not fit together")
         self.context = context  # each word's vector is read with the previous and next word's
         self.width = int(w1.shape[0]) // (3 if context else 1)  # of one token vector
@@ -104,8 +109,14 @@ class SourceTagger:
     def load(cls, path: Path) -> SourceTagger:
         with np.load(path) as data:
             context = bool(int(data["context"])) if "context" in data.files else False
-            return cls(data["w1"].astype(np.float32), data["b1"].astype(np.float32), data["w2"].astype(np.float32),
-                       data["b2"].astype(np.float32), float(data["min_score"]), context)
+            return cls(
+                data["w1"].astype(np.float32),
+                data["b1"].astype(np.float32),
+                data["w2"].astype(np.float32),
+                data["b2"].astype(np.float32),
+                float(data["min_score"]),
+                context,
+            )
 
     def probabilities(self, vectors: np.ndarray, sentence_starts: np.ndarray | None = None) -> np.ndarray:
         """(W, len(LABELS)) tag probabilities for the (W, width) vectors of words in order: one
@@ -131,8 +142,9 @@ class SourceTagger:
         text order. Empty when the wordpieces cannot be put back on the text."""
         return self.spans_of_all(tokenizer, [sentence], [vectors])[0]
 
-    def spans_of_all(self, tokenizer: Encoder, sentences: Sequence[str],
-                     vectors: Sequence[np.ndarray]) -> list[list[TaggedSpan]]:
+    def spans_of_all(
+        self, tokenizer: Encoder, sentences: Sequence[str], vectors: Sequence[np.ndarray]
+    ) -> list[list[TaggedSpan]]:
         """`spans` for many sentences, with one matrix product for all their words (many small
         products cost far more, in BLAS threads waking and spinning, than one large one)."""
         words_of: list[list[tuple[int, int]]] = []
@@ -152,7 +164,7 @@ class SourceTagger:
         out: list[list[TaggedSpan]] = []
         at = 0
         for sentence, spans in zip(sentences, words_of):
-            out.append(self._decode(sentence, spans, p[at:at + len(spans)]) if spans else [])
+            out.append(self._decode(sentence, spans, p[at : at + len(spans)]) if spans else [])
             at += len(spans)
         return out
 
@@ -180,7 +192,7 @@ def _merged(sentence: str, spans: list[TaggedSpan]) -> list[TaggedSpan]:
     out: list[TaggedSpan] = []
     for span in spans:
         previous = next((o for o in reversed(out) if o.cue == span.cue), None)
-        if previous is not None and previous.end <= span.start and not sentence[previous.end:span.start].strip():
+        if previous is not None and previous.end <= span.start and not sentence[previous.end : span.start].strip():
             out.remove(previous)
             span = TaggedSpan(previous.start, span.end, max(previous.score, span.score), span.cue)
         out.append(span)

@@ -4,21 +4,38 @@ words, descriptions of sources. Hand-kept; immutable."""
 from __future__ import annotations
 
 # First words of a capitalised run that never name a speaker ("I've said", "Fourth, ...").
-NOT_NAMES = frozenset("""
+NOT_NAMES = frozenset(
+    """
 i i've i'd i'm i'll i’ve i’d i’m i’ll we we've we're you you've first second third fourth fifth finally
-""".split())
+""".split()
+)
 
 # First words of capitalised runs that name places or things, not people.
-NOT_PERSON_FIRST = frozenset("""
+NOT_PERSON_FIRST = frozenset(
+    """
 new united south north east west los las san santa saint st great supreme white fox wall los middle
 republican republicans democrat democrats democratic american americans national federal islamic
 mount lake fort port palm
-""".split())
+""".split()
+)
 
 # Abbreviated titles and the word a later description uses ("Gov. X" ... "the governor").
-TITLE_WORDS = {"gov": "governor", "gov.": "governor", "sen": "senator", "sen.": "senator", "rep": "representative",
-               "rep.": "representative", "gen": "general", "gen.": "general", "prof": "professor",
-               "prof.": "professor", "dr": "doctor", "dr.": "doctor", "pres": "president", "pres.": "president"}
+TITLE_WORDS = {
+    "gov": "governor",
+    "gov.": "governor",
+    "sen": "senator",
+    "sen.": "senator",
+    "rep": "representative",
+    "rep.": "representative",
+    "gen": "general",
+    "gen.": "general",
+    "prof": "professor",
+    "prof.": "professor",
+    "dr": "doctor",
+    "dr.": "doctor",
+    "pres": "president",
+    "pres.": "president",
+}
 
 # "The agency said", "the group said": the organisation named last, whatever its own name says.
 ANY_ORG = frozenset("agency group organization organisation company firm body bureau watchdog regulator".split())
@@ -39,7 +56,8 @@ GENERIC_NOUNS = (
     "network|board|trust|inspectorate|observatory|tribunal"
 )
 
-TITLES = frozenset("""
+TITLES = frozenset(
+    """
 president vice prime minister ministers secretary senator sen sen. rep rep. representative gov gov. governor
 mayor dr dr. mr mr. mrs mrs. ms ms. miss sir dame lord lady chancellor general gen gen. col col. lt lt.
 chief judge justice spokesman spokeswoman spokesperson director ceo chairman chairwoman chair foreign defense
@@ -48,23 +66,30 @@ professor prof prof. attorney commissioner ambassador king queen prince princess
 speaker leader minority majority house senate democratic republican labour conservative party officer
 captain capt capt. sgt sgt. major maj maj. admiral adm adm. detective inspector superintendent sheriff
 lieutenant colonel commander executive chief-executive economist analyst the a an
-""".split())
+""".split()
+)
 
-SENTENCE_WORDS = frozenset("""
+SENTENCE_WORDS = frozenset(
+    """
 but and so yet however meanwhile still then also in on at for as if when while after before since although
 though when this that these those there here what why how where which who then now today yesterday earlier
 later last next instead indeed moreover furthermore asked speaking writing quoted
-""".split())
+""".split()
+)
 
-ORG_WORDS = frozenset("""
+ORG_WORDS = frozenset(
+    """
 ministry department agency office council commission committee bank company corp corporation inc ltd llc group
 organization organisation association union party government police army navy force forces court university
 institute service services kremlin pentagon congress senate parliament fund foundation authority board center
 centre news times post network bureau federation alliance nato un eu imf who cdc fbi cia reuters bbc cnn
 administration command headquarters house embassy mission secretariat coalition campaign club league
-""".split())
+""".split()
+)
 
-DATE_WORDS = frozenset("""
+DATE_WORDS = frozenset(
+    """
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
 september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-""".split())
+""".split()
+)

@@ -65,7 +65,8 @@ from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
 # Auxiliaries and adverbs that may stand between a subject and its verb ("has long argued").
 _AUX_TAIL = re.compile(
     r"(?:\s+(?:has|had|have|also|later|previously|repeatedly|then|again|once|long|would|will|did|does|do|"
-    r"not|never|has\s+since|since|first|separately|earlier|still|recently|however|too|[a-z]+ly))+\s*$")
+    r"not|never|has\s+since|since|first|separately|earlier|still|recently|however|too|[a-z]+ly))+\s*$"
+)
 _NAME_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|Adm|Maj|Cmdr|Rev|St)\.|[A-Z][A-Za-z'’\-]*[A-Za-z]|[A-Z]\.(?:[A-Z]\.)*|[A-Z])"
 _CONNECT = r"(?:of|the|for|de|del|da|van|von|der|al|bin|la|le|and|on)"
 _NAME_RUN_END = re.compile(rf"({_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)*{_NAME_TOKEN})*)\s*$")
@@ -73,35 +74,67 @@ _NAME_RUN_START = re.compile(rf"^\s*((?:the\s+)?{_NAME_TOKEN}(?:\s+(?:{_CONNECT}
 _APPOSITION_END = re.compile(rf"({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}),\s+[^,\"“”]{{2,120}},\s*$")
 _PRONOUN_END = re.compile(r"\b(he|she|it|they)\s*$", re.IGNORECASE)
 # Two or three capitalised words, a person's name as a sentence writes it ("Bernie Sanders").
-_PERSON_RUN = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})"
-                         r"(?![\w'’-])")
+_PERSON_RUN = re.compile(
+    r"(?<![\w.'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})"
+    r"(?![\w'’-])"
+)
 _CAPITAL_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w&'’\-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w&'’\-]*)*")
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:But|And|So|Yet|Then|Still|Now),?\s+)?(?:he|she|He|She)\b")
 _TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 # A name of two or more capitalised words (or an acronym) that opens a phrase, after any article.
-_LEADING_NAME = re.compile(rf"^\s*(?:(?:A|An|The|the)\s+)?({_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)*{_NAME_TOKEN})*)(?![\w'’])")
+_LEADING_NAME = re.compile(
+    rf"^\s*(?:(?:A|An|The|the)\s+)?({_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)*{_NAME_TOKEN})*)(?![\w'’])"
+)
 # "the rights group Amnesty International": an organisation named after the word for one.
-_ORG_BEFORE = re.compile(r"\b(?:group|organi[sz]ation|agency|company|firm|committee|party|union|network|newspaper|"
-                         r"outlet|institute|charity|watchdog|tank|coalition|foundation|association|nonprofit|"
-                         r"non-profit|site|website|magazine|paper|broadcaster|channel|pollster|bank)\s*$",
-                         re.IGNORECASE)
-_AUTHORS = re.compile(r"\b(?:lead author|led by|authored by|co-author|senior author)\s*,?\s*(?:(?:Dr|Prof)\.?\s+)?"
-                      r"([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’\-]+){1,2})")
+_ORG_BEFORE = re.compile(
+    r"\b(?:group|organi[sz]ation|agency|company|firm|committee|party|union|network|newspaper|"
+    r"outlet|institute|charity|watchdog|tank|coalition|foundation|association|nonprofit|"
+    r"non-profit|site|website|magazine|paper|broadcaster|channel|pollster|bank)\s*$",
+    re.IGNORECASE,
+)
+_AUTHORS = re.compile(
+    r"\b(?:lead author|led by|authored by|co-author|senior author)\s*,?\s*(?:(?:Dr|Prof)\.?\s+)?"
+    r"([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’\-]+){1,2})"
+)
 # "a spokeswoman for the group", "the company's spokesman": the organisation is the party.
-_SPOKES_FOR = re.compile(r"(?:(?:the|a|an|one)\s+)?(?:[a-z\-]+\s+)?(?:spokes(?:man|woman|person|people)|representative|"
-                         r"spokesmen|spokeswomen)\s+(?:for|of|at|with)\s+((?:the\s+)?[^,]+)$", re.IGNORECASE)
-_SPOKES_OF = re.compile(r"((?:the\s+)?[\w.\- ]+?)['’]s\s+(?:[a-z\-]+\s+)?(?:spokes(?:man|woman|person|people)|"
-                        r"spokesmen|spokeswomen)$", re.IGNORECASE)
+_SPOKES_FOR = re.compile(
+    r"(?:(?:the|a|an|one)\s+)?(?:[a-z\-]+\s+)?(?:spokes(?:man|woman|person|people)|representative|"
+    r"spokesmen|spokeswomen)\s+(?:for|of|at|with)\s+((?:the\s+)?[^,]+)$",
+    re.IGNORECASE,
+)
+_SPOKES_OF = re.compile(
+    r"((?:the\s+)?[\w.\- ]+?)['’]s\s+(?:[a-z\-]+\s+)?(?:spokes(?:man|woman|person|people)|"
+    r"spokesmen|spokeswomen)$",
+    re.IGNORECASE,
+)
 _PRONOUN_START = re.compile(r"^\s*(he|she|it|they)\b", re.IGNORECASE)
 _GENERIC_END = re.compile(
     rf"\b((?:the|a|an|its|his|her|their|one|two|several|some|many|other|[A-Z][\w.]*['’]s)\s+)?"
-    rf"((?:[a-zA-Z\-]+(?:['’]s)?\s+){{0,3}}?(?:{_GENERIC_NOUNS}))\s*$")
+    rf"((?:[a-zA-Z\-]+(?:['’]s)?\s+){{0,3}}?(?:{_GENERIC_NOUNS}))\s*$"
+)
 _GENERIC_START = re.compile(
     rf"^\s*((?:the|a|an|its|his|her|their|one|several|some|many|other|[A-Z][\w.]*['’]s)\s+"
-    rf"(?:[a-zA-Z\-]+(?:['’]s)?\s+){{0,3}}?(?:{_GENERIC_NOUNS}))\b")
+    rf"(?:[a-zA-Z\-]+(?:['’]s)?\s+){{0,3}}?(?:{_GENERIC_NOUNS}))\b"
+)
 _TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'’\-]*\s){0,3}[A-Z][A-Z.'’\-]+):\s+")
-_NOT_LABELS = frozenset({"SPEAKERS", "PARTICIPANTS", "PANELISTS", "NOTE", "UPDATE", "CORRECTION", "WATCH",
-                         "READ", "RELATED", "PHOTO", "VIDEO", "SOURCE", "SOURCES", "EDITOR'S NOTE"})
+_NOT_LABELS = frozenset(
+    {
+        "SPEAKERS",
+        "PARTICIPANTS",
+        "PANELISTS",
+        "NOTE",
+        "UPDATE",
+        "CORRECTION",
+        "WATCH",
+        "READ",
+        "RELATED",
+        "PHOTO",
+        "VIDEO",
+        "SOURCE",
+        "SOURCES",
+        "EDITOR'S NOTE",
+    }
+)
 # A cue whose source stood after it in at least this share of the training attributions may be
 # inverted ("..., said X", "..., wrote X"); "accused" (4%) may not.
 _INVERTS = 0.05
@@ -125,7 +158,8 @@ _RU_QUOTES = re.compile(r"[«»\"“”„]")
 # "according to figures published by Harbourside Water": the source is who published them.
 _PUBLISHED_BY = re.compile(
     r"\s*(?:the\s+|new\s+|official\s+|latest\s+)*(?:[a-z\-]+\s+){0,3}?"
-    r"(?:published|released|compiled|issued|provided|collected|gathered|produced)\s+(?:on\s+\w+\s+)?by\s+")
+    r"(?:published|released|compiled|issued|provided|collected|gathered|produced)\s+(?:on\s+\w+\s+)?by\s+"
+)
 
 
 def _inside_org_name(lowered: list[str], i: int) -> bool:
@@ -193,8 +227,7 @@ class Attributor:
         if new_block:
             self._dialogue = is_dialogue_line(sentence)
             self._label_block, self._fresh_label = self._fresh_label, False
-        if self._label is not None and not _CYRILLIC.search(sentence) and (
-                self._label_block or self._labels_seen >= 2):
+        if self._label is not None and not _CYRILLIC.search(sentence) and (self._label_block or self._labels_seen >= 2):
             # In a transcript the line's speaker makes the claim, whatever it quotes or cites.
             self._scan_names(sentence)
             self._previous = self._label
@@ -246,11 +279,15 @@ class Attributor:
             titled = [i for i, w in enumerate(lowered) if w in _TITLES and w not in ("the", "a", "an")]
             if titled and titled[-1] < len(words) - 2 and lowered[titled[-1]] not in _ORG_WORDS:
                 # "Senator Maria Lopez": the person is who the title names
-                for word in lowered[:titled[-1] + 1]:
-                    self._by_title[_TITLE_WORDS.get(word, word)] = " ".join(words[titled[-1] + 1:])
-                words, lowered = words[titled[-1] + 1:], lowered[titled[-1] + 1:]
-            if lowered[0] in _SENTENCE_WORDS or lowered[0] in _NOT_PERSON_FIRST or lowered[0] in _NOT_NAMES \
-                    or any(w in _TITLES or w in _ORG_WORDS or w in _DATE_WORDS for w in lowered):
+                for word in lowered[: titled[-1] + 1]:
+                    self._by_title[_TITLE_WORDS.get(word, word)] = " ".join(words[titled[-1] + 1 :])
+                words, lowered = words[titled[-1] + 1 :], lowered[titled[-1] + 1 :]
+            if (
+                lowered[0] in _SENTENCE_WORDS
+                or lowered[0] in _NOT_PERSON_FIRST
+                or lowered[0] in _NOT_NAMES
+                or any(w in _TITLES or w in _ORG_WORDS or w in _DATE_WORDS for w in lowered)
+            ):
                 continue
             name = " ".join(words)
             self._remember_person(name)
@@ -262,7 +299,7 @@ class Attributor:
         """How many «» quotations are open where a sentence starts (a block closes them all)."""
         if new_block:
             return 0
-        between = self._text[self._scanned:start]
+        between = self._text[self._scanned : start]
         return max(0, self._quote_depth + between.count("«") - between.count("»"))
 
     # -- finding -------------------------------------------------------------------------------
@@ -301,22 +338,26 @@ class Attributor:
             return self._pronoun(pronoun.group(1), offset + pronoun.start(1), offset + pronoun.end(1))
         match = _NAME_RUN_END.search(left_stripped)
         if match:
-            hit = self._named(match.group(1), offset + match.start(1), left_stripped[:match.start(1)])
+            hit = self._named(match.group(1), offset + match.start(1), left_stripped[: match.start(1)])
             if hit:
                 return hit
         match = _APPOSITION_END.search(left_stripped)
         if match:
-            hit = self._named(match.group(1), offset + match.start(1), left_stripped[:match.start(1)])
+            hit = self._named(match.group(1), offset + match.start(1), left_stripped[: match.start(1)])
             if hit:
                 return hit
         if left_stripped.endswith(","):  # "The ministry's spokesman, Igor Konashenkov, said"
             match = _NAME_RUN_END.search(left_stripped[:-1])
             if match:
-                hit = self._named(match.group(1), offset + match.start(1), left_stripped[:match.start(1)])
+                hit = self._named(match.group(1), offset + match.start(1), left_stripped[: match.start(1)])
                 if hit:
                     return hit
         match = _GENERIC_END.search(left_stripped, max(0, len(left_stripped) - 80))
-        if match and match.group(2).split()[-1].lower() in _MEDIA and not (match.group(1) or "").lower().startswith("the"):
+        if (
+            match
+            and match.group(2).split()[-1].lower() in _MEDIA
+            and not (match.group(1) or "").lower().startswith("the")
+        ):
             return None  # "In a statement emailed to Reuters, Acme said": a statement is how, not who
         if match:
             return self._generic(match.group(0).strip(), match.group(2), offset + match.start(), left_stripped)
@@ -328,7 +369,7 @@ class Attributor:
             span = phrases.after(sentence, pos, whole=True)
             if span is None:
                 return None
-        right = sentence[pos:pos + _LOOK_AHEAD]
+        right = sentence[pos : pos + _LOOK_AHEAD]
         pronoun = _PRONOUN_START.match(right)
         if pronoun:
             return self._pronoun(pronoun.group(1), offset + pos + pronoun.start(1), offset + pos + pronoun.end(1))
@@ -339,7 +380,7 @@ class Attributor:
             run_start = pos + match.start(1)
             if run.lower().startswith("the "):
                 run, run_start = run[4:], run_start + 4
-            hit = self._named(run, offset + run_start, sentence[max(0, run_start - 200):run_start])
+            hit = self._named(run, offset + run_start, sentence[max(0, run_start - 200) : run_start])
             if hit:
                 return hit
         if generic:
@@ -354,20 +395,21 @@ class Attributor:
         start, end = span
         phrase = sentence[start:end]
         lead = re.match(r"(?:the|a|an)\s+", phrase, re.IGNORECASE)
-        name = " ".join(phrase[lead.end() if lead else 0:].split())
+        name = " ".join(phrase[lead.end() if lead else 0 :].split())
         words = name.split()
         if not words or words[0].lower() in _PRONOUN_WORDS:
             return None
         if len(words) == 1 and (words[0][0].isupper() or words[0].isupper()):
-            hit = self._named(name, offset + start + (lead.end() if lead else 0), sentence[max(0, start - 200):start])
+            hit = self._named(name, offset + start + (lead.end() if lead else 0), sentence[max(0, start - 200) : start])
             if hit:
                 return hit
         if lead and len(words) <= 3:
             return self._generic(phrase, words[-1], offset + start, "")
         return Attribution(name, offset + start, offset + end)
 
-    def _with_tagger(self, found: Attribution | None, sentence: str, offset: int,
-                     hints: Sequence[TaggedSpan]) -> Attribution | None:
+    def _with_tagger(
+        self, found: Attribution | None, sentence: str, offset: int, hints: Sequence[TaggedSpan]
+    ) -> Attribution | None:
         """The rules' finding and the tagger's best source span, combined (see tagger_mode)."""
         sources = [h for h in hints if not h.cue]
         if self.tagger_mode == "tagger":
@@ -381,9 +423,15 @@ class Attributor:
                         return Attribution(hit.speaker, hit.start, hit.end, bool(re.search(r"[\"“”]", sentence)))
             return found
         best = max(sources, key=lambda h: h.score)
-        if found is not None and found.speaker is not None and (
-                found.start is None or found.end is None
-                or (best.start < found.end - offset and found.start - offset < best.end)):
+        if (
+            found is not None
+            and found.speaker is not None
+            and (
+                found.start is None
+                or found.end is None
+                or (best.start < found.end - offset and found.start - offset < best.end)
+            )
+        ):
             return found  # the rules found the speaker the tagger is surest of
         if found is not None and found.speaker is not None and best.score < _TAGGER_OVERRIDES:
             return found
@@ -405,18 +453,21 @@ class Attributor:
         head = phrase[:comma] if comma > 0 else phrase  # "Henry Crespo, president of the ... Caucus"
         run = _NAME_RUN_START.match(head)
         lead = _LEADING_NAME.match(head)
-        if lead and (len(lead.group(1).split()) >= 2 or lead.group(1).isupper()) \
-                and lead.group(1).split()[0].lower() not in _SENTENCE_WORDS | _NOT_NAMES:
+        if (
+            lead
+            and (len(lead.group(1).split()) >= 2 or lead.group(1).isupper())
+            and lead.group(1).split()[0].lower() not in _SENTENCE_WORDS | _NOT_NAMES
+        ):
             # The tagger's bounds are loose ("A Government Accountability Office report released"):
             # a name that opens the span is the source.
-            return self._named(lead.group(1), offset + start + lead.start(1), sentence[max(0, start - 200):start])
+            return self._named(lead.group(1), offset + start + lead.start(1), sentence[max(0, start - 200) : start])
         if run and run.end() >= len(head.rstrip()) and not head.lstrip().lower().startswith(("the ", "a ", "an ")):
-            return self._named(run.group(1), offset + start + run.start(1), sentence[max(0, start - 200):start])
+            return self._named(run.group(1), offset + start + run.start(1), sentence[max(0, start - 200) : start])
         generic = _GENERIC_START.match(head)
         if generic and generic.end() >= len(head.rstrip()):
             return self._generic(generic.group(1), generic.group(1).split()[-1], offset + start + generic.start(1), "")
         if run and run.end() >= len(head.rstrip()):  # "The Wall Street Journal"
-            return self._named(run.group(1), offset + start + run.start(1), sentence[max(0, start - 200):start])
+            return self._named(run.group(1), offset + start + run.start(1), sentence[max(0, start - 200) : start])
         return self._phrase(sentence, (start, start + len(head.rstrip())), offset)
 
     # -- resolving -----------------------------------------------------------------------------
@@ -425,35 +476,57 @@ class Attributor:
         if both is not None:
             return both
         tokens = list(re.finditer(r"\S+", run))
-        had_title = bool(re.search(r"\b(?:spokes\w+|official|minister|secretary|president|chief|director|"
-                                   r"head|leader|analyst|economist|professor|lawyer)\s*$", before, re.IGNORECASE))
+        had_title = bool(
+            re.search(
+                r"\b(?:spokes\w+|official|minister|secretary|president|chief|director|"
+                r"head|leader|analyst|economist|professor|lawyer)\s*$",
+                before,
+                re.IGNORECASE,
+            )
+        )
         # Drop sentence words ("But", "In") and connectors from the left, connectors from the right.
-        while tokens and not (len(tokens[0].group(0)) > 1 and tokens[0].group(0).isupper()) and (
+        while (
+            tokens
+            and not (len(tokens[0].group(0)) > 1 and tokens[0].group(0).isupper())
+            and (
                 tokens[0].group(0).lower() in _SENTENCE_WORDS
-                or tokens[0].group(0).lower() in ("of", "the", "for", "and", "on")):
+                or tokens[0].group(0).lower() in ("of", "the", "for", "and", "on")
+            )
+        ):
             tokens = tokens[1:]
         # "Eurostat on Monday": a date is not part of the name.
-        while tokens and (tokens[-1].group(0).lower().rstrip(".,") in _DATE_WORDS
-                          or tokens[-1].group(0).lower() in ("of", "the", "for", "and", "on", "de", "van", "von")):
+        while tokens and (
+            tokens[-1].group(0).lower().rstrip(".,") in _DATE_WORDS
+            or tokens[-1].group(0).lower() in ("of", "the", "for", "and", "on", "de", "van", "von")
+        ):
             tokens = tokens[:-1]
         if not tokens:
             return None
         lowered = [t.group(0).lower().rstrip(".") for t in tokens]
-        if lowered[0] in _NOT_NAMES or lowered[-1] in ("i", "we", "you") or \
-                all(w in _TITLES or w + "." in _TITLES for w in lowered):
+        if (
+            lowered[0] in _NOT_NAMES
+            or lowered[-1] in ("i", "we", "you")
+            or all(w in _TITLES or w + "." in _TITLES for w in lowered)
+        ):
             return None
-        org = lowered[-1] in _ORG_WORDS or (len(tokens) == 1 and self._is_org(tokens[0].group(0))) or \
-            bool(_ORG_BEFORE.search(before))
+        org = (
+            lowered[-1] in _ORG_WORDS
+            or (len(tokens) == 1 and self._is_org(tokens[0].group(0)))
+            or bool(_ORG_BEFORE.search(before))
+        )
         if not org:
             # "Russian President Vladimir Putin", "U.S. Secretary of State Antony Blinken": the
             # name is what follows the last title word.
-            titles = [i for i, w in enumerate(lowered[:-1]) if (w in _TITLES or w + "." in _TITLES)
-                      and not _inside_org_name(lowered, i)]
+            titles = [
+                i
+                for i, w in enumerate(lowered[:-1])
+                if (w in _TITLES or w + "." in _TITLES) and not _inside_org_name(lowered, i)
+            ]
             if titles:
                 had_title = True
-                title_words = lowered[:titles[-1] + 1]
-                tokens = tokens[titles[-1] + 1:]
-                lowered = lowered[titles[-1] + 1:]
+                title_words = lowered[: titles[-1] + 1]
+                tokens = tokens[titles[-1] + 1 :]
+                lowered = lowered[titles[-1] + 1 :]
                 if not any(w in _ORG_WORDS for w in lowered):
                     for word in title_words:
                         if word not in ("the", "a", "an", "of", "former", "acting", "deputy"):
@@ -486,9 +559,9 @@ class Attributor:
         several parties, joined with "; " (the span covers both). Names that hold an "and" of their
         own ("Securities and Exchange Commission", "Procter and Gamble") are left whole."""
         split = re.search(r"\s+and\s+", run)
-        if split is None or re.search(r"\s+and\s+", run[split.end():]):
+        if split is None or re.search(r"\s+and\s+", run[split.end() :]):
             return None
-        left, right = run[:split.start()], run[split.end():]
+        left, right = run[: split.start()], run[split.end() :]
         lw, rw = left.lower().replace(".", "").split(), right.lower().replace(".", "").split()
         people = len(lw) >= 2 and len(rw) >= 2 and not any(w in _ORG_WORDS for w in lw + rw)
         org_after = rw[0] == "the" and len(rw) >= 2 and any(w in _ORG_WORDS for w in rw)
@@ -496,8 +569,14 @@ class Attributor:
             return None
         first = self._named(left, run_start, before)
         second = self._named(right, run_start + split.end(), "")
-        if first is None or second is None or not first.speaker or not second.speaker \
-                or first.start is None or second.end is None:
+        if (
+            first is None
+            or second is None
+            or not first.speaker
+            or not second.speaker
+            or first.start is None
+            or second.end is None
+        ):
             return None
         return Attribution(f"{first.speaker}; {second.speaker}", first.start, second.end)
 
@@ -528,7 +607,7 @@ class Attributor:
             # "But  officials said": skip the word and all the space after it, so that the span
             # stays on the text as written.
             start += first.end()
-            phrase = phrase[first.end():]
+            phrase = phrase[first.end() :]
         owner = _SPOKES_FOR.match(phrase) or _SPOKES_OF.match(phrase)
         if owner and owner.group(1).split():
             # An unnamed spokesperson speaks for the organisation: "a spokesperson for the ministry".

@@ -132,7 +132,7 @@ def _tokens_before(text: str, end: int, base: int) -> list[_Token]:
     out: list[_Token] = []
     limit = end
     for match in reversed(found):
-        gap = text[match.end():limit]
+        gap = text[match.end() : limit]
         if (out and not gap.isspace()) or (not out and gap.strip()) or len(out) == 8:
             break
         out.append(_Token(match.group(0), base + match.start(), base + match.end()))
@@ -145,7 +145,7 @@ def _tokens_after(text: str, pos: int, base: int) -> list[_Token]:
     """The words that start at text[pos:] (after spaces) with only spaces between them (at most eight)."""
     out: list[_Token] = []
     for match in TOKEN.finditer(text, pos, min(len(text), pos + 200)):
-        gap = text[pos:match.start()]
+        gap = text[pos : match.start()]
         if (out and not gap.isspace()) or (not out and gap.strip()) or len(out) == 8:
             break
         out.append(_Token(match.group(0), base + match.start(), base + match.end()))
@@ -224,7 +224,7 @@ class RussianAttributor:
             end = adverbs.start()
         end = text_end(sentence, end)
         # A quotation ends with ", —" before its verb; «Газпром» right before the verb is a name.
-        if not end or sentence[end - 1] in "—–-:«\"“”(":
+        if not end or sentence[end - 1] in '—–-:«"“”(':
             return None
         gender = verb_gender(verb.group(0))
         if sentence[end - 1] == ",":
@@ -288,7 +288,7 @@ class RussianAttributor:
         if gender == "pl":  # "В министерстве заявили", "В пресс-службе Кремля сообщили"
             for i in range(len(tokens) - 2, max(-1, len(tokens) - 5), -1):
                 if tokens[i].norm in ("в", "во", "на"):
-                    mention = self._phrase_after(tokens[i + 1:], any_case=True)
+                    mention = self._phrase_after(tokens[i + 1 :], any_case=True)
                     if mention is not None and mention.kind in ("org", "role") and mention.end == last.end:
                         return mention
                     break
@@ -331,20 +331,24 @@ class RussianAttributor:
             if found is None:
                 return self._run_mention(run, (), at_start=False)
             head, label = found
-            modifiers = stretch[head + 1:]
+            modifiers = stretch[head + 1 :]
             if all(GENITIVE_LIKE.search(t.norm) for t in modifiers):
                 if label == "role" and SURNAME.search(run[-1].norm) and not ORG_SHAPED.search(run[-1].norm):
                     return _Mention("person", (run[-1],), title=tuple(stretch[head:]) + tuple(run[:-1]), strong=False)
                 # "пресс-служба Кремля", "компания «Мостострой-Север»", "глава Минфина"
-                return _Mention(label, tuple(stretch[_first_adjective(stretch, head):]) + tuple(run))
+                return _Mention(label, tuple(stretch[_first_adjective(stretch, head) :]) + tuple(run))
         if found is None:
             return None
         head, label = found
         end = head + 1
-        while end < len(stretch) and end - head <= 3 and GENITIVE_LIKE.search(stretch[end].norm) \
-                and stretch[end].norm not in STOP:
+        while (
+            end < len(stretch)
+            and end - head <= 3
+            and GENITIVE_LIKE.search(stretch[end].norm)
+            and stretch[end].norm not in STOP
+        ):
             end += 1
-        return _Mention(label, tuple(stretch[_first_adjective(stretch, head):end]))
+        return _Mention(label, tuple(stretch[_first_adjective(stretch, head) : end]))
 
     def _head(self, stretch: list[_Token], any_case: bool) -> tuple[int, str] | None:
         """The head noun of a phrase, the first word or after up to two adjectives: (index, its label)."""
@@ -357,18 +361,22 @@ class RussianAttributor:
         return None
 
     def _headed_before(self, tokens: list[_Token]) -> _Mention | None:
-        """"Глава администрации района", "Жители Ольховки": a nominative role, group or
+        """ "Глава администрации района", "Жители Ольховки": a nominative role, group or
         organisation noun followed only by words in the genitive (or names)."""
         for head in range(max(0, len(tokens) - 5), len(tokens)):
             label = _noun(tokens[head], any_case=False)
             if not label:
                 continue
-            rest = tokens[head + 1:]
-            if (label != "org" and len(rest) >= 2 and rest[-2].norm in ("в", "во", "на")
-                    and (rest[-1].capitalised or _noun(rest[-1], any_case=True) == "org")):
+            rest = tokens[head + 1 :]
+            if (
+                label != "org"
+                and len(rest) >= 2
+                and rest[-2].norm in ("в", "во", "на")
+                and (rest[-1].capitalised or _noun(rest[-1], any_case=True) == "org")
+            ):
                 rest = rest[:-2]  # "Источник в правительстве", "собеседник в Кремле"
             if all(t.capitalised or (GENITIVE_LIKE.search(t.norm) and t.norm not in STOP) for t in rest):
-                return _Mention(label, tuple(tokens[_first_adjective(tokens, head):]))
+                return _Mention(label, tuple(tokens[_first_adjective(tokens, head) :]))
         return None
 
     def _person_in_run(self, run: list[_Token], before: list[_Token]) -> _Mention | None:
@@ -376,7 +384,7 @@ class RussianAttributor:
         ("России Дмитрий Песков" → "Дмитрий Песков"), or a surname we already know."""
         for i, token in enumerate(run):
             if FIRST_NAMES.any_case(token.norm) or re.fullmatch(r"[A-ZА-ЯЁ]\.", token.text):
-                name = run[i:i + 4] if any(t.text.endswith(".") for t in run[i:i + 3]) else run[i:i + 3]
+                name = run[i : i + 4] if any(t.text.endswith(".") for t in run[i : i + 3]) else run[i : i + 3]
                 return _Mention("person", tuple(name), title=_title(list(before) + run[:i]))
         if self._known_person([run[-1].norm], None) is not None:
             return _Mention("person", (run[-1],), title=_title(list(before) + run[:-1]))
@@ -386,8 +394,10 @@ class RussianAttributor:
         """Capitalised words with no first name: an organisation ("Минфин России", "МИД", «…»)
         or a surname ("Песков"). A lone unknown word that opens the sentence is neither."""
         norms = [t.norm for t in run]
-        if any(ORG_SHAPED.search(n) or t.text.isupper() or t.text.startswith("«") or t.text.isascii()
-               for n, t in zip(norms, run)):
+        if any(
+            ORG_SHAPED.search(n) or t.text.isupper() or t.text.startswith("«") or t.text.isascii()
+            for n, t in zip(norms, run)
+        ):
             return _Mention("org", tuple(run), strong=False)
         if SURNAME.search(norms[-1]):
             return _Mention("person", (run[-1],), title=_title(list(before) + run[:-1]), strong=False)
@@ -423,16 +433,18 @@ class RussianAttributor:
         name = " ".join(t.text for t in mention.tokens)
         if known is None:
             known = _Entity(name, norms, "person", gender, nominative=not oblique)
-        elif not oblique and (len(norms) > len(known.norms) or (len(norms) == len(known.norms)
-                                                                 and not known.nominative)):
+        elif not oblique and (
+            len(norms) > len(known.norms) or (len(norms) == len(known.norms) and not known.nominative)
+        ):
             # "Дмитрий Песков" after "по словам Пескова" or "Песков": the fullest nominative names them
             known.name, known.norms, known.nominative = name, norms, True
         if known.gender is None and gender in ("m", "f"):
             known.gender = gender
         for org in _orgs_in_title(mention.title):
             words = [t.norm for t in org]
-            self._remember(self._known_org(words) or
-                           _Entity(" ".join(t.text for t in org), words, "org", org_gender(words)))
+            self._remember(
+                self._known_org(words) or _Entity(" ".join(t.text for t in org), words, "org", org_gender(words))
+            )
         title = [t.norm for t in mention.title]
         if title and (not self._titles or self._titles[-1] != (title, known)):
             self._titles = self._titles[-50:] + [(title, known)]
@@ -504,8 +516,13 @@ class RussianAttributor:
 def _first_adjective(tokens: Sequence[_Token], head: int) -> int:
     """Include up to two adjectives before a head noun ("областное министерство")."""
     start = head
-    while start > 0 and head - start < 2 and ADJECTIVE.search(tokens[start - 1].norm) \
-            and tokens[start - 1].norm not in STOP and not tokens[start - 1].text[0].isupper():
+    while (
+        start > 0
+        and head - start < 2
+        and ADJECTIVE.search(tokens[start - 1].norm)
+        and tokens[start - 1].norm not in STOP
+        and not tokens[start - 1].text[0].isupper()
+    ):
         start -= 1
     return start
 

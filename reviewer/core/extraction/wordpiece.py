@@ -41,10 +41,22 @@ class WordPieceTokenizer:
     """Turns a sentence into model input ids: ``[CLS]``, WordPiece ids, ``[SEP]``, no padding,
     truncated to ``max_tokens`` ids in all."""
 
-    def __init__(self, vocab: dict[str, int], *, cls_id: int, sep_id: int, max_tokens: int,
-                 unk_token: str = "[UNK]", prefix: str = "##", max_word_chars: int = 100,
-                 special_tokens: dict[str, int] | None = None, clean_text: bool = True,
-                 chinese_chars: bool = True, strip_accents: bool = True, lowercase: bool = True):
+    def __init__(
+        self,
+        vocab: dict[str, int],
+        *,
+        cls_id: int,
+        sep_id: int,
+        max_tokens: int,
+        unk_token: str = "[UNK]",
+        prefix: str = "##",
+        max_word_chars: int = 100,
+        special_tokens: dict[str, int] | None = None,
+        clean_text: bool = True,
+        chinese_chars: bool = True,
+        strip_accents: bool = True,
+        lowercase: bool = True,
+    ):
         if max_tokens < 2:
             raise ValueError(f"max_tokens must leave room for [CLS] and [SEP], got {max_tokens}")
         if unk_token not in vocab:
@@ -62,8 +74,7 @@ class WordPieceTokenizer:
         # Longest first, so that at one position the longest token wins, as in the Rust matcher.
         names = sorted(self._special, key=len, reverse=True)
         self._special_re = re.compile("|".join(map(re.escape, names))) if names else None
-        self._word_ids = lru_cache(WORD_CACHE_SIZE)(
-            _word_splitter(vocab, vocab[unk_token], prefix, max_word_chars))
+        self._word_ids = lru_cache(WORD_CACHE_SIZE)(_word_splitter(vocab, vocab[unk_token], prefix, max_word_chars))
         self._unk_id = vocab[unk_token]
         self._max_word_chars = max_word_chars
 
@@ -107,7 +118,7 @@ class WordPieceTokenizer:
         start = 0
         for match in self._special_re.finditer(text):
             if match.start() > start:
-                yield text[start:match.start()]
+                yield text[start : match.start()]
             yield self._special[match.group()]
             start = match.end()
         if start < len(text):
@@ -155,11 +166,13 @@ class _Settings(TypedDict):
 
 def _settings(spec: dict[str, object], path: Path) -> _Settings:
     """WordPieceTokenizer's keyword arguments from a parsed tokenizer.json."""
+
     def part(key: str, expected: str) -> dict[str, object]:
         value = _json_object(spec.get(key) or {}, key, path)
         if value.get("type") != expected:
             raise UnsupportedTokenizer(
-                f"{path}: the {key} is {value.get('type')!r}; Reviewer's tokenizer implements only {expected}")
+                f"{path}: the {key} is {value.get('type')!r}; Reviewer's tokenizer implements only {expected}"
+            )
         return value
 
     normalizer = part("normalizer", "BertNormalizer")
@@ -178,7 +191,8 @@ def _settings(spec: dict[str, object], path: Path) -> _Settings:
         if token.get("normalized") or token.get("single_word") or token.get("lstrip") or token.get("rstrip"):
             raise UnsupportedTokenizer(
                 f"{path}: added token {content!r} sets normalized, single_word, lstrip or rstrip, "
-                "which Reviewer's tokenizer does not implement")
+                "which Reviewer's tokenizer does not implement"
+            )
         special[content] = token_id
     cls_id, sep_id = _cls_and_sep(_json_object(spec.get("post_processor") or {}, "post_processor", path), path)
     max_word_chars = model.get("max_input_chars_per_word", 100)
@@ -187,7 +201,10 @@ def _settings(spec: dict[str, object], path: Path) -> _Settings:
     lowercase = bool(normalizer.get("lowercase", True))
     strip_accents = normalizer.get("strip_accents")
     return {
-        "vocab": vocab, "cls_id": cls_id, "sep_id": sep_id, "special_tokens": special,
+        "vocab": vocab,
+        "cls_id": cls_id,
+        "sep_id": sep_id,
+        "special_tokens": special,
         "unk_token": _json_text(model, "unk_token", "[UNK]", path),
         "prefix": _json_text(model, "continuing_subword_prefix", "##", path),
         "max_word_chars": max_word_chars,
@@ -210,13 +227,21 @@ def _cls_and_sep(processor: dict[str, object], path: Path) -> tuple[int, int]:
         steps = single if isinstance(single, list) else []
         shape = [next(iter(step), None) if isinstance(step, dict) else None for step in steps]
         if shape == ["SpecialToken", "Sequence", "SpecialToken"] and _json_at(steps, 1, "Sequence", "id") == "A":
-            first, last = (_json_at(processor, "special_tokens", _json_at(steps, i, "SpecialToken", "id"), "ids")
-                           for i in (0, 2))
-            if isinstance(first, list) and isinstance(last, list) and len(first) == 1 and len(last) == 1 \
-                    and isinstance(first[0], int) and isinstance(last[0], int):
+            first, last = (
+                _json_at(processor, "special_tokens", _json_at(steps, i, "SpecialToken", "id"), "ids") for i in (0, 2)
+            )
+            if (
+                isinstance(first, list)
+                and isinstance(last, list)
+                and len(first) == 1
+                and len(last) == 1
+                and isinstance(first[0], int)
+                and isinstance(last[0], int)
+            ):
                 return first[0], last[0]
     raise UnsupportedTokenizer(
-        f"{path}: the post_processor is not '[CLS] $A [SEP]'; Reviewer's tokenizer implements only that")
+        f"{path}: the post_processor is not '[CLS] $A [SEP]'; Reviewer's tokenizer implements only that"
+    )
 
 
 # Parsed JSON is read through these, so that a value of an unexpected type is refused clearly.
@@ -245,8 +270,9 @@ def _json_at(value: object, *keys: object) -> object:
     return value
 
 
-def _word_splitter(vocab: dict[str, int], unk_id: int, prefix: str,
-                   max_word_chars: int) -> Callable[[str], tuple[int, ...]]:
+def _word_splitter(
+    vocab: dict[str, int], unk_id: int, prefix: str, max_word_chars: int
+) -> Callable[[str], tuple[int, ...]]:
     """Greedy longest-match-first WordPiece for one pre-tokenized word, as a tuple of ids."""
     longest = max(map(len, vocab))
 
@@ -385,9 +411,7 @@ _MARKS_AFTER_UNICODE_9 = (
 )
 
 # Rust's char::is_whitespace (the White_Space property); clean_text makes each a plain space.
-_WHITESPACE = (
-    "0009-000D 0020 0085 00A0 1680 2000-200A 2028-2029 202F 205F 3000 "
-)
+_WHITESPACE = "0009-000D 0020 0085 00A0 1680 2000-200A 2028-2029 202F 205F 3000 "
 
 # Capitals Rust lowercases but Python 3.11 (Unicode 14) does not know: capital:small.
 _UPPERCASE_AFTER_UNICODE_14 = (
@@ -407,5 +431,11 @@ _LOWER_NEWER = {int(capital, 16): int(small, 16) for capital, small in _LOWER_NE
 
 _ASCII_PATTERNS, _BMP_PATTERNS, _ALL_PATTERNS = _Patterns(0x7F), _Patterns(0xFFFF), _Patterns(0x10FFFF)
 # clean_text for ASCII: drop control characters, turn tab, LF and CR into spaces.
-_ASCII_CLEAN = {code: None if _ALL_PATTERNS.removed.match(chr(code)) else
-                " " if _ALL_PATTERNS.whitespace.match(chr(code)) else chr(code) for code in range(128)}
+_ASCII_CLEAN = {
+    code: None
+    if _ALL_PATTERNS.removed.match(chr(code))
+    else " "
+    if _ALL_PATTERNS.whitespace.match(chr(code))
+    else chr(code)
+    for code in range(128)
+}

@@ -147,4 +147,4 @@ def ld_json_blocks(html: str) -> Iterator[tuple[int, str]]:
         if _LD_JSON.search(html, opened.end(), tag_end):
             line += html.count("\n", line_pos, opened.start())
             line_pos = opened.start()
-            yield line, html[tag_end + 1:closed.start()]
+            yield line, html[tag_end + 1 : closed.start()]

@@ -28,8 +28,10 @@ from .claimreview import find_claim_reviews, ld_json_blocks, records_from_review
 from .model import MAX_COLLECTION_NAME, FactcheckRecord, ParsedFile, RowProblem
 from .tabular import NoClaimColumn, read_delimited, read_json_lines, records_from_items
 
-FORMATS_HELP = ("ClaimReview JSON or JSON-LD, a web page with ClaimReview JSON-LD, "
-                "JSON lines, or a CSV/TSV file with a 'claim' column")
+FORMATS_HELP = (
+    "ClaimReview JSON or JSON-LD, a web page with ClaimReview JSON-LD, "
+    "JSON lines, or a CSV/TSV file with a 'claim' column"
+)
 FILE_SUFFIXES = (".json", ".jsonld", ".jsonl", ".ndjson", ".csv", ".tsv", ".tab", ".txt", ".html", ".htm")
 _JSON_LINES_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -53,8 +55,11 @@ def read_file_text(path: Path, label: str) -> str:
     except OSError as error:
         raise _fail(label, f"cannot be read ({error.strerror or error})", "check that you may read it") from None
     if size > MAX_FILE_BYTES:
-        raise _fail(label, f"is {size / 2**20:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit",
-                    "split it into smaller files")
+        raise _fail(
+            label,
+            f"is {size / 2**20:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit",
+            "split it into smaller files",
+        )
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
@@ -84,21 +89,28 @@ def parse_factcheck_text(text: str, label: str, suffix: str = "") -> ParsedFile:
         except json.JSONDecodeError as error:
             if head.startswith("{") and _looks_like_json_lines(head):
                 return _collect(label, "JSON lines", read_json_lines(text))
-            raise _fail(label, f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); "
-                               "nothing was imported", "fix the file or export it again") from None
+            raise _fail(
+                label,
+                f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg}); nothing was imported",
+                "fix the file or export it again",
+            ) from None
         except RecursionError:
             raise _fail(label, "is JSON nested too deeply to read; nothing was imported") from None
         return _parse_json_document(document, label)
     if head.startswith("<") or suffix in _HTML_SUFFIXES:
         return _parse_html(text, label)
     try:
-        return _collect(label, "TSV" if suffix in _TSV_SUFFIXES else "CSV",
-                        read_delimited(text, tsv=suffix in _TSV_SUFFIXES))
+        return _collect(
+            label, "TSV" if suffix in _TSV_SUFFIXES else "CSV", read_delimited(text, tsv=suffix in _TSV_SUFFIXES)
+        )
     except NoClaimColumn as missing:
         if len(missing.header) > 1:
             shown = ", ".join(repr(c[:40]) for c in missing.header[:12])
-            raise _fail(label, f"has no 'claim' column (its first line has {shown}); nothing was imported",
-                        "name the column holding the claims 'claim'") from None
+            raise _fail(
+                label,
+                f"has no 'claim' column (its first line has {shown}); nothing was imported",
+                "name the column holding the claims 'claim'",
+            ) from None
         raise _fail(label, "is not a fact-check file; nothing was imported") from None
 
 
@@ -112,8 +124,11 @@ def read_factcheck_file(path: str | Path, library: Path | None = None) -> Parsed
     parsed = parse_factcheck_text(read_file_text(path, label), label, path.suffix)
     if not parsed.records:
         why = f" ({len(parsed.problems)} skipped: {parsed.problems[0]})" if parsed.problems else ""
-        raise _fail(label, f"holds no fact-check that can be imported{why}; nothing was imported",
-                    "check that each row or ClaimReview has a claim")
+        raise _fail(
+            label,
+            f"holds no fact-check that can be imported{why}; nothing was imported",
+            "check that each row or ClaimReview has a claim",
+        )
     return parsed
 
 
@@ -130,11 +145,13 @@ def _parse_json_document(document: object, label: str) -> ParsedFile:
     if reviews:
         return _collect(label, "ClaimReview JSON", records_from_reviews(reviews))
     items = document if isinstance(document, list) else [document]
-    if items and all(isinstance(i, dict) for i in items) and any("claim" in {str(k).strip().lower() for k in i}
-                                                                 for i in items if isinstance(i, dict)):
+    if (
+        items
+        and all(isinstance(i, dict) for i in items)
+        and any("claim" in {str(k).strip().lower() for k in i} for i in items if isinstance(i, dict))
+    ):
         return _collect(label, "JSON", records_from_items(list(items)))
-    raise _fail(label, "holds no ClaimReview (schema.org) objects and no records with a 'claim'; "
-                       "nothing was imported")
+    raise _fail(label, "holds no ClaimReview (schema.org) objects and no records with a 'claim'; nothing was imported")
 
 
 def _parse_html(text: str, label: str) -> ParsedFile:
@@ -145,16 +162,18 @@ def _parse_html(text: str, label: str) -> ParsedFile:
         try:
             document = json.loads(block)
         except json.JSONDecodeError as error:
-            parsed.problems.append(RowProblem(f"line {line + error.lineno - 1}",
-                                              f"a JSON-LD block is not valid JSON ({error.msg})"))
+            parsed.problems.append(
+                RowProblem(f"line {line + error.lineno - 1}", f"a JSON-LD block is not valid JSON ({error.msg})")
+            )
             continue
         except RecursionError:
             parsed.problems.append(RowProblem(f"line {line}", "a JSON-LD block is nested too deeply to read"))
             continue
         _add(parsed, records_from_reviews(find_claim_reviews(document), f" (line {line})"))
     if not blocks:
-        raise _fail(label, "has no JSON-LD (<script type=\"application/ld+json\">) with ClaimReview; "
-                           "nothing was imported")
+        raise _fail(
+            label, 'has no JSON-LD (<script type="application/ld+json">) with ClaimReview; nothing was imported'
+        )
     if not parsed.records and not parsed.problems:
         raise _fail(label, "has JSON-LD but no ClaimReview in it; nothing was imported")
     return parsed
@@ -223,8 +242,10 @@ class FactcheckImportReport:
     def details(self) -> Iterator[str]:
         """One line per file imported, skipped row and failed file, for the person to act on."""
         for f in self.files:
-            yield (f"{f.label}: {_count(f.imported, 'fact-check')} imported into {f.collection!r} "
-                   f"({f.format}), {_count(f.duplicates, 'duplicate')}, {len(f.problems)} skipped")
+            yield (
+                f"{f.label}: {_count(f.imported, 'fact-check')} imported into {f.collection!r} "
+                f"({f.format}), {_count(f.duplicates, 'duplicate')}, {len(f.problems)} skipped"
+            )
             for problem in f.problems:
                 yield f"{f.label}: {problem} (skipped)"
         for error in self.errors:
@@ -236,9 +257,14 @@ def collection_name_for(path: Path) -> str:
     return (path.stem.strip() or path.name.strip() or "Fact-checks")[:MAX_COLLECTION_NAME].strip()
 
 
-def import_factcheck_files(store: Store, paths: Sequence[str | Path], collection: str | None = None, *,
-                           progress: ProgressFn | None = None,
-                           cancelled: Callable[[], bool] | None = None) -> FactcheckImportReport:
+def import_factcheck_files(
+    store: Store,
+    paths: Sequence[str | Path],
+    collection: str | None = None,
+    *,
+    progress: ProgressFn | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> FactcheckImportReport:
     """Import each file into ``collection`` (or a collection named after the file), each file in one
     transaction; files that cannot be read are reported in ``errors`` and change nothing."""
     report = FactcheckImportReport()
@@ -251,13 +277,15 @@ def import_factcheck_files(store: Store, paths: Sequence[str | Path], collection
             progress(done, len(files), path.name)
         try:
             parsed = read_factcheck_file(path, store.path)
-            result = store.import_factchecks(collection or collection_name_for(path), parsed.records,
-                                             source=path.name)
+            result = store.import_factchecks(collection or collection_name_for(path), parsed.records, source=path.name)
         except ReviewerError as error:
             report.errors.append(error)
             continue
-        report.files.append(FileImport(parsed.label, result.collection, parsed.format, result.imported,
-                                       result.duplicates, parsed.problems))
+        report.files.append(
+            FileImport(
+                parsed.label, result.collection, parsed.format, result.imported, result.duplicates, parsed.problems
+            )
+        )
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), "")
     return report

@@ -91,7 +91,9 @@ def read_delimited(text: str, tsv: bool = False) -> Iterator[FactcheckRecord | R
             except StopIteration:
                 return
             except csv.Error as error:
-                yield RowProblem(f"line {start}", f"not a readable {'TSV' if delimiter == chr(9) else 'CSV'} row ({error})")
+                yield RowProblem(
+                    f"line {start}", f"not a readable {'TSV' if delimiter == chr(9) else 'CSV'} row ({error})"
+                )
                 start = line_no + reader.line_num + 1
                 continue
             where = start

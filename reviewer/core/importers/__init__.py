@@ -53,8 +53,15 @@ from .metadata import FoundMetadata
 from .plaintext import text_to_blocks
 
 __all__ = [
-    "MAX_FILE_BYTES", "MAX_TEXT_CHARS", "MAX_HTML_CHARS", "SUPPORTED_SUFFIXES", "Block",
-    "ImportedDocument", "read_document", "read_pasted", "find_importable",
+    "MAX_FILE_BYTES",
+    "MAX_TEXT_CHARS",
+    "MAX_HTML_CHARS",
+    "SUPPORTED_SUFFIXES",
+    "Block",
+    "ImportedDocument",
+    "read_document",
+    "read_pasted",
+    "find_importable",
 ]
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
@@ -63,8 +70,15 @@ MAX_HTML_CHARS = 5_000_000
 SUPPORTED_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx"})
 
 _FORMAT_BY_SUFFIX = {
-    ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
-    ".htm": "html", ".xhtml": "html", ".pdf": "pdf", ".docx": "docx",
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
 }
 _SUPPORTED_LIST = ", ".join(sorted(SUPPORTED_SUFFIXES))
 
@@ -83,8 +97,11 @@ def _read_bytes(path: Path, label: str) -> bytes:
     if path.is_dir():
         raise _fail(label, "is a folder, not a file", "import the folder instead (every file in it is read)")
     if size > MAX_FILE_BYTES:
-        raise _fail(label, f"is {size / 2**20:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit",
-                    "import a smaller file (save just the article)")
+        raise _fail(
+            label,
+            f"is {size / 2**20:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit",
+            "import a smaller file (save just the article)",
+        )
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
@@ -150,41 +167,64 @@ def _caps_opening(text: str) -> tuple[str | None, str]:
     if not taken:
         return None, text
     title = fold_spaces(" ".join(taken)).rstrip(_TITLE_TRAILING)
-    left = lines[len(taken):]
+    left = lines[len(taken) :]
     return title or None, ("\n".join(left) + "\n\n" if left else "") + rest
 
 
-def _finish(builder: DocumentBuilder, label: str, fmt: str, meta: FoundMetadata, *, fallback_title: str,
-            source_path: str | None = None, encoding: str | None = None) -> ImportedDocument:
+def _finish(
+    builder: DocumentBuilder,
+    label: str,
+    fmt: str,
+    meta: FoundMetadata,
+    *,
+    fallback_title: str,
+    source_path: str | None = None,
+    encoding: str | None = None,
+) -> ImportedDocument:
     if builder.is_empty():
         raise _fail(label, "contains no readable text", "check that this is the article you meant")
     text = builder.text()
     if len(text) > MAX_TEXT_CHARS:
-        raise _fail(label, f"holds {len(text):,} characters of text, over the {MAX_TEXT_CHARS:,} limit",
-                    "import the article on its own")
+        raise _fail(
+            label,
+            f"holds {len(text):,} characters of text, over the {MAX_TEXT_CHARS:,} limit",
+            "import the article on its own",
+        )
     title = (one_line_meta(meta.title) or "")[:300].strip()
     if not title:
         title = one_line_meta(title_from_text(text, fallback_title)) or one_line_meta(fallback_title) or "Untitled"
-    return builder.build(title=title, original_format=fmt, source_path=source_path,
-                         author=one_line_meta(meta.author), site=one_line_meta(meta.site), url=meta.url,
-                         published=meta.published, language=guess_language(text, meta.declared_language),
-                         encoding=encoding)
+    return builder.build(
+        title=title,
+        original_format=fmt,
+        source_path=source_path,
+        author=one_line_meta(meta.author),
+        site=one_line_meta(meta.site),
+        url=meta.url,
+        published=meta.published,
+        language=guess_language(text, meta.declared_language),
+        encoding=encoding,
+    )
 
 
 def _read(path: Path, label: str) -> ImportedDocument:
     suffix = path.suffix.lower()
     fmt = _FORMAT_BY_SUFFIX.get(suffix)
     if fmt is None:
-        raise _fail(label, f"{display_name(suffix) if suffix else 'a file without a suffix'} is not a format "
-                    "Reviewer imports",
-                    f"save the article as one of {_SUPPORTED_LIST}")
+        raise _fail(
+            label,
+            f"{display_name(suffix) if suffix else 'a file without a suffix'} is not a format Reviewer imports",
+            f"save the article as one of {_SUPPORTED_LIST}",
+        )
     data = _read_bytes(path, label)
     source_path, fallback_title = str(path), path.stem or path.name
     if fmt in ("txt", "md"):
         text, encoding = _decode(data, label)
         if len(text) > MAX_TEXT_CHARS:
-            raise _fail(label, f"holds {len(text):,} characters, over the {MAX_TEXT_CHARS:,} limit",
-                        "import the article on its own")
+            raise _fail(
+                label,
+                f"holds {len(text):,} characters, over the {MAX_TEXT_CHARS:,} limit",
+                "import the article on its own",
+            )
         if fmt == "md":
             builder, title = markdown_to_blocks(text)
         else:
@@ -192,8 +232,15 @@ def _read(path: Path, label: str) -> ImportedDocument:
             builder = text_to_blocks(body)
             if title is None:
                 title = _take_headline(builder)
-        return _finish(builder, label, fmt, FoundMetadata(title=title), fallback_title=fallback_title,
-                       source_path=source_path, encoding=encoding)
+        return _finish(
+            builder,
+            label,
+            fmt,
+            FoundMetadata(title=title),
+            fallback_title=fallback_title,
+            source_path=source_path,
+            encoding=encoding,
+        )
     if fmt == "html":
         return _read_html(data, label, source_path=source_path, fallback_title=fallback_title)
     from .office import FormatProblem, read_docx, read_pdf
@@ -230,15 +277,24 @@ def _read_html(data: bytes, label: str, *, source_path: str, fallback_title: str
 
     html, encoding = _html_text(data, label)
     if len(html) > MAX_HTML_CHARS:
-        raise _fail(label, f"the page is {len(html):,} characters of HTML, over the {MAX_HTML_CHARS:,} limit",
-                    "save just the article (for example with the browser's reader view)")
+        raise _fail(
+            label,
+            f"the page is {len(html):,} characters of HTML, over the {MAX_HTML_CHARS:,} limit",
+            "save just the article (for example with the browser's reader view)",
+        )
     try:
         builder, meta = extract_page(html)
     except NoArticleText as error:
-        raise _fail(label, f"{error}", error.advice or "open it in a browser to check it is the article; "
-                    "if it is, save it again as 'Web page, complete' or copy and paste the text") from None
-    return _finish(builder, label, "html", meta, fallback_title=fallback_title, source_path=source_path,
-                   encoding=encoding)
+        raise _fail(
+            label,
+            f"{error}",
+            error.advice
+            or "open it in a browser to check it is the article; "
+            "if it is, save it again as 'Web page, complete' or copy and paste the text",
+        ) from None
+    return _finish(
+        builder, label, "html", meta, fallback_title=fallback_title, source_path=source_path, encoding=encoding
+    )
 
 
 def read_document(path: str | Path) -> ImportedDocument:
@@ -252,14 +308,16 @@ def read_document(path: str | Path) -> ImportedDocument:
     except ImportFailed:
         raise
     except MemoryError:
-        raise _fail(label, "is too large or complex to read in the memory available",
-                    "import a smaller file") from None
+        raise _fail(label, "is too large or complex to read in the memory available", "import a smaller file") from None
     except RecursionError:
         raise _fail(label, "is nested too deeply to read", "save just the article and import that") from None
     except Exception as error:  # a library bug or an input no one foresaw: still the user's file
         detail = fold_spaces(str(error))[:200]
-        raise _fail(label, f"could not be read ({type(error).__name__}{': ' + detail if detail else ''})",
-                    "the file may be damaged; open it in its usual program and save it again") from None
+        raise _fail(
+            label,
+            f"could not be read ({type(error).__name__}{': ' + detail if detail else ''})",
+            "the file may be damaged; open it in its usual program and save it again",
+        ) from None
 
 
 def read_pasted(text: str, html: str | None = None) -> ImportedDocument:
@@ -327,8 +385,13 @@ def find_importable(paths: Iterable[str | Path]) -> tuple[list[Path], list[Impor
         try:
             _expand(path, add, problems)
         except OSError as error:  # a folder or file we may not read: one clear line, the rest goes on
-            problems.append(_fail(display_name(path), f"cannot be read ({error.strerror or error})",
-                                  "check its permissions, or copy the articles somewhere you can read"))
+            problems.append(
+                _fail(
+                    display_name(path),
+                    f"cannot be read ({error.strerror or error})",
+                    "check its permissions, or copy the articles somewhere you can read",
+                )
+            )
     return found, problems
 
 
@@ -358,35 +421,57 @@ def _expand(path: Path, add: Callable[[Path], None], problems: list[ImportFailed
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in dirs:
                 if _links_outside(Path(folder) / name, root):
-                    problems.append(_fail(display_name(Path(folder) / name), "is a link to a folder outside the "
-                                          "folder you chose, so it was skipped",
-                                          "import that folder itself if you mean to"))
+                    problems.append(
+                        _fail(
+                            display_name(Path(folder) / name),
+                            "is a link to a folder outside the folder you chose, so it was skipped",
+                            "import that folder itself if you mean to",
+                        )
+                    )
             for name in sorted(names):
                 if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
                     candidate = Path(folder) / name
                     if _links_outside(candidate, root):
-                        problems.append(_fail(display_name(candidate), "is a link to a file outside the folder "
-                                              "you chose, so it was skipped",
-                                              "copy the file into the folder, or import it by name"))
+                        problems.append(
+                            _fail(
+                                display_name(candidate),
+                                "is a link to a file outside the folder you chose, so it was skipped",
+                                "copy the file into the folder, or import it by name",
+                            )
+                        )
                     elif candidate.is_file():
                         files.append(candidate)
         if unreadable:
-            problems.append(_fail(display_name(unreadable[0].filename or path), "cannot be read "
-                                  f"({unreadable[0].strerror or unreadable[0]})",
-                                  "check its permissions; the readable files were imported"))
+            problems.append(
+                _fail(
+                    display_name(unreadable[0].filename or path),
+                    f"cannot be read ({unreadable[0].strerror or unreadable[0]})",
+                    "check its permissions; the readable files were imported",
+                )
+            )
         if files:
             for file in files:
                 add(file)
         elif not unreadable and len(problems) == problems_before:
-            problems.append(_fail(display_name(path), "the folder has nothing Reviewer can import",
-                                  f"put the articles in it as {_SUPPORTED_LIST} files"))
+            problems.append(
+                _fail(
+                    display_name(path),
+                    "the folder has nothing Reviewer can import",
+                    f"put the articles in it as {_SUPPORTED_LIST} files",
+                )
+            )
     elif path.is_file():
         if path.suffix.lower() in SUPPORTED_SUFFIXES:
             add(path)
         else:
             suffix = display_name(path.suffix) if path.suffix else "a file without a suffix"
-            problems.append(_fail(display_name(path), f"{suffix} is not a format Reviewer imports",
-                                  f"save the article as one of {_SUPPORTED_LIST}"))
+            problems.append(
+                _fail(
+                    display_name(path),
+                    f"{suffix} is not a format Reviewer imports",
+                    f"save the article as one of {_SUPPORTED_LIST}",
+                )
+            )
     elif path.exists():
         problems.append(_fail(display_name(path), "is not a regular file or folder", "choose a file or a folder"))
     else:

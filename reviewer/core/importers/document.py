@@ -106,12 +106,11 @@ class DocumentBuilder:
     def build(self, title: str, original_format: str, **metadata: str | None) -> ImportedDocument:
         """The document: this text and these blocks, with its title, format and metadata
         (``source_path``, ``author``, ``site``, ``url``, ``published``, ``language``, ``encoding``)."""
-        return ImportedDocument(self.text(), tuple(self._blocks), title, original_format,
-                                **metadata)
+        return ImportedDocument(self.text(), tuple(self._blocks), title, original_format, **metadata)
 
     def block_texts(self) -> list[tuple[str, str, int]]:
         text = self.text()
-        return [(b.kind, text[b.start:b.end], b.level) for b in self._blocks]
+        return [(b.kind, text[b.start : b.end], b.level) for b in self._blocks]
 
     def drop_first(self) -> None:
         """Remove the first block (a title moved out of the body), shifting the rest."""

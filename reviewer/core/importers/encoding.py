@@ -36,9 +36,29 @@ _MAGIC = (
 
 # Legacy encodings worth trying, most common first. Anything else is not guessed.
 CANDIDATE_ENCODINGS = (
-    "cp1252", "cp1251", "cp1250", "latin_1", "iso8859_15", "koi8_r", "koi8_u", "cp1253",
-    "cp1254", "cp1255", "cp1256", "cp1257", "iso8859_2", "iso8859_5", "iso8859_7",
-    "mac_roman", "shift_jis", "cp932", "euc_jp", "gb18030", "big5", "euc_kr", "cp949",
+    "cp1252",
+    "cp1251",
+    "cp1250",
+    "latin_1",
+    "iso8859_15",
+    "koi8_r",
+    "koi8_u",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "iso8859_2",
+    "iso8859_5",
+    "iso8859_7",
+    "mac_roman",
+    "shift_jis",
+    "cp932",
+    "euc_jp",
+    "gb18030",
+    "big5",
+    "euc_kr",
+    "cp949",
 )
 
 
@@ -105,8 +125,7 @@ def _legacy_encoding(data: bytes) -> str:
     """
     matches = list(from_bytes(data[:500_000], cp_isolation=list(CANDIDATE_ENCODINGS)))
     if not matches or min(m.chaos for m in matches) > 0.3:
-        raise NotText("its bytes are not text in any common encoding (not UTF-8, UTF-16, "
-                      "Windows-1251/1252 or Latin-1)")
+        raise NotText("its bytes are not text in any common encoding (not UTF-8, UTF-16, Windows-1251/1252 or Latin-1)")
     best = min(m.chaos for m in matches)
     names: set[str] = set()
     for match in matches:
@@ -127,8 +146,10 @@ def decode_text(data: bytes) -> tuple[str, str]:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as error:
-            raise NotText(f"it starts with a {encoding} byte-order mark but is not valid {encoding} "
-                          f"(bad bytes at offset {error.start})") from None
+            raise NotText(
+                f"it starts with a {encoding} byte-order mark but is not valid {encoding} "
+                f"(bad bytes at offset {error.start})"
+            ) from None
         if not _looks_like_text(text):
             raise NotText("it does not contain text (binary data or control characters)")
         return text.lstrip("\ufeff"), encoding.replace("-sig", "")

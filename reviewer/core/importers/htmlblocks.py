@@ -17,24 +17,98 @@ from .document import DocumentBuilder
 
 _BR = "\ue000"  # private-use marker for <br>, removed from input text first
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
-_BLOCK_TAGS = frozenset({
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "figure",
-    "figcaption", "blockquote", "li", "ul", "ol", "dl", "dt", "dd", "pre", "table", "tr",
-    "thead", "tbody", "tfoot", "caption", "form", "fieldset", "address", "center", "details",
-    "summary", "hr", "body", "html", "menu", "dir", "listing", "plaintext", "xmp", "hgroup",
-    *_HEADINGS,
-})
-_SKIP_TAGS = frozenset({
-    "script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe",
-    "frame", "frameset", "object", "embed", "svg", "button", "select", "option", "textarea",
-    "input", "canvas", "audio", "video", "source", "track", "img", "picture", "map", "area",
-    "base", "param", "dialog", "graphic",
-})
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "figure",
+        "figcaption",
+        "blockquote",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "pre",
+        "table",
+        "tr",
+        "thead",
+        "tbody",
+        "tfoot",
+        "caption",
+        "form",
+        "fieldset",
+        "address",
+        "center",
+        "details",
+        "summary",
+        "hr",
+        "body",
+        "html",
+        "menu",
+        "dir",
+        "listing",
+        "plaintext",
+        "xmp",
+        "hgroup",
+        *_HEADINGS,
+    }
+)
+_SKIP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "svg",
+        "button",
+        "select",
+        "option",
+        "textarea",
+        "input",
+        "canvas",
+        "audio",
+        "video",
+        "source",
+        "track",
+        "img",
+        "picture",
+        "map",
+        "area",
+        "base",
+        "param",
+        "dialog",
+        "graphic",
+    }
+)
 _CELL_TAGS = frozenset({"td", "th", "cell"})
 # trafilatura's XML vocabulary mapped onto HTML.
 _TRAFILATURA_TAGS = {
-    "quote": "blockquote", "list": "ul", "item": "li", "lb": "br", "row": "tr",
-    "hi": "span", "ref": "a", "code": "pre",
+    "quote": "blockquote",
+    "list": "ul",
+    "item": "li",
+    "lb": "br",
+    "row": "tr",
+    "hi": "span",
+    "ref": "a",
+    "code": "pre",
 }
 # trafilatura writes inline code (`fetch()` in a sentence) and code blocks alike as <code>.
 _TRAFILATURA_INLINE_PARENTS = frozenset({"p", "item", "head", "cell", "hi", "ref", "quote"})
@@ -124,8 +198,9 @@ class _Walker:
             self.list_depth -= 1
 
 
-def tree_to_blocks(root: etree._Element, builder: DocumentBuilder | None = None, *,
-                   trafilatura_xml: bool = False) -> DocumentBuilder:
+def tree_to_blocks(
+    root: etree._Element, builder: DocumentBuilder | None = None, *, trafilatura_xml: bool = False
+) -> DocumentBuilder:
     """Fill (or make) a builder from an lxml element tree (HTML, or trafilatura's XML)."""
     vocabulary = _TRAFILATURA_TAGS if trafilatura_xml else {}
     builder = builder or DocumentBuilder()

@@ -40,10 +40,20 @@ class FormatProblem(Exception):
 # ---------------------------------------------------------------------------- PDF
 
 
-
 # Authors that tools write by default; they say nothing about who wrote the article.
-_TOOL_AUTHORS = frozenset({"python-docx", "unknown", "user", "admin", "administrator", "author",
-                           "microsoft office user", "windows user", "owner"})
+_TOOL_AUTHORS = frozenset(
+    {
+        "python-docx",
+        "unknown",
+        "user",
+        "admin",
+        "administrator",
+        "author",
+        "microsoft office user",
+        "windows user",
+        "owner",
+    }
+)
 
 
 def _real_author(value: str | None) -> str | None:
@@ -64,18 +74,34 @@ def read_pdf(data: bytes) -> tuple[DocumentBuilder, FoundMetadata]:
             except Exception:
                 unlocked = False
             if not unlocked:
-                raise FormatProblem("the PDF is encrypted with a password",
-                                    "open it in a PDF viewer, save an unprotected copy, and import that")
+                raise FormatProblem(
+                    "the PDF is encrypted with a password",
+                    "open it in a PDF viewer, save an unprotected copy, and import that",
+                )
         page_count = len(reader.pages)
     except FormatProblem:
         raise
-    except (PdfReadError, FileNotDecryptedError, ValueError, KeyError, TypeError, AttributeError,
-            IndexError, OSError, RecursionError, NotImplementedError) as error:
-        raise FormatProblem(f"not a readable PDF ({fold_spaces(str(error))[:200] or type(error).__name__})",
-                            "the file may be damaged or not a PDF; export it again") from None
+    except (
+        PdfReadError,
+        FileNotDecryptedError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        OSError,
+        RecursionError,
+        NotImplementedError,
+    ) as error:
+        raise FormatProblem(
+            f"not a readable PDF ({fold_spaces(str(error))[:200] or type(error).__name__})",
+            "the file may be damaged or not a PDF; export it again",
+        ) from None
     if page_count > MAX_PDF_PAGES:
-        raise FormatProblem(f"the PDF has {page_count} pages, more than the {MAX_PDF_PAGES} Reviewer reads",
-                            "split it and import the part with the article")
+        raise FormatProblem(
+            f"the PDF has {page_count} pages, more than the {MAX_PDF_PAGES} Reviewer reads",
+            "split it and import the part with the article",
+        )
     lines: list[PdfLine] = []
     for number, page in enumerate(reader.pages):
         try:
@@ -83,8 +109,10 @@ def read_pdf(data: bytes) -> tuple[DocumentBuilder, FoundMetadata]:
         except Exception:  # one bad page should not lose the others
             pass
     if not any(ch.isalpha() for line in lines for ch in line.text):
-        raise FormatProblem("the PDF has no text layer (a scanned PDF?)",
-                            "run OCR on it first (for example with ocrmypdf), then import the result")
+        raise FormatProblem(
+            "the PDF has no text layer (a scanned PDF?)",
+            "run OCR on it first (for example with ocrmypdf), then import the result",
+        )
     builder = lines_to_blocks(lines)
     byline = find_byline(lines)
     title: str | None = None
@@ -124,30 +152,41 @@ def _check_zip(data: bytes) -> None:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
-        raise FormatProblem("not a valid .docx file (the zip container is damaged)",
-                            "open it in Word or LibreOffice and save it again as .docx") from None
+        raise FormatProblem(
+            "not a valid .docx file (the zip container is damaged)",
+            "open it in Word or LibreOffice and save it again as .docx",
+        ) from None
     if len(members) > MAX_DOCX_MEMBERS:
-        raise FormatProblem(f"the .docx holds {len(members)} parts, more than a document should",
-                            "save it again from Word or LibreOffice")
+        raise FormatProblem(
+            f"the .docx holds {len(members)} parts, more than a document should",
+            "save it again from Word or LibreOffice",
+        )
     names = {m.filename for m in members}
     if "word/document.xml" not in names:
-        raise FormatProblem("not a Word document (no word/document.xml inside)",
-                            "save it as .docx from Word or LibreOffice")
+        raise FormatProblem(
+            "not a Word document (no word/document.xml inside)", "save it as .docx from Word or LibreOffice"
+        )
     total = 0
     for member in members:
         total += member.file_size
         ratio = member.file_size / max(1, member.compress_size)
         if member.file_size > 10 * 1024 * 1024 and ratio > MAX_ZIP_RATIO:
-            raise FormatProblem(f"the .docx expands to far more than its size ({member.filename}: "
-                                f"{member.file_size:,} bytes from {member.compress_size:,}); a zip bomb?",
-                                "do not open it; ask the sender for the document again")
+            raise FormatProblem(
+                f"the .docx expands to far more than its size ({member.filename}: "
+                f"{member.file_size:,} bytes from {member.compress_size:,}); a zip bomb?",
+                "do not open it; ask the sender for the document again",
+            )
         if member.filename.endswith(".xml") and member.file_size > MAX_DOCX_XML:
-            raise FormatProblem(f"the .docx part {member.filename} is {member.file_size:,} bytes uncompressed, "
-                                f"over the {MAX_DOCX_XML // 2**20} MB limit", "split the document")
+            raise FormatProblem(
+                f"the .docx part {member.filename} is {member.file_size:,} bytes uncompressed, "
+                f"over the {MAX_DOCX_XML // 2**20} MB limit",
+                "split the document",
+            )
     if total > MAX_DOCX_UNCOMPRESSED:
-        raise FormatProblem(f"the .docx expands to {total:,} bytes, over the "
-                            f"{MAX_DOCX_UNCOMPRESSED // 2**20} MB limit",
-                            "remove large images or split the document")
+        raise FormatProblem(
+            f"the .docx expands to {total:,} bytes, over the {MAX_DOCX_UNCOMPRESSED // 2**20} MB limit",
+            "remove large images or split the document",
+        )
 
 
 def _paragraph_kind(paragraph: Paragraph) -> tuple[str, int]:
@@ -192,9 +231,10 @@ def read_docx(data: bytes) -> tuple[DocumentBuilder, FoundMetadata]:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many types for broken packages
-        raise FormatProblem(f"not a readable Word document ({type(error).__name__}: "
-                            f"{fold_spaces(str(error))[:200]})",
-                            "open it in Word or LibreOffice and save it again as .docx") from None
+        raise FormatProblem(
+            f"not a readable Word document ({type(error).__name__}: {fold_spaces(str(error))[:200]})",
+            "open it in Word or LibreOffice and save it again as .docx",
+        ) from None
     builder = DocumentBuilder()
     title_from_style = None
     body = document.element.body

@@ -34,7 +34,8 @@ _HYPHEN_END_RE = re.compile(r"\w[-\u00ad]$")
 # "By Eleanor Ainge Roy", "By Jane Doe and John Roe in Wellington", "BY JANE DOE, Reuters".
 _BYLINE_RE = re.compile(
     r"^(?:by|BY|By)\s+((?:[A-Z][\w.'’-]*|de|van|von|da|al|bin|la|le)(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin|la|le|and|&)){0,7})"
-    r"(?:\s*(?:[,|–—·]|\s-\s|\s+in\s+|\s+for\s+).{0,60})?$")
+    r"(?:\s*(?:[,|–—·]|\s-\s|\s+in\s+|\s+for\s+).{0,60})?$"
+)
 HEADING_RATIO = 1.15  # a font this much bigger than the body text's is a heading's
 _MAX_HEADING_CHARS = 200
 _BYLINE_SEARCH_LINES = 12
@@ -61,8 +62,9 @@ class _LineCollector:
         self._size = 0.0
         self._y: float | None = None
 
-    def __call__(self, text: str | None, cm: Sequence[float], tm: Sequence[float], font_dict: object,
-                 font_size: float | None) -> None:
+    def __call__(
+        self, text: str | None, cm: Sequence[float], tm: Sequence[float], font_dict: object, font_size: float | None
+    ) -> None:
         pieces = (text or "").split("\n")
         for index, piece in enumerate(pieces):
             if index:
@@ -99,8 +101,11 @@ def page_lines(page: PageObject, number: int) -> list[PdfLine]:
     collector.finish_line()
     seen = sum(ch.isalnum() for line in collector.lines for ch in line.text)
     if seen < 0.9 * sum(ch.isalnum() for ch in plain):
-        return [PdfLine(fold_spaces(line), 0.0, None, number) for line in plain.replace("\r", "\n").split("\n")
-                if fold_spaces(line)]
+        return [
+            PdfLine(fold_spaces(line), 0.0, None, number)
+            for line in plain.replace("\r", "\n").split("\n")
+            if fold_spaces(line)
+        ]
     return collector.lines
 
 
@@ -115,8 +120,12 @@ def _line_gap(lines: list[PdfLine], body: float) -> float | None:
     """The usual distance between two body lines of a paragraph (the most common one)."""
     gaps: Counter[float] = Counter()
     for before, after in zip(lines, lines[1:]):
-        if (before.page == after.page and before.y is not None and after.y is not None
-                and before.size == body == after.size):
+        if (
+            before.page == after.page
+            and before.y is not None
+            and after.y is not None
+            and before.size == body == after.size
+        ):
             gap = round(before.y - after.y, 1)
             if gap > 0:
                 gaps[gap] += 1
@@ -153,8 +162,12 @@ def lines_to_blocks(lines: list[PdfLine], builder: DocumentBuilder | None = None
     full = lengths[int(0.8 * (len(lengths) - 1))] if lengths else 0
 
     def is_heading(line: PdfLine) -> bool:
-        return (body > 0 and line.size >= HEADING_RATIO * body and len(line.text) <= _MAX_HEADING_CHARS
-                and any(ch.isalpha() for ch in line.text))
+        return (
+            body > 0
+            and line.size >= HEADING_RATIO * body
+            and len(line.text) <= _MAX_HEADING_CHARS
+            and any(ch.isalpha() for ch in line.text)
+        )
 
     kind, level = "", 0
     parts: list[str] = []
@@ -176,9 +189,13 @@ def lines_to_blocks(lines: list[PdfLine], builder: DocumentBuilder | None = None
     for line in lines:
         heading = is_heading(line)
         if heading:
-            same = (kind == "heading" and previous is not None and previous.page == line.page
-                    and abs(previous.size - line.size) <= 0.1 * line.size
-                    and (previous.y is None or line.y is None or 0 < previous.y - line.y <= 1.8 * line.size))
+            same = (
+                kind == "heading"
+                and previous is not None
+                and previous.page == line.page
+                and abs(previous.size - line.size) <= 0.1 * line.size
+                and (previous.y is None or line.y is None or 0 < previous.y - line.y <= 1.8 * line.size)
+            )
             if not same:
                 flush()
                 kind, level = "heading", 1 if line.size >= 1.6 * body else 2
@@ -190,7 +207,7 @@ def lines_to_blocks(lines: list[PdfLine], builder: DocumentBuilder | None = None
             if bullet or not continues:
                 flush()
                 kind, level = ("list_item", 1) if bullet else ("paragraph", 0)
-            append(line.text[bullet.end():] if bullet else line.text)
+            append(line.text[bullet.end() :] if bullet else line.text)
         previous = line
     flush()
     return builder

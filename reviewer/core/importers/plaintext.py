@@ -42,7 +42,7 @@ def _emit_chunk(builder: DocumentBuilder, lines: list[str]) -> None:
 def _emit_line(builder: DocumentBuilder, line: str) -> None:
     match = _BULLET_RE.match(line)
     if match:
-        builder.add("list_item", line[match.end():], 1)
+        builder.add("list_item", line[match.end() :], 1)
     else:
         builder.add("paragraph", line)
 

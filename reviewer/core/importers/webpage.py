@@ -51,10 +51,14 @@ for _name in ("trafilatura", "readability", "readability.readability", "htmldate
 _WORD_RE = re.compile(r"\w+")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]{2,40})""", re.IGNORECASE)
-_LANG_RE = re.compile(r"""<html\b[^>]{0,2000}?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)""",
-                      re.IGNORECASE)
-_LOCALE_RE = re.compile(r"""<meta[^>]{0,300}?(?:og:locale|content-language)["'][^>]{0,300}?content\s*=\s*["']"""
-                        r"""([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)""", re.IGNORECASE)
+_LANG_RE = re.compile(
+    r"""<html\b[^>]{0,2000}?\blang\s*=\s*["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)""", re.IGNORECASE
+)
+_LOCALE_RE = re.compile(
+    r"""<meta[^>]{0,300}?(?:og:locale|content-language)["'][^>]{0,300}?content\s*=\s*["']"""
+    r"""([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)""",
+    re.IGNORECASE,
+)
 _TITLE_RE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _MIN_READABILITY_WORDS = 25
 # trafilatura takes seconds a megabyte on pages dense with elements; the largest real pages
@@ -102,8 +106,7 @@ def _words(text: str) -> list[str]:
 def _parser() -> lxml.html.HTMLParser:
     # no_network stops libxml2 from loading external entities or DTDs; comments and
     # processing instructions carry no article text.
-    return lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
-                                huge_tree=False, recover=True)
+    return lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False, recover=True)
 
 
 def _readability_body(html: str) -> DocumentBuilder | None:
@@ -125,8 +128,14 @@ def _readability_body(html: str) -> DocumentBuilder | None:
 def _trafilatura(html: str) -> _TrafilaturaDocument | None:
     try:
         doc = trafilatura.bare_extraction(
-            html, with_metadata=True, include_tables=True, include_comments=False,
-            include_images=False, include_links=False, favor_recall=True, deduplicate=False,
+            html,
+            with_metadata=True,
+            include_tables=True,
+            include_comments=False,
+            include_images=False,
+            include_links=False,
+            favor_recall=True,
+            deduplicate=False,
         )
     except Exception:  # a crash inside trafilatura leaves readability's result
         return None
@@ -147,7 +156,7 @@ def _choose(readable: DocumentBuilder | None, traf: DocumentBuilder | None) -> D
 
 
 def _word_shingles(words: list[str], n: int = 5) -> set[tuple[str, ...]]:
-    return {tuple(words[i:i + n]) for i in range(max(1, len(words) - n + 1))}
+    return {tuple(words[i : i + n]) for i in range(max(1, len(words) - n + 1))}
 
 
 def _block_key(text: str) -> str:
@@ -168,8 +177,9 @@ def _fill_gaps(base: DocumentBuilder, other: DocumentBuilder | None) -> Document
         return base
     # autojunk: a block repeated all over the page ("Read more") is no anchor, and ignoring it keeps
     # the matching near-linear.
-    ops = difflib.SequenceMatcher(None, [_block_key(b[1]) for b in mine], [_block_key(b[1]) for b in theirs],
-                                  autojunk=True).get_opcodes()
+    ops = difflib.SequenceMatcher(
+        None, [_block_key(b[1]) for b in mine], [_block_key(b[1]) for b in theirs], autojunk=True
+    ).get_opcodes()
     shared = [i for i, op in enumerate(ops) if op[0] == "equal"]
     if len(shared) < 2:  # one shared run has no inside to fill
         return base
@@ -206,8 +216,9 @@ def _fill_gaps(base: DocumentBuilder, other: DocumentBuilder | None) -> Document
 
 
 # Labels that page templates put where a byline goes; they name no one.
-_NOT_AUTHORS = frozenset({"username", "user", "admin", "authority control", "author", "作者", "staff",
-                          "editor", "anonymous", "unknown"})
+_NOT_AUTHORS = frozenset(
+    {"username", "user", "admin", "authority control", "author", "作者", "staff", "editor", "anonymous", "unknown"}
+)
 
 
 def _clean_author(author: str | None) -> str | None:
@@ -277,10 +288,13 @@ def _date_in_page(iso: str, html: str) -> bool:
     at, occurrences, searches = html.find(year), 0, 0
     while at != -1 and occurrences < _MAX_YEAR_OCCURRENCES and searches < _MAX_DATE_SEARCHES:
         occurrences += 1
-        before, after = html[at - 1:at], html[at + 4:at + 5]
+        before, after = html[at - 1 : at], html[at + 4 : at + 5]
         if not before.isdigit() and (
-                (before and before in "./-") or (after and after in "-./") or after.isdigit()
-                or any(word in html[max(0, at - 40):at].lower() for word in month_words)):
+            (before and before in "./-")
+            or (after and after in "-./")
+            or after.isdigit()
+            or any(word in html[max(0, at - 40) : at].lower() for word in month_words)
+        ):
             searches += 1
             if regex.search(html, max(0, at - 60), at + 64):
                 return True
@@ -314,7 +328,8 @@ def extract_page(html: str) -> tuple[DocumentBuilder, FoundMetadata]:
                 f"the page nests its elements more than {MAX_NESTING} levels deep, and Reviewer does not read "
                 "text nested that deep (a limit that keeps hostile pages from freezing it)",
                 "copy the article text in the browser and paste it as a new article, or save the page "
-                "with the browser's reader view first")
+                "with the browser's reader view first",
+            )
         raise NoArticleText("no article text was found in the page")
 
     title = fold_spaces(doc.title) if doc is not None and doc.title else None
@@ -334,8 +349,13 @@ def extract_page(html: str) -> tuple[DocumentBuilder, FoundMetadata]:
         published = None
     # Drop a first heading that repeats the title: the reader shows the title already.
     blocks = builder.block_texts()
-    if title and blocks and blocks[0][0] == "heading" and blocks[0][1].casefold() == title.casefold() \
-            and len(blocks) > 1:
+    if (
+        title
+        and blocks
+        and blocks[0][0] == "heading"
+        and blocks[0][1].casefold() == title.casefold()
+        and len(blocks) > 1
+    ):
         builder.drop_first()
     return builder, FoundMetadata(
         title=title,

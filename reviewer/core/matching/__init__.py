@@ -1,4 +1,4 @@
-""""Seen before": match a text against the library's fact-check records and reviewed claims.
+""" "Seen before": match a text against the library's fact-check records and reviewed claims.
 
 The API (Qt-free; the desk calls it from a worker thread with ``store.worker_store()``):
 

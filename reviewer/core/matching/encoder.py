@@ -58,10 +58,17 @@ class Manifest:
     def read(cls, path: Path) -> Manifest:
         try:
             spec = json.loads(path.read_text(encoding="utf-8"))
-            blend = BlendSettings(**{k: type(getattr(BlendSettings, k))(v)
-                                     for k, v in dict(spec.get("blend", {})).items()})
-            return cls(model_id=str(spec["model_id"]), onnx=str(spec["onnx"]), tokenizer=str(spec["tokenizer"]),
-                       max_tokens=int(spec.get("max_tokens", 128)), dim=int(spec.get("dim", 384)), blend=blend)
+            blend = BlendSettings(
+                **{k: type(getattr(BlendSettings, k))(v) for k, v in dict(spec.get("blend", {})).items()}
+            )
+            return cls(
+                model_id=str(spec["model_id"]),
+                onnx=str(spec["onnx"]),
+                tokenizer=str(spec["tokenizer"]),
+                max_tokens=int(spec.get("max_tokens", 128)),
+                dim=int(spec.get("dim", 384)),
+                blend=blend,
+            )
         except FileNotFoundError as exc:
             raise EncoderMissing(_missing(path)) from exc
         except (ValueError, KeyError, TypeError) as exc:
@@ -126,5 +133,7 @@ def load_encoder(folder: Path | None = None) -> SentenceEncoder:
 
 
 def _missing(path: Path) -> str:
-    return (f"The matching model file {path} is missing. Reinstall Reviewer, or from a source checkout run "
-            "training/matching/export_encoder.py and tune_blend.py (see training/README.md) to recreate it.")
+    return (
+        f"The matching model file {path} is missing. Reinstall Reviewer, or from a source checkout run "
+        "training/matching/export_encoder.py and tune_blend.py (see training/README.md) to recreate it."
+    )

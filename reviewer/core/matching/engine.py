@@ -48,8 +48,16 @@ class Match:
 
     def as_json(self) -> dict[str, object]:
         """The ``reviewer similar --json`` shape (a fixed contract)."""
-        return {"source": self.source, "id": self.id, "text": self.text, "score": round(self.score, 4),
-                "verdict": self.verdict, "url": self.url, "publisher": self.publisher, "date": self.date}
+        return {
+            "source": self.source,
+            "id": self.id,
+            "text": self.text,
+            "score": round(self.score, 4),
+            "verdict": self.verdict,
+            "url": self.url,
+            "publisher": self.publisher,
+            "date": self.date,
+        }
 
 
 @dataclass(frozen=True)
@@ -71,8 +79,9 @@ class Matcher:
         self._cached: _Cached | None = None
         self._indexed: tuple[int, ...] | None = None  # the library's state when nothing was left to embed
 
-    def similar(self, store: Store, text: str, top: int = 5, *,
-                exclude_claims: Collection[int] = (), index: bool = True) -> list[Match]:
+    def similar(
+        self, store: Store, text: str, top: int = 5, *, exclude_claims: Collection[int] = (), index: bool = True
+    ) -> list[Match]:
         """The ``top`` best matches for ``text``, best first. Raises EmptyQuery for a text without
         words. Embeds records that have no vector yet (see `index_pending`) before it looks, unless
         ``index`` is False: then it never writes (the desk's workers only read; records without a
@@ -97,8 +106,11 @@ class Matcher:
         for source, matrix, lexical in lookups:
             cosines = matrix.vectors @ vector if len(matrix.ids) else np.zeros(0, dtype=np.float32)
             if source == "claim" and len(matrix.ids):
-                allowed = np.fromiter((i in reviewed and i not in exclude_claims for i in matrix.ids.tolist()),
-                                      dtype=bool, count=len(matrix.ids))
+                allowed = np.fromiter(
+                    (i in reviewed and i not in exclude_claims for i in matrix.ids.tolist()),
+                    dtype=bool,
+                    count=len(matrix.ids),
+                )
                 cosines = np.where(allowed, cosines, -np.inf)
             by_cosine = _top_indexes(cosines, blend.candidates)
             bm25 = dict(lexical)
@@ -115,8 +127,7 @@ class Matcher:
                     scores[(source, record_id)] = _blend(cosine, s, blend)
         return self._details(store, sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])), top)
 
-    def _details(self, store: Store, ranked: list[tuple[tuple[EmbeddingSource, int], float]],
-                 top: int) -> list[Match]:
+    def _details(self, store: Store, ranked: list[tuple[tuple[EmbeddingSource, int], float]], top: int) -> list[Match]:
         matches: list[Match] = []
         # A few more than asked: a record deleted since the vectors were loaded is skipped.
         head = ranked[: top + 8]
@@ -130,8 +141,20 @@ class Matcher:
             d = details.get(key)
             if d is None or not np.isfinite(score):
                 continue
-            matches.append(Match("factcheck" if d.source == "factcheck" else "review", d.record_id, d.text,
-                                 score, d.verdict, d.url, d.publisher, d.date, d.title, d.article_id))
+            matches.append(
+                Match(
+                    "factcheck" if d.source == "factcheck" else "review",
+                    d.record_id,
+                    d.text,
+                    score,
+                    d.verdict,
+                    d.url,
+                    d.publisher,
+                    d.date,
+                    d.title,
+                    d.article_id,
+                )
+            )
             if len(matches) == top:
                 break
         return matches
@@ -155,8 +178,11 @@ class Matcher:
             cached = self._cached
             if cached is None or cached.signature != signature:
                 model, dim = self.encoder.model_id, self.encoder.dim
-                cached = _Cached(signature, store.embedding_matrix("factcheck", model, dim),
-                                 store.embedding_matrix("claim", model, dim))
+                cached = _Cached(
+                    signature,
+                    store.embedding_matrix("factcheck", model, dim),
+                    store.embedding_matrix("claim", model, dim),
+                )
                 self._cached = cached
             return cached
 
@@ -172,9 +198,12 @@ def _top_indexes(values: npt.NDArray[np.float32], k: int) -> npt.NDArray[np.intp
     return np.argpartition(-values, k - 1)[:k]
 
 
-def index_pending(store: Store, encoder: SentenceEncoder | None = None,
-                  progress: Callable[[int, int], None] | None = None,
-                  sources: Sequence[EmbeddingSource] = ("factcheck", "claim")) -> int:
+def index_pending(
+    store: Store,
+    encoder: SentenceEncoder | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    sources: Sequence[EmbeddingSource] = ("factcheck", "claim"),
+) -> int:
     """Embed and store every fact-check record and reviewed claim that has no vector under the
     current model (new records, or all of them after the model changed); returns how many were stored.
 
@@ -188,12 +217,13 @@ def index_pending(store: Store, encoder: SentenceEncoder | None = None,
     done = 0
     for source, ids in todo.items():
         for start in range(0, len(ids), INDEX_CHUNK):
-            texts = store.embedding_texts(source, ids[start:start + INDEX_CHUNK])
+            texts = store.embedding_texts(source, ids[start : start + INDEX_CHUNK])
             items = list(texts.items())
             vectors = encoder.encode([text for _, text in items])
             stored += store.upsert_embeddings(
-                source, encoder.model_id, [(rid, text, vectors[i]) for i, (rid, text) in enumerate(items)])
-            done += len(ids[start:start + INDEX_CHUNK])
+                source, encoder.model_id, [(rid, text, vectors[i]) for i, (rid, text) in enumerate(items)]
+            )
+            done += len(ids[start : start + INDEX_CHUNK])
             if progress is not None:
                 progress(done, total)
     return stored
@@ -217,8 +247,9 @@ def matcher_for(store: Store) -> Matcher:
         return found
 
 
-def similar(store: Store, text: str, top: int = 5, *, exclude_claims: Collection[int] = (),
-            index: bool = True) -> list[Match]:
+def similar(
+    store: Store, text: str, top: int = 5, *, exclude_claims: Collection[int] = (), index: bool = True
+) -> list[Match]:
     """The ``top`` fact-check records and reviewed claims most similar to ``text``, best first
     (see the package docstring). Any thread, with a Store of that thread. ``index=False``: read only."""
     return matcher_for(store).similar(store, text, top, exclude_claims=exclude_claims, index=index)

@@ -16,11 +16,13 @@ _WORD = re.compile(r"[^\W_]+")
 
 # Words in nearly every record: they add almost nothing to BM25 (IDF near zero) but each makes FTS5
 # walk a posting list as long as the collection.
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a about after all also an and any are as at be been but by can could did do does for from had has have he
 her his how i if in into is it its just me more my no not now of on or our out she so than that the their
 them then there these they this to too up us was we were what when which who will with would you your
-""".split())
+""".split()
+)
 
 # A long text (a whole article pasted as a query) is looked up by its first words.
 MAX_TERMS = 48

@@ -36,8 +36,12 @@ class PendingVectors:
         return sum(map(len, self.items.values()))
 
 
-def pending_vectors(store: Store, limit: int = 256, encoder: SentenceEncoder | None = None,
-                    sources: Sequence[EmbeddingSource] = ("factcheck", "claim")) -> PendingVectors:
+def pending_vectors(
+    store: Store,
+    limit: int = 256,
+    encoder: SentenceEncoder | None = None,
+    sources: Sequence[EmbeddingSource] = ("factcheck", "claim"),
+) -> PendingVectors:
     """Encode at most ``limit`` of the records that have no vector under the current model (reviewed
     claims first: they are few and what a reviewer just did). Reads only; any thread, with its Store."""
     encoder = encoder or load_encoder()

@@ -22,8 +22,19 @@ from .model import (
 from ..formats import EXTENSIONS, FORMAT_NAMES, FORMATS, TEXT_FORMATS
 
 __all__ = [
-    "DEFAULT_TITLE", "EXTENSIONS", "FORMATS", "FORMAT_NAMES", "PAGE_SIZES", "TEXT_FORMATS", "Report",
-    "ReportArticle", "ReportClaim", "ReportOptions", "VerdictCount", "build_report", "render",
+    "DEFAULT_TITLE",
+    "EXTENSIONS",
+    "FORMATS",
+    "FORMAT_NAMES",
+    "PAGE_SIZES",
+    "TEXT_FORMATS",
+    "Report",
+    "ReportArticle",
+    "ReportClaim",
+    "ReportOptions",
+    "VerdictCount",
+    "build_report",
+    "render",
 ]
 
 
@@ -55,6 +66,17 @@ def render(report: Report, fmt: str) -> str | bytes:
 
 
 __all__ = [
-    "DEFAULT_TITLE", "EXTENSIONS", "FORMATS", "FORMAT_NAMES", "PAGE_SIZES", "Report", "ReportArticle", "ReportClaim",
-    "ReportOptions", "TEXT_FORMATS", "VerdictCount", "build_report", "render",
+    "DEFAULT_TITLE",
+    "EXTENSIONS",
+    "FORMATS",
+    "FORMAT_NAMES",
+    "PAGE_SIZES",
+    "Report",
+    "ReportArticle",
+    "ReportClaim",
+    "ReportOptions",
+    "TEXT_FORMATS",
+    "VerdictCount",
+    "build_report",
+    "render",
 ]

@@ -13,7 +13,6 @@ from .model import ReportArticle, ReportClaim
 from ..domain import Evidence
 
 
-
 # Control characters other than tab, LF and CR: HTML forbids them in text, NUL ends strings in
 # some readers, and STX/ETX are Python-Markdown's own placeholders.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -53,9 +52,17 @@ def claim_url(article: ReportArticle | None, claim: ReportClaim) -> str | None:
 
 def evidence_line(e: Evidence) -> str:
     """One plain-text line describing a piece of evidence (for CSV and plain text)."""
-    parts = [p for p in (e.title, e.url, f"“{e.quote}”" if e.quote else None,
-                         f"accessed {e.accessed}" if e.accessed else None,
-                         f"file {e.original_name or e.file_name}" if (e.file_name or e.original_name) else None) if p]
+    parts = [
+        p
+        for p in (
+            e.title,
+            e.url,
+            f"“{e.quote}”" if e.quote else None,
+            f"accessed {e.accessed}" if e.accessed else None,
+            f"file {e.original_name or e.file_name}" if (e.file_name or e.original_name) else None,
+        )
+        if p
+    ]
     return " — ".join(" ".join(p.split()) for p in parts)
 
 
@@ -112,6 +119,7 @@ _ATTRIBUTE = re.compile(r"""\s+([^\s=>"'/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']*
 def rewrite_links(report_html: str, link: Callable[[str], str | None]) -> str:
     """``report_html`` (HTML we made, or nh3's) with each ``<a href>`` address replaced by
     ``link(address)``, or the href dropped (the text stays) when that is None."""
+
     def tag(match: re.Match[str]) -> str:
         attributes = []
         for name, value in _ATTRIBUTE.findall(match[1] or ""):

@@ -58,10 +58,31 @@ from .common import claim_url, evidence_line, without_controls
 from .model import Report
 
 COLUMNS = (
-    "article_id", "article_title", "article_source", "article_url", "article_author", "article_published",
-    "article_status", "claim_id", "claim", "context", "claim_start", "claim_end", "speaker", "kind", "verdict",
-    "verdict_label", "rating_value", "confidence", "note", "reviewer", "reviewed_at", "evidence_count",
-    "evidence_urls", "evidence", "claim_url",
+    "article_id",
+    "article_title",
+    "article_source",
+    "article_url",
+    "article_author",
+    "article_published",
+    "article_status",
+    "claim_id",
+    "claim",
+    "context",
+    "claim_start",
+    "claim_end",
+    "speaker",
+    "kind",
+    "verdict",
+    "verdict_label",
+    "rating_value",
+    "confidence",
+    "note",
+    "reviewer",
+    "reviewed_at",
+    "evidence_count",
+    "evidence_urls",
+    "evidence",
+    "claim_url",
 )
 # Spreadsheets skip leading whitespace before a formula, and some read the full-width signs
 # (U+FF0B, U+FF0D, U+FF1D, U+FF20) as their ASCII twins. "\\s" covers tab, CR, no-break and
@@ -87,8 +108,9 @@ def render_csv(report: Report) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     team = report.agreement is not None
     names = sorted({r.reviewer for rc in report.claims for r in rc.reviews}, key=str.casefold) if team else []
-    writer.writerow(COLUMNS + (("reviewers_disagree", "final_decision_by", *(_text(f"verdict:{n}") for n in names))
-                               if team else ()))
+    writer.writerow(
+        COLUMNS + (("reviewers_disagree", "final_decision_by", *(_text(f"verdict:{n}") for n in names)) if team else ())
+    )
     for ra in report.articles:
         a = ra.article
         for rc in ra.claims:
@@ -97,22 +119,41 @@ def render_csv(report: Report) -> bytes:
             extra: tuple[str, ...] = ()
             if team:
                 by_name = {r.reviewer: r.verdict or "" for r in rc.reviews}
-                extra = ("yes" if rc.disagree else "", _text(rc.decision.decided_by if rc.decision else None),
-                         *(_text(by_name.get(n)) for n in names))
-            writer.writerow((
-                a.id, _text(a.title), _text(a.source), _text(_one_line(a.url or "")), _text(a.author),
-                _text(a.published), a.status,
-                c.id, _text(c.text), _text(rc.context), c.start, c.end, _text(c.speaker), _text(c.kind),
-                _text(c.verdict), _text(rc.verdict_label),
-                "" if not reviewed or rc.verdict is None or rc.verdict.rating_value is None
-                else rc.verdict.rating_value,
-                "" if review is None or review.confidence is None else review.confidence,
-                _text(c.note), _text(review.reviewer if review and reviewed else None),
-                review.updated_at if review and reviewed else "",
-                len(rc.evidence),
-                _text("\n".join(_one_line(e.url) for e in rc.evidence if e.url)),
-                _text("\n".join(evidence_line(e) for e in rc.evidence)),
-                claim_url(ra, rc) or "",
-                *extra,
-            ))
+                extra = (
+                    "yes" if rc.disagree else "",
+                    _text(rc.decision.decided_by if rc.decision else None),
+                    *(_text(by_name.get(n)) for n in names),
+                )
+            writer.writerow(
+                (
+                    a.id,
+                    _text(a.title),
+                    _text(a.source),
+                    _text(_one_line(a.url or "")),
+                    _text(a.author),
+                    _text(a.published),
+                    a.status,
+                    c.id,
+                    _text(c.text),
+                    _text(rc.context),
+                    c.start,
+                    c.end,
+                    _text(c.speaker),
+                    _text(c.kind),
+                    _text(c.verdict),
+                    _text(rc.verdict_label),
+                    ""
+                    if not reviewed or rc.verdict is None or rc.verdict.rating_value is None
+                    else rc.verdict.rating_value,
+                    "" if review is None or review.confidence is None else review.confidence,
+                    _text(c.note),
+                    _text(review.reviewer if review and reviewed else None),
+                    review.updated_at if review and reviewed else "",
+                    len(rc.evidence),
+                    _text("\n".join(_one_line(e.url) for e in rc.evidence if e.url)),
+                    _text("\n".join(evidence_line(e) for e in rc.evidence)),
+                    claim_url(ra, rc) or "",
+                    *extra,
+                )
+            )
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -50,29 +50,33 @@ def verdict_tally(counts: tuple[VerdictCount, ...]) -> str:
 
 def cover_facts(report: Report) -> list[Fact]:
     """What the report covers and where it came from, for its cover page."""
-    return _present([
-        Fact("Organisation", report.organisation or "—"),
-        Fact("Reviewers", ", ".join(report.reviewers) or "—"),
-        Fact("Review dates", report.period_label),
-        Fact("Articles", str(len(report.articles))),
-        Fact("Claims", f"{report.total_claims} ({report.reviewed_claims} reviewed)"),
-        Fact("Filters", "; ".join(report.filters)),
-        Fact("Generated", f"{format_timestamp(report.generated_at)} by Reviewer {report.app_version}"),
-    ])
+    return _present(
+        [
+            Fact("Organisation", report.organisation or "—"),
+            Fact("Reviewers", ", ".join(report.reviewers) or "—"),
+            Fact("Review dates", report.period_label),
+            Fact("Articles", str(len(report.articles))),
+            Fact("Claims", f"{report.total_claims} ({report.reviewed_claims} reviewed)"),
+            Fact("Filters", "; ".join(report.filters)),
+            Fact("Generated", f"{format_timestamp(report.generated_at)} by Reviewer {report.app_version}"),
+        ]
+    )
 
 
 def article_facts(ra: ReportArticle) -> list[Fact]:
     """An article's metadata, shown under its title."""
     a = ra.article
-    return _present([
-        Fact("Source", a.source or ""),
-        _url("URL", a.url),
-        Fact("Author", a.author or ""),
-        Fact("Published", a.published or ""),
-        Fact("Status", STATUS_LABELS.get(a.status, a.status or "")),
-        Fact("Claims", verdict_tally(ra.counts)),
-        Fact("Agreement", agreement_summary(ra.agreement) if ra.agreement is not None else ""),
-    ])
+    return _present(
+        [
+            Fact("Source", a.source or ""),
+            _url("URL", a.url),
+            Fact("Author", a.author or ""),
+            Fact("Published", a.published or ""),
+            Fact("Status", STATUS_LABELS.get(a.status, a.status or "")),
+            Fact("Claims", verdict_tally(ra.counts)),
+            Fact("Agreement", agreement_summary(ra.agreement) if ra.agreement is not None else ""),
+        ]
+    )
 
 
 def agreement_summary(figures: Agreement) -> str:
@@ -85,8 +89,10 @@ def agreement_summary(figures: Agreement) -> str:
     parts.append(f"alpha {format_figure(figures.alpha)}")
     undefined = figures.alpha_undefined or (figures.kappa_undefined if len(figures.reviewers) == 2 else None)
     note = f" ({undefined})" if undefined else ""
-    return (f"{', '.join(figures.reviewers)} on {figures.claims} claim{'s' if figures.claims != 1 else ''}: "
-            f"{', '.join(parts)}{note}")
+    return (
+        f"{', '.join(figures.reviewers)} on {figures.claims} claim{'s' if figures.claims != 1 else ''}: "
+        f"{', '.join(parts)}{note}"
+    )
 
 
 def agreement_rows(report: Report) -> list[tuple[str, ...]]:
@@ -103,14 +109,26 @@ def agreement_rows(report: Report) -> list[tuple[str, ...]]:
     return rows
 
 
-AGREEMENT_HEADER = ("Article", "Reviewers", "Claims reviewed by 2+", "Agreement", "Cohen's kappa",
-                    "Krippendorff's alpha")
+AGREEMENT_HEADER = (
+    "Article",
+    "Reviewers",
+    "Claims reviewed by 2+",
+    "Agreement",
+    "Cohen's kappa",
+    "Krippendorff's alpha",
+)
 
 
 def _agreement_row(title: str, figures: Agreement) -> tuple[str, ...]:
     kappa = format_figure(figures.kappa) if len(figures.reviewers) == 2 else "—"
-    return (title, ", ".join(figures.reviewers) or "—", str(figures.claims),
-            format_figure(figures.percentage, percent=True), kappa, format_figure(figures.alpha))
+    return (
+        title,
+        ", ".join(figures.reviewers) or "—",
+        str(figures.claims),
+        format_figure(figures.percentage, percent=True),
+        kappa,
+        format_figure(figures.alpha),
+    )
 
 
 def claim_facts(rc: ReportClaim) -> list[Fact]:
@@ -130,8 +148,9 @@ def claim_facts(rc: ReportClaim) -> list[Fact]:
     d = rc.decision
     if d is not None:
         note = f" ({' '.join(d.note.split())})" if d.note.strip() else ""
-        facts.append(Fact("Final decision", f"{rc.verdict_label}, by {d.decided_by}, "
-                                            f"{format_timestamp(d.decided_at)}{note}"))
+        facts.append(
+            Fact("Final decision", f"{rc.verdict_label}, by {d.decided_by}, {format_timestamp(d.decided_at)}{note}")
+        )
     return _present(facts)
 
 
@@ -155,7 +174,8 @@ def evidence_facts(e: Evidence) -> EvidenceFacts:
     return EvidenceFacts(
         title=title,
         url=_url("url", e.url) if e.title and e.url else None,
-        details=_present([Fact("accessed", e.accessed or ""),
-                          Fact("attached file", e.original_name or e.file_name or "")]),
+        details=_present(
+            [Fact("accessed", e.accessed or ""), Fact("attached file", e.original_name or e.file_name or "")]
+        ),
         quote=Fact("quote", e.quote) if e.quote else None,
     )

@@ -17,16 +17,7 @@ from ..domain import Evidence
 from ..markdown_render import safe_url
 from .claimreview import claim_review, json_for_script
 from .common import format_timestamp, render_note, safe_color, text_on, without_controls
-from .facts import (
-    PLACEHOLDER,
-    STRONG,
-    Fact,
-    agreement_rows,
-    article_facts,
-    claim_facts,
-    cover_facts,
-    evidence_facts,
-)
+from .facts import PLACEHOLDER, STRONG, Fact, agreement_rows, article_facts, claim_facts, cover_facts, evidence_facts
 from .model import Report, ReportArticle, ReportClaim, VerdictCount
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -132,32 +123,39 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 def render_html(report: Report) -> str:
     body = [_cover(report), _summary(report)]
     body += [_article(report, n, ra) for n, ra in enumerate(report.articles, 1)]
-    body.append(f'<footer>{h(report.title)} · generated {h(format_timestamp(report.generated_at))} by Reviewer '
-                f'{h(report.app_version)} · {report.total_claims} claims in {len(report.articles)} '
-                f'article{"s" if len(report.articles) != 1 else ""}</footer>')
+    body.append(
+        f"<footer>{h(report.title)} · generated {h(format_timestamp(report.generated_at))} by Reviewer "
+        f"{h(report.app_version)} · {report.total_claims} claims in {len(report.articles)} "
+        f"article{'s' if len(report.articles) != 1 else ''}</footer>"
+    )
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="Reviewer {h(report.app_version)}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         f"<title>{h(report.title)}</title>\n<style>{_css(report.options.page_size)}</style>\n</head>\n<body>\n"
-        + "\n".join(body) + "\n</body>\n</html>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
     )
 
 
 def _cover(report: Report) -> str:
     empty = ""
     if report.is_empty:
-        empty = ('<p class="empty"><strong>Nothing to report.</strong> No claims match this selection and '
-                 "these filters.</p>")
+        empty = (
+            '<p class="empty"><strong>Nothing to report.</strong> No claims match this selection and these filters.</p>'
+        )
     toc = ""
     if len(report.articles) > 1:
-        items = "".join(f'<li><a href="#article-{ra.article.id}">{h(ra.article.title)}</a></li>'
-                        for ra in report.articles)
+        items = "".join(
+            f'<li><a href="#article-{ra.article.id}">{h(ra.article.title)}</a></li>' for ra in report.articles
+        )
         toc = f'<nav aria-label="Contents"><h4>Contents</h4><ol>{items}</ol></nav>'
-    return (f'<header class="cover"><div class="kicker">Fact-check report</div><h1>{h(report.title)}</h1>'
-            f'<dl class="meta">{_definitions(cover_facts(report))}</dl>{empty}{toc}</header>')
+    return (
+        f'<header class="cover"><div class="kicker">Fact-check report</div><h1>{h(report.title)}</h1>'
+        f'<dl class="meta">{_definitions(cover_facts(report))}</dl>{empty}{toc}</header>'
+    )
 
 
 def bar_chart_svg(counts: tuple[VerdictCount, ...]) -> str:
@@ -167,8 +165,10 @@ def bar_chart_svg(counts: tuple[VerdictCount, ...]) -> str:
         return ""
     top = max(c.count for c in rows) or 1
     row_h, label_w, bar_w, width = 26, 150, 300, 500
-    parts = [f'<svg class="chart" role="img" aria-label="Claims per verdict" xmlns="http://www.w3.org/2000/svg" '
-             f'viewBox="0 0 {width} {row_h * len(rows) + 6}" width="{width}" height="{row_h * len(rows) + 6}">']
+    parts = [
+        f'<svg class="chart" role="img" aria-label="Claims per verdict" xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="0 0 {width} {row_h * len(rows) + 6}" width="{width}" height="{row_h * len(rows) + 6}">'
+    ]
     for i, c in enumerate(rows):
         y = i * row_h + 3
         w = round(bar_w * c.count / top, 1)
@@ -187,29 +187,37 @@ def _stack(counts: tuple[VerdictCount, ...]) -> str:
     total = sum(c.count for c in counts)
     if not total:
         return '<div class="stack"></div>'
-    spans = "".join(f'<span style="width:{100 * c.count / total:.2f}%;background:{safe_color(c.color)}" '
-                    f'title="{h(c.label)}: {c.count}"></span>' for c in counts if c.count)
+    spans = "".join(
+        f'<span style="width:{100 * c.count / total:.2f}%;background:{safe_color(c.color)}" '
+        f'title="{h(c.label)}: {c.count}"></span>'
+        for c in counts
+        if c.count
+    )
     return f'<div class="stack" role="img" aria-label="verdicts">{spans}</div>'
 
 
 def _summary(report: Report) -> str:
-    out = ['<section class="summary"><h2>Summary</h2>',
-           f"<p>{report.total_claims} claim{'s' if report.total_claims != 1 else ''} in {len(report.articles)} "
-           f"article{'s' if len(report.articles) != 1 else ''}; {report.reviewed_claims} reviewed.</p>",
-           bar_chart_svg(report.counts)]
+    out = [
+        '<section class="summary"><h2>Summary</h2>',
+        f"<p>{report.total_claims} claim{'s' if report.total_claims != 1 else ''} in {len(report.articles)} "
+        f"article{'s' if len(report.articles) != 1 else ''}; {report.reviewed_claims} reviewed.</p>",
+        bar_chart_svg(report.counts),
+    ]
     shown = [c for c in report.counts if c.count]
     if report.articles and shown:
         head = "".join(f'<th class="n">{h(c.label)}</th>' for c in shown)
-        out.append(f'<table><thead><tr><th>Article</th>{head}<th class="n">Total</th><th>Share</th></tr></thead>'
-                   "<tbody>")
+        out.append(
+            f'<table><thead><tr><th>Article</th>{head}<th class="n">Total</th><th>Share</th></tr></thead><tbody>'
+        )
         for ra in report.articles:
             by_key = {c.key: c.count for c in ra.counts}
             cells = "".join(f'<td class="n">{by_key.get(c.key, 0) or ""}</td>' for c in shown)
-            out.append(f'<tr><td><a href="#article-{ra.article.id}">{h(ra.article.title)}</a></td>{cells}'
-                       f'<td class="n">{len(ra.claims)}</td><td>{_stack(ra.counts)}</td></tr>')
+            out.append(
+                f'<tr><td><a href="#article-{ra.article.id}">{h(ra.article.title)}</a></td>{cells}'
+                f'<td class="n">{len(ra.claims)}</td><td>{_stack(ra.counts)}</td></tr>'
+            )
         out.append("</tbody></table>")
-        legend = "".join(f'<span><i style="background:{safe_color(c.color)}"></i>{h(c.label)}</span>'
-                         for c in shown)
+        legend = "".join(f'<span><i style="background:{safe_color(c.color)}"></i>{h(c.label)}</span>' for c in shown)
         out.append(f'<div class="legend">{legend}</div>')
     out.append(agreement_table(report))
     out.append("</section>")
@@ -223,8 +231,10 @@ def agreement_table(report: Report, attributes: str = "") -> str:
         return ""
     head = "".join(f"<th>{h(cell)}</th>" for cell in rows[0])
     body = "".join("<tr>" + "".join(f"<td>{h(cell)}</td>" for cell in row) + "</tr>" for row in rows[1:])
-    return (f"<h3>Agreement between reviewers</h3><table{attributes}><thead><tr>{head}</tr></thead>"
-            f"<tbody>{body}</tbody></table>")
+    return (
+        f"<h3>Agreement between reviewers</h3><table{attributes}><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+    )
 
 
 def _article(report: Report, n: int, ra: ReportArticle) -> str:
@@ -232,8 +242,10 @@ def _article(report: Report, n: int, ra: ReportArticle) -> str:
     claims = "".join(_claim(report, n, m, ra, rc) for m, rc in enumerate(ra.claims, 1))
     if not ra.claims:
         claims = '<p class="empty">No claims in this article match the report\'s filters.</p>'
-    return (f'<section class="article" id="article-{a.id}"><h2>{n}. {h(a.title)}</h2>'
-            f'<dl class="meta">{_definitions(article_facts(ra))}</dl>{claims}</section>')
+    return (
+        f'<section class="article" id="article-{a.id}"><h2>{n}. {h(a.title)}</h2>'
+        f'<dl class="meta">{_definitions(article_facts(ra))}</dl>{claims}</section>'
+    )
 
 
 def verdict_badge(label: str, color: str) -> str:
@@ -241,8 +253,11 @@ def verdict_badge(label: str, color: str) -> str:
     return f'<span class="verdict" style="background:{color};color:{text_on(color)}">{h(label)}</span>'
 
 
-_EVIDENCE = {"url": ' <span class="url">{}</span>', "details": ' <span class="when">{}</span>',
-             "quote": "<blockquote>{}</blockquote>"}
+_EVIDENCE = {
+    "url": ' <span class="url">{}</span>',
+    "details": ' <span class="when">{}</span>',
+    "quote": "<blockquote>{}</blockquote>",
+}
 
 
 def _claim(report: Report, n: int, m: int, ra: ReportArticle, rc: ReportClaim) -> str:

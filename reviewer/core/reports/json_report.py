@@ -40,8 +40,14 @@ def scale_json(scale: VerdictScale) -> dict[str, Any]:
         "worst_rating": scale.worst_rating,
         "conclusion_only": scale.conclusion_only,
         "verdicts": [
-            {"key": v.key, "label": v.label, "color": v.color, "rating_value": v.rating_value,
-             "alternate_name": v.alternate_name, "description": v.description}
+            {
+                "key": v.key,
+                "label": v.label,
+                "color": v.color,
+                "rating_value": v.rating_value,
+                "alternate_name": v.alternate_name,
+                "description": v.description,
+            }
             for v in scale.verdicts
         ],
     }
@@ -62,13 +68,19 @@ def report_json(report: Report) -> dict[str, Any]:
         for claim_data, rc in zip(data["claims"], ra.claims):
             claim_data["verdict_label"] = rc.verdict_label if rc.reviewed else None
             claim_data["context"] = {"before": rc.before, "after": rc.after}
-            claim_data["reviews"] = [{"reviewer": r.reviewer, "verdict": r.verdict, "confidence": r.confidence,
-                                      "updated_at": r.updated_at} for r in rc.reviews]
+            claim_data["reviews"] = [
+                {"reviewer": r.reviewer, "verdict": r.verdict, "confidence": r.confidence, "updated_at": r.updated_at}
+                for r in rc.reviews
+            ]
             claim_data["final_decision"] = decision_json(rc.decision)
             if rc.verdict is not None and rc.verdict.key not in used:
-                used[rc.verdict.key] = {"key": rc.verdict.key, "label": rc.verdict.label,
-                                        "color": rc.verdict.color, "rating_value": rc.verdict.rating_value,
-                                        "scale": rc.scale.id if rc.scale else None}
+                used[rc.verdict.key] = {
+                    "key": rc.verdict.key,
+                    "label": rc.verdict.label,
+                    "color": rc.verdict.color,
+                    "rating_value": rc.verdict.rating_value,
+                    "scale": rc.scale.id if rc.scale else None,
+                }
         data["counts"] = [_count_json(c) for c in ra.counts]
         data["agreement"] = agreement_json(ra.agreement)
         articles.append(data)

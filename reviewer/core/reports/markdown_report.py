@@ -94,7 +94,7 @@ def _url(fact: Fact) -> str:
         host = _IPV6_HOST.match(link)
         if host:
             head = host[1].translate(_AUTOLINK_ENCODE) + host[2]
-            return f"<{head}{link[host.end():].translate(_AUTOLINK_ENCODE)}>"
+            return f"<{head}{link[host.end() :].translate(_AUTOLINK_ENCODE)}>"
         return f"<{link.translate(_AUTOLINK_ENCODE)}>"
     return md_escape(fact.value)
 
@@ -128,8 +128,7 @@ def render_markdown_report(report: Report) -> str:
     out: list[str] = [f"# {md_escape(report.title)}", ""]
     cover = cover_facts(report)
     # A trailing backslash is a hard line break: the cover reads as one block of lines.
-    out += [f"**{_label(f.label)}:** {md_value(f)}" + ("\\" if i < len(cover) - 1 else "")
-            for i, f in enumerate(cover)]
+    out += [f"**{_label(f.label)}:** {md_value(f)}" + ("\\" if i < len(cover) - 1 else "") for i, f in enumerate(cover)]
     out.append("")
     if report.is_empty:
         out += ["**Nothing to report:** no claims match this selection and these filters.", ""]
@@ -153,10 +152,15 @@ def _agreement(report: Report) -> list[str]:
         return []
     # Titles and names are escaped (a pipe too: it would end the cell); the figures are our own text.
     cells = [[md_escape(cell).replace("|", "\\|") if i < 2 else cell for i, cell in enumerate(row)] for row in rows]
-    out = ["## Agreement between reviewers", "",
-           "Over the claims two or more reviewers gave verdicts to; undefined where every verdict is the "
-           "same or nothing is shared.", "",
-           "| " + " | ".join(cells[0]) + " |", "|" + "---|" * len(cells[0])]
+    out = [
+        "## Agreement between reviewers",
+        "",
+        "Over the claims two or more reviewers gave verdicts to; undefined where every verdict is the "
+        "same or nothing is shared.",
+        "",
+        "| " + " | ".join(cells[0]) + " |",
+        "|" + "---|" * len(cells[0]),
+    ]
     out += ["| " + " | ".join(row) + " |" for row in cells[1:]]
     return out + [""]
 

@@ -173,8 +173,13 @@ class Report:
         return "no reviews"
 
 
-def build_report(store: Store, options: ReportOptions, *, progress: Callable[[int, int, str], None] | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> Report:
+def build_report(
+    store: Store,
+    options: ReportOptions,
+    *,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Report:
     """Collect everything a report needs from ``store``.
 
     ``progress(done, total, text)`` is called per article; when ``cancelled()`` turns true a
@@ -217,9 +222,15 @@ def build_report(store: Store, options: ReportOptions, *, progress: Callable[[in
         signer = store.library_reviewer_name() or store.reviewer
         reviews = store.reviews_of_claims(ids) if team else {i: _own_reviews(own[i], signer) for i in ids}
         report_claims = tuple(
-            ReportClaim(c, *lookup(c.verdict), tuple(evidence.get(c.id, ())),
-                        *_sentence_context(article, c), tuple(reviews[c.id]), decisions.get(c.id),
-                        tuple(_label(lookup(r.verdict)[0], r.verdict) for r in reviews[c.id]))
+            ReportClaim(
+                c,
+                *lookup(c.verdict),
+                tuple(evidence.get(c.id, ())),
+                *_sentence_context(article, c),
+                tuple(reviews[c.id]),
+                decisions.get(c.id),
+                tuple(_label(lookup(r.verdict)[0], r.verdict) for r in reviews[c.id]),
+            )
             for c in claims
         )
         result.append(ReportArticle(article, report_claims, _counts(report_claims, scale)))
@@ -231,10 +242,17 @@ def build_report(store: Store, options: ReportOptions, *, progress: Callable[[in
         agreement = measure_agreement({c: row for rows in table.values() for c, row in rows.items()})
 
     all_claims = [c for a in result for c in a.claims]
-    reviewers = tuple(sorted({c.claim.review.reviewer for c in all_claims
-                              if c.claim.review is not None and c.reviewed and c.claim.review.reviewer}
-                             | {r.reviewer for c in all_claims for r in c.reviews if not r.own and r.verdict},
-                             key=str.casefold))
+    reviewers = tuple(
+        sorted(
+            {
+                c.claim.review.reviewer
+                for c in all_claims
+                if c.claim.review is not None and c.reviewed and c.claim.review.reviewer
+            }
+            | {r.reviewer for c in all_claims for r in c.reviews if not r.own and r.verdict},
+            key=str.casefold,
+        )
+    )
     dates = sorted(d for d in (c.review_date for c in all_claims if c.reviewed) if d)
     period = (options.since or (dates[0] if dates else None), options.until or (dates[-1] if dates else None))
     title = (options.title or "").strip()
@@ -314,7 +332,8 @@ def clean_url_base(text: str | None) -> str | None:
         raise ReviewerError(
             f"The ClaimReview base URL {text!r} is not a web page address: give the http:// or https:// "
             "address your fact checks are published under, e.g. https://factdesk.example/checks "
-            "(no ? or #).")
+            "(no ? or #)."
+        )
     return url.rstrip("/")
 
 

@@ -72,13 +72,21 @@ def add_outline(pdf: bytes, entries: list[OutlineEntry]) -> bytes:
 
     objects: list[tuple[int, bytes]] = []
     top_kids = children[outline_id]
-    objects.append((outline_id, b"<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %d >>"
-                    % (ids[top_kids[0]], ids[top_kids[-1]], descendants(outline_id))))
+    objects.append(
+        (
+            outline_id,
+            b"<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %d >>"
+            % (ids[top_kids[0]], ids[top_kids[-1]], descendants(outline_id)),
+        )
+    )
     for i, e in enumerate(entries):
         siblings = children[parent[i]]
         pos = siblings.index(i)
-        parts = [b"/Title " + _pdf_text(e.title), b"/Parent %d 0 R" % parent[i],
-                 b"/Dest [%d 0 R /XYZ 0 %.1f null]" % (pages[e.page], e.top)]
+        parts = [
+            b"/Title " + _pdf_text(e.title),
+            b"/Parent %d 0 R" % parent[i],
+            b"/Dest [%d 0 R /XYZ 0 %.1f null]" % (pages[e.page], e.top),
+        ]
         if pos > 0:
             parts.append(b"/Prev %d 0 R" % ids[siblings[pos - 1]])
         if pos < len(siblings) - 1:
@@ -87,8 +95,10 @@ def add_outline(pdf: bytes, entries: list[OutlineEntry]) -> bytes:
         if kids:
             # Negative count: closed by default below the top level, so long reports stay tidy.
             count = descendants(ids[i])
-            parts.append(b"/First %d 0 R /Last %d 0 R /Count %d"
-                         % (ids[kids[0]], ids[kids[-1]], count if e.level == 1 else -count))
+            parts.append(
+                b"/First %d 0 R /Last %d 0 R /Count %d"
+                % (ids[kids[0]], ids[kids[-1]], count if e.level == 1 else -count)
+            )
         objects.append((ids[i], b"<< " + b" ".join(parts) + b" >>"))
     catalog = catalog_m[1].strip()
     catalog = re.sub(rb"/PageMode\s*/\w+", b"", catalog)
@@ -114,6 +124,8 @@ def add_outline(pdf: bytes, entries: list[OutlineEntry]) -> bytes:
 
 
 _OBJ = re.compile(rb"(?<![\d])(\d+) 0 obj\s*")
+
+
 class _Dict:
     """The inner text of a PDF dictionary, as ``[1]`` (like the regex match this replaced)."""
 

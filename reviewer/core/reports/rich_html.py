@@ -39,29 +39,42 @@ a[href] {{ color: {ACCENT}; }}
 
 def badge(label: str, color: str) -> str:
     color = safe_color(color)
-    return (f'<span style="background-color:{color}; color:{text_on(color)}; font-family:{SANS}; '
-            f'font-weight:bold;">&nbsp;{h(label)}&nbsp;</span>')
+    return (
+        f'<span style="background-color:{color}; color:{text_on(color)}; font-family:{SANS}; '
+        f'font-weight:bold;">&nbsp;{h(label)}&nbsp;</span>'
+    )
 
 
 def _rows(facts: list[Fact]) -> str:
     return "".join(f'<tr><td class="k">{h(f.label)}</td><td>{fact_html(f)}</td></tr>' for f in facts)
 
 
-def render_rich_html(report: Report, *, max_claims: int | None = None, page_breaks: bool = True,
-                     break_before: frozenset[int] = frozenset()) -> str:
+def render_rich_html(
+    report: Report,
+    *,
+    max_claims: int | None = None,
+    page_breaks: bool = True,
+    break_before: frozenset[int] = frozenset(),
+) -> str:
     """The whole report as Qt rich text. ``max_claims`` cuts a long report short (for previews);
     the claims whose ids are in ``break_before`` start a new page (the PDF writer keeps a claim's
     heading with its first lines that way, see ``reviewer.pdf_qt``)."""
     brk = PAGE_BREAK if page_breaks else ""
     # The summary shares the cover page; every article starts a new page.
-    out = [f"<html><head><style>{STYLE}</style></head><body>", _cover(report),
-           '<h2 style="margin-top:22px;">Summary</h2>', _summary(report)]
+    out = [
+        f"<html><head><style>{STYLE}</style></head><body>",
+        _cover(report),
+        '<h2 style="margin-top:22px;">Summary</h2>',
+        _summary(report),
+    ]
     shown = 0
     for n, ra in enumerate(report.articles, 1):
         if max_claims is not None and shown >= max_claims:
             rest = report.total_claims - shown
-            out.append(f'<p class="muted"><i>Preview ends here: {rest} more claim{"s" if rest != 1 else ""} '
-                       "in the exported report.</i></p>")
+            out.append(
+                f'<p class="muted"><i>Preview ends here: {rest} more claim{"s" if rest != 1 else ""} '
+                "in the exported report.</i></p>"
+            )
             break
         claims = ra.claims if max_claims is None else ra.claims[: max_claims - shown]
         shown += len(claims)
@@ -81,14 +94,15 @@ def links_for_qt(rich_html: str) -> str:
 
 def _cover(report: Report) -> str:
     out = [
-        f'<table width="100%" cellspacing="0" cellpadding="0"><tr><td bgcolor="{ACCENT}" height="6"></td></tr>'
-        "</table>",
+        f'<table width="100%" cellspacing="0" cellpadding="0"><tr><td bgcolor="{ACCENT}" height="6"></td></tr></table>',
         f'<p class="sans muted small" style="margin-top:14px;">FACT-CHECK REPORT</p><h1>{h(report.title)}</h1>',
         f'<table cellspacing="0" cellpadding="3">{_rows(cover_facts(report))}</table>',
     ]
     if report.is_empty:
-        out.append('<table width="100%" cellpadding="8" style="margin-top:16px;"><tr><td bgcolor="#fff8e1">'
-                   "<b>Nothing to report.</b> No claims match this selection and these filters.</td></tr></table>")
+        out.append(
+            '<table width="100%" cellpadding="8" style="margin-top:16px;"><tr><td bgcolor="#fff8e1">'
+            "<b>Nothing to report.</b> No claims match this selection and these filters.</td></tr></table>"
+        )
     if len(report.articles) > 1:
         items = "".join(f"<li>{h(ra.article.title)}</li>" for ra in report.articles[:60])
         more = len(report.articles) - 60
@@ -105,7 +119,7 @@ def bar_chart(counts: tuple[VerdictCount, ...], width_pct: int = 100) -> str:
     out = [f'<table width="{width_pct}%" cellspacing="0" cellpadding="2">']
     for c in rows:
         pct = max(1, round(70 * c.count / top)) if c.count else 0
-        bar = (f'<td width="{pct}%" bgcolor="{safe_color(c.color)}">&nbsp;</td>' if pct else "")
+        bar = f'<td width="{pct}%" bgcolor="{safe_color(c.color)}">&nbsp;</td>' if pct else ""
         out.append(
             f'<tr><td width="22%" align="right" class="sans small">{h(c.label)}</td><td width="78%">'
             f'<table width="100%" cellspacing="0" cellpadding="1"><tr>{bar}'
@@ -117,28 +131,36 @@ def bar_chart(counts: tuple[VerdictCount, ...], width_pct: int = 100) -> str:
 
 def _summary(report: Report) -> str:
     total, n_articles = report.total_claims, len(report.articles)
-    out = [f"<p>{total} claim{'s' if total != 1 else ''} in {n_articles} article{'s' if n_articles != 1 else ''}; "
-           f"{report.reviewed_claims} reviewed.</p>", bar_chart(report.counts)]
+    out = [
+        f"<p>{total} claim{'s' if total != 1 else ''} in {n_articles} article{'s' if n_articles != 1 else ''}; "
+        f"{report.reviewed_claims} reviewed.</p>",
+        bar_chart(report.counts),
+    ]
     shown = [c for c in report.counts if c.count]
     if report.articles and shown:
         head = "".join(f'<th align="right">{h(c.label)}</th>' for c in shown)
-        out.append(f'<h3>Per article</h3><table width="100%" cellspacing="0" cellpadding="3" class="small sans" '
-                   f'style="border-collapse: collapse;"><tr bgcolor="#f4f6f8"><th align="left">Article</th>{head}'
-                   f'<th align="right">Total</th></tr>')
+        out.append(
+            f'<h3>Per article</h3><table width="100%" cellspacing="0" cellpadding="3" class="small sans" '
+            f'style="border-collapse: collapse;"><tr bgcolor="#f4f6f8"><th align="left">Article</th>{head}'
+            f'<th align="right">Total</th></tr>'
+        )
         for ra in report.articles:
             by_key = {c.key: c.count for c in ra.counts}
             cells = "".join(f'<td align="right">{by_key.get(c.key, 0) or ""}</td>' for c in shown)
-            out.append(f"<tr><td>{h(ra.article.title)}</td>{cells}<td align=\"right\">{len(ra.claims)}</td></tr>")
+            out.append(f'<tr><td>{h(ra.article.title)}</td>{cells}<td align="right">{len(ra.claims)}</td></tr>')
         out.append("</table>")
     out.append(agreement_table(report, ' width="100%" cellspacing="0" cellpadding="3" class="small sans"'))
     return "".join(out)
 
 
-def _article(n: int, ra: ReportArticle, claims: tuple[ReportClaim, ...], brk: str,
-             break_before: frozenset[int] = frozenset()) -> str:
+def _article(
+    n: int, ra: ReportArticle, claims: tuple[ReportClaim, ...], brk: str, break_before: frozenset[int] = frozenset()
+) -> str:
     meta = _rows(article_facts(ra))
-    out = [f"<h2{brk}>{n}. {h(ra.article.title)}</h2><hr>",
-           f'<table cellspacing="0" cellpadding="2" style="margin-top:4px; margin-bottom:6px;">{meta}</table>']
+    out = [
+        f"<h2{brk}>{n}. {h(ra.article.title)}</h2><hr>",
+        f'<table cellspacing="0" cellpadding="2" style="margin-top:4px; margin-bottom:6px;">{meta}</table>',
+    ]
     if not ra.claims:
         out.append('<p class="muted"><i>No claims in this article match the report\'s filters.</i></p>')
     for m, rc in enumerate(claims, 1):
@@ -146,8 +168,11 @@ def _article(n: int, ra: ReportArticle, claims: tuple[ReportClaim, ...], brk: st
     return "".join(out)
 
 
-_EVIDENCE = {"url": ' <span class="muted small">{}</span>', "details": '<br><span class="muted small">{}</span>',
-             "quote": "<br><i>“{}”</i>"}
+_EVIDENCE = {
+    "url": ' <span class="muted small">{}</span>',
+    "details": '<br><span class="muted small">{}</span>',
+    "quote": "<br><i>“{}”</i>",
+}
 
 
 def claim_heading(n: int, m: int) -> str:
@@ -158,8 +183,9 @@ def claim_heading(n: int, m: int) -> str:
 def _claim(n: int, m: int, rc: ReportClaim, new_page: bool = False) -> str:
     # Paragraphs only, no tables: QTextDocument lays tables out slowly, and a report has
     # a thousand claims.
-    facts = " &nbsp;·&nbsp; ".join(f'<span class="sans muted">{h(f.label)}</span> {fact_html(f)}'
-                                   for f in claim_facts(rc))
+    facts = " &nbsp;·&nbsp; ".join(
+        f'<span class="sans muted">{h(f.label)}</span> {fact_html(f)}' for f in claim_facts(rc)
+    )
     out = [
         f'<h3{PAGE_BREAK if new_page else ""}><a name="{rc.fragment}"></a>{claim_heading(n, m)}</h3>',
         f'<p style="margin-bottom:5px;">{badge(rc.verdict_label, rc.verdict_color)}</p>',

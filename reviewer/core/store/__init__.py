@@ -46,6 +46,16 @@ __all__ = [
 ]
 
 
-class Store(ArticlesMixin, ClaimsMixin, ReviewsMixin, ScalesMixin, FactchecksMixin, EmbeddingsMixin, TeamMixin,
-            BundleExportMixin, BundleMergeMixin, StoreBase):
+class Store(
+    ArticlesMixin,
+    ClaimsMixin,
+    ReviewsMixin,
+    ScalesMixin,
+    FactchecksMixin,
+    EmbeddingsMixin,
+    TeamMixin,
+    BundleExportMixin,
+    BundleMergeMixin,
+    StoreBase,
+):
     """A connection to one library file. Not thread-safe: one Store per thread."""

@@ -22,7 +22,9 @@ if TYPE_CHECKING:  # importing the importers would load their parsers: a search 
 class ArticlesMixin(SignaturesMixin):
     """Articles of the library: import, list, filter, status, full-text search and counts."""
 
-    def add_article(self, doc: ImportedDocument, claims: Iterable[ClaimDraft] = (), *, extraction: str | None = None) -> Article:
+    def add_article(
+        self, doc: ImportedDocument, claims: Iterable[ClaimDraft] = (), *, extraction: str | None = None
+    ) -> Article:
         """Store an imported document (``importers.ImportedDocument``) and its extracted claims.
 
         Raises DuplicateArticle when the same text is already in the library. A text that nearly
@@ -43,7 +45,9 @@ class ArticlesMixin(SignaturesMixin):
             blocks = [[b.start, b.end, b.kind, b.level] for b in getattr(doc, "blocks", ())]
             # Metadata is one line shown everywhere: a right-to-left override would make
             # "Headline \u202egnp.exe" read "Headline exe.png" in every list and report.
-            title, site, author = (None if v is None else strip_bidi_controls(v) for v in (doc.title, doc.site, doc.author))
+            title, site, author = (
+                None if v is None else strip_bidi_controls(v) for v in (doc.title, doc.site, doc.author)
+            )
             cursor = self.conn.execute(
                 "INSERT INTO articles (title, source, url, author, published, imported_at, original_format,"
                 " source_path, text, blocks, content_hash, language, status, extraction)"
@@ -76,8 +80,9 @@ class ArticlesMixin(SignaturesMixin):
             )
         return self.get_article(article_id)
 
-    def _insert_claims(self, article_id: int, text: str, claims: Sequence[ClaimDraft], now: str,
-                       origin: str = "auto") -> list[int]:
+    def _insert_claims(
+        self, article_id: int, text: str, claims: Sequence[ClaimDraft], now: str, origin: str = "auto"
+    ) -> list[int]:
         """Inside a write: store new claims of an article; returns their ids in order."""
         ids = []
         for c in claims:
@@ -85,8 +90,20 @@ class ArticlesMixin(SignaturesMixin):
             cursor = self.conn.execute(
                 'INSERT INTO claims (article_id, start, "end", text, score, checkworthy, speaker, speaker_start,'
                 " speaker_end, kind, origin, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (article_id, c.start, c.end, text[c.start : c.end], float(c.score), int(bool(c.checkworthy)),
-                 c.speaker, c.speaker_start, c.speaker_end, c.kind or "other", origin, now),
+                (
+                    article_id,
+                    c.start,
+                    c.end,
+                    text[c.start : c.end],
+                    float(c.score),
+                    int(bool(c.checkworthy)),
+                    c.speaker,
+                    c.speaker_start,
+                    c.speaker_end,
+                    c.kind or "other",
+                    origin,
+                    now,
+                ),
             )
             ids.append(int(cursor.lastrowid or 0))
         return ids
@@ -105,9 +122,20 @@ class ArticlesMixin(SignaturesMixin):
             raise NotFound(f"There is no article {article_id} in this library.")
         blocks = tuple(Block(*b) for b in json.loads(row[3] or "[]"))
         return Article(
-            id=row[0], title=row[1], text=row[2], blocks=blocks, source=row[4], url=row[5], author=row[6],
-            published=row[7], imported_at=row[8], original_format=row[9], source_path=row[10],
-            content_hash=row[11], language=row[12], status=row[13],
+            id=row[0],
+            title=row[1],
+            text=row[2],
+            blocks=blocks,
+            source=row[4],
+            url=row[5],
+            author=row[6],
+            published=row[7],
+            imported_at=row[8],
+            original_format=row[9],
+            source_path=row[10],
+            content_hash=row[11],
+            language=row[12],
+            status=row[13],
         )
 
     def article_extraction(self, article_id: int) -> str | None:
@@ -116,8 +144,9 @@ class ArticlesMixin(SignaturesMixin):
 
     # domain.counts_for_review in SQL (a test holds the two together). Its two parameters are the
     # threshold, -1 for "the flag set at extraction".
-    _COUNTS_SQL = ("NOT c.dismissed AND (c.origin = 'manual'"
-                   " OR CASE WHEN ? < 0 THEN c.checkworthy ELSE c.score >= ? END)")
+    _COUNTS_SQL = (
+        "NOT c.dismissed AND (c.origin = 'manual' OR CASE WHEN ? < 0 THEN c.checkworthy ELSE c.score >= ? END)"
+    )
     _SUMMARY_SQL = f"""
         SELECT a.id, a.title, a.source, a.published, a.imported_at, a.status, a.language,
           (SELECT count(*) FROM claims c WHERE c.article_id = a.id AND {_COUNTS_SQL}) AS claims_total,
@@ -180,13 +209,13 @@ class ArticlesMixin(SignaturesMixin):
         if cached is not None and cached[0] == key:
             return cached[1]
         where, params = self._article_filter(status, query, None)
-        found = [r[0] for r in self.conn.execute("SELECT a.id FROM articles a" + where + " ORDER BY a.id DESC",
-                                                 params)]
+        found = [r[0] for r in self.conn.execute("SELECT a.id FROM articles a" + where + " ORDER BY a.id DESC", params)]
         self._filter_cache = (key, found)
         return found
 
-    def _article_filter(self, status: str | None, query: str | None,
-                        ids: Sequence[int] | None) -> tuple[str, list[object]]:
+    def _article_filter(
+        self, status: str | None, query: str | None, ids: Sequence[int] | None
+    ) -> tuple[str, list[object]]:
         clauses: list[str] = []
         params: list[object] = []
         if status:
@@ -231,15 +260,28 @@ class ArticlesMixin(SignaturesMixin):
             self.conn.execute(
                 "UPDATE articles SET status = ?, updated_at = ? WHERE id = ?", (status, utc_now(), article_id)
             )
-            self._audit("status", "article", article_id, article_id=article_id,
-                        before={"status": before}, after={"status": status}, who=who)
+            self._audit(
+                "status",
+                "article",
+                article_id,
+                article_id=article_id,
+                before={"status": before},
+                after={"status": status},
+                who=who,
+            )
 
     def delete_article(self, article_id: int, who: str | None = None) -> None:
         with self.write():
             article = self.get_article(article_id)
             self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-            self._audit("article_delete", "article", article_id, article_id=article_id,
-                        before={"title": article.title, "content_hash": article.content_hash}, who=who)
+            self._audit(
+                "article_delete",
+                "article",
+                article_id,
+                article_id=article_id,
+                before={"title": article.title, "content_hash": article.content_hash},
+                who=who,
+            )
 
     # ------------------------------------------------------------------ search
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
@@ -260,8 +302,9 @@ class ArticlesMixin(SignaturesMixin):
         article_lit, article_params = _literal_sql(terms, "a.title", "a.text")
         for row in self.conn.execute(
             "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 12), rank,"
-            " highlight(articles_fts, 0, char(2), char(3))" + (", a.text" if literal else "") +
-            " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+            " highlight(articles_fts, 0, char(2), char(3))"
+            + (", a.text" if literal else "")
+            + " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
             f" WHERE articles_fts MATCH ? AND rank MATCH 'bm25(5.0, 1.0)'{article_lit} ORDER BY rank LIMIT ?",
             (fts, *article_params, limit),
         ):
@@ -315,5 +358,14 @@ def fts_query(query: str) -> str:
 
 
 def _summary(row: sqlite3.Row) -> ArticleSummary:
-    return ArticleSummary(row["id"], row["title"], row["source"], row["published"], row["imported_at"],
-                          row["status"], row["language"], row["claims_total"], row["claims_reviewed"])
+    return ArticleSummary(
+        row["id"],
+        row["title"],
+        row["source"],
+        row["published"],
+        row["imported_at"],
+        row["status"],
+        row["language"],
+        row["claims_total"],
+        row["claims_reviewed"],
+    )

@@ -172,7 +172,9 @@ class StoreBase:
         if self.path is not None:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if mode.lower() != "wal" and not _is_read_only(self.path):
-                raise LibraryError(f"Cannot switch {display_name(self.path or 'the library')} to write-ahead logging ({mode}).")
+                raise LibraryError(
+                    f"Cannot switch {display_name(self.path or 'the library')} to write-ahead logging ({mode})."
+                )
         if schema.pending_count(self.db):
             if self.path is not None and not fresh:
                 self._before_migration()
@@ -241,8 +243,9 @@ class StoreBase:
             if isinstance(exc, sqlite3.OperationalError):
                 raise library_error(self.path, exc) from exc
             if isinstance(exc, sqlite3.IntegrityError):  # e.g. restoring a claim that is already back
-                raise ReviewerError(f"That change no longer fits the library as it is now ({exc}); "
-                                    "nothing was changed.") from exc
+                raise ReviewerError(
+                    f"That change no longer fits the library as it is now ({exc}); nothing was changed."
+                ) from exc
             raise
         else:
             try:
@@ -401,4 +404,3 @@ def library_error(path: Path | None, exc: sqlite3.Error) -> LibraryError:
     if "unable to open" in message:
         return LibraryError(f"Cannot open {where}: {message}.")
     return LibraryError(f"{where}: {message}.")
-

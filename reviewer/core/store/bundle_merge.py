@@ -78,12 +78,19 @@ class BundleMergeMixin(RowsMixin):
     """``merge_bundle_records``: a checked bundle merged in one undoable, audited transaction."""
 
     if TYPE_CHECKING:  # provided by the other parts of Store
+
         def is_own_reviewer(self, claim_id: int, reviewer: str) -> bool: ...
         def verdict_exists(self, key: str) -> bool: ...
 
-    def merge_bundle_records(self, reader: BundleReader, *, dry_run: bool = False, attached: Callable[[str], bool],
-                             progress: Progress | None = None,
-                             cancelled: Callable[[], bool] | None = None) -> tuple[MergeReport, Change]:
+    def merge_bundle_records(
+        self,
+        reader: BundleReader,
+        *,
+        dry_run: bool = False,
+        attached: Callable[[str], bool],
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> tuple[MergeReport, Change]:
         """Merge the bundle ``reader`` holds (see the module docstring); returns the report and the Change.
 
         ``attached(name)`` says whether an attached file is (or will be) in the attachment folder.
@@ -99,15 +106,24 @@ class BundleMergeMixin(RowsMixin):
                 if dry_run:
                     raise _DryRun
                 if merger.edits or report.counts["history"].added:
-                    self._audit("bundle_import", "library", manifest.library_id, after={
-                        "bundle": reader.path.name, "creator": manifest.creator, "sha256": manifest.sha256,
-                        **{k: c.added + c.updated for k, c in report.counts.items()}})
+                    self._audit(
+                        "bundle_import",
+                        "library",
+                        manifest.library_id,
+                        after={
+                            "bundle": reader.path.name,
+                            "creator": manifest.creator,
+                            "sha256": manifest.sha256,
+                            **{k: c.added + c.updated for k, c in report.counts.items()},
+                        },
+                    )
         except _DryRun:
             return report, Change(KINDS)
         except ReviewerError as exc:
             if isinstance(exc.__cause__, sqlite3.IntegrityError):  # write() says "that change": say which
-                raise ReviewerError(f"The bundle does not fit this library ({exc.__cause__}); "
-                                    "nothing was imported.") from exc
+                raise ReviewerError(
+                    f"The bundle does not fit this library ({exc.__cause__}); nothing was imported."
+                ) from exc
             raise
         undo = (PutRows(tuple(merger.edits), "bundle_import_undo"),) if merger.edits else ()
         return report, Change(KINDS, undo=undo)
@@ -116,8 +132,9 @@ class BundleMergeMixin(RowsMixin):
 class _Merger:
     """The state of one merge: which bundle gid is which local id, the rows written, the report."""
 
-    def __init__(self, store: BundleMergeMixin, reader: BundleReader, report: MergeReport,
-                 attached: Callable[[str], bool]):
+    def __init__(
+        self, store: BundleMergeMixin, reader: BundleReader, report: MergeReport, attached: Callable[[str], bool]
+    ):
         self.s, self.reader, self.report, self.attached = store, reader, report, attached
         self.conn = store.conn
         self.edits: list[RowEdit] = []
@@ -162,37 +179,49 @@ class _Merger:
             verdicts[v["scale_id"]].append(tuple(v)[1:])
         for row in self.reader.rows("verdict_scales"):
             scale_id = row["id"]
-            mine = self.conn.execute("SELECT id, name, best_rating, worst_rating, conclusion_only FROM verdict_scales"
-                                     " WHERE id = ?", (scale_id,)).fetchone()
+            mine = self.conn.execute(
+                "SELECT id, name, best_rating, worst_rating, conclusion_only FROM verdict_scales WHERE id = ?",
+                (scale_id,),
+            ).fetchone()
             theirs = sorted(verdicts.get(scale_id, []), key=lambda v: int(v[-1] or 0))
             if mine is not None:
                 same = tuple(mine) == tuple(row) and [v[:-1] for v in theirs] == [
-                    tuple(v) for v in self.conn.execute(
+                    tuple(v)
+                    for v in self.conn.execute(
                         "SELECT key, label, color, rating_value, alternate_name, description FROM verdicts"
-                        " WHERE scale_id = ? ORDER BY position", (scale_id,))]
+                        " WHERE scale_id = ? ORDER BY position",
+                        (scale_id,),
+                    )
+                ]
                 if same:
                     self.report.counts["scales"].unchanged += 1
                 else:
                     self.report.counts["scales"].kept += 1
-                    self.report.kept.append(f"verdict scale {row['name']!r} differs from this library's; "
-                                            "this library's was kept")
+                    self.report.kept.append(
+                        f"verdict scale {row['name']!r} differs from this library's; this library's was kept"
+                    )
                 continue
             if not theirs:
                 self.report.skip("scales", f"verdict scale {row['name']!r} has no verdicts")
                 continue
             self.edits.append(self.s._insert_row("verdict_scales", dict(zip(row.keys(), tuple(row)))))
             for position, verdict in enumerate(theirs):
-                values = dict(zip(("key", "label", "color", "rating_value", "alternate_name", "description"),
-                                  verdict[:-1]))
-                self.edits.append(self.s._insert_row("verdicts", {"scale_id": scale_id, **values, "position": position}))
+                values = dict(
+                    zip(("key", "label", "color", "rating_value", "alternate_name", "description"), verdict[:-1])
+                )
+                self.edits.append(
+                    self.s._insert_row("verdicts", {"scale_id": scale_id, **values, "position": position})
+                )
             self.s._audit("scale", "scale", scale_id, after={"id": scale_id, "name": row["name"], "from_bundle": True})
             self.report.counts["scales"].added += 1
 
     # ------------------------------------------------------------------ articles and claims
     def article(self, row: sqlite3.Row) -> None:
         gid = row["gid"]
-        found = self.conn.execute("SELECT id FROM articles WHERE gid = ?", (gid,)).fetchone() or self.conn.execute(
-            "SELECT id FROM articles WHERE content_hash = ?", (row["content_hash"],)).fetchone()
+        found = (
+            self.conn.execute("SELECT id FROM articles WHERE gid = ?", (gid,)).fetchone()
+            or self.conn.execute("SELECT id FROM articles WHERE content_hash = ?", (row["content_hash"],)).fetchone()
+        )
         outcome = ArticleOutcome(gid, row["title"] or "", found is None)
         self.outcomes[gid] = outcome
         if found is not None:
@@ -207,8 +236,13 @@ class _Merger:
         self.edits.append(edit)
         self.articles[gid] = int(edit.key[0][1] or 0)
         self.report.counts["articles"].added += 1
-        self.s._audit("bundle_import", "article", self.articles[gid], article_id=self.articles[gid],
-                      after={"title": row["title"], "from": self.reader.manifest.creator})
+        self.s._audit(
+            "bundle_import",
+            "article",
+            self.articles[gid],
+            article_id=self.articles[gid],
+            after={"title": row["title"], "from": self.reader.manifest.creator},
+        )
 
     def claim(self, row: sqlite3.Row) -> None:
         article_gid = row["article_gid"]
@@ -217,9 +251,13 @@ class _Merger:
         if article_id is None or outcome is None:
             self.report.skip("claims", f"claim {shorten(row['text'], 60)!r}: its article was not imported")
             return
-        found = self.conn.execute("SELECT id FROM claims WHERE gid = ?", (row["gid"],)).fetchone() or \
-            self.conn.execute('SELECT id FROM claims WHERE article_id = ? AND start = ? AND "end" = ? ORDER BY id',
-                              (article_id, row["start"], row["end"])).fetchone()
+        found = (
+            self.conn.execute("SELECT id FROM claims WHERE gid = ?", (row["gid"],)).fetchone()
+            or self.conn.execute(
+                'SELECT id FROM claims WHERE article_id = ? AND start = ? AND "end" = ? ORDER BY id',
+                (article_id, row["start"], row["end"]),
+            ).fetchone()
+        )
         if found is not None:
             claim_id = int(found[0])
             self.report.counts["claims"].unchanged += 1
@@ -228,12 +266,18 @@ class _Merger:
             text = self.texts.get(article_id)
             if text is None:
                 text = self.texts[article_id] = str(
-                    self.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0])
+                    self.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+                )
             start, end = row["start"], row["end"]
-            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)) \
-                    or text[start:end] != row["text"]:
-                self.report.skip("claims", f"claim {shorten(row['text'], 60)!r} of {shorten(outcome.title, 60)!r}: "
-                                 "its span does not fit the article's text here")
+            if (
+                not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text))
+                or text[start:end] != row["text"]
+            ):
+                self.report.skip(
+                    "claims",
+                    f"claim {shorten(row['text'], 60)!r} of {shorten(outcome.title, 60)!r}: "
+                    "its span does not fit the article's text here",
+                )
                 return
             values = {k: row[k] for k in row.keys() if k != "article_gid"}
             edit = self.s._insert_row("claims", {**values, "article_id": article_id})
@@ -252,23 +296,41 @@ class _Merger:
         for row in self.reader.rows("evidence"):
             evidence[row["claim_gid"]].append({k: row[k] for k in (*_EVIDENCE_FIELDS, "added_at")})
         for row in self.reader.rows("reviews"):
-            incoming[row["claim_gid"]].append(_Incoming(
-                row["reviewer"] or creator, row["verdict"], row["confidence"], row["note"] or "",
-                row["updated_at"] or "", row["gid"], evidence.pop(row["claim_gid"], [])))
+            incoming[row["claim_gid"]].append(
+                _Incoming(
+                    row["reviewer"] or creator,
+                    row["verdict"],
+                    row["confidence"],
+                    row["note"] or "",
+                    row["updated_at"] or "",
+                    row["gid"],
+                    evidence.pop(row["claim_gid"], []),
+                )
+            )
         for claim_gid, found in evidence.items():  # the exporter's evidence of claims they gave no review
             added = max(str(e["added_at"] or "") for e in found)
             incoming[claim_gid].append(_Incoming(creator, None, None, "", added, None, found, evidence_only=True))
         for row in self.reader.rows("peer_reviews"):
-            incoming[row["claim_gid"]].append(_Incoming(
-                row["reviewer"], row["verdict"], row["confidence"], row["note"] or "", row["updated_at"] or "",
-                row["gid"], _evidence_list(row["evidence"])))
+            incoming[row["claim_gid"]].append(
+                _Incoming(
+                    row["reviewer"],
+                    row["verdict"],
+                    row["confidence"],
+                    row["note"] or "",
+                    row["updated_at"] or "",
+                    row["gid"],
+                    _evidence_list(row["evidence"]),
+                )
+            )
         for claim_gid, items in incoming.items():
             claim_id = self.claims.get(claim_gid)
             for item in items:
                 what = "evidence" if item.evidence_only else "review"
                 who = f"{item.reviewer}'s {what} of claim {claim_gid}"
                 if claim_id is None:
-                    self.report.skip("evidence" if item.evidence_only else "reviews", f"{who}: the claim was not imported")
+                    self.report.skip(
+                        "evidence" if item.evidence_only else "reviews", f"{who}: the claim was not imported"
+                    )
                     continue
                 own = self.s.is_own_reviewer(claim_id, item.reviewer)
                 problem = _problem(item)
@@ -287,14 +349,19 @@ class _Merger:
             self.evidence(claim_id, ev)
         if item.evidence_only:
             return
-        row = self.conn.execute("SELECT verdict, confidence, note, reviewer, updated_at FROM reviews WHERE claim_id = ?",
-                                (claim_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT verdict, confidence, note, reviewer, updated_at FROM reviews WHERE claim_id = ?", (claim_id,)
+        ).fetchone()
         theirs: dict[str, Value] = {"verdict": item.verdict, "confidence": item.confidence, "note": item.note}
         counts = self.report.counts["reviews"]
         if row is None:
             gid = item.gid if item.gid and not self._taken("reviews", item.gid) else None
-            values: dict[str, Value] = {"claim_id": claim_id, **theirs, "reviewer": item.reviewer,
-                                        "updated_at": item.updated_at or utc_now()}
+            values: dict[str, Value] = {
+                "claim_id": claim_id,
+                **theirs,
+                "reviewer": item.reviewer,
+                "updated_at": item.updated_at or utc_now(),
+            }
             self.edits.append(self.s._insert_row("reviews", {**values, **({"gid": gid} if gid else {})}))
             self._audit_review("review", claim_id, None, theirs)
             counts.added += 1
@@ -305,14 +372,26 @@ class _Merger:
                 counts.unchanged += 1
                 return
             if not _newer(item.updated_at, row[4]):
-                self._audit_review("review_kept", claim_id, {**theirs, "updated_at": item.updated_at},
-                                   {**mine, "updated_at": row[4]}, item.reviewer)
+                self._audit_review(
+                    "review_kept",
+                    claim_id,
+                    {**theirs, "updated_at": item.updated_at},
+                    {**mine, "updated_at": row[4]},
+                    item.reviewer,
+                )
                 counts.kept += 1
-                self.report.kept.append(f"{item.reviewer}'s review of claim {claim_id}: this library's is newer; "
-                                        "the bundle's version is in the claim's history")
+                self.report.kept.append(
+                    f"{item.reviewer}'s review of claim {claim_id}: this library's is newer; "
+                    "the bundle's version is in the claim's history"
+                )
                 return
-            self.edits.append(self.s._update_row("reviews", (("claim_id", claim_id),), {
-                **theirs, "reviewer": item.reviewer, "updated_at": item.updated_at}))
+            self.edits.append(
+                self.s._update_row(
+                    "reviews",
+                    (("claim_id", claim_id),),
+                    {**theirs, "reviewer": item.reviewer, "updated_at": item.updated_at},
+                )
+            )
             self._audit_review("review", claim_id, mine, theirs)
             counts.updated += 1
             outcome.reviews_updated += 1
@@ -322,15 +401,28 @@ class _Merger:
     def peer_review(self, claim_id: int, item: _Incoming) -> None:
         outcome = self._outcome(claim_id)
         counts = self.report.counts["peer_reviews"]
-        row = self.conn.execute("SELECT gid, verdict, confidence, note, evidence, updated_at FROM peer_reviews"
-                                " WHERE claim_id = ? AND reviewer = ?", (claim_id, item.reviewer)).fetchone()
+        row = self.conn.execute(
+            "SELECT gid, verdict, confidence, note, evidence, updated_at FROM peer_reviews"
+            " WHERE claim_id = ? AND reviewer = ?",
+            (claim_id, item.reviewer),
+        ).fetchone()
         theirs: dict[str, Value] = {"verdict": item.verdict, "confidence": item.confidence, "note": item.note}
         if row is None:
             items = _unique(item.evidence, [])
             gid = item.gid if item.gid and not self._taken("peer_reviews", item.gid) else _new_gid(self.conn)
-            self.edits.append(self.s._insert_row("peer_reviews", {
-                "gid": gid, "claim_id": claim_id, "reviewer": item.reviewer, **theirs,
-                "evidence": _evidence_json(items), "updated_at": item.updated_at or utc_now()}))
+            self.edits.append(
+                self.s._insert_row(
+                    "peer_reviews",
+                    {
+                        "gid": gid,
+                        "claim_id": claim_id,
+                        "reviewer": item.reviewer,
+                        **theirs,
+                        "evidence": _evidence_json(items),
+                        "updated_at": item.updated_at or utc_now(),
+                    },
+                )
+            )
             self._audit_peer(claim_id, item.reviewer, None, {**theirs, "evidence": items})
             counts.added += 1
             outcome.reviews_added += 1
@@ -341,11 +433,18 @@ class _Merger:
         mine = {"verdict": row[1], "confidence": row[2], "note": row[3]}
         take = mine != theirs and not item.evidence_only and _newer(item.updated_at, row[5])
         if mine != theirs and not take and not item.evidence_only:
-            self._audit_peer(claim_id, item.reviewer, {**theirs, "updated_at": item.updated_at},
-                             {**mine, "updated_at": row[5]}, action="peer_review_kept")
+            self._audit_peer(
+                claim_id,
+                item.reviewer,
+                {**theirs, "updated_at": item.updated_at},
+                {**mine, "updated_at": row[5]},
+                action="peer_review_kept",
+            )
             counts.kept += 1
-            self.report.kept.append(f"{item.reviewer}'s review of claim {claim_id}: this library's is newer; "
-                                    "the bundle's version is in the claim's history")
+            self.report.kept.append(
+                f"{item.reviewer}'s review of claim {claim_id}: this library's is newer; "
+                "the bundle's version is in the claim's history"
+            )
         if not take and not new_items:
             if mine == theirs or item.evidence_only:
                 counts.unchanged += 1
@@ -354,8 +453,12 @@ class _Merger:
         if take:
             values.update(theirs, updated_at=item.updated_at)
         self.edits.append(self.s._update_row("peer_reviews", (("gid", row[0]),), values))
-        self._audit_peer(claim_id, item.reviewer, {**mine, "evidence": mine_evidence},
-                         {**(theirs if take else mine), "evidence": mine_evidence + new_items})
+        self._audit_peer(
+            claim_id,
+            item.reviewer,
+            {**mine, "evidence": mine_evidence},
+            {**(theirs if take else mine), "evidence": mine_evidence + new_items},
+        )
         counts.updated += 1
         outcome.reviews_updated += 1
         self._count_evidence(claim_id, new_items)
@@ -363,18 +466,30 @@ class _Merger:
     def evidence(self, claim_id: int, ev: dict[str, Value]) -> None:
         key = tuple(ev[k] for k in _EVIDENCE_FIELDS)
         counts = self.report.counts["evidence"]
-        have = {tuple(r) for r in self.conn.execute(
-            "SELECT url, title, quote, accessed, file_name, original_name FROM evidence WHERE claim_id = ?",
-            (claim_id,))}
+        have = {
+            tuple(r)
+            for r in self.conn.execute(
+                "SELECT url, title, quote, accessed, file_name, original_name FROM evidence WHERE claim_id = ?",
+                (claim_id,),
+            )
+        }
         if key in have:
             counts.unchanged += 1
             return
         self._check_file(ev)
-        edit = self.s._insert_row("evidence", {"claim_id": claim_id, **{k: ev[k] for k in _EVIDENCE_FIELDS},
-                                               "added_at": ev.get("added_at") or utc_now()})
+        edit = self.s._insert_row(
+            "evidence",
+            {"claim_id": claim_id, **{k: ev[k] for k in _EVIDENCE_FIELDS}, "added_at": ev.get("added_at") or utc_now()},
+        )
         self.edits.append(edit)
-        self.s._audit("evidence_add", "evidence", edit.key[0][1], article_id=self._article_id(claim_id),
-                      claim_id=claim_id, after=dict(edit.after or ()))
+        self.s._audit(
+            "evidence_add",
+            "evidence",
+            edit.key[0][1],
+            article_id=self._article_id(claim_id),
+            claim_id=claim_id,
+            after=dict(edit.after or ()),
+        )
         counts.added += 1
         self._outcome(claim_id).evidence_added += 1
 
@@ -387,8 +502,11 @@ class _Merger:
     def _check_file(self, ev: dict[str, Value]) -> None:
         name = ev.get("file_name")
         if isinstance(name, str) and name and not self.attached(name):
-            self.report.skip("files", f"file {name!r} of evidence {shorten(str(ev.get('title') or ev.get('url') or ''), 60)!r}"
-                             " is neither in the bundle nor in this library; the evidence was added without it")
+            self.report.skip(
+                "files",
+                f"file {name!r} of evidence {shorten(str(ev.get('title') or ev.get('url') or ''), 60)!r}"
+                " is neither in the bundle nor in this library; the evidence was added without it",
+            )
 
     # ------------------------------------------------------------------ final decisions
     def final_decisions(self) -> None:
@@ -396,20 +514,32 @@ class _Merger:
         for row in self.reader.rows("final_decisions"):
             claim_id = self.claims.get(row["claim_gid"])
             if claim_id is None:
-                self.report.skip("final_decisions", f"final decision on claim {row['claim_gid']}: the claim was not imported")
+                self.report.skip(
+                    "final_decisions", f"final decision on claim {row['claim_gid']}: the claim was not imported"
+                )
                 continue
             if not self.s.verdict_exists(row["verdict"] or ""):
-                self.report.skip("final_decisions", f"final decision on claim {claim_id}: verdict {row['verdict']!r} "
-                                 "is on no verdict scale here")
+                self.report.skip(
+                    "final_decisions",
+                    f"final decision on claim {claim_id}: verdict {row['verdict']!r} is on no verdict scale here",
+                )
                 continue
-            theirs = {"verdict": row["verdict"], "note": row["note"] or "", "decided_by": row["decided_by"] or "",
-                      "decided_at": row["decided_at"] or utc_now()}
-            mine_row = self.conn.execute("SELECT verdict, note, decided_by, decided_at FROM final_decisions"
-                                         " WHERE claim_id = ?", (claim_id,)).fetchone()
+            theirs = {
+                "verdict": row["verdict"],
+                "note": row["note"] or "",
+                "decided_by": row["decided_by"] or "",
+                "decided_at": row["decided_at"] or utc_now(),
+            }
+            mine_row = self.conn.execute(
+                "SELECT verdict, note, decided_by, decided_at FROM final_decisions WHERE claim_id = ?", (claim_id,)
+            ).fetchone()
             if mine_row is None:
                 gid = row["gid"] if row["gid"] and not self._taken("final_decisions", row["gid"]) else None
-                self.edits.append(self.s._insert_row("final_decisions", {"claim_id": claim_id, **theirs,
-                                                                         **({"gid": gid} if gid else {})}))
+                self.edits.append(
+                    self.s._insert_row(
+                        "final_decisions", {"claim_id": claim_id, **theirs, **({"gid": gid} if gid else {})}
+                    )
+                )
                 self._audit_decision(claim_id, None, theirs)
                 counts.added += 1
                 continue
@@ -423,8 +553,10 @@ class _Merger:
             else:
                 self._audit_decision(claim_id, theirs, mine, "final_decision_kept")
                 counts.kept += 1
-                self.report.kept.append(f"final decision on claim {claim_id}: this library's is newer; "
-                                        "the bundle's is in the claim's history")
+                self.report.kept.append(
+                    f"final decision on claim {claim_id}: this library's is newer; "
+                    "the bundle's is in the claim's history"
+                )
 
     # ------------------------------------------------------------------ history
     def history(self) -> None:
@@ -432,22 +564,45 @@ class _Merger:
         local_ids = {v: k for k, v in self.articles.items()}
         if not local_ids:
             return
-        gid_of_claim = {int(r[0]): str(r[1]) for r in self.conn.execute(
-            "SELECT id, gid FROM claims WHERE article_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(local_ids)),))}
+        gid_of_claim = {
+            int(r[0]): str(r[1])
+            for r in self.conn.execute(
+                "SELECT id, gid FROM claims WHERE article_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(local_ids)),),
+            )
+        }
         seen = {
-            _fingerprint(r[0], r[1], r[2], r[3], portable_entity_id(r[3], r[4], local_ids.get(r[5]), gid_of_claim.get(r[6])),
-                         local_ids.get(r[5]), r[7], r[8])
+            _fingerprint(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                portable_entity_id(r[3], r[4], local_ids.get(r[5]), gid_of_claim.get(r[6])),
+                local_ids.get(r[5]),
+                r[7],
+                r[8],
+            )
             for r in self.conn.execute(
                 "SELECT at, who, action, entity, entity_id, article_id, claim_id, before, after FROM audit"
-                " WHERE article_id IN (SELECT value FROM json_each(?))", (json.dumps(list(local_ids)),))}
+                " WHERE article_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(local_ids)),),
+            )
+        }
         for row in self.reader.rows("audit"):
             article_id = self.articles.get(row["article_gid"])
             if article_id is None:
                 counts.skipped += 1  # the article itself was skipped, and reported
                 continue
-            key = _fingerprint(row["at"], row["who"], row["action"], row["entity"], row["entity_id"],
-                               row["article_gid"], row["before"], row["after"])
+            key = _fingerprint(
+                row["at"],
+                row["who"],
+                row["action"],
+                row["entity"],
+                row["entity_id"],
+                row["article_gid"],
+                row["before"],
+                row["after"],
+            )
             if key in seen:
                 counts.unchanged += 1
                 continue
@@ -459,8 +614,18 @@ class _Merger:
             self.conn.execute(
                 "INSERT INTO audit (at, who, action, entity, entity_id, article_id, claim_id, before, after)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (row["at"], row["who"] or "", action, row["entity"] or "", self._local_entity_id(row, article_id, claim_id),
-                 article_id, claim_id, row["before"], row["after"]))
+                (
+                    row["at"],
+                    row["who"] or "",
+                    action,
+                    row["entity"] or "",
+                    self._local_entity_id(row, article_id, claim_id),
+                    article_id,
+                    claim_id,
+                    row["before"],
+                    row["after"],
+                ),
+            )
             counts.added += 1
 
     def _local_entity_id(self, row: sqlite3.Row, article_id: int, claim_id: int | None) -> str | None:
@@ -488,26 +653,72 @@ class _Merger:
         self.moved.add(article_id)
         status = self.conn.execute("SELECT status FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
         if status == "todo":
-            self.edits.append(self.s._update_row("articles", (("id", article_id),),
-                                                 {"status": "in_review", "updated_at": utc_now()}))
-            self.s._audit("status", "article", article_id, article_id=article_id, before={"status": "todo"},
-                          after={"status": "in_review"})
+            self.edits.append(
+                self.s._update_row("articles", (("id", article_id),), {"status": "in_review", "updated_at": utc_now()})
+            )
+            self.s._audit(
+                "status",
+                "article",
+                article_id,
+                article_id=article_id,
+                before={"status": "todo"},
+                after={"status": "in_review"},
+            )
 
-    def _audit_review(self, action: str, claim_id: int, before: Mapping[str, object] | None,
-                      after: Mapping[str, object] | None, reviewer: str | None = None) -> None:
-        self.s._audit(action, "review", claim_id, article_id=self._article_id(claim_id), claim_id=claim_id,
-                      before=_dict(before), after=_dict(after), who=reviewer)
+    def _audit_review(
+        self,
+        action: str,
+        claim_id: int,
+        before: Mapping[str, object] | None,
+        after: Mapping[str, object] | None,
+        reviewer: str | None = None,
+    ) -> None:
+        self.s._audit(
+            action,
+            "review",
+            claim_id,
+            article_id=self._article_id(claim_id),
+            claim_id=claim_id,
+            before=_dict(before),
+            after=_dict(after),
+            who=reviewer,
+        )
 
-    def _audit_peer(self, claim_id: int, reviewer: str, before: Mapping[str, object] | None,
-                    after: Mapping[str, object] | None, action: str = "peer_review") -> None:
-        self.s._audit(action, "peer_review", f"{claim_id}:{reviewer}", article_id=self._article_id(claim_id),
-                      claim_id=claim_id, before=None if before is None else {"reviewer": reviewer, **before},
-                      after=None if after is None else {"reviewer": reviewer, **after}, who=reviewer)
+    def _audit_peer(
+        self,
+        claim_id: int,
+        reviewer: str,
+        before: Mapping[str, object] | None,
+        after: Mapping[str, object] | None,
+        action: str = "peer_review",
+    ) -> None:
+        self.s._audit(
+            action,
+            "peer_review",
+            f"{claim_id}:{reviewer}",
+            article_id=self._article_id(claim_id),
+            claim_id=claim_id,
+            before=None if before is None else {"reviewer": reviewer, **before},
+            after=None if after is None else {"reviewer": reviewer, **after},
+            who=reviewer,
+        )
 
-    def _audit_decision(self, claim_id: int, before: Mapping[str, object] | None, after: Mapping[str, object] | None,
-                        action: str = "final_decision") -> None:
-        self.s._audit(action, "final_decision", claim_id, article_id=self._article_id(claim_id), claim_id=claim_id,
-                      before=_dict(before), after=_dict(after))
+    def _audit_decision(
+        self,
+        claim_id: int,
+        before: Mapping[str, object] | None,
+        after: Mapping[str, object] | None,
+        action: str = "final_decision",
+    ) -> None:
+        self.s._audit(
+            action,
+            "final_decision",
+            claim_id,
+            article_id=self._article_id(claim_id),
+            claim_id=claim_id,
+            before=_dict(before),
+            after=_dict(after),
+        )
 
 
 def _dict(values: Mapping[str, object] | None) -> dict[str, object] | None:
@@ -571,8 +782,16 @@ def _evidence_json(items: list[dict[str, Value]]) -> str:
     return json.dumps([{k: e.get(k) for k in _EVIDENCE_FIELDS} for e in items], ensure_ascii=False)
 
 
-def _fingerprint(at: object, who: object, action: object, entity: object, entity_id: object, article_gid: object,
-                 before: object, after: object) -> tuple[object, ...]:
+def _fingerprint(
+    at: object,
+    who: object,
+    action: object,
+    entity: object,
+    entity_id: object,
+    article_gid: object,
+    before: object,
+    after: object,
+) -> tuple[object, ...]:
     """What makes two history entries the same entry, in any library (ids written as gids)."""
     return (at, who, str(action or "").removeprefix(IMPORTED), entity, entity_id, article_gid, before, after)
 

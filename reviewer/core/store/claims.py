@@ -33,12 +33,14 @@ class ClaimsMixin(StoreBase):
     """Claims of an article: add, edit, split, merge, dismiss, delete and restore, re-extraction."""
 
     if TYPE_CHECKING:  # provided by the other parts of Store
+
         def get_article(self, article_id: int) -> Article: ...
         def list_evidence(self, claim_id: int) -> list[Evidence]: ...
         def _with_team_state(self, snapshot: ClaimSnapshot) -> ClaimSnapshot: ...
         def _restore_team_state(self, snapshot: ClaimSnapshot) -> None: ...
-        def _insert_claims(self, article_id: int, text: str, claims: Sequence[ClaimDraft], now: str,
-                           origin: str = "auto") -> list[int]: ...
+        def _insert_claims(
+            self, article_id: int, text: str, claims: Sequence[ClaimDraft], now: str, origin: str = "auto"
+        ) -> list[int]: ...
 
     _CLAIM_SQL = (
         'SELECT c.id, c.article_id, c.start, c."end", c.text, c.score, c.checkworthy, c.speaker,'
@@ -49,8 +51,7 @@ class ClaimsMixin(StoreBase):
 
     def claims_for_article(self, article_id: int) -> list[Claim]:
         """All claims of an article (dismissed and not check-worthy included), in text order."""
-        rows = self._query(self._CLAIM_SQL + ' WHERE c.article_id = ? ORDER BY c.start, c."end", c.id',
-                           (article_id,))
+        rows = self._query(self._CLAIM_SQL + ' WHERE c.article_id = ? ORDER BY c.start, c."end", c.id', (article_id,))
         return [_claim(row) for row in rows]
 
     def get_claim(self, claim_id: int) -> Claim:
@@ -71,11 +72,21 @@ class ClaimsMixin(StoreBase):
         who: str | None = None,
     ) -> Claim:
         """A reviewer's own claim over ``text[start:end]`` of the article (white space trimmed off)."""
-        return self.get_claim(self.add_claim_change(article_id, start, end, speaker=speaker, kind=kind,
-                                                    score=score, who=who).claim_ids[0])
+        return self.get_claim(
+            self.add_claim_change(article_id, start, end, speaker=speaker, kind=kind, score=score, who=who).claim_ids[0]
+        )
 
-    def add_claim_change(self, article_id: int, start: int, end: int, *, speaker: str | None = None,
-                         kind: str = "other", score: float = 1.0, who: str | None = None) -> Change:
+    def add_claim_change(
+        self,
+        article_id: int,
+        start: int,
+        end: int,
+        *,
+        speaker: str | None = None,
+        kind: str = "other",
+        score: float = 1.0,
+        who: str | None = None,
+    ) -> Change:
         """``add_claim`` as an undoable change; the new claim's id is ``claim_ids[0]``."""
         with self.write():
             text = self.get_article(article_id).text
@@ -84,8 +95,15 @@ class ClaimsMixin(StoreBase):
             draft = ClaimDraft(start, end, score=score, checkworthy=True, speaker=speaker, kind=kind)
             (claim_id,) = self._insert_claims(article_id, text, [draft], utc_now(), origin="manual")
             claim = self.get_claim(claim_id)
-            self._audit("claim_add", "claim", claim_id, article_id=article_id, claim_id=claim_id,
-                        after=_claim_state(claim), who=who)
+            self._audit(
+                "claim_add",
+                "claim",
+                claim_id,
+                article_id=article_id,
+                claim_id=claim_id,
+                after=_claim_state(claim),
+                who=who,
+            )
         return Change(frozenset({CLAIMS, ARTICLES}), article_id, (claim_id,), (DeleteClaims((claim_id,)),))
 
     def update_claim(self, claim_id: int, *, who: str | None = None, **changes: ClaimValue) -> Claim:
@@ -105,14 +123,33 @@ class ClaimsMixin(StoreBase):
             self.conn.execute(
                 'UPDATE claims SET start = ?, "end" = ?, text = ?, speaker = ?, speaker_start = ?, speaker_end = ?,'
                 " kind = ?, checkworthy = ?, dismissed = ?, updated_at = ? WHERE id = ?",
-                (new.start, new.end, new.text, new.speaker, new.speaker_start, new.speaker_end, new.kind,
-                 int(new.checkworthy), int(new.dismissed), utc_now(), claim_id),
+                (
+                    new.start,
+                    new.end,
+                    new.text,
+                    new.speaker,
+                    new.speaker_start,
+                    new.speaker_end,
+                    new.kind,
+                    int(new.checkworthy),
+                    int(new.dismissed),
+                    utc_now(),
+                    claim_id,
+                ),
             )
             action = "claim_edit"
             if set(changes) == {"dismissed"}:
                 action = "claim_dismiss" if new.dismissed else "claim_undismiss"
-            self._audit(action, "claim", claim_id, article_id=claim.article_id, claim_id=claim_id,
-                        before=_claim_state(claim), after=_claim_state(new), who=who)
+            self._audit(
+                action,
+                "claim",
+                claim_id,
+                article_id=claim.article_id,
+                claim_id=claim_id,
+                before=_claim_state(claim),
+                after=_claim_state(new),
+                who=who,
+            )
         return self.get_claim(claim_id)
 
     def _edit_claim(self, claim_id: int, who: str | None, values: dict[str, ClaimValue]) -> EditClaim:
@@ -155,8 +192,15 @@ class ClaimsMixin(StoreBase):
         with self.write():
             snapshot = self.claim_snapshot(claim_id)
             self.conn.execute("DELETE FROM claims WHERE id = ?", (claim_id,))
-            self._audit("claim_delete", "claim", claim_id, article_id=snapshot.claim.article_id,
-                        claim_id=claim_id, before=snapshot.as_dict(), who=who)
+            self._audit(
+                "claim_delete",
+                "claim",
+                claim_id,
+                article_id=snapshot.claim.article_id,
+                claim_id=claim_id,
+                before=snapshot.as_dict(),
+                who=who,
+            )
         return snapshot
 
     def delete_claims_change(self, claim_ids: Sequence[int], who: str | None = None) -> Change:
@@ -164,8 +208,7 @@ class ClaimsMixin(StoreBase):
         with self.write():
             snapshots = tuple(self.delete_claim(i, who) for i in claim_ids)
         article_id = snapshots[0].claim.article_id if snapshots else None
-        return Change(frozenset({CLAIMS, ARTICLES, REVIEW}), article_id, tuple(claim_ids),
-                      (RestoreClaims(snapshots),))
+        return Change(frozenset({CLAIMS, ARTICLES, REVIEW}), article_id, tuple(claim_ids), (RestoreClaims(snapshots),))
 
     def claim_snapshot(self, claim_id: int) -> ClaimSnapshot:
         return self._with_team_state(ClaimSnapshot(self.get_claim(claim_id), tuple(self.list_evidence(claim_id))))
@@ -178,8 +221,23 @@ class ClaimsMixin(StoreBase):
                 'INSERT INTO claims (id, article_id, start, "end", text, score, checkworthy, speaker, speaker_start,'
                 " speaker_end, kind, origin, dismissed, created_at, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (c.id, c.article_id, c.start, c.end, c.text, c.score, int(c.checkworthy), c.speaker,
-                 c.speaker_start, c.speaker_end, c.kind, c.origin, int(c.dismissed), c.created_at, utc_now()),
+                (
+                    c.id,
+                    c.article_id,
+                    c.start,
+                    c.end,
+                    c.text,
+                    c.score,
+                    int(c.checkworthy),
+                    c.speaker,
+                    c.speaker_start,
+                    c.speaker_end,
+                    c.kind,
+                    c.origin,
+                    int(c.dismissed),
+                    c.created_at,
+                    utc_now(),
+                ),
             )
             r = c.review
             if r is not None:
@@ -195,8 +253,15 @@ class ClaimsMixin(StoreBase):
                     (e.id, c.id, e.url, e.title, e.quote, e.accessed, e.file_name, e.original_name, e.added_at),
                 )
             self._restore_team_state(snapshot)
-            self._audit("claim_restore", "claim", c.id, article_id=c.article_id, claim_id=c.id,
-                        after=snapshot.as_dict(), who=who)
+            self._audit(
+                "claim_restore",
+                "claim",
+                c.id,
+                article_id=c.article_id,
+                claim_id=c.id,
+                after=snapshot.as_dict(),
+                who=who,
+            )
         return self.get_claim(c.id)
 
     def split_claim(self, claim_id: int, at: int, who: str | None = None) -> tuple[Claim, Claim]:
@@ -216,15 +281,29 @@ class ClaimsMixin(StoreBase):
             if first_span[1] <= first_span[0] or second_span[1] <= second_span[0]:
                 raise ReviewerError("Both parts of a split claim need some text.")
             first = self._edit_claim(claim_id, who, {"start": first_span[0], "end": first_span[1]})
-            draft = ClaimDraft(*second_span, score=claim.score, checkworthy=claim.checkworthy,
-                               speaker=claim.speaker, speaker_start=claim.speaker_start,
-                               speaker_end=claim.speaker_end, kind=claim.kind)
+            draft = ClaimDraft(
+                *second_span,
+                score=claim.score,
+                checkworthy=claim.checkworthy,
+                speaker=claim.speaker,
+                speaker_start=claim.speaker_start,
+                speaker_end=claim.speaker_end,
+                kind=claim.kind,
+            )
             (second_id,) = self._insert_claims(claim.article_id, text, [draft], utc_now(), origin="manual")
             second = self.get_claim(second_id)
-            self._audit("claim_add", "claim", second_id, article_id=claim.article_id, claim_id=second_id,
-                        after=_claim_state(second), who=who)
-        return Change(frozenset({CLAIMS, ARTICLES}), claim.article_id, (claim_id, second_id),
-                      (DeleteClaims((second_id,)), first))
+            self._audit(
+                "claim_add",
+                "claim",
+                second_id,
+                article_id=claim.article_id,
+                claim_id=second_id,
+                after=_claim_state(second),
+                who=who,
+            )
+        return Change(
+            frozenset({CLAIMS, ARTICLES}), claim.article_id, (claim_id, second_id), (DeleteClaims((second_id,)), first)
+        )
 
     def merge_claims(self, claim_ids: Sequence[int], who: str | None = None) -> Claim:
         """Merge claims of one article into the first; the others are deleted (their reviews too)."""
@@ -242,11 +321,16 @@ class ClaimsMixin(StoreBase):
             keep = claims[0]
             removed = tuple(self.delete_claim(other.id, who=who) for other in claims[1:])
             edit = self._edit_claim(keep.id, who, {"start": keep.start, "end": max(c.end for c in claims)})
-        return Change(frozenset({CLAIMS, ARTICLES, REVIEW}), keep.article_id, tuple(c.id for c in claims),
-                      (edit, RestoreClaims(removed)))
+        return Change(
+            frozenset({CLAIMS, ARTICLES, REVIEW}),
+            keep.article_id,
+            tuple(c.id for c in claims),
+            (edit, RestoreClaims(removed)),
+        )
 
-    def replace_auto_claims(self, article_id: int, claims: Iterable[ClaimDraft], *, extraction: str | None = None,
-                            who: str | None = None) -> int:
+    def replace_auto_claims(
+        self, article_id: int, claims: Iterable[ClaimDraft], *, extraction: str | None = None, who: str | None = None
+    ) -> int:
         """Re-extraction: swap automatic, unreviewed claims for new ones.
 
         Manual claims and anything with a review, note or evidence stay; a new claim that
@@ -254,8 +338,9 @@ class ClaimsMixin(StoreBase):
         """
         return len(self.reextract_claims(article_id, claims, extraction=extraction, who=who)[0])
 
-    def reextract_claims(self, article_id: int, claims: Iterable[ClaimDraft], *, extraction: str | None = None,
-                         who: str | None = None) -> tuple[list[int], list[ClaimSnapshot]]:
+    def reextract_claims(
+        self, article_id: int, claims: Iterable[ClaimDraft], *, extraction: str | None = None, who: str | None = None
+    ) -> tuple[list[int], list[ClaimSnapshot]]:
         """``replace_auto_claims`` that returns (ids added, snapshots of claims removed) for undo."""
         claims = list(claims)
         with self.write():
@@ -269,32 +354,46 @@ class ClaimsMixin(StoreBase):
                 (article_id,),
             ).fetchall()
             kept_ids = {k["id"] for k in kept}
-            removed = [self.claim_snapshot(c.id) for c in self.claims_for_article(article_id)
-                       if c.id not in kept_ids]
+            removed = [self.claim_snapshot(c.id) for c in self.claims_for_article(article_id) if c.id not in kept_ids]
             self.conn.execute(
                 f"DELETE FROM claims WHERE article_id = ? AND id NOT IN ({','.join('?' * len(kept_ids))})",
                 [article_id, *kept_ids],
             )
             fresh = [c for c in claims if not any(c.start < k["end"] and k["start"] < c.end for k in kept)]
             added = self._insert_claims(article_id, text, fresh, utc_now())
-            before_extraction = self._query("SELECT extraction FROM articles WHERE id = ?",
-                                            (article_id,)).fetchone()["extraction"]
+            before_extraction = self._query("SELECT extraction FROM articles WHERE id = ?", (article_id,)).fetchone()[
+                "extraction"
+            ]
             self.conn.execute("UPDATE articles SET extraction = ? WHERE id = ?", (extraction, article_id))
-            self._audit("extract", "article", article_id, article_id=article_id,
-                        before={"extraction": before_extraction, "removed": [r.claim.id for r in removed]},
-                        after={"added": len(fresh), "kept": len(kept_ids), "extraction": extraction}, who=who)
+            self._audit(
+                "extract",
+                "article",
+                article_id,
+                article_id=article_id,
+                before={"extraction": before_extraction, "removed": [r.claim.id for r in removed]},
+                after={"added": len(fresh), "kept": len(kept_ids), "extraction": extraction},
+                who=who,
+            )
         return added, removed
 
-    def undo_reextraction(self, article_id: int, added: Sequence[int], removed: Sequence[ClaimSnapshot],
-                          who: str | None = None) -> None:
+    def undo_reextraction(
+        self, article_id: int, added: Sequence[int], removed: Sequence[ClaimSnapshot], who: str | None = None
+    ) -> None:
         """Put back the claims a re-extraction replaced (one transaction, audited)."""
         with self.write():
             if added:
                 self.conn.execute(f"DELETE FROM claims WHERE id IN ({','.join('?' * len(added))})", list(added))
             for snapshot in removed:
                 self.restore_claim(snapshot, who=who)
-            self._audit("extract_undo", "article", article_id, article_id=article_id,
-                        before={"added": list(added)}, after={"restored": len(removed)}, who=who)
+            self._audit(
+                "extract_undo",
+                "article",
+                article_id,
+                article_id=article_id,
+                before={"added": list(added)},
+                after={"restored": len(removed)},
+                who=who,
+            )
 
     def _revert_claim_step(self, step: Step, who: str | None) -> Step | None:
         """Inside a write: apply one claim undo step; returns its inverse (None: not a claim step)."""
@@ -310,20 +409,37 @@ class ClaimsMixin(StoreBase):
 def _claim(row: sqlite3.Row) -> Claim:
     review = None
     if row["reviewed"] is not None:
-        review = Review(row["reviewed"], row["verdict"], row["confidence"], row["note"], row["reviewer"],
-                        row["updated_at"])
+        review = Review(
+            row["reviewed"], row["verdict"], row["confidence"], row["note"], row["reviewer"], row["updated_at"]
+        )
     return Claim(
-        id=row["id"], article_id=row["article_id"], start=row["start"], end=row["end"], text=row["text"],
-        score=row["score"], checkworthy=bool(row["checkworthy"]), speaker=row["speaker"],
-        speaker_start=row["speaker_start"], speaker_end=row["speaker_end"], kind=row["kind"],
-        origin=row["origin"], dismissed=bool(row["dismissed"]), created_at=row["created_at"], review=review,
+        id=row["id"],
+        article_id=row["article_id"],
+        start=row["start"],
+        end=row["end"],
+        text=row["text"],
+        score=row["score"],
+        checkworthy=bool(row["checkworthy"]),
+        speaker=row["speaker"],
+        speaker_start=row["speaker_start"],
+        speaker_end=row["speaker_end"],
+        kind=row["kind"],
+        origin=row["origin"],
+        dismissed=bool(row["dismissed"]),
+        created_at=row["created_at"],
+        review=review,
     )
 
 
 def _claim_state(claim: Claim) -> dict[str, object]:
     return {
-        "start": claim.start, "end": claim.end, "text": claim.text, "speaker": claim.speaker, "kind": claim.kind,
-        "checkworthy": claim.checkworthy, "dismissed": claim.dismissed,
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+        "speaker": claim.speaker,
+        "kind": claim.kind,
+        "checkworthy": claim.checkworthy,
+        "dismissed": claim.dismissed,
     }
 
 

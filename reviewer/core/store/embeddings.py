@@ -56,8 +56,9 @@ class EmbeddingsMixin(StoreBase):
     """Embeddings (upsert, load as one matrix, find what is missing) and matching look-ups."""
 
     # ------------------------------------------------------------------ vectors
-    def upsert_embeddings(self, source: EmbeddingSource, model: str,
-                          items: Sequence[tuple[int, str, npt.NDArray[np.float32]]]) -> int:
+    def upsert_embeddings(
+        self, source: EmbeddingSource, model: str, items: Sequence[tuple[int, str, npt.NDArray[np.float32]]]
+    ) -> int:
         """Store (or replace) the vectors of ``items`` (record id, the text embedded, vector) in one
         transaction; returns how many were stored. A record deleted meanwhile, or whose text changed
         since it was read, gets no vector: it would outlive its record or describe other words."""
@@ -69,12 +70,19 @@ class EmbeddingsMixin(StoreBase):
         with self.write():
             for chunk in _chunks(list(items), 500):
                 ids = [item[0] for item in chunk]
-                now = dict(self.conn.execute(
-                    f"SELECT {key}, {column} FROM {table} WHERE {key} IN ({','.join('?' * len(ids))})", ids))
-                rows = [(source, record_id, model, np.ascontiguousarray(vector, dtype=np.float32).tobytes())
-                        for record_id, text, vector in chunk if now.get(record_id) == text]
+                now = dict(
+                    self.conn.execute(
+                        f"SELECT {key}, {column} FROM {table} WHERE {key} IN ({','.join('?' * len(ids))})", ids
+                    )
+                )
+                rows = [
+                    (source, record_id, model, np.ascontiguousarray(vector, dtype=np.float32).tobytes())
+                    for record_id, text, vector in chunk
+                    if now.get(record_id) == text
+                ]
                 self.conn.executemany(
-                    "INSERT OR REPLACE INTO embeddings (source, record_id, model, vector) VALUES (?, ?, ?, ?)", rows)
+                    "INSERT OR REPLACE INTO embeddings (source, record_id, model, vector) VALUES (?, ?, ?, ?)", rows
+                )
                 stored += len(rows)
         return stored
 
@@ -83,7 +91,8 @@ class EmbeddingsMixin(StoreBase):
         Vectors of another length (a damaged row) are left out."""
         rows = self.conn.execute(
             "SELECT record_id, vector FROM embeddings WHERE source = ? AND model = ? ORDER BY record_id",
-            (source, model)).fetchall()
+            (source, model),
+        ).fetchall()
         size = dim * 4
         rows = [row for row in rows if len(row[1]) == size]
         import numpy as np
@@ -100,7 +109,8 @@ class EmbeddingsMixin(StoreBase):
         rows = self.conn.execute(
             f"SELECT t.{key} FROM {table} t LEFT JOIN embeddings e ON e.source = ? AND e.record_id = t.{key}"
             f" AND e.model = ?{where} {'AND' if where else 'WHERE'} e.record_id IS NULL ORDER BY t.{key}",
-            (source, model))
+            (source, model),
+        )
         return [row[0] for row in rows]
 
     def embedding_texts(self, source: EmbeddingSource, ids: Sequence[int]) -> dict[int, str]:
@@ -109,8 +119,11 @@ class EmbeddingsMixin(StoreBase):
         column = _text_column(source)
         found: dict[int, str] = {}
         for chunk in _chunks(list(ids), 500):
-            found.update(self.conn.execute(
-                f"SELECT {key}, {column} FROM {table} WHERE {key} IN ({','.join('?' * len(chunk))})", chunk))
+            found.update(
+                self.conn.execute(
+                    f"SELECT {key}, {column} FROM {table} WHERE {key} IN ({','.join('?' * len(chunk))})", chunk
+                )
+            )
         return found
 
     def embeddings_signature(self) -> tuple[int, int]:
@@ -125,7 +138,8 @@ class EmbeddingsMixin(StoreBase):
         14,000 records; this ~2 ms)."""
         factchecks = self.conn.execute("SELECT count(*), coalesce(max(id), 0) FROM factchecks").fetchone()
         reviewed = self.conn.execute(
-            "SELECT count(*), coalesce(sum(claim_id), 0) FROM reviews WHERE verdict IS NOT NULL").fetchone()
+            "SELECT count(*), coalesce(sum(claim_id), 0) FROM reviews WHERE verdict IS NOT NULL"
+        ).fetchone()
         return (*self.embeddings_signature(), *map(int, factchecks), *map(int, reviewed))
 
     def reviewed_claim_ids(self) -> set[int]:
@@ -141,7 +155,8 @@ class EmbeddingsMixin(StoreBase):
         return self._bm25(
             "SELECT rowid, -bm25(factchecks_fts, 1.0, ?, 0.0) AS s FROM factchecks_fts"
             " WHERE factchecks_fts MATCH ? ORDER BY s DESC LIMIT ?",
-            (title_weight, f"{{claim title}} : ({match})", limit))
+            (title_weight, f"{{claim title}} : ({match})", limit),
+        )
 
     def bm25_reviewed_claims(self, match: str, limit: int) -> list[tuple[int, float]]:
         """(claim id, BM25 over the claim's text) of reviewed claims matching ``match``, best first."""
@@ -150,7 +165,9 @@ class EmbeddingsMixin(StoreBase):
         return self._bm25(
             "SELECT f.rowid, -bm25(claims_fts, 1.0, 0.0) AS s FROM claims_fts f"
             " JOIN reviews r ON r.claim_id = f.rowid AND r.verdict IS NOT NULL"
-            " WHERE claims_fts MATCH ? ORDER BY s DESC LIMIT ?", (f"text : ({match})", limit))
+            " WHERE claims_fts MATCH ? ORDER BY s DESC LIMIT ?",
+            (f"text : ({match})", limit),
+        )
 
     def _bm25(self, sql: str, params: tuple[object, ...]) -> list[tuple[int, float]]:
         try:
@@ -169,14 +186,18 @@ class EmbeddingsMixin(StoreBase):
             if source == "factcheck":
                 rows = self.conn.execute(
                     "SELECT f.id, f.claim, f.verdict, f.url, f.publisher, f.date, f.title FROM factchecks f"
-                    f" WHERE f.id IN ({marks})", chunk)
+                    f" WHERE f.id IN ({marks})",
+                    chunk,
+                )
                 for rid, text, verdict, url, publisher, date, title in rows:
                     found[rid] = CandidateDetails("factcheck", rid, text, verdict, url, publisher, date, title, None)
             else:
                 rows = self.conn.execute(
                     "SELECT c.id, c.text, r.verdict, a.url, r.updated_at, a.title, a.id FROM claims c"
                     " JOIN reviews r ON r.claim_id = c.id AND r.verdict IS NOT NULL"
-                    f" JOIN articles a ON a.id = c.article_id WHERE c.id IN ({marks})", chunk)
+                    f" JOIN articles a ON a.id = c.article_id WHERE c.id IN ({marks})",
+                    chunk,
+                )
                 for rid, text, verdict, url, updated, title, article_id in rows:
                     date = updated[:10] if updated else None
                     found[rid] = CandidateDetails("claim", rid, text, verdict, url, None, date, title, article_id)

@@ -43,8 +43,9 @@ class FactcheckImportResult:
 class FactchecksMixin(StoreBase):
     """Fact-check collections and their records: import, list, remove, search, fetch by id."""
 
-    def import_factchecks(self, collection: str, records: Sequence[FactcheckRecord],
-                          source: str | None = None) -> FactcheckImportResult:
+    def import_factchecks(
+        self, collection: str, records: Sequence[FactcheckRecord], source: str | None = None
+    ) -> FactcheckImportResult:
         """Add ``records`` to the collection named ``collection`` (made if new), in one audited
         transaction. A record whose url (or claim text and publisher) is already in the library,
         or earlier in ``records``, is counted as a duplicate and not added; when nothing is added,
@@ -58,16 +59,30 @@ class FactchecksMixin(StoreBase):
         with self.write():
             row = self.conn.execute("SELECT id, source FROM factcheck_collections WHERE name = ?", (name,)).fetchone()
             if row is None:
-                cursor = self.conn.execute("INSERT INTO factcheck_collections (name, created, source) VALUES (?, ?, ?)",
-                                           (name, now, source))
+                cursor = self.conn.execute(
+                    "INSERT INTO factcheck_collections (name, created, source) VALUES (?, ?, ?)", (name, now, source)
+                )
                 collection_id = int(cursor.lastrowid or 0)
             else:
                 collection_id = int(row[0])
             cursor = self.conn.executemany(
                 "INSERT OR IGNORE INTO factchecks (collection_id, claim, verdict, url, date, publisher, title,"
                 " speaker, dedupe_key, imported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                ((collection_id, r.claim, r.verdict, r.url, r.date, r.publisher, r.title, r.speaker,
-                  dedupe_key(r), now) for r in records),
+                (
+                    (
+                        collection_id,
+                        r.claim,
+                        r.verdict,
+                        r.url,
+                        r.date,
+                        r.publisher,
+                        r.title,
+                        r.speaker,
+                        dedupe_key(r),
+                        now,
+                    )
+                    for r in records
+                ),
             )
             imported = max(cursor.rowcount, 0)
             duplicates = len(records) - imported
@@ -77,15 +92,20 @@ class FactchecksMixin(StoreBase):
                 return FactcheckImportResult(collection_id, name, 0, duplicates)
             if row is not None:
                 self._remember_source(collection_id, row[1], source)
-            self._audit("import", "factcheck_collection", collection_id,
-                        after={"name": name, "source": source, "imported": imported, "duplicates": duplicates})
+            self._audit(
+                "import",
+                "factcheck_collection",
+                collection_id,
+                after={"name": name, "source": source, "imported": imported, "duplicates": duplicates},
+            )
         return FactcheckImportResult(collection_id, name, imported, duplicates)
 
     def _remember_source(self, collection_id: int, sources: str | None, source: str | None) -> None:
         known = sources.split(", ") if sources else []
         if source and source not in known and len(sources or "") + len(source) < _MAX_SOURCE_CHARS:
-            self.conn.execute("UPDATE factcheck_collections SET source = ? WHERE id = ?",
-                              (", ".join([*known, source]), collection_id))
+            self.conn.execute(
+                "UPDATE factcheck_collections SET source = ? WHERE id = ?", (", ".join([*known, source]), collection_id)
+            )
 
     def factcheck_collections(self) -> list[FactcheckCollection]:
         """Every collection with its number of records, by name."""
@@ -102,18 +122,25 @@ class FactchecksMixin(StoreBase):
         """Remove the collection named ``name`` with its records and their embeddings, in one
         audited transaction; returns how many records went. Raises NotFound when there is none."""
         with self.write():
-            row = self.conn.execute("SELECT id, name, created, source FROM factcheck_collections WHERE name = ?",
-                                    (name.strip(),)).fetchone()
+            row = self.conn.execute(
+                "SELECT id, name, created, source FROM factcheck_collections WHERE name = ?", (name.strip(),)
+            ).fetchone()
             if row is None:
                 raise NotFound(f"There is no fact-check collection named {name.strip()!r}.")
             collection_id = int(row[0])
             self.conn.execute(
                 "DELETE FROM embeddings WHERE source = 'factcheck' AND record_id IN"
-                " (SELECT id FROM factchecks WHERE collection_id = ?)", (collection_id,))
+                " (SELECT id FROM factchecks WHERE collection_id = ?)",
+                (collection_id,),
+            )
             removed = self.conn.execute("DELETE FROM factchecks WHERE collection_id = ?", (collection_id,)).rowcount
             self.conn.execute("DELETE FROM factcheck_collections WHERE id = ?", (collection_id,))
-            self._audit("remove", "factcheck_collection", collection_id,
-                        before={"name": row[1], "created": row[2], "source": row[3], "records": removed})
+            self._audit(
+                "remove",
+                "factcheck_collection",
+                collection_id,
+                before={"name": row[1], "created": row[2], "source": row[3], "records": removed},
+            )
         return int(removed)
 
     def search_factchecks(self, query: str, limit: int = 50) -> list[Factcheck]:
@@ -134,11 +161,12 @@ class FactchecksMixin(StoreBase):
         """The records with these ids, in the order asked; ids not in the library are left out."""
         found: dict[int, Factcheck] = {}
         wanted = list(dict.fromkeys(ids))
-        for chunk in (wanted[i:i + 500] for i in range(0, len(wanted), 500)):
+        for chunk in (wanted[i : i + 500] for i in range(0, len(wanted), 500)):
             marks = ", ".join("?" * len(chunk))
             for row in self.conn.execute(
                 f"SELECT {_FACTCHECK_COLUMNS} FROM factchecks f JOIN factcheck_collections c ON c.id = f.collection_id"
-                f" WHERE f.id IN ({marks})", chunk,
+                f" WHERE f.id IN ({marks})",
+                chunk,
             ):
                 found[int(row[0])] = _factcheck(row)
         return [found[i] for i in ids if i in found]
@@ -147,7 +175,8 @@ class FactchecksMixin(StoreBase):
         """The records of one collection in import order (a page of them)."""
         rows = self.conn.execute(
             f"SELECT {_FACTCHECK_COLUMNS} FROM factchecks f JOIN factcheck_collections c ON c.id = f.collection_id"
-            " WHERE c.name = ? ORDER BY f.id LIMIT ? OFFSET ?", (name, limit, offset),
+            " WHERE c.name = ? ORDER BY f.id LIMIT ? OFFSET ?",
+            (name, limit, offset),
         ).fetchall()
         return [_factcheck(r) for r in rows]
 
@@ -155,9 +184,17 @@ class FactchecksMixin(StoreBase):
 def _factcheck(row: Sequence[object]) -> Factcheck:
     values = list(row)
     return Factcheck(
-        id=int(str(values[0])), collection_id=int(str(values[1])), collection=str(values[2]),
-        claim=str(values[3]), verdict=_opt(values[4]), url=_opt(values[5]), date=_opt(values[6]),
-        publisher=_opt(values[7]), title=_opt(values[8]), speaker=_opt(values[9]), imported=str(values[10]),
+        id=int(str(values[0])),
+        collection_id=int(str(values[1])),
+        collection=str(values[2]),
+        claim=str(values[3]),
+        verdict=_opt(values[4]),
+        url=_opt(values[5]),
+        date=_opt(values[6]),
+        publisher=_opt(values[7]),
+        title=_opt(values[8]),
+        speaker=_opt(values[9]),
+        imported=str(values[10]),
     )
 
 

@@ -40,6 +40,7 @@ class ReviewsMixin(StoreBase):
     """Reviews (verdict, confidence, note), evidence and the claim history with revert."""
 
     if TYPE_CHECKING:  # provided by the other parts of Store
+
         def get_article(self, article_id: int) -> Article: ...
         def set_status(self, article_id: int, status: str, who: str | None = None) -> None: ...
         def get_claim(self, claim_id: int) -> Claim: ...
@@ -60,8 +61,9 @@ class ReviewsMixin(StoreBase):
         ).fetchone()
         if row is None:
             return Review(claim_id)
-        return Review(row["claim_id"], row["verdict"], row["confidence"], row["note"], row["reviewer"],
-                      row["updated_at"])
+        return Review(
+            row["claim_id"], row["verdict"], row["confidence"], row["note"], row["reviewer"], row["updated_at"]
+        )
 
     def set_review(
         self,
@@ -107,8 +109,10 @@ class ReviewsMixin(StoreBase):
             if confidence is not _UNSET and confidence is not None and not 0 <= int(confidence) <= 100:
                 raise ReviewerError("Confidence is a percentage from 0 to 100.")
             if note is not _UNSET and note is not None and len(note) > MAX_NOTE_CHARS:
-                raise ReviewerError(f"A note holds at most {MAX_NOTE_CHARS:,} characters; this one has "
-                                    f"{len(note):,}. Move long material into evidence.")
+                raise ReviewerError(
+                    f"A note holds at most {MAX_NOTE_CHARS:,} characters; this one has "
+                    f"{len(note):,}. Move long material into evidence."
+                )
             if verdict is None and confidence is _UNSET:
                 confidence = None
             after = Review(
@@ -122,8 +126,16 @@ class ReviewsMixin(StoreBase):
             if (after.verdict, after.confidence, after.note) == (before.verdict, before.confidence, before.note):
                 return ReviewChange(claim_id, claim.article_id, before, before)
             self._write_review(after)
-            self._audit("review", "review", claim_id, article_id=claim.article_id, claim_id=claim_id,
-                        before=_review_state(before), after=_review_state(after), who=who)
+            self._audit(
+                "review",
+                "review",
+                claim_id,
+                article_id=claim.article_id,
+                claim_id=claim_id,
+                before=_review_state(before),
+                after=_review_state(after),
+                who=who,
+            )
             status_before = None
             if after.verdict is not None and self._set_status_if(claim.article_id, "todo", "in_review", who):
                 status_before = "todo"
@@ -152,8 +164,9 @@ class ReviewsMixin(StoreBase):
         scale = self.active_scale()
         if key in scale.keys or (restoring and self.verdict_exists(key)):
             return
-        raise ReviewerError(f"Unknown verdict {key!r}. Use one of: {', '.join(scale.keys)}, or none "
-                            f"(the active scale is {scale.name}).")
+        raise ReviewerError(
+            f"Unknown verdict {key!r}. Use one of: {', '.join(scale.keys)}, or none (the active scale is {scale.name})."
+        )
 
     def _write_review(self, review: Review) -> None:
         self.conn.execute(
@@ -171,15 +184,26 @@ class ReviewsMixin(StoreBase):
             (status, utc_now(), article_id, current),
         ).rowcount
         if moved:
-            self._audit("status", "article", article_id, article_id=article_id,
-                        before={"status": current}, after={"status": status}, who=who)
+            self._audit(
+                "status",
+                "article",
+                article_id,
+                article_id=article_id,
+                before={"status": current},
+                after={"status": status},
+                who=who,
+            )
         return bool(moved)
 
     def _article_has_verdicts(self, article_id: int) -> bool:
-        return self.conn.execute(
-            "SELECT 1 FROM reviews r JOIN claims c ON c.id = r.claim_id"
-            " WHERE c.article_id = ? AND r.verdict IS NOT NULL LIMIT 1", (article_id,)
-        ).fetchone() is not None
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM reviews r JOIN claims c ON c.id = r.claim_id"
+                " WHERE c.article_id = ? AND r.verdict IS NOT NULL LIMIT 1",
+                (article_id,),
+            ).fetchone()
+            is not None
+        )
 
     # ------------------------------------------------------------------ evidence
     def list_evidence(self, claim_id: int) -> list[Evidence]:
@@ -189,8 +213,7 @@ class ReviewsMixin(StoreBase):
     def evidence_for_claims(self, claim_ids: Sequence[int]) -> dict[int, list[Evidence]]:
         result: dict[int, list[Evidence]] = {i: [] for i in claim_ids}
         for chunk in _chunks(list(claim_ids), 500):
-            rows = self._query(_EVIDENCE_SQL + f" WHERE claim_id IN ({','.join('?' * len(chunk))}) ORDER BY id",
-                               chunk)
+            rows = self._query(_EVIDENCE_SQL + f" WHERE claim_id IN ({','.join('?' * len(chunk))}) ORDER BY id", chunk)
             for row in rows:
                 result[row["claim_id"]].append(_evidence(row))
         return result
@@ -219,8 +242,10 @@ class ReviewsMixin(StoreBase):
             if self.path is None:
                 raise ReviewerError("Files can only be attached to a library saved on disk.")
             if is_library_file(file, self.path):
-                raise ReviewerError("That file is this library itself; attach a backup of it instead "
-                                    "(Library ▸ Backups, or `reviewer backup`).")
+                raise ReviewerError(
+                    "That file is this library itself; attach a backup of it instead "
+                    "(Library ▸ Backups, or `reviewer backup`)."
+                )
             stored, original = copy_into_library(Path(file), attachments_dir(self.path))
         try:
             with self.write():
@@ -231,8 +256,15 @@ class ReviewsMixin(StoreBase):
                     (claim_id, url or None, title or None, quote or None, accessed, stored, original, utc_now()),
                 )
                 evidence = self.get_evidence(int(cursor.lastrowid or 0))
-                self._audit("evidence_add", "evidence", evidence.id, article_id=claim.article_id, claim_id=claim_id,
-                            after=asdict(evidence), who=who)
+                self._audit(
+                    "evidence_add",
+                    "evidence",
+                    evidence.id,
+                    article_id=claim.article_id,
+                    claim_id=claim_id,
+                    after=asdict(evidence),
+                    who=who,
+                )
         except BaseException:
             # Remove the copy only if no other evidence uses it: the same file attached twice is
             # stored once, and a failed second attach must not take the first one's file.
@@ -243,8 +275,10 @@ class ReviewsMixin(StoreBase):
 
     def _file_in_use(self, file_name: str) -> bool:
         try:
-            return self.conn.execute("SELECT 1 FROM evidence WHERE file_name = ? LIMIT 1",
-                                     (file_name,)).fetchone() is not None
+            return (
+                self.conn.execute("SELECT 1 FROM evidence WHERE file_name = ? LIMIT 1", (file_name,)).fetchone()
+                is not None
+            )
         except sqlite3.Error:
             return True  # when in doubt, keep the file
 
@@ -271,9 +305,13 @@ class ReviewsMixin(StoreBase):
             if refused is not None and not self._evidence_held_url(before, changes["url"]):
                 raise refused
             values = {k: (v or None) for k, v in changes.items()}
-            after = replace(before, url=values.get("url", before.url), title=values.get("title", before.title),
-                            quote=values.get("quote", before.quote),
-                            accessed=values.get("accessed", before.accessed))
+            after = replace(
+                before,
+                url=values.get("url", before.url),
+                title=values.get("title", before.title),
+                quote=values.get("quote", before.quote),
+                accessed=values.get("accessed", before.accessed),
+            )
             if after == before:
                 return before
             self.conn.execute(
@@ -281,16 +319,25 @@ class ReviewsMixin(StoreBase):
                 (after.url, after.title, after.quote, after.accessed, evidence_id),
             )
             claim = self.get_claim(before.claim_id)
-            self._audit("evidence_edit", "evidence", evidence_id, article_id=claim.article_id,
-                        claim_id=claim.id, before=asdict(before), after=asdict(after), who=who)
+            self._audit(
+                "evidence_edit",
+                "evidence",
+                evidence_id,
+                article_id=claim.article_id,
+                claim_id=claim.id,
+                before=asdict(before),
+                after=asdict(after),
+                who=who,
+            )
         return after
 
     def _evidence_held_url(self, evidence: Evidence, url: str | None) -> bool:
         """Whether ``url`` is, or according to the history was, the URL of ``evidence``."""
         if url == evidence.url:
             return True
-        rows = self.conn.execute("SELECT before, after FROM audit WHERE entity = 'evidence' AND entity_id = ?",
-                                 (str(evidence.id),))
+        rows = self.conn.execute(
+            "SELECT before, after FROM audit WHERE entity = 'evidence' AND entity_id = ?", (str(evidence.id),)
+        )
         return any(url in ((_load(b) or {}).get("url"), (_load(a) or {}).get("url")) for b, a in rows)
 
     def remove_evidence(self, evidence_id: int, who: str | None = None) -> Evidence:
@@ -299,8 +346,15 @@ class ReviewsMixin(StoreBase):
             evidence = self.get_evidence(evidence_id)
             claim = self.get_claim(evidence.claim_id)
             self.conn.execute("DELETE FROM evidence WHERE id = ?", (evidence_id,))
-            self._audit("evidence_remove", "evidence", evidence_id, article_id=claim.article_id,
-                        claim_id=claim.id, before=asdict(evidence), who=who)
+            self._audit(
+                "evidence_remove",
+                "evidence",
+                evidence_id,
+                article_id=claim.article_id,
+                claim_id=claim.id,
+                before=asdict(evidence),
+                who=who,
+            )
         return evidence
 
     def restore_evidence(self, evidence: Evidence, who: str | None = None) -> Evidence:
@@ -309,11 +363,27 @@ class ReviewsMixin(StoreBase):
             self.conn.execute(
                 "INSERT INTO evidence (id, claim_id, url, title, quote, accessed, file_name, original_name, added_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (evidence.id, evidence.claim_id, evidence.url, evidence.title, evidence.quote, evidence.accessed,
-                 evidence.file_name, evidence.original_name, evidence.added_at),
+                (
+                    evidence.id,
+                    evidence.claim_id,
+                    evidence.url,
+                    evidence.title,
+                    evidence.quote,
+                    evidence.accessed,
+                    evidence.file_name,
+                    evidence.original_name,
+                    evidence.added_at,
+                ),
             )
-            self._audit("evidence_add", "evidence", evidence.id, article_id=claim.article_id, claim_id=claim.id,
-                        after=asdict(evidence), who=who)
+            self._audit(
+                "evidence_add",
+                "evidence",
+                evidence.id,
+                article_id=claim.article_id,
+                claim_id=claim.id,
+                after=asdict(evidence),
+                who=who,
+            )
         return evidence
 
     def attachment_path(self, evidence: Evidence) -> Path | None:
@@ -322,8 +392,9 @@ class ReviewsMixin(StoreBase):
         return attachments_dir(self.path) / evidence.file_name
 
     # ------------------------------------------------------------------ audit
-    def history(self, *, claim_id: int | None = None, article_id: int | None = None,
-                limit: int = 500) -> list[AuditEntry]:
+    def history(
+        self, *, claim_id: int | None = None, article_id: int | None = None, limit: int = 500
+    ) -> list[AuditEntry]:
         """Audit entries, newest first."""
         clauses, params = [], []
         if claim_id is not None:
@@ -335,28 +406,48 @@ class ReviewsMixin(StoreBase):
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
         rows = self._query(
             "SELECT id, at, who, action, entity, entity_id, article_id, claim_id, before, after FROM audit"
-            + where + " ORDER BY id DESC LIMIT ?",
+            + where
+            + " ORDER BY id DESC LIMIT ?",
             [*params, limit],
         )
-        return [AuditEntry(row["id"], row["at"], row["who"], row["action"], row["entity"], row["entity_id"],
-                           row["article_id"], row["claim_id"], _load(row["before"]), _load(row["after"]))
-                for row in rows]
+        return [
+            AuditEntry(
+                row["id"],
+                row["at"],
+                row["who"],
+                row["action"],
+                row["entity"],
+                row["entity_id"],
+                row["article_id"],
+                row["claim_id"],
+                _load(row["before"]),
+                _load(row["after"]),
+            )
+            for row in rows
+        ]
 
     def revert(self, entry_id: int, who: str | None = None) -> Change:
         """Undo one past change from the history by applying its 'before' state as a new change.
 
         Returns that change, so that it can be undone in turn (``revert_change``).
         """
-        row = self._query("SELECT action, claim_id, article_id, before, entity_id FROM audit WHERE id = ?",
-                          (entry_id,)).fetchone()
+        row = self._query(
+            "SELECT action, claim_id, article_id, before, entity_id FROM audit WHERE id = ?", (entry_id,)
+        ).fetchone()
         if row is None:
             raise NotFound(f"There is no history entry {entry_id}.")
         action, claim_id, before = row["action"], row["claim_id"], _load(row["before"]) or {}
         with self.write():
             step: Step
             if action == "review":
-                review = self.change_review(claim_id, verdict=before.get("verdict"), note=before.get("note", ""),
-                                            confidence=before.get("confidence"), who=who, restoring=True)
+                review = self.change_review(
+                    claim_id,
+                    verdict=before.get("verdict"),
+                    note=before.get("note", ""),
+                    confidence=before.get("confidence"),
+                    who=who,
+                    restoring=True,
+                )
                 step, kinds = RevertReview(review), {REVIEW, ARTICLES}
             elif action in ("claim_edit", "claim_dismiss", "claim_undismiss"):
                 fields = {k: before[k] for k in ("start", "end", "speaker", "kind", "checkworthy", "dismissed")}
@@ -374,12 +465,19 @@ class ReviewsMixin(StoreBase):
         return Change(frozenset(kinds), row["article_id"], (claim_id,) if claim_id else (), (step,))
 
     # ------------------------------------------------------------------ undoable evidence changes
-    def add_evidence_change(self, claim_id: int, *, url: str | None = None, title: str | None = None,
-                            quote: str | None = None, accessed: str | None = None,
-                            file: str | Path | None = None, who: str | None = None) -> Change:
+    def add_evidence_change(
+        self,
+        claim_id: int,
+        *,
+        url: str | None = None,
+        title: str | None = None,
+        quote: str | None = None,
+        accessed: str | None = None,
+        file: str | Path | None = None,
+        who: str | None = None,
+    ) -> Change:
         """``add_evidence`` as an undoable change (undo detaches it; its file stays for redo)."""
-        evidence = self.add_evidence(claim_id, url=url, title=title, quote=quote, accessed=accessed, file=file,
-                                     who=who)
+        evidence = self.add_evidence(claim_id, url=url, title=title, quote=quote, accessed=accessed, file=file, who=who)
         return self._evidence_change(evidence, RemoveEvidence(evidence.id))
 
     def edit_evidence_change(self, evidence_id: int, *, who: str | None = None, **changes: str | None) -> Change:
@@ -387,8 +485,7 @@ class ReviewsMixin(StoreBase):
         with self.write():
             before = self.get_evidence(evidence_id)
             after = self.update_evidence(evidence_id, who=who, **changes)
-        return self._evidence_change(after, EditEvidence(evidence_id, tuple((k, getattr(before, k))
-                                                                            for k in changes)))
+        return self._evidence_change(after, EditEvidence(evidence_id, tuple((k, getattr(before, k)) for k in changes)))
 
     def remove_evidence_change(self, evidence_id: int, who: str | None = None) -> Change:
         """``remove_evidence`` as an undoable change (undo puts back the same row)."""
@@ -411,8 +508,9 @@ class ReviewsMixin(StoreBase):
         return Change(change.kinds, change.article_id, change.claim_ids, tuple(reversed(inverse)))
 
     def _revert_step(self, step: Step, who: str | None) -> Step:
-        claim_step = (self._revert_claim_step(step, who) or self._revert_team_step(step, who)
-                      or self._revert_rows_step(step, who))
+        claim_step = (
+            self._revert_claim_step(step, who) or self._revert_team_step(step, who) or self._revert_rows_step(step, who)
+        )
         if claim_step is not None:
             return claim_step
         if isinstance(step, RevertReview):
@@ -440,8 +538,17 @@ _EVIDENCE_SQL = "SELECT id, claim_id, url, title, quote, accessed, file_name, or
 
 
 def _evidence(row: sqlite3.Row) -> Evidence:
-    return Evidence(row["id"], row["claim_id"], row["url"], row["title"], row["quote"], row["accessed"],
-                    row["file_name"], row["original_name"], row["added_at"])
+    return Evidence(
+        row["id"],
+        row["claim_id"],
+        row["url"],
+        row["title"],
+        row["quote"],
+        row["accessed"],
+        row["file_name"],
+        row["original_name"],
+        row["added_at"],
+    )
 
 
 def _evidence_from(data: dict[str, Any]) -> Evidence:
@@ -454,7 +561,11 @@ def _changed_message(claim_id: int, field: str, now: Review, undo: bool = False)
     when = f" at {now.updated_at}" if now.updated_at else ""
     what = {"verdict": "verdict", "confidence": "confidence", "note": "note"}[field]
     if undo:
-        return (f"The {what} of claim {claim_id} was changed elsewhere{who}{when}; undo would overwrite it, "
-                "so it was not undone.")
-    return (f"The {what} of claim {claim_id} was changed elsewhere{who}{when} while you were editing; "
-            "nothing was overwritten.")
+        return (
+            f"The {what} of claim {claim_id} was changed elsewhere{who}{when}; undo would overwrite it, "
+            "so it was not undone."
+        )
+    return (
+        f"The {what} of claim {claim_id} was changed elsewhere{who}{when} while you were editing; "
+        "nothing was overwritten."
+    )

@@ -19,8 +19,13 @@ from .base import StoreBase
 
 # The tables a PutRows step may write, with their keys.
 ROW_KEYS: dict[str, tuple[str, ...]] = {
-    "articles": ("id",), "claims": ("id",), "reviews": ("claim_id",), "peer_reviews": ("gid",),
-    "final_decisions": ("claim_id",), "evidence": ("id",), "verdict_scales": ("id",),
+    "articles": ("id",),
+    "claims": ("id",),
+    "reviews": ("claim_id",),
+    "peer_reviews": ("gid",),
+    "final_decisions": ("claim_id",),
+    "evidence": ("id",),
+    "verdict_scales": ("id",),
     "verdicts": ("scale_id", "key"),
 }
 # Columns the store changes by itself on later changes and their undo: not compared by the check.
@@ -31,9 +36,16 @@ _NOT_CHECKED: dict[str, frozenset[str]] = {
     "final_decisions": frozenset({"decided_at", "decided_by"}),
     "peer_reviews": frozenset({"updated_at"}),
 }
-_LABELS = {"articles": "an article", "claims": "a claim", "reviews": "a review", "peer_reviews": "a colleague's review",
-           "final_decisions": "a final decision", "evidence": "evidence", "verdict_scales": "a verdict scale",
-           "verdicts": "a verdict"}
+_LABELS = {
+    "articles": "an article",
+    "claims": "a claim",
+    "reviews": "a review",
+    "peer_reviews": "a colleague's review",
+    "final_decisions": "a final decision",
+    "evidence": "evidence",
+    "verdict_scales": "a verdict scale",
+    "verdicts": "a verdict",
+}
 Value = int | float | str | bytes | None
 
 
@@ -80,7 +92,8 @@ class RowsMixin(StoreBase):
             if _checked(edit.table, now) != _checked(edit.table, edit.after):
                 raise ChangedElsewhere(
                     f"{_LABELS[edit.table][:1].upper()}{_LABELS[edit.table][1:]} this change wrote was changed "
-                    "elsewhere since (another window or command); nothing was undone.")
+                    "elsewhere since (another window or command); nothing was undone."
+                )
             where = " AND ".join(f'"{column}" = ?' for column, _ in edit.key)
             if edit.before is None:
                 self.conn.execute(f"DELETE FROM {edit.table} WHERE {where}", [v for _, v in edit.key])

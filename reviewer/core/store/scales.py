@@ -20,8 +20,7 @@ class ScalesMixin(StoreBase):
         with self.write():
             for scale in PRESETS:
                 self._write_scale(scale)
-            self.conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('active_scale', ?)",
-                              (DEFAULT_SCALE_ID,))
+            self.conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('active_scale', ?)", (DEFAULT_SCALE_ID,))
 
     def _write_scale(self, scale: VerdictScale) -> None:
         self.conn.execute(
@@ -46,8 +45,7 @@ class ScalesMixin(StoreBase):
 
     def get_scale(self, scale_id: str) -> VerdictScale:
         row = self.conn.execute(
-            "SELECT id, name, best_rating, worst_rating, conclusion_only FROM verdict_scales WHERE id = ?",
-            (scale_id,),
+            "SELECT id, name, best_rating, worst_rating, conclusion_only FROM verdict_scales WHERE id = ?", (scale_id,)
         ).fetchone()
         if row is None:
             raise NotFound(f"There is no verdict scale {scale_id!r}.")
@@ -117,8 +115,9 @@ class ScalesMixin(StoreBase):
                         "Change those verdicts first, or rename it instead."
                     )
             self._write_scale(scale)
-            self._audit("scale", "scale", scale.id, before=asdict(before) if before else None,
-                        after=asdict(scale), who=who)
+            self._audit(
+                "scale", "scale", scale.id, before=asdict(before) if before else None, after=asdict(scale), who=who
+            )
         return before or scale
 
     def _verdict_in_use(self, key: str, scale_id: str) -> bool:
@@ -141,4 +140,3 @@ class ScalesMixin(StoreBase):
             if scale.get(key):
                 return scale.get(key), scale
         return None, None
-

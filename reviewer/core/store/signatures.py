@@ -51,8 +51,9 @@ class SignaturesMixin(StoreBase):
                 f" WHERE s.article_id IN ({','.join('?' * len(chunk))})",
                 chunk,
             ):
-                found[row["article_id"]] = NearDuplicate(row["article_id"], row["near_duplicate_of"], row["title"],
-                                                         float(row["similarity"] or 0.0))
+                found[row["article_id"]] = NearDuplicate(
+                    row["article_id"], row["near_duplicate_of"], row["title"], float(row["similarity"] or 0.0)
+                )
         return found
 
     def unsigned_article_ids(self) -> list[int]:
@@ -68,10 +69,7 @@ class SignaturesMixin(StoreBase):
 
     # ------------------------------------------------------------------ signing
     def sign_pending_articles(
-        self,
-        *,
-        cancelled: Callable[[], bool] | None = None,
-        progress: Callable[[int, int], None] | None = None,
+        self, *, cancelled: Callable[[], bool] | None = None, progress: Callable[[int, int], None] | None = None
     ) -> int:
         """Sign every article that has no signature yet (a library made before signatures existed),
         oldest first, ``SIGN_BATCH`` articles per transaction; returns how many were signed.
@@ -88,8 +86,11 @@ class SignaturesMixin(StoreBase):
         for batch in _chunks(pending, SIGN_BATCH):
             if cancelled is not None and cancelled():
                 return done
-            texts = dict(self.conn.execute(
-                f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(batch))})", batch).fetchall())
+            texts = dict(
+                self.conn.execute(
+                    f"SELECT id, text FROM articles WHERE id IN ({','.join('?' * len(batch))})", batch
+                ).fetchall()
+            )
             # Signed outside the transaction: other connections may write meanwhile.
             signed = [(i, TextSignature.of(texts[i])) for i in batch if i in texts]
             with self.write():

@@ -23,16 +23,19 @@ from ..team import Disagreement, FinalDecision, PeerEvidence, ReviewerReview, di
 from .base import REVIEWER_NAME_KEY, StoreBase, _chunks, utc_now
 
 LIBRARY_ID_KEY = "library_id"  # meta: this library's id (a uuid4 hex), made by migration m004
-_PEER_SQL = ("SELECT gid, claim_id, reviewer, verdict, confidence, note, evidence, updated_at FROM peer_reviews")
+_PEER_SQL = "SELECT gid, claim_id, reviewer, verdict, confidence, note, evidence, updated_at FROM peer_reviews"
 _DECISION_SQL = "SELECT claim_id, verdict, note, decided_by, decided_at, gid FROM final_decisions"
-_OWN_SQL = ("SELECT claim_id, verdict, confidence, note, reviewer, updated_at, gid FROM reviews"
-            " WHERE (verdict IS NOT NULL OR note != '')")
+_OWN_SQL = (
+    "SELECT claim_id, verdict, confidence, note, reviewer, updated_at, gid FROM reviews"
+    " WHERE (verdict IS NOT NULL OR note != '')"
+)
 
 
 class TeamMixin(StoreBase):
     """Per-reviewer reviews of a claim and the editor's final decisions."""
 
     if TYPE_CHECKING:  # provided by the other parts of Store
+
         def get_claim(self, claim_id: int) -> Claim: ...
         def claims_for_article(self, article_id: int) -> list[Claim]: ...
         def _check_verdict(self, key: str, restoring: bool) -> None: ...
@@ -90,9 +93,13 @@ class TeamMixin(StoreBase):
         """Whether any claim (of the article) carries a colleague's review."""
         if article_id is None:
             return self.conn.execute("SELECT 1 FROM peer_reviews LIMIT 1").fetchone() is not None
-        return self.conn.execute(
-            "SELECT 1 FROM peer_reviews p JOIN claims c ON c.id = p.claim_id WHERE c.article_id = ? LIMIT 1",
-            (article_id,)).fetchone() is not None
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM peer_reviews p JOIN claims c ON c.id = p.claim_id WHERE c.article_id = ? LIMIT 1",
+                (article_id,),
+            ).fetchone()
+            is not None
+        )
 
     def peer_reviewer_names(self, article_ids: Sequence[int] | None = None) -> list[str]:
         """The colleagues whose reviews this library holds (of those articles), by name."""
@@ -101,9 +108,14 @@ class TeamMixin(StoreBase):
             return [r[0] for r in rows]
         names: set[str] = set()
         for chunk in _chunks(list(article_ids), 500):
-            names.update(r[0] for r in self.conn.execute(
-                "SELECT DISTINCT p.reviewer FROM peer_reviews p JOIN claims c ON c.id = p.claim_id"
-                f" WHERE c.article_id IN ({','.join('?' * len(chunk))})", chunk))
+            names.update(
+                r[0]
+                for r in self.conn.execute(
+                    "SELECT DISTINCT p.reviewer FROM peer_reviews p JOIN claims c ON c.id = p.claim_id"
+                    f" WHERE c.article_id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+            )
         return sorted(names)
 
     def final_decision(self, claim_id: int) -> FinalDecision | None:
@@ -127,7 +139,8 @@ class TeamMixin(StoreBase):
             " UNION ALL SELECT claim_id, verdict FROM peer_reviews WHERE verdict IS NOT NULL) v"
             f" JOIN claims c ON c.id = v.claim_id WHERE 1{where}"
             " GROUP BY v.claim_id HAVING COUNT(DISTINCT v.verdict) > 1 ORDER BY c.article_id, c.start, c.id",
-            params).fetchall()
+            params,
+        ).fetchall()
         ids = [r[0] for r in rows]
         reviews = self.reviews_of_claims(ids)
         decisions = self.final_decisions_for(ids)
@@ -142,16 +155,20 @@ class TeamMixin(StoreBase):
         review without a verdict is not there. The input of ``core.agreement``.
         """
         fallback = self.get_meta(REVIEWER_NAME_KEY) or self.reviewer
-        sql = ("SELECT c.article_id, v.claim_id, v.reviewer, v.verdict FROM"
-               " (SELECT claim_id, COALESCE(reviewer, ?) AS reviewer, verdict FROM reviews WHERE verdict IS NOT NULL"
-               "  UNION ALL SELECT claim_id, reviewer, verdict FROM peer_reviews WHERE verdict IS NOT NULL) v"
-               " JOIN claims c ON c.id = v.claim_id")
+        sql = (
+            "SELECT c.article_id, v.claim_id, v.reviewer, v.verdict FROM"
+            " (SELECT claim_id, COALESCE(reviewer, ?) AS reviewer, verdict FROM reviews WHERE verdict IS NOT NULL"
+            "  UNION ALL SELECT claim_id, reviewer, verdict FROM peer_reviews WHERE verdict IS NOT NULL) v"
+            " JOIN claims c ON c.id = v.claim_id"
+        )
         table: dict[int, dict[int, dict[str, str | None]]] = {}
         chunks: list[list[int] | None] = [None] if article_ids is None else [*_chunks(list(article_ids), 500)]
         for chunk in chunks:
             where = "" if chunk is None else f" WHERE c.article_id IN ({','.join('?' * len(chunk))})"
             for row in self._query(sql + where + " ORDER BY c.article_id, c.start, c.id", [fallback, *(chunk or [])]):
-                table.setdefault(row["article_id"], {}).setdefault(row["claim_id"], {})[row["reviewer"]] = row["verdict"]
+                table.setdefault(row["article_id"], {}).setdefault(row["claim_id"], {})[row["reviewer"]] = row[
+                    "verdict"
+                ]
         return table
 
     def agreement(self, article_id: int | None = None) -> Agreement:
@@ -192,15 +209,25 @@ class TeamMixin(StoreBase):
             raise ReviewerError("Confidence is a percentage from 0 to 100.")
         if len(note) > MAX_NOTE_CHARS:
             raise ReviewerError(f"A note holds at most {MAX_NOTE_CHARS:,} characters; this one has {len(note):,}.")
-        review = ReviewerReview(claim_id, reviewer, verdict or None, None if confidence is None else int(confidence),
-                                note or "", updated_at, False, gid, tuple(evidence))
+        review = ReviewerReview(
+            claim_id,
+            reviewer,
+            verdict or None,
+            None if confidence is None else int(confidence),
+            note or "",
+            updated_at,
+            False,
+            gid,
+            tuple(evidence),
+        )
         with self.write():
             article_id = self.get_claim(claim_id).article_id
             before = self._put_peer_review(claim_id, reviewer, review, who)
         return Change(frozenset({REVIEW}), article_id, (claim_id,), (PutPeerReview(claim_id, reviewer, before),))
 
-    def _put_peer_review(self, claim_id: int, reviewer: str, review: ReviewerReview | None,
-                         who: str | None) -> ReviewerReview | None:
+    def _put_peer_review(
+        self, claim_id: int, reviewer: str, review: ReviewerReview | None, who: str | None
+    ) -> ReviewerReview | None:
         """Inside a write: make ``review`` the reviewer's peer review (None: remove it); returns what was there."""
         before = self.peer_review(claim_id, reviewer)
         if review == before:
@@ -217,17 +244,31 @@ class TeamMixin(StoreBase):
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(claim_id, reviewer) DO UPDATE SET"
                 " verdict = excluded.verdict, confidence = excluded.confidence, note = excluded.note,"
                 " evidence = excluded.evidence, updated_at = excluded.updated_at",
-                (gid, claim_id, reviewer, review.verdict, review.confidence, review.note, evidence,
-                 review.updated_at or utc_now()),
+                (
+                    gid,
+                    claim_id,
+                    reviewer,
+                    review.verdict,
+                    review.confidence,
+                    review.note,
+                    evidence,
+                    review.updated_at or utc_now(),
+                ),
             )
-        self._audit("peer_review", "peer_review", f"{claim_id}:{reviewer}",
-                    article_id=self.get_claim(claim_id).article_id, claim_id=claim_id,
-                    before=_peer_state(before), after=_peer_state(self.peer_review(claim_id, reviewer)), who=who)
+        self._audit(
+            "peer_review",
+            "peer_review",
+            f"{claim_id}:{reviewer}",
+            article_id=self.get_claim(claim_id).article_id,
+            claim_id=claim_id,
+            before=_peer_state(before),
+            after=_peer_state(self.peer_review(claim_id, reviewer)),
+            who=who,
+        )
         return before
 
     # ------------------------------------------------------------------ final decisions
-    def set_final_decision_change(self, claim_id: int, verdict: str, note: str = "",
-                                  who: str | None = None) -> Change:
+    def set_final_decision_change(self, claim_id: int, verdict: str, note: str = "", who: str | None = None) -> Change:
         """Record the editor's final decision on a claim (one audited transaction); undoable.
 
         The verdict must be on the active scale; a note is at most MAX_NOTE_CHARS. ``who`` (else
@@ -237,15 +278,18 @@ class TeamMixin(StoreBase):
         if not verdict:
             raise ReviewerError("A final decision needs a verdict.")
         if len(note or "") > MAX_NOTE_CHARS:
-            raise ReviewerError(f"A note holds at most {MAX_NOTE_CHARS:,} characters; this one has "
-                                f"{len(note):,}. Move long material into evidence.")
+            raise ReviewerError(
+                f"A note holds at most {MAX_NOTE_CHARS:,} characters; this one has "
+                f"{len(note):,}. Move long material into evidence."
+            )
         with self.write():
             claim = self.get_claim(claim_id)
             before = self.final_decision(claim_id)
             if before is None or before.verdict != verdict:
                 self._check_verdict(verdict, False)
-            decision = FinalDecision(claim_id, verdict, note or "", who or self.reviewer, utc_now(),
-                                     before.gid if before else None)
+            decision = FinalDecision(
+                claim_id, verdict, note or "", who or self.reviewer, utc_now(), before.gid if before else None
+            )
             if before is not None and (before.verdict, before.note) == (decision.verdict, decision.note):
                 return Change(frozenset({REVIEW}), claim.article_id, (claim_id,))
             self._put_final_decision(claim_id, decision, who)
@@ -261,8 +305,9 @@ class TeamMixin(StoreBase):
             self._put_final_decision(claim_id, None, who)
         return Change(frozenset({REVIEW}), claim.article_id, (claim_id,), (PutFinalDecision(claim_id, before),))
 
-    def _put_final_decision(self, claim_id: int, decision: FinalDecision | None,
-                            who: str | None) -> FinalDecision | None:
+    def _put_final_decision(
+        self, claim_id: int, decision: FinalDecision | None, who: str | None
+    ) -> FinalDecision | None:
         """Inside a write: make ``decision`` the claim's final decision (None: none); returns what was there."""
         before = self.final_decision(claim_id)
         if decision is None:
@@ -272,11 +317,25 @@ class TeamMixin(StoreBase):
                 "INSERT INTO final_decisions (claim_id, verdict, note, decided_by, decided_at, gid)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(claim_id) DO UPDATE SET verdict = excluded.verdict,"
                 " note = excluded.note, decided_by = excluded.decided_by, decided_at = excluded.decided_at",
-                (claim_id, decision.verdict, decision.note, decision.decided_by, decision.decided_at,
-                 (before.gid if before else None) or decision.gid),
+                (
+                    claim_id,
+                    decision.verdict,
+                    decision.note,
+                    decision.decided_by,
+                    decision.decided_at,
+                    (before.gid if before else None) or decision.gid,
+                ),
             )
-        self._audit("final_decision", "final_decision", claim_id, article_id=self.get_claim(claim_id).article_id,
-                    claim_id=claim_id, before=_decision_state(before), after=_decision_state(decision), who=who)
+        self._audit(
+            "final_decision",
+            "final_decision",
+            claim_id,
+            article_id=self.get_claim(claim_id).article_id,
+            claim_id=claim_id,
+            before=_decision_state(before),
+            after=_decision_state(decision),
+            who=who,
+        )
         return before
 
     # ------------------------------------------------------------------ a claim deleted and put back
@@ -285,8 +344,13 @@ class TeamMixin(StoreBase):
         claim_id = snapshot.claim.id
         review_gid = self.conn.execute("SELECT gid FROM reviews WHERE claim_id = ?", (claim_id,)).fetchone()
         peers = tuple(r for r in self.reviews_of_claim(claim_id) if not r.own)
-        return replace(snapshot, gid=self.gid_of("claims", claim_id), review_gid=review_gid[0] if review_gid else None,
-                       peer_reviews=peers, decision=self.final_decision(claim_id))
+        return replace(
+            snapshot,
+            gid=self.gid_of("claims", claim_id),
+            review_gid=review_gid[0] if review_gid else None,
+            peer_reviews=peers,
+            decision=self.final_decision(claim_id),
+        )
 
     def _restore_team_state(self, snapshot: ClaimSnapshot) -> None:
         """Inside a write, after a claim was put back: its global ids, colleagues' reviews and decision."""
@@ -299,13 +363,24 @@ class TeamMixin(StoreBase):
             self.conn.execute(
                 "INSERT INTO peer_reviews (gid, claim_id, reviewer, verdict, confidence, note, evidence, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (peer.gid or _new_gid(self.conn), claim_id, peer.reviewer, peer.verdict, peer.confidence, peer.note,
-                 _evidence_json(peer.evidence), peer.updated_at or utc_now()))
+                (
+                    peer.gid or _new_gid(self.conn),
+                    claim_id,
+                    peer.reviewer,
+                    peer.verdict,
+                    peer.confidence,
+                    peer.note,
+                    _evidence_json(peer.evidence),
+                    peer.updated_at or utc_now(),
+                ),
+            )
         d = snapshot.decision
         if d is not None:
             self.conn.execute(
                 "INSERT INTO final_decisions (claim_id, verdict, note, decided_by, decided_at, gid)"
-                " VALUES (?, ?, ?, ?, ?, ?)", (claim_id, d.verdict, d.note, d.decided_by, d.decided_at, d.gid))
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (claim_id, d.verdict, d.note, d.decided_by, d.decided_at, d.gid),
+            )
 
     def _revert_team_step(self, step: Step, who: str | None) -> Step | None:
         """Inside a write: apply one team undo step; returns its inverse (None: not a team step)."""
@@ -316,13 +391,22 @@ class TeamMixin(StoreBase):
             self._put_final_decision(step.claim_id, step.decision, who)
             return PutFinalDecision(step.claim_id, now)
         if isinstance(step, PutPeerReview):
-            return PutPeerReview(step.claim_id, step.reviewer,
-                                 self._put_peer_review(step.claim_id, step.reviewer, step.review, who))
+            return PutPeerReview(
+                step.claim_id, step.reviewer, self._put_peer_review(step.claim_id, step.reviewer, step.review, who)
+            )
         return None
 
     def _own_review(self, row: sqlite3.Row) -> ReviewerReview:
-        return ReviewerReview(row["claim_id"], row["reviewer"] or self.get_meta(REVIEWER_NAME_KEY) or self.reviewer,
-                              row["verdict"], row["confidence"], row["note"], row["updated_at"], True, row["gid"])
+        return ReviewerReview(
+            row["claim_id"],
+            row["reviewer"] or self.get_meta(REVIEWER_NAME_KEY) or self.reviewer,
+            row["verdict"],
+            row["confidence"],
+            row["note"],
+            row["updated_at"],
+            True,
+            row["gid"],
+        )
 
 
 def _peer(row: sqlite3.Row) -> ReviewerReview:
@@ -331,30 +415,49 @@ def _peer(row: sqlite3.Row) -> ReviewerReview:
     except ValueError:
         items = []
     fields = PeerEvidence.__dataclass_fields__
-    evidence = tuple(PeerEvidence(**{k: v for k, v in item.items() if k in fields})
-                     for item in items if isinstance(item, dict))
-    return ReviewerReview(row["claim_id"], row["reviewer"], row["verdict"], row["confidence"], row["note"],
-                          row["updated_at"], False, row["gid"], evidence)
+    evidence = tuple(
+        PeerEvidence(**{k: v for k, v in item.items() if k in fields}) for item in items if isinstance(item, dict)
+    )
+    return ReviewerReview(
+        row["claim_id"],
+        row["reviewer"],
+        row["verdict"],
+        row["confidence"],
+        row["note"],
+        row["updated_at"],
+        False,
+        row["gid"],
+        evidence,
+    )
 
 
 def _decision(row: sqlite3.Row) -> FinalDecision:
-    return FinalDecision(row["claim_id"], row["verdict"], row["note"], row["decided_by"], row["decided_at"],
-                         row["gid"])
+    return FinalDecision(row["claim_id"], row["verdict"], row["note"], row["decided_by"], row["decided_at"], row["gid"])
 
 
 def _peer_state(review: ReviewerReview | None) -> dict[str, Any] | None:
     if review is None:
         return None
-    return {"reviewer": review.reviewer, "verdict": review.verdict, "confidence": review.confidence,
-            "note": review.note, "updated_at": review.updated_at, "gid": review.gid,
-            "evidence": [asdict(e) for e in review.evidence]}
+    return {
+        "reviewer": review.reviewer,
+        "verdict": review.verdict,
+        "confidence": review.confidence,
+        "note": review.note,
+        "updated_at": review.updated_at,
+        "gid": review.gid,
+        "evidence": [asdict(e) for e in review.evidence],
+    }
 
 
 def _decision_state(decision: FinalDecision | None) -> dict[str, Any] | None:
     if decision is None:
         return None
-    return {"verdict": decision.verdict, "note": decision.note, "decided_by": decision.decided_by,
-            "decided_at": decision.decided_at}
+    return {
+        "verdict": decision.verdict,
+        "note": decision.note,
+        "decided_by": decision.decided_by,
+        "decided_at": decision.decided_at,
+    }
 
 
 def _evidence_json(evidence: Iterable[PeerEvidence]) -> str:
