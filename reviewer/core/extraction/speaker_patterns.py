@@ -1,0 +1,111 @@
+"""Regular expressions of English speaker attribution (speakers.py): names, pronouns, generic
+subjects, spokespeople, transcript labels. Compiled once at import; pure."""
+
+from __future__ import annotations
+
+import re
+
+from .speaker_words import GENERIC_NOUNS as _GENERIC_NOUNS
+from .speaker_words import ORG_WORDS as _ORG_WORDS
+
+# Auxiliaries and adverbs that may stand between a subject and its verb ("has long argued").
+_AUX_TAIL = re.compile(
+    r"(?:\s+(?:has|had|have|also|later|previously|repeatedly|then|again|once|long|would|will|did|does|do|"
+    r"not|never|has\s+since|since|first|separately|earlier|still|recently|however|too|[a-z]+ly))+\s*$"
+)
+_NAME_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|Adm|Maj|Cmdr|Rev|St)\.|[A-Z][A-Za-z'’\-]*[A-Za-z]|[A-Z]\.(?:[A-Z]\.)*|[A-Z])"
+_CONNECT = r"(?:of|the|for|de|del|da|van|von|der|al|bin|la|le|and|on)"
+_NAME_RUN_END = re.compile(rf"({_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)*{_NAME_TOKEN})*)\s*$")
+_NAME_RUN_START = re.compile(rf"^\s*((?:the\s+)?{_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)*{_NAME_TOKEN})*)")
+_APPOSITION_END = re.compile(rf"({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}),\s+[^,\"“”]{{2,120}},\s*$")
+_PRONOUN_END = re.compile(r"\b(he|she|it|they)\s*$", re.IGNORECASE)
+# Two or three capitalised words, a person's name as a sentence writes it ("Bernie Sanders").
+_PERSON_RUN = re.compile(
+    r"(?<![\w.'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})"
+    r"(?![\w'’-])"
+)
+_CAPITAL_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w&'’\-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w&'’\-]*)*")
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:But|And|So|Yet|Then|Still|Now),?\s+)?(?:he|she|He|She)\b")
+_TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+# A name of two or more capitalised words (or an acronym) that opens a phrase, after any article.
+_LEADING_NAME = re.compile(
+    rf"^\s*(?:(?:A|An|The|the)\s+)?({_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)*{_NAME_TOKEN})*)(?![\w'’])"
+)
+# "the rights group Amnesty International": an organisation named after the word for one.
+_ORG_BEFORE = re.compile(
+    r"\b(?:group|organi[sz]ation|agency|company|firm|committee|party|union|network|newspaper|"
+    r"outlet|institute|charity|watchdog|tank|coalition|foundation|association|nonprofit|"
+    r"non-profit|site|website|magazine|paper|broadcaster|channel|pollster|bank)\s*$",
+    re.IGNORECASE,
+)
+_AUTHORS = re.compile(
+    r"\b(?:lead author|led by|authored by|co-author|senior author)\s*,?\s*(?:(?:Dr|Prof)\.?\s+)?"
+    r"([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’\-]+){1,2})"
+)
+# "a spokeswoman for the group", "the company's spokesman": the organisation is the party.
+_SPOKES_FOR = re.compile(
+    r"(?:(?:the|a|an|one)\s+)?(?:[a-z\-]+\s+)?(?:spokes(?:man|woman|person|people)|representative|"
+    r"spokesmen|spokeswomen)\s+(?:for|of|at|with)\s+((?:the\s+)?[^,]+)$",
+    re.IGNORECASE,
+)
+_SPOKES_OF = re.compile(
+    r"((?:the\s+)?[\w.\- ]+?)['’]s\s+(?:[a-z\-]+\s+)?(?:spokes(?:man|woman|person|people)|"
+    r"spokesmen|spokeswomen)$",
+    re.IGNORECASE,
+)
+_PRONOUN_START = re.compile(r"^\s*(he|she|it|they)\b", re.IGNORECASE)
+_GENERIC_END = re.compile(
+    rf"\b((?:the|a|an|its|his|her|their|one|two|several|some|many|other|[A-Z][\w.]*['’]s)\s+)?"
+    rf"((?:[a-zA-Z\-]+(?:['’]s)?\s+){{0,3}}?(?:{_GENERIC_NOUNS}))\s*$"
+)
+_GENERIC_START = re.compile(
+    rf"^\s*((?:the|a|an|its|his|her|their|one|several|some|many|other|[A-Z][\w.]*['’]s)\s+"
+    rf"(?:[a-zA-Z\-]+(?:['’]s)?\s+){{0,3}}?(?:{_GENERIC_NOUNS}))\b"
+)
+_TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'’\-]*\s){0,3}[A-Z][A-Z.'’\-]+):\s+")
+_NOT_LABELS = frozenset(
+    {
+        "SPEAKERS",
+        "PARTICIPANTS",
+        "PANELISTS",
+        "NOTE",
+        "UPDATE",
+        "CORRECTION",
+        "WATCH",
+        "READ",
+        "RELATED",
+        "PHOTO",
+        "VIDEO",
+        "SOURCE",
+        "SOURCES",
+        "EDITOR'S NOTE",
+    }
+)
+
+# A cue whose source stood after it in at least this share of the training attributions may be
+# inverted ("..., said X", "..., wrote X"); "accused" (4%) may not.
+_INVERTS = 0.05
+_PAREN_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_OPENING_QUOTE = re.compile(r"^\s*(?:[\"“«„]|'')")
+# What may stand before an inverted verb (", said X", "\" says X", "— said X") besides nothing.
+_BEFORE_INVERTED = frozenset(",\"”'’:;—–-")
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_RU_QUOTES = re.compile(r"[«»\"“”„]")
+# "according to figures published by Harbourside Water": the source is who published them.
+_PUBLISHED_BY = re.compile(
+    r"\s*(?:the\s+|new\s+|official\s+|latest\s+)*(?:[a-z\-]+\s+){0,3}?"
+    r"(?:published|released|compiled|issued|provided|collected|gathered|produced)\s+(?:on\s+\w+\s+)?by\s+"
+)
+
+
+def _inside_org_name(lowered: list[str], i: int) -> bool:
+    """'National' in "Office for National Statistics" names the office, it is not a person's title."""
+    return i > 0 and lowered[i - 1] in ("for", "of", "on") and any(w in _ORG_WORDS for w in lowered[:i])
+
+
+def transcript_label(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a transcript speaker label ("LEHRER:", "MR. OBAMA:") opening a block, or None."""
+    match = _TRANSCRIPT_LABEL.match(text, start, end)
+    if not match or match.group(1) in _NOT_LABELS:
+        return None
+    return match.start(1), match.end(1)
