@@ -10,11 +10,10 @@ files is the app controller's job (``app.py``): the window only asks for it with
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QWidget
 
 from ..core.domain import Article
 from ..core.errors import LibraryError, NotFound
@@ -29,7 +28,8 @@ from .desk_edits import DeskEdits
 from .escape_focus import install_escape_to_list
 from .factcheck_import import FactcheckImport
 from .import_flow import ImportFlow, local_paths
-from .library_files import ask_new_library, ask_open_library
+from .library_files import fill_recent_menu, pick_library
+from .shortcuts_help import show_about
 from .library_pane import LibraryPane
 from .plain import plain_label
 from .reader_pane import ReaderPane
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
             "import_bundle": self.bundle_import.choose_file,
             "paste_article": self.import_flow.paste,
             "open_library": self._choose_library,
-            "new_library": self._new_library,
+            "new_library": lambda: self._choose_library(new=True),
             "export": self._export,
             "backups": self.show_backups,
             "preferences": self.show_preferences,
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
             "compare_reviews": lambda: show_compare(self),
             "edit_scales": self.edit_scales,
             "shortcuts": self.show_shortcuts,
-            "about": self._about,
+            "about": lambda: show_about(self),
             **{f"verdict_{n}": (lambda n=n: self.review_editor.set_verdict_by_index(n)) for n in range(10)},
         }
         guarded = {spec.id for spec in ACTIONS if spec.typing_guard}
@@ -457,27 +457,9 @@ class MainWindow(QMainWindow):
         """Nothing was restored: watch again."""
         self._watch_timer.start()
 
-    def _about(self) -> None:
-        from .. import __version__
-
-        QMessageBox.about(
-            self,
-            "About Reviewer",
-            f"<h3>Reviewer {__version__}</h3><p>Claims, verdicts, notes and evidence for "
-            "fact-checkers. Works offline; nothing leaves this computer.</p>",
-        )
-
-    def _library_folder(self) -> Path:
-        return self.store.path.parent if self.store.path else Path.home()
-
-    def _choose_library(self) -> None:
-        path = ask_open_library(self, self._library_folder())
-        if path is not None:
-            self.library_requested.emit(path)
-
-    def _new_library(self) -> None:
+    def _choose_library(self, new: bool = False) -> None:
         try:
-            path = ask_new_library(self, self._library_folder())
+            path = pick_library(self, self.store.path, new=new)
         except LibraryError as err:
             self.show_message(str(err), error=True)
             return
@@ -485,14 +467,9 @@ class MainWindow(QMainWindow):
             self.library_requested.emit(path)
 
     def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        current = str(self.store.path) if self.store.path else ""
-        for path in self.settings.recent_libraries():
-            action = self.recent_menu.addAction(Path(path).name + f"  —  {Path(path).parent}")
-            action.setEnabled(path != current and Path(path).exists())
-            action.triggered.connect(lambda _c=False, p=path: self.library_requested.emit(Path(p)))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("No other libraries yet").setEnabled(False)
+        fill_recent_menu(
+            self.recent_menu, self.store.path, self.settings.recent_libraries(), self.library_requested.emit
+        )
 
     # ------------------------------------------------------------------ status, title
     def show_message(self, message: str, error: bool = False) -> None:

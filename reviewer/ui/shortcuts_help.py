@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -84,3 +85,15 @@ class ShortcutsDialog(QDialog):
             if item.text(1):
                 rows.append((item.text(0), item.text(1)))
         return rows
+
+
+def show_about(parent: QWidget) -> None:
+    """Help ▸ About Reviewer."""
+    from .. import __version__
+
+    QMessageBox.about(
+        parent,
+        "About Reviewer",
+        f"<h3>Reviewer {__version__}</h3><p>Claims, verdicts, notes and evidence for "
+        "fact-checkers. Works offline; nothing leaves this computer.</p>",
+    )
