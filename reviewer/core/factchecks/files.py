@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..display import display_name
 from ..errors import ImportFailed, ReviewerError
-from ..importers import MAX_FILE_BYTES
+from ..importers import ReadAdvice, read_bounded
 from ..importers.encoding import NotText, decode_text
 from ..store import Store, is_library_file
 from .claimreview import find_claim_reviews, ld_json_blocks, records_from_reviews
@@ -46,29 +46,8 @@ def _fail(label: str, problem: str, advice: str = "") -> ImportFailed:
 
 def read_file_text(path: Path, label: str) -> str:
     """The decoded text of ``path``; ImportFailed when it is missing, too big, empty or not text."""
-    try:
-        if path.is_dir():
-            raise _fail(label, "is a folder, not a file", "choose the fact-check files in it")
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise _fail(label, "no such file", "check the name and location") from None
-    except OSError as error:
-        raise _fail(label, f"cannot be read ({error.strerror or error})", "check that you may read it") from None
-    if size > MAX_FILE_BYTES:
-        raise _fail(
-            label,
-            f"is {size / 2**20:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit",
-            "split it into smaller files",
-        )
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise _fail(label, f"cannot be read ({error.strerror or error})", "check that you may read it") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise _fail(label, f"is over the {MAX_FILE_BYTES // 2**20} MB limit", "split it into smaller files")
-    if not data.strip():
-        raise _fail(label, "is empty")
+    advice = ReadAdvice("choose the fact-check files in it", "split it into smaller files", f"import {FORMATS_HELP}")
+    data = read_bounded(path, label, advice)
     try:
         text, _encoding = decode_text(data)
     except NotText as error:

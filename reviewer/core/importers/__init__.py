@@ -40,6 +40,7 @@ import codecs
 import os
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..display import display_name, one_line_meta
@@ -87,7 +88,18 @@ def _fail(path: str, problem: str, advice: str = "") -> ImportFailed:
     return ImportFailed(path, problem, advice)
 
 
-def _read_bytes(path: Path, label: str) -> bytes:
+@dataclass(frozen=True)
+class ReadAdvice:
+    """What to tell the person when a file cannot be read whole (see `read_bounded`)."""
+
+    folder: str = "import the folder instead (every file in it is read)"
+    too_big: str = "import a smaller file (save just the article)"
+    empty: str = "choose a file that contains the article text"
+
+
+def read_bounded(path: Path, label: str, advice: ReadAdvice = ReadAdvice()) -> bytes:
+    """The bytes of ``path``, at most MAX_FILE_BYTES; ImportFailed (with ``advice``) when it is missing,
+    a folder, unreadable, too big or empty. Read in one bounded read: a file growing meanwhile is caught."""
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -95,22 +107,18 @@ def _read_bytes(path: Path, label: str) -> bytes:
     except OSError as error:
         raise _fail(label, f"cannot be read ({error.strerror or error})", "check that you may read it") from None
     if path.is_dir():
-        raise _fail(label, "is a folder, not a file", "import the folder instead (every file in it is read)")
+        raise _fail(label, "is a folder, not a file", advice.folder)
     if size > MAX_FILE_BYTES:
-        raise _fail(
-            label,
-            f"is {size / 2**20:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit",
-            "import a smaller file (save just the article)",
-        )
+        raise _fail(label, f"is {size / 2**20:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit", advice.too_big)
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise _fail(label, f"cannot be read ({error.strerror or error})", "check that you may read it") from None
     if len(data) > MAX_FILE_BYTES:
-        raise _fail(label, f"is over the {MAX_FILE_BYTES // 2**20} MB limit", "import a smaller file")
+        raise _fail(label, f"is over the {MAX_FILE_BYTES // 2**20} MB limit", advice.too_big)
     if not data.strip():
-        raise _fail(label, "is empty", "choose a file that contains the article text")
+        raise _fail(label, "is empty", advice.empty)
     return data
 
 
@@ -215,7 +223,7 @@ def _read(path: Path, label: str) -> ImportedDocument:
             f"{display_name(suffix) if suffix else 'a file without a suffix'} is not a format Reviewer imports",
             f"save the article as one of {_SUPPORTED_LIST}",
         )
-    data = _read_bytes(path, label)
+    data = read_bounded(path, label)
     source_path, fallback_title = str(path), path.stem or path.name
     if fmt in ("txt", "md"):
         text, encoding = _decode(data, label)
