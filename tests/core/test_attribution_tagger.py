@@ -121,3 +121,19 @@ def test_transcript_labels_win_over_the_tagger():
     line = "Yet, as Mr. Bown observed, in the early days of a new administration, what would you pick?"
     assert [line[s.start : s.end] for s in _spans(line) if not s.cue] == ["Mr. Bown"]  # the tagger sees him...
     assert _speaker(text, "Yet, as Mr. Bown", "final") == ("ROMNEY", "ROMNEY")  # ...the line's speaker wins
+
+
+def test_a_speaker_of_function_words_only_is_nobody():
+    # Seen in the desk: the final pass gave "By a 2-to-1 vote, the court of appeals sent the case back"
+    # the speaker "the". A span of function words names nobody.
+    from reviewer.core.extraction import extract_claims
+
+    text = (
+        "A federal appeals court ruled Friday against Ohio's procedure for removing voters from state rolls.\n\n"
+        "A three-judge panel of the U.S. Court of Appeals for the Sixth Circuit overruled a district judge. "
+        "By a 2-to-1 vote, the court of appeals sent the case back to the district court."
+    )
+    for quality in ("fast", "final"):
+        for claim in extract_claims(text, quality=quality):
+            if claim.speaker:
+                assert claim.speaker.lower() not in {"the", "a", "be", "of the"}, (quality, claim)

@@ -109,3 +109,22 @@ def transcript_label(text: str, start: int, end: int) -> tuple[int, int] | None:
     if not match or match.group(1) in _NOT_LABELS:
         return None
     return match.start(1), match.end(1)
+
+
+# Words that cannot name a party on their own.
+_FUNCTION_WORDS = frozenset(
+    "the a an be is are was were been being to of in on at by for with from and or but that this these those as "
+    "its their his her".split()
+)
+
+
+def _no_content_word(speaker: str) -> bool:
+    """True when every word of ``speaker`` is a function word ("the", "be", "of the")."""
+    words = speaker.lower().split()
+    return all(word in _FUNCTION_WORDS for word in words)
+
+
+# How far around a verb the subject is looked for. Subjects are within 200 characters of the verb
+# (see _subject_before); the margins leave room for adverbs ("has since repeatedly argued").
+_LOOK_BEHIND = 1000
+_LOOK_AHEAD = 1000

@@ -84,14 +84,14 @@ from .speaker_patterns import (
     _CYRILLIC,
     _RU_QUOTES,
     _PUBLISHED_BY,
+    _LOOK_AHEAD,
+    _LOOK_BEHIND,
     _inside_org_name,
+    _no_content_word,
     transcript_label as transcript_label,
 )
 from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
 
-# How far around a verb the subject is looked for. Subjects are within 200 characters of the verb
-# (see _subject_before); the margins leave room for adverbs ("has since repeatedly argued").
-_LOOK_BEHIND = 1000
 # The tagger's source replaces a speaker the rules found elsewhere in the sentence only when it is
 # at least this sure (chosen on held-out PolNeAR train by training/attribution/tune_combination.py).
 _TAGGER_OVERRIDES = 0.8
@@ -99,7 +99,6 @@ _TAGGER_OVERRIDES = 0.8
 _TAGGER_ALONE = 0.0
 # ... and where it found a cue but no source, the rules look for the cue's subject.
 _CUE_SUBJECTS = True
-_LOOK_AHEAD = 1000
 
 
 @dataclass(frozen=True)
@@ -168,6 +167,8 @@ class Attributor:
             found = self._find(sentence, start)
             if hints and self.tagger_mode != "rules":
                 found = self._with_tagger(found, sentence, start, hints)
+            if found is not None and found.speaker and _no_content_word(found.speaker):
+                found = None  # "the", "be": a span the tagger or a rule cut too short names nobody
             self._scan_names(sentence)
             if found is not None and found.speaker in self._persons:
                 self._subject_person = found.speaker
