@@ -6,7 +6,8 @@
    fresh library with `reviewer factchecks import`; the first `reviewer similar` then computes and
    stores the embeddings (the import itself does not). Prints both times, wall and CPU (target: 120 s
    on one core for both together; onnxruntime runs on one thread).
-2. Runs the 199 dev tweets, links and the trailing "— Name (@handle) Month D, YYYY" removed, through
+2. Runs the 199 dev tweets, links and the date of the trailing "— Name (@handle) Month D, YYYY" removed
+   (as the issue says; who posted stays), through
    `reviewer similar --stdin --json --top 5` and prints MAP@5 (target >= 0.95). A result stands for
    every vclaim whose text it holds (31 vclaims repeat another's text and import as one record).
 3. Prints the warm latency of one query in process (`core.matching.similar`, the app's call), median
@@ -69,8 +70,16 @@ def library(tmp_path_factory) -> Path:
     _, wall2, cpu2 = _cli("similar", "warm-up: embeds every record first", "--db", db)
     print(f"first similar (embeds them): {wall2:.1f} s wall, {cpu2:.1f} s CPU")
     print(f"import with embeddings: {wall + wall2:.1f} s wall, {cpu + cpu2:.1f} s CPU (target 120 s)")
-    assert cpu + cpu2 <= 120
+    _import_cpu.append(cpu + cpu2)
     return Path(db)
+
+
+_import_cpu: list[float] = []
+
+
+def test_import_with_embeddings_cpu(library):
+    # Its own test, so that a slow machine still gets the accuracy figures below.
+    assert _import_cpu[0] <= 120
 
 
 def _dev() -> list[tuple[str, set[str]]]:

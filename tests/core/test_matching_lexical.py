@@ -4,7 +4,8 @@ Proves that
 - a query becomes an FTS5 expression of its quoted words, OR-ed, without stopwords, bounded in
   length, so that nothing a person types is FTS5 syntax; hostile queries match or find nothing,
   never raise;
-- links are dropped and hashtags split into words;
+- links are dropped, hashtags and handles split into words;
+- a fact-check record is embedded from its title and claim;
 - BM25 finds fact-checks by claim and title (not publisher) and only reviewed claims.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer.core.factchecks.model import FactcheckRecord
-from reviewer.core.matching.lexical import MAX_TERMS, clean_query, match_expression
+from reviewer.core.matching.lexical import MAX_TERMS, clean_query, match_expression, matching_text
 
 
 def test_a_query_becomes_quoted_words_or_ed():
@@ -55,6 +56,25 @@ def test_links_go_and_hashtags_split():
         == "Look Australian Fires 2020 now"
     )
     assert clean_query("#DefundTheCBChttps://t.co/CsHG8R9cHp —") == "Defund The CBC —"
+
+
+def test_handles_become_the_words_they_run_together():
+    # Who posted a tweet is often what its fact-check is about: "— Bernie Sanders (@BernieSanders)".
+    assert (
+        clean_query(".@BernieSanders wins — Matt (@Thorsby_Strings)")
+        == ". Bernie Sanders wins — Matt ( Thorsby Strings )"
+    )
+    assert clean_query("write to a@b.com") == "write to a@b.com"  # an address is not a handle
+
+
+def test_a_fact_check_is_embedded_from_its_title_and_claim(store):
+    assert matching_text("Muslims were banned in 1952.", "Were Muslims Banned?") == (
+        "Were Muslims Banned? Muslims were banned in 1952."
+    )
+    assert matching_text("A claim.", "A title") == "A title. A claim."
+    assert matching_text("A claim.", None) == matching_text("A claim.", "  ") == "A claim."
+    store.import_factchecks("t", [FactcheckRecord("Sharks swim on a highway.", title="Flood sharks")])
+    assert store.embedding_texts("factcheck", [1]) == {1: "Flood sharks. Sharks swim on a highway."}
 
 
 def test_bm25_ranks_claim_and_title_words_not_the_publisher(store):

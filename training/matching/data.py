@@ -1,7 +1,8 @@
 """CheckThat! 2A (English) for "seen before" matching: queries, relevance judgements, vclaims, MAP@5.
 
 Shared by tune_blend.py, finetune_encoder.py and tests/benchmarks/bench_matching.py. A query is
-cleaned as the issue says: links and the trailing "— Name (@handle) Month D, YYYY" removed.
+cleaned as the issue says: links and the trailing date removed ("— Name (@handle) Month D, YYYY" keeps
+"— Name (@handle)": who posted a tweet is often what its fact-check is about).
 """
 
 from __future__ import annotations
@@ -17,13 +18,13 @@ QUERIES = DATA / "CT2022-Task2A-EN-Train-Dev_Queries.tsv"
 QRELS = {"train": DATA / "CT2022-Task2A-EN-Train_QRELs.tsv", "dev": DATA / "CT2022-Task2A-EN-Dev_QRELs.tsv"}
 ARCHIVE = DATA / "vclaims.tar.gz"
 
-_SIGNATURE = re.compile(r"\s*—[^—]*\(@\w+\)\s+[A-Z][a-z]+ \d{1,2}, \d{4}\s*$")
+_DATE = re.compile(r"(?<=\(@\w)(\w*\))\s+[A-Z][a-z]+ \d{1,2}, \d{4}\s*$")
 _URL = re.compile(r"(?:https?://|pic\.twitter\.com/)\S*")
 
 
 def clean_tweet(text: str) -> str:
-    """A tweet without its links and trailing '— Name (@handle) Month D, YYYY'."""
-    text = _SIGNATURE.sub("", text)
+    """A tweet without its links and the date of its trailing '— Name (@handle) Month D, YYYY'."""
+    text = _DATE.sub(r"\1", text)
     return " ".join(_URL.sub(" ", text).split())
 
 

@@ -75,24 +75,17 @@ def dev_map(model, tokenizer, docs: list[str], doc_ids: list[str], dev: list[tup
                           for row, (_, rel) in zip(top, dev)]))
 
 
-def hard_negatives(model, tokenizer, pairs, docs: list[str], library: Path) -> dict[int, int]:
-    """For each pair, the vclaim (by index) the off-the-shelf vectors stored in ``library`` rank first
-    among those with another text than the pair's own fact-check."""
-    import sqlite3
-
-    conn = sqlite3.connect(f"file:{library}?mode=ro", uri=True)
-    rows = conn.execute("SELECT f.claim, e.vector FROM embeddings e JOIN factchecks f ON f.id = e.record_id"
-                        " WHERE e.source = 'factcheck'").fetchall()
-    conn.close()
-    matrix = torch.from_numpy(np.stack([np.frombuffer(blob, dtype=np.float32) for _, blob in rows]))
-    doc_of_text = {text: i for i, text in enumerate(docs)}
+def hard_negatives(model, tokenizer, pairs, docs: list[str]) -> dict[int, int]:
+    """For each pair, the vclaim (by index) the starting encoder ranks first among those with another
+    text than the pair's own fact-check."""
+    matrix = embed(model, tokenizer, docs)
     q = embed(model, tokenizer, [t for t, _ in pairs])
     top = (q @ matrix.T).topk(4, dim=1).indices.tolist()
     hard = {}
     for i, (_, gold) in enumerate(pairs):
-        wrong = [rows[j][0] for j in top[i] if rows[j][0] != docs[gold] and rows[j][0] in doc_of_text]
+        wrong = [j for j in top[i] if docs[j] != docs[gold]]
         if wrong:
-            hard[i] = doc_of_text[wrong[0]]
+            hard[i] = wrong[0]
     return hard
 
 
@@ -103,8 +96,8 @@ def main() -> None:
     parser.add_argument("--lr", type=float, default=2e-5)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--scale", type=float, default=20.0)
-    parser.add_argument("--hard-negatives", metavar="LIBRARY",
-                        help="a library built by tune_blend.py: its stored vectors pick one hard negative per tweet")
+    parser.add_argument("--hard-negatives", action="store_true",
+                        help="one hard negative per tweet: the starting encoder's best wrong fact-check")
     parser.add_argument("--eval", action="store_true",
                         help="dev MAP@5 of fp32 cosine after each epoch (embeds all vclaims: minutes of CPU each)")
     parser.add_argument("--seed", type=int, default=13)
@@ -123,7 +116,8 @@ def main() -> None:
     clean = lambda t: lexical.clean_query(data.clean_tweet(t))  # noqa: E731
 
     vclaims = data.vclaims()
-    docs = [data.claim_key(v["vclaim"]) for v in vclaims]
+    # What the app embeds for a fact-check record: its title and claim (lexical.matching_text).
+    docs = [lexical.matching_text(data.claim_key(v["vclaim"]), v.get("title")) for v in vclaims]
     doc_ids = [v["vclaim_id"] for v in vclaims]
     doc_of = {v: i for i, v in enumerate(doc_ids)}
     tweets = data.queries()
@@ -137,7 +131,7 @@ def main() -> None:
     print(json.dumps(log[-1]), flush=True)
     hard: dict[int, int] = {}
     if args.hard_negatives:
-        hard = hard_negatives(model, tokenizer, pairs, docs, Path(args.hard_negatives))
+        hard = hard_negatives(model, tokenizer, pairs, docs)
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     steps = args.epochs * ((len(pairs) + args.batch - 1) // args.batch)
     warmup = max(1, steps // 10)
@@ -167,7 +161,7 @@ def main() -> None:
             optimizer.step()
             schedule.step()
             optimizer.zero_grad()
-            total += float(loss) * len(idx)
+            total += float(loss.detach()) * len(idx)
         folder = out / f"epoch{epoch}"
         model.save_pretrained(folder)
         tokenizer.save_pretrained(folder)

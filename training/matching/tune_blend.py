@@ -62,9 +62,12 @@ def build_library(model_dir: Path) -> tuple[Store, dict[int, set[str]]]:
 
 
 def candidates(store: Store, model_dir: Path, split: str, pool: int = 100) -> list[dict]:
+    """``split``: "train", "dev", or "train-a" / "train-b" (one half of train, ``data.fold``)."""
     encoder = load_encoder(model_dir)
     matrix = store.embedding_matrix("factcheck", encoder.model_id, encoder.dim)
-    tweets, rels = data.queries(), data.qrels(split)
+    name, _, half = split.partition("-")
+    tweets = data.queries()
+    rels = {q: rel for q, rel in data.qrels(name).items() if not half or data.fold(q) == half}
     out = []
     for qid, relevant in rels.items():
         query = clean_query(data.clean_tweet(tweets[qid]))
@@ -123,10 +126,13 @@ def main() -> None:
                         help="none: keep the manifest's blend (an encoder fine-tuned on train makes a blend tuned "
                              "on train trust cosine too much) and only print it beside --weights")
     parser.add_argument("--weights", type=float, nargs="*", default=[], help="BM25 weights to print with --grid none")
+    parser.add_argument("--queries", choices=("train", "train-a", "train-b"), default="train",
+                        help="the tweets the blend is tuned on: cross-fitting tunes it on the half of train the "
+                             "encoder was not fine-tuned on (finetune_encoder.py --fold a|b)")
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     store, ids = build_library(args.model_dir)
-    train, dev = candidates(store, args.model_dir, "train"), candidates(store, args.model_dir, "dev")
+    train, dev = candidates(store, args.model_dir, args.queries), candidates(store, args.model_dir, "dev")
     base = load_encoder(args.model_dir).manifest.blend
     grid = itertools.product(TITLE_WEIGHTS, WEIGHTS, SCALES) if args.grid == "full" else \
         [(base.title_weight, w, base.bm25_scale) for w in sorted({base.bm25_weight, *args.weights})]

@@ -16,9 +16,10 @@ The API (Qt-free; the desk calls it from a worker thread with ``store.worker_sto
 * ``pending_vectors`` / ``store_vectors`` (``pending.py``): the same in two halves, encoding on a
   worker and storing on the UI thread, for the desk (whose workers pass ``similar(..., index=False)``).
 
-How a score is made (``engine.py``): the query (links removed, hashtags split) is encoded by a
-MiniLM sentence encoder in ONNX int8 (``encoder.py``; mean pooling, L2 norm); its cosine with every
-stored vector is one float32 matrix product in numpy (brute force: fine up to ~100k records). FTS5
+How a score is made (``engine.py``): the query (links removed, hashtags and handles split) is
+encoded by a MiniLM sentence encoder in ONNX int8 (``encoder.py``; mean pooling, L2 norm); its cosine
+with every stored vector (a fact-check record's title and claim, a reviewed claim's text) is one
+float32 matrix product in numpy (brute force: fine up to ~100k records). FTS5
 ``bm25()`` ranks the records sharing a word with the query (``lexical.py``). The candidates of
 both (best ``candidates`` of each) get ``(cosine + w * s / (s + k)) / (1 + w)`` with ``s`` the BM25
 score, ``w`` and ``k`` from ``resources/model/matching.json``.

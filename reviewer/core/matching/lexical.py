@@ -10,6 +10,8 @@ import re
 # Posts and tweets carry links and run-together hashtags; neither helps to find the claim they repeat.
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.IGNORECASE)
 _HASHTAG = re.compile(r"#([^\W_]\w*)")
+# A handle names who posted or who is addressed: "@BernieSanders" is the words "Bernie Sanders".
+_HANDLE = re.compile(r"(?<!\w)@(\w{1,30})")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])")
 # FTS5's unicode61 tokenizer keeps letters and digits together and splits on everything else.
 _WORD = re.compile(r"[^\W_]+")
@@ -29,10 +31,21 @@ MAX_TERMS = 48
 
 
 def clean_query(text: str) -> str:
-    """``text`` without links, with hashtags split into their words ("#AustralianFires" -> "Australian Fires")."""
+    """``text`` without links, with hashtags and handles split into their words ("#AustralianFires" ->
+    "Australian Fires", "@Bernie_Sanders" -> "Bernie Sanders")."""
     text = _URL.sub(" ", text)
     text = _HASHTAG.sub(lambda m: _CAMEL.sub(" ", m.group(1)), text)
+    text = _HANDLE.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1).replace("_", " ")) + " ", text)
     return " ".join(text.split())
+
+
+def matching_text(claim: str, title: str | None) -> str:
+    """What a fact-check record is embedded from: its title, when it has one, then its claim. A title
+    ("Were Muslims Banned from the U.S. in 1952?") often names what the claim only paraphrases."""
+    title = " ".join((title or "").split())
+    if not title or title == claim:
+        return claim
+    return f"{title} {claim}" if title[-1] in ".?!:" else f"{title}. {claim}"
 
 
 def match_expression(text: str) -> str:

@@ -64,17 +64,10 @@ class EmbeddingsMixin(StoreBase):
         since it was read, gets no vector: it would outlive its record or describe other words."""
         import numpy as np
 
-        table, key = _record_table(source)
-        column = _text_column(source)
         stored = 0
         with self.write():
             for chunk in _chunks(list(items), 500):
-                ids = [item[0] for item in chunk]
-                now = dict(
-                    self.conn.execute(
-                        f"SELECT {key}, {column} FROM {table} WHERE {key} IN ({','.join('?' * len(ids))})", ids
-                    )
-                )
+                now = self._texts_now(source, [item[0] for item in chunk])
                 rows = [
                     (source, record_id, model, np.ascontiguousarray(vector, dtype=np.float32).tobytes())
                     for record_id, text, vector in chunk
@@ -114,17 +107,22 @@ class EmbeddingsMixin(StoreBase):
         return [row[0] for row in rows]
 
     def embedding_texts(self, source: EmbeddingSource, ids: Sequence[int]) -> dict[int, str]:
-        """The text each record is embedded from: a fact-check's claim, a claim's text."""
-        table, key = _record_table(source)
-        column = _text_column(source)
+        """The text each record is embedded from: a fact-check's title and claim, a claim's text."""
         found: dict[int, str] = {}
         for chunk in _chunks(list(ids), 500):
-            found.update(
-                self.conn.execute(
-                    f"SELECT {key}, {column} FROM {table} WHERE {key} IN ({','.join('?' * len(chunk))})", chunk
-                )
-            )
+            found.update(self._texts_now(source, chunk))
         return found
+
+    def _texts_now(self, source: EmbeddingSource, ids: Sequence[int]) -> dict[int, str]:
+        # Here, not at the top: core.matching imports this module.
+        from ..matching.lexical import matching_text
+
+        marks = ",".join("?" * len(ids))
+        if source == "factcheck":
+            rows = self.conn.execute(f"SELECT id, claim, title FROM factchecks WHERE id IN ({marks})", list(ids))
+            return {row[0]: matching_text(row[1], row[2]) for row in rows}
+        table, key = _record_table(source)
+        return dict(self.conn.execute(f"SELECT {key}, text FROM {table} WHERE {key} IN ({marks})", list(ids)))
 
     def embeddings_signature(self) -> tuple[int, int]:
         """Changes whenever a vector is added, replaced or dropped (row count and newest rowid), so a
@@ -210,7 +208,3 @@ def _record_table(source: EmbeddingSource) -> tuple[str, str]:
     if source == "claim":
         return "claims", "id"
     raise ValueError(f"unknown embedding source {source!r}")
-
-
-def _text_column(source: EmbeddingSource) -> str:
-    return "claim" if source == "factcheck" else "text"
