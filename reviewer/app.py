@@ -254,9 +254,11 @@ class DeskController:
         window.resize(*SCREENSHOT_SIZE)
         timer = QElapsedTimer()
         timer.start()
-        # Let layout, fonts and any import of FILE arguments settle; wait in the event loop,
-        # not in a busy loop.
-        while timer.elapsed() < 400 or (self.tasks.jobs and timer.elapsed() < 60000):
+        # Let layout, fonts, any import of FILE arguments and the seen-before matching of the open
+        # article settle; wait in the event loop, not in a busy loop.
+        while timer.elapsed() < 400 or (
+            (self.tasks.jobs or window.seen_before.seen.busy()) and timer.elapsed() < 60000
+        ):
             self.app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
         window.resize(*SCREENSHOT_SIZE)
         self.app.processEvents()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..onnx_session import open_session
 from .wordpiece import WordPieceTokenizer
 
 # Inputs this long (a book, a 1 MB dump, ~40,000 words and up) are scored on two threads; an
@@ -26,15 +27,7 @@ POOLED_DIM = 384
 
 class TransformerModel:
     def __init__(self, onnx_path: Path, tokenizer_path: Path, max_tokens: int):
-        import onnxruntime
-
-        options = onnxruntime.SessionOptions()
-        # One core per call: the app runs extraction on a background thread, batch imports run
-        # one article per worker, so intra-op threads would only compete with each other.
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self._session = onnxruntime.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
+        self._session = open_session(onnx_path)
         # No padding, although the shipped tokenizer.json pads to 128: padding changes the scores.
         self._tokenizer = WordPieceTokenizer.from_file(tokenizer_path, max_tokens)
 

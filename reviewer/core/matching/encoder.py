@@ -17,8 +17,10 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+
 from ..errors import ReviewerError
 from ..extraction.wordpiece import WordPieceTokenizer
+from ..onnx_session import open_session
 from ..resources import resource_path
 
 MANIFEST = "matching.json"
@@ -79,18 +81,12 @@ class SentenceEncoder:
     """Unit-length float32 sentence vectors. Immutable; onnxruntime sessions run from any thread."""
 
     def __init__(self, manifest: Manifest, folder: Path):
-        import onnxruntime
-
         onnx_path, tokenizer_path = folder / manifest.onnx, folder / manifest.tokenizer
         for path in (onnx_path, tokenizer_path):
             if not path.is_file():
                 raise EncoderMissing(_missing(path))
-        options = onnxruntime.SessionOptions()
         # One core per call: a query runs on one thread, and indexing is one job on one worker.
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self._session = onnxruntime.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
+        self._session = open_session(onnx_path)
         self._tokenizer = WordPieceTokenizer.from_file(tokenizer_path, manifest.max_tokens)
         self.manifest = manifest
         self.model_id = manifest.model_id
