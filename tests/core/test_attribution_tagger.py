@@ -137,3 +137,27 @@ def test_a_speaker_of_function_words_only_is_nobody():
         for claim in extract_claims(text, quality=quality):
             if claim.speaker:
                 assert claim.speaker.lower() not in {"the", "a", "be", "of the"}, (quality, claim)
+
+
+def test_a_clause_or_a_particle_is_no_speaker():
+    # Seen on the news labels: the rules gave the speakers "has accused former President Bill Clinton of
+    # rape" (a relative clause) and "out" ("putting out a statement"). Neither names a party.
+    from reviewer.core.extraction import extract_claims
+
+    text = (
+        "A woman who has accused former President Bill Clinton of rape said Sunday night that Clinton was "
+        "trying to intimidate her.\n\n"
+        "Trump's campaign immediately backtracked, putting out a statement contradicting his earlier comments."
+    )
+    for quality in ("fast", "final"):
+        speakers = {claim.speaker for claim in extract_claims(text, quality=quality)}
+        assert not speakers & {"has accused former President Bill Clinton of rape", "out"}, (quality, speakers)
+    # An auxiliary stuck to the end of a name is cut off, in the speaker and the underlined mention.
+    from reviewer.core.extraction.speaker_patterns import clause_tail
+
+    assert clause_tail("The Select Committee is") == len(" is")
+    assert clause_tail("officials who have") == len(" have")
+    assert clause_tail("people who have seen the report") == 0
+    assert clause_tail("is") == 0  # nothing would be left: the span names nobody instead
+    # A name keeps its capitals: "Will" in "Will Smith" is no auxiliary.
+    assert {c.speaker for c in extract_claims("Will Smith said the film cost $90 million to make.")} == {"Will Smith"}

@@ -111,17 +111,35 @@ def transcript_label(text: str, start: int, end: int) -> tuple[int, int] | None:
     return match.start(1), match.end(1)
 
 
-# Words that cannot name a party on their own.
+# Words that cannot name a party on their own (particles too: "putting out a statement" has no speaker "out").
 _FUNCTION_WORDS = frozenset(
     "the a an be is are was were been being to of in on at by for with from and or but that this these those as "
-    "its their his her".split()
+    "its their his her out up off down over about into".split()
 )
+# A span that begins with a lowercase auxiliary is a piece of a clause, not a party ("has accused
+# former President Bill Clinton of rape"); one that ends with one has a verb stuck to it ("The Select
+# Committee is"), which _CLAUSE_TAIL trims. Inside, one is fine: "people who have seen the report" is
+# a description. Names keep their capitals ("Will Smith").
+_CLAUSE_WORDS = frozenset("is are was were has have had will would does did".split())
+_CLAUSE_TAIL = re.compile(r"(?:\s+(?:" + "|".join(sorted(_CLAUSE_WORDS)) + r"))+\s*$")
 
 
 def _no_content_word(speaker: str) -> bool:
-    """True when every word of ``speaker`` is a function word ("the", "be", "of the")."""
-    words = speaker.lower().split()
-    return all(word in _FUNCTION_WORDS for word in words)
+    """True when ``speaker`` names nobody: every word a function word ("the", "be", "of the"), or
+    a piece of a clause (it begins with a lowercase auxiliary)."""
+    words = speaker.split()
+    if not words or words[0] in _CLAUSE_WORDS:
+        return True
+    return all(word.lower() in _FUNCTION_WORDS for word in words)
+
+
+def clause_tail(text: str) -> int:
+    """How many characters at the end of ``text`` are auxiliaries stuck to a name (" is" of "The
+    Select Committee is"); 0 when none, or when nothing would be left."""
+    match = _CLAUSE_TAIL.search(text)
+    if match is None or not text[: match.start()].strip():
+        return 0
+    return len(text) - match.start()
 
 
 # How far around a verb the subject is looked for. Subjects are within 200 characters of the verb

@@ -88,6 +88,7 @@ from .speaker_patterns import (
     _LOOK_BEHIND,
     _inside_org_name,
     _no_content_word,
+    clause_tail,
     transcript_label as transcript_label,
 )
 from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
@@ -167,8 +168,10 @@ class Attributor:
             found = self._find(sentence, start)
             if hints and self.tagger_mode != "rules":
                 found = self._with_tagger(found, sentence, start, hints)
-            if found is not None and found.speaker and _no_content_word(found.speaker):
-                found = None  # "the", "be": a span the tagger or a rule cut too short names nobody
+            if found is not None and found.speaker:
+                found = self._without_clause_tail(found)
+                if _no_content_word(found.speaker or ""):
+                    found = None  # "the", "be": a span the tagger or a rule cut too short names nobody
             self._scan_names(sentence)
             if found is not None and found.speaker in self._persons:
                 self._subject_person = found.speaker
@@ -181,6 +184,17 @@ class Attributor:
                 found = _NONE
         self._previous = found
         return found
+
+    def _without_clause_tail(self, found: Attribution) -> Attribution:
+        """``found`` without auxiliaries stuck to its end ("The Select Committee is" -> "The Select
+        Committee"), in the speaker and in the underlined mention alike."""
+        cut = clause_tail(found.speaker or "")
+        if not cut:
+            return found
+        start, end = found.start, found.end
+        if start is not None and end is not None:
+            end -= clause_tail(self._text[start:end])
+        return Attribution((found.speaker or "")[:-cut].rstrip(), start, end, found.quoted)
 
     def _scan_names(self, sentence: str) -> None:
         """Remember the people a sentence names, so that "he", "she" and a bare surname resolve
