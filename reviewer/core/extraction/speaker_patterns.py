@@ -4,6 +4,7 @@ subjects, spokespeople, transcript labels. Compiled once at import; pure."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .speaker_words import GENERIC_NOUNS as _GENERIC_NOUNS
 from .speaker_words import ORG_WORDS as _ORG_WORDS
@@ -131,6 +132,26 @@ def _no_content_word(speaker: str) -> bool:
     if not words or words[0] in _CLAUSE_WORDS:
         return True
     return all(word.lower() in _FUNCTION_WORDS for word in words)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str | None
+    start: int | None  # span of the mention in the article text
+    end: int | None
+    quoted: bool = False  # the attribution introduces or follows quoted words
+
+
+def without_clause_tail(found: Attribution, text: str) -> Attribution:
+    """``found`` without auxiliaries stuck to its end ("The Select Committee is" -> "The Select
+    Committee"), in the speaker and in the underlined mention (``text[start:end]``) alike."""
+    cut = clause_tail(found.speaker or "")
+    if not cut:
+        return found
+    start, end = found.start, found.end
+    if start is not None and end is not None:
+        end -= clause_tail(text[start:end])
+    return Attribution((found.speaker or "")[:-cut].rstrip(), start, end, found.quoted)
 
 
 def clause_tail(text: str) -> int:

@@ -39,7 +39,6 @@ article's order but keep their own memory of names, since Russian names change w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Sequence
 from itertools import islice
 
@@ -88,7 +87,8 @@ from .speaker_patterns import (
     _LOOK_BEHIND,
     _inside_org_name,
     _no_content_word,
-    clause_tail,
+    Attribution as Attribution,
+    without_clause_tail,
     transcript_label as transcript_label,
 )
 from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
@@ -100,14 +100,6 @@ _TAGGER_OVERRIDES = 0.8
 _TAGGER_ALONE = 0.0
 # ... and where it found a cue but no source, the rules look for the cue's subject.
 _CUE_SUBJECTS = True
-
-
-@dataclass(frozen=True)
-class Attribution:
-    speaker: str | None
-    start: int | None  # span of the mention in the article text
-    end: int | None
-    quoted: bool = False  # the attribution introduces or follows quoted words
 
 
 _NONE = Attribution(None, None, None)
@@ -169,7 +161,7 @@ class Attributor:
             if hints and self.tagger_mode != "rules":
                 found = self._with_tagger(found, sentence, start, hints)
             if found is not None and found.speaker:
-                found = self._without_clause_tail(found)
+                found = without_clause_tail(found, self._text)
                 if _no_content_word(found.speaker or ""):
                     found = None  # "the", "be": a span the tagger or a rule cut too short names nobody
             self._scan_names(sentence)
@@ -184,17 +176,6 @@ class Attributor:
                 found = _NONE
         self._previous = found
         return found
-
-    def _without_clause_tail(self, found: Attribution) -> Attribution:
-        """``found`` without auxiliaries stuck to its end ("The Select Committee is" -> "The Select
-        Committee"), in the speaker and in the underlined mention alike."""
-        cut = clause_tail(found.speaker or "")
-        if not cut:
-            return found
-        start, end = found.start, found.end
-        if start is not None and end is not None:
-            end -= clause_tail(self._text[start:end])
-        return Attribution((found.speaker or "")[:-cut].rstrip(), start, end, found.quoted)
 
     def _scan_names(self, sentence: str) -> None:
         """Remember the people a sentence names, so that "he", "she" and a bare surname resolve
