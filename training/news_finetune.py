@@ -45,6 +45,11 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", default=str(HERE / "work" / "news_ft"))
+    ap.add_argument("--news-fold", choices=("a", "b"),
+                    help="train on this half of the news train articles only (news_labels.fold): the other half's "
+                         "scores are then out-of-sample, for training the news head on them (train_news.py)")
+    ap.add_argument("--stop-after", type=int, default=0, help="stop after this many epochs (the schedule stays)")
+    ap.add_argument("--no-report", action="store_true", help="skip the debate and news dev figures")
     args = ap.parse_args()
     torch.manual_seed(args.seed)
     rng = random.Random(args.seed)
@@ -62,7 +67,8 @@ def main() -> None:
 
     data = load_claimbuster()
     debate = list(data["train"]) + [e for e in load_clef() if e.label]
-    news_train = [x for x in news_labels.load("train")]
+    news_train = [x for x in news_labels.load("train")
+                  if args.news_fold is None or news_labels.fold(x.doc) == args.news_fold]
     news_dev = news_labels.load("dev")
     texts = [e.text for e in debate] + [" ".join(x.text.split()) for x in news_train] * args.news_repeat
     labels = [e.label for e in debate] + [int(x.checkworthy) for x in news_train] * args.news_repeat
@@ -78,6 +84,8 @@ def main() -> None:
     model = load_shipped(base)
 
     def report(tag: str) -> None:
+        if args.no_report:
+            return
         val = predict(model, val_ids)
         thr, f1 = best_threshold(val.tolist(), val_y)
         test = f1_at(predict(model, test_ids).tolist(), test_y, thr)["f1"]
@@ -108,6 +116,8 @@ def main() -> None:
                 print(f"epoch {epoch} step {step}/{steps} loss {loss.item():.4f} {time.time() - t0:.0f}s", flush=True)
         torch.save(model.state_dict(), out / f"epoch{epoch}.pt")
         report(f"epoch {epoch}")
+        if args.stop_after and epoch + 1 >= args.stop_after:
+            break
 
 
 if __name__ == "__main__":

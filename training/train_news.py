@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -35,10 +36,27 @@ from train_fast import matrix  # noqa: E402
 from reviewer.core.extraction import _attribute, _candidates, _segments, _tagger_hints, kinds  # noqa: E402
 from reviewer.core.extraction.fast_model import FastModel  # noqa: E402
 from reviewer.core.extraction.features import sentence_features  # noqa: E402
-from reviewer.core.extraction.models import fast_model, final_scorer  # noqa: E402
+from reviewer.core.extraction.models import FinalScorer, fast_model, final_scorer  # noqa: E402
 from reviewer.core.extraction.news import FEATURES, SentenceContext, alone_in_block, feature_rows  # noqa: E402
 
 MODEL_DIR = REPO / "resources" / "model"
+# Cross-fitting, when the shipped transformer was fine-tuned on the news train labels themselves
+# (news_finetune.py): its scores on those articles are in-sample, so a head trained on them would
+# trust it too much. NEWS_FOLD_MANIFESTS="a=final_fold_a.json,b=final_fold_b.json" names manifests in
+# resources/model of models fine-tuned on one half of the train articles each (--news-fold): a train
+# article is scored by the model that did not see it; dev by the shipped model.
+FOLD_MANIFESTS = dict(part.split("=", 1) for part in os.environ.get("NEWS_FOLD_MANIFESTS", "").split(",") if part)
+_fold_scorers: dict[str, FinalScorer] = {}
+
+
+def scorer_for(doc: str) -> FinalScorer:
+    if not FOLD_MANIFESTS or not doc.startswith("train/"):
+        return final_scorer()
+    other = "b" if news_labels.fold(doc) == "a" else "a"
+    if other not in _fold_scorers:
+        manifest = json.loads((MODEL_DIR / FOLD_MANIFESTS[other]).read_text(encoding="utf-8"))
+        _fold_scorers[other] = FinalScorer(manifest)
+    return _fold_scorers[other]
 
 
 def load_newssd(name: str) -> tuple[list[str], np.ndarray]:
@@ -84,7 +102,7 @@ def document_rows(doc_labels: list, text: str, subjectivity: FastModel) -> tuple
     segments = _segments(text)
     sentences = [text[s.start:s.end] for s in segments]
     tokens: list[np.ndarray] = []
-    final, fast, pooled = final_scorer().scores_and_pooled(sentences, tokens)
+    final, fast, pooled = scorer_for(doc_labels[0].doc).scores_and_pooled(sentences, tokens)
     fast_only = fast_model().scores(sentences)
 
     def contexts_of(candidates):

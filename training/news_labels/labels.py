@@ -181,6 +181,11 @@ def build() -> int:
     return 0
 
 
+def fold(doc: str) -> str:
+    """'a' or 'b': a fixed half of the articles (by a hash of the name), for cross-fitting."""
+    return "a" if hashlib.sha1(doc.encode("utf-8")).digest()[0] % 2 == 0 else "b"
+
+
 def load(split: str | None = None) -> list[Label]:
     """The final labels with their text rebuilt from ../shared/data; raises ValueError if a span moved."""
     texts: dict[str, str] = {}
