@@ -159,5 +159,11 @@ def test_a_clause_or_a_particle_is_no_speaker():
     assert clause_tail("officials who have") == len(" have")
     assert clause_tail("people who have seen the report") == 0
     assert clause_tail("is") == 0  # nothing would be left: the span names nobody instead
+    # Seen on PolNeAR train: "— including" (after "Trump has made several statements"), "making" (of
+    # "But Obama, making it clear…"): a dash-led clause or a lone verb form names nobody.
+    from reviewer.core.extraction.speaker_patterns import _no_content_word
+
+    assert _no_content_word("— including") and _no_content_word("making") and _no_content_word("involved")
+    assert not any(_no_content_word(s) for s in ("officials", "rivals", "polling", "leading Democrats"))
     # A name keeps its capitals: "Will" in "Will Smith" is no auxiliary.
     assert {c.speaker for c in extract_claims("Will Smith said the film cost $90 million to make.")} == {"Will Smith"}

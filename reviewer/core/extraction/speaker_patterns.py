@@ -122,15 +122,19 @@ _FUNCTION_WORDS = frozenset(
 # Committee is"), which _CLAUSE_TAIL trims. Inside, one is fine: "people who have seen the report" is
 # a description. Names keep their capitals ("Will Smith").
 _CLAUSE_WORDS = frozenset("is are was were has have had will would does did".split())
+_DASHES = frozenset("— – -- -".split())
+_ING_NOUNS = frozenset("polling reporting ruling filing briefing hearing recording listing".split())
 _CLAUSE_TAIL = re.compile(r"(?:\s+(?:" + "|".join(sorted(_CLAUSE_WORDS)) + r"))+\s*$")
 
 
 def _no_content_word(speaker: str) -> bool:
     """True when ``speaker`` names nobody: every word a function word ("the", "be", "of the"), or
-    a piece of a clause (it begins with a lowercase auxiliary)."""
+    a piece of a clause (it begins with a lowercase auxiliary or a dash, or is one verb form)."""
     words = speaker.split()
-    if not words or words[0] in _CLAUSE_WORDS:
-        return True
+    if not words or words[0] in _CLAUSE_WORDS or words[0] in _DASHES:
+        return True  # "— including", "— and last June stirred controversy with": a clause after a dash
+    if len(words) == 1 and words[0].islower() and words[0].endswith(("ing", "ed")) and words[0] not in _ING_NOUNS:
+        return True  # "making", "involved": a verb form, not a party ("polling shows" keeps its source)
     return all(word.lower() in _FUNCTION_WORDS for word in words)
 
 
