@@ -57,3 +57,19 @@ def test_names_with_an_and_of_their_own_stay_one_party():
         speaker_of("The Department of Health and Human Services said costs rose.", "The")[0]
         == "Department of Health and Human Services"
     )
+
+
+def test_a_surname_resolves_to_the_fuller_name_whatever_its_apostrophe_or_particle():
+    # Seen on PolNeAR dev (the Chelsea explosion): "De Blasio said" after "Mayor Bill de Blasio" stayed
+    # "De Blasio", and "said O'Neill" after "NYPD Commissioner James O’Neill" stayed "O'Neill".
+    text = (
+        "An explosion injured 29 people, Mayor Bill de Blasio said on Saturday. "
+        "De Blasio said that there was no link to New Jersey.\n\n"
+        "The blast went off at 8:30 p.m., according to NYPD Commissioner James O\u2019Neill. "
+        "\u201cThe exact cause has not been determined,\u201d said O'Neill."
+    )
+    assert speaker_of(text, "De Blasio said")[0] == "Bill de Blasio"
+    assert speaker_of(text, "\u201cThe exact cause")[0] == "James O\u2019Neill"
+    # Another person who shares the surname stays who they are.
+    text = "Bill Clinton said the economy grew by 4 percent. Hillary Clinton said the deficit fell by half."
+    assert speaker_of(text, "Hillary Clinton said")[0] == "Hillary Clinton"

@@ -171,3 +171,18 @@ def clause_tail(text: str) -> int:
 # (see _subject_before); the margins leave room for adverbs ("has since repeatedly argued").
 _LOOK_BEHIND = 1000
 _LOOK_AHEAD = 1000
+
+
+def name_key(word: str) -> str:
+    """How a surname is remembered and looked up: lower case, curly apostrophes straight ("O’Neill")."""
+    return word.lower().replace("\u2019", "'")
+
+
+def fuller_name(words: list[str], surnames: dict[str, str]) -> str | None:
+    """The fuller name remembered for a surname ("O'Neill" after "James O’Neill") or for the tail of a
+    name ("De Blasio" after "Bill de Blasio"); None when none was seen."""
+    full = surnames.get(name_key(words[-1]))
+    if full is None or len(words) == 1:
+        return full
+    tail, full_words = [name_key(w) for w in words], [name_key(w) for w in full.split()]
+    return full if len(full_words) > len(tail) and full_words[-len(tail) :] == tail else None

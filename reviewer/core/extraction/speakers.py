@@ -89,6 +89,8 @@ from .speaker_patterns import (
     _no_content_word,
     Attribution as Attribution,
     without_clause_tail,
+    fuller_name,
+    name_key,
     transcript_label as transcript_label,
 )
 from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
@@ -187,7 +189,7 @@ class Attributor:
         if _PRONOUN_SUBJECT.match(sentence):
             first = self._subject_person  # "He added ...": the subject stays who it was
         for match in _TITLED_SURNAME.finditer(sentence):
-            full = self._surnames.get(match.group(1).lower())
+            full = self._surnames.get(name_key(match.group(1)))
             if full and first is None and match.start() < 40:
                 first = full  # "Mr. Putin drew applause": the full name is the subject
         for match in _CAPITAL_RUN.finditer(sentence):
@@ -466,11 +468,11 @@ class Attributor:
                 return Attribution(known, start, end)
             self._remember_org(name)
             return Attribution(name, start, end)
+        full = fuller_name(words, self._surnames)
+        if full:
+            self._remember_person(full)
+            return Attribution(full, start, end)
         if len(words) == 1:
-            full = self._surnames.get(name.lower())
-            if full:
-                self._remember_person(full)
-                return Attribution(full, start, end)
             known = self._last_org_containing(name)
             if known:
                 return Attribution(known, start, end)
@@ -568,7 +570,7 @@ class Attributor:
         self._persons.append(name)
         parts = name.split()
         if len(parts) > 1:
-            self._surnames[parts[-1].lower()] = name
+            self._surnames[name_key(parts[-1])] = name
 
     def _org_by_acronym(self, words: list[str]) -> str | None:
         """An organisation named in full before, of which `words` are the acronym ("CDC", "WHO"),
