@@ -165,5 +165,14 @@ def test_a_clause_or_a_particle_is_no_speaker():
 
     assert _no_content_word("— including") and _no_content_word("making") and _no_content_word("involved")
     assert not any(_no_content_word(s) for s in ("officials", "rivals", "polling", "leading Democrats"))
+    # Seen on the Chelsea explosion article: the speaker "before city officials". A subordinating word
+    # belongs to the clause, not to the party; the underlined mention loses it too.
+    from reviewer.core.extraction.speaker_patterns import Attribution, without_subordinator
+
+    line = "It happened before city officials had weighed in."
+    start = line.index("before")
+    tidy = without_subordinator(Attribution("before city officials", start, start + 21), line)
+    assert (tidy.speaker, line[tidy.start : tidy.end]) == ("city officials", "city officials")
+    assert without_subordinator(Attribution("As", 0, 2), "As") == Attribution("As", 0, 2)
     # A name keeps its capitals: "Will" in "Will Smith" is no auxiliary.
     assert {c.speaker for c in extract_claims("Will Smith said the film cost $90 million to make.")} == {"Will Smith"}

@@ -158,6 +158,26 @@ def without_clause_tail(found: Attribution, text: str) -> Attribution:
     return Attribution((found.speaker or "")[:-cut].rstrip(), start, end, found.quoted)
 
 
+# A subordinating word that opens a span belongs to the clause around it, not to the party it names:
+# "before city officials had weighed in" names "city officials".
+_SUBORDINATORS = frozenset("before after when while because since until although though if as once unless".split())
+
+
+def without_subordinator(found: Attribution, text: str) -> Attribution:
+    """``found`` without a subordinating word at its start ("before city officials" -> "city
+    officials"), in the speaker and in the underlined mention alike."""
+    speaker = found.speaker or ""
+    first, _, rest = speaker.partition(" ")
+    if first not in _SUBORDINATORS or not rest.strip():
+        return found
+    start = found.start
+    if start is not None and found.end is not None and text[start : found.end].startswith(first + " "):
+        start += len(first) + 1
+        while start < found.end and text[start].isspace():
+            start += 1
+    return Attribution(rest.strip(), start, found.end, found.quoted)
+
+
 def clause_tail(text: str) -> int:
     """How many characters at the end of ``text`` are auxiliaries stuck to a name (" is" of "The
     Select Committee is"); 0 when none, or when nothing would be left."""

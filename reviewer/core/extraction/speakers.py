@@ -89,6 +89,7 @@ from .speaker_patterns import (
     _no_content_word,
     Attribution as Attribution,
     without_clause_tail,
+    without_subordinator,
     fuller_name,
     name_key,
     transcript_label as transcript_label,
@@ -163,7 +164,7 @@ class Attributor:
             if hints and self.tagger_mode != "rules":
                 found = self._with_tagger(found, sentence, start, hints)
             if found is not None and found.speaker:
-                found = without_clause_tail(found, self._text)
+                found = without_subordinator(without_clause_tail(found, self._text), self._text)
                 if _no_content_word(found.speaker or ""):
                     found = None  # "the", "be": a span the tagger or a rule cut too short names nobody
             self._scan_names(sentence)
