@@ -293,3 +293,13 @@ def test_md_note_neutralises_html_and_unsafe_links():
 
 def test_hostile_fixture_is_hostile():
     assert "<script>" in HOSTILE and "onerror" in HOSTILE
+
+
+def test_markdown_summary_counts_one_claim_in_the_singular(store):
+    article = add_article(
+        store, "One claim", ["Unemployment fell to 4.2% in 2024."], [("Unemployment fell", None, "statistic")]
+    )
+    store.set_review(store.claims_for_article(article.id)[0].id, verdict="supported")
+    assert "Verdicts across 1 claim:" in render(_report(store), "md")
+    sample_library(store)
+    assert "claims:" in render(_report(store), "md").split("## Summary", 1)[1].splitlines()[2]

@@ -133,7 +133,14 @@ def render_markdown_report(report: Report) -> str:
     if report.is_empty:
         out += ["**Nothing to report:** no claims match this selection and these filters.", ""]
 
-    out += ["## Summary", "", f"Verdicts across {report.total_claims} claims:", "", *_counts(report.counts), ""]
+    out += [
+        "## Summary",
+        "",
+        f"Verdicts across {report.total_claims} claim{'s' if report.total_claims != 1 else ''}:",
+        "",
+        *_counts(report.counts),
+        "",
+    ]
     if len(report.articles) > 1:
         out += ["Per article:", ""]
         out += [f"- {md_escape(ra.article.title)}: {md_escape(verdict_tally(ra.counts))}" for ra in report.articles]
