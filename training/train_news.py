@@ -203,6 +203,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--install", action="store_true")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--train-articles", type=int, default=0,
+                    help="train on the first N train articles only (a learning curve; 0 = all)")
     args = ap.parse_args()
     subjectivity = train_subjectivity(args.install)
     all_labels = news_labels.load()
@@ -214,6 +216,8 @@ def main() -> None:
         text = news_labels.corpus.text_of(doc)
         data[doc] = (*document_rows(doc_labels, text, subjectivity), missed_positives(doc_labels, text))
     train_docs = sorted(d for d in docs if d.startswith("train/"))
+    if args.train_articles:
+        train_docs = sorted(np.random.default_rng(3).permutation(train_docs)[:args.train_articles].tolist())
     dev_docs = sorted(d for d in docs if d.startswith("dev/"))
     manifest: dict[str, dict] = {}
     rng = np.random.default_rng(7)

@@ -27,7 +27,8 @@ def items(text: str) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in segment.sentences(text)]
 
 
-def choose_articles(n_train: int = 48, n_dev: int = 16, seed: int = 2026) -> list[str]:
+def choose_articles(n_train: int = 48, n_dev: int = 16, seed: int = 2026,
+                    exclude: frozenset[str] = frozenset()) -> list[str]:
     """A reproducible sample across publishers, of articles with 12 to 45 sentence items."""
     rng = random.Random(seed)
     chosen: list[str] = []
@@ -36,6 +37,8 @@ def choose_articles(n_train: int = 48, n_dev: int = 16, seed: int = 2026) -> lis
         rng.shuffle(names)
         by_publisher: dict[str, list[str]] = {}
         for name in names:
+            if f"{compartment}/{name}" in exclude:
+                continue
             count = len(items(text_of(f"{compartment}/{name}")))
             if 12 <= count <= 45:
                 by_publisher.setdefault(name.split("_", 1)[0], []).append(name)

@@ -4,7 +4,8 @@ How the labels were made (see README.md here): two annotators labelled every ite
 (rounds "first" and "second"), an adjudicator decided the items where they differed in any field
 ("adjudicated"), and the first annotator's procedure re-labelled a random sample of 100 items
 blind ("relabel"). The final label is the adjudicated one where the two disagreed, else the
-agreed one.
+agreed one. The extra train articles of `articles_more.txt` were labelled once, by the first
+annotator's procedure (round "more"): train data only, never used to measure.
 
 Annotators write raw lines, one per sentence item, with the speaker copied from the article:
 ``{"doc": "train/<name>", "i": 3, "cw": true, "kind": "statistic", "speaker": "Bernie Sanders"}``
@@ -38,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 KINDS = ("statistic", "prediction", "causal", "comparison", "quotation", "other")
 LABELS = HERE / "labels.jsonl"
 ANNOTATIONS = HERE / "annotations"
-ROUNDS = ("first", "second", "adjudicated", "relabel")
+ROUNDS = ("first", "second", "adjudicated", "relabel", "more")
 
 Key = tuple[str, int]
 
@@ -70,8 +71,18 @@ def _find_speaker(text: str, speaker: str) -> list[tuple[int, int]] | None:
     return spans
 
 
+def _listed(name: str) -> list[str]:
+    return [line for line in (HERE / name).read_text(encoding="utf-8").splitlines() if line]
+
+
 def corpus_docs() -> list[str]:
-    return [line for line in (HERE / "articles.txt").read_text(encoding="utf-8").splitlines() if line]
+    """The doubly annotated articles (train and dev)."""
+    return _listed("articles.txt")
+
+
+def more_docs() -> list[str]:
+    """The extra train articles, annotated once."""
+    return _listed("articles_more.txt")
 
 
 def read_raw(paths: list[Path]) -> tuple[dict[Key, dict], list[str]]:
@@ -120,7 +131,7 @@ def check(paths: list[Path], *, complete: bool = True) -> list[str]:
 
 def store(round_name: str, paths: list[Path]) -> int:
     """Raw lines of one annotation round -> annotations/<round>.jsonl (offsets, no article text)."""
-    problems = check(paths, complete=round_name in ("first", "second"))
+    problems = check(paths, complete=round_name in ("first", "second", "more"))
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 1
@@ -173,12 +184,24 @@ def build() -> int:
             else:
                 print(f"{doc} [{i}]: the annotators disagree and there is no adjudicated label", file=sys.stderr)
                 return 1
-            out.append(json.dumps({
-                "doc": doc, "start": start, "end": end, "sha1": _digest(text[start:end]),
-                "checkworthy": row["cw"], "kind": row["kind"], "speaker": row["speaker_spans"]}))
+            out.append(_final_line(doc, text, start, end, row))
+    more = annotations("more")
+    for doc in more_docs():
+        text = corpus.text_of(doc)
+        for i, (start, end) in enumerate(corpus.items(text)):
+            if (doc, i) not in more:
+                print(f"{doc} [{i}]: not labelled in round 'more'", file=sys.stderr)
+                return 1
+            out.append(_final_line(doc, text, start, end, more[(doc, i)]))
     LABELS.write_text("\n".join(out) + "\n", encoding="utf-8")
-    print(f"{len(out)} labels from {len(corpus_docs())} articles -> {LABELS.relative_to(corpus.ROOT)}")
+    articles = len(corpus_docs()) + len(more_docs())
+    print(f"{len(out)} labels from {articles} articles -> {LABELS.relative_to(corpus.ROOT)}")
     return 0
+
+
+def _final_line(doc: str, text: str, start: int, end: int, row: dict) -> str:
+    return json.dumps({"doc": doc, "start": start, "end": end, "sha1": _digest(text[start:end]),
+                       "checkworthy": row["cw"], "kind": row["kind"], "speaker": row["speaker_spans"]})
 
 
 def fold(doc: str) -> str:
@@ -211,7 +234,7 @@ def validate() -> None:
     for round_name in ROUNDS:
         print(f"annotations/{round_name}.jsonl: {len(annotations(round_name))} items, all spans in place")
     labels = load()
-    docs = corpus_docs()
+    docs = corpus_docs() + more_docs()
     expected = sum(len(corpus.items(corpus.text_of(doc))) for doc in docs)
     if len(labels) != expected:
         raise ValueError(f"labels.jsonl has {len(labels)} items; the articles have {expected}")
