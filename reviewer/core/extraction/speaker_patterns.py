@@ -19,6 +19,12 @@ _CONNECT = r"(?:of|the|for|de|del|da|van|von|der|al|bin|la|le|and|on)"
 _NAME_RUN_END = re.compile(rf"({_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)*{_NAME_TOKEN})*)\s*$")
 _NAME_RUN_START = re.compile(rf"^\s*((?:the\s+)?{_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)*{_NAME_TOKEN})*)")
 _APPOSITION_END = re.compile(rf"({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}),\s+[^,\"“”]{{2,120}},\s*$")
+# An aside between a subject and its verb that opens with a preposition or a relative word: "Clinton,
+# during a town hall meeting in Columbus, Ohio, said" (the subject is before it, whatever it names).
+_ASIDE_END = re.compile(
+    r"(?<=\w),\s+(?:during|who|which|whose|speaking|in|at|on|after|before|while|when|addressing)\b[^\"“”,]*"
+    r"(?:,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*)?,\s*$"
+)
 _PRONOUN_END = re.compile(r"\b(he|she|it|they)\s*$", re.IGNORECASE)
 # Two or three capitalised words, a person's name as a sentence writes it ("Bernie Sanders").
 _PERSON_RUN = re.compile(
@@ -54,6 +60,19 @@ _SPOKES_OF = re.compile(
     r"spokesmen|spokeswomen)$",
     re.IGNORECASE,
 )
+# "an ICE spokeswoman", "a Pentagon spokesman": the organisation named before the word.
+_SPOKES_NAMED = re.compile(
+    r"(?:(?:the|a|an|one)\s+)?((?:[A-Z][\w.&'’\-]*\s+)*[A-Z][\w.&'’\-]*)\s+(?:spokes(?:man|woman|person|people)|"
+    r"spokesmen|spokeswomen)$"
+)
+# "a statement from Ryan’s office", "a memo by the ministry": the party it comes from.
+_MEDIA_FROM = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?:[a-z\-]+\s+)?(?:statement|report|letter|e-?mail|memo|release|analysis|summary|"
+    r"message|post)\s+(?:from|by)\s+((?:the\s+)?[^,]+)$",
+    re.IGNORECASE,
+)
+# "Immigration and Customs Enforcement (ICE)": an organisation introduced with its acronym.
+_ACRONYM_INTRO = re.compile(r"([A-Z][\w'’\-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w'’\-]*)+)\s+\(([A-Z]{2,6})\)")
 _PRONOUN_START = re.compile(r"^\s*(he|she|it|they)\b", re.IGNORECASE)
 _GENERIC_END = re.compile(
     rf"\b((?:the|a|an|its|his|her|their|one|two|several|some|many|other|[A-Z][\w.]*['’]s)\s+)?"
@@ -87,6 +106,10 @@ _NOT_LABELS = frozenset(
 # inverted ("..., said X", "..., wrote X"); "accused" (4%) may not.
 _INVERTS = 0.05
 _PAREN_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+# A sentence that is a quotation and nothing else, and a short sentence after it that is only its tag
+# ("Trump said.", "he added on Monday."), which a splitter may leave on its own after "?”".
+_QUOTE_ONLY = re.compile(r"^\s*[\"“]((?![\"“”]).)*[\"”]\s*$", re.DOTALL)
+_TAG_SENTENCE = re.compile(r"[ \t]*((?:[A-Za-z][\w.'’\-]*\s+){1,6}?[a-z]+(?:\s+[\w.'’\-]+){0,3}[.,])(?=\s|$)")
 _OPENING_QUOTE = re.compile(r"^\s*(?:[\"“«„]|'')")
 # What may stand before an inverted verb (", said X", "\" says X", "— said X") besides nothing.
 _BEFORE_INVERTED = frozenset(",\"”'’:;—–-")
@@ -199,10 +222,78 @@ def name_key(word: str) -> str:
 
 
 def fuller_name(words: list[str], surnames: dict[str, str]) -> str | None:
-    """The fuller name remembered for a surname ("O'Neill" after "James O’Neill") or for the tail of a
-    name ("De Blasio" after "Bill de Blasio"); None when none was seen."""
+    """The fuller name remembered for a surname ("O'Neill" after "James O’Neill"), for the tail of a
+    name ("De Blasio" after "Bill de Blasio") or for its first and last words ("Vladimir Putin" after
+    "Vladimir V. Putin"); None when none was seen."""
     full = surnames.get(name_key(words[-1]))
     if full is None or len(words) == 1:
         return full
     tail, full_words = [name_key(w) for w in words], [name_key(w) for w in full.split()]
+    if len(full_words) > len(tail) and full_words[0] == tail[0] and full_words[-1] == tail[-1]:
+        return full  # the fullest name the article gives: "Hillary Rodham Clinton" for "Hillary Clinton"
     return full if len(full_words) > len(tail) and full_words[-len(tail) :] == tail else None
+
+
+def is_org(name: str) -> bool:
+    """An acronym ("NATO", "CDC") or a name holding an organisation word ("Acme Corp")."""
+    words = name.replace(".", "").split()
+    if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
+        return True
+    return any(w.lower().strip("'’s") in _ORG_WORDS for w in words)
+
+
+def org_by_acronym(words: list[str], orgs: list[str]) -> str | None:
+    """An organisation named in full before (``orgs``, most recent last), of which `words` are the
+    acronym ("CDC", "WHO"), with any other words of theirs in the full name ("Chinese CDC")."""
+    acronyms = [w for w in words if w.isupper() and 2 <= len(w) <= 6 and w.isalpha()]
+    if len(acronyms) != 1:
+        return None
+    acronym = acronyms[0]
+    others = [w.lower() for w in words if w != acronym]
+    for org in reversed(orgs):
+        parts = org.split()
+        initials = "".join(p[0] for p in parts if p[0].isupper())
+        lowered = [p.lower() for p in parts]
+        if org != " ".join(words) and acronym in initials and all(w in lowered for w in others):
+            return org
+    return None
+
+
+def last_org_containing(orgs: list[str], word: str) -> str | None:
+    """The organisation named last (``orgs``, most recent last) with `word` among its words."""
+    word = word.lower()
+    for org in reversed(orgs):
+        if word in org.lower().split():
+            return org
+    return None
+
+
+# A participle cue after a comma or "by" ("…, telling CBS", "rallied supporters by warning") reports
+# what the main clause's subject said.
+_PARTICIPLE_LEAD = re.compile(r"(?:,|\b(?:by|while|after|before|when|without))\s*$")
+# Words that open an introductory phrase ("On the eve of …,", "This year,"), never a subject.
+_INTRODUCTORY = frozenset(
+    "on in at after before during since while when although though despite with without for as by from of to "
+    "like unlike amid among under over through this that last next a an".split()
+)
+_CLAUSE_SUBJECT = re.compile(
+    rf"\s*(?:(?:But|And|So|Yet|Then|Still|Now)\s+)?((?:he|she|they|He|She|They)|{_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)*"
+    rf"{_NAME_TOKEN})*)\s+[a-z]"
+)
+
+
+def main_subject(sentence: str, cue_start: int, cue_words: str) -> tuple[int, int] | None:
+    """The span of the main clause's subject when the cue is a participle after a comma or "by"
+    ("But a few days later, Trump reversed himself, telling CBS…" -> "Trump"): the name or pronoun
+    opening the first comma-separated stretch that is not an introductory phrase. None otherwise."""
+    if not cue_words.split()[0].endswith("ing") or not _PARTICIPLE_LEAD.search(
+        sentence, max(0, cue_start - 12), cue_start
+    ):
+        return None
+    pos = 0
+    for comma in [i for i, ch in enumerate(sentence[:cue_start]) if ch == ","] + [cue_start]:
+        match = _CLAUSE_SUBJECT.match(sentence, pos, comma)
+        if match and match.group(1).split()[0].lower() not in _INTRODUCTORY:
+            return match.start(1), match.end(1)
+        pos = comma + 1
+    return None

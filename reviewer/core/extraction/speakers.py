@@ -63,6 +63,7 @@ from .speaker_patterns import (
     _NAME_RUN_END,
     _NAME_RUN_START,
     _APPOSITION_END,
+    _ASIDE_END,
     _PRONOUN_END,
     _PERSON_RUN,
     _CAPITAL_RUN,
@@ -73,12 +74,17 @@ from .speaker_patterns import (
     _AUTHORS,
     _SPOKES_FOR,
     _SPOKES_OF,
+    _SPOKES_NAMED,
+    _MEDIA_FROM,
+    _ACRONYM_INTRO,
     _PRONOUN_START,
     _GENERIC_END,
     _GENERIC_START,
     _INVERTS,
     _PAREN_TAIL,
     _OPENING_QUOTE,
+    _QUOTE_ONLY,
+    _TAG_SENTENCE,
     _BEFORE_INVERTED,
     _CYRILLIC,
     _RU_QUOTES,
@@ -87,6 +93,10 @@ from .speaker_patterns import (
     _LOOK_BEHIND,
     _inside_org_name,
     _no_content_word,
+    is_org,
+    last_org_containing,
+    main_subject,
+    org_by_acronym,
     Attribution as Attribution,
     without_clause_tail,
     without_subordinator,
@@ -170,6 +180,9 @@ class Attributor:
             self._scan_names(sentence)
             if found is not None and found.speaker in self._persons:
                 self._subject_person = found.speaker
+        if found is None and _QUOTE_ONLY.match(sentence) and not _CYRILLIC.search(sentence):
+            tag = _TAG_SENTENCE.match(self._text, end)  # '“… OK?”' and then 'Trump said.' as a sentence of its own
+            found = self._find(tag.group(1), tag.start(1)) if tag else None
         if found is None:
             if self._previous.speaker and (inside_quote or _OPENING_QUOTE.match(sentence)):
                 found = self._previous  # a quotation that carries on the previous speaker's words
@@ -193,6 +206,9 @@ class Attributor:
             full = self._surnames.get(name_key(match.group(1)))
             if full and first is None and match.start() < 40:
                 first = full  # "Mr. Putin drew applause": the full name is the subject
+        for match in _ACRONYM_INTRO.finditer(sentence):
+            if "".join(w[0] for w in match.group(1).split() if w[0].isupper()) == match.group(2):
+                self._remember_org(match.group(1))  # "Immigration and Customs Enforcement (ICE)"
         for match in _CAPITAL_RUN.finditer(sentence):
             words = match.group(0).split()
             if words[0] in ("The", "A", "An"):
@@ -216,6 +232,7 @@ class Attributor:
             ):
                 continue
             name = " ".join(words)
+            name = fuller_name(name.split(), self._surnames) or name  # "Hillary Clinton" after "Hillary Rodham Clinton"
             self._remember_person(name)
             first = first or name
         if first:
@@ -237,8 +254,11 @@ class Attributor:
                 hit = self._subject_after(sentence, by.end() if by else cue.end, offset)
             else:
                 before = text_end(sentence, cue.start)
-                hit = None
-                if cue.after >= _INVERTS and (before == 0 or sentence[before - 1] in _BEFORE_INVERTED):
+                main = main_subject(sentence, cue.start, cue.words)  # "Trump reversed himself, telling CBS"
+                hit = self._resolve(sentence, main[0], main[1], offset) if main else None
+                if hit is not None and hit.speaker is None:
+                    hit = None
+                if hit is None and cue.after >= _INVERTS and (before == 0 or sentence[before - 1] in _BEFORE_INVERTED):
                     # "..., said Janet Yellen." but not "Bannon, a pollster, said Trump would lose"
                     hit = self._subject_after(sentence, cue.end, offset, inverted=True)
                 if hit is None or hit.speaker is None:
@@ -267,6 +287,9 @@ class Attributor:
             hit = self._named(match.group(1), offset + match.start(1), left_stripped[: match.start(1)])
             if hit:
                 return hit
+        aside = _ASIDE_END.search(left_stripped)  # "Clinton, during a town hall in Columbus, Ohio, said"
+        if aside:
+            return self._subject_before(sentence, cut + aside.start(), offset - cut)
         match = _APPOSITION_END.search(left_stripped)
         if match:
             hit = self._named(match.group(1), offset + match.start(1), left_stripped[: match.start(1)])
@@ -297,7 +320,7 @@ class Attributor:
                 return None
         right = sentence[pos : pos + _LOOK_AHEAD]
         pronoun = _PRONOUN_START.match(right)
-        if pronoun:
+        if pronoun and not (inverted and re.match(r"\s+[a-z]", right[pronoun.end() :])):  # not "said she was"
             return self._pronoun(pronoun.group(1), offset + pos + pronoun.start(1), offset + pos + pronoun.end(1))
         generic = _GENERIC_START.match(right)
         match = _NAME_RUN_START.match(right)
@@ -323,8 +346,8 @@ class Attributor:
         lead = re.match(r"(?:the|a|an)\s+", phrase, re.IGNORECASE)
         name = " ".join(phrase[lead.end() if lead else 0 :].split())
         words = name.split()
-        if not words or words[0].lower() in _PRONOUN_WORDS:
-            return None
+        if not words or words[0].lower() in _PRONOUN_WORDS or words[-1].lower().replace("’", "'") in _PRONOUN_WORDS:
+            return None  # "obviously I’m saying": the quoted speaker, not a party the phrase names
         if len(words) == 1 and (words[0][0].isupper() or words[0].isupper()):
             hit = self._named(name, offset + start + (lead.end() if lead else 0), sentence[max(0, start - 200) : start])
             if hit:
@@ -437,7 +460,7 @@ class Attributor:
             return None
         org = (
             lowered[-1] in _ORG_WORDS
-            or (len(tokens) == 1 and self._is_org(tokens[0].group(0)))
+            or (len(tokens) == 1 and is_org(tokens[0].group(0)))
             or bool(_ORG_BEFORE.search(before))
         )
         if not org:
@@ -463,7 +486,7 @@ class Attributor:
         end = run_start + tokens[-1].end()
         name = " ".join(words)
         if org:
-            known = self._org_by_acronym(words)
+            known = org_by_acronym(words, self._orgs)
             if known:  # "the Chinese CDC" after "the Chinese Center for Disease Control and Prevention"
                 self._remember_org(known)
                 return Attribution(known, start, end)
@@ -474,7 +497,7 @@ class Attributor:
             self._remember_person(full)
             return Attribution(full, start, end)
         if len(words) == 1:
-            known = self._last_org_containing(name)
+            known = last_org_containing(self._orgs, name)
             if known:
                 return Attribution(known, start, end)
         self._remember_person(name, had_title or len(words) > 1)
@@ -534,16 +557,19 @@ class Attributor:
             # stays on the text as written.
             start += first.end()
             phrase = phrase[first.end() :]
-        owner = _SPOKES_FOR.match(phrase) or _SPOKES_OF.match(phrase)
+        owner = _SPOKES_FOR.match(phrase) or _SPOKES_OF.match(phrase) or _SPOKES_NAMED.match(phrase)
+        owner = owner or _MEDIA_FROM.match(phrase)  # "a statement from Ryan’s office"
         if owner and owner.group(1).split():
             # An unnamed spokesperson speaks for the organisation: "a spokesperson for the ministry".
             party = owner.group(1)
-            return self._generic(party, party.split()[-1], start + owner.start(1), before)
+            capitalised = re.sub(r"^(?:the|a|an)\s+", "", party, flags=re.IGNORECASE)[:1].isupper()
+            named = self._named(party, start + owner.start(1), before) if capitalised else None
+            return named or self._generic(party, party.split()[-1], start + owner.start(1), before)
         titled = self._by_title.get(noun)
         if titled and re.match(r"(?:the\s+)?\S+$", phrase, re.IGNORECASE):  # "the president", not "a minister"
             if not phrase.lower().startswith("a "):
                 return Attribution(titled, start, start + len(phrase))
-        org = self._last_org_containing(noun)
+        org = last_org_containing(self._orgs, noun)
         if org and noun in _ORG_WORDS:
             return Attribution(org, start, start + len(phrase))
         if noun in _ANY_ORG and self._orgs and re.match(r"the\s+\S+$", phrase, re.IGNORECASE):
@@ -551,12 +577,6 @@ class Attributor:
         # "The company said": the speaker is "company", the mention keeps its article.
         name = " ".join(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE).split())
         return Attribution(name, start, start + len(phrase))
-
-    def _is_org(self, name: str) -> bool:
-        words = name.replace(".", "").split()
-        if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
-            return True
-        return any(w.lower().strip("'’s") in _ORG_WORDS for w in words)
 
     def _remember_org(self, name: str) -> None:
         if name in self._orgs:
@@ -572,26 +592,3 @@ class Attributor:
         parts = name.split()
         if len(parts) > 1:
             self._surnames[name_key(parts[-1])] = name
-
-    def _org_by_acronym(self, words: list[str]) -> str | None:
-        """An organisation named in full before, of which `words` are the acronym ("CDC", "WHO"),
-        with any other words of theirs in the full name ("Chinese CDC")."""
-        acronyms = [w for w in words if w.isupper() and 2 <= len(w) <= 6 and w.isalpha()]
-        if len(acronyms) != 1:
-            return None
-        acronym = acronyms[0]
-        others = [w.lower() for w in words if w != acronym]
-        for org in reversed(self._orgs):
-            parts = org.split()
-            initials = "".join(p[0] for p in parts if p[0].isupper())
-            lowered = [p.lower() for p in parts]
-            if org != " ".join(words) and acronym in initials and all(w in lowered for w in others):
-                return org
-        return None
-
-    def _last_org_containing(self, word: str) -> str | None:
-        word = word.lower()
-        for org in reversed(self._orgs):
-            if word in org.lower().split():
-                return org
-        return None
