@@ -104,6 +104,7 @@ from .speaker_patterns import (
     name_key,
     transcript_label as transcript_label,
 )
+from .speaker_polls import PollMemory
 from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
 
 # The tagger's source replaces a speaker the rules found elsewhere in the sentence only when it is
@@ -138,6 +139,7 @@ class Attributor:
         self._subject_person: str | None = None  # first person named in the last sentence naming one
         self._previous: Attribution = _NONE
         self._russian = RussianAttributor()
+        self._polls = PollMemory()
         self._quote_depth = 0  # «» left open at self._scanned, within the current block
         self._scanned = 0
         self._dialogue = False  # the current block opened with a dialogue dash ("— Это абсурд.")
@@ -177,6 +179,7 @@ class Attributor:
                 found = without_subordinator(without_clause_tail(found, self._text), self._text)
                 if _no_content_word(found.speaker or ""):
                     found = None  # "the", "be": a span the tagger or a rule cut too short names nobody
+            found = self._polls.attribute(sentence, start, found)  # "79 percent of Democrats said": the poll
             self._scan_names(sentence)
             if found is not None and found.speaker in self._persons:
                 self._subject_person = found.speaker

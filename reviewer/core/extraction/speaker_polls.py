@@ -1,0 +1,92 @@
+"""Polls and surveys as the source of a figure (news guidelines, "speaker"; the news labels' ruling:
+polls named as the source of a figure are the speaker).
+
+"In a New York Times/CBS News survey released last Thursday, 79 percent of Democrats said …",
+"Some 55 percent of voters said …, according to a Quinnipiac poll", "Thirty percent said …" after
+"a poll by Latino Decisions", "…, the poll found": the share of respondents is not a party; the poll
+named in the sentence is, else the poll the article named last. `PollMemory` belongs to one
+speakers.Attributor (one article, one thread). Spans are article offsets, as in Attribution.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .speaker_patterns import Attribution
+
+_NAME = r"[A-Z][\w.&'’/\-]*"
+_FIRST = r"(?!(?:The|A|An|In|But|And|According|On|At|For|By|Its|Their|This|That|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)\b)[A-Z][\w.&'’/\-]*"
+_LOWER = r"(?!(?:in|the|of|a|an|to|for|and|by|on|at|with|from|that|this|its|their)\b)[a-z\-]+"
+# "New York Times/CBS News survey", "Quinnipiac University poll", "CNN/ORC poll", "a poll by Latino Decisions".
+_NAMED_POLL = re.compile(
+    rf"(?<![\w'’])((?:{_FIRST}\s+)*{_FIRST}(?:\s+{_LOWER}){{0,3}}?\s+(?:poll|survey))\b(?!\s+(?:by|of|from|for)\s+[A-Z])"
+    rf"|\b(?:poll|survey)s?\b[^.;,:\"“”()]{{0,80}}?\s(?:by|from)\s+"
+    rf"(?:the\s+)?((?:{_NAME}\s+(?:(?:of|for|and|the)\s+)*)*{_NAME})"
+)
+# A description of the respondents, not a party: "79 percent of Democrats", "Two in three", "respondents".
+_RESPONDENTS = re.compile(
+    r"(?:(?:some|about|almost|nearly|roughly|only|just|more\s+than|less\s+than|fewer\s+than|over|under|but|and)\s+)*"
+    r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|(?:[a-z]+[\s\-])?[a-z]+\s+(?:percent|per\s+cent)|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|\d+)[\s\-]+(?:in|out\s+of)[\s\-]+"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|half|a\s+third|a\s+quarter|a\s+majority|"
+    r"respondents|those\s+(?:surveyed|polled|asked|questioned))\b",
+    re.IGNORECASE,
+)
+_SHARE_OF = re.compile(r"(?:percent|%|half|third|quarter|majority|most|many)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+# "the poll", "the new survey", "polls": the poll itself, named elsewhere.
+_POLL_WORDS = re.compile(
+    r"(?:the|this|that|a|its|their)?\s*(?:(?:new|latest|recent|same|national|nationwide|statewide|)\s*)*"
+    r"(?:poll|survey|polls|surveys)$",
+    re.IGNORECASE,
+)
+_POLL_FOUND = re.compile(
+    r"\b((?:the|this|that|its|their)\s+(?:[a-z\-]+\s+)?(?:poll|survey))\s+(?:also\s+)?(?:found|finds|showed|shows|suggests|"
+    r"suggested|indicates|indicated)\b",
+    re.IGNORECASE,
+)
+# "In a Des Moines Register poll last month, Mr. Cruz had a 10 percentage-point lead": the poll's figure.
+_POLL_OPENER = re.compile(
+    r"\W*(?:But\s+|And\s+)?(?:In|According\s+to)\s+(?:a|an|the|this|its)\s+[^,]{0,120}?\b(?:poll|survey)\b"
+)
+
+
+class PollMemory:
+    """The polls an article names, and the speaker of the figures they give."""
+
+    def __init__(self) -> None:
+        self._last: str | None = None
+
+    def attribute(self, sentence: str, offset: int, found: Attribution | None) -> Attribution | None:
+        """``found`` (the rules' speaker of the sentence at article offset ``offset``), or the poll
+        when ``found`` is a share of respondents or the word "poll", or none was found in a
+        sentence that opens with a poll. Remembers the poll the sentence names."""
+        named = _NAMED_POLL.search(sentence)
+        group = (1 if named.group(1) else 2) if named else 0
+        poll = named.group(group) if named else None
+        span = (offset + named.start(group), offset + named.end(group)) if named else None
+        if poll and span and poll.endswith(".") and "." not in poll.split()[-1][:-1]:
+            poll, span = poll[:-1], (span[0], span[1] - 1)  # "by Harbour Research." ends the sentence
+        last, self._last = self._last, poll or self._last
+        if found is None or found.speaker is None:
+            if poll and span and _POLL_OPENER.match(sentence):
+                return Attribution(poll, span[0], span[1])
+            verb = _POLL_FOUND.search(sentence)  # "…, the poll found."
+            if verb and (poll or last):
+                return Attribution(poll or last, offset + verb.start(1), offset + verb.end(1))
+            return found
+        if found.start is None or found.end is None:
+            return found
+        mention = sentence[found.start - offset : found.end - offset]
+        at = found.start - offset
+        if _RESPONDENTS.match(sentence, at) or _SHARE_OF.search(sentence, max(0, at - 40), at):
+            if poll and span:
+                return Attribution(poll, span[0], span[1], found.quoted)
+            if last:
+                return Attribution(last, found.start, found.end, found.quoted)
+            return found
+        if _POLL_WORDS.match(mention.strip()):
+            if poll and span and not (span[0] <= found.start < span[1]):
+                return Attribution(poll, span[0], span[1], found.quoted)
+            if last and mention.strip().lower().split()[-1] in ("poll", "survey") and not poll:
+                return Attribution(last, found.start, found.end, found.quoted)
+        return found
