@@ -78,3 +78,15 @@ def test_a_spokeswoman_named_by_her_organisation_is_the_organisation():
 def test_a_statement_from_an_office_is_the_office():
     text = "A statement from Ortiz\u2019s office indicated that 40 staff were laid off."
     assert speaker_of(text, "A statement")[0] == "Ortiz\u2019s office"
+
+
+def test_a_cue_word_after_a_determiner_is_a_modifier_not_a_cue():
+    # Seen as 'ahead' ("The PR effort comes ahead of the expected de-classification of …").
+    text = "The PR effort comes ahead of the expected release of a 28-page report."
+    assert speaker_of(text, "The PR")[0] is None
+
+
+def test_a_headline_tag_is_not_a_transcript_label():
+    # Seen as 'EXCLUSIVE' on every later sentence of an article headed "EXCLUSIVE: In memo to Congress, …".
+    text = "EXCLUSIVE: In memo to Congress, Saudis push back.\n\nThe memo runs to 40 pages and was sent to 12 offices."
+    assert speaker_of(text, "The memo")[0] is None

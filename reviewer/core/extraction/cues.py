@@ -29,6 +29,7 @@ _NOT_ALONE = frozenset(":\"“”'’‘,.;-—–()".split()) | frozenset(
     "who which this there more".split()
 )
 _MAX_WORDS = 3
+_DETERMINERS = frozenset("the a an this that these those its his her their our my your".split())
 # '' is how some papers (the New York Times) write a double quotation mark.
 _QUOTE_MARK = re.compile("[\u201c\u201d\"]|''")
 _OPENERS = ("\u201c", '"', "''")
@@ -132,6 +133,9 @@ def find_cues(sentence: str, min_rate: float = MIN_RATE) -> list[Cue]:
             i += 1
             continue
         size, (rate, after) = hit
+        if i > 0 and tokens[i - 1][2] in _DETERMINERS and tokens[i][2].isalpha():
+            i += size  # "the expected de-classification", "an alleged plot": a modifier, not a cue
+            continue
         start, end = tokens[i][0], tokens[i + size - 1][1]
         inside = any(a < start and end <= b for a, b in quoted)
         out.append(Cue(start, end, " ".join(t[2] for t in tokens[i : i + size]), rate, after, inside))

@@ -99,6 +99,14 @@ _NOT_LABELS = frozenset(
         "SOURCE",
         "SOURCES",
         "EDITOR'S NOTE",
+        "EXCLUSIVE",
+        "BREAKING",
+        "ANALYSIS",
+        "OPINION",
+        "COMMENTARY",
+        "EDITORIAL",
+        "LIVE",
+        "UPDATED",
     }
 )
 
