@@ -90,3 +90,11 @@ def test_a_headline_tag_is_not_a_transcript_label():
     # Seen as 'EXCLUSIVE' on every later sentence of an article headed "EXCLUSIVE: In memo to Congress, …".
     text = "EXCLUSIVE: In memo to Congress, Saudis push back.\n\nThe memo runs to 40 pages and was sent to 12 offices."
     assert speaker_of(text, "The memo")[0] is None
+
+
+def test_role_words_between_an_organisation_and_a_person_lead_to_the_person():
+    # Seen as 'Marquette' for "said Marquette pollster Charles Franklin".
+    text = "\u201cTaxes rose 4 percent,\u201d said Harbour College pollster Ann Ortiz."
+    assert speaker_of(text, "\u201cTaxes")[0] == "Ann Ortiz"
+    text = "Taxes rose 4 percent, according to the Ortiz Center for Public Research at Harbour College in Maine."
+    assert speaker_of(text, "Taxes")[0] == "Ortiz Center for Public Research"

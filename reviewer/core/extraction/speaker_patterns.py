@@ -73,6 +73,11 @@ _MEDIA_FROM = re.compile(
 )
 # "Immigration and Customs Enforcement (ICE)": an organisation introduced with its acronym.
 _ACRONYM_INTRO = re.compile(r"([A-Z][\w'’\-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w'’\-]*)+)\s+\(([A-Z]{2,6})\)")
+# After an organisation's name, role words and a person's name: "Marquette pollster Charles Franklin".
+_ROLE_THEN_NAME = re.compile(
+    r"((?:\s+(?!(?:at|in|of|for|from|with|by|on|the|a|an|and|or|to|as)\b)[a-z][a-z\-]*){1,3})"
+    r"\s+([A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w'’\-]+){1,2})(?![\w'’\-])"
+)
 _PRONOUN_START = re.compile(r"^\s*(he|she|it|they)\b", re.IGNORECASE)
 _GENERIC_END = re.compile(
     rf"\b((?:the|a|an|its|his|her|their|one|two|several|some|many|other|[A-Z][\w.]*['’]s)\s+)?"
@@ -305,3 +310,21 @@ def main_subject(sentence: str, cue_start: int, cue_words: str) -> tuple[int, in
             return match.start(1), match.end(1)
         pos = comma + 1
     return None
+
+
+def role_then_name(text: str, pos: int, never: frozenset[str]) -> tuple[int, int] | None:
+    """The span of a person's name that follows role words at ``pos`` ("Marquette| pollster Charles
+    Franklin"), or None; role words that never stand in a source (``never``: "told", "would") are not."""
+    match = _ROLE_THEN_NAME.match(text, pos)
+    if match is None or set(match.group(1).split()) & never:
+        return None
+    return match.start(2), match.end(2)
+
+
+def acronym_orgs(sentence: str) -> list[str]:
+    """Organisations a sentence introduces with their acronym: "Immigration and Customs Enforcement (ICE)"."""
+    return [
+        match.group(1)
+        for match in _ACRONYM_INTRO.finditer(sentence)
+        if "".join(w[0] for w in match.group(1).split() if w[0].isupper()) == match.group(2)
+    ]

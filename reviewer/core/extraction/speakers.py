@@ -8,8 +8,8 @@ not shared between threads. Patterns handled:
 - "X said / says / told a briefing / insists / argues / claims / accused / denied ...",
   with titles and roles before the name ("defense ministry spokesman Igor Konashenkov said")
   and appositions after it ("Igor Konashenkov, a ministry spokesman, said");
-- inverted "..., said X" and "according to X";
-- pronouns and generic subjects ("he", "it", "the ministry", "officials");
+- inverted "..., said X", "according to X", and participles ("X changed course, telling CBS": X);
+- pronouns, generic subjects ("he", "it", "the ministry", "officials"), polls (speaker_polls.py);
 - transcript labels ("LEHRER: Good evening") that hold until the next label and, once a second
   label shows the text is a transcript, win over anything the line cites ("The CBO says...");
 - quotation paragraphs that continue the previous speaker, and sentences inside a «quotation»
@@ -43,7 +43,7 @@ from collections.abc import Sequence
 from itertools import islice
 
 from . import phrases
-from .cues import find_cues
+from .cues import find_cues, never_source
 from .quotes_ru import is_dialogue_line
 from .source_tagger import TaggedSpan
 from .speaker_words import (
@@ -76,7 +76,7 @@ from .speaker_patterns import (
     _SPOKES_OF,
     _SPOKES_NAMED,
     _MEDIA_FROM,
-    _ACRONYM_INTRO,
+    acronym_orgs,
     _PRONOUN_START,
     _GENERIC_END,
     _GENERIC_START,
@@ -89,6 +89,7 @@ from .speaker_patterns import (
     _CYRILLIC,
     _RU_QUOTES,
     _PUBLISHED_BY,
+    role_then_name,
     _LOOK_AHEAD,
     _LOOK_BEHIND,
     _inside_org_name,
@@ -114,7 +115,6 @@ _TAGGER_OVERRIDES = 0.8
 _TAGGER_ALONE = 0.0
 # ... and where it found a cue but no source, the rules look for the cue's subject.
 _CUE_SUBJECTS = True
-
 
 _NONE = Attribution(None, None, None)
 
@@ -209,9 +209,8 @@ class Attributor:
             full = self._surnames.get(name_key(match.group(1)))
             if full and first is None and match.start() < 40:
                 first = full  # "Mr. Putin drew applause": the full name is the subject
-        for match in _ACRONYM_INTRO.finditer(sentence):
-            if "".join(w[0] for w in match.group(1).split() if w[0].isupper()) == match.group(2):
-                self._remember_org(match.group(1))  # "Immigration and Customs Enforcement (ICE)"
+        for org in acronym_orgs(sentence):  # "Immigration and Customs Enforcement (ICE)"
+            self._remember_org(org)
         for match in _CAPITAL_RUN.finditer(sentence):
             words = match.group(0).split()
             if words[0] in ("The", "A", "An"):
@@ -257,11 +256,10 @@ class Attributor:
                 hit = self._subject_after(sentence, by.end() if by else cue.end, offset)
             else:
                 before = text_end(sentence, cue.start)
+                inverts = cue.after >= _INVERTS and (before == 0 or sentence[before - 1] in _BEFORE_INVERTED)
                 main = main_subject(sentence, cue.start, cue.words)  # "Trump reversed himself, telling CBS"
                 hit = self._resolve(sentence, main[0], main[1], offset) if main else None
-                if hit is not None and hit.speaker is None:
-                    hit = None
-                if hit is None and cue.after >= _INVERTS and (before == 0 or sentence[before - 1] in _BEFORE_INVERTED):
+                if inverts and (hit is None or hit.speaker is None):
                     # "..., said Janet Yellen." but not "Bannon, a pollster, said Trump would lose"
                     hit = self._subject_after(sentence, cue.end, offset, inverted=True)
                 if hit is None or hit.speaker is None:
@@ -327,6 +325,10 @@ class Attributor:
             return self._pronoun(pronoun.group(1), offset + pos + pronoun.start(1), offset + pos + pronoun.end(1))
         generic = _GENERIC_START.match(right)
         match = _NAME_RUN_START.match(right)
+        role = role_then_name(right, match.end(), never_source()) if match else None  # "said Marquette pollster X"
+        hit = self._named(right[role[0] : role[1]], offset + pos + role[0], right[: role[0]]) if role else None
+        if hit:
+            return hit
         if match and not (generic and generic.end() > match.end()):
             run = match.group(1)
             run_start = pos + match.start(1)
