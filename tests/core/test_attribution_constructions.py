@@ -98,3 +98,17 @@ def test_role_words_between_an_organisation_and_a_person_lead_to_the_person():
     assert speaker_of(text, "\u201cTaxes")[0] == "Ann Ortiz"
     text = "Taxes rose 4 percent, according to the Ortiz Center for Public Research at Harbour College in Maine."
     assert speaker_of(text, "Taxes")[0] == "Ortiz Center for Public Research"
+
+
+def test_a_described_person_is_the_person_the_article_speaks_of():
+    # Seen as 'New York billionaire', 'GOP speechwriter', 'billionaire business mogul'.
+    text = (
+        "Ann Ortiz said the port would add 400 jobs. "
+        "The Maine shipping mogul said the state owed her company $2 million."
+    )
+    assert speaker_of(text, "The Maine") == ("Ann Ortiz", "The Maine shipping mogul")
+    text = "Tom Reyes said taxes rose 4 percent. The GOP speechwriter said the plan cost $9 billion."
+    assert speaker_of(text, "The GOP")[0] == "Tom Reyes"
+    # Not a report, a paper or an office holder resolved by title.
+    text = "Tom Reyes said taxes rose 4 percent. The white paper said the plan cost $9 billion."
+    assert speaker_of(text, "The white")[0] != "Tom Reyes"

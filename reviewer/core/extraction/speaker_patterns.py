@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .speaker_words import GENERIC_NOUNS as _GENERIC_NOUNS
 from .speaker_words import ORG_WORDS as _ORG_WORDS
+from .speaker_words import TITLES as _TITLES
 
 # Auxiliaries and adverbs that may stand between a subject and its verb ("has long argued").
 _AUX_TAIL = re.compile(
@@ -328,3 +329,43 @@ def acronym_orgs(sentence: str) -> list[str]:
         for match in _ACRONYM_INTRO.finditer(sentence)
         if "".join(w[0] for w in match.group(1).split() if w[0].isupper()) == match.group(2)
     ]
+
+
+def two_parties(run: str) -> tuple[int, int] | None:
+    """Where a run of names splits into two parties joined by "and" ("Charles E. Grassley and Patrick
+    J. Leahy", "Harvard and the University of California"): (end of the first, start of the second).
+    None for names that hold an "and" of their own ("Securities and Exchange Commission", "Procter and
+    Gamble") and for a title before the "and"."""
+    split = re.search(r"\s+and\s+", run)
+    if split is None or re.search(r"\s+and\s+", run[split.end() :]):
+        return None
+    left, right = run[: split.start()], run[split.end() :]
+    lw, rw = left.lower().replace(".", "").split(), right.lower().replace(".", "").split()
+    people = len(lw) >= 2 and len(rw) >= 2 and not any(w in _ORG_WORDS for w in lw + rw)
+    org_after = rw[0] == "the" and len(rw) >= 2 and any(w in _ORG_WORDS for w in rw)
+    if not (people or org_after) or lw[-1] in _TITLES:
+        return None
+    return split.start(), split.end()
+
+
+# A person described, not named: the noun that ends "the New York billionaire", "the GOP speechwriter".
+_PERSON_NOUN = re.compile(
+    r"(?:[a-z]{3}(?:er|or|ist|ian|man|woman|aire)|mogul|nominee|candidate|incumbent|democrat|front-?runner)$"
+)
+_NOT_PERSON_NOUNS = frozenset(
+    "paper letter center centre order number matter chapter sector factor poster monitor register corridor error "
+    "water power tower border quarter computer meter transfer offer filter corner layer flavor favor color "
+    "behavior humor rumor mirror motor vector tractor elevator indicator minister senator governor mayor "
+    "chairman chairwoman spokesman spokeswoman director officer ambassador commissioner".split()
+)
+
+
+def person_description(phrase: str) -> bool:
+    """True for a definite description of one person with a modifier and no name ("the New York
+    billionaire", "The GOP speechwriter", "the billionaire business mogul"): it refers back to the
+    person the article is speaking of. Titles ("the governor") are resolved by title instead."""
+    words = phrase.split()
+    if not 3 <= len(words) <= 5 or words[0].lower() != "the" or not words[-1].islower():
+        return False
+    noun = words[-1]
+    return bool(_PERSON_NOUN.search(noun)) and noun not in _NOT_PERSON_NOUNS and noun not in _ORG_WORDS

@@ -90,6 +90,8 @@ from .speaker_patterns import (
     _RU_QUOTES,
     _PUBLISHED_BY,
     role_then_name,
+    two_parties,
+    person_description,
     _LOOK_AHEAD,
     _LOOK_BEHIND,
     _inside_org_name,
@@ -510,29 +512,15 @@ class Attributor:
 
     def _two_parties(self, run: str, run_start: int, before: str) -> Attribution | None:
         """ "Charles E. Grassley and Patrick J. Leahy", "Harvard and the University of California":
-        several parties, joined with "; " (the span covers both). Names that hold an "and" of their
-        own ("Securities and Exchange Commission", "Procter and Gamble") are left whole."""
-        split = re.search(r"\s+and\s+", run)
-        if split is None or re.search(r"\s+and\s+", run[split.end() :]):
+        several parties, joined with "; " (the span covers both); see speaker_patterns.two_parties."""
+        split = two_parties(run)
+        if split is None:
             return None
-        left, right = run[: split.start()], run[split.end() :]
-        lw, rw = left.lower().replace(".", "").split(), right.lower().replace(".", "").split()
-        people = len(lw) >= 2 and len(rw) >= 2 and not any(w in _ORG_WORDS for w in lw + rw)
-        org_after = rw[0] == "the" and len(rw) >= 2 and any(w in _ORG_WORDS for w in rw)
-        if not (people or org_after) or lw[-1] in _TITLES:
-            return None
-        first = self._named(left, run_start, before)
-        second = self._named(right, run_start + split.end(), "")
-        if (
-            first is None
-            or second is None
-            or not first.speaker
-            or not second.speaker
-            or first.start is None
-            or second.end is None
-        ):
-            return None
-        return Attribution(f"{first.speaker}; {second.speaker}", first.start, second.end)
+        first = self._named(run[: split[0]], run_start, before)
+        second = self._named(run[split[1] :], run_start + split[1], "")
+        if first and second and first.speaker and second.speaker and first.start is not None and second.end is not None:
+            return Attribution(f"{first.speaker}; {second.speaker}", first.start, second.end)
+        return None
 
     def _pronoun(self, word: str, start: int, end: int) -> Attribution | None:
         word = word.lower()
@@ -574,6 +562,9 @@ class Attributor:
         if titled and re.match(r"(?:the\s+)?\S+$", phrase, re.IGNORECASE):  # "the president", not "a minister"
             if not phrase.lower().startswith("a "):
                 return Attribution(titled, start, start + len(phrase))
+        person = self._previous.speaker if self._previous.speaker in self._persons else self._subject_person
+        if person and person_description(phrase):  # "the New York billionaire": who the article speaks of
+            return Attribution(person, start, start + len(phrase))
         org = last_org_containing(self._orgs, noun)
         if org and noun in _ORG_WORDS:
             return Attribution(org, start, start + len(phrase))
