@@ -60,7 +60,8 @@ class PollMemory:
         """``found`` (the rules' speaker of the sentence at article offset ``offset``), or the poll
         when ``found`` is a share of respondents or the word "poll", or none was found in a
         sentence that opens with a poll. Remembers the poll the sentence names."""
-        named = _NAMED_POLL.search(sentence)
+        mentions_poll = "poll" in sentence or "survey" in sentence or "Poll" in sentence or "Survey" in sentence
+        named = _NAMED_POLL.search(sentence) if mentions_poll else None  # the cheap test first: most have none
         group = (1 if named.group(1) else 2) if named else 0
         poll = named.group(group) if named else None
         span = (offset + named.start(group), offset + named.end(group)) if named else None
@@ -70,7 +71,7 @@ class PollMemory:
         if found is None or found.speaker is None:
             if poll and span and _POLL_OPENER.match(sentence):
                 return Attribution(poll, span[0], span[1])
-            verb = _POLL_FOUND.search(sentence)  # "…, the poll found."
+            verb = _POLL_FOUND.search(sentence) if mentions_poll else None  # "…, the poll found."
             if verb and (poll or last):
                 return Attribution(poll or last, offset + verb.start(1), offset + verb.end(1))
             return found
