@@ -112,3 +112,12 @@ def test_a_described_person_is_the_person_the_article_speaks_of():
     # Not a report, a paper or an office holder resolved by title.
     text = "Tom Reyes said taxes rose 4 percent. The white paper said the plan cost $9 billion."
     assert speaker_of(text, "The white")[0] != "Tom Reyes"
+
+
+def test_a_sentence_opening_with_asked_belongs_to_whoever_answers():
+    # Seen as 'Donald Trump' (named inside the question) for "Asked whether …, Ban demurred."
+    text = (
+        "Asked whether he feared that Tom Reyes, the nominee, who has called the 4 percent tax a hoax, "
+        "could win, Ortiz demurred."
+    )
+    assert speaker_of(text, "Asked") == ("Ortiz", "Ortiz")

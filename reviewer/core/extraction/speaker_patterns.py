@@ -369,3 +369,19 @@ def person_description(phrase: str) -> bool:
         return False
     noun = words[-1]
     return bool(_PERSON_NOUN.search(noun)) and noun not in _NOT_PERSON_NOUNS and noun not in _ORG_WORDS
+
+
+_ASKED = re.compile(r"\W*(?:When\s+|Once\s+)?[Aa]sked\b")
+_SUBJECT_AFTER_COMMA = re.compile(rf",\s+((?:he|she|they)|{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})\s+[a-z]")
+
+
+def asked_subject(sentence: str) -> tuple[int, int] | None:
+    """The span of the main clause's subject in a sentence that opens with "Asked …" ("Asked whether
+    he was concerned that Donald Trump, the nominee, could win, Ban demurred" -> "Ban"): the first
+    name or pronoun after a comma that a verb follows. None for other sentences."""
+    if not _ASKED.match(sentence):
+        return None
+    for match in _SUBJECT_AFTER_COMMA.finditer(sentence):
+        if match.group(1).split()[0].lower() not in _INTRODUCTORY:
+            return match.start(1), match.end(1)
+    return None

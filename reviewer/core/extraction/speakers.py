@@ -92,6 +92,7 @@ from .speaker_patterns import (
     role_then_name,
     two_parties,
     person_description,
+    asked_subject,
     _LOOK_AHEAD,
     _LOOK_BEHIND,
     _inside_org_name,
@@ -252,6 +253,9 @@ class Attributor:
     # -- finding -------------------------------------------------------------------------------
     def _find(self, sentence: str, offset: int) -> Attribution | None:
         quoted = bool(re.search(r"[\"“”]", sentence))
+        asked = asked_subject(sentence)  # "Asked whether …, Ban demurred": whoever answers
+        if asked and (hit := self._resolve(sentence, asked[0], asked[1], offset)) and hit.speaker:
+            return Attribution(hit.speaker, hit.start, hit.end, quoted)
         for cue in islice(find_cues(sentence), MAX_TRIES):  # text order beat best-rate-first on train
             if cue.after >= 0.5:  # "according to X", "X reports": the learned side of the source
                 by = _PUBLISHED_BY.match(sentence, cue.end)
