@@ -137,3 +137,32 @@ def test_russian_sample_article_kinds():
     assert kinds["В министерстве пообещали к кон"] == "prediction"
     assert kinds["«Я не утверждаю, что кто-то на"] == "quotation"
     assert set(kinds.values()) == set(KINDS)
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        # news-guidelines.md: statistic > prediction > causal > comparison > quotation > other.
+        ("The new bridge will be wider than the old one.", "prediction"),
+        ("Because of the storm, the governor will close the schools.", "prediction"),
+        ("The outbreak was worse than expected because of poor sanitation.", "causal"),
+    ],
+)
+def test_kind_precedence_follows_the_guidelines(sentence, kind):
+    assert classify(sentence) == kind
+
+
+def test_an_attributed_sentence_with_no_stronger_kind_is_a_quotation():
+    # "quotation: an attributed statement whose content is none of the above" (news-guidelines.md).
+    sentence = "The council approved the plan on Tuesday, the mayor said."
+    assert classify(sentence, attributed=True) == "quotation"
+    assert classify(sentence) == "other"
+    [claim] = extract_claims("Residents met in the hall.\n\n" + sentence, quality="fast")[1:]
+    assert claim.speaker == "mayor" or claim.speaker == "the mayor"
+    assert claim.kind == "quotation"
+
+
+def test_a_past_plan_in_russian_is_no_prediction():
+    # "как планировалось" (as was planned) looks back; "планирует" looks forward.
+    assert classify("Менять придётся не две опоры, как планировалось, а пять.") != "prediction"
+    assert classify("Министерство планирует открыть мост осенью.") == "prediction"

@@ -1,9 +1,10 @@
 """What sort of claim a sentence makes: statistic, quotation, causal, comparison, prediction, other.
 
-Rule-based, pure, any thread. A sentence gets one kind; the order of the tests is the order of
-usefulness to a fact-checker: a figure can be checked against data whoever says it, so
-"statistic" wins over "quotation", and a quotation is only the kind when the quoted words make
-no claim of a more specific sort.
+Rule-based, pure, any thread. A sentence gets one kind, tested in the precedence of
+news-guidelines.md: statistic > prediction > causal > comparison > quotation > other. A figure can
+be checked against data whoever says it, so "statistic" wins over everything; a quotation (quoted
+words, or a sentence attributed to a speaker) is the kind only when it makes no claim of a more
+specific sort.
 
 Sentences with Cyrillic letters are also tested against Russian cue words (the _RU_ patterns),
 in the same order. As in English ("doubled", "twice as"), a multiplier such as "вдвое" or
@@ -121,7 +122,7 @@ _RU_CAUSAL = re.compile(
 _RU_PREDICTION = re.compile(
     r"""(?<![\w-])(?:
         будет|будут|буду|будем|будете|станет|станут
-      | планиру\w*|планировал\w*|намерен\w*|собира(?:ется|ются|лся|лась|лись)|пообещал\w*|обеща\w*|обязал(?:ся|ась|ись)
+      | планиру\w*|планировал(?!ось|ся|ась|ись)\w*|намерен\w*|собира(?:ется|ются|лся|лась|лись)|пообещал\w*|обеща\w*|обязал(?:ся|ась|ись)
       | прогнозир\w*|прогноз\w*|ожида(?:ет|ют|ется|ются)|предполагается
       | к\s+(?:концу\s+)?20\d\d|к\s+следующему\s+году|к\s+концу\s+(?:года|месяца|недели|квартала|десятилетия)
       | в\s+следующем\s+(?:году|месяце|квартале)|в\s+ближайш\w+|в\s+перспективе|в\s+будущем
@@ -160,13 +161,13 @@ def classify(sentence: str, *, attributed: bool = False) -> str:
     ru = sentence.replace("ё", "е") if _CYRILLIC.search(sentence) else None  # "привёл" as "привел"
     if _is_statistic(sentence) or (ru and (_RU_STATISTIC_WORDS.search(ru) or _RU_UNIT.search(ru))):
         return "statistic"
-    if _COMPARISON.search(sentence) or (ru and _RU_COMPARISON.search(_RU_TEXT_REFERENCE.sub(" ", ru))):
-        return "comparison"
-    if _CAUSAL.search(sentence) or (ru and _RU_CAUSAL.search(ru)):
-        return "causal"
     if _PREDICTION.search(sentence) or (ru and _RU_PREDICTION.search(ru)):
         return "prediction"
-    if is_quotation(original):
+    if _CAUSAL.search(sentence) or (ru and _RU_CAUSAL.search(ru)):
+        return "causal"
+    if _COMPARISON.search(sentence) or (ru and _RU_COMPARISON.search(_RU_TEXT_REFERENCE.sub(" ", ru))):
+        return "comparison"
+    if attributed or is_quotation(original):
         return "quotation"
     return "other"
 
