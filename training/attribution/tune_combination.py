@@ -2,7 +2,7 @@
 
 The held-out articles are the last tenth of train (as in train_tagger.py; never dev). The transformer
 and the tagger run once per article; then every setting re-runs only the attribution and is scored
-by evaluate.py's rule. Settings: `_CUE_SUBJECTS` (the rules look for the subject of a cue only the tagger found), `_TAGGER_OVERRIDES` (how sure the tagger must be to
+by evaluate.py's rule. Settings: `speaker_tagging._CUE_SUBJECTS` (the rules look for the subject of a cue only the tagger found), `_TAGGER_OVERRIDES` (how sure the tagger must be to
 replace a speaker the rules found elsewhere in the sentence) and `_TAGGER_ALONE` (how sure it must be
 when the rules found none).
 
@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import evaluate  # noqa: E402
 import polnear  # noqa: E402
 
-from reviewer.core.extraction import ExtractedClaim, _attribute, _segments, _tagger_hints, speakers  # noqa: E402
+from reviewer.core.extraction import ExtractedClaim, _attribute, _segments, _tagger_hints, speaker_tagging, speakers  # noqa: E402
 from reviewer.core.extraction.models import final_scorer  # noqa: E402
 
 
@@ -55,9 +55,9 @@ def main() -> None:
         itertools.product((True, False), (0.6, 0.7, 0.8, 0.9, 1.1), (0.0, 0.4, 0.5, 0.6))
     for cue_subjects, override, alone in grid:
         speakers.Attributor.tagger_mode = "combined"
-        speakers._CUE_SUBJECTS = cue_subjects
-        speakers._TAGGER_OVERRIDES = override
-        speakers._TAGGER_ALONE = alone
+        speaker_tagging._CUE_SUBJECTS = cue_subjects
+        speaker_tagging._TAGGER_OVERRIDES = override
+        speaker_tagging._TAGGER_ALONE = alone
         s = score(items)
         print(f"cue subjects {cue_subjects}, overrides>={override} alone>={alone}: named {s.named_right / s.named:.1%}, "
               f"pronouns {s.pronoun_right / max(1, s.pronoun):.1%}, spurious {s.spurious / max(1, s.claims_with_speaker):.1%}",

@@ -27,7 +27,8 @@ The span underlined (start, end) is always the mention in the sentence itself: "
 the organisation named in full). In a transcript the line's label is both. A quotation carried on from
 an earlier sentence keeps that sentence's mention (it is where the reader sees who spoke).
 
-In the final pass on prose the learned source tagger (source_tagger.py) gives `attribute` its spans:
+In the final pass on prose the learned source tagger (source_tagger.py) gives `attribute` its spans
+(combined in speaker_tagging.py):
 the tagger's surest source replaces the rules' speaker when the rules found none or, being sure enough,
 one elsewhere in the sentence; its span is resolved by the same memory of names; a cue only it found
 ("grilled") gets its subject from the rules. Transcript labels still win. Word lists: speaker_words.py.
@@ -109,15 +110,8 @@ from .speaker_patterns import (
     transcript_label as transcript_label,
 )
 from .speaker_polls import PollMemory
+from .speaker_tagging import with_tagger
 from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
-
-# The tagger's source replaces a speaker the rules found elsewhere in the sentence only when it is
-# at least this sure (chosen on held-out PolNeAR train by training/attribution/tune_combination.py).
-_TAGGER_OVERRIDES = 0.8
-# ... and names a speaker where the rules found none only when at least this sure.
-_TAGGER_ALONE = 0.0
-# ... and where it found a cue but no source, the rules look for the cue's subject.
-_CUE_SUBJECTS = True
 
 _NONE = Attribution(None, None, None)
 
@@ -177,7 +171,7 @@ class Attributor:
         else:
             found = self._find(sentence, start)
             if hints and self.tagger_mode != "rules":
-                found = self._with_tagger(found, sentence, start, hints)
+                found = with_tagger(found, sentence, start, hints, self.tagger_mode, self._resolve, self._subject_before)
             if found is not None and found.speaker:
                 found = without_subordinator(without_clause_tail(found, self._text), self._text)
                 if _no_content_word(found.speaker or ""):
@@ -366,41 +360,6 @@ class Attributor:
         if lead and len(words) <= 3:
             return self._generic(phrase, words[-1], offset + start, "")
         return Attribution(name, offset + start, offset + end)
-
-    def _with_tagger(
-        self, found: Attribution | None, sentence: str, offset: int, hints: Sequence[TaggedSpan]
-    ) -> Attribution | None:
-        """The rules' finding and the tagger's best source span, combined (see tagger_mode)."""
-        sources = [h for h in hints if not h.cue]
-        if self.tagger_mode == "tagger":
-            found = None
-        if not sources:
-            if found is None and _CUE_SUBJECTS and self.tagger_mode == "combined":
-                # A cue the lexicon lacks ("grilled", "voiced doubts"): the rules look for its subject.
-                for cue in sorted((h for h in hints if h.cue), key=lambda h: -h.score):
-                    hit = self._subject_before(sentence, cue.start, offset)
-                    if hit is not None and hit.speaker is not None:
-                        return Attribution(hit.speaker, hit.start, hit.end, bool(re.search(r"[\"“”]", sentence)))
-            return found
-        best = max(sources, key=lambda h: h.score)
-        if (
-            found is not None
-            and found.speaker is not None
-            and (
-                found.start is None
-                or found.end is None
-                or (best.start < found.end - offset and found.start - offset < best.end)
-            )
-        ):
-            return found  # the rules found the speaker the tagger is surest of
-        if found is not None and found.speaker is not None and best.score < _TAGGER_OVERRIDES:
-            return found
-        if (found is None or found.speaker is None) and best.score < _TAGGER_ALONE:
-            return found
-        tagged = self._resolve(sentence, best.start, best.end, offset)
-        if tagged is None or tagged.speaker is None:
-            return found
-        return Attribution(tagged.speaker, tagged.start, tagged.end, bool(re.search(r"[\"“”]", sentence)))
 
     def _resolve(self, sentence: str, start: int, end: int, offset: int) -> Attribution | None:
         """The party a source span names: a pronoun or description resolved through what the

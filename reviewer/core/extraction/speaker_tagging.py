@@ -1,0 +1,70 @@
+"""The rules' speaker and the learned source tagger's spans, combined (speakers.Attributor, final pass).
+
+The tagger's surest source replaces the rules' speaker when the rules found none or, being sure enough,
+one elsewhere in the sentence; its span is resolved by the Attributor's memory of names (``resolve``); a
+cue only it found ("grilled") gets its subject from the rules (``subject_before``). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .source_tagger import TaggedSpan
+from .speaker_patterns import Attribution
+
+# The tagger's source replaces a speaker the rules found elsewhere in the sentence only when it is
+# at least this sure (chosen on held-out PolNeAR train by training/attribution/tune_combination.py).
+_TAGGER_OVERRIDES = 0.8
+# ... and names a speaker where the rules found none only when at least this sure.
+_TAGGER_ALONE = 0.0
+# ... and where it found a cue but no source, the rules look for the cue's subject.
+_CUE_SUBJECTS = True
+
+Resolve = Callable[[str, int, int, int], "Attribution | None"]  # (sentence, start, end, offset)
+SubjectBefore = Callable[[str, int, int], "Attribution | None"]  # (sentence, cue start, offset)
+
+
+def with_tagger(
+    found: Attribution | None,
+    sentence: str,
+    offset: int,
+    hints: Sequence[TaggedSpan],
+    mode: str,
+    resolve: Resolve,
+    subject_before: SubjectBefore,
+) -> Attribution | None:
+    """The rules' finding and the tagger's best source span, combined. ``mode``: "combined" (shipped),
+    "tagger" (its span alone, resolved by the rules' memory) or "rules" (hints ignored)."""
+    if mode == "rules":
+        return found
+    sources = [h for h in hints if not h.cue]
+    if mode == "tagger":
+        found = None
+    if not sources:
+        if found is None and _CUE_SUBJECTS and mode == "combined":
+            # A cue the lexicon lacks ("grilled", "voiced doubts"): the rules look for its subject.
+            for cue in sorted((h for h in hints if h.cue), key=lambda h: -h.score):
+                hit = subject_before(sentence, cue.start, offset)
+                if hit is not None and hit.speaker is not None:
+                    return Attribution(hit.speaker, hit.start, hit.end, bool(re.search(r"[\"“”]", sentence)))
+        return found
+    best = max(sources, key=lambda h: h.score)
+    if (
+        found is not None
+        and found.speaker is not None
+        and (
+            found.start is None
+            or found.end is None
+            or (best.start < found.end - offset and found.start - offset < best.end)
+        )
+    ):
+        return found  # the rules found the speaker the tagger is surest of
+    if found is not None and found.speaker is not None and best.score < _TAGGER_OVERRIDES:
+        return found
+    if (found is None or found.speaker is None) and best.score < _TAGGER_ALONE:
+        return found
+    tagged = resolve(sentence, best.start, best.end, offset)
+    if tagged is None or tagged.speaker is None:
+        return found
+    return Attribution(tagged.speaker, tagged.start, tagged.end, bool(re.search(r"[\"“”]", sentence)))
