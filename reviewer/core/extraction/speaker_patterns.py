@@ -385,3 +385,14 @@ def asked_subject(sentence: str) -> tuple[int, int] | None:
         if match.group(1).split()[0].lower() not in _INTRODUCTORY:
             return match.start(1), match.end(1)
     return None
+
+
+
+def pronoun_in_quotes(text: str, sentence_start: int, found: Attribution) -> bool:
+    """True when ``found``'s mention is "he" or "she" inside quotation marks in the sentence starting
+    at ``sentence_start``: quoted words speak of that person, the quotation's speaker is someone else."""
+    if found.start is None or found.end is None or text[found.start : found.end].lower() not in ("he", "she"):
+        return False
+    before = text[sentence_start : found.start]
+    curly = before.count("“") - before.count("”")
+    return curly > 0 or before.count('"') % 2 == 1 or before.count("''") % 2 == 1

@@ -92,6 +92,7 @@ from .speaker_patterns import (
     _PUBLISHED_BY,
     role_then_name,
     two_parties,
+    pronoun_in_quotes,
     person_description,
     asked_subject,
     _LOOK_AHEAD,
@@ -105,10 +106,9 @@ from .speaker_patterns import (
     Attribution as Attribution,
     without_clause_tail,
     without_subordinator,
-    fuller_name,
-    name_key,
     transcript_label as transcript_label,
 )
+from .speaker_people import HONORIFICS, PeopleMemory, gender_of_titles
 from .speaker_polls import PollMemory
 from .speaker_tagging import with_tagger
 from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
@@ -125,9 +125,8 @@ class Attributor:
 
     def __init__(self, text: str):
         self._text = text
-        self._persons: list[str] = []  # full names, most recent last
-        self._orgs: list[str] = []
-        self._surnames: dict[str, str] = {}
+        self._people = PeopleMemory()  # persons named, most recent last, with surnames and genders
+        self._persons, self._orgs = self._people.persons, list[str]()
         self._by_title: dict[str, str] = {}  # "president" -> "Barack Obama", for "the president said"
         self._label: Attribution | None = None
         self._labels_seen = 0
@@ -169,9 +168,12 @@ class Attributor:
                 hit = self._russian.quote_attribution(self._text, end)  # «First. Second, — said X.»
             found = None if hit is None else Attribution(*hit, quoted=bool(_RU_QUOTES.search(sentence)))
         else:
+            # A "he" or "she" inside quotation marks is someone the speaker speaks of, not the speaker.
             found = self._find(sentence, start)
+            found = None if found and pronoun_in_quotes(self._text, start, found) else found
             if hints and self.tagger_mode != "rules":
-                found = with_tagger(found, sentence, start, hints, self.tagger_mode, self._resolve, self._subject_before)
+                tagged = with_tagger(found, sentence, start, hints, self.tagger_mode, self._resolve, self._subject_before)
+                found = found if tagged and pronoun_in_quotes(self._text, start, tagged) else tagged
             if found is not None and found.speaker:
                 found = without_subordinator(without_clause_tail(found, self._text), self._text)
                 if _no_content_word(found.speaker or ""):
@@ -203,7 +205,7 @@ class Attributor:
         if _PRONOUN_SUBJECT.match(sentence):
             first = self._subject_person  # "He added ...": the subject stays who it was
         for match in _TITLED_SURNAME.finditer(sentence):
-            full = self._surnames.get(name_key(match.group(1)))
+            full = self._people.fuller([match.group(1)], HONORIFICS.get(match.group(0).split(".")[0].lower()))
             if full and first is None and match.start() < 40:
                 first = full  # "Mr. Putin drew applause": the full name is the subject
         for org in acronym_orgs(sentence):  # "Immigration and Customs Enforcement (ICE)"
@@ -231,7 +233,7 @@ class Attributor:
             ):
                 continue
             name = " ".join(words)
-            name = fuller_name(name.split(), self._surnames) or name  # "Hillary Clinton" after "Hillary Rodham Clinton"
+            name = self._people.fuller(name.split()) or name  # "Hillary Clinton" after "Hillary Rodham Clinton"
             self._remember_person(name)
             first = first or name
         if first:
@@ -394,7 +396,7 @@ class Attributor:
         both = self._two_parties(run, run_start, before)
         if both is not None:
             return both
-        tokens = list(re.finditer(r"\S+", run))
+        tokens, title_words = list(re.finditer(r"\S+", run)), []
         had_title = bool(
             re.search(
                 r"\b(?:spokes\w+|official|minister|secretary|president|chief|director|"
@@ -462,15 +464,16 @@ class Attributor:
                 return Attribution(known, start, end)
             self._remember_org(name)
             return Attribution(name, start, end)
-        full = fuller_name(words, self._surnames)
+        gender = gender_of_titles(title_words)  # "Mrs. Clinton": a woman
+        full = self._people.fuller(words, gender)
         if full:
-            self._remember_person(full)
+            self._remember_person(full, gender=gender)
             return Attribution(full, start, end)
         if len(words) == 1:
             known = last_org_containing(self._orgs, name)
             if known:
                 return Attribution(known, start, end)
-        self._remember_person(name, had_title or len(words) > 1)
+        self._remember_person(name, had_title or len(words) > 1, gender)
         return Attribution(name, start, end)
 
     def _two_parties(self, run: str, run_start: int, before: str) -> Attribution | None:
@@ -494,6 +497,7 @@ class Attributor:
                 name = previous  # "X said ... . He added": the last speaker goes on
             else:
                 name = self._subject_person or (self._persons[-1] if self._persons else None)
+            name = self._people.of_gender(name, word)  # "she" after "Bill Clinton": the woman named last
         elif word == "it":
             name = self._orgs[-1] if self._orgs else None
             previous = self._previous.speaker
@@ -542,12 +546,5 @@ class Attributor:
             self._orgs.remove(name)
         self._orgs.append(name)
 
-    def _remember_person(self, name: str, confident: bool = True) -> None:
-        if not confident:
-            return
-        if name in self._persons:
-            self._persons.remove(name)
-        self._persons.append(name)
-        parts = name.split()
-        if len(parts) > 1:
-            self._surnames[name_key(parts[-1])] = name
+    def _remember_person(self, name: str, confident: bool = True, gender: str | None = None) -> None:
+        self._people.remember(name, confident, gender)

@@ -1,0 +1,121 @@
+"""The people an article has named so far, for speakers.Attributor: full names (most recent last), the
+fuller name of each surname, and each person's gender where the article tells it.
+
+The gender comes from an honorific ("Mrs. Clinton", "Ms. Warren" -> a woman; "Mr. Clinton" -> a man) or
+from a common first name given with the surname ("Hillary Clinton", "Bill Clinton"). It decides which
+Clinton "Mrs. Clinton" is once both were named, and who "she" or "he" is when the last person named
+is of the other gender. Names nobody can tell ("Pat", "Jordan") stay unknown. One memory per article.
+"""
+
+from __future__ import annotations
+
+from .speaker_patterns import fuller_name, name_key
+
+FEMALE = "f"
+MALE = "m"
+
+HONORIFICS = {"mrs": FEMALE, "ms": FEMALE, "miss": FEMALE, "madam": FEMALE, "mr": MALE, "sir": MALE}
+PRONOUNS = {"she": FEMALE, "her": FEMALE, "he": MALE, "him": MALE}
+
+# Common first names whose gender is not in doubt (US and UK usage, and names frequent in world news).
+_FEMALE_FIRST = frozenset(
+    """
+abigail alice alicia allison amanda amber amy ana andrea angela angelina ann anna anne annie april ashley
+barbara beatrice becky betsy betty beverly brenda bridget brittany caitlin carla carly carmen carol caroline
+carolyn catherine cathy charlotte cheryl chelsea christina christine cindy claire claudia colleen condoleezza
+courtney cynthia danielle deborah debbie debra denise diana diane donna dorothy elaine eleanor elena
+elizabeth ellen emily emma erica erin eva evelyn fiona frances gabrielle gina gloria grace hannah harriet
+heather heidi helen hillary holly ivanka jacqueline jane janet janice jasmine jean jeanne jennifer jenny
+jessica jill joan joanna jodi josephine joyce judith judy julia julie karen kate katherine kathleen kathryn
+kathy katie kayla kellyanne kelly kimberly kirsten kristen laura lauren leslie lillian linda lisa lois
+loretta lori louise lucy lynn madeleine margaret maria marie marilyn martha mary maxine megan melania
+melissa michele michelle mildred nancy natalie nicole nikki olivia pamela patricia paula peggy penny
+rachel rebecca rhonda rita roberta rosa rose ruth sally samantha sandra sara sarah sharon sheila shirley
+sophie stephanie susan susana suzanne sylvia tammy tara teresa theresa tiffany tina tulsi valerie vanessa
+veronica victoria virginia wendy yvonne marine ursula christiane
+""".split()
+)
+_MALE_FIRST = frozenset(
+    """
+aaron adam alan albert alex alexander alfred andrew angus anthony antonin arnold arthur barack ben benjamin
+bernie bernard bill billy bob bobby boris brad bradley brandon brian bruce bryan carl carlos charles charlie
+chris christopher chuck clarence craig dan daniel darrell dave david dennis derek dick don donald doug
+douglas duncan dwight earl ed eddie edward elijah eric ernest eugene evan francis frank fred frederick gary
+george gerald glenn gordon greg gregory harold harry henry herbert howard ian jack jacob jake james jared
+jason jeb jeff jeffrey jeremy jerry jesse jim jimmy joe joel john johnny jon jonathan joseph josh joshua
+juan justin keith ken kenneth kevin kurt larry lawrence leon louis luke marco mark martin matt matthew
+michael mike mitch mitt nathan neil nicholas nick norman oliver patrick paul peter phil philip ralph randy
+ray raymond reince richard rick rob robert rodrigo roger ron ronald roy russell ryan sam samuel scott sean
+sergei seth stanley stephen steve steven stuart ted terry thomas tim timothy todd tom tony travis vladimir
+walter wayne william willie xi
+""".split()
+)
+
+
+def gender_of_first(word: str) -> str | None:
+    """The gender of a common first name ("Hillary" -> a woman), None when unknown or in doubt."""
+    word = word.lower()
+    if word in _FEMALE_FIRST:
+        return FEMALE
+    return MALE if word in _MALE_FIRST else None
+
+
+def gender_of_titles(titles: list[str]) -> str | None:
+    """The gender the honorifics among ``titles`` (lower case, dots dropped) tell, or None."""
+    found = {HONORIFICS[t] for t in titles if t in HONORIFICS}
+    return found.pop() if len(found) == 1 else None
+
+
+class PeopleMemory:
+    """Persons an article has named (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self.persons: list[str] = []  # full names, most recent last
+        self.surnames: dict[str, str] = {}  # surname key -> the fuller name named last
+        self._by_surname: dict[str, list[str]] = {}  # surname key -> every fuller name, most recent last
+        self._genders: dict[str, str] = {}
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.persons
+
+    def gender(self, name: str) -> str | None:
+        return self._genders.get(name) or gender_of_first(name.split()[0])
+
+    def remember(self, name: str, confident: bool = True, gender: str | None = None) -> None:
+        if gender and gender_of_first(name.split()[0]) in (None, gender):
+            self._genders[name] = gender
+        if not confident:
+            return
+        if name in self.persons:
+            self.persons.remove(name)
+        self.persons.append(name)
+        parts = name.split()
+        if len(parts) > 1:
+            key = name_key(parts[-1])
+            self.surnames[key] = name
+            named = self._by_surname.setdefault(key, [])
+            if name in named:
+                named.remove(name)
+            named.append(name)
+
+    def fuller(self, words: list[str], gender: str | None = None) -> str | None:
+        """The fuller name of ``words`` (speaker_patterns.fuller_name), of the given gender when known:
+        "Mrs. Clinton" is Hillary Clinton though Bill Clinton was named since."""
+        full = fuller_name(words, self.surnames)
+        if gender is None or full is None or self.gender(full) in (None, gender):
+            return full
+        for other in reversed(self._by_surname.get(name_key(words[-1]), [])):
+            if self.gender(other) == gender:
+                return fuller_name(words, {name_key(words[-1]): other})
+        return full
+
+    def of_gender(self, name: str | None, pronoun: str) -> str | None:
+        """``name`` when "he"/"she" (``pronoun``) may stand for it, else the person of that pronoun's
+        gender named last (``name`` again when there is none)."""
+        wanted = PRONOUNS.get(pronoun.lower())
+        if name is None or wanted is None or self.gender(name) in (None, wanted):
+            return name
+        for other in reversed(self.persons):
+            if self.gender(other) == wanted:
+                return other
+        return name
