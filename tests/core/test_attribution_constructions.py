@@ -121,3 +121,10 @@ def test_a_sentence_opening_with_asked_belongs_to_whoever_answers():
         "could win, Ortiz demurred."
     )
     assert speaker_of(text, "Asked") == ("Ortiz", "Ortiz")
+
+
+def test_an_appositive_name_with_a_party_label_after_a_description_is_the_speaker():
+    # Issue 14, part 5. Seen as no speaker for "Another Connecticut former lawmaker, Sen. Joe Lieberman
+    # (I-Conn.), also stated …": the name between the commas, its party label left out.
+    text = "Another Maine former lawmaker, Sen. Ann Ortiz (D-Maine), also stated that taxes rose 4 percent."
+    assert speaker_of(text, "Another") == ("Ann Ortiz", "Ann Ortiz")

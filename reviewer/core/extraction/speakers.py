@@ -299,7 +299,8 @@ class Attributor:
             if hit:
                 return hit
         if left_stripped.endswith(","):  # "The ministry's spokesman, Igor Konashenkov, said"
-            match = _NAME_RUN_END.search(left_stripped[:-1])
+            paren = _PAREN_TAIL.search(left_stripped, 0, len(left_stripped) - 1)  # "…, Joe Lieberman (I-Conn.),"
+            match = _NAME_RUN_END.search(left_stripped, 0, paren.start() if paren else len(left_stripped) - 1)
             if match:
                 hit = self._named(match.group(1), offset + match.start(1), left_stripped[: match.start(1)])
                 if hit:
