@@ -128,3 +128,16 @@ def test_an_appositive_name_with_a_party_label_after_a_description_is_the_speake
     # (I-Conn.), also stated …": the name between the commas, its party label left out.
     text = "Another Maine former lawmaker, Sen. Ann Ortiz (D-Maine), also stated that taxes rose 4 percent."
     assert speaker_of(text, "Another") == ("Ann Ortiz", "Ann Ortiz")
+
+
+def test_a_trailing_attribution_covers_the_whole_sentence():
+    # Issue 14, part 5. Seen as 'Russians now' for "Russians now say …, a study by … Dmitriyev concluded."
+    text = "Voters now say taxes rose 4 percent, a study by economist Ann Ortiz concluded."
+    assert speaker_of(text, "Voters") == ("Ann Ortiz", "Ann Ortiz")
+    text = "The port authority said it would hire 400 workers, the Harbour Times reported on Monday."
+    assert speaker_of(text, "The port")[0] == "Harbour Times"
+    # Not a clause that goes on after a comma, nor a cue inside a relative clause.
+    text = "Tom Reyes says taxes rose 4 percent, which economists dispute."
+    assert speaker_of(text, "Tom Reyes")[0] == "Tom Reyes"
+    text = "The company reported a profit of $1.78 a share, well above the $1.11 that analysts expected."
+    assert speaker_of(text, "The company")[0] == "company"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .cues import Cue
 from .speaker_words import GENERIC_NOUNS as _GENERIC_NOUNS
 from .speaker_words import ORG_WORDS as _ORG_WORDS
 from .speaker_words import TITLES as _TITLES
@@ -386,6 +387,40 @@ def asked_subject(sentence: str) -> tuple[int, int] | None:
             return match.start(1), match.end(1)
     return None
 
+
+# A trailing attribution: ", a study by economist X concluded." or ", the official said on Monday." closing
+# a sentence. After the cue, nothing or a time, place or addressee ("on Monday", "in a statement", "told
+# Reuters"); between the comma and the cue, a noun phrase of a few words with no clause word in it.
+_TRAILING_TAIL = re.compile(
+    r"(?:\s+(?:on|in|at|during|last|this|late|early|earlier|recently|yesterday|today|tonight|reporters|"
+    r"[A-Z][\w.'’\-]*)(?:\s+[\w.'’\-]+){0,3})?\s*[.!?]\s*$"
+)
+_TRAILING_SUBJECT = re.compile(r",\s+([^,;:()]{2,100}?)\s*$")
+_NOT_IN_SUBJECT = frozenset(
+    "which who whom whose that and but or as while when although though because so if where after before since "
+    "until even just not then than well also including such both either neither there it he she they we i you "
+    "is are was were has have had be been will would can could may might should must do does did".split()
+)
+
+
+def trailing_first(sentence: str, cues: list[Cue]) -> list[Cue]:
+    """``cues`` with a trailing attribution's cue first: in "Russians now say the economy grew, a study
+    by X concluded." the whole sentence is what the study concluded, so its source, not the embedded
+    "Russians", is the speaker. Unchanged when the last cue is not such a tail, is the only cue, or
+    the sentence quotes (quotations have their own rules)."""
+    if len(cues) < 2 or any(mark in sentence for mark in "\"“”«»"):
+        return cues
+    last = max(cues, key=lambda cue: cue.start)
+    if last.after >= 0.5 or not _TRAILING_TAIL.match(sentence, last.end):
+        return cues
+    subject = _TRAILING_SUBJECT.search(sentence, max(0, last.start - 100), last.start)
+    if subject is None:
+        return cues
+    words = subject.group(1).split()
+    first = words[0].lower()
+    if len(words) > 7 or first.endswith(("ing", "ed")) or any(w.lower() in _NOT_IN_SUBJECT for w in words):
+        return cues
+    return [last] + [cue for cue in cues if cue is not last]
 
 
 def pronoun_in_quotes(text: str, sentence_start: int, found: Attribution) -> bool:

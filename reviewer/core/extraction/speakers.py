@@ -92,6 +92,7 @@ from .speaker_patterns import (
     _PUBLISHED_BY,
     role_then_name,
     two_parties,
+    trailing_first,
     pronoun_in_quotes,
     person_description,
     asked_subject,
@@ -252,7 +253,8 @@ class Attributor:
         asked = asked_subject(sentence)  # "Asked whether …, Ban demurred": whoever answers
         if asked and (hit := self._resolve(sentence, asked[0], asked[1], offset)) and hit.speaker:
             return Attribution(hit.speaker, hit.start, hit.end, quoted)
-        for cue in islice(find_cues(sentence), MAX_TRIES):  # text order beat best-rate-first on train
+        # Text order beat best-rate-first on train; a trailing ", a study by X concluded." goes first.
+        for cue in islice(trailing_first(sentence, find_cues(sentence)), MAX_TRIES):
             if cue.after >= 0.5:  # "according to X", "X reports": the learned side of the source
                 by = _PUBLISHED_BY.match(sentence, cue.end)
                 hit = self._subject_after(sentence, by.end() if by else cue.end, offset)
