@@ -35,7 +35,7 @@ def add_parser(
 ) -> None:
     """Add ``agreement`` and ``decide`` to the ``reviewer`` parser."""
     p = sub.add_parser(
-        "agreement", help="agreement between reviewers: % agreement, Cohen's kappa, Krippendorff's alpha"
+        "agreement", help="agreement between reviewers: %% agreement, Cohen's kappa, Krippendorff's alpha"
     )
     p.add_argument("--article", type=int, metavar="ID", help="only this article")
     p.add_argument("--json", action="store_true")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+
 import json
 import os
 import subprocess
@@ -69,6 +71,21 @@ def test_every_command_has_help(run_cli, command, capsys):
         run_cli(command, "--help")
     assert exit_info.value.code == 0
     assert "usage: reviewer " + command in capsys.readouterr().out
+
+
+def test_top_level_help_lists_every_command_in_plain_words(run_cli, capsys):
+    # argparse %-formats help strings: a bare "% agreement" once printed the parser's own dict.
+    from reviewer.cli import build_parser
+
+    with pytest.raises(SystemExit) as exit_info:
+        run_cli("--help")
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "option_strings" not in out and "{'" not in out
+    assert "agreement between reviewers: % agreement, Cohen's kappa" in " ".join(out.split())
+    commands = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
+    for command in commands:
+        assert f"\n    {command} " in out or f"\n    {command}\n" in out
 
 
 def test_import_list_show_round_trip(run_cli, db, article_file):
