@@ -141,3 +141,12 @@ def test_a_trailing_attribution_covers_the_whole_sentence():
     assert speaker_of(text, "Tom Reyes")[0] == "Tom Reyes"
     text = "The company reported a profit of $1.78 a share, well above the $1.11 that analysts expected."
     assert speaker_of(text, "The company")[0] == "company"
+
+
+def test_a_place_after_a_preposition_is_not_the_subject():
+    # Issue 14, part 5. Seen as 'San Diego' ("Two class action lawsuits being considered in San Diego have
+    # accused …") and 'Washington' ("The Holocaust Memorial Museum in Washington issued a report …").
+    text = "Two lawsuits filed in Port Harbour have accused the college of fraud."
+    assert speaker_of(text, "Two lawsuits")[0] == "Two lawsuits filed in Port Harbour"
+    text = "The Maritime Museum in Port Harbour issued a report charging 40 men."
+    assert speaker_of(text, "The Maritime")[0] == "Maritime Museum in Port Harbour"

@@ -121,6 +121,9 @@ _NOT_LABELS = frozenset(
 # inverted ("..., said X", "..., wrote X"); "accused" (4%) may not.
 _INVERTS = 0.05
 _PAREN_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+# A preposition of place before a name that ends the text before a cue: "being considered in San Diego
+# have accused", "members of Congress from Florida" (the place is where, not who).
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|from|near|outside|inside|across|throughout)\s+(?:the\s+)?$")
 # A sentence that is a quotation and nothing else, and a short sentence after it that is only its tag
 # ("Trump said.", "he added on Monday."), which a splitter may leave on its own after "?”".
 _QUOTE_ONLY = re.compile(r"^\s*[\"“]((?![\"“”]).)*[\"”]\s*$", re.DOTALL)

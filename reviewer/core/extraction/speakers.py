@@ -83,6 +83,7 @@ from .speaker_patterns import (
     _GENERIC_START,
     _INVERTS,
     _PAREN_TAIL,
+    _PLACE_PREPOSITION,
     _OPENING_QUOTE,
     _QUOTE_ONLY,
     _TAG_SENTENCE,
@@ -288,6 +289,8 @@ class Attributor:
         if pronoun:
             return self._pronoun(pronoun.group(1), offset + pronoun.start(1), offset + pronoun.end(1))
         match = _NAME_RUN_END.search(left_stripped)
+        if match and _PLACE_PREPOSITION.search(left_stripped, max(0, match.start(1) - 12), match.start(1)):
+            match = None  # "lawsuits being considered in San Diego have accused": the place is not the subject
         if match:
             hit = self._named(match.group(1), offset + match.start(1), left_stripped[: match.start(1)])
             if hit:
