@@ -46,3 +46,17 @@ def test_a_pronoun_inside_quotation_marks_is_not_the_speaker():
         "\u201cRemember when she said the budget grew 4 percent? It fell.\u201d"
     )
     assert speaker_of(text, "\u201cRemember")[0] == "Tom Reyes"
+
+
+def test_places_and_phrases_are_not_remembered_as_people():
+    # Seen as 'Waterfront Park', 'Hermenegildo Galeana Street' and 'From Day One' for a later "he said".
+    text = (
+        "Pat Lindqvist said taxes rose 4 percent. Crowds filled Waterfront Park on Sunday. "
+        "He said the park cost 2 million dollars."
+    )
+    assert speaker_of(text, "He said")[0] == "Pat Lindqvist"
+    text = (
+        "Pat Lindqvist said taxes rose 4 percent. Tom Reyes left. From Day One, the mayor cut taxes. "
+        "He said the cuts cost 40 jobs."
+    )
+    assert speaker_of(text, "He said")[0] != "From Day One"

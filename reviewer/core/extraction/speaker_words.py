@@ -93,3 +93,20 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 """.split()
 )
+
+# Last words of capitalised runs that name places ("Waterfront Park", "Rhode Island"), never a person.
+PLACE_WORDS = frozenset(
+    """
+park island islands county city town village street st avenue ave road boulevard square plaza beach valley
+river bay lake mountain mountains hill hills heights springs falls harbor harbour airport station bridge
+canyon coast peninsula gardens garden hotel stadium arena mall district province region territory
+""".split()
+)
+
+# First words of capitalised runs that open a phrase ("From Day One"), never a person's name.
+PREPOSITIONS = frozenset(
+    """
+from with by to into of about through during against without among between near inside outside across
+toward towards upon within beyond behind beside under over
+""".split()
+)

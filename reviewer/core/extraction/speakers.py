@@ -54,6 +54,8 @@ from .speaker_words import (
     NOT_NAMES as _NOT_NAMES,
     NOT_PERSON_FIRST as _NOT_PERSON_FIRST,
     ORG_WORDS as _ORG_WORDS,
+    PLACE_WORDS as _PLACE_WORDS,
+    PREPOSITIONS as _PREPOSITIONS,
     PRONOUN_WORDS as _PRONOUN_WORDS,
     SENTENCE_WORDS as _SENTENCE_WORDS,
     TITLES as _TITLES,
@@ -231,6 +233,8 @@ class Attributor:
                 lowered[0] in _SENTENCE_WORDS
                 or lowered[0] in _NOT_PERSON_FIRST
                 or lowered[0] in _NOT_NAMES
+                or lowered[0] in _PREPOSITIONS  # "From Day One"
+                or lowered[-1] in _PLACE_WORDS  # "Waterfront Park"
                 or any(w in _TITLES or w in _ORG_WORDS or w in _DATE_WORDS for w in lowered)
             ):
                 continue
@@ -479,7 +483,7 @@ class Attributor:
             known = last_org_containing(self._orgs, name)
             if known:
                 return Attribution(known, start, end)
-        self._remember_person(name, had_title or len(words) > 1, gender)
+        self._remember_person(name, (had_title or len(words) > 1) and lowered[-1] not in _PLACE_WORDS, gender)
         return Attribution(name, start, end)
 
     def _two_parties(self, run: str, run_start: int, before: str) -> Attribution | None:
