@@ -60,3 +60,15 @@ def test_places_and_phrases_are_not_remembered_as_people():
         "He said the cuts cost 40 jobs."
     )
     assert speaker_of(text, "He said")[0] != "From Day One"
+
+
+def test_a_family_name_given_first_is_remembered_with_the_whole_name():
+    # Seen as 'Donald Trump' for Ban Ki-moon's "he said" once the question named Trump: "Ban" alone is the
+    # first word of "Ban Ki-moon", and "Ki-moon" is part of the name.
+    text = (
+        "Kim Ji-woo, the chief of the port authority, sat in a hotel on Monday. "
+        "Asked whether he feared that Tom Reyes could win, Kim demurred. "
+        "\u201cThe port grew 4 percent,\u201d he said."
+    )
+    assert speaker_of(text, "Asked") == ("Kim Ji-woo", "Kim")
+    assert speaker_of(text, "\u201cThe port")[0] == "Kim Ji-woo"

@@ -52,6 +52,15 @@ walter wayne william willie xi
 )
 
 
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
+def _first_of_two(name: str) -> str | None:
+    """The first word of a name of two words (suffixes aside: "Ban Ki-moon"), as a surname key; else None."""
+    parts = [p for p in name.split() if p.lower().rstrip(".") not in _SUFFIXES]
+    return name_key(parts[0]) if len(parts) == 2 else None
+
+
 def gender_of_first(word: str) -> str | None:
     """The gender of a common first name ("Hillary" -> a woman), None when unknown or in doubt."""
     word = word.lower()
@@ -102,6 +111,9 @@ class PeopleMemory:
         """The fuller name of ``words`` (speaker_patterns.fuller_name), of the given gender when known:
         "Mrs. Clinton" is Hillary Clinton though Bill Clinton was named since."""
         full = fuller_name(words, self.surnames)
+        if full is None and len(words) == 1:  # "Ban" after "Ban Ki-moon", "Hillary" after "Hillary Clinton"
+            key = name_key(words[0])
+            full = next((p for p in reversed(self.persons) if _first_of_two(p) == key), None)
         if gender is None or full is None or self.gender(full) in (None, gender):
             return full
         for other in reversed(self._by_surname.get(name_key(words[-1]), [])):
