@@ -28,8 +28,7 @@ def test_an_honorific_tells_which_of_two_people_with_one_surname():
 def test_she_and_he_go_to_the_last_person_of_their_gender():
     # The first name tells the gender where it is a common one; an honorific tells it too.
     text = (
-        "Ann Reyes said the budget grew 4 percent. Tom Ortiz disagreed on Tuesday. "
-        "She said the deficit fell by half."
+        "Ann Reyes said the budget grew 4 percent. Tom Ortiz disagreed on Tuesday. She said the deficit fell by half."
     )
     assert speaker_of(text, "She said") == ("Ann Reyes", "She")
     text = "Ms. Lindqvist said the budget grew 4 percent. Tom Ortiz met Lindqvist. She said taxes fell by half."

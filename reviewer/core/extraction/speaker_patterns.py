@@ -411,7 +411,7 @@ def trailing_first(sentence: str, cues: list[Cue]) -> list[Cue]:
     by X concluded." the whole sentence is what the study concluded, so its source, not the embedded
     "Russians", is the speaker. Unchanged when the last cue is not such a tail, is the only cue, or
     the sentence quotes (quotations have their own rules)."""
-    if len(cues) < 2 or any(mark in sentence for mark in "\"“”«»"):
+    if len(cues) < 2 or any(mark in sentence for mark in '"“”«»'):
         return cues
     last = max(cues, key=lambda cue: cue.start)
     if last.after >= 0.5 or not _TRAILING_TAIL.match(sentence, last.end):

@@ -176,7 +176,9 @@ class Attributor:
             found = self._find(sentence, start)
             found = None if found and pronoun_in_quotes(self._text, start, found) else found
             if hints and self.tagger_mode != "rules":
-                tagged = with_tagger(found, sentence, start, hints, self.tagger_mode, self._resolve, self._subject_before)
+                tagged = with_tagger(
+                    found, sentence, start, hints, self.tagger_mode, self._resolve, self._subject_before
+                )
                 found = found if tagged and pronoun_in_quotes(self._text, start, tagged) else tagged
             if found is not None and found.speaker:
                 found = without_subordinator(without_clause_tail(found, self._text), self._text)
