@@ -150,3 +150,15 @@ def test_a_place_after_a_preposition_is_not_the_subject():
     assert speaker_of(text, "Two lawsuits")[0] == "Two lawsuits filed in Port Harbour"
     text = "The Maritime Museum in Port Harbour issued a report charging 40 men."
     assert speaker_of(text, "The Maritime")[0] == "Maritime Museum in Port Harbour"
+
+
+def test_the_agent_of_a_passive_cue_is_the_speaker():
+    # Issue 14, part 5. Seen on train as 'Marco Rubio' for "Rubio was asked by Fox Business moderator Gerard
+    # Baker whether …", and as the subject for "Trump has been criticized by some of his rivals for …".
+    text = "The plan was criticized by Ann Lindqvist as a waste of 40 million dollars."
+    assert speaker_of(text, "The plan") == ("Ann Lindqvist", "Ann Lindqvist")
+    text = "The ban was first reported by the Harbour Times on Monday."
+    assert speaker_of(text, "The ban") == ("Harbour Times", "Harbour Times")
+    # An active cue keeps its subject.
+    text = "Tom Reyes said the plan was backed by 40 senators."
+    assert speaker_of(text, "Tom Reyes")[0] == "Tom Reyes"

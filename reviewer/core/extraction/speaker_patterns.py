@@ -434,3 +434,21 @@ def pronoun_in_quotes(text: str, sentence_start: int, found: Attribution) -> boo
     before = text[sentence_start : found.start]
     curly = before.count("“") - before.count("”")
     return curly > 0 or before.count('"') % 2 == 1 or before.count("''") % 2 == 1
+
+
+_PASSIVE_BE = re.compile(
+    r"\b(?:is|are|was|were|been|being|be|get|got|gets)(?:\s+[a-z]+ly|\s+not|\s+also|\s+first)*\s+$"
+)
+_BE_CUE = re.compile(r"(?:is|are|was|were|been|being)\s")
+_BY = re.compile(r"(?:\s+[a-z]+ly)?\s+by\s+(?=\S)")
+
+
+def passive_by(sentence: str, cue_start: int, cue_end: int) -> int:
+    """Where the agent starts after a passive cue ("was criticized by| Ann Ortiz", "was first reported
+    by| the Harbour Times"): the source is who did it, not the subject. 0 when the cue is not passive."""
+    by = _BY.match(sentence, cue_end)
+    if by is None:
+        return 0
+    if not _PASSIVE_BE.search(sentence, max(0, cue_start - 40), cue_start) and not _BE_CUE.match(sentence, cue_start):
+        return 0  # a learnt cue may hold its auxiliary: "was first reported"
+    return by.end()

@@ -99,6 +99,7 @@ from .speaker_patterns import (
     pronoun_in_quotes,
     person_description,
     asked_subject,
+    passive_by,
     _LOOK_AHEAD,
     _LOOK_BEHIND,
     _inside_org_name,
@@ -262,9 +263,10 @@ class Attributor:
             return Attribution(hit.speaker, hit.start, hit.end, quoted)
         # Text order beat best-rate-first on train; a trailing ", a study by X concluded." goes first.
         for cue in islice(trailing_first(sentence, find_cues(sentence)), MAX_TRIES):
-            if cue.after >= 0.5:  # "according to X", "X reports": the learned side of the source
+            passive = passive_by(sentence, cue.start, cue.end)  # "was criticized by X": X, the agent
+            if cue.after >= 0.5 or passive:  # "according to X", "X reports": the learned side of the source
                 by = _PUBLISHED_BY.match(sentence, cue.end)
-                hit = self._subject_after(sentence, by.end() if by else cue.end, offset)
+                hit = self._subject_after(sentence, passive or (by.end() if by else cue.end), offset)
             else:
                 before = text_end(sentence, cue.start)
                 inverts = cue.after >= _INVERTS and (before == 0 or sentence[before - 1] in _BEFORE_INVERTED)
