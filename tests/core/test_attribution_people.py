@@ -71,3 +71,13 @@ def test_a_family_name_given_first_is_remembered_with_the_whole_name():
     )
     assert speaker_of(text, "Asked") == ("Kim Ji-woo", "Kim")
     assert speaker_of(text, "\u201cThe port")[0] == "Kim Ji-woo"
+
+
+def test_a_headline_run_is_no_fuller_name_for_a_surname():
+    # Seen in the desk on a NYT article: "Obama Sees 'Personal Insult' if Blacks Don't Rally ..." as the
+    # headline made every later "Mr. Obama said" the speaker "Obama Sees".
+    text = (
+        "Obama Sees 'Personal Insult' if Voters Stay Home.\n\n"
+        "\u201cMy name may not be on the ballot,\u201d Mr. Obama said on Saturday night."
+    )
+    assert speaker_of(text, "\u201cMy name")[0] == "Obama"

@@ -9,6 +9,8 @@ is of the other gender. Names nobody can tell ("Pat", "Jordan") stay unknown. On
 
 from __future__ import annotations
 
+import re
+
 from .speaker_patterns import fuller_name, name_key
 
 FEMALE = "f"
@@ -55,10 +57,19 @@ walter wayne william willie xi
 _SUFFIXES = frozenset("jr sr ii iii iv".split())
 
 
-def _first_of_two(name: str) -> str | None:
-    """The first word of a name of two words (suffixes aside: "Ban Ki-moon"), as a surname key; else None."""
+def _first_of_two(name: str, *, first_name: bool) -> str | None:
+    """The first word of a name of two words, as a key; else None. That word names the person alone
+    when it is a common first name ("Hillary" for "Hillary Clinton") or a family name given first
+    ("Ban" for "Ban Ki-moon", "Kim" for "Kim Ji-woo": a hyphenated given name follows). Only then:
+    "Mr. Obama" must not become "Obama Sees", a title-case headline run remembered as a name."""
     parts = [p for p in name.split() if p.lower().rstrip(".") not in _SUFFIXES]
-    return name_key(parts[0]) if len(parts) == 2 else None
+    if len(parts) != 2 or not (first_name or _GIVEN_NAME_HYPHENATED.fullmatch(parts[1])):
+        return None
+    return name_key(parts[0])
+
+
+# "Ki-moon", "Jae-in", "Jong-un": a given name of two syllables joined by a hyphen, the second in lower case.
+_GIVEN_NAME_HYPHENATED = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 def gender_of_first(word: str) -> str | None:
@@ -112,8 +123,8 @@ class PeopleMemory:
         "Mrs. Clinton" is Hillary Clinton though Bill Clinton was named since."""
         full = fuller_name(words, self.surnames)
         if full is None and len(words) == 1:  # "Ban" after "Ban Ki-moon", "Hillary" after "Hillary Clinton"
-            key = name_key(words[0])
-            full = next((p for p in reversed(self.persons) if _first_of_two(p) == key), None)
+            key, first_name = name_key(words[0]), gender_of_first(words[0]) is not None
+            full = next((p for p in reversed(self.persons) if _first_of_two(p, first_name=first_name) == key), None)
         if gender is None or full is None or self.gender(full) in (None, gender):
             return full
         for other in reversed(self._by_surname.get(name_key(words[-1]), [])):
