@@ -452,3 +452,24 @@ def passive_by(sentence: str, cue_start: int, cue_end: int) -> int:
     if not _PASSIVE_BE.search(sentence, max(0, cue_start - 40), cue_start) and not _BE_CUE.match(sentence, cue_start):
         return 0  # a learnt cue may hold its auxiliary: "was first reported"
     return by.end()
+
+
+# A reduced relative clause: "lawsuits seeking", "queries seeking to", "groups urging" (a plural noun and
+# an -ing verb with no comma between): the noun is described, it reports nothing. Not after a span of time
+# ("spent months lobbing insults": the -ing verb is what the subject did).
+_REDUCED_RELATIVE = re.compile(
+    r"(?<![\w'’])(?!(?:his|its|this|was|has|is|as|us|does|yes|thus|plus|news|always|perhaps|less|unless|seconds|minutes|hours|days|weeks|months|years|decades|times)\s)"
+    r"[A-Za-z][a-z]*[a-rt-z]s\s+(?=([a-z]{3,}ing)\b)"
+)
+
+
+def reduced_relative(left: str) -> tuple[int, bool] | None:
+    """Where the -ing verb of the first reduced relative clause after the last clause break of `left`
+    starts, and whether it ends `left` ("queries seeking to" + cue: the cue belongs to the clause)."""
+    stop = max(left.rfind(p) for p in (",", ";", ":", '"', "“", "”", "(", ")", " — ", " -- "))
+    match = _REDUCED_RELATIVE.search(left, stop + 1)
+    if match is None or match.group(1) in ("during", "according", "including"):
+        return None
+    at = match.end()
+    rest = left[at + len(match.group(1)) :]
+    return at, re.fullmatch(r"\s*(?:to\s*)?", rest) is not None

@@ -100,6 +100,7 @@ from .speaker_patterns import (
     person_description,
     asked_subject,
     passive_by,
+    reduced_relative,
     _LOOK_AHEAD,
     _LOOK_BEHIND,
     _inside_org_name,
@@ -293,6 +294,10 @@ class Attributor:
         cut = max(0, end - 200)
         left_stripped = sentence[cut:end]
         offset += cut
+        relative = reduced_relative(left_stripped)  # "lawsuits seeking information about X have cited"
+        if relative is not None:
+            # The subject stands before the clause; a cue inside it ("queries seeking to confirm") is no attribution.
+            return None if relative[1] else self._subject_before(sentence, cut + relative[0], offset - cut)
         pronoun = _PRONOUN_END.search(left_stripped)
         if pronoun:
             return self._pronoun(pronoun.group(1), offset + pronoun.start(1), offset + pronoun.end(1))
