@@ -172,3 +172,12 @@ def test_a_reduced_relative_clause_is_not_the_source():
     assert speaker_of(text, "The fight")[0] is None
     text = "Several lawyers handling appeals seeking records about the mayor as head of the port have cited the vote."
     assert speaker_of(text, "Several lawyers") == ("Several lawyers", "Several lawyers")
+
+
+def test_a_span_inside_the_quotation_is_not_its_speaker():
+    # Seen as "it's very smart for the president" on a quotation that carries on Rangel's words.
+    text = (
+        '"The turnout will matter," said Representative Ann Ortiz. '
+        '"I think it\'s very wise for the governor to say the port is on the ballot."'
+    )
+    assert speaker_of(text, '"I think')[0] == "Ann Ortiz"

@@ -428,12 +428,19 @@ def trailing_first(sentence: str, cues: list[Cue]) -> list[Cue]:
 
 def pronoun_in_quotes(text: str, sentence_start: int, found: Attribution) -> bool:
     """True when ``found``'s mention is "he" or "she" inside quotation marks in the sentence starting
-    at ``sentence_start``: quoted words speak of that person, the quotation's speaker is someone else."""
-    if found.start is None or found.end is None or text[found.start : found.end].lower() not in ("he", "she"):
+    at ``sentence_start``: quoted words speak of that person, the quotation's speaker is someone else.
+    Any other span inside the quotation's words ('"I think it's very smart for the president to say'):
+    a quotation never names its own speaker; a name quoted alone ('the “Freedom Caucus” said') may."""
+    if found.start is None or found.end is None:
         return False
     before = text[sentence_start : found.start]
     curly = before.count("“") - before.count("”")
-    return curly > 0 or before.count('"') % 2 == 1 or before.count("''") % 2 == 1
+    inside = curly > 0 or before.count('"') % 2 == 1 or before.count("''") % 2 == 1
+    mention = text[found.start : found.end].lower()
+    if not inside or mention in ("he", "she"):
+        return inside
+    marks = list(re.finditer(r"[“”\"]|''", before))  # any mark toggles: '“Immunity deals ...," X said'
+    return len(marks) % 2 == 1 and bool(re.search(r"[A-Za-z]", before[marks[-1].end() :]))
 
 
 _PASSIVE_BE = re.compile(
