@@ -181,3 +181,9 @@ def test_a_span_inside_the_quotation_is_not_its_speaker():
         '"I think it\'s very wise for the governor to say the port is on the ballot."'
     )
     assert speaker_of(text, '"I think')[0] == "Ann Ortiz"
+
+
+def test_the_home_state_after_a_name_is_not_part_of_it():
+    # Seen as 'Charles B. Rangel of New York'.
+    text = '"The port will matter," said Representative Ann B. Ortiz of New Jersey.'
+    assert speaker_of(text, '"The port') == ("Ann B. Ortiz", "Ann B. Ortiz")

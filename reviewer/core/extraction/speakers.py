@@ -472,6 +472,9 @@ class Attributor:
                         if word not in ("the", "a", "an", "of", "former", "acting", "deputy"):
                             self._by_title[_TITLE_WORDS.get(word, word)] = " ".join(t.group(0) for t in tokens)
             org = any(w in _ORG_WORDS for w in lowered)
+            if titles and not org and "of" in lowered[2:]:  # "Representative Charles B. Rangel of New York": his state
+                cut_at = lowered.index("of", 2)
+                tokens, lowered = tokens[:cut_at], lowered[:cut_at]
         words = [t.group(0) for t in tokens]
         start = run_start + tokens[0].start()
         end = run_start + tokens[-1].end()
