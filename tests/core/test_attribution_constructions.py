@@ -183,6 +183,7 @@ def test_a_span_inside_the_quotation_is_not_its_speaker():
     assert speaker_of(text, '"I think')[0] == "Ann Ortiz"
 
 
+
 def test_the_home_state_after_a_name_is_not_part_of_it():
     # Seen as 'Charles B. Rangel of New York'.
     text = '"The port will matter," said Representative Ann B. Ortiz of New Jersey.'

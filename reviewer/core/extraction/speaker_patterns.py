@@ -426,6 +426,10 @@ def trailing_first(sentence: str, cues: list[Cue]) -> list[Cue]:
     return [last] + [cue for cue in cues if cue is not last]
 
 
+_QUOTE_MARKS = re.compile(r"[“”\"]|''")
+_QUOTED_LABEL = re.compile(r"\s*[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+)*:\s")
+
+
 def pronoun_in_quotes(text: str, sentence_start: int, found: Attribution) -> bool:
     """True when ``found``'s mention is "he" or "she" inside quotation marks in the sentence starting
     at ``sentence_start``: quoted words speak of that person, the quotation's speaker is someone else.
@@ -439,8 +443,12 @@ def pronoun_in_quotes(text: str, sentence_start: int, found: Attribution) -> boo
     mention = text[found.start : found.end].lower()
     if not inside or mention in ("he", "she"):
         return inside
-    marks = list(re.finditer(r"[“”\"]|''", before))  # any mark toggles: '“Immunity deals ...," X said'
-    return len(marks) % 2 == 1 and bool(re.search(r"[A-Za-z]", before[marks[-1].end() :]))
+    # Any mark toggles ('“Immunity deals ...," X said'), counted up to the span's end so that a span cut
+    # inside the closing '' ("' Mr. King") is after it; a transcript quoted whole ('"PENCE: Well, ...') is prose.
+    marks = [m for m in _QUOTE_MARKS.finditer(text, sentence_start, found.end) if m.start() < found.start]
+    if len(marks) % 2 == 0 or _QUOTED_LABEL.match(text, marks[-1].end()):
+        return False
+    return bool(re.search(r"[A-Za-z]", text[marks[-1].end() : found.start]))
 
 
 _PASSIVE_BE = re.compile(

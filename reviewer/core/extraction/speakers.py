@@ -278,6 +278,8 @@ class Attributor:
                     hit = self._subject_after(sentence, cue.end, offset, inverted=True)
                 if hit is None or hit.speaker is None:
                     hit = self._subject_before(sentence, cue.start, offset) or hit
+            if hit is not None and hit.speaker and pronoun_in_quotes(self._text, offset, hit):
+                continue  # a cue inside the quotation: its subject is someone the speaker speaks of
             if hit is not None:
                 return Attribution(hit.speaker, hit.start, hit.end, quoted)
         return None
