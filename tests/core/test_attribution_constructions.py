@@ -3,16 +3,7 @@ test is the construction, written by hand, not the article's sentence."""
 
 from __future__ import annotations
 
-from reviewer.core.extraction import extract_claims
-
-
-def speaker_of(text: str, beginning: str) -> tuple[str | None, str | None]:
-    for claim in extract_claims(text, quality="fast"):
-        if claim.text.startswith(beginning):
-            if claim.speaker_start is None:
-                return claim.speaker, None
-            return claim.speaker, text[claim.speaker_start : claim.speaker_end]
-    raise AssertionError(f"no claim starts with {beginning!r}")
+from tests.attribution_helpers import speaker_of
 
 
 def test_a_participle_cue_reports_the_main_clause_subject():
@@ -166,9 +157,7 @@ def test_the_agent_of_a_passive_cue_is_the_speaker():
 
 def test_a_reduced_relative_clause_is_not_the_source():
     # Seen as 'queries seeking' and 'secretary of state' on two articles nobody labelled.
-    text = (
-        "The fight is over the removal of voters who did not answer letters seeking to confirm their address."
-    )
+    text = "The fight is over the removal of voters who did not answer letters seeking to confirm their address."
     assert speaker_of(text, "The fight")[0] is None
     text = "Several lawyers handling appeals seeking records about the mayor as head of the port have cited the vote."
     assert speaker_of(text, "Several lawyers") == ("Several lawyers", "Several lawyers")
@@ -181,7 +170,6 @@ def test_a_span_inside_the_quotation_is_not_its_speaker():
         '"I think it\'s very wise for the governor to say the port is on the ballot."'
     )
     assert speaker_of(text, '"I think')[0] == "Ann Ortiz"
-
 
 
 def test_the_home_state_after_a_name_is_not_part_of_it():

@@ -3,16 +3,7 @@ parties are joined with "; " (the underlined mention covers them all, as written
 
 from __future__ import annotations
 
-from reviewer.core.extraction import extract_claims
-
-
-def speaker_of(text: str, beginning: str) -> tuple[str | None, str | None]:
-    for claim in extract_claims(text, quality="fast"):
-        if claim.text.startswith(beginning):
-            if claim.speaker_start is None:
-                return claim.speaker, None
-            return claim.speaker, text[claim.speaker_start : claim.speaker_end]
-    raise AssertionError(f"no claim starts with {beginning!r}")
+from tests.attribution_helpers import speaker_of
 
 
 def test_a_spokesperson_for_an_organisation_is_the_organisation():
