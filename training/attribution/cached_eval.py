@@ -90,26 +90,15 @@ def main() -> None:
         random.Random(1).shuffle(score.misses)
         for name, mention, speaker, underlined, sentence in score.misses[:show]:
             print(f"- gold {mention!r} got {speaker!r} [{underlined!r}] :: {sentence[:200]!r}")
-        by_doc: dict[str, list] = {}
-        for label in labels.load(compartment):
-            if label.checkworthy and label.speaker:
-                by_doc.setdefault(label.doc, []).append(label)
-        right = total = 0
-        misses = []
-        for doc, items in by_doc.items():
+
+        def cached_claims(doc: str, _text: str, compartment: str = compartment) -> list[SimpleNamespace]:
             text, segments, hints = cache[("news", compartment, doc)]
-            claims = _claims(text, segments, None if fast else hints)
-            for label in items:
-                total += 1
-                claim = evaluate.holding_claim(claims, [(label.start, label.end)])  # type: ignore[arg-type]
-                speaker = claim.speaker if claim else None
-                if any(evaluate.matches(speaker, part) for part in label.speaker.split("; ")):
-                    right += 1
-                else:
-                    misses.append((label.speaker, speaker, label.text[:110]))
+            return _claims(text, segments, None if fast else hints)
+
+        right, total, misses = evaluate.score_news_labels(compartment, claims_of=cached_claims) or (0, 0, [])
         print(f"news labels {compartment}: {right}/{total} = {right / max(1, total):.1%}")
         if compartment == "train" and "--news" in sys.argv:
-            for gold, got, sentence in misses:
+            for sentence, gold, got in misses:
                 print(f"  - {gold} | got {got!r} :: {sentence}")
 
 

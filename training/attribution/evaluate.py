@@ -45,7 +45,7 @@ def _contains(big: Sequence[str], small: Sequence[str]) -> bool:
     if not small or not any(w not in FUNCTION_WORDS for w in small):
         return False
     n = len(small)
-    return any(list(big[i:i + n]) == list(small) for i in range(len(big) - n + 1))
+    return any(list(big[i : i + n]) == list(small) for i in range(len(big) - n + 1))
 
 
 def matches(found: str | None, gold: str) -> bool:
@@ -69,7 +69,7 @@ def holding_claim(claims: Sequence[ExtractedClaim], spans: Iterable[tuple[int, i
 def mention_of(text: str, claim: ExtractedClaim) -> str | None:
     if claim.speaker_start is None or claim.speaker_end is None:
         return None
-    return text[claim.speaker_start:claim.speaker_end]
+    return text[claim.speaker_start : claim.speaker_end]
 
 
 @dataclass
@@ -98,8 +98,9 @@ class Score:
         ]
 
 
-def score_article(article: polnear.Article, score: Score, claims: Sequence[ExtractedClaim] | None = None,
-                  quality: str = "fast") -> None:
+def score_article(
+    article: polnear.Article, score: Score, claims: Sequence[ExtractedClaim] | None = None, quality: str = "fast"
+) -> None:
     text = article.text
     if claims is None:
         claims = extract_claims(text, quality=quality)
@@ -147,8 +148,11 @@ def score_polnear(compartment: str, quality: str = "fast") -> Score:
     return score
 
 
-def score_news_labels(split: str, quality: str = "fast") -> tuple[int, int, list[tuple[str, str, str | None]]] | None:
-    """(right, total, misses) for check-worthy label sentences with a speaker, or None without labels."""
+def score_news_labels(
+    split: str, quality: str = "fast", claims_of=None
+) -> tuple[int, int, list[tuple[str, str, str | None]]] | None:
+    """(right, total, misses) for check-worthy label sentences with a speaker, or None without labels.
+    `claims_of(doc, text)` gives a document's claims (default: extract_claims at `quality`)."""
     folder = polnear.ROOT / "training" / "news_labels"
     if not (folder / "labels.jsonl").is_file():
         return None
@@ -165,7 +169,7 @@ def score_news_labels(split: str, quality: str = "fast") -> tuple[int, int, list
 
     for doc, items in by_doc.items():
         text = corpus.text_of(doc)
-        claims = extract_claims(text, quality=quality)
+        claims = claims_of(doc, text) if claims_of else extract_claims(text, quality=quality)
         for label in items:
             total += 1
             claim = holding_claim(claims, [(label.start, label.end)])
@@ -185,7 +189,7 @@ def main() -> None:
         from reviewer.core.extraction import speakers
 
         quality = "final"
-        after = sys.argv[sys.argv.index("--final") + 1:]
+        after = sys.argv[sys.argv.index("--final") + 1 :]
         speakers.Attributor.tagger_mode = after[0] if after and not after[0].startswith("-") else "combined"
     score = score_polnear(compartment, quality)
     print(f"PolNeAR {compartment} ({quality} pass):")
