@@ -176,3 +176,17 @@ def test_the_home_state_after_a_name_is_not_part_of_it():
     # Seen as 'Charles B. Rangel of New York'.
     text = '"The port will matter," said Representative Ann B. Ortiz of New Jersey.'
     assert speaker_of(text, '"The port') == ("Ann B. Ortiz", "Ann B. Ortiz")
+
+
+def test_a_participle_phrase_after_the_source_is_not_part_of_it():
+    # Seen in the desk as 'New York Times/CBS News poll released last week' on a NYT article.
+    text = (
+        "The senator leads by 8 points among young voters, according to a Boston Globe/Suffolk University "
+        "poll released last week."
+    )
+    assert speaker_of(text, "The senator") == (
+        "Boston Globe/Suffolk University poll",
+        "a Boston Globe/Suffolk University poll",
+    )
+    text = "The plant will close in May, according to a memo obtained by The Washington Post."
+    assert speaker_of(text, "The plant")[0] == "memo"

@@ -221,11 +221,21 @@ def without_subordinator(found: Attribution, text: str) -> Attribution:
 
 def clause_tail(text: str) -> int:
     """How many characters at the end of ``text`` are auxiliaries stuck to a name (" is" of "The
-    Select Committee is"); 0 when none, or when nothing would be left."""
-    match = _CLAUSE_TAIL.search(text)
+    Select Committee is") or a participle phrase that tells about the source, not who it is (" released
+    last week" of "a New York Times/CBS News poll released last week"); 0 when none, or when nothing
+    would be left."""
+    match = _CLAUSE_TAIL.search(text) or _PARTICIPLE_TAIL.search(text)
     if match is None or not text[: match.start()].strip():
         return 0
     return len(text) - match.start()
+
+
+# "a poll released last week", "a statement issued on Friday", "a report published by …": the participle
+# and what follows it describe the source; the party is the noun phrase before it.
+_PARTICIPLE_TAIL = re.compile(
+    r"\s+(?:released|published|conducted|issued|commissioned|obtained|posted|emailed|e-mailed|distributed)\b.*$",
+    re.DOTALL,
+)
 
 
 # How far around a verb the subject is looked for. Subjects are within 200 characters of the verb
