@@ -59,6 +59,13 @@ def long_word(word: str, size: int) -> str:
     return "Министр заявил, что это " + repeated(word, size) + " выше правда."
 
 
+def capitalised_run(size: int) -> str:
+    """A long run of capitalised words around a poll and an acronym: the name patterns before "poll" and
+    "(ACRONYM)" once retried every word of the run (4,000 words took 16 seconds)."""
+    half = repeated("Alpha ", size // 2)
+    return half + "said the poll was wrong, according to a survey by " + half + "(AB) reports."
+
+
 def punctuation_run(unit: str, size: int) -> str:
     return "Он сказал" + repeated(unit, size)
 
@@ -69,6 +76,7 @@ def hostile_inputs() -> list[tuple[str, Callable[[int], str], int]]:
         *[(f"sentence of {u!r}", partial(repeated, u), SIZE) for u in LONG_SENTENCE_UNITS],
         *[(f"1 MB sentence of {u!r}", partial(repeated, u), MEGABYTE) for u in MEGABYTE_SENTENCE_UNITS],
         ("subject far behind its verb", far_subject, SIZE),
+        ("capitalised run around a poll", capitalised_run, SIZE),
         *[(f"1 MB word {w!r}", partial(long_word, w), MEGABYTE) for w in LONG_WORDS],
         *[(f"1 MB of {u!r} without spaces", partial(punctuation_run, u), MEGABYTE) for u in PUNCTUATION_UNITS],
     ]
@@ -107,6 +115,11 @@ def test_a_subject_far_behind_its_verb_is_still_found_quickly():
     text = far_subject(SIZE)
     claims = assert_linear(_fast, far_subject(SIZE // SMALL), text, what=f"{SIZE} spaces between subject and verb")
     assert [(c.speaker, text[c.speaker_start : c.speaker_end]) for c in claims] == [("Иванов", "Иванов")]
+
+
+def test_a_long_capitalised_run_around_a_poll_is_fast():
+    text = capitalised_run(SIZE)
+    assert_linear(_fast, capitalised_run(SIZE // SMALL), text, what=f"{len(text)} characters of capitalised words")
 
 
 @pytest.mark.parametrize("word", LONG_WORDS)

@@ -74,7 +74,7 @@ _MEDIA_FROM = re.compile(
     re.IGNORECASE,
 )
 # "Immigration and Customs Enforcement (ICE)": an organisation introduced with its acronym.
-_ACRONYM_INTRO = re.compile(r"([A-Z][\w'’\-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w'’\-]*)+)\s+\(([A-Z]{2,6})\)")
+_ACRONYM_INTRO = re.compile(r"([A-Z][\w'’\-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w'’\-]*)+)\s+\(([A-Z]{2,6})\)$")
 # After an organisation's name, role words and a person's name: "Marquette pollster Charles Franklin".
 _ROLE_THEN_NAME = re.compile(
     r"((?:\s+(?!(?:at|in|of|for|from|with|by|on|the|a|an|and|or|to|as)\b)[a-z][a-z\-]*){1,3})"
@@ -337,12 +337,20 @@ def role_then_name(text: str, pos: int, never: frozenset[str]) -> tuple[int, int
 
 
 def acronym_orgs(sentence: str) -> list[str]:
-    """Organisations a sentence introduces with their acronym: "Immigration and Customs Enforcement (ICE)"."""
-    return [
-        match.group(1)
-        for match in _ACRONYM_INTRO.finditer(sentence)
-        if "".join(w[0] for w in match.group(1).split() if w[0].isupper()) == match.group(2)
-    ]
+    """Organisations a sentence introduces with their acronym: "Immigration and Customs Enforcement (ICE)".
+    The name is looked for in the _ACRONYM_REACH characters before each "(ACRONYM)": a search over the
+    whole sentence retried every word of a long capitalised run (quadratic on hostile text)."""
+    out = []
+    for acronym in _ACRONYM.finditer(sentence):
+        window = sentence[max(0, acronym.start() - _ACRONYM_REACH) : acronym.end()]
+        match = _ACRONYM_INTRO.search(window)
+        if match and "".join(w[0] for w in match.group(1).split() if w[0].isupper()) == match.group(2):
+            out.append(match.group(1))
+    return out
+
+
+_ACRONYM = re.compile(r"\(([A-Z]{2,6})\)")
+_ACRONYM_REACH = 120  # an organisation's name is well under this; its acronym has at most six letters
 
 
 def two_parties(run: str) -> tuple[int, int] | None:

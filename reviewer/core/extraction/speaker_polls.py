@@ -50,6 +50,26 @@ _POLL_OPENER = re.compile(
 )
 
 
+_POLL_WORD = re.compile(r"\b(?:poll|survey)s?\b")
+# How far from the word "poll" its name is looked for: a search over the whole sentence retried every
+# word of a long capitalised run (quadratic on hostile text); a pollster's name is far shorter.
+_POLL_REACH = 200
+
+
+def _named_poll(sentence: str) -> tuple[re.Match[str], int] | None:
+    """The first named poll (_NAMED_POLL) near a "poll" or "survey" of the sentence, and the offset in
+    the sentence of the window it was found in."""
+    for word in _POLL_WORD.finditer(sentence):
+        start = max(0, word.start() - _POLL_REACH)
+        if start and not sentence[start - 1].isspace():  # begin at a word, not inside one
+            space = sentence.find(" ", start, word.start())
+            start = word.start() if space < 0 else space + 1
+        found = _NAMED_POLL.search(sentence[start : word.end() + _POLL_REACH])
+        if found:
+            return found, start
+    return None
+
+
 class PollMemory:
     """The polls an article names, and the speaker of the figures they give."""
 
@@ -61,10 +81,10 @@ class PollMemory:
         when ``found`` is a share of respondents or the word "poll", or none was found in a
         sentence that opens with a poll. Remembers the poll the sentence names."""
         mentions_poll = "poll" in sentence or "survey" in sentence or "Poll" in sentence or "Survey" in sentence
-        named = _NAMED_POLL.search(sentence) if mentions_poll else None  # the cheap test first: most have none
-        group = (1 if named.group(1) else 2) if named else 0
-        poll = named.group(group) if named else None
-        span = (offset + named.start(group), offset + named.end(group)) if named else None
+        named = _named_poll(sentence) if mentions_poll else None  # the cheap test first: most have none
+        group = (1 if named[0].group(1) else 2) if named else 0
+        poll = named[0].group(group) if named else None
+        span = (offset + named[1] + named[0].start(group), offset + named[1] + named[0].end(group)) if named else None
         if poll and span and poll.endswith(".") and "." not in poll.split()[-1][:-1]:
             poll, span = poll[:-1], (span[0], span[1] - 1)  # "by Harbour Research." ends the sentence
         last, self._last = self._last, poll or self._last
