@@ -72,3 +72,42 @@ def test_a_headline_run_is_no_fuller_name_for_a_surname():
         "\u201cMy name may not be on the ballot,\u201d Mr. Obama said on Saturday night."
     )
     assert speaker_of(text, "\u201cMy name")[0] == "Obama"
+
+
+def test_a_pronoun_after_the_subject_of_its_own_sentence_is_that_subject():
+    # Seen as 'Some Republicans' (the last speaker) for Chris Shays's own "he said" and his next quotation.
+    text = (
+        "Some Republicans said the nominee would lose by 10 points. "
+        "Former Rep. Tom Halloway (R-Conn.) backed the governor while he was in the race, he said Wednesday on the radio. "
+        "\u201cThe governor won 40 percent of the vote. The nominee lost me long ago,\u201d he said."
+    )
+    assert speaker_of(text, "Former Rep.") == ("Tom Halloway", "he")
+    assert speaker_of(text, "\u201cThe governor")[0] == "Tom Halloway"
+    # A title opened by a place or an office: "Texas Sen. Ted Cruz is ... as he urges".
+    text = (
+        "Harry Reid said the vote was lost. Texas Sen. Tom Halloway is touting his 3-point win as he argued "
+        "that 60 percent of voters backed him."
+    )
+    assert speaker_of(text, "Texas Sen.")[0] == "Tom Halloway"
+
+
+def test_a_name_in_the_possessive_is_remembered_and_its_surname_stays_the_subject():
+    # Seen as 'Jeb Bush' for Trump's tweet: "Donald Trump’s detractors" named nobody, and the person named
+    # in "Trump also took swipes at ... Jeb Bush." became the subject of "he wrote".
+    text = (
+        "Count the former president among Donald Halloway\u2019s detractors.\n\n"
+        "Halloway also took swipes at his rival Jeb Ortiz.\n\n"
+        "\u201cEverybody is laughing at Jeb Ortiz, who spent $100 million and is at 3 percent!\u201d he wrote."
+    )
+    assert speaker_of(text, "\u201cEverybody")[0] == "Donald Halloway"
+
+
+def test_a_capitalised_participle_or_adverb_does_not_open_a_name():
+    # A possessive headline run ("Celebrating Clinton’s win") was remembered as the person 'Celebrating Clinton'.
+    text = (
+        "Hillary Clinton won the primary.\n\nCelebrating Clinton\u2019s Win In Ohio\n\n"
+        "Tom Reyes met the press on Monday. He said turnout rose 4 percent."
+    )
+    assert speaker_of(text, "He said")[0] == "Tom Reyes"
+    text = "Hillary Clinton won the primary.\n\nCelebrating Clinton\u2019s Win\n\nShe said turnout rose 4 percent."
+    assert speaker_of(text, "She said")[0] == "Hillary Clinton"

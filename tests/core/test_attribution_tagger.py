@@ -176,3 +176,20 @@ def test_a_clause_or_a_particle_is_no_speaker():
     assert without_subordinator(Attribution("As", 0, 2), "As") == Attribution("As", 0, 2)
     # A name keeps its capitals: "Will" in "Will Smith" is no auxiliary.
     assert {c.speaker for c in extract_claims("Will Smith said the film cost $90 million to make.")} == {"Will Smith"}
+
+
+def test_a_tagged_span_that_stops_inside_a_name_covers_the_whole_name():
+    # int8 arithmetic differs between CPUs: on one the tagger's span ended at "Sen. Elizabeth", and the
+    # speaker was 'Elizabeth'. The span goes on to the end of the capitalised run, on every CPU.
+    from reviewer.core.extraction.speakers import Attributor
+
+    sentence = "Massachusetts Sen. Elizabeth Warren grilled Wells Fargo CEO John Stumpf on Tuesday."
+    cut_short = TaggedSpan(0, sentence.index(" Warren"), 0.9, False)
+    found = Attributor(sentence).attribute(0, len(sentence), True, [cut_short])
+    assert found.speaker == "Elizabeth Warren"
+    assert sentence[found.start : found.end] == "Elizabeth Warren"
+    # A span ending on a lower-case word is left as it is.
+    sentence = "Two officials familiar with the talks told Reuters the deal was off."
+    span = TaggedSpan(0, sentence.index(" told"), 0.9, False)
+    found = Attributor(sentence).attribute(0, len(sentence), True, [span])
+    assert sentence[found.start : found.end] == "Two officials familiar with the talks"

@@ -31,7 +31,7 @@ _PRONOUN_END = re.compile(r"\b(he|she|it|they)\s*$", re.IGNORECASE)
 # Two or three capitalised words, a person's name as a sentence writes it ("Bernie Sanders", "Ban Ki-moon").
 _PERSON_RUN = re.compile(
     r"(?<![\w.'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2})"
-    r"(?![\w'’-])"
+    r"(?=['’]s\b|[^\w'’-]|$)"  # "Donald Trump’s detractors" names Donald Trump too
 )
 _CAPITAL_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w&'’\-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w&'’\-]*)*")
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:But|And|So|Yet|Then|Still|Now),?\s+)?(?:he|she|He|She)\b")

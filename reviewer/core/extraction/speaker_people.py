@@ -142,3 +142,37 @@ class PeopleMemory:
             if self.gender(other) == wanted:
                 return other
         return name
+
+
+# Words that may open a sentence before its subject: "But Trump said", "Meanwhile, Sanders told".
+_CONNECTIVES = frozenset("but and so yet then still now however meanwhile later instead also".split())
+_NAME_WORD = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]\.)$")
+
+
+def opening_name(sentence: str, titles: frozenset[str]) -> tuple[list[str], list[str]] | None:
+    """The titles and the capitalised words of a name that opens ``sentence`` as its subject, after a
+    connective: "But former Rep. Chris Shays (R-Conn.) was" -> (["former", "rep"], ["Chris", "Shays"]), "Texas
+    Sen. Ted Cruz is" -> (["texas", "sen"], ["Ted", "Cruz"]).
+    None when the sentence opens with anything else, or the name is a possessive ("Trump's campaign":
+    the campaign is the subject). ``titles``: lower-case title words ("sen." or "sen")."""
+    found_titles: list[str] = []
+    name: list[str] = []
+    for index, match in enumerate(re.finditer(r"\S+", sentence[:200])):
+        word = match.group(0)
+        bare = word.rstrip(",;:")
+        lowered = bare.lower().rstrip(".")
+        if not name and index == 0 and lowered in _CONNECTIVES:
+            continue
+        if len(name) <= 2 and (lowered in titles or lowered + "." in titles or lowered == "former"):
+            # "Texas Sen. Ted Cruz", "House Majority Leader Kevin McCarthy": what opens the title is part of it
+            found_titles += [w.lower() for w in name] + [lowered]
+            name = []
+            continue
+        if bare.endswith(("'s", "’s")):
+            return None
+        if not _NAME_WORD.match(bare):
+            break
+        name.append(bare)
+        if bare != word:  # "Chris Shays, a former congressman": the comma ends the name
+            break
+    return (found_titles, name) if name else None

@@ -15,7 +15,7 @@ NOT_PERSON_FIRST = frozenset(
     """
 new united south north east west los las san santa saint st great supreme white fox wall los middle
 republican republicans democrat democrats democratic american americans national federal islamic
-mount lake fort port palm
+mount lake fort port palm more most
 """.split()
 )
 

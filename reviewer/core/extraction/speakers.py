@@ -114,12 +114,13 @@ from .speaker_patterns import (
     without_subordinator,
     transcript_label as transcript_label,
 )
-from .speaker_people import HONORIFICS, PeopleMemory, gender_of_titles
+from .speaker_people import HONORIFICS, PeopleMemory, gender_of_first, gender_of_titles, opening_name
 from .speaker_polls import PollMemory
 from .speaker_tagging import with_tagger
 from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
 
 _NONE = Attribution(None, None, None)
+_AUXILIARIES = frozenset("is are was were has have had will would".split())
 
 
 class Attributor:
@@ -212,6 +213,10 @@ class Attributor:
             self._by_title["authors"] = self._by_title["researchers"] = authors.group(1)
         if _PRONOUN_SUBJECT.match(sentence):
             first = self._subject_person  # "He added ...": the subject stays who it was
+        else:
+            known = self._opening_person(sentence)
+            if known and known in self._persons:
+                first = known  # "Trump also took swipes at Jeb Bush.": Trump stays the subject
         for match in _TITLED_SURNAME.finditer(sentence):
             full = self._people.fuller([match.group(1)], HONORIFICS.get(match.group(0).split(".")[0].lower()))
             if full and first is None and match.start() < 40:
@@ -238,6 +243,8 @@ class Attributor:
                 or lowered[0] in _NOT_PERSON_FIRST
                 or lowered[0] in _NOT_NAMES
                 or lowered[0] in _PREPOSITIONS  # "From Day One"
+                # "Celebrating Clinton’s Win", "Immediately After Obama": headline words, not a first name
+                or (lowered[0].endswith(("ing", "ly")) and gender_of_first(lowered[0]) is None)
                 or lowered[-1] in _PLACE_WORDS  # "Waterfront Park"
                 or any(w in _TITLES or w in _ORG_WORDS or w in _DATE_WORDS for w in lowered)
             ):
@@ -302,7 +309,9 @@ class Attributor:
             return None if relative[1] else self._subject_before(sentence, cut + relative[0], offset - cut)
         pronoun = _PRONOUN_END.search(left_stripped)
         if pronoun:
-            return self._pronoun(pronoun.group(1), offset + pronoun.start(1), offset + pronoun.end(1))
+            return self._pronoun(
+                pronoun.group(1), offset + pronoun.start(1), offset + pronoun.end(1), sentence[: cut + pronoun.start(1)]
+            )
         match = _NAME_RUN_END.search(left_stripped)
         if match and _PLACE_PREPOSITION.search(left_stripped, max(0, match.start(1) - 12), match.start(1)):
             match = None  # "lawsuits being considered in San Diego have accused": the place is not the subject
@@ -345,7 +354,12 @@ class Attributor:
         right = sentence[pos : pos + _LOOK_AHEAD]
         pronoun = _PRONOUN_START.match(right)
         if pronoun and not (inverted and re.match(r"\s+[a-z]", right[pronoun.end() :])):  # not "said she was"
-            return self._pronoun(pronoun.group(1), offset + pos + pronoun.start(1), offset + pos + pronoun.end(1))
+            return self._pronoun(
+                pronoun.group(1),
+                offset + pos + pronoun.start(1),
+                offset + pos + pronoun.end(1),
+                sentence[: pos + pronoun.start(1)],
+            )
         generic = _GENERIC_START.match(right)
         match = _NAME_RUN_START.match(right)
         role = role_then_name(right, match.end(), never_source()) if match else None  # "said Marquette pollster X"
@@ -376,8 +390,10 @@ class Attributor:
         words = name.split()
         if not words or words[0].lower() in _PRONOUN_WORDS or words[-1].lower().replace("’", "'") in _PRONOUN_WORDS:
             return None  # "obviously I’m saying": the quoted speaker, not a party the phrase names
-        if len(words) == 1 and (words[0][0].isupper() or words[0].isupper()):
-            hit = self._named(name, offset + start + (lead.end() if lead else 0), sentence[max(0, start - 200) : start])
+        named = words[:-1] if len(words) > 1 and words[-1] in _AUXILIARIES else words  # "Ted Cruz is touting"
+        if len(named) <= 6 and all(w[0].isupper() for w in named):  # a name, maybe titled ("Texas Sen. Ted Cruz")
+            name_start = offset + start + (lead.end() if lead else 0)
+            hit = self._named(" ".join(named), name_start, sentence[max(0, start - 200) : start])
             if hit:
                 return hit
         if lead and len(words) <= 3:
@@ -390,7 +406,9 @@ class Attributor:
         phrase = sentence[start:end]
         pronoun = _PRONOUN_START.match(phrase)
         if pronoun and pronoun.end() == len(phrase.rstrip()):
-            return self._pronoun(pronoun.group(1), offset + start + pronoun.start(1), offset + start + pronoun.end(1))
+            return self._pronoun(
+                pronoun.group(1), offset + start + pronoun.start(1), offset + start + pronoun.end(1), sentence[:start]
+            )
         comma = phrase.find(",")
         head = phrase[:comma] if comma > 0 else phrase  # "Henry Crespo, president of the ... Caucus"
         run = _NAME_RUN_START.match(head)
@@ -512,12 +530,16 @@ class Attributor:
             return Attribution(f"{first.speaker}; {second.speaker}", first.start, second.end)
         return None
 
-    def _pronoun(self, word: str, start: int, end: int) -> Attribution | None:
+    def _pronoun(self, word: str, start: int, end: int, before: str = "") -> Attribution | None:
+        """The party a pronoun source stands for; ``before``: the sentence's words before it."""
         word = word.lower()
         name: str | None
         if word in ("he", "she"):
             previous = self._previous.speaker
-            if previous and previous in self._persons:
+            subject = self._opening_person(before) if before.strip() else None
+            if subject and self._people.of_gender(subject, word) == subject:
+                name = subject  # "Former Rep. Chris Shays (R-Conn.) was pro Kasich, he said": its own subject
+            elif previous and previous in self._persons:
                 name = previous  # "X said ... . He added": the last speaker goes on
             else:
                 name = self._subject_person or (self._persons[-1] if self._persons else None)
@@ -532,6 +554,25 @@ class Attributor:
         if name is None:
             return Attribution(None, None, None)  # an attribution, but to no one we know
         return Attribution(name, start, end)
+
+    def _opening_person(self, sentence: str) -> str | None:
+        """The person named as the subject that opens ``sentence`` (its fullest known name), or None.
+        A sentence opening with a quotation has no such subject: the quoted words speak of others."""
+        if not sentence[:1].isalpha():
+            return None
+        opening = opening_name(sentence, _TITLES)
+        if opening is None:
+            return None
+        titles, words = opening
+        lowered = [w.lower().rstrip(".") for w in words]
+        if lowered[0] in _SENTENCE_WORDS | _NOT_NAMES | _NOT_PERSON_FIRST | _PRONOUN_WORDS | _PREPOSITIONS:
+            return None
+        if any(w in _ORG_WORDS or w in _DATE_WORDS or w in _PLACE_WORDS or w in _TITLES for w in lowered):
+            return None
+        full = self._people.fuller(words, gender_of_titles(titles))
+        if full:
+            return full
+        return " ".join(words) if len(words) >= 2 else None
 
     def _generic(self, phrase: str, noun: str, start: int, before: str) -> Attribution:
         noun = noun.split()[-1].lower()
