@@ -190,3 +190,15 @@ def test_a_participle_phrase_after_the_source_is_not_part_of_it():
     )
     text = "The plant will close in May, according to a memo obtained by The Washington Post."
     assert speaker_of(text, "The plant")[0] == "memo"
+
+
+def test_a_source_span_that_runs_past_the_name_gives_the_name():
+    # Seen on news dev as 'Stumpf tried on Tuesday' and 'Last week Stumpf in a televised interview'.
+    text = (
+        "John Stumpf runs the bank. Stumpf tried on Tuesday to make the case that this was a few bad apples, "
+        "explaining the firings amounted to 1 percent of staff. Last week Stumpf in a televised interview "
+        "appeared to blame low-level workers for the fraud. His aides said the bank lost 2 percent."
+    )
+    assert speaker_of(text, "Stumpf tried") == ("John Stumpf", "Stumpf")
+    assert speaker_of(text, "Last week") == ("John Stumpf", "Stumpf")
+    assert speaker_of(text, "His aides") == ("His aides", "His aides")  # a possessor is not the source

@@ -121,6 +121,9 @@ from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
 
 _NONE = Attribution(None, None, None)
 _AUXILIARIES = frozenset("is are was were has have had will would".split())
+_POSSESSIVES = frozenset("his her their its our my your".split())
+_TIME_WORDS = frozenset("week month year night morning afternoon evening ago weekend".split())
+_NAME_OR_PRONOUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|he|she|they)(?![\w'’])")
 
 
 class Attributor:
@@ -398,7 +401,34 @@ class Attributor:
                 return hit
         if lead and len(words) <= 3:
             return self._generic(phrase, words[-1], offset + start, "")
+        if not lead and words[0][0].isupper():
+            inside = self._name_inside(sentence, start, end, offset)
+            if inside is not None:
+                return inside  # "Stumpf tried on Tuesday", "Last week Stumpf in a televised interview"
         return Attribution(name, offset + start, offset + end)
+
+    def _name_inside(self, sentence: str, start: int, end: int, offset: int) -> Attribution | None:
+        """The name or pronoun that opens a source span whose bounds took in more than the source, after
+        any words of time ("Last week Stumpf in a televised interview"); None when the span opens otherwise."""
+        at_most = start
+        for match in _NAME_OR_PRONOUN.finditer(sentence, start, end):
+            gap = sentence[at_most : match.start()].split()
+            if any(w.lower() not in _SENTENCE_WORDS | _TIME_WORDS and not w[:1].isdigit() for w in gap):
+                return None  # "Two lawsuits filed in Port Harbour": the place is not the source
+            words = match.group(0).split()
+            at = match.start()
+            if words[0] in ("he", "she", "they"):
+                return self._pronoun(words[0], offset + at, offset + match.end(), sentence[:at])
+            if all(w.lower().rstrip(".") in _SENTENCE_WORDS | _DATE_WORDS for w in words):
+                at_most = match.end()
+                continue  # "Last", "September": not a party
+            if any(w.endswith(("'s", "’s")) for w in words) or words[0].lower() in _PRONOUN_WORDS | _POSSESSIVES:
+                return None  # "Clinton’s victory", "His aides": the possessor is not the source
+            if len(words) == 1 and not (self._people.fuller(words) or last_org_containing(self._orgs, words[0])):
+                return None  # "Early polls", "Other prominent Republicans": a capital that only opens the sentence
+            hit = self._named(match.group(0), offset + at, sentence[max(0, at - 200) : at])
+            return hit if hit is not None and hit.speaker else None
+        return None
 
     def _resolve(self, sentence: str, start: int, end: int, offset: int) -> Attribution | None:
         """The party a source span names: a pronoun or description resolved through what the
