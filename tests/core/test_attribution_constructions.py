@@ -202,3 +202,18 @@ def test_a_source_span_that_runs_past_the_name_gives_the_name():
     assert speaker_of(text, "Stumpf tried") == ("John Stumpf", "Stumpf")
     assert speaker_of(text, "Last week") == ("John Stumpf", "Stumpf")
     assert speaker_of(text, "His aides") == ("His aides", "His aides")  # a possessor is not the source
+
+
+def test_a_quotation_left_open_carries_its_speaker_through_the_paragraph():
+    # Seen on PolNeAR train: '81-year-old Parker Eaton … said that given the crop of candidates: "There’s only
+    # one: Trump. | The reason why, in my opinion: He spends his own money. | …' gave the later sentences nobody.
+    for mark in ("\u201c", '"'):
+        text = (
+            f"Tom Reyes, a farmer, said that given the field: {mark}There\u2019s only one: Ortiz. The reason why, "
+            "in my opinion: He spends his own money. He has raised 4 percent more than anyone."
+        )
+        assert speaker_of(text, "The reason why")[0] == "Tom Reyes"
+        assert speaker_of(text, "He has raised")[0] == "Tom Reyes"
+    # A closed quotation ends it; a quoted transcript has speakers of its own.
+    text = 'Tom Reyes said: "Taxes rose." Wages fell 2 percent in May.'
+    assert speaker_of(text, "Wages fell")[0] is None

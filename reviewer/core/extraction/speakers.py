@@ -122,6 +122,7 @@ from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
 _NONE = Attribution(None, None, None)
 _AUXILIARIES = frozenset("is are was were has have had will would".split())
 _POSSESSIVES = frozenset("his her their its our my your".split())
+_QUOTED_TRANSCRIPT = re.compile(r"[\"“]\s*[A-Z][A-Z.'’\-]+:\s")
 _TIME_WORDS = frozenset("week month year night morning afternoon evening ago weekend".split())
 _NAME_OR_PRONOUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|he|she|they)(?![\w'’])")
 
@@ -149,6 +150,7 @@ class Attributor:
         self._quote_depth = 0  # «» left open at self._scanned, within the current block
         self._scanned = 0
         self._dialogue = False  # the current block opened with a dialogue dash ("— Это абсурд.")
+        self._block_start = 0  # where the current block (paragraph) starts
 
     def set_label(self, start: int, end: int) -> None:
         """A transcript label opened a block; it speaks until the next label."""
@@ -165,6 +167,7 @@ class Attributor:
         self._quote_depth = max(0, inside_quote + sentence.count("«") - sentence.count("»"))
         self._scanned = end
         if new_block:
+            self._block_start = start
             self._dialogue = is_dialogue_line(sentence)
             self._label_block, self._fresh_label = self._fresh_label, False
         if self._label is not None and not _CYRILLIC.search(sentence) and (self._label_block or self._labels_seen >= 2):
@@ -197,6 +200,14 @@ class Attributor:
         if found is None and _QUOTE_ONLY.match(sentence) and not _CYRILLIC.search(sentence):
             tag = _TAG_SENTENCE.match(self._text, end)  # '“… OK?”' and then 'Trump said.' as a sentence of its own
             found = self._find(tag.group(1), tag.start(1)) if tag else None
+        if (
+            (found is None or found.speaker is None)
+            and self._previous.speaker
+            and self._inside_english_quote(start, sentence)
+        ):
+            # '"There’s only one: Trump. | The reason why: He spends his own money.': the quotation opened in
+            # an earlier sentence of the paragraph goes on, and so does its speaker.
+            found = self._previous
         if found is None:
             if self._previous.speaker and (inside_quote or _OPENING_QUOTE.match(sentence)):
                 found = self._previous  # a quotation that carries on the previous speaker's words
@@ -258,6 +269,18 @@ class Attributor:
             first = first or name
         if first:
             self._subject_person = first
+
+    def _inside_english_quote(self, start: int, sentence: str) -> bool:
+        """True when an English quotation opened earlier in the paragraph is still open where the sentence
+        starts, and the sentence does not close it (a tag may follow the close: '… money," he said.')."""
+        if _CYRILLIC.search(sentence) or any(mark in sentence for mark in '"“”'):
+            return False
+        before = self._text[self._block_start : start]
+        if _QUOTED_TRANSCRIPT.search(before):
+            return False  # '"PENCE: … | WALLACE: …': a transcript quoted whole has speakers of its own
+        curly = before.count("“") - before.count("”")
+        straight = before.count('"')
+        return curly > 0 if curly or "”" in before else (straight % 2 == 1 and "\n" not in before)
 
     def _quotes_open_before(self, start: int, new_block: bool) -> int:
         """How many «» quotations are open where a sentence starts (a block closes them all)."""
