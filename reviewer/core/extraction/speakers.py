@@ -202,11 +202,12 @@ class Attributor:
             found = self._find(tag.group(1), tag.start(1)) if tag else None
         if (
             (found is None or found.speaker is None)
-            and self._previous.speaker
+            and (self._previous.speaker in self._persons or self._previous.speaker in self._orgs)
             and self._inside_english_quote(start, sentence)
         ):
             # '"There’s only one: Trump. | The reason why: He spends his own money.': the quotation opened in
-            # an earlier sentence of the paragraph goes on, and so does its speaker.
+            # an earlier sentence of the paragraph goes on, and so does its speaker: a person or organisation
+            # (a phrase a cue inside the quotation gave, 'no one', 'my cousin', is quoted speech).
             found = self._previous
         if found is None:
             if self._previous.speaker and (inside_quote or _OPENING_QUOTE.match(sentence)):
