@@ -101,6 +101,16 @@ class PeopleMemory:
     def gender(self, name: str) -> str | None:
         return self._genders.get(name) or gender_of_first(name.split()[0])
 
+    def forget(self, name: str) -> None:
+        """``name`` is no person after all ("Exxon Mobil", once "the oil giant Exxon Mobil" says so)."""
+        if name in self.persons:
+            self.persons.remove(name)
+        key = name_key(name.split()[-1])
+        if self.surnames.get(key) == name:
+            del self.surnames[key]
+        if name in self._by_surname.get(key, []):
+            self._by_surname[key].remove(name)
+
     def remember(self, name: str, confident: bool = True, gender: str | None = None) -> None:
         if gender and gender_of_first(name.split()[0]) in (None, gender):
             self._genders[name] = gender

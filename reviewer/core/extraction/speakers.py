@@ -115,6 +115,7 @@ from .speaker_patterns import (
     transcript_label as transcript_label,
 )
 from .speaker_people import HONORIFICS, PeopleMemory, gender_of_first, gender_of_titles, opening_name
+from .speaker_orgs import KINDS as _ORG_KINDS, described_orgs, same_kind
 from .speaker_polls import PollMemory
 from .speaker_tagging import with_tagger
 from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
@@ -139,6 +140,7 @@ class Attributor:
         self._people = PeopleMemory()  # persons named, most recent last, with surnames and genders
         self._persons, self._orgs = self._people.persons, list[str]()
         self._by_title: dict[str, str] = {}  # "president" -> "Barack Obama", for "the president said"
+        self._org_kinds: dict[str, tuple[str, str]] = {}  # "giant" -> ("Exxon Mobil", "oil giant")
         self._label: Attribution | None = None
         self._labels_seen = 0
         self._label_block = False  # the current block opened with a transcript label
@@ -238,6 +240,11 @@ class Attributor:
                 first = full  # "Mr. Putin drew applause": the full name is the subject
         for org in acronym_orgs(sentence):  # "Immigration and Customs Enforcement (ICE)"
             self._remember_org(org)
+        for org, kind in described_orgs(sentence, self._is_person):  # "the oil giant Exxon Mobil"
+            self._people.forget(org)
+            self._remember_org(org)
+            if kind:
+                self._org_kinds[kind.split()[-1].lower()] = (org, kind)
         for match in _CAPITAL_RUN.finditer(sentence):
             words = match.group(0).split()
             if words[0] in ("The", "A", "An"):
@@ -651,6 +658,10 @@ class Attributor:
         person = self._previous.speaker if self._previous.speaker in self._persons else self._subject_person
         if person and person_description(phrase):  # "the New York billionaire": who the article speaks of
             return Attribution(person, start, start + len(phrase))
+        described = re.match(r"the\s+(?:[\w-]+\s+){0,3}\S+$", phrase, re.IGNORECASE)
+        known = self._org_kinds.get(noun) if described and noun in _ORG_KINDS else None
+        if known and same_kind(known[1], phrase.lower().split()[1:]):
+            return Attribution(known[0], start, start + len(phrase))  # "the oil giant", "the company"
         org = last_org_containing(self._orgs, noun)
         if org and noun in _ORG_WORDS:
             return Attribution(org, start, start + len(phrase))
@@ -659,6 +670,9 @@ class Attributor:
         # "The company said": the speaker is "company", the mention keeps its article.
         name = " ".join(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE).split())
         return Attribution(name, start, start + len(phrase))
+
+    def _is_person(self, name: str) -> bool:
+        return name in self._persons or self._people.fuller(name.split()) is not None
 
     def _remember_org(self, name: str) -> None:
         if name in self._orgs:

@@ -1,0 +1,32 @@
+"""Issue 14: "the company said" resolves to the organisation the article introduced with a description
+("the oil giant Exxon Mobil", "Alphabet, the parent company of Google,", "Wells Fargo CEO John Stumpf"), though
+its name has no organisation word in it. Each test is the construction, written by hand."""
+
+from __future__ import annotations
+
+from reviewer.core.extraction.speaker_orgs import described_orgs
+from tests.attribution_helpers import speaker_of
+
+
+def test_an_organisation_introduced_by_a_description_is_what_the_company_means():
+    # Seen on PolNeAR train as 'company' for Exxon Mobil and Alphabet, which looked like a person's name.
+    text = (
+        "The gains were held back by weak results from Harlow Petrol and news from the Bank of Japan.\n\n"
+        "The index was held back by a drop in the oil giant Harlow Petrol. The company reported its smallest "
+        "quarterly profit in 17 years.\n\n"
+        "Quillon, the parent company of Lumo, jumped 3.3 percent. The company reported earnings of $8.42 a share.\n\n"
+        "The online retail giant reported a profit of $1.78 per share."
+    )
+    assert speaker_of(text, "The company reported its")[0] == "Harlow Petrol"
+    assert speaker_of(text, "The company reported earnings")[0] == "Quillon"
+    # "the online retail giant" is not "the oil giant": nobody named it, the description stays.
+    assert speaker_of(text, "The online retail giant")[0] == "online retail giant"
+
+
+def test_what_tells_an_organisation():
+    assert described_orgs("A drop in the oil giant Harlow Petrol.") == [("Harlow Petrol", "oil giant")]
+    assert described_orgs("Quillon, the parent company of Lumo, rose.") == [("Quillon", "parent company")]
+    assert described_orgs("Sen. Ann Reyes grilled Harlow Fargo CEO John Stumpf.") == [("Harlow Fargo", "")]
+    # A person before a role is no organisation; a president is no company's.
+    assert described_orgs("Ortiz spokesman Tom Reyes said.", lambda name: name == "Ortiz") == []
+    assert described_orgs("The African-American president spoke.") == []
