@@ -111,3 +111,13 @@ def test_a_capitalised_participle_or_adverb_does_not_open_a_name():
     assert speaker_of(text, "He said")[0] == "Tom Reyes"
     text = "Hillary Clinton won the primary.\n\nCelebrating Clinton\u2019s Win\n\nShe said turnout rose 4 percent."
     assert speaker_of(text, "She said")[0] == "Hillary Clinton"
+
+
+def test_a_middle_initial_after_a_title_is_part_of_the_name():
+    # Seen as 'Donald J. Trump' for "Mr. Putin drew applause … when he lashed out": "President Vladimir V.
+    # Putin" was read as "President Vladimir", so nobody named Putin was remembered.
+    text = (
+        "Tom Reyes spoke first. With his usual swagger, President Ivan K. Halloway of Ruritania took questions "
+        "for 4 hours.\n\nMr. Halloway drew applause when he said trade with Turkey fell 40 percent."
+    )
+    assert speaker_of(text, "Mr. Halloway drew")[0] == "Ivan K. Halloway"

@@ -5,7 +5,7 @@ The rule (also written in tests/benchmarks/bench_attribution.py):
   its Content most is "the claim holding the content" (no overlapping claim = a miss);
 - that claim "gets" the source when the claim's speaker, or the mention it underlines
   (text[speaker_start:speaker_end]), matches the source mention: both are normalised (lower case,
-  curly quotes straightened, possessive 's and punctuation dropped, words split on spaces) and
+  curly quotes straightened, possessive 's, punctuation and honorifics dropped, words split on spaces) and
   one's words are a contiguous run of the other's words ("Trump" in "Donald Trump", "Donald Trump"
   in "Republican nominee Donald Trump"); the shorter side must hold a word that is not a function
   word ("the", "a", "of", ...), so "the" never matches anything;
@@ -35,10 +35,15 @@ from reviewer.core.extraction import ExtractedClaim, extract_claims  # noqa: E40
 FUNCTION_WORDS = frozenset("the a an of in on for to and or at by with from s mr mrs ms dr".split())
 
 
+# Honorifics are no part of a name (news-guidelines.md: "the fullest name, without honorifics"): "Mr. Putin"
+# is matched by "Vladimir V. Putin". Until 2026-12-07 they were kept, and such pairs counted as misses.
+HONORIFICS = frozenset("mr mrs ms dr".split())
+
+
 def words(text: str) -> list[str]:
     text = text.lower().replace("’", "'").replace("‘", "'")
     text = re.sub(r"'s\b", "", text)
-    return re.findall(r"[a-z0-9]+", text)
+    return [w for w in re.findall(r"[a-z0-9]+", text) if w not in HONORIFICS]
 
 
 def _contains(big: Sequence[str], small: Sequence[str]) -> bool:

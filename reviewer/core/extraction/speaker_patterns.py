@@ -28,9 +28,10 @@ _ASIDE_END = re.compile(
     r"(?:,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*)?,\s*$"
 )
 _PRONOUN_END = re.compile(r"\b(he|she|it|they)\s*$", re.IGNORECASE)
-# Two or three capitalised words, a person's name as a sentence writes it ("Bernie Sanders", "Ban Ki-moon").
+# Two or three capitalised words, a person's name as a sentence writes it ("Bernie Sanders", "Ban Ki-moon"),
+# with a middle initial ("President Vladimir V. Putin").
 _PERSON_RUN = re.compile(
-    r"(?<![\w.'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2})"
+    r"(?<![\w.'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2})"
     r"(?=['’]s\b|[^\w'’-]|$)"  # "Donald Trump’s detractors" names Donald Trump too
 )
 _CAPITAL_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w&'’\-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w&'’\-]*)*")
