@@ -121,3 +121,12 @@ def test_a_middle_initial_after_a_title_is_part_of_the_name():
         "for 4 hours.\n\nMr. Halloway drew applause when he said trade with Turkey fell 40 percent."
     )
     assert speaker_of(text, "Mr. Halloway drew")[0] == "Ivan K. Halloway"
+
+
+def test_a_role_between_the_titles_and_the_name_opens_the_subject():
+    # Seen as 'Paul Ryan' for "Former Democratic candidate Bernie Sanders, who …, said Wednesday he agrees …".
+    text = (
+        "Paul Ryan spoke on Monday. Former Democratic candidate Tom Halloway, who on Tuesday endorsed Ann Reyes, "
+        "said Wednesday he agrees that 40 percent of voters are undecided."
+    )
+    assert speaker_of(text, "Former Democratic")[0] == "Tom Halloway"

@@ -157,6 +157,14 @@ class PeopleMemory:
 # Words that may open a sentence before its subject: "But Trump said", "Meanwhile, Sanders told".
 _CONNECTIVES = frozenset("but and so yet then still now however meanwhile later instead also".split())
 _NAME_WORD = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]\.)$")
+# Lower-case words that describe the person a name follows: "Former Democratic candidate Bernie Sanders".
+_ROLE_NOUNS = frozenset(
+    """
+candidate nominee presidential hopeful contender front-runner frontrunner rival congressman congresswoman
+lawmaker businessman businesswoman billionaire activist author host anchor strategist pollster adviser
+advisor aide commentator columnist lawyer attorney veteran mogul developer star
+""".split()
+)
 
 
 def opening_name(sentence: str, titles: frozenset[str]) -> tuple[list[str], list[str]] | None:
@@ -173,7 +181,7 @@ def opening_name(sentence: str, titles: frozenset[str]) -> tuple[list[str], list
         lowered = bare.lower().rstrip(".")
         if not name and index == 0 and lowered in _CONNECTIVES:
             continue
-        if len(name) <= 2 and (lowered in titles or lowered + "." in titles or lowered == "former"):
+        if len(name) <= 2 and (lowered in titles or lowered + "." in titles or lowered in _ROLE_NOUNS | {"former"}):
             # "Texas Sen. Ted Cruz", "House Majority Leader Kevin McCarthy": what opens the title is part of it
             found_titles += [w.lower() for w in name] + [lowered]
             name = []
