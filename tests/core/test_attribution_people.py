@@ -130,3 +130,13 @@ def test_a_role_between_the_titles_and_the_name_opens_the_subject():
         "said Wednesday he agrees that 40 percent of voters are undecided."
     )
     assert speaker_of(text, "Former Democratic")[0] == "Tom Halloway"
+
+
+def test_the_former_president_is_the_former_office_holder_not_the_president():
+    # Issue 14: "the former president" (after "Former President Bill Clinton") was left as 'former president'.
+    text = (
+        "President Ann Reyes spoke on Monday.\n\nFormer President Tom Halloway criticised the health law in Flint.\n\n"
+        "During the rally, the former president said premiums rose 25 percent. The president said they fell."
+    )
+    assert speaker_of(text, "During the rally")[0] == "Tom Halloway"
+    assert speaker_of(text, "The president said")[0] == "Ann Reyes"

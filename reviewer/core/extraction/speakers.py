@@ -124,6 +124,8 @@ _NONE = Attribution(None, None, None)
 _AUXILIARIES = frozenset("is are was were has have had will would".split())
 _POSSESSIVES = frozenset("his her their its our my your".split())
 _QUOTED_TRANSCRIPT = re.compile(r"[\"“]\s*[A-Z][A-Z.'’\-]+:\s")
+# A former office holder, whom "the former president" means later: "Former President Bill Clinton".
+_FORMER_TITLED = re.compile(r"\b[Ff]ormer\s+([A-Z][a-z]+\.?)\s+([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)\b")
 _TIME_WORDS = frozenset("week month year night morning afternoon evening ago weekend".split())
 _NAME_OR_PRONOUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|he|she|they)(?![\w'’])")
 
@@ -251,14 +253,22 @@ class Attributor:
                 words = words[1:]
             if len(words) >= 2 and words[-1].lower() in _ORG_WORDS and words[0].lower() not in _SENTENCE_WORDS:
                 self._remember_org(" ".join(words))  # "Harbourside Water Company": for "the company said"
+        for match in _FORMER_TITLED.finditer(sentence):  # "Former President Bill Clinton": "the former president"
+            title = match.group(1).lower().rstrip(".")
+            if title in _TITLES or title + "." in _TITLES:
+                name = self._people.fuller(match.group(2).split()) or match.group(2)
+                self._by_title["former " + _TITLE_WORDS.get(title, title)] = name
+                self._remember_person(name)
         for match in _PERSON_RUN.finditer(sentence):
             words = match.group(1).split()
             lowered = [w.lower().rstrip(".") for w in words]
             titled = [i for i, w in enumerate(lowered) if w in _TITLES and w not in ("the", "a", "an")]
             if titled and titled[-1] < len(words) - 2 and lowered[titled[-1]] not in _ORG_WORDS:
                 # "Senator Maria Lopez": the person is who the title names
+                former = lowered[0] == "former" or sentence[: match.start()].endswith(("former ", "Former "))
                 for word in lowered[: titled[-1] + 1]:
-                    self._by_title[_TITLE_WORDS.get(word, word)] = " ".join(words[titled[-1] + 1 :])
+                    title = _TITLE_WORDS.get(word, word)
+                    self._by_title["former " + title if former else title] = " ".join(words[titled[-1] + 1 :])
                 words, lowered = words[titled[-1] + 1 :], lowered[titled[-1] + 1 :]
             if (
                 lowered[0] in _SENTENCE_WORDS
@@ -655,6 +665,8 @@ class Attributor:
         if titled and re.match(r"(?:the\s+)?\S+$", phrase, re.IGNORECASE):  # "the president", not "a minister"
             if not phrase.lower().startswith("a "):
                 return Attribution(titled, start, start + len(phrase))
+        if re.match(r"the\s+former\s+\S+$", phrase, re.IGNORECASE) and "former " + noun in self._by_title:
+            return Attribution(self._by_title["former " + noun], start, start + len(phrase))  # not the president
         person = self._previous.speaker if self._previous.speaker in self._persons else self._subject_person
         if person and person_description(phrase):  # "the New York billionaire": who the article speaks of
             return Attribution(person, start, start + len(phrase))
