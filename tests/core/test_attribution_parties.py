@@ -64,3 +64,15 @@ def test_a_surname_resolves_to_the_fuller_name_whatever_its_apostrophe_or_partic
     # Another person who shares the surname stays who they are.
     text = "Bill Clinton said the economy grew by 4 percent. Hillary Clinton said the deficit fell by half."
     assert speaker_of(text, "Hillary Clinton said")[0] == "Hillary Clinton"
+
+
+def test_two_surnames_of_people_named_before_are_two_parties():
+    # Seen as 'Cruz and Trump' for "Cruz  and Trump have slammed the president …" after both were named in full.
+    text = (
+        "Ted Halloway and Donald Ortiz spoke in Iowa. Halloway  and Ortiz have slammed the president for "
+        "cutting 40 percent of the budget."
+    )
+    assert speaker_of(text, "Halloway  and")[0] == "Ted Halloway; Donald Ortiz"
+    # Two words nobody named are no two parties.
+    text = "Tom Reyes spoke. Marks and Spencer have said sales fell 4 percent."
+    assert speaker_of(text, "Marks and")[0] != "Marks; Spencer"

@@ -124,6 +124,7 @@ _NONE = Attribution(None, None, None)
 _AUXILIARIES = frozenset("is are was were has have had will would".split())
 _POSSESSIVES = frozenset("his her their its our my your".split())
 _QUOTED_TRANSCRIPT = re.compile(r"[\"“]\s*[A-Z][A-Z.'’\-]+:\s")
+_TWO_SURNAMES = re.compile(r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+and\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
 # A former office holder, whom "the former president" means later: "Former President Bill Clinton".
 _FORMER_TITLED = re.compile(r"\b[Ff]ormer\s+([A-Z][a-z]+\.?)\s+([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)\b")
 _TIME_WORDS = frozenset("week month year night morning afternoon evening ago weekend".split())
@@ -593,6 +594,9 @@ class Attributor:
         """ "Charles E. Grassley and Patrick J. Leahy", "Harvard and the University of California":
         several parties, joined with "; " (the span covers both); see speaker_patterns.two_parties."""
         split = two_parties(run)
+        surnames = _TWO_SURNAMES.fullmatch(run)
+        if split is None and surnames and all(self._people.fuller([name]) for name in surnames.groups()):
+            split = surnames.end(1), surnames.start(2)  # "Cruz and Trump", both named in full before
         if split is None:
             return None
         first = self._named(run[: split[0]], run_start, before)
