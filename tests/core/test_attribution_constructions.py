@@ -217,3 +217,14 @@ def test_a_quotation_left_open_carries_its_speaker_through_the_paragraph():
     # A closed quotation ends it; a quoted transcript has speakers of its own.
     text = 'Tom Reyes said: "Taxes rose." Wages fell 2 percent in May.'
     assert speaker_of(text, "Wages fell")[0] is None
+
+
+def test_a_cue_that_says_nothing_was_said_reports_no_statement():
+    # Seen as 'Trump has not yet' for "Trump has not yet responded to Calderon’s remarks, …" (news-guidelines.md:
+    # the speaker is the party whose statement the sentence reports; here nobody's is).
+    text = (
+        "Tom Reyes spoke on Monday. Reyes has not yet responded to the report that rents rose 40 percent. "
+        "Ann Ortiz never said that taxes rose 4 percent."
+    )
+    assert speaker_of(text, "Reyes has not")[0] is None
+    assert speaker_of(text, "Ann Ortiz never")[0] is None

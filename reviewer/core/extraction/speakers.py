@@ -95,6 +95,7 @@ from .speaker_patterns import (
     _PUBLISHED_BY,
     role_then_name,
     two_parties,
+    negated_cue,
     trailing_first,
     pronoun_in_quotes,
     person_description,
@@ -316,6 +317,8 @@ class Attributor:
             return Attribution(hit.speaker, hit.start, hit.end, quoted)
         # Text order beat best-rate-first on train; a trailing ", a study by X concluded." goes first.
         for cue in islice(trailing_first(sentence, find_cues(sentence)), MAX_TRIES):
+            if negated_cue(sentence, cue.start, cue.end):
+                continue  # "Trump has not yet responded", "declined to comment": no statement is reported
             passive = passive_by(sentence, cue.start, cue.end)  # "was criticized by X": X, the agent
             if cue.after >= 0.5 or passive:  # "according to X", "X reports": the learned side of the source
                 by = _PUBLISHED_BY.match(sentence, cue.end)
