@@ -228,3 +228,16 @@ def test_a_cue_that_says_nothing_was_said_reports_no_statement():
     )
     assert speaker_of(text, "Reyes has not")[0] is None
     assert speaker_of(text, "Ann Ortiz never")[0] is None
+
+
+def test_it_is_the_organisation_that_opens_its_sentence_and_a_preposition_names_nobody():
+    # Seen in the desk on a Washington Post article: "World leaders denounce … | The United Nations Security
+    # Council on Friday … as a deterrence to what it called …" gave 'World leaders'; "Following a swiftly
+    # called, late-afternoon meeting, the Security Council issued a statement calling …" gave 'Following'.
+    text = (
+        "World leaders denounce the test.\n\nThe Ruritania Security Council on Friday pledged 4 new sanctions "
+        "against what it called a clear threat.\n\nFollowing a swiftly called, late-afternoon meeting, the council "
+        "issued a statement calling the test a violation of 5 resolutions."
+    )
+    assert speaker_of(text, "The Ruritania")[0] == "Ruritania Security Council"
+    assert speaker_of(text, "Following")[0] != "Following"

@@ -107,6 +107,6 @@ canyon coast peninsula gardens garden hotel stadium arena mall district province
 PREPOSITIONS = frozenset(
     """
 from with by to into of about through during against without among between near inside outside across
-toward towards upon within beyond behind beside under over
+toward towards upon within beyond behind beside under over following according including despite amid
 """.split()
 )

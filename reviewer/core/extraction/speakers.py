@@ -126,6 +126,8 @@ _AUXILIARIES = frozenset("is are was were has have had will would".split())
 _POSSESSIVES = frozenset("his her their its our my your".split())
 _QUOTED_TRANSCRIPT = re.compile(r"[\"“]\s*[A-Z][A-Z.'’\-]+:\s")
 _TWO_SURNAMES = re.compile(r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+and\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
+# An organisation that opens a sentence as its subject: "The United Nations Security Council on Friday …".
+_OPENING_ORG = re.compile(r"(?:The\s+)?((?:[A-Z][\w.&'’-]*\s+(?:(?:of|for|and)\s+)?){0,5}[A-Z][\w&'’-]*)\b")
 # A former office holder, whom "the former president" means later: "Former President Bill Clinton".
 _FORMER_TITLED = re.compile(r"\b[Ff]ormer\s+([A-Z][a-z]+\.?)\s+([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)\b")
 _TIME_WORDS = frozenset("week month year night morning afternoon evening ago weekend".split())
@@ -444,6 +446,8 @@ class Attributor:
             hit = self._named(" ".join(named), name_start, sentence[max(0, start - 200) : start])
             if hit:
                 return hit
+            if len(named) == 1 and not lead and named[0].lower() in _PREPOSITIONS | _SENTENCE_WORDS:
+                return None  # "Following a swiftly called meeting, …", "Despite complaints that …": nobody
         if lead and len(words) <= 3:
             return self._generic(phrase, words[-1], offset + start, "")
         if not lead and words[0][0].isupper():
@@ -540,6 +544,8 @@ class Attributor:
         lowered = [t.group(0).lower().rstrip(".") for t in tokens]
         if (
             lowered[0] in _NOT_NAMES
+            # "Following a swiftly called meeting, …", but "From agreed" after "Al From"
+            or (len(lowered) == 1 and lowered[0] in _PREPOSITIONS and not self._people.fuller([tokens[0].group(0)]))
             or lowered[-1] in ("i", "we", "you")
             or all(w in _TITLES or w + "." in _TITLES for w in lowered)
         ):
@@ -624,6 +630,9 @@ class Attributor:
             name = self._people.of_gender(name, word)  # "she" after "Bill Clinton": the woman named last
         elif word == "it":
             name = self._orgs[-1] if self._orgs else None
+            opening = _OPENING_ORG.match(before) if before.strip() else None
+            if opening and opening.group(1).split()[-1].lower() in _ORG_WORDS:
+                name = opening.group(1)  # "The United Nations Security Council … what it called": its own subject
             previous = self._previous.speaker
             if previous and previous not in self._persons and previous not in self._orgs:
                 name = name or previous
