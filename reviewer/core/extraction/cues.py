@@ -122,7 +122,7 @@ def find_cues(sentence: str, min_rate: float = MIN_RATE) -> list[Cue]:
         for size in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
             words = tuple(t[2] for t in tokens[i : i + size])
             entry = table.get(words)
-            if entry is None and size == 1 and tokens[i][2].isalpha():
+            if entry is None and size == 1 and tokens[i][2].isalpha() and tokens[i][2] not in _NOT_ALONE:
                 entry = _stems.get(stem(tokens[i][2]))  # "recommends" when "recommended" was learnt
                 if entry is not None and entry[0] >= STEM_RATE:
                     entry = (max(entry[0], min_rate), entry[1])
