@@ -193,3 +193,46 @@ def test_a_tagged_span_that_stops_inside_a_name_covers_the_whole_name():
     span = TaggedSpan(0, sentence.index(" told"), 0.9, False)
     found = Attributor(sentence).attribute(0, len(sentence), True, [span])
     assert sentence[found.start : found.end] == "Two officials familiar with the talks"
+
+
+def test_a_wider_context_reads_two_words_each_side_within_the_sentence():
+    # The head reads [word, 1 before, 1 after, 2 before, 2 after]; neighbours never cross a sentence start.
+    from reviewer.core.extraction.source_tagger import SourceTagger
+
+    eye = np.eye(5, dtype=np.float32)
+    tagger = SourceTagger(eye, np.zeros(5, np.float32), eye * 50.0, np.zeros(5, np.float32), 0.5, context=2)
+    assert tagger.width == 1
+    # One feature per word, 1..6; two sentences: words 0-3 and 4-5.
+    vectors = np.arange(1, 7, dtype=np.float32)[:, None] / 100.0
+    p = tagger.probabilities(vectors, np.array([0, 4]))
+    logits = np.log(p) - np.log(p).min(axis=1, keepdims=True)  # softmax up to a constant: 50 x features
+    features = np.round(logits / 50.0 * 100.0 + 0.0, 3)
+    features -= features.min(axis=1, keepdims=True)
+    expected = np.array(
+        [
+            [1, 0, 2, 0, 3],  # word 1: nothing before, 2 and 3 after
+            [2, 1, 3, 0, 4],
+            [3, 2, 4, 1, 0],  # word 3: word 4 ends its sentence, so nothing 2 after
+            [4, 3, 0, 2, 0],
+            [5, 0, 6, 0, 0],  # a new sentence: nothing of the first is read
+            [6, 5, 0, 0, 0],
+        ],
+        dtype=np.float32,
+    )
+    assert np.allclose(features, expected - expected.min(axis=1, keepdims=True), atol=1e-3)
+    with np.testing.assert_raises(ValueError):
+        SourceTagger(np.eye(4, 5, dtype=np.float32), np.zeros(5), eye, np.zeros(5), 0.5, context=2)
+
+
+def test_a_tagged_description_gives_way_to_the_name_the_rules_found_after_it():
+    # The tagger's sure span 'Another Connecticut former lawmaker,' replaced the rules' Joe Lieberman and gave
+    # 'Another Connecticut'.
+    from reviewer.core.extraction.speakers import Attributor
+
+    sentence = (
+        "Another Ruritania former lawmaker, Sen. Tom Halloway (I-Conn.), also stated his intention to vote for Reyes."
+    )
+    described = TaggedSpan(0, sentence.index(" Sen."), 0.95, False)
+    stated = TaggedSpan(sentence.index("also stated"), sentence.index(" his"), 0.9, True)
+    found = Attributor(sentence).attribute(0, len(sentence), True, [described, stated])
+    assert found.speaker == "Tom Halloway"

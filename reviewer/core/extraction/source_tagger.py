@@ -91,24 +91,27 @@ class SourceTagger:
     """The head: relu(x W1 + b1) W2 + b2, softmax over LABELS, per wordpiece vector."""
 
     def __init__(
-        self, w1: np.ndarray, b1: np.ndarray, w2: np.ndarray, b2: np.ndarray, min_score: float, context: bool = False
+        self, w1: np.ndarray, b1: np.ndarray, w2: np.ndarray, b2: np.ndarray, min_score: float, context: int = 0
     ):
         if (
             w1.shape[1] != b1.shape[0]
             or w2.shape != (b1.shape[0], len(LABELS))
             or b2.shape != (len(LABELS),)
-            or (context and w1.shape[0] % 3)
+            or context < 0
+            or w1.shape[0] % (2 * context + 1)
         ):
             raise ValueError("source tagger: weight shapes do not fit together")
-        self.context = context  # each word's vector is read with the previous and next word's
-        self.width = int(w1.shape[0]) // (3 if context else 1)  # of one token vector
+        # Each word's vector is read with the `context` words before and after it (0: alone), stacked as
+        # [word, 1 before, 1 after, 2 before, 2 after, ...], as training/attribution/train_tagger.py does.
+        self.context = int(context)
+        self.width = int(w1.shape[0]) // (2 * self.context + 1)  # of one token vector
         self._w1, self._b1, self._w2, self._b2 = w1, b1, w2, b2
         self.min_score = min_score
 
     @classmethod
     def load(cls, path: Path) -> SourceTagger:
         with np.load(path) as data:
-            context = bool(int(data["context"])) if "context" in data.files else False
+            context = int(data["context"]) if "context" in data.files else 0
             return cls(
                 data["w1"].astype(np.float32),
                 data["b1"].astype(np.float32),
@@ -123,14 +126,19 @@ class SourceTagger:
         sentence's, or several sentences' stacked, with `sentence_starts` the row where each begins
         (a word's neighbours are read within its sentence only)."""
         if self.context:
-            first = np.zeros(len(vectors), dtype=bool)
-            first[0 if sentence_starts is None else sentence_starts] = True
-            last = np.roll(first, -1)
-            before = np.roll(vectors, 1, axis=0)
-            before[first] = 0.0
-            after = np.roll(vectors, -1, axis=0)
-            after[last] = 0.0
-            vectors = np.hstack([vectors, before, after])
+            starts = np.zeros(len(vectors), dtype=np.int64)
+            starts[0 if sentence_starts is None else sentence_starts] = 1
+            sentence = np.cumsum(starts)  # which sentence each row is of
+            parts = [vectors]
+            for d in range(1, self.context + 1):
+                before = np.zeros_like(vectors)
+                before[d:] = vectors[:-d]
+                before[d:][sentence[d:] != sentence[:-d]] = 0.0
+                after = np.zeros_like(vectors)
+                after[:-d] = vectors[d:]
+                after[:-d][sentence[:-d] != sentence[d:]] = 0.0
+                parts += [before, after]
+            vectors = np.hstack(parts)
         hidden = np.maximum(vectors @ self._w1 + self._b1, 0.0)
         logits = hidden @ self._w2 + self._b2
         logits -= logits.max(axis=1, keepdims=True)

@@ -21,6 +21,8 @@ _TAGGER_ALONE = 0.0
 # ... and where it found a cue but no source, the rules look for the cue's subject.
 _CUE_SUBJECTS = True
 
+# What may stand between a description the tagger found and the name the rules found after it.
+_APPOSITION = re.compile(r"[\s,]*(?:(?:[A-Z][a-z]{1,4}\.|Sen|Rep|Gov)\s+)?")
 Resolve = Callable[[str, int, int, int], "Attribution | None"]  # (sentence, start, end, offset)
 SubjectBefore = Callable[[str, int, int], "Attribution | None"]  # (sentence, cue start, offset)
 
@@ -62,6 +64,15 @@ def with_tagger(
         return found  # the rules found the speaker the tagger is surest of
     if found is not None and found.speaker is not None and best.score < _TAGGER_OVERRIDES:
         return found
+    if (
+        found is not None
+        and found.speaker is not None
+        and found.start is not None
+        and found.start - offset > best.end
+        and sentence[best.end - 1 : best.end + 1].strip(" ") in (",", ", ")
+        and _APPOSITION.fullmatch(sentence, best.end, found.start - offset)
+    ):
+        return found  # "Another … former lawmaker, Sen. Joe Lieberman": the name the description stands before
     if (found is None or found.speaker is None) and best.score < _TAGGER_ALONE:
         return found
     tagged = resolve(sentence, best.start, _name_end(sentence, best.start, best.end), offset)

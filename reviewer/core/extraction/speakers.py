@@ -124,6 +124,8 @@ from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
 _NONE = Attribution(None, None, None)
 _AUXILIARIES = frozenset("is are was were has have had will would".split())
 _POSSESSIVES = frozenset("his her their its our my your".split())
+# "Another Connecticut former lawmaker, Sen. Joe Lieberman": a quantifier opens a description, not a name.
+_QUANTIFIERS = frozenset("another other some many several both all each every no most few".split())
 _QUOTED_TRANSCRIPT = re.compile(r"[\"“]\s*[A-Z][A-Z.'’\-]+:\s")
 _TWO_SURNAMES = re.compile(r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+and\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
 # An organisation that opens a sentence as its subject: "The United Nations Security Council on Friday …".
@@ -468,6 +470,8 @@ class Attributor:
             at = match.start()
             if words[0] in ("he", "she", "they"):
                 return self._pronoun(words[0], offset + at, offset + match.end(), sentence[:at])
+            if words[0].lower() in _QUANTIFIERS:
+                return None  # "Another Connecticut former lawmaker": a description, not a name
             if all(w.lower().rstrip(".") in _SENTENCE_WORDS | _DATE_WORDS for w in words):
                 at_most = match.end()
                 continue  # "Last", "September": not a party
@@ -495,7 +499,7 @@ class Attributor:
         if (
             lead
             and (len(lead.group(1).split()) >= 2 or lead.group(1).isupper())
-            and lead.group(1).split()[0].lower() not in _SENTENCE_WORDS | _NOT_NAMES
+            and lead.group(1).split()[0].lower() not in _SENTENCE_WORDS | _NOT_NAMES | _QUANTIFIERS
         ):
             # The tagger's bounds are loose ("A Government Accountability Office report released"):
             # a name that opens the span is the source.
