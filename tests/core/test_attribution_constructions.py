@@ -253,3 +253,12 @@ def test_a_word_that_is_no_cue_alone_is_no_cue_through_its_stem():
     )
     assert speaker_of(text, "Six women")[0] is None
     assert speaker_of(text, "The pay gap")[0] is None
+
+
+def test_an_adverb_or_a_date_before_the_source_is_no_part_of_it():
+    # Seen in the desk: 'Even China' ("Even China, Pyongyang's only ally, said …") and 'In 2013' ("In 2013,
+    # research conducted by the Center for Media and Public Affairs found …").
+    text = "Even Ruritania, Pyongyang's only ally, said it was resolutely opposed to the 5th test."
+    assert speaker_of(text, "Even")[0] == "Ruritania"
+    text = "In 2013, research conducted by the Center for Media Studies found 32 percent of claims false."
+    assert speaker_of(text, "In 2013")[0] != "In 2013"

@@ -236,3 +236,14 @@ def test_a_tagged_description_gives_way_to_the_name_the_rules_found_after_it():
     stated = TaggedSpan(sentence.index("also stated"), sentence.index(" his"), 0.9, True)
     found = Attributor(sentence).attribute(0, len(sentence), True, [described, stated])
     assert found.speaker == "Tom Halloway"
+
+
+def test_a_tagged_span_that_stops_at_an_initial_runs_on_to_the_surname():
+    # Seen in the desk as 'John F' for "Secretary of State John F. Kerry said …": the span stopped before the dot.
+    from reviewer.core.extraction.speakers import Attributor
+
+    sentence = "Secretary of State John F. Halloway grilled the minister on Tuesday over 4 missile tests."
+    span = TaggedSpan(0, sentence.index(". Halloway"), 0.9, False)
+    grilled = TaggedSpan(sentence.index("grilled"), sentence.index(" the minister"), 0.9, True)
+    found = Attributor(sentence).attribute(0, len(sentence), True, [span, grilled])
+    assert found.speaker == "John F. Halloway"

@@ -175,6 +175,8 @@ def _no_content_word(speaker: str) -> bool:
     words = speaker.split()
     if not words or words[0] in _CLAUSE_WORDS or words[0] in _DASHES:
         return True  # "— including", "— and last June stirred controversy with": a clause after a dash
+    if len(words) == 2 and words[0].lower() in ("in", "on", "at", "since", "by") and words[1][:1].isdigit():
+        return True  # "In 2013, research conducted by … found": a date, not a party
     if len(words) == 1 and words[0].islower() and words[0].endswith(("ing", "ed")) and words[0] not in _ING_NOUNS:
         return True  # "making", "involved": a verb form, not a party ("polling shows" keeps its source)
     return all(word.lower() in _FUNCTION_WORDS for word in words)

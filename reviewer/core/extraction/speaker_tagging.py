@@ -92,5 +92,7 @@ def _name_end(sentence: str, start: int, end: int) -> int:
     last = sentence[start:end].split()
     if not last or not last[-1][:1].isupper():
         return end
+    if len(last[-1]) == 1 and sentence[end : end + 1] == ".":
+        end += 1  # "Secretary of State John F" stops before the initial's dot, and "Kerry" follows it
     more = _NAME_GOES_ON.match(sentence, end)
     return more.end() if more else end

@@ -73,7 +73,7 @@ SENTENCE_WORDS = frozenset(
     """
 but and so yet however meanwhile still then also in on at for as if when while after before since although
 though when this that these those there here what why how where which who then now today yesterday earlier
-later last next instead indeed moreover furthermore asked speaking writing quoted
+later last next instead indeed moreover furthermore asked speaking writing quoted even
 """.split()
 )
 
