@@ -140,3 +140,12 @@ def test_the_former_president_is_the_former_office_holder_not_the_president():
     )
     assert speaker_of(text, "During the rally")[0] == "Tom Halloway"
     assert speaker_of(text, "The president said")[0] == "Ann Reyes"
+
+
+def test_a_title_case_run_that_names_a_thing_is_no_person():
+    # Seen in the desk: "she said" went to 'Erikson Prize', a title-case run remembered as a person.
+    text = (
+        "Pat Reyes spoke in May.\n\nA jury gave the school its Halloway Prize.\n\n"
+        "\u201cIt never crossed my mind,\u201d she said, adding that 40 percent of her savings went to it."
+    )
+    assert speaker_of(text, "\u201cIt never")[0] == "Pat Reyes"

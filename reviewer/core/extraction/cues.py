@@ -133,8 +133,14 @@ def find_cues(sentence: str, min_rate: float = MIN_RATE) -> list[Cue]:
             i += 1
             continue
         size, (rate, after) = hit
-        if i > 0 and tokens[i - 1][2] in _DETERMINERS and tokens[i][2].isalpha():
-            i += size  # "the expected de-classification", "an alleged plot": a modifier, not a cue
+        if (
+            i > 0
+            and tokens[i][2].isalpha()
+            and (tokens[i - 1][2] in _DETERMINERS or (tokens[i - 1][2].endswith("'s") and tokens[i][2].endswith("ed")))
+        ):
+            # "the expected de-classification", "an alleged plot", "the alliance's recommended 2 percent":
+            # a modifier, not a cue
+            i += size
             continue
         start, end = tokens[i][0], tokens[i + size - 1][1]
         inside = any(a < start and end <= b for a, b in quoted)

@@ -166,7 +166,9 @@ _FUNCTION_WORDS = frozenset(
 _CLAUSE_WORDS = frozenset("is are was were has have had will would does did".split())
 _DASHES = frozenset("— – -- -".split())
 _ING_NOUNS = frozenset("polling reporting ruling filing briefing hearing recording listing".split())
-_CLAUSE_TAIL = re.compile(r"(?:\s+(?:" + "|".join(sorted(_CLAUSE_WORDS)) + r"))+\s*$")
+# ... and words that float after a subject: "DuVernay both documents", "the senators themselves said".
+_FLOATING = frozenset("both all each alone too himself herself itself themselves".split())
+_CLAUSE_TAIL = re.compile(r"(?:\s+(?:" + "|".join(sorted(_CLAUSE_WORDS | _FLOATING)) + r"))+\s*$")
 
 
 def _no_content_word(speaker: str) -> bool:

@@ -123,7 +123,10 @@ from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
 
 _NONE = Attribution(None, None, None)
 _AUXILIARIES = frozenset("is are was were has have had will would".split())
+_IN_NUMBER = re.compile(r"\d[,.]\d")
 _POSSESSIVES = frozenset("his her their its our my your".split())
+# Last words of capitalised runs that name things, never a person ("Erikson Prize", "Affordable Care Act").
+_THING_WORDS = frozenset("prize award act bill law plan program programme project fund report treaty accord".split())
 # "Another Connecticut former lawmaker, Sen. Joe Lieberman": a quantifier opens a description, not a name.
 _QUANTIFIERS = frozenset("another other some many several both all each every no most few".split())
 _QUOTED_TRANSCRIPT = re.compile(r"[\"“]\s*[A-Z][A-Z.'’\-]+:\s")
@@ -199,6 +202,13 @@ class Attributor:
                     found, sentence, start, hints, self.tagger_mode, self._resolve, self._subject_before
                 )
                 found = found if tagged and pronoun_in_quotes(self._text, start, tagged) else tagged
+            if (
+                found is not None
+                and found.speaker
+                and (found.start or 0) >= 2
+                and _IN_NUMBER.match(self._text, found.start - 2)
+            ):
+                found = None  # "200,000 in 1972": a span that starts inside a number names nobody
             if found is not None and found.speaker:
                 found = without_subordinator(without_clause_tail(found, self._text), self._text)
                 if _no_content_word(found.speaker or ""):
@@ -283,7 +293,7 @@ class Attributor:
                 or lowered[0] in _PREPOSITIONS  # "From Day One"
                 # "Celebrating Clinton’s Win", "Immediately After Obama": headline words, not a first name
                 or (lowered[0].endswith(("ing", "ly")) and gender_of_first(lowered[0]) is None)
-                or lowered[-1] in _PLACE_WORDS  # "Waterfront Park"
+                or lowered[-1] in _PLACE_WORDS | _THING_WORDS  # "Waterfront Park", "Erikson Prize"
                 or any(w in _TITLES or w in _ORG_WORDS or w in _DATE_WORDS for w in lowered)
             ):
                 continue
