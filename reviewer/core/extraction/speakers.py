@@ -205,7 +205,8 @@ class Attributor:
             if (
                 found is not None
                 and found.speaker
-                and (found.start or 0) >= 2
+                and found.start is not None
+                and found.start >= 2
                 and _IN_NUMBER.match(self._text, found.start - 2)
             ):
                 found = None  # "200,000 in 1972": a span that starts inside a number names nobody
