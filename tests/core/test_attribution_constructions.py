@@ -280,3 +280,12 @@ def test_junk_the_desk_showed_as_speakers_is_gone():
     start = text.index("DuVernay")
     cut = without_clause_tail(Attribution("DuVernay both", start, start + len("DuVernay both")), text)
     assert (cut.speaker, text[cut.start : cut.end]) == ("DuVernay", "DuVernay")
+
+
+def test_a_home_town_aside_and_a_line_break_seen_in_the_desk():
+    # "Johnnie Wilson, of Springfield, Va., said he had fought …" gave 'Springfield'.
+    text = "Tom Reyes spoke. Johnnie Wilson, of Springfield, Va., said he had fought in Vietnam for 4 years."
+    assert speaker_of(text, "Johnnie") == ("Johnnie Wilson", "Johnnie Wilson")
+    # A quotation left open does not run past the end of its line: the next line is the article's again.
+    text = "Gwen Moore said: \u201cThe man is a liar.\nTrump has record low support from black voters, with 1 percent."
+    assert speaker_of(text, "Trump has")[0] is None

@@ -24,7 +24,7 @@ _APPOSITION_END = re.compile(rf"({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}),\s+[^
 # An aside between a subject and its verb that opens with a preposition or a relative word: "Clinton,
 # during a town hall meeting in Columbus, Ohio, said" (the subject is before it, whatever it names).
 _ASIDE_END = re.compile(
-    r"(?<=\w),\s+(?:during|who|which|whose|speaking|in|at|on|after|before|while|when|addressing)\b[^\"“”,]*"
+    r"(?<=\w),\s+(?:during|who|which|whose|speaking|in|at|on|of|after|before|while|when|addressing)\b[^\"“”,]*"
     r"(?:,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*)?,\s*$"
 )
 _PRONOUN_END = re.compile(r"\b(he|she|it|they)\s*$", re.IGNORECASE)

@@ -311,11 +311,11 @@ class Attributor:
         if _CYRILLIC.search(sentence) or any(mark in sentence for mark in '"“”'):
             return False
         before = self._text[self._block_start : start]
+        before = before[before.rfind("\n") + 1 :]  # a line break ends a paragraph, whatever the splitter's blocks
         if _QUOTED_TRANSCRIPT.search(before):
             return False  # '"PENCE: … | WALLACE: …': a transcript quoted whole has speakers of its own
         curly = before.count("“") - before.count("”")
-        straight = before.count('"')
-        return curly > 0 if curly or "”" in before else (straight % 2 == 1 and "\n" not in before)
+        return curly > 0 if curly or "”" in before else before.count('"') % 2 == 1
 
     def _quotes_open_before(self, start: int, new_block: bool) -> int:
         """How many «» quotations are open where a sentence starts (a block closes them all)."""
