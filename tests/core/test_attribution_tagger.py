@@ -247,3 +247,18 @@ def test_a_tagged_span_that_stops_at_an_initial_runs_on_to_the_surname():
     grilled = TaggedSpan(sentence.index("grilled"), sentence.index(" the minister"), 0.9, True)
     found = Attributor(sentence).attribute(0, len(sentence), True, [span, grilled])
     assert found.speaker == "John F. Halloway"
+
+
+def test_a_relative_who_is_the_name_before_it():
+    # Seen in the desk as 'who' for "The decision is politically risky for Cruz, who pointedly refused to …".
+    from reviewer.core.extraction.speakers import Attributor
+
+    text = "Ted Halloway spoke in May. The decision is risky for Halloway, who pointedly snubbed Trump in 2 speeches."
+    start = text.index("The decision")
+    sentence = text[start:]
+    who = TaggedSpan(sentence.index("who"), sentence.index("who") + 3, 0.9, False)
+    snubbed = TaggedSpan(sentence.index("snubbed"), sentence.index(" Trump"), 0.9, True)
+    attributor = Attributor(text)
+    attributor.attribute(0, start - 1, True)
+    found = attributor.attribute(start, len(text), False, [who, snubbed])
+    assert found.speaker == "Ted Halloway"

@@ -123,6 +123,7 @@ from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
 
 _NONE = Attribution(None, None, None)
 _AUXILIARIES = frozenset("is are was were has have had will would".split())
+_NAME_BEFORE_WHO = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\s*$")
 _IN_NUMBER = re.compile(r"\d[,.]\d")
 _POSSESSIVES = frozenset("his her their its our my your".split())
 # Last words of capitalised runs that name things, never a person ("Erikson Prize", "Affordable Care Act").
@@ -210,6 +211,8 @@ class Attributor:
                 and _IN_NUMBER.match(self._text, found.start - 2)
             ):
                 found = None  # "200,000 in 1972": a span that starts inside a number names nobody
+            if found is not None and found.start is not None and (found.speaker or "").lower() == "who":
+                found = self._relative_antecedent(sentence, found.start - start, start)  # "for Cruz, who refused"
             if found is not None and found.speaker:
                 found = without_subordinator(without_clause_tail(found, self._text), self._text)
                 if _no_content_word(found.speaker or ""):
@@ -304,6 +307,15 @@ class Attributor:
             first = first or name
         if first:
             self._subject_person = first
+
+    def _relative_antecedent(self, sentence: str, who: int, offset: int) -> Attribution | None:
+        """The name a relative "who" (at sentence[who:]) stands for: "risky for Cruz, who pointedly refused
+        to endorse Trump" -> Cruz; None when no name stands right before it."""
+        name = _NAME_BEFORE_WHO.search(sentence, 0, who)
+        if name is None:
+            return None
+        hit = self._named(name.group(1), offset + name.start(1), sentence[max(0, name.start(1) - 200) : name.start(1)])
+        return hit if hit is not None and hit.speaker else None
 
     def _inside_english_quote(self, start: int, sentence: str) -> bool:
         """True when an English quotation opened earlier in the paragraph is still open where the sentence
