@@ -211,7 +211,7 @@ class Attributor:
                 and _IN_NUMBER.match(self._text, found.start - 2)
             ):
                 found = None  # "200,000 in 1972": a span that starts inside a number names nobody
-            if found is not None and found.start is not None and (found.speaker or "").lower() == "who":
+            if found is not None and found.start is not None and found.speaker == "who":  # not "WHO"
                 found = self._relative_antecedent(sentence, found.start - start, start)  # "for Cruz, who refused"
             if found is not None and found.speaker:
                 found = without_subordinator(without_clause_tail(found, self._text), self._text)
