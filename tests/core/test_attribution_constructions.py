@@ -289,3 +289,21 @@ def test_a_home_town_aside_and_a_line_break_seen_in_the_desk():
     # A quotation left open does not run past the end of its line: the next line is the article's again.
     text = "Gwen Moore said: \u201cThe man is a liar.\nTrump has record low support from black voters, with 1 percent."
     assert speaker_of(text, "Trump has")[0] is None
+
+
+def test_verb_phrases_number_words_and_cut_prepositions_are_no_party():
+    # Seen in the desk: 'voted against the rosy-', 'million experts' ("the minimum $20 million experts say"),
+    # 'Many leaders of'.
+    from reviewer.core.extraction.speaker_patterns import Attribution, _no_content_word, without_clause_tail
+    from reviewer.core.extraction.speaker_patterns import without_number_word
+
+    assert _no_content_word("voted against the rosy-")
+    assert _no_content_word("stripping out")
+    assert not _no_content_word("retired generals")
+    text = "That is a fraction of the minimum $20 million experts say it costs to run."
+    at = text.index("million")
+    cut = without_number_word(Attribution("million experts", at, at + len("million experts")), text)
+    assert (cut.speaker, text[cut.start : cut.end]) == ("experts", "experts")
+    text = "Many leaders of ethnic communities share these fears."
+    cut = without_clause_tail(Attribution("Many leaders of", 0, len("Many leaders of")), text)
+    assert (cut.speaker, text[cut.start : cut.end]) == ("Many leaders", "Many leaders")

@@ -163,11 +163,15 @@ _FUNCTION_WORDS = frozenset(
 # former President Bill Clinton of rape"); one that ends with one has a verb stuck to it ("The Select
 # Committee is"), which _CLAUSE_TAIL trims. Inside, one is fine: "people who have seen the report" is
 # a description. Names keep their capitals ("Will Smith").
+# Words that follow a verb, not a modifier: "voted against", "stripping out", "called for the".
+_VERB_FOLLOWERS = frozenset("against out up off down away for to on into the a an that his her their its".split())
 _CLAUSE_WORDS = frozenset("is are was were has have had will would does did".split())
 _DASHES = frozenset("— – -- -".split())
 _ING_NOUNS = frozenset("polling reporting ruling filing briefing hearing recording listing".split())
 # ... and words that float after a subject: "DuVernay both documents", "the senators themselves said".
 _FLOATING = frozenset("both all each alone too himself herself itself themselves".split())
+# ... and a preposition a span was cut after: "Many leaders of".
+_FLOATING |= frozenset("of from with for to in on at by".split())
 _CLAUSE_TAIL = re.compile(r"(?:\s+(?:" + "|".join(sorted(_CLAUSE_WORDS | _FLOATING)) + r"))+\s*$")
 
 
@@ -179,6 +183,8 @@ def _no_content_word(speaker: str) -> bool:
         return True  # "— including", "— and last June stirred controversy with": a clause after a dash
     if len(words) == 2 and words[0].lower() in ("in", "on", "at", "since", "by") and words[1][:1].isdigit():
         return True  # "In 2013, research conducted by … found": a date, not a party
+    if len(words) >= 2 and words[0].islower() and words[0].endswith(("ed", "ing")) and words[1] in _VERB_FOLLOWERS:
+        return True  # "voted against the rosy-", "stripping out": a verb phrase, not a party
     if len(words) == 1 and words[0].islower() and words[0].endswith(("ing", "ed")) and words[0] not in _ING_NOUNS:
         return True  # "making", "involved": a verb form, not a party ("polling shows" keeps its source)
     return all(word.lower() in _FUNCTION_WORDS for word in words)
@@ -523,3 +529,19 @@ def negated_cue(sentence: str, start: int, end: int) -> bool:
     tagger's cues (PolNeAR annotates "X did not say" as X's attribution: vetoing them lost 38 of its train
     sources) nor "X declined to comment" ("A spokesman declined to address …, but said in a statement …")."""
     return bool(_NEGATED.search(sentence, max(0, start - 30), start))
+
+
+_NUMBER_WORD = re.compile(r"(?:million|billion|trillion|thousand|hundred|percent)\s+(?=\S)")
+
+
+def without_number_word(found: Attribution, text: str) -> Attribution:
+    """``found`` without a number word that belongs to the figure before it ("the minimum $20 million
+    experts say" -> "experts"), in the speaker and the underlined mention alike."""
+    speaker, start = found.speaker or "", found.start
+    word = _NUMBER_WORD.match(speaker)
+    if word is None or start is None or found.end is None or not re.search(r"\d\s*$", text[max(0, start - 12) : start]):
+        return found
+    mention = _NUMBER_WORD.match(text, start)
+    if mention is None:
+        return found
+    return Attribution(speaker[word.end() :], mention.end(), found.end, found.quoted)

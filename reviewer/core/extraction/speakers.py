@@ -96,6 +96,7 @@ from .speaker_patterns import (
     role_then_name,
     two_parties,
     negated_cue,
+    without_number_word,
     trailing_first,
     pronoun_in_quotes,
     person_description,
@@ -198,6 +199,8 @@ class Attributor:
             # A "he" or "she" inside quotation marks is someone the speaker speaks of, not the speaker.
             found = self._find(sentence, start)
             found = None if found and pronoun_in_quotes(self._text, start, found) else found
+            if found is not None and _no_content_word(found.speaker or "x"):
+                found = None  # a verb phrase the rules took for a source: the tagger may know better
             if hints and self.tagger_mode != "rules":
                 tagged = with_tagger(
                     found, sentence, start, hints, self.tagger_mode, self._resolve, self._subject_before
@@ -211,6 +214,8 @@ class Attributor:
                 and _IN_NUMBER.match(self._text, found.start - 2)
             ):
                 found = None  # "200,000 in 1972": a span that starts inside a number names nobody
+            if found is not None and found.speaker and found.start is not None:
+                found = without_number_word(found, self._text)  # "$20 million experts say": "experts"
             if found is not None and found.start is not None and found.speaker == "who":  # not "WHO"
                 found = self._relative_antecedent(sentence, found.start - start, start)  # "for Cruz, who refused"
             if found is not None and found.speaker:
