@@ -149,3 +149,12 @@ def test_a_title_case_run_that_names_a_thing_is_no_person():
         "\u201cIt never crossed my mind,\u201d she said, adding that 40 percent of her savings went to it."
     )
     assert speaker_of(text, "\u201cIt never")[0] == "Pat Reyes"
+
+
+def test_a_bare_surname_stays_the_person_it_named_first():
+    # Seen in the desk: "Cruz has long said …" went to Heidi Cruz, named once after Sen. Ted Cruz.
+    text = (
+        "Sen. Tom Halloway is endorsing the nominee.\n\nThe nominee once attacked his wife, Ann Halloway.\n\n"
+        "Halloway has long said that 40 percent of voters back him."
+    )
+    assert speaker_of(text, "Halloway has long")[0] == "Tom Halloway"

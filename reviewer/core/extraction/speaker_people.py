@@ -122,7 +122,9 @@ class PeopleMemory:
         parts = name.split()
         if len(parts) > 1:
             key = name_key(parts[-1])
-            self.surnames[key] = name
+            first = self.surnames.get(key)
+            if first is None or name_key(parts[0]) == name_key(first.split()[0]):
+                self.surnames[key] = name  # a bare surname stays who it named first ("Cruz" after Heidi Cruz)
             named = self._by_surname.setdefault(key, [])
             if name in named:
                 named.remove(name)
