@@ -262,3 +262,16 @@ def test_a_relative_who_is_the_name_before_it():
     attributor.attribute(0, start - 1, True)
     found = attributor.attribute(start, len(text), False, [who, snubbed])
     assert found.speaker == "Ted Halloway"
+
+
+def test_a_clause_with_a_figure_is_no_subject_for_a_cue_only_the_tagger_saw():
+    # Seen in the desk: 'Women composed about 25 percent of top executives in the private sector' as the
+    # speaker of that very sentence, from the tagger's cue "compared" and the rules' subject before it.
+    from reviewer.core.extraction.speakers import Attributor
+
+    sentence = (
+        "Women composed about 25 percent of top executives in the private sector, compared with about 32 percent "
+        "in the federal government."
+    )
+    compared = TaggedSpan(sentence.index("compared"), sentence.index(" with"), 0.8, True)
+    assert Attributor(sentence).attribute(0, len(sentence), True, [compared]).speaker is None

@@ -21,6 +21,10 @@ _TAGGER_ALONE = 0.0
 # ... and where it found a cue but no source, the rules look for the cue's subject.
 _CUE_SUBJECTS = True
 
+# A subject the rules found for a cue only the tagger saw that is a clause with a figure, not a party: "Women
+# composed about 25 percent of top executives in the private sector, compared with …" ("79 percent of
+# Democrats" stays: PolNeAR counts such subjects as sources).
+_CLAUSE_LIKE = re.compile(r"^(?=.*\d)(?:\S+\s+){6}\S")
 # What may stand between a description the tagger found and the name the rules found after it.
 _APPOSITION = re.compile(r"[\s,]*(?:(?:[A-Z][a-z]{1,4}\.|Sen|Rep|Gov)\s+)?")
 Resolve = Callable[[str, int, int, int], "Attribution | None"]  # (sentence, start, end, offset)
@@ -48,7 +52,7 @@ def with_tagger(
             # A cue the lexicon lacks ("grilled", "voiced doubts"): the rules look for its subject.
             for cue in sorted((h for h in hints if h.cue), key=lambda h: -h.score):
                 hit = subject_before(sentence, cue.start, offset)
-                if hit is not None and hit.speaker is not None:
+                if hit is not None and hit.speaker is not None and not _CLAUSE_LIKE.search(hit.speaker):
                     return Attribution(hit.speaker, hit.start, hit.end, bool(re.search(r"[\"“”]", sentence)))
         return found
     best = max(sources, key=lambda h: h.score)
