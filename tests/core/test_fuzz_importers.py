@@ -6,7 +6,7 @@ import zipfile
 
 import docx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reviewer.core.errors import ImportFailed
@@ -54,6 +54,9 @@ def test_random_bytes_under_every_suffix(tmp_path, data, suffix):
 @given(
     text=HOSTILE_TEXT, suffix=st.sampled_from([".txt", ".md", ".html"]), encoding=st.sampled_from(["utf-8", "utf-16"])
 )
+# Found by CI on 2026-12-07: a Markdown indented code block opening the file gave the text '    0'.
+@example(text="\t\t0", suffix=".md", encoding="utf-8")
+@example(text="    a\n  b", suffix=".md", encoding="utf-8")
 def test_hostile_characters(tmp_path, text, suffix, encoding):
     path = tmp_path / f"chars{suffix}"
     path.write_bytes(text.encode(encoding, errors="surrogatepass"))

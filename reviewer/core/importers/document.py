@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import textwrap
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -61,9 +62,12 @@ def fold_spaces(text: str) -> str:
 
 
 def fold_lines(text: str) -> str:
-    """Preformatted text: keep line breaks, fold trailing spaces and blank runs."""
+    """Preformatted text: keep line breaks, fold trailing spaces and blank runs. Indentation every line
+    shares is dropped, and the first line starts at its text: a document's text never starts with a space
+    (Markdown "\\t\\t0" is an indented code block holding "0", not "    0")."""
     lines = [line.rstrip() for line in clean_line_text(text).replace("\t", "    ").split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n").rstrip()
+    folded = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n").rstrip()
+    return textwrap.dedent(folded).lstrip()
 
 
 class DocumentBuilder:
