@@ -158,3 +158,17 @@ def test_a_bare_surname_stays_the_person_it_named_first():
         "Halloway has long said that 40 percent of voters back him."
     )
     assert speaker_of(text, "Halloway has long")[0] == "Tom Halloway"
+
+
+def test_the_governor_is_who_an_abbreviated_title_named():
+    # Issue 14 names "the governor": after "Gov. Maria Lopez signed …" (no attribution) it stayed 'governor'.
+    text = "Gov. Maria Lopez signed the bill on Monday. The governor said it would cut taxes by 4 percent."
+    assert speaker_of(text, "The governor") == ("Maria Lopez", "The governor")
+    text = (
+        "Sen. Lindsey Halloway (R-S.C.) signed the letter on Monday. The South Carolina senator said it would cut "
+        "taxes by 4 percent."
+    )
+    assert speaker_of(text, "The South")[0] == "Lindsey Halloway"
+    # A former office holder is not "the governor".
+    text = "Former Gov. Tom Ortiz spoke on Monday. The governor said taxes rose 4 percent."
+    assert speaker_of(text, "The governor")[0] != "Tom Ortiz"

@@ -135,6 +135,10 @@ _QUOTED_TRANSCRIPT = re.compile(r"[\"“]\s*[A-Z][A-Z.'’\-]+:\s")
 _TWO_SURNAMES = re.compile(r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+and\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
 # An organisation that opens a sentence as its subject: "The United Nations Security Council on Friday …".
 _OPENING_ORG = re.compile(r"(?:The\s+)?((?:[A-Z][\w.&'’-]*\s+(?:(?:of|for|and)\s+)?){0,5}[A-Z][\w&'’-]*)\b")
+# An abbreviated title before a whole name: "Gov. Maria Lopez", "Sen. Lindsey O. Graham".
+_ABBREVIATED_TITLE = re.compile(
+    r"\b(Gov|Sen|Rep|Gen|Prof)\.\s+([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
 # A former office holder, whom "the former president" means later: "Former President Bill Clinton".
 _FORMER_TITLED = re.compile(r"\b[Ff]ormer\s+([A-Z][a-z]+\.?)\s+([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)\b")
 _TIME_WORDS = frozenset("week month year night morning afternoon evening ago weekend".split())
@@ -283,6 +287,11 @@ class Attributor:
             if title in _TITLES or title + "." in _TITLES:
                 name = self._people.fuller(match.group(2).split()) or match.group(2)
                 self._by_title["former " + _TITLE_WORDS.get(title, title)] = name
+                self._remember_person(name)
+        for match in _ABBREVIATED_TITLE.finditer(sentence):  # "Gov. Maria Lopez signed …": "the governor"
+            if not sentence[: match.start()].rstrip().lower().endswith("former"):
+                name = self._people.fuller(match.group(2).split()) or match.group(2)
+                self._by_title[_TITLE_WORDS[match.group(1).lower() + "."]] = name
                 self._remember_person(name)
         for match in _PERSON_RUN.finditer(sentence):
             words = match.group(1).split()
@@ -710,7 +719,8 @@ class Attributor:
             named = self._named(party, start + owner.start(1), before) if capitalised else None
             return named or self._generic(party, party.split()[-1], start + owner.start(1), before)
         titled = self._by_title.get(noun)
-        if titled and re.match(r"(?:the\s+)?\S+$", phrase, re.IGNORECASE):  # "the president", not "a minister"
+        # "the president", "The South Carolina senator" (a place or party before the title), not "a minister"
+        if titled and re.match(r"(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}\S+$", phrase):
             if not phrase.lower().startswith("a "):
                 return Attribution(titled, start, start + len(phrase))
         if re.match(r"the\s+former\s+\S+$", phrase, re.IGNORECASE) and "former " + noun in self._by_title:
