@@ -10,6 +10,7 @@ from reviewer.core.extraction import extract_claims
 from reviewer.core.extraction.final_model import POOLED_DIM
 from reviewer.core.extraction.models import final_scorer
 from reviewer.core.extraction.source_tagger import TaggedSpan, piece_words, pre_tokens, source_tagger
+from reviewer.core.extraction.speakers import Attributor
 
 
 def _tokenizer():  # type: ignore[no-untyped-def]
@@ -25,6 +26,12 @@ def _speaker(text: str, beginning: str, quality: str) -> tuple[str | None, str |
                 return claim.speaker, None
             return claim.speaker, text[claim.speaker_start : claim.speaker_end]
     raise AssertionError(f"no claim starts with {beginning!r}")
+
+
+def _with_spans(sentence: str, spans: list[TaggedSpan]):
+    """The attribution of ``sentence``, an article of its own, given these tagger spans (written by hand, so
+    the test does not depend on the CPU's int8 arithmetic)."""
+    return Attributor(sentence).attribute(0, len(sentence), True, spans)
 
 
 def _spans(sentence: str) -> list[TaggedSpan]:
@@ -181,17 +188,15 @@ def test_a_clause_or_a_particle_is_no_speaker():
 def test_a_tagged_span_that_stops_inside_a_name_covers_the_whole_name():
     # int8 arithmetic differs between CPUs: on one the tagger's span ended at "Sen. Elizabeth", and the
     # speaker was 'Elizabeth'. The span goes on to the end of the capitalised run, on every CPU.
-    from reviewer.core.extraction.speakers import Attributor
-
     sentence = "Massachusetts Sen. Elizabeth Warren grilled Wells Fargo CEO John Stumpf on Tuesday."
     cut_short = TaggedSpan(0, sentence.index(" Warren"), 0.9, False)
-    found = Attributor(sentence).attribute(0, len(sentence), True, [cut_short])
+    found = _with_spans(sentence, [cut_short])
     assert found.speaker == "Elizabeth Warren"
     assert sentence[found.start : found.end] == "Elizabeth Warren"
     # A span ending on a lower-case word is left as it is.
     sentence = "Two officials familiar with the talks told Reuters the deal was off."
     span = TaggedSpan(0, sentence.index(" told"), 0.9, False)
-    found = Attributor(sentence).attribute(0, len(sentence), True, [span])
+    found = _with_spans(sentence, [span])
     assert sentence[found.start : found.end] == "Two officials familiar with the talks"
 
 
@@ -227,32 +232,26 @@ def test_a_wider_context_reads_two_words_each_side_within_the_sentence():
 def test_a_tagged_description_gives_way_to_the_name_the_rules_found_after_it():
     # The tagger's sure span 'Another Connecticut former lawmaker,' replaced the rules' Joe Lieberman and gave
     # 'Another Connecticut'.
-    from reviewer.core.extraction.speakers import Attributor
-
     sentence = (
         "Another Ruritania former lawmaker, Sen. Tom Halloway (I-Conn.), also stated his intention to vote for Reyes."
     )
     described = TaggedSpan(0, sentence.index(" Sen."), 0.95, False)
     stated = TaggedSpan(sentence.index("also stated"), sentence.index(" his"), 0.9, True)
-    found = Attributor(sentence).attribute(0, len(sentence), True, [described, stated])
+    found = _with_spans(sentence, [described, stated])
     assert found.speaker == "Tom Halloway"
 
 
 def test_a_tagged_span_that_stops_at_an_initial_runs_on_to_the_surname():
     # Seen in the desk as 'John F' for "Secretary of State John F. Kerry said …": the span stopped before the dot.
-    from reviewer.core.extraction.speakers import Attributor
-
     sentence = "Secretary of State John F. Halloway grilled the minister on Tuesday over 4 missile tests."
     span = TaggedSpan(0, sentence.index(". Halloway"), 0.9, False)
     grilled = TaggedSpan(sentence.index("grilled"), sentence.index(" the minister"), 0.9, True)
-    found = Attributor(sentence).attribute(0, len(sentence), True, [span, grilled])
+    found = _with_spans(sentence, [span, grilled])
     assert found.speaker == "John F. Halloway"
 
 
 def test_a_relative_who_is_the_name_before_it():
     # Seen in the desk as 'who' for "The decision is politically risky for Cruz, who pointedly refused to …".
-    from reviewer.core.extraction.speakers import Attributor
-
     text = "Ted Halloway spoke in May. The decision is risky for Halloway, who pointedly snubbed Trump in 2 speeches."
     start = text.index("The decision")
     sentence = text[start:]
@@ -267,11 +266,9 @@ def test_a_relative_who_is_the_name_before_it():
 def test_a_clause_with_a_figure_is_no_subject_for_a_cue_only_the_tagger_saw():
     # Seen in the desk: 'Women composed about 25 percent of top executives in the private sector' as the
     # speaker of that very sentence, from the tagger's cue "compared" and the rules' subject before it.
-    from reviewer.core.extraction.speakers import Attributor
-
     sentence = (
         "Women composed about 25 percent of top executives in the private sector, compared with about 32 percent "
         "in the federal government."
     )
     compared = TaggedSpan(sentence.index("compared"), sentence.index(" with"), 0.8, True)
-    assert Attributor(sentence).attribute(0, len(sentence), True, [compared]).speaker is None
+    assert _with_spans(sentence, [compared]).speaker is None
