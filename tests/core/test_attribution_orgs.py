@@ -30,3 +30,12 @@ def test_what_tells_an_organisation():
     # A person before a role is no organisation; a president is no company's.
     assert described_orgs("Ortiz spokesman Tom Reyes said.", lambda name: name == "Ortiz") == []
     assert described_orgs("The African-American president spoke.") == []
+
+
+def test_an_opening_phrase_of_time_is_no_organisation():
+    # Found reading the change: "On Tuesday, the company said …" made 'Tuesday' an organisation, and the next
+    # "The company said" went to it.
+    assert described_orgs("On Tuesday, the company said profits rose.") == []
+    assert described_orgs("In March, the group released a report.") == []
+    text = "Acme Corp makes tools. On Tuesday, the company said profits rose 4 percent. The company said costs fell."
+    assert speaker_of(text, "The company said")[0] == "Acme Corp"

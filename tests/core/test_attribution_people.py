@@ -172,3 +172,15 @@ def test_the_governor_is_who_an_abbreviated_title_named():
     # A former office holder is not "the governor".
     text = "Former Gov. Tom Ortiz spoke on Monday. The governor said taxes rose 4 percent."
     assert speaker_of(text, "The governor")[0] != "Tom Ortiz"
+
+
+def test_another_or_an_indefinite_office_holder_is_someone_else():
+    # Found reading the change: with a place or party allowed before a title, "Another senator" and "An Ohio
+    # senator" were taken for the senator named last.
+    text = (
+        "Sen. Ann Reyes spoke on Monday. Another senator said taxes rose 4 percent. An Ohio senator said they "
+        "fell. The senator said 3 percent."
+    )
+    assert speaker_of(text, "Another")[0] != "Ann Reyes"
+    assert speaker_of(text, "An Ohio")[0] != "Ann Reyes"
+    assert speaker_of(text, "The senator")[0] == "Ann Reyes"

@@ -9,6 +9,9 @@ alone ("The company reported…", "The bank said…"). A name without an organis
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from .speaker_words import DATE_WORDS, PREPOSITIONS, SENTENCE_WORDS
 
 # What an organisation is called once named: "the company", "the online retail giant", "the bank".
 KINDS = frozenset(
@@ -35,16 +38,20 @@ _NOT_ORG = frozenset(
 )
 
 
-def described_orgs(sentence: str, is_person: object = None) -> list[tuple[str, str]]:
+def described_orgs(sentence: str, is_person: Callable[[str], bool] | None = None) -> list[tuple[str, str]]:
     """(name, description) for each organisation the sentence names with a description: "oil giant",
-    "parent company", "retailer"…, or "" when only a role tells ("Wells Fargo CEO John Stumpf"). ``is_person(name)``, when
-    given, rules out people before a role ("Trump spokesman Hope Hicks" is no organisation); a description
-    overrules it ("the oil giant Exxon Mobil", though "Exxon Mobil" looked like a person's name before)."""
+    "parent company", "retailer"…, or "" when only a role tells ("Wells Fargo CEO John Stumpf").
+    ``is_person(name)``, when given, rules out people before a role ("Trump spokesman Hope Hicks" is no
+    organisation); a description overrules it ("the oil giant Exxon Mobil", though "Exxon Mobil" looked like
+    a person's name before). An opening phrase of time or place is no name ("On Tuesday, the company said")."""
     found: list[tuple[str, str]] = []
     for pattern, name_group, kind_group in ((_KIND_THEN_NAME, 2, 1), (_NAME_THEN_KIND, 1, 2), (_NAME_THEN_ROLE, 1, 0)):
         for match in pattern.finditer(sentence):
+            raw = match.group(name_group).split()
+            if raw[0].lower() in PREPOSITIONS | SENTENCE_WORDS or any(w.lower().strip(".,") in DATE_WORDS for w in raw):
+                continue
             name = _trim(match.group(name_group))
-            if not name or (pattern is _NAME_THEN_ROLE and callable(is_person) and is_person(name)):
+            if not name or (pattern is _NAME_THEN_ROLE and is_person is not None and is_person(name)):
                 continue
             found.append((name, match.group(kind_group).lower() if kind_group else ""))
     return found

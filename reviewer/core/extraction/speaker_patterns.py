@@ -523,11 +523,12 @@ def reduced_relative(left: str) -> tuple[int, bool] | None:
 _NEGATED = re.compile(r"\b(?:not|n[o’']t|never|yet to|declined to|refused to)(?:\s+(?:yet|immediately|publicly))?\s+$")
 
 
-def negated_cue(sentence: str, start: int, end: int) -> bool:
-    """True when the cue at sentence[start:end] reports that nothing was said ("has not yet responded",
-    "did not respond", "refused to comment"): the sentence then reports no statement. Not vetoed: the source
-    tagger's cues (PolNeAR annotates "X did not say" as X's attribution: vetoing them lost 38 of its train
-    sources) nor "X declined to comment" ("A spokesman declined to address …, but said in a statement …")."""
+def negated_cue(sentence: str, start: int) -> bool:
+    """True when the cue starting at sentence[start] follows words that say nothing was said ("has not yet
+    responded", "did not respond", "declined to comment"): the sentence then reports no statement. Not so for
+    the source tagger's cues (PolNeAR annotates "X did not say" as X's attribution: vetoing them lost 38 of
+    its train sources) nor for a refusal that is itself the cue ("A spokesman declined to address …, but
+    said in a statement …" keeps the spokesman's statement)."""
     return bool(_NEGATED.search(sentence, max(0, start - 30), start))
 
 

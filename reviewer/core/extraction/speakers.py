@@ -358,7 +358,7 @@ class Attributor:
             return Attribution(hit.speaker, hit.start, hit.end, quoted)
         # Text order beat best-rate-first on train; a trailing ", a study by X concluded." goes first.
         for cue in islice(trailing_first(sentence, find_cues(sentence)), MAX_TRIES):
-            if negated_cue(sentence, cue.start, cue.end):
+            if negated_cue(sentence, cue.start):
                 continue  # "Trump has not yet responded", "declined to comment": no statement is reported
             passive = passive_by(sentence, cue.start, cue.end)  # "was criticized by X": X, the agent
             if cue.after >= 0.5 or passive:  # "according to X", "X reports": the learned side of the source
@@ -719,10 +719,11 @@ class Attributor:
             named = self._named(party, start + owner.start(1), before) if capitalised else None
             return named or self._generic(party, party.split()[-1], start + owner.start(1), before)
         titled = self._by_title.get(noun)
-        # "the president", "The South Carolina senator" (a place or party before the title), not "a minister"
-        if titled and re.match(r"(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}\S+$", phrase):
-            if not phrase.lower().startswith("a "):
-                return Attribution(titled, start, start + len(phrase))
+        # "the president", "The South Carolina senator" (a place or party before the title); not "a minister",
+        # "An Ohio senator", "Another senator": someone else
+        described = re.match(r"(?:[Tt]he\s+)?((?:[A-Z][\w.'’-]*\s+){0,3})\S+$", phrase)
+        if titled and described and not {w.lower() for w in described.group(1).split()} & (_QUANTIFIERS | {"a", "an"}):
+            return Attribution(titled, start, start + len(phrase))
         if re.match(r"the\s+former\s+\S+$", phrase, re.IGNORECASE) and "former " + noun in self._by_title:
             return Attribution(self._by_title["former " + noun], start, start + len(phrase))  # not the president
         person = self._previous.speaker if self._previous.speaker in self._persons else self._subject_person
