@@ -9,7 +9,15 @@ import numpy as np
 from reviewer.core.extraction import extract_claims
 from reviewer.core.extraction.final_model import POOLED_DIM
 from reviewer.core.extraction.models import final_scorer
-from reviewer.core.extraction.source_tagger import TaggedSpan, piece_words, pre_tokens, source_tagger
+from reviewer.core.extraction.source_tagger import (
+    RecurrentHead,
+    SourceTagger,
+    TaggedSpan,
+    WindowHead,
+    piece_words,
+    pre_tokens,
+    source_tagger,
+)
 from reviewer.core.extraction.speakers import Attributor
 
 
@@ -202,10 +210,8 @@ def test_a_tagged_span_that_stops_inside_a_name_covers_the_whole_name():
 
 def test_a_wider_context_reads_two_words_each_side_within_the_sentence():
     # The head reads [word, 1 before, 1 after, 2 before, 2 after]; neighbours never cross a sentence start.
-    from reviewer.core.extraction.source_tagger import SourceTagger
-
     eye = np.eye(5, dtype=np.float32)
-    tagger = SourceTagger(eye, np.zeros(5, np.float32), eye * 50.0, np.zeros(5, np.float32), 0.5, context=2)
+    tagger = SourceTagger(WindowHead(eye, np.zeros(5, np.float32), eye * 50.0, np.zeros(5, np.float32), context=2), 0.5)
     assert tagger.width == 1
     # One feature per word, 1..6; two sentences: words 0-3 and 4-5.
     vectors = np.arange(1, 7, dtype=np.float32)[:, None] / 100.0
@@ -226,7 +232,7 @@ def test_a_wider_context_reads_two_words_each_side_within_the_sentence():
     )
     assert np.allclose(features, expected - expected.min(axis=1, keepdims=True), atol=1e-3)
     with np.testing.assert_raises(ValueError):
-        SourceTagger(np.eye(4, 5, dtype=np.float32), np.zeros(5), eye, np.zeros(5), 0.5, context=2)
+        WindowHead(np.eye(4, 5, dtype=np.float32), np.zeros(5), eye, np.zeros(5), context=2)
 
 
 def test_a_tagged_description_gives_way_to_the_name_the_rules_found_after_it():
@@ -272,3 +278,78 @@ def test_a_clause_with_a_figure_is_no_subject_for_a_cue_only_the_tagger_saw():
     )
     compared = TaggedSpan(sentence.index("compared"), sentence.index(" with"), 0.8, True)
     assert _with_spans(sentence, [compared]).speaker is None
+
+
+def _recurrent_head(hidden: int = 3, width: int = 2, seed: int = 5, backward_out: float = 1.0) -> RecurrentHead:
+    rng = np.random.default_rng(seed)
+    weights = {"project_w": rng.normal(size=(width, hidden)), "project_b": rng.normal(size=hidden) + 1.0}
+    for suffix in ("", "_reverse"):
+        weights[f"gru_weight_ih_l0{suffix}"] = rng.normal(size=(3 * hidden, hidden))
+        weights[f"gru_weight_hh_l0{suffix}"] = rng.normal(size=(3 * hidden, hidden))
+        weights[f"gru_bias_ih_l0{suffix}"] = rng.normal(size=3 * hidden)
+        weights[f"gru_bias_hh_l0{suffix}"] = rng.normal(size=3 * hidden)
+    out = rng.normal(size=(3 * hidden, 5))
+    out[2 * hidden :] *= backward_out
+    weights["out_w"], weights["out_b"] = out, rng.normal(size=5)
+    return RecurrentHead({k: v.astype(np.float32) for k, v in weights.items()})
+
+
+def test_the_recurrent_head_reads_its_own_sentence_only_in_both_directions():
+    head = _recurrent_head()
+    rng = np.random.default_rng(1)
+    sentences = [rng.normal(size=(n, 2)).astype(np.float32) for n in (4, 1, 7, 3)]
+    alone = [head.logits(s, None) for s in sentences]
+    # Sentences of different lengths stacked give each the logits it gets alone: padding, sorting by length
+    # and the backward pass never leak from one sentence into another.
+    stacked = head.logits(np.vstack(sentences), np.array([0, 4, 5, 12]))
+    assert np.allclose(stacked, np.vstack(alone), atol=1e-5)
+    # With the backward state unread, a word's logits depend on the words before it only; with the forward
+    # state unread, on the words after it only.
+    forward_only = _recurrent_head(backward_out=0.0)
+    changed = sentences[2].copy()
+    changed[4] += 1.0
+    before, after = forward_only.logits(sentences[2], None), forward_only.logits(changed, None)
+    assert np.allclose(before[:4], after[:4]) and not np.allclose(before[4:], after[4:])
+    both, both_changed = head.logits(sentences[2], None), head.logits(changed, None)
+    assert not np.allclose(both[:4], both_changed[:4])  # the backward state carries word 5 back to word 1
+
+
+def test_the_recurrent_head_computes_a_gru_step_as_torch_does():
+    # One word: the forward and backward states are both one GRU step from zero, h = (1 - z) n.
+    head = _recurrent_head(hidden=2, width=2)
+    x = np.array([[0.3, -0.7]], dtype=np.float32)
+    w = {name: getattr(head, name) for name in ("_project_w", "_project_b", "_out_w", "_out_b")}
+    projected = np.maximum(x @ w["_project_w"] + w["_project_b"], 0.0)
+    states = []
+    for w_ih_t, _w_hh_t, b_ih, b_hh in head._directions:
+        gates_in = projected @ w_ih_t + b_ih
+        r = 1 / (1 + np.exp(-(gates_in[:, :2] + b_hh[:2])))  # torch.nn.GRU's gate order: r, z, n
+        z = 1 / (1 + np.exp(-(gates_in[:, 2:4] + b_hh[2:4])))
+        n = np.tanh(gates_in[:, 4:] + r * b_hh[4:])
+        states.append((1 - z) * n)
+    expected = np.hstack([projected, *states]) @ w["_out_w"] + w["_out_b"]
+    assert np.allclose(head.logits(x, None), expected, atol=1e-5)
+    with np.testing.assert_raises(ValueError):
+        RecurrentHead({**_weights_of(head), "out_w": np.zeros((5, 5), np.float32)})
+
+
+def _weights_of(head: RecurrentHead) -> dict[str, np.ndarray]:
+    out = {"project_w": head._project_w, "project_b": head._project_b, "out_w": head._out_w, "out_b": head._out_b}
+    for suffix, (w_ih_t, w_hh_t, b_ih, b_hh) in zip(("", "_reverse"), head._directions):
+        out |= {f"gru_weight_ih_l0{suffix}": w_ih_t.T, f"gru_weight_hh_l0{suffix}": w_hh_t.T}
+        out |= {f"gru_bias_ih_l0{suffix}": b_ih, f"gru_bias_hh_l0{suffix}": b_hh}
+    return out
+
+
+def test_a_sure_tagger_cue_before_that_clause_takes_its_subject_over_the_content_s():
+    sentence = "The New York Post reports that Hillary Clinton’s team avoided taking her to the emergency room."
+    cue = sentence.index("reports")
+    found = _with_spans(sentence, [TaggedSpan(cue, cue + len("reports"), 0.92, True)])
+    assert found.speaker == "New York Post"
+    # An unsure cue leaves the rules' speaker; so does a speaker after a cue that opens no clause.
+    unsure = _with_spans(sentence, [TaggedSpan(cue, cue + len("reports"), 0.5, True)])
+    assert sentence[unsure.start : unsure.end] == "Hillary Clinton’s team"
+    inverted = "“We will win this state,” said Senator Maria Lopez on Monday."
+    said = inverted.index("said")
+    found = _with_spans(inverted, [TaggedSpan(said, said + 4, 0.95, True)])
+    assert found.speaker == "Maria Lopez"

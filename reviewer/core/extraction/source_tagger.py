@@ -2,10 +2,11 @@
 
 The final pass already runs the check-worthiness transformer on every prose sentence; its last
 encoder layer gives one 384-wide vector per wordpiece (the ONNX output "tokens"). A small head on
-those frozen vectors (one hidden layer, numpy weights in ``resources/model/source_tagger.npz``,
-made by training/attribution/train_tagger.py on PolNeAR train) tags each wordpiece as outside, the
-beginning or inside of the Source of the attribution whose content the sentence holds, or of its
-Cue. Tags are read at the first wordpiece of each word, and a span runs over whole words, so the
+those frozen vectors (numpy weights in ``resources/model/source_tagger.npz``, made by
+training/attribution/train_tagger.py on PolNeAR train) tags each word as outside, the beginning or
+inside of the Source of the attribution whose content the sentence holds, or of its Cue. The shipped
+head is a small bidirectional GRU over the sentence's words (RecurrentHead); the window MLP it replaced
+(WindowHead) still loads. Tags are read at the first wordpiece of each word, and a span runs over whole words, so the
 spans it returns are exact character offsets of the sentence ("Senate Majority Leader Mitch
 McConnell", "two people familiar with the talks", "he").
 
@@ -87,12 +88,22 @@ def piece_words(tokenizer: Encoder, sentence: str) -> list[tuple[int, int, bool]
     return out[: len(ids)]
 
 
-class SourceTagger:
-    """The head: relu(x W1 + b1) W2 + b2, softmax over LABELS, per wordpiece vector."""
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    logits = logits - logits.max(axis=-1, keepdims=True)
+    p = np.exp(logits)
+    return np.asarray(p / p.sum(axis=-1, keepdims=True))
 
-    def __init__(
-        self, w1: np.ndarray, b1: np.ndarray, w2: np.ndarray, b2: np.ndarray, min_score: float, context: int = 0
-    ):
+
+def _sentence_of_rows(rows: int, sentence_starts: np.ndarray | None) -> np.ndarray:
+    starts = np.zeros(rows, dtype=np.int64)
+    starts[0 if sentence_starts is None else sentence_starts] = 1
+    return np.cumsum(starts) - 1
+
+
+class WindowHead:
+    """relu(x W1 + b1) W2 + b2 over each word's vector stacked with the `context` words before and after it."""
+
+    def __init__(self, w1: np.ndarray, b1: np.ndarray, w2: np.ndarray, b2: np.ndarray, context: int = 0):
         if (
             w1.shape[1] != b1.shape[0]
             or w2.shape != (b1.shape[0], len(LABELS))
@@ -101,34 +112,14 @@ class SourceTagger:
             or w1.shape[0] % (2 * context + 1)
         ):
             raise ValueError("source tagger: weight shapes do not fit together")
-        # Each word's vector is read with the `context` words before and after it (0: alone), stacked as
-        # [word, 1 before, 1 after, 2 before, 2 after, ...], as training/attribution/train_tagger.py does.
+        # Stacked as [word, 1 before, 1 after, 2 before, 2 after, ...], as training/attribution/train_tagger.py does.
         self.context = int(context)
         self.width = int(w1.shape[0]) // (2 * self.context + 1)  # of one token vector
         self._w1, self._b1, self._w2, self._b2 = w1, b1, w2, b2
-        self.min_score = min_score
 
-    @classmethod
-    def load(cls, path: Path) -> SourceTagger:
-        with np.load(path) as data:
-            context = int(data["context"]) if "context" in data.files else 0
-            return cls(
-                data["w1"].astype(np.float32),
-                data["b1"].astype(np.float32),
-                data["w2"].astype(np.float32),
-                data["b2"].astype(np.float32),
-                float(data["min_score"]),
-                context,
-            )
-
-    def probabilities(self, vectors: np.ndarray, sentence_starts: np.ndarray | None = None) -> np.ndarray:
-        """(W, len(LABELS)) tag probabilities for the (W, width) vectors of words in order: one
-        sentence's, or several sentences' stacked, with `sentence_starts` the row where each begins
-        (a word's neighbours are read within its sentence only)."""
+    def logits(self, vectors: np.ndarray, sentence_starts: np.ndarray | None) -> np.ndarray:
         if self.context:
-            starts = np.zeros(len(vectors), dtype=np.int64)
-            starts[0 if sentence_starts is None else sentence_starts] = 1
-            sentence = np.cumsum(starts)  # which sentence each row is of
+            sentence = _sentence_of_rows(len(vectors), sentence_starts)
             parts = [vectors]
             for d in range(1, self.context + 1):
                 before = np.zeros_like(vectors)
@@ -140,10 +131,99 @@ class SourceTagger:
                 parts += [before, after]
             vectors = np.hstack(parts)
         hidden = np.maximum(vectors @ self._w1 + self._b1, 0.0)
-        logits = hidden @ self._w2 + self._b2
-        logits -= logits.max(axis=1, keepdims=True)
-        p = np.exp(logits)
-        return np.asarray(p / p.sum(axis=1, keepdims=True))
+        return np.asarray(hidden @ self._w2 + self._b2)
+
+
+_GruWeights = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # input, hidden (both transposed), biases
+
+
+class RecurrentHead:
+    """Each word's vector projected (ReLU), read by a bidirectional GRU over its sentence, and a linear layer
+    over [projection, forward state, backward state]: torch.nn.GRU's arithmetic (gates r, z, n), as
+    training/attribution/train_tagger.py --rnn trains it. It sees the whole sentence, not a window."""
+
+    def __init__(self, weights: dict[str, np.ndarray]):
+        self._project_w, self._project_b = weights["project_w"], weights["project_b"]
+        hidden = self._project_w.shape[1]
+        self._directions: list[_GruWeights] = []
+        for suffix in ("", "_reverse"):
+            w_ih, w_hh = weights[f"gru_weight_ih_l0{suffix}"], weights[f"gru_weight_hh_l0{suffix}"]
+            b_ih, b_hh = weights[f"gru_bias_ih_l0{suffix}"], weights[f"gru_bias_hh_l0{suffix}"]
+            if w_ih.shape != (3 * hidden, hidden) or w_hh.shape != (3 * hidden, hidden) or b_ih.shape != (3 * hidden,):
+                raise ValueError("source tagger: weight shapes do not fit together")
+            self._directions.append((w_ih.T.copy(), w_hh.T.copy(), b_ih, b_hh))
+        self._out_w, self._out_b = weights["out_w"], weights["out_b"]
+        if self._out_w.shape != (3 * hidden, len(LABELS)) or self._project_b.shape != (hidden,):
+            raise ValueError("source tagger: weight shapes do not fit together")
+        self.hidden = hidden
+        self.width = int(self._project_w.shape[0])
+
+    def logits(self, vectors: np.ndarray, sentence_starts: np.ndarray | None) -> np.ndarray:
+        projected = np.maximum(vectors @ self._project_w + self._project_b, 0.0)
+        sentence = _sentence_of_rows(len(vectors), sentence_starts)
+        begins = np.flatnonzero(np.r_[True, sentence[1:] != sentence[:-1]])
+        lengths = np.diff(np.r_[begins, len(vectors)])
+        # Sentences side by side, padded at their ends: step t reads word t of every sentence still running.
+        position = np.arange(len(vectors)) - begins[sentence]
+        forward = self._run(projected, sentence, position, lengths, self._directions[0])
+        backward = self._run(projected, sentence, lengths[sentence] - 1 - position, lengths, self._directions[1])
+        return np.asarray(np.hstack([projected, forward, backward]) @ self._out_w + self._out_b)
+
+    def _run(
+        self, x: np.ndarray, sentence: np.ndarray, step: np.ndarray, lengths: np.ndarray, weights: _GruWeights
+    ) -> np.ndarray:
+        w_ih, w_hh, b_ih, b_hh = weights
+        h = self.hidden
+        # Longest sentence first, so the sentences still running at step t are the first `running[t]` rows.
+        order = np.argsort(-lengths, kind="stable")
+        rank = np.empty_like(order)
+        rank[order] = np.arange(len(order))
+        running = (lengths[order][None, :] > np.arange(int(lengths.max()))[:, None]).sum(axis=1)
+        grid = np.zeros((int(lengths.max()), len(lengths), 3 * h), dtype=np.float32)
+        grid[step, rank[sentence]] = x @ w_ih + b_ih  # the input's part of every gate, for all words at once
+        states = np.zeros((grid.shape[0], len(lengths), h), dtype=np.float32)
+        state: np.ndarray = np.zeros((len(lengths), h), dtype=np.float32)
+        for t, active in enumerate(running.tolist()):
+            state = state[:active]
+            gates = state @ w_hh + b_hh
+            now = grid[t, :active]
+            rz = 1.0 / (1.0 + np.exp(-(now[:, : 2 * h] + gates[:, : 2 * h])))
+            n = np.tanh(now[:, 2 * h :] + rz[:, :h] * gates[:, 2 * h :])
+            z = rz[:, h:]
+            state = (1.0 - z) * n + z * state
+            states[t, :active] = state
+        return np.asarray(states[step, rank[sentence]])
+
+
+class SourceTagger:
+    """A head over the transformer's token vectors, softmax over LABELS per word, and the decoder of its spans."""
+
+    def __init__(self, head: WindowHead | RecurrentHead, min_score: float):
+        self.head = head
+        self.width = head.width
+        self.min_score = min_score
+
+    @classmethod
+    def load(cls, path: Path) -> SourceTagger:
+        with np.load(path) as data:
+            if "kind" in data.files and str(data["kind"]) == "gru":
+                weights = {name: data[name].astype(np.float32) for name in data.files if name not in ("kind",)}
+                return cls(RecurrentHead(weights), float(data["min_score"]))
+            context = int(data["context"]) if "context" in data.files else 0
+            head = WindowHead(
+                data["w1"].astype(np.float32),
+                data["b1"].astype(np.float32),
+                data["w2"].astype(np.float32),
+                data["b2"].astype(np.float32),
+                context,
+            )
+            return cls(head, float(data["min_score"]))
+
+    def probabilities(self, vectors: np.ndarray, sentence_starts: np.ndarray | None = None) -> np.ndarray:
+        """(W, len(LABELS)) tag probabilities for the (W, width) vectors of words in order: one
+        sentence's, or several sentences' stacked, with `sentence_starts` the row where each begins
+        (a word's neighbours are read within its sentence only)."""
+        return _softmax(self.head.logits(vectors, sentence_starts))
 
     def spans(self, tokenizer: Encoder, sentence: str, vectors: np.ndarray) -> list[TaggedSpan]:
         """Source and cue spans of one sentence from its token vectors ([CLS] ... [SEP] rows), in

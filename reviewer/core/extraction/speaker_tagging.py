@@ -48,9 +48,12 @@ def with_tagger(
     if mode == "tagger":
         found = None
     if not sources:
+        cues = sorted((h for h in hints if h.cue), key=lambda h: -h.score)
+        if found is not None and found.start is not None and cues and _inside_content(sentence, cues[0], found, offset):
+            found = None  # "The New York Post reports that Hillary Clinton's team avoided …": the content's subject
         if found is None and _CUE_SUBJECTS and mode == "combined":
             # A cue the lexicon lacks ("grilled", "voiced doubts"): the rules look for its subject.
-            for cue in sorted((h for h in hints if h.cue), key=lambda h: -h.score):
+            for cue in cues:
                 hit = subject_before(sentence, cue.start, offset)
                 if hit is not None and hit.speaker is not None and not _CLAUSE_LIKE.search(hit.speaker):
                     return Attribution(hit.speaker, hit.start, hit.end, bool(re.search(r"[\"“”]", sentence)))
@@ -83,6 +86,16 @@ def with_tagger(
     if tagged is None or tagged.speaker is None:
         return found
     return Attribution(tagged.speaker, tagged.start, tagged.end, bool(re.search(r"[\"“”]", sentence)))
+
+
+def _inside_content(sentence: str, cue: TaggedSpan, found: Attribution, offset: int) -> bool:
+    """Whether the rules' speaker stands in the clause a cue the tagger is sure of introduces ("reports that …")."""
+    assert found.start is not None
+    return (
+        cue.score >= _TAGGER_OVERRIDES
+        and found.start - offset >= cue.end
+        and re.match(r"\s+that\b", sentence[cue.end :]) is not None
+    )
 
 
 # The capitalised words that carry a name on past a span's end: " Warren" after "Sen. Elizabeth".
