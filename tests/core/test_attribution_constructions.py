@@ -307,3 +307,31 @@ def test_verb_phrases_number_words_and_cut_prepositions_are_no_party():
     text = "Many leaders of ethnic communities share these fears."
     cut = without_clause_tail(Attribution("Many leaders of", 0, len("Many leaders of")), text)
     assert (cut.speaker, text[cut.start : cut.end]) == ("Many leaders", "Many leaders")
+
+
+def test_asides_infinitives_and_the_said_thing_s_subject_are_no_source():
+    # Seen on PolNeAR train as 'requested anonymity', 'the president', 'Jason Kander' and 'of Ms'.
+    text = (
+        "A city hall official, who requested anonymity to discuss a private meeting, said the mayor also "
+        "has spoken with the union since then."
+    )
+    assert speaker_of(text, "A city hall") == ("city hall official", "A city hall official")
+    text = "A city hall official, who asked not to be named, said the budget was short."
+    assert speaker_of(text, "A city hall") == ("city hall official", "A city hall official")
+    text = "The union, representing 4,000 workers, said taxes would rise."
+    assert speaker_of(text, "The union") == ("union", "The union")
+    text = (
+        "Rep. Ann Ortiz (D-Ohio), facing a tough challenge from state Treasurer Tom Reyes, noted that the "
+        "plant closed in 2014."
+    )
+    assert speaker_of(text, "Rep. Ann Ortiz")[0] == "Ann Ortiz"
+    text = "Another reader, Tom Reyes, wrote of Mr. Ortiz: \u201cHe has never paid the tax he owes.\u201d"
+    assert speaker_of(text, "Another reader")[0] == "Tom Reyes"
+    # An inverted speaker stays one: "…, said Senator Ann Ortiz on Monday."
+    text = "\u201cThe plant will reopen in May,\u201d said Senator Ann Ortiz on Monday."
+    assert speaker_of(text, "\u201cThe plant")[0] == "Ann Ortiz"
+
+
+def test_an_organisation_s_spokesman_after_a_capitalised_article_is_the_organisation():
+    text = "A Pentagon spokesman said 4,000 troops would leave in May."
+    assert speaker_of(text, "A Pentagon") == ("Pentagon", "Pentagon")

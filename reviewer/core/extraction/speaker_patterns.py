@@ -24,7 +24,8 @@ _APPOSITION_END = re.compile(rf"({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}),\s+[^
 # An aside between a subject and its verb that opens with a preposition or a relative word: "Clinton,
 # during a town hall meeting in Columbus, Ohio, said" (the subject is before it, whatever it names).
 _ASIDE_END = re.compile(
-    r"(?<=\w),\s+(?:during|who|which|whose|speaking|in|at|on|of|after|before|while|when|addressing)\b[^\"“”,]*"
+    r"(?<=[\w)]),\s+(?:during|who|which|whose|speaking|in|at|on|of|after|before|while|when|addressing|[a-z]{3,}ing)\b"
+    r"(?:[^\"“”,]|(?<=\d),(?=\d{3}))*"  # "representing 4,000 workers"
     r"(?:,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*)?,\s*$"
 )
 _PRONOUN_END = re.compile(r"\b(he|she|it|they)\s*$", re.IGNORECASE)
@@ -65,7 +66,7 @@ _SPOKES_OF = re.compile(
 )
 # "an ICE spokeswoman", "a Pentagon spokesman": the organisation named before the word.
 _SPOKES_NAMED = re.compile(
-    r"(?:(?:the|a|an|one)\s+)?((?:[A-Z][\w.&'’\-]*\s+)*[A-Z][\w.&'’\-]*)\s+(?:spokes(?:man|woman|person|people)|"
+    r"(?:(?:[Tt]he|[Aa]n?|[Oo]ne)\s+)?((?:[A-Z][\w.&'’\-]*\s+)*[A-Z][\w.&'’\-]*)\s+(?:spokes(?:man|woman|person|people)|"
     r"spokesmen|spokeswomen)$"
 )
 # "a statement from Ryan’s office", "a memo by the ministry": the party it comes from.

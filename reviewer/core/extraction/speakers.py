@@ -145,6 +145,14 @@ _TIME_WORDS = frozenset("week month year night morning afternoon evening ago wee
 _NAME_OR_PRONOUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|he|she|they)(?![\w'’])")
 
 
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:be\s+)?$")
+_PREPOSITION = re.compile(r"(?:of|to|in|on|at|for|about|with|from|by|against|over)\b")
+_VERB_AFTER = re.compile(
+    r"\s+(?:also\s+|still\s+|never\s+|not\s+)*(?:has|had|have|was|were|is|are|would|will|could|can|may|might|should|"
+    r"did|does|do|must)\b"
+)
+
+
 class Attributor:
     """Resolves speakers sentence by sentence through one article (see module docstring)."""
 
@@ -360,6 +368,8 @@ class Attributor:
         for cue in islice(trailing_first(sentence, find_cues(sentence)), MAX_TRIES):
             if negated_cue(sentence, cue.start):
                 continue  # "Trump has not yet responded", "declined to comment": no statement is reported
+            if _INFINITIVE_BEFORE.search(sentence, max(0, cue.start - 7), cue.start):
+                continue  # "who requested anonymity to discuss": an intention, and its subject is not before it
             passive = passive_by(sentence, cue.start, cue.end)  # "was criticized by X": X, the agent
             if cue.after >= 0.5 or passive:  # "according to X", "X reports": the learned side of the source
                 by = _PUBLISHED_BY.match(sentence, cue.end)
@@ -372,6 +382,10 @@ class Attributor:
                 if inverts and (hit is None or hit.speaker is None):
                     # "..., said Janet Yellen." but not "Bannon, a pollster, said Trump would lose"
                     hit = self._subject_after(sentence, cue.end, offset, inverted=True)
+                    if hit is not None and hit.end is not None and _VERB_AFTER.match(sentence, hit.end - offset):
+                        hit = None  # "…, said the president also has spoken": the said thing's own subject
+                    elif hit is not None and hit.start is not None and _PREPOSITION.match(sentence, hit.start - offset):
+                        hit = None  # "Another user, Roland Z, wrote of Ms. Merkel": whom it is about
                 if hit is None or hit.speaker is None:
                     hit = self._subject_before(sentence, cue.start, offset) or hit
             if hit is not None and hit.speaker and pronoun_in_quotes(self._text, offset, hit):
