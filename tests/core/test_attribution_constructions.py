@@ -298,6 +298,7 @@ def test_verb_phrases_number_words_and_cut_prepositions_are_no_party():
     from reviewer.core.extraction.speaker_patterns import without_number_word
 
     assert _no_content_word("voted against the rosy-")
+    assert _no_content_word("re-")  # "re-tweeting" cut at its hyphen
     assert _no_content_word("stripping out")
     assert not _no_content_word("retired generals")
     text = "That is a fraction of the minimum $20 million experts say it costs to run."

@@ -346,6 +346,10 @@ def test_a_sure_tagger_cue_before_that_clause_takes_its_subject_over_the_content
     cue = sentence.index("reports")
     found = _with_spans(sentence, [TaggedSpan(cue, cue + len("reports"), 0.92, True)])
     assert found.speaker == "New York Post"
+    # With the outlet tagged too, however unsure, the outlet is the source.
+    outlet = TaggedSpan(0, len("The New York Post"), 0.6, False)
+    found = _with_spans(sentence, [outlet, TaggedSpan(cue, cue + len("reports"), 0.92, True)])
+    assert found.speaker == "New York Post"
     # An unsure cue leaves the rules' speaker; so does a speaker after a cue that opens no clause.
     unsure = _with_spans(sentence, [TaggedSpan(cue, cue + len("reports"), 0.5, True)])
     assert sentence[unsure.start : unsure.end] == "Hillary Clinton’s team"
@@ -353,3 +357,40 @@ def test_a_sure_tagger_cue_before_that_clause_takes_its_subject_over_the_content
     said = inverted.index("said")
     found = _with_spans(inverted, [TaggedSpan(said, said + 4, 0.95, True)])
     assert found.speaker == "Maria Lopez"
+
+
+def test_word_shapes_give_the_uncased_transformer_capitals_back():
+    from reviewer.core.extraction.source_tagger import word_shapes
+
+    sentence = "The FBI told Ann Ortiz that it was over."
+    words = pre_tokens(sentence)
+    shapes = word_shapes(sentence, words)
+    by_word = {sentence[s:e]: tuple(shapes[i].tolist()) for i, (s, e) in enumerate(words)}
+    assert by_word["The"] == (1.0, 0.0, 1.0)  # capital, not all capitals, opens the sentence
+    assert by_word["FBI"] == (1.0, 1.0, 0.0)
+    assert by_word["Ortiz"] == (1.0, 0.0, 0.0) and by_word["told"] == (0.0, 0.0, 0.0)
+    # A head trained with shapes reads token vectors of its width and three shape columns after them.
+    head = _recurrent_head(width=5)
+    weights = _weights_of(head) | {"shapes": np.ones(1, np.int8)}
+    assert RecurrentHead(weights).width == 2 and head.width == 5
+
+
+def test_the_tagger_hands_a_shapes_head_each_word_s_shape():
+    # A head that reads nothing but the capital-letter column: capitalised words are sources, the rest outside.
+    hidden, width = 3, 2
+    weights = {name: np.zeros_like(value) for name, value in _weights_of(_recurrent_head(hidden, width + 3)).items()}
+    weights["project_w"][width, 0] = 10.0  # the first shape column (a capital) lights hidden unit 0
+    weights["out_w"][0, 1] = 10.0  # ... which is B-S
+    weights["out_b"][0] = 5.0
+    tagger = SourceTagger(RecurrentHead(weights | {"shapes": np.ones(1, np.int8)}), 0.5)
+    sentence = "Yesterday the mayor told Ann Ortiz nothing."
+    pieces = len(_tokenizer().encode(sentence))
+    spans = tagger.spans(_tokenizer(), sentence, np.zeros((pieces, width), np.float32))
+    assert [sentence[s.start : s.end] for s in spans if not s.cue] == ["Yesterday", "Ann Ortiz"]
+
+
+def test_a_tagged_source_ending_in_a_relative_word_is_the_noun_before_it():
+    sentence = "The mayor was begging a woman who claimed to be undecided to vote for him."
+    start = sentence.index("a woman")
+    found = _with_spans(sentence, [TaggedSpan(start, start + len("a woman who"), 0.95, False)])
+    assert sentence[found.start : found.end] == "a woman"

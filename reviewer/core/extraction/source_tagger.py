@@ -100,6 +100,22 @@ def _sentence_of_rows(rows: int, sentence_starts: np.ndarray | None) -> np.ndarr
     return np.cumsum(starts) - 1
 
 
+SHAPES = 3  # word_shapes columns
+
+
+def word_shapes(text: str, words: Sequence[tuple[int, int]]) -> np.ndarray:
+    """What the uncased transformer cannot see of each word (its span in ``text``): a capital first letter, all
+    capitals ("FBI"), and whether it opens the sentence; (len(words), SHAPES) floats."""
+    out = np.zeros((len(words), SHAPES), dtype=np.float32)
+    for i, (start, end) in enumerate(words):
+        word = text[start:end]
+        out[i, 0] = word[:1].isupper()
+        out[i, 1] = len(word) > 1 and word.isupper()
+    if len(words):
+        out[0, 2] = 1.0
+    return out
+
+
 class WindowHead:
     """relu(x W1 + b1) W2 + b2 over each word's vector stacked with the `context` words before and after it."""
 
@@ -114,6 +130,7 @@ class WindowHead:
             raise ValueError("source tagger: weight shapes do not fit together")
         # Stacked as [word, 1 before, 1 after, 2 before, 2 after, ...], as training/attribution/train_tagger.py does.
         self.context = int(context)
+        self.shapes = False  # reads the token vectors only
         self.width = int(w1.shape[0]) // (2 * self.context + 1)  # of one token vector
         self._w1, self._b1, self._w2, self._b2 = w1, b1, w2, b2
 
@@ -156,7 +173,9 @@ class RecurrentHead:
         if self._out_w.shape != (3 * hidden, len(LABELS)) or self._project_b.shape != (hidden,):
             raise ValueError("source tagger: weight shapes do not fit together")
         self.hidden = hidden
-        self.width = int(self._project_w.shape[0])
+        # With word shapes the projection reads them after the token vector (train_tagger.py --rnn H --shapes).
+        self.shapes = bool(weights.get("shapes", np.zeros(1)).item())
+        self.width = int(self._project_w.shape[0]) - (SHAPES if self.shapes else 0)
 
     def logits(self, vectors: np.ndarray, sentence_starts: np.ndarray | None) -> np.ndarray:
         projected = np.maximum(vectors @ self._project_w + self._project_b, 0.0)
@@ -245,6 +264,8 @@ class SourceTagger:
             firsts = [i for i, (_, _, first) in enumerate(words) if first]
             words_of.append([(words[i][0], words[i][1]) for i in firsts])
             rows.append(v[1:-1][firsts])
+            if self.head.shapes:
+                rows[-1] = np.hstack([rows[-1], word_shapes(sentence, words_of[-1])])
         if not rows:
             return [[] for _ in sentences]
         sizes = np.asarray([len(r) for r in rows])

@@ -180,6 +180,8 @@ def _no_content_word(speaker: str) -> bool:
     """True when ``speaker`` names nobody: every word a function word ("the", "be", "of the"), or
     a piece of a clause (it begins with a lowercase auxiliary or a dash, or is one verb form)."""
     words = speaker.split()
+    if len(words) == 1 and speaker.endswith("-"):
+        return True  # "re-" of "re-tweeting" cut at its hyphen
     if not words or words[0] in _CLAUSE_WORDS or words[0] in _DASHES:
         return True  # "— including", "— and last June stirred controversy with": a clause after a dash
     if len(words) == 2 and words[0].lower() in ("in", "on", "at", "since", "by") and words[1][:1].isdigit():

@@ -47,10 +47,10 @@ def with_tagger(
     sources = [h for h in hints if not h.cue]
     if mode == "tagger":
         found = None
+    cues = sorted((h for h in hints if h.cue), key=lambda h: -h.score)
+    if found is not None and found.start is not None and cues and _inside_content(sentence, cues[0], found, offset):
+        found = None  # "The New York Post reports that Hillary Clinton's team avoided …": the content's subject
     if not sources:
-        cues = sorted((h for h in hints if h.cue), key=lambda h: -h.score)
-        if found is not None and found.start is not None and cues and _inside_content(sentence, cues[0], found, offset):
-            found = None  # "The New York Post reports that Hillary Clinton's team avoided …": the content's subject
         if found is None and _CUE_SUBJECTS and mode == "combined":
             # A cue the lexicon lacks ("grilled", "voiced doubts"): the rules look for its subject.
             for cue in cues:
@@ -82,7 +82,11 @@ def with_tagger(
         return found  # "Another … former lawmaker, Sen. Joe Lieberman": the name the description stands before
     if (found is None or found.speaker is None) and best.score < _TAGGER_ALONE:
         return found
-    tagged = resolve(sentence, best.start, _name_end(sentence, best.start, best.end), offset)
+    end = _name_end(sentence, best.start, best.end)
+    relative = _RELATIVE_TAIL.search(sentence, best.start, end)
+    if relative and relative.start() > best.start:
+        end = relative.start()  # "a woman who": the woman
+    tagged = resolve(sentence, best.start, end, offset)
     if tagged is None or tagged.speaker is None:
         return found
     return Attribution(tagged.speaker, tagged.start, tagged.end, bool(re.search(r"[\"“”]", sentence)))
@@ -96,6 +100,9 @@ def _inside_content(sentence: str, cue: TaggedSpan, found: Attribution, offset: 
         and found.start - offset >= cue.end
         and re.match(r"\s+that\b", sentence[cue.end :]) is not None
     )
+
+
+_RELATIVE_TAIL = re.compile(r",?\s+(?:who|whom|which|that)$")
 
 
 # The capitalised words that carry a name on past a span's end: " Warren" after "Sen. Elizabeth".
