@@ -336,3 +336,13 @@ def test_asides_infinitives_and_the_said_thing_s_subject_are_no_source():
 def test_an_organisation_s_spokesman_after_a_capitalised_article_is_the_organisation():
     text = "A Pentagon spokesman said 4,000 troops would leave in May."
     assert speaker_of(text, "A Pentagon") == ("Pentagon", "Pentagon")
+
+
+def test_contractions_and_modals_are_no_part_of_the_subject():
+    # Seen on the news-label train split as "He's" and 'These people can’t'.
+    text = "Mayor Tom Reyes spoke on Monday. He\u2019s always denied it."
+    assert speaker_of(text, "He") == ("Tom Reyes", "He")
+    text = "Mayor Tom Reyes spoke on Monday. These people can\u2019t say that because the unions pay them."
+    assert speaker_of(text, "These") == ("These people", "These people")
+    text = "Mayor Tom Reyes spoke on Monday. Most economists won't say that tariffs lower prices."
+    assert speaker_of(text, "Most") == ("Most economists", "Most economists")

@@ -14,7 +14,8 @@ from .speaker_words import TITLES as _TITLES
 # Auxiliaries and adverbs that may stand between a subject and its verb ("has long argued").
 _AUX_TAIL = re.compile(
     r"(?:\s+(?:has|had|have|also|later|previously|repeatedly|then|again|once|long|would|will|did|does|do|"
-    r"not|never|has\s+since|since|first|separately|earlier|still|recently|however|too|[a-z]+ly))+\s*$"
+    r"not|never|always|has\s+since|since|first|separately|earlier|still|recently|however|too|[a-z]+ly|"
+    r"can|could|may|might|must|should|cannot|(?:ca|wo|could|would|did|does|do|should)n['’]t))+\s*$"
 )
 _NAME_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|Adm|Maj|Cmdr|Rev|St)\.|[A-Z][A-Za-z'’\-]*[A-Za-z]|[A-Z]\.(?:[A-Z]\.)*|[A-Z])"
 _CONNECT = r"(?:of|the|for|de|del|da|van|von|der|al|bin|la|le|and|on)"
@@ -28,7 +29,7 @@ _ASIDE_END = re.compile(
     r"(?:[^\"“”,]|(?<=\d),(?=\d{3}))*"  # "representing 4,000 workers"
     r"(?:,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*)?,\s*$"
 )
-_PRONOUN_END = re.compile(r"\b(he|she|it|they)\s*$", re.IGNORECASE)
+_PRONOUN_END = re.compile(r"\b(he|she|it|they)(?:['’](?:s|d|ve|ll|re))?\s*$", re.IGNORECASE)  # "He's always denied"
 # Two or three capitalised words, a person's name as a sentence writes it ("Bernie Sanders", "Ban Ki-moon"),
 # with a middle initial ("President Vladimir V. Putin").
 _PERSON_RUN = re.compile(

@@ -446,7 +446,7 @@ class Attributor:
             return None  # "In a statement emailed to Reuters, Acme said": a statement is how, not who
         if match:
             return self._generic(match.group(0).strip(), match.group(2), offset + match.start(), left_stripped)
-        span = phrases.before(sentence, verb_start)
+        span = phrases.before(sentence, end)  # without the auxiliaries ("These people can’t say")
         return self._phrase(sentence, span, offset - cut) if span else None
 
     def _subject_after(self, sentence: str, pos: int, offset: int, inverted: bool = False) -> Attribution | None:
