@@ -346,3 +346,9 @@ def test_contractions_and_modals_are_no_part_of_the_subject():
     assert speaker_of(text, "These") == ("These people", "These people")
     text = "Mayor Tom Reyes spoke on Monday. Most economists won't say that tariffs lower prices."
     assert speaker_of(text, "Most") == ("Most economists", "Most economists")
+
+
+def test_an_aside_between_dashes_is_skipped_to_the_subject():
+    # Seen on PolNeAR train as 'a knock-on-wood-gesture'.
+    text = "Reyes \u2014 after a long pause \u2014 told reporters the plant would close."
+    assert speaker_of(text, "Reyes")[0] == "Reyes"

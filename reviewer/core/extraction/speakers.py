@@ -145,6 +145,7 @@ _TIME_WORDS = frozenset("week month year night morning afternoon evening ago wee
 _NAME_OR_PRONOUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|he|she|they)(?![\w'’])")
 
 
+_DASH_ASIDE_END = re.compile(r"(?<=\w)\s+[—–]\s+[^—–\"“”]{1,120}?\s+[—–]\s*$")
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:be\s+)?$")
 _PREPOSITION = re.compile(r"(?:of|to|in|on|at|for|about|with|from|by|against|over)\b")
 _VERB_AFTER = re.compile(
@@ -423,6 +424,7 @@ class Attributor:
             if hit:
                 return hit
         aside = _ASIDE_END.search(left_stripped)  # "Clinton, during a town hall in Columbus, Ohio, said"
+        aside = aside or _DASH_ASIDE_END.search(left_stripped)  # "Murphy — after a knock-on-wood gesture — told"
         if aside:
             return self._subject_before(sentence, cut + aside.start(), offset - cut)
         match = _APPOSITION_END.search(left_stripped)
