@@ -104,6 +104,15 @@ def with_context(x: np.ndarray, meta: np.ndarray) -> np.ndarray:
     return np.hstack(parts)
 
 
+def report_dev(dev: np.lib.npyio.NpzFile, p: np.ndarray, min_score: float) -> None:
+    """Print exact-word P/R/F1 of source and cue spans on dev, from the head's tag probabilities `p`."""
+    dev_ids = sentence_ids(dev["meta"])
+    for begin, name in ((1, "source"), (3, "cue")):
+        gold = spans(dev["y"].astype(np.int64), dev_ids, begin)
+        found = spans(decode(p, min_score), dev_ids, begin)
+        print(f"dev {name} spans (exact words) P/R/F1: " + "/".join(f"{v:.3f}" for v in f1(gold, found)))
+
+
 def sentence_bounds(meta: np.ndarray) -> list[tuple[int, int]]:
     """(first row, end row) of each sentence's words, in order."""
     ids = sentence_ids(meta)
@@ -215,11 +224,7 @@ def train_rnn(hidden: int) -> None:
     print(f"chosen: epoch {epoch}, min_score {min_score}, held-out F1 {score:.3f}")
     dev_bounds = sentence_bounds(dev["meta"])
     p = rnn_probabilities(model, with_shapes(dev, "dev"), dev_bounds)
-    dev_ids = sentence_ids(dev["meta"])
-    for begin, name in ((1, "source"), (3, "cue")):
-        gold = spans(dev["y"].astype(np.int64), dev_ids, begin)
-        found = spans(decode(p, min_score), dev_ids, begin)
-        print(f"dev {name} spans (exact words) P/R/F1: " + "/".join(f"{v:.3f}" for v in f1(gold, found)))
+    report_dev(dev, p, min_score)
     if "--install" in sys.argv:
         weights = {k: v.detach().numpy() for k, v in model.state_dict().items()}
         out = Path(_option("--out", str(OUT)))
@@ -289,11 +294,7 @@ def main() -> None:
     with torch.no_grad():
         dev_x = with_context(dev["x"], dev["meta"]) if CONTEXT else dev["x"]
         p = torch.softmax(model(torch.tensor(dev_x, dtype=torch.float32)), 1).numpy()
-    dev_ids = sentence_ids(dev["meta"])
-    for begin, name in ((1, "source"), (3, "cue")):
-        gold = spans(dev["y"].astype(np.int64), dev_ids, begin)
-        found = spans(decode(p, min_score), dev_ids, begin)
-        print(f"dev {name} spans (exact words) P/R/F1: " + "/".join(f"{v:.3f}" for v in f1(gold, found)))
+    report_dev(dev, p, min_score)
     if "--install" in sys.argv:
         # Weights in half precision: the file is half the size (the frozen app's budget is tight) and the
         # tagger loads them as float32; its figures were measured with this file.
