@@ -394,3 +394,11 @@ def test_a_tagged_source_ending_in_a_relative_word_is_the_noun_before_it():
     start = sentence.index("a woman")
     found = _with_spans(sentence, [TaggedSpan(start, start + len("a woman who"), 0.95, False)])
     assert sentence[found.start : found.end] == "a woman"
+
+
+def test_a_recurrent_head_with_a_bias_of_the_wrong_size_or_no_words_is_handled():
+    weights = _weights_of(_recurrent_head())
+    with np.testing.assert_raises(ValueError):
+        RecurrentHead(weights | {"gru_bias_hh_l0_reverse": np.zeros(4, np.float32)})
+    tagger = SourceTagger(_recurrent_head(), 0.5)
+    assert tagger.probabilities(np.zeros((0, 2), np.float32)).shape == (0, 5)

@@ -166,7 +166,7 @@ class RecurrentHead:
         for suffix in ("", "_reverse"):
             w_ih, w_hh = weights[f"gru_weight_ih_l0{suffix}"], weights[f"gru_weight_hh_l0{suffix}"]
             b_ih, b_hh = weights[f"gru_bias_ih_l0{suffix}"], weights[f"gru_bias_hh_l0{suffix}"]
-            if w_ih.shape != (3 * hidden, hidden) or w_hh.shape != (3 * hidden, hidden) or b_ih.shape != (3 * hidden,):
+            if {w_ih.shape, w_hh.shape} != {(3 * hidden, hidden)} or {b_ih.shape, b_hh.shape} != {(3 * hidden,)}:
                 raise ValueError("source tagger: weight shapes do not fit together")
             self._directions.append((w_ih.T.copy(), w_hh.T.copy(), b_ih, b_hh))
         self._out_w, self._out_b = weights["out_w"], weights["out_b"]
@@ -219,8 +219,12 @@ class SourceTagger:
 
     def __init__(self, head: WindowHead | RecurrentHead, min_score: float):
         self.head = head
-        self.width = head.width
         self.min_score = min_score
+
+    @property
+    def width(self) -> int:
+        """Of one token vector the head reads."""
+        return self.head.width
 
     @classmethod
     def load(cls, path: Path) -> SourceTagger:
@@ -242,6 +246,8 @@ class SourceTagger:
         """(W, len(LABELS)) tag probabilities for the (W, width) vectors of words in order: one
         sentence's, or several sentences' stacked, with `sentence_starts` the row where each begins
         (a word's neighbours are read within its sentence only)."""
+        if not len(vectors):
+            return np.zeros((0, len(LABELS)), dtype=np.float32)
         return _softmax(self.head.logits(vectors, sentence_starts))
 
     def spans(self, tokenizer: Encoder, sentence: str, vectors: np.ndarray) -> list[TaggedSpan]:
