@@ -7,7 +7,9 @@ evaluate.py's (the dev lines equal bench_attribution's "rules + tagger (final pa
     python training/attribution/cached_eval.py build          # once per model (~10 min of one core)
     python training/attribution/cached_eval.py [train|dev|all] [--misses N] [--news] [--fast]
 
---misses N prints N PolNeAR misses, --news every news-label train miss, --fast scores the rules alone.
+--misses N prints N PolNeAR misses, --news every news-label miss, --fast scores the rules alone.
+RESEGMENT=1 re-splits the sentences first (to measure a segmentation change without a rebuild; the
+sentences it re-cut lose their tagger spans, so the figure is an estimate until the cache is rebuilt).
 Cache: $ATTRIBUTION_CACHE or /tmp/attribution_hints.pkl (a pickle this script wrote; never load one
 from elsewhere).
 """
@@ -61,6 +63,14 @@ def build() -> None:
 
 
 def _claims(text: str, segments: list, hints: list | None) -> list[SimpleNamespace]:
+    if hints is not None and os.environ.get("RESEGMENT"):
+        # Segmentation changed since the cache was built: re-split, and keep the tagger's spans of the
+        # sentences that kept their bounds (a sentence the change re-cut gets none: an estimate).
+        by_bounds = {(s.start, s.end): h for s, h in zip(segments, hints)}
+        segments = extraction._segments(text)
+        hints = [by_bounds.get((s.start, s.end), []) for s in segments]
+    elif os.environ.get("RESEGMENT"):
+        segments = extraction._segments(text)
     return [
         SimpleNamespace(
             start=start, end=end, text=text[start:end], speaker=a.speaker, speaker_start=a.start, speaker_end=a.end
@@ -97,7 +107,7 @@ def main() -> None:
 
         right, total, misses = evaluate.score_news_labels(compartment, claims_of=cached_claims) or (0, 0, [])
         print(f"news labels {compartment}: {right}/{total} = {right / max(1, total):.1%}")
-        if compartment == "train" and "--news" in sys.argv:
+        if "--news" in sys.argv:
             for sentence, gold, got in misses:
                 print(f"  - {gold} | got {got!r} :: {sentence}")
 

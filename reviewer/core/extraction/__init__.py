@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import boilerplate, kinds, news, segment, source_tagger, speakers
+from . import boilerplate, kinds, news, segment, source_tagger, speaker_credits, speakers
 from .models import ModelMissing, fast_model, final_scorer, news_head
 from .source_tagger import TaggedSpan
 
@@ -180,6 +180,14 @@ def _attribute(
     return out
 
 
+def _is_credit_line(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] only credits the quotation before it ("- Bernie Sanders."): no claim of its own."""
+    last = start - 1
+    while last >= 0 and text[last].isspace():
+        last -= 1
+    return last >= 0 and text[last] in '”"' and speaker_credits.CREDIT_ONLY.match(text, start, end) is not None
+
+
 def _segments(text: str) -> list[_Segment]:
     """The non-boilerplate sentences of a text, in order, with the transcript labels before each."""
     if not text or text.isspace():
@@ -216,7 +224,7 @@ def _segments(text: str) -> list[_Segment]:
                 dateline = _DATELINE_RU.match(text, start, block.end)
                 dateline_end = dateline.end() if dateline else -1
         start = max(start, dateline_end)
-        if start >= end or boilerplate.is_boilerplate(text[start:end]):
+        if start >= end or boilerplate.is_boilerplate(text[start:end]) or _is_credit_line(text, start, end):
             continue
         out.append(_Segment(start, end, first_in_block, tuple(labels)))
         labels = []

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .speaker_credits import CREDIT_LINE_END, SAME_LINE_CREDIT
+
 # Words after which a full stop does not end a sentence (lower-cased, without the dot).
 _ABBREVIATIONS = frozenset(
     """
@@ -150,9 +152,14 @@ def _line_ends(text: str, block: Block) -> list[int]:
         if (
             line
             and nxt < block.end
-            and len(line) < 60
-            and line[-1] not in ",;:-–—("
-            and (text[nxt].isupper() or text[nxt].isdigit() or text[nxt] in starters)
+            and (
+                CREDIT_LINE_END.search(line) is not None  # '“…shame.” ― Sonya Herridge' and the next quotation
+                or (
+                    len(line) < 60
+                    and line[-1] not in ",;:-–—("
+                    and (text[nxt].isupper() or text[nxt].isdigit() or text[nxt] in starters)
+                )
+            )
         ):
             out.append(line_start + len(line))
         line_start = pos + 1
@@ -171,6 +178,8 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, block_end: int, se
     if nxt >= block_end:
         return False  # the block's own end closes the last sentence
     follower = text[nxt]
+    if follower in "―—–" and text[punct_end - 1] in '”"' and SAME_LINE_CREDIT.match(text, punct_end):
+        return False  # '“… our greatest shame.” ― Sonya Herridge': the credit belongs to the quotation
     if follower in "—–" and _lower_after(text, nxt + 1, block_end):
         return False  # the attribution of a quotation: "«Почему так? — спросил он.", "Why? — she asked."
     if text[punct_start] != ".":

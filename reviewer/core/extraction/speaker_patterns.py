@@ -92,7 +92,8 @@ _GENERIC_START = re.compile(
     rf"^\s*((?:the|a|an|its|his|her|their|one|several|some|many|other|[A-Z][\w.]*['’]s)\s+"
     rf"(?:[a-zA-Z\-]+(?:['’]s)?\s+){{0,3}}?(?:{_GENERIC_NOUNS}))\b"
 )
-_TRANSCRIPT_LABEL = re.compile(r"((?:[A-Z][A-Z.'’\-]*\s){0,3}[A-Z][A-Z.'’\-]+):\s+")
+# A transcript quoted paragraph by paragraph opens each with a quotation mark: '"WALLACE: Let’s start …'.
+_TRANSCRIPT_LABEL = re.compile(r"[\"“]?((?:[A-Z][A-Z.'’\-]*\s){0,3}[A-Z][A-Z.'’\-]+):\s+")
 _NOT_LABELS = frozenset(
     {
         "SPEAKERS",
@@ -117,6 +118,16 @@ _NOT_LABELS = frozenset(
         "EDITORIAL",
         "LIVE",
         "UPDATED",
+        # headline shouts and credits: "BOOM: Trump Just Fired …", "BYLINE: Amber Phillips."
+        "BYLINE",
+        "BOOM",
+        "BUSTED",
+        "WOW",
+        "LOOK",
+        "REVEALED",
+        "BOMBSHELL",
+        "FIX IS IN",
+        "JUST IN",
     }
 )
 

@@ -10,8 +10,11 @@ not shared between threads. Patterns handled:
   and appositions after it ("Igor Konashenkov, a ministry spokesman, said");
 - inverted "..., said X", "according to X", and participles ("X changed course, telling CBS": X);
 - pronouns, generic subjects ("he", "it", "the ministry", "officials"), polls (speaker_polls.py);
-- transcript labels ("LEHRER: Good evening") that hold until the next label and, once a second
-  label shows the text is a transcript, win over anything the line cites ("The CBO says...");
+- transcript labels ("LEHRER: Good evening", also '"WALLACE: …' in a transcript quoted paragraph by
+  paragraph) that hold until the next label and, once a second label shows the text is a transcript,
+  win over anything the line cites ("The CBO says...");
+- credits given by layout (speaker_credits.py): '“…” ― Sonya Herridge' or a '- Bernie Sanders.'
+  paragraph after a quotation speaks it whatever it names; a headline's 'Pence: …' is Pence;
 - quotation paragraphs that continue the previous speaker, and sentences inside a «quotation»
   that runs over several sentences; a sentence that opens such a quotation takes the speaker
   named in its «…, — сказал X» attribution further on.
@@ -22,7 +25,7 @@ description stands by the cue, the source is the noun phrase bounded by punctuat
 the learnt never-source words (phrases.py: "two people familiar with the talks said"). People named
 anywhere in the article (not only speakers) are remembered for "he", "she" and bare surnames.
 
-The span underlined (start, end) is always the mention in the sentence itself: "It", "The governor",
+The span underlined (start, end) is the mention in the sentence itself (a credit's name after the quotation): "It", "The governor",
 "Chinese CDC", while `speaker` holds the party resolved from it ("Amnesty International", "Andrew Cuomo",
 the organisation named in full). In a transcript the line's label is both. A quotation carried on from
 an earlier sentence keeps that sentence's mention (it is where the reader sees who spoke).
@@ -116,6 +119,7 @@ from .speaker_patterns import (
     without_subordinator,
     transcript_label as transcript_label,
 )
+from .speaker_credits import credit_after_quotation, headline_source
 from .speaker_people import HONORIFICS, PeopleMemory, gender_of_first, gender_of_titles, opening_name
 from .speaker_orgs import KINDS as _ORG_KINDS, described_orgs, same_kind
 from .speaker_polls import PollMemory
@@ -179,6 +183,7 @@ class Attributor:
         self._scanned = 0
         self._dialogue = False  # the current block opened with a dialogue dash ("— Это абсурд.")
         self._block_start = 0  # where the current block (paragraph) starts
+        self._first_start = -1  # where the article's first sentence (its headline, when it has one) starts
 
     def set_label(self, start: int, end: int) -> None:
         """A transcript label opened a block; it speaks until the next label."""
@@ -191,6 +196,8 @@ class Attributor:
         """The speaker of the sentence text[start:end] (None when the article itself says it).
         hints: the source tagger's spans in this sentence (sentence offsets), when the final pass ran it."""
         sentence = self._text[start:end]
+        if self._first_start < 0:
+            self._first_start = start
         inside_quote = self._quotes_open_before(start, new_block)
         self._quote_depth = max(0, inside_quote + sentence.count("«") - sentence.count("»"))
         self._scanned = end
@@ -203,6 +210,12 @@ class Attributor:
             self._scan_names(sentence)
             self._previous = self._label
             return self._label
+        credit = None if _CYRILLIC.search(sentence) else self._credited(sentence, start, end)
+        if credit is not None:
+            # '“…” ― Sonya Herridge': the credited name spoke the quotation, whoever it names.
+            self._scan_names(sentence)
+            self._previous = credit
+            return credit
         if _CYRILLIC.search(sentence):
             hit = self._russian.find(sentence, start, inside_quote > 0, self._dialogue)
             if hit is None and not inside_quote and self._quote_depth:
@@ -260,6 +273,24 @@ class Attributor:
                 found = _NONE
         self._previous = found
         return found
+
+    def _credited(self, sentence: str, start: int, end: int) -> Attribution | None:
+        """The speaker a credit line gives the quotation opening this sentence, or a headline's 'Pence:'."""
+        span = credit_after_quotation(self._text, start, end)
+        person = span is not None  # a credit names a person; a headline's source may be "Poll" or "NY Post"
+        if span is None and start == self._first_start:
+            headline = headline_source(sentence)
+            span = (start + headline[0], start + headline[1]) if headline else None
+        if span is None:
+            return None
+        name = self._text[span[0] : span[1]]
+        found = self._named(name, span[0], "")
+        if found is None or not found.speaker:
+            found = Attribution(name, span[0], span[1])
+        speaker = found.speaker or name
+        if person and speaker not in self._orgs and not any(w.lower() in _ORG_WORDS for w in speaker.split()):
+            self._remember_person(speaker)  # "- Sanders." then "Sanders exaggerates when he says"
+        return Attribution(speaker, found.start, found.end, True)
 
     def _scan_names(self, sentence: str) -> None:
         """Remember the people a sentence names, so that "he", "she" and a bare surname resolve

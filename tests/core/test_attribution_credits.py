@@ -1,0 +1,102 @@
+"""Issue 14: speakers given by layout, not by a verb. A credit after a quotation ("― Name" on its line, or
+"- Name." as the next paragraph), a headline's "Name:" and a transcript quoted paragraph by paragraph.
+Seen on PolNeAR (a readers' roundup, a fact-check of debate lines, a Sunday-show transcript, headlines);
+each test is the construction, written by hand."""
+
+from __future__ import annotations
+
+from reviewer.core.extraction import extract_claims
+from reviewer.core.extraction.segment import sentences
+from reviewer.core.extraction.speaker_credits import credit_after_quotation, headline_source
+
+from tests.attribution_helpers import speaker_of
+
+ROUNDUP = (
+    "Voters in Ohio share their view of the debate.\n\n"
+    "\u201cThe plan would cost the state 40,000 jobs. He has never run a budget. He represents our worst "
+    "fears.\u201d \u2015 Maria Alvarez\n"
+    "\u201cDuring the debate Trump said taxes would fall. He is wrong about our towns.\u201d\u2015 Tom Reyes\u00a0\n"
+    "\u201cI am so tired of this race. How did we get this low?\u201d\u00a0\u2015 Ann Ortiz\u00a0\n"
+)
+
+
+def test_a_dash_credit_speaks_the_whole_quotation_before_it():
+    assert speaker_of(ROUNDUP, "\u201cThe plan") == ("Maria Alvarez", "Maria Alvarez")
+    # the quotation names Trump and says "said"; the credit still speaks it
+    assert speaker_of(ROUNDUP, "\u201cDuring the debate") == ("Tom Reyes", "Tom Reyes")
+    assert speaker_of(ROUNDUP, "\u201cI am so tired") == ("Ann Ortiz", "Ann Ortiz")
+
+
+def test_a_credit_ends_its_sentence_at_the_line_break_and_stays_with_its_quotation():
+    texts = [ROUNDUP[s.start : s.end] for s in sentences(ROUNDUP)]
+    assert texts[1].startswith("\u201cThe plan") and texts[1].endswith("\u2015 Maria Alvarez")
+    assert texts[2].startswith("\u201cDuring the debate") and texts[2].endswith("\u2015 Tom Reyes")
+    assert texts[3].startswith("\u201cI am so tired") and texts[3].endswith("\u2015 Ann Ortiz")
+
+
+def test_a_credit_paragraph_after_a_quotation_paragraph_speaks_it_and_is_no_claim():
+    text = (
+        "Here is what the candidates said, and what the record shows.\n\n"
+        '"Almost all new income and wealth is going to the top 1 percent."\n\n'
+        "- Bernie Sanders.\n\n"
+        "The senator is relying on an outdated statistic. Sanders exaggerates when he says the share grew.\n\n"
+        '"I went to Wall Street before the crash. I was the one saying you will wreck the economy."\n\n'
+        "-Hillary Clinton, speaking in New Hampshire.\n\n"
+        "Clinton tends to overstate the visit."
+    )
+    assert speaker_of(text, '"Almost all') == ("Bernie Sanders", "Bernie Sanders")
+    assert speaker_of(text, '"I went to Wall Street') == ("Hillary Clinton", "Hillary Clinton")
+    # the credited name is remembered: the "he" of the next paragraph is Sanders
+    assert speaker_of(text, "Sanders exaggerates")[0] == "Bernie Sanders"
+    assert not any(c.text.lstrip("-").startswith(("Bernie", "Hillary")) for c in extract_claims(text))
+
+
+def test_what_is_no_credit_is_left_alone():
+    # a quotation that closes inside its sentence, an aside after a dash, a list after a quotation
+    text = "\u201cI am sick of it,\u201d Ortiz said. \u2014 Reyes disagreed with the mayor on every count."
+    assert credit_after_quotation(text, 0, 20) is None
+    text = "\u201cWe will win.\u201d \u2014 But the polls say otherwise, and the count begins on Monday.\n"
+    assert credit_after_quotation(text, 0, 10) is None
+    text = '"Taxes will rise 10 percent."\n\nThe mayor - Ann Ortiz - disagreed.'
+    assert credit_after_quotation(text, 0, 10) is None
+
+
+def test_a_headline_source_before_its_colon():
+    assert headline_source("Pence: Gennifer Flowers Won\u2019t Be at Debate") == (0, 5)
+    assert headline_source("Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.") == (0, 7)
+    sentence = "Gillibrand on Hillary Releasing Her Speech Transcripts: \u2018I Think She Will.\u2019"
+    assert headline_source(sentence) == (0, 10)
+    for label in (
+        "The Latest: Trump urges supporters to monitor polling places.",
+        "Revealed: What the Videos Actually Contain.",
+        "Monday\u2019s Morning Email: The DNC Email Hack.",
+        "Delegate Update: The latest count in the Democratic race.",
+        "A Curious Plan to Fight Climate Change: Buy Mines, Sell Coal.",
+    ):
+        assert headline_source(label) is None, label
+
+
+def test_only_the_article_headline_takes_a_colon_source():
+    text = "Ortiz: The Budget Is Balanced and Taxes Will Fall.\n\nTom Reyes: a profile of the port chief, page 4."
+    assert speaker_of(text, "Ortiz:") == ("Ortiz", "Ortiz")
+    assert speaker_of(text, "Tom Reyes:") == (None, None)
+
+
+def test_a_transcript_quoted_paragraph_by_paragraph_keeps_its_labels():
+    text = (
+        "Partial transcript as follows:\n\n"
+        '"WALLACE: Let us start with the debate story. Why would the governor do that?\n\n'
+        '"PENCE: Well, look, the mayor apparently thinks this is a game show. But taxes rose 40 percent.'
+    )
+    claims = extract_claims(text)
+    assert [(c.text, c.speaker) for c in claims[1:]] == [
+        ("Let us start with the debate story.", "WALLACE"),
+        ("Why would the governor do that?", "WALLACE"),
+        ("Well, look, the mayor apparently thinks this is a game show.", "PENCE"),
+        ("But taxes rose 40 percent.", "PENCE"),
+    ]
+
+
+def test_headline_shouts_are_no_transcript_speakers():
+    text = "BOOM: Mayor Fires a Missile at the Council.\n\nThe council voted 5-4 to raise taxes on Monday."
+    assert speaker_of(text, "BOOM: Mayor Fires") == (None, None)
