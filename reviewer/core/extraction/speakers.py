@@ -123,6 +123,7 @@ from .speaker_credits import credit_after_quotation, headline_source
 from .speaker_people import HONORIFICS, PeopleMemory, gender_of_first, gender_of_titles, opening_name
 from .speaker_orgs import KINDS as _ORG_KINDS, described_orgs, same_kind
 from .speaker_polls import PollMemory
+from .speaker_studies import party_of_work, study_authors
 from .speaker_tagging import with_tagger
 from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
 
@@ -242,6 +243,7 @@ class Attributor:
                 found = None  # "200,000 in 1972": a span that starts inside a number names nobody
             if found is not None and found.speaker and found.start is not None:
                 found = without_number_word(found, self._text)  # "$20 million experts say": "experts"
+                found = self._party_of_work(found)  # "A GAO report released last year": the GAO
             if found is not None and found.start is not None and found.speaker == "who":  # not "WHO"
                 found = self._relative_antecedent(sentence, found.start - start, start)  # "for Cruz, who refused"
             if found is not None and found.speaker:
@@ -274,6 +276,19 @@ class Attributor:
         self._previous = found
         return found
 
+    def _party_of_work(self, found: Attribution) -> Attribution:
+        if found.start is None or found.end is None:
+            return found
+        span = party_of_work(self._text[found.start : found.end])
+        if span is None:
+            return found
+        return Attribution(
+            self._text[found.start + span[0] : found.start + span[1]],
+            found.start + span[0],
+            found.start + span[1],
+            found.quoted,
+        )
+
     def _credited(self, sentence: str, start: int, end: int) -> Attribution | None:
         """The speaker a credit line gives the quotation opening this sentence, or a headline's 'Pence:'."""
         span = credit_after_quotation(self._text, start, end)
@@ -296,6 +311,8 @@ class Attributor:
         """Remember the people a sentence names, so that "he", "she" and a bare surname resolve
         later even when the person was first named outside an attribution."""
         first = None
+        for noun, party in study_authors(sentence):  # "a report from the CBO": "the report said"
+            self._by_title[noun] = party
         authors = _AUTHORS.search(sentence)
         if authors:
             self._by_title["authors"] = self._by_title["researchers"] = authors.group(1)
@@ -474,7 +491,7 @@ class Attributor:
         if (
             match
             and match.group(2).split()[-1].lower() in _MEDIA
-            and not (match.group(1) or "").lower().startswith("the")
+            and not (match.group(1) or match.group(2)).lower().startswith("the ")  # "The report said" is who
         ):
             return None  # "In a statement emailed to Reuters, Acme said": a statement is how, not who
         if match:

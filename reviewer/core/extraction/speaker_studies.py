@@ -1,0 +1,84 @@
+"""Who stands behind a study or a report, for "the report said", "the study found", "the researchers".
+
+news-guidelines.md resolves definite descriptions ("the authors") to the party they refer to. An article
+names a study's or report's authors once ("a report from the Congressional Budget Office", "The Tax
+Foundation released a study", "The authors of the report, which include the U.S. PIRG Education Fund and
+Citizens for Tax Justice") and then says "the report", "the study" or "the researchers". `study_authors`
+reads one sentence and returns what it names, as (noun, party) pairs the Attributor remembers by title.
+Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+
+# An organisation or person name: capitalised words, with "of", "for", "and", "the" between them
+# ("Citizens for Tax Justice", "U.S. PIRG Education Fund and Citizens for Tax Justice").
+_NAME = r"(?P<name>[A-Z][\w.&'’\-]*(?:\s+(?:(?:of|for|on|and|de)\s+(?:the\s+)?)?[A-Z][\w.&'’\-]*)*)"
+_WORK = r"(?P<work>report|study|analysis|paper|review|audit|survey|research)"
+_PATTERNS = (
+    # "a report from the Congressional Budget Office", "a study by Loyola Law School", "a 2014 study
+    # that appeared in the British Medical Journal" (not "a study of Medicare": what it studied)
+    re.compile(
+        rf"\b{_WORK}\b(?:\s+[\w\-]+){{0,3}}?\s+(?:by|from|(?:published|that appeared|appeared) in)\s+"
+        rf"(?:the\s+)?{_NAME}"
+    ),
+    # "The authors of the report, which include X and Y", "researchers at Y"
+    re.compile(rf"\bauthors\s+of\s+the\s+{_WORK},?\s+(?:which|who)\s+include\s+(?:the\s+)?{_NAME}"),
+    re.compile(rf"\b(?P<work>[Rr]esearchers)\s+(?:at|from|with)\s+(?:the\s+)?{_NAME}"),
+)
+# "The Tax Foundation released a study", "the GAO issued its report": the verb and the work are found
+# first and the name looked for just before them (a search for names first would retry every word of a
+# long capitalised run).
+_RELEASED = re.compile(
+    rf"\s+(?:has\s+|have\s+)?(?:released|published|issued|produced|commissioned|conducted)\s+"
+    rf"(?:a|an|its|their|the)\s+(?:[\w\-]+\s+){{0,3}}?{_WORK}\b"
+)
+_NAME_BEFORE = re.compile(rf"(?<![\w.&'’\-]){_NAME}$")
+_NAME_REACH = 80
+# "A Government Accountability Office report released last year": the office, not its report.
+_NAMED_WORK = re.compile(
+    rf"(?:(?:[Aa]n?|[Tt]he)\s+)?(?:(?:19|20)\d\d\s+)?{_NAME}\s+(?:report|study|analysis|audit|review|memo|paper)\b"
+)
+_NOT_NAMES = frozenset("The A An In On But And This That It He She They We I".split())
+_CONNECTORS = frozenset("of for on and the de".split())
+
+
+def study_authors(sentence: str) -> list[tuple[str, str]]:
+    """(noun, party) pairs a sentence names: [("report", "Congressional Budget Office"), ...]. The
+    party is also the "authors" and the "researchers" of what it wrote."""
+    out: list[tuple[str, str]] = []
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            name = _trimmed(match.group("name"))
+            if not name:
+                continue
+            work = match.group("work").lower()
+            work = "study" if work == "research" else work  # "research by X": "the study"
+            nouns = ("researchers", "authors") if work == "researchers" else (work, "researchers", "authors")
+            out.extend((noun, name) for noun in nouns)
+    for match in _RELEASED.finditer(sentence):
+        named = _NAME_BEFORE.search(sentence, max(0, match.start() - _NAME_REACH), match.start())
+        name = _trimmed(named.group("name")) if named else ""
+        if name:
+            work = match.group("work").lower()
+            work = "study" if work == "research" else work
+            out.extend((noun, name) for noun in (work, "researchers", "authors"))
+    return out
+
+
+def _trimmed(name: str) -> str:
+    words = name.split()
+    while words and (words[-1].lower() in _CONNECTORS or words[-1] in _NOT_NAMES):
+        words.pop()
+    while words and words[0] in _NOT_NAMES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def party_of_work(mention: str) -> tuple[int, int] | None:
+    """The span of the party in a source that is its work ("A GAO report released last year"), or None."""
+    match = _NAMED_WORK.match(mention)
+    if match is None or match.group("name").split()[0] in _NOT_NAMES:
+        return None
+    return match.span("name")
