@@ -130,3 +130,18 @@ def test_the_report_the_study_and_the_researchers_resolve_to_their_authors():
     assert speaker_of(text, "The report said") == ("Tax Foundation", "The report")
     text = "Researchers at Harbour University said on Monday the river was clean. The researchers found 12 species."
     assert speaker_of(text, "The researchers found") == ("Harbour University", "The researchers")
+
+
+def test_a_quotation_in_two_apostrophes_runs_over_its_sentences_with_its_speaker():
+    # Wire and archive text writes ''…'' for double quotation marks.
+    text = (
+        "Still, golf clubs are ''just scratching out a profit,'' Mr. Hedge said from his office. ''Golf is a "
+        "thin industry. I hardly ever advise investing in a course. There are huge fixed costs.''\n\n"
+        "A developer disagreed with him on Monday."
+    )
+    texts = [text[s.start : s.end] for s in sentences(text)]
+    assert (
+        "''Golf is a thin industry. I hardly ever advise investing in a course. There are huge fixed costs.''" in texts
+    )
+    assert speaker_of(text, "''Golf is")[0] == "Hedge"
+    assert speaker_of(text, "A developer") == (None, None)

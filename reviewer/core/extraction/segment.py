@@ -73,7 +73,8 @@ _WORD_BEFORE = re.compile(r"([A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё.]*)$")
 _NEXT_WORD = re.compile(r"[\"“'‘(«„]?([A-Za-zА-Яа-яЁё]+)")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _OPEN_QUOTES = '"“«„'
-_QUOTE_MARK = re.compile(r"[\"“”«»„]")
+# Two apostrophes stand for a double quotation mark in wire and archive text: ''Golf is thin,'' he said.
+_QUOTE_MARK = re.compile(r"''|[\"“”«»„]")
 
 
 @dataclass(frozen=True)
@@ -273,7 +274,7 @@ def _merge_quotes(text: str, pieces: list[tuple[int, int]], index: int) -> list[
 
 
 def _quote_open_after(fragment: str) -> bool:
-    """Whether a quotation is left open at the end of the fragment: a double quotation ("…", “…”),
+    """Whether a quotation is left open at the end of the fragment: a double quotation ("…", “…”, ''…''),
     a «guillemet» one (they nest: «…«…»…») or a „low“ one (closed by “ or ”)."""
     open_ = False
     guillemets = 0
@@ -291,6 +292,6 @@ def _quote_open_after(fragment: str) -> bool:
             open_ = True
         elif ch == "”":
             open_ = False
-        elif ch == '"':
+        elif ch in ('"', "''"):
             open_ = not open_
     return open_ or guillemets > 0 or low

@@ -391,14 +391,14 @@ class Attributor:
     def _inside_english_quote(self, start: int, sentence: str) -> bool:
         """True when an English quotation opened earlier in the paragraph is still open where the sentence
         starts, and the sentence does not close it (a tag may follow the close: '… money," he said.')."""
-        if _CYRILLIC.search(sentence) or any(mark in sentence for mark in '"“”'):
+        if _CYRILLIC.search(sentence) or any(mark in sentence for mark in ('"', "“", "”", "''")):
             return False
         before = self._text[self._block_start : start]
         before = before[before.rfind("\n") + 1 :]  # a line break ends a paragraph, whatever the splitter's blocks
         if _QUOTED_TRANSCRIPT.search(before):
             return False  # '"PENCE: … | WALLACE: …': a transcript quoted whole has speakers of its own
         curly = before.count("“") - before.count("”")
-        return curly > 0 if curly or "”" in before else before.count('"') % 2 == 1
+        return curly > 0 if curly or "”" in before else (before.count('"') + before.count("''")) % 2 == 1
 
     def _quotes_open_before(self, start: int, new_block: bool) -> int:
         """How many «» quotations are open where a sentence starts (a block closes them all)."""
