@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 from .source_tagger import TaggedSpan
 from .speaker_patterns import Attribution
 
+_THAT_AFTER = re.compile(r"\s+that\b")  # "The Post reports that …": the cue's clause opens
+
 # The tagger's source replaces a speaker the rules found elsewhere in the sentence only when it is
 # at least this sure (chosen on held-out PolNeAR train by training/attribution/tune_combination.py).
 _TAGGER_OVERRIDES = 0.8
@@ -98,7 +100,7 @@ def _inside_content(sentence: str, cue: TaggedSpan, found: Attribution, offset: 
     return (
         cue.score >= _TAGGER_OVERRIDES
         and found.start - offset >= cue.end
-        and re.match(r"\s+that\b", sentence[cue.end :]) is not None
+        and _THAT_AFTER.match(sentence, cue.end) is not None
     )
 
 
