@@ -145,3 +145,18 @@ def test_a_quotation_in_two_apostrophes_runs_over_its_sentences_with_its_speaker
     )
     assert speaker_of(text, "''Golf is")[0] == "Hedge"
     assert speaker_of(text, "A developer") == (None, None)
+
+
+def test_the_company_or_the_bank_is_the_company_named_before():
+    # "the oil company", "the bank": a description with its modifiers names the company the article named,
+    # also one the memory of people kept (no first name opens "Harbour Fargo" or "Exxon Mobil")
+    text = (
+        "Harbour Fargo fired 5,300 employees for opening fake accounts, regulators said on Thursday.\n\n"
+        "The bank said that it had fired the employees from 2011 to 2016."
+    )
+    assert speaker_of(text, "The bank said") == ("Harbour Fargo", "The bank")
+    text = "Exxon Mobil reported a loss on Friday. The oil company said prices fell 40 percent."
+    assert speaker_of(text, "The oil company") == ("Exxon Mobil", "The oil company")
+    # a person is no company: "John Smith" opens with a first name
+    text = "John Smith reported a loss on Friday. The oil company said prices fell 40 percent."
+    assert speaker_of(text, "The oil company")[0] == "oil company"

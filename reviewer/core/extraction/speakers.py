@@ -159,6 +159,14 @@ _VERB_AFTER = re.compile(
 )
 
 
+# Nouns for a company or institution that "the ... <noun>" names after the article named it ("giant" is
+# a kind: "the online retail giant" is not "the oil giant Exxon Mobil" named before).
+_COMPANY_NOUNS = _ANY_ORG | frozenset(
+    "bank retailer airline insurer automaker carmaker manufacturer conglomerate lender chain maker startup "
+    "corporation utility operator provider".split()
+)
+
+
 class Attributor:
     """Resolves speakers sentence by sentence through one article (see module docstring)."""
 
@@ -802,9 +810,26 @@ class Attributor:
             return Attribution(org, start, start + len(phrase))
         if noun in _ANY_ORG and self._orgs and re.match(r"the\s+\S+$", phrase, re.IGNORECASE):
             return Attribution(self._orgs[-1], start, start + len(phrase))  # "the agency": the last one named
+        if (
+            noun in _COMPANY_NOUNS
+            and not known
+            and re.match(r"the\s+(?:[a-z][\w-]*\s+){0,2}\S+$", phrase, re.IGNORECASE)
+        ):
+            # "The oil company said", "the bank said": the organisation named last, or a name that no
+            # first name opens ("Wells Fargo", "Exxon Mobil"), which the memory of people kept for a person
+            company = self._orgs[-1] if self._orgs else self._unknown_company()
+            if company:
+                return Attribution(company, start, start + len(phrase))
         # "The company said": the speaker is "company", the mention keeps its article.
         name = " ".join(re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE).split())
         return Attribution(name, start, start + len(phrase))
+
+    def _unknown_company(self) -> str | None:
+        for name in reversed(self._persons[-6:]):
+            words = name.split()
+            if len(words) >= 2 and gender_of_first(words[0].lower()) is None and self._people.gender(name) is None:
+                return name
+        return None
 
     def _is_person(self, name: str) -> bool:
         return name in self._persons or self._people.fuller(name.split()) is not None
