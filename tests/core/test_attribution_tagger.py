@@ -406,3 +406,32 @@ def test_a_recurrent_head_with_a_bias_of_the_wrong_size_or_no_words_is_handled()
         RecurrentHead(weights | {"gru_bias_hh_l0_reverse": np.zeros(4, np.float32)})
     tagger = SourceTagger(_recurrent_head(), 0.5)
     assert tagger.probabilities(np.zeros((0, 2), np.float32)).shape == (0, 5)
+
+
+def test_a_rules_speaker_that_names_no_party_gives_way_to_a_less_sure_tagger_span():
+    # Seen on PolNeAR train: "RNC Chairman Reince Priebus has authorized a … increase in the states" gave
+    # 'states'; "Mr. Slinker, whose latest start-up … help brands find suppliers, said" gave 'brands'.
+    from reviewer.core.extraction.source_tagger import TaggedSpan
+    from reviewer.core.extraction.speaker_patterns import Attribution
+    from reviewer.core.extraction.speaker_tagging import with_tagger
+
+    sentence = "RNC Chairman Reince Priebus has authorized a staffing increase in the states expected to be close."
+    name = sentence.index("Reince")
+    tagged = [TaggedSpan(name, name + len("Reince Priebus"), 0.6, False)]
+
+    def resolve(text, start, end, offset):
+        return Attribution(text[start:end], offset + start, offset + end)
+
+    def no_subject(text, start, offset):
+        return None
+
+    states = sentence.index("states")
+    for rules, expected in (
+        (Attribution("states", states, states + 6), "Reince Priebus"),  # no party: the tagger's span
+        (Attribution("Once", 0, 4), "Reince Priebus"),
+        (Attribution("investors", states, states + 6), "investors"),  # a party: the rules keep it
+        (Attribution("the candidate", states, states + 6), "the candidate"),
+        (Attribution("Republicans", states, states + 6), "Republicans"),
+    ):
+        found = with_tagger(rules, sentence, 0, tagged, "combined", resolve, no_subject)
+        assert found is not None and found.speaker == expected, rules

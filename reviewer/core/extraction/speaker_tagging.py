@@ -71,7 +71,12 @@ def with_tagger(
         )
     ):
         return found  # the rules found the speaker the tagger is surest of
-    if found is not None and found.speaker is not None and best.score < _TAGGER_OVERRIDES:
+    if (
+        found is not None
+        and found.speaker is not None
+        and best.score < _TAGGER_OVERRIDES
+        and _party_like(found, offset)
+    ):
         return found
     if (
         found is not None
@@ -102,6 +107,26 @@ def _inside_content(sentence: str, cue: TaggedSpan, found: Attribution, offset: 
         and found.start - offset >= cue.end
         and _THAT_AFTER.match(sentence, cue.end) is not None
     )
+
+
+# The last word of a lower-case phrase that names a party: "investors", "officials", "the candidate",
+# "supporters", "the public" (not "states", "the price", "the immigration bill", "Once").
+_PARTY_END = re.compile(
+    r"(?:er|or|ist|an|ant|ent|ee|ive|ic|candidate|delegate|advocate|senate|people|public|staff|crowd|audience|"
+    r"member|official|police|body|other|group|party|team|camp|side|union|panel|board|court|agency|office|firm|"
+    r"company|bank|government)s?$"
+)
+
+
+def _party_like(found: Attribution, offset: int) -> bool:
+    """Whether the rules' speaker could name a party: a name, or a lower-case phrase ending in a party noun.
+    A speaker that names none ("states", "the price", "Once") gives way to any source the tagger found."""
+    speaker = found.speaker or ""
+    opens_sentence = found.start == offset  # "Once": capitalised only because it opens the sentence
+    if any(ch.isupper() for ch in (speaker[1:] if opens_sentence else speaker)):
+        return True
+    words = speaker.lower().split()
+    return bool(words) and _PARTY_END.search(words[-1]) is not None
 
 
 _RELATIVE_TAIL = re.compile(r",?\s+(?:who|whom|which|that)$")
