@@ -48,6 +48,7 @@ _CLOSERS = ("\u201d", '"', "''")
 
 _lock = threading.Lock()
 _lexicon: dict[tuple[str, ...], tuple[float, float]] | None = None
+_longest: dict[str, int] = {}  # a first word -> the longest n-gram of the lexicon it opens
 _never: frozenset[str] = frozenset()
 _stems: dict[str, tuple[float, float]] = {}
 
@@ -101,6 +102,8 @@ def _load() -> dict[tuple[str, ...], tuple[float, float]]:
                     if words[0] in _NOT_ALONE and words[-1] in _NOT_ALONE:
                         continue
                     table[words] = (cue / total, after / cue)
+                for words in table:
+                    _longest[words[0]] = max(_longest.get(words[0], 0), len(words))
                 _lexicon = table
     return _lexicon
 
@@ -136,14 +139,16 @@ def find_cues(sentence: str, min_rate: float = MIN_RATE) -> list[Cue]:
     """The cues of one sentence in text order (see module docstring)."""
     table = _load()
     tokens = [(m.start(), m.end(), m.group(0).lower().replace("’", "'")) for m in TOKEN.finditer(sentence)]
+    lowered = [t[2] for t in tokens]
     quoted = _quoted_ranges(sentence) if _QUOTE_MARK.search(sentence) else []
     out = []
     i = 0
     while i < len(tokens):
         hit = None
-        for size in range(min(_MAX_WORDS, len(tokens) - i), 0, -1):
-            words = tuple(t[2] for t in tokens[i : i + size])
-            entry = table.get(words)
+        # Only n-grams the lexicon has can match: a word that opens none is looked up alone (for its stem).
+        longest = min(_MAX_WORDS, len(tokens) - i, max(1, _longest.get(lowered[i], 0)))
+        for size in range(longest, 0, -1):
+            entry = table.get(tuple(lowered[i : i + size]))
             if entry is None and size == 1 and tokens[i][2].isalpha() and tokens[i][2] not in _NOT_ALONE:
                 entry = _stems.get(stem(tokens[i][2]))  # "recommends" when "recommended" was learnt
                 if entry is not None and entry[0] >= STEM_RATE:

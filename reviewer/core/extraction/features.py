@@ -8,6 +8,7 @@ training time and at run time are identical by construction. Pure, any thread.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d+(?:[.,]\d+)*|[%$£€]")
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
@@ -44,6 +45,14 @@ def _shape(token: str) -> str:
     return token.lower()
 
 
+@lru_cache(maxsize=16384)
+def _trigrams(word: str) -> tuple[str, ...]:
+    """A word's character trigram features; words repeat across sentences and across the two linear
+    models (check-worthiness and subjectivity) that read the same sentences."""
+    padded = "<" + word + ">"
+    return tuple("c:" + padded[i : i + 3] for i in range(len(padded) - 2))
+
+
 def sentence_features(text: str) -> list[str]:
     """The feature names present in one sentence (may repeat; the model uses them as a set)."""
     raw = _WORD.findall(text)
@@ -55,8 +64,7 @@ def sentence_features(text: str) -> list[str]:
         feats.append("b:<s> " + words[0])
     for w in words:
         if len(w) > 3 and w[0] != "<":
-            padded = "<" + w + ">"
-            feats.extend("c:" + padded[i : i + 3] for i in range(len(padded) - 2))
+            feats.extend(_trigrams(w))
     word_set = set(words)
     n = len(words)
     feats.append("#len" + str(min(n // 5, 8)))
