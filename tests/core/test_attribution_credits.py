@@ -160,3 +160,37 @@ def test_the_company_or_the_bank_is_the_company_named_before():
     # a person is no company: "John Smith" opens with a first name
     text = "John Smith reported a loss on Friday. The oil company said prices fell 40 percent."
     assert speaker_of(text, "The oil company")[0] == "oil company"
+
+
+def test_a_closing_mark_typed_where_a_quotation_opens_still_opens_it():
+    text = (
+        "Readers share their view.\n\n"
+        "\u201dThe plan would cost 40,000 jobs. He has never run a budget. He represents our worst "
+        "fears.\u201d \u2015 Maria Alvarez\n"
+        "\u201cHe is wrong about our towns.\u201d \u2015 Tom Reyes\n"
+    )
+    texts = [text[s.start : s.end] for s in sentences(text)]
+    assert texts[1].startswith("\u201dThe plan") and texts[1].endswith("Maria Alvarez")
+    assert speaker_of(text, "\u201dThe plan") == ("Maria Alvarez", "Maria Alvarez")
+
+
+def test_a_tagged_name_stops_where_the_tagger_s_cue_begins():
+    # A title-case headline: "31 Latinos" is the source and "Share Their" the cue; the words after the span
+    # are capitalised, but no name runs on past the cue ('31 Latinos Share Their Most Honest Thoughts On …').
+    from reviewer.core.extraction.source_tagger import TaggedSpan
+    from reviewer.core.extraction.speaker_patterns import Attribution
+    from reviewer.core.extraction.speaker_tagging import with_tagger
+
+    sentence = "31 Latinos Share Their Most Honest Thoughts On Donald Trump."
+    hints = [TaggedSpan(0, 10, 0.96, False), TaggedSpan(11, 22, 0.69, True)]
+
+    def resolve(text, start, end, offset):
+        return Attribution(text[start:end], offset + start, offset + end)
+
+    found = with_tagger(None, sentence, 0, hints, "combined", resolve, lambda *_: None)
+    assert found is not None and found.speaker == "31 Latinos"
+    # without a cue after it, a span stopping inside a name still runs on to the name's end
+    sentence = "Massachusetts Sen. Elizabeth Warren grilled the bank's chief on Tuesday."
+    hints = [TaggedSpan(0, len("Massachusetts Sen. Elizabeth"), 0.9, False)]
+    found = with_tagger(None, sentence, 0, hints, "combined", resolve, lambda *_: None)
+    assert found is not None and found.speaker == "Massachusetts Sen. Elizabeth Warren"

@@ -131,3 +131,21 @@ def test_a_first_line_that_is_a_sentence_stays_in_the_text(tmp_path):
     doc = read_document(path)
     assert doc.text == "The council met on Tuesday.\n\nIt approved the budget."
     assert doc.title == "The council met on Tuesday."
+
+
+def test_a_dash_and_a_name_under_a_quotation_is_its_credit_not_a_list(tmp_path):
+    path = tmp_path / "factcheck.txt"
+    path.write_text(
+        "Fact-checking the debate.\n\n"
+        '"Almost all new income is going to the top 1 percent."\n\n'
+        "- Bernie Sanders.\n\n"
+        "The senator is relying on an outdated statistic.\n\n"
+        "- Apples\n- Pears\n",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    texts = doc.text.split("\n\n")
+    assert "- Bernie Sanders." in texts  # kept with its dash: the speaker rules read it as a credit
+    assert "Apples" in texts and "Pears" in texts  # a list after a sentence stays a list
+    kinds = {doc.text[b.start : b.end]: b.kind for b in doc.blocks}
+    assert kinds["- Bernie Sanders."] == "paragraph" and kinds["Apples"] == "list_item"

@@ -75,6 +75,7 @@ _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _OPEN_QUOTES = '"“«„'
 # Two apostrophes stand for a double quotation mark in wire and archive text: ''Golf is thin,'' he said.
 _QUOTE_MARK = re.compile(r"''|[\"“”«»„]")
+_CLOSER_OPENING = re.compile(r"\s*”(?=\w)")
 
 
 @dataclass(frozen=True)
@@ -279,7 +280,10 @@ def _quote_open_after(fragment: str) -> bool:
     open_ = False
     guillemets = 0
     low = False
-    for ch in _QUOTE_MARK.findall(fragment):
+    marks = _QUOTE_MARK.findall(fragment)
+    if marks and _CLOSER_OPENING.match(fragment):
+        marks[0] = "“"  # '”Mr. Trump embodies …”': a closing mark typed where the quotation opens
+    for ch in marks:
         if ch == "«":
             guillemets += 1
         elif ch == "»":

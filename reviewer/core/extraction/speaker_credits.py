@@ -20,8 +20,8 @@ _NAME = rf"{_NAME_WORD}(?:{_SPACE}+{_NAME_WORD}){{0,4}}"
 # After a quotation closes: a dash, a name, maybe ", tweeting after Clinton's speech", and the line's end.
 # The credit may stand on the quotation's line or open the next block.
 _CREDIT = re.compile(rf"{_SPACE}*(?:\n\s*)?[―—–-]{_SPACE}*({_NAME})(?:,[^\n]{{0,120}})?{_TRAILING}(?=\n|$)")
-_CLOSERS = {"“": "”", '"': '"', "''": "''", "``": "''"}
-_OPENING = re.compile(r"\s*(“|\"|''|``)")
+_CLOSERS = {"“": "”", "”": "”", '"': '"', "''": "''", "``": "''"}
+_OPENING = re.compile(r"\s*(“|\"|''|``|”(?=\w))")  # '”Mr. Trump …”': a closing mark typed as the opening one
 _INITIAL_END = re.compile(r"(?:\b[A-Z]|Jr|Sr)\.$")
 _BLOCK_END = re.compile(r"\n[ \t\r\f\v]*\n")
 # A credit after a closing quotation on the same line: no sentence ends before it, and one ends after it.

@@ -90,6 +90,10 @@ def with_tagger(
     if (found is None or found.speaker is None) and best.score < _TAGGER_ALONE:
         return found
     end = _name_end(sentence, best.start, best.end)
+    cue_after = min((c.start for c in cues if c.start >= best.end), default=end)
+    end = max(best.end, min(end, cue_after))  # "31 Latinos | Share Their Most Honest Thoughts": no name past a cue
+    while end > best.end and sentence[end - 1].isspace():
+        end -= 1
     relative = _RELATIVE_TAIL.search(sentence, best.start, end)
     if relative and relative.start() > best.start:
         end = relative.start()  # "a woman who": the woman

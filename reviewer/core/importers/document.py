@@ -101,6 +101,10 @@ class DocumentBuilder:
     def blocks(self) -> list[Block]:
         return self._blocks
 
+    def last_text(self) -> str:
+        """The text of the block added last ("" before the first)."""
+        return self._parts[-1] if self._blocks else ""
+
     def text(self) -> str:
         return "".join(self._parts)
 

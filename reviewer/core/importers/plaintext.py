@@ -1,5 +1,5 @@
 """Plain text to blocks: blank lines separate paragraphs, hard-wrapped lines are joined,
-bulleted lines become list items."""
+bulleted lines become list items (but for a dash and a name under a quotation: its credit)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,10 @@ from .document import DocumentBuilder, clean_line_text
 
 _BULLET_RE = re.compile(r"^\s*(?:[-*•‣◦–]|\d{1,3}[.)])\s+")
 _BLANK_RUN_RE = re.compile(r"\n[ \t\u00a0]*\n+")
+# A dash and a name under a quotation is its credit, not a list: '"…top 1 percent."' then '- Bernie Sanders.'
+# The dash stays in the text, where the speaker rules read it.
+_CREDIT_RE = re.compile(r"^\s*[-–—―]\s*[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,4}(?:,[^\n]{0,120})?\s*$")
+_CLOSING_QUOTES = ('"', "”", "''")
 
 
 def _emit_chunk(builder: DocumentBuilder, lines: list[str]) -> None:
@@ -41,7 +45,9 @@ def _emit_chunk(builder: DocumentBuilder, lines: list[str]) -> None:
 
 def _emit_line(builder: DocumentBuilder, line: str) -> None:
     match = _BULLET_RE.match(line)
-    if match:
+    if match and _CREDIT_RE.match(line) and builder.last_text().rstrip().endswith(_CLOSING_QUOTES):
+        builder.add("paragraph", line.strip())
+    elif match:
         builder.add("list_item", line[match.end() :], 1)
     else:
         builder.add("paragraph", line)
