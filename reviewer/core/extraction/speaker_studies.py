@@ -50,21 +50,23 @@ def study_authors(sentence: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(sentence):
-            name = _trimmed(match.group("name"))
-            if not name:
-                continue
-            work = match.group("work").lower()
-            work = "study" if work == "research" else work  # "research by X": "the study"
-            nouns = ("researchers", "authors") if work == "researchers" else (work, "researchers", "authors")
-            out.extend((noun, name) for noun in nouns)
+            out.extend(_named_pairs(match.group("work"), match.group("name")))
     for match in _RELEASED.finditer(sentence):
         named = _NAME_BEFORE.search(sentence, max(0, match.start() - _NAME_REACH), match.start())
-        name = _trimmed(named.group("name")) if named else ""
-        if name:
-            work = match.group("work").lower()
-            work = "study" if work == "research" else work
-            out.extend((noun, name) for noun in (work, "researchers", "authors"))
+        if named:
+            out.extend(_named_pairs(match.group("work"), named.group("name")))
     return out
+
+
+def _named_pairs(work: str, name: str) -> list[tuple[str, str]]:
+    """What "the <noun>" stands for once ``name`` is known to have written ``work``."""
+    name = _trimmed(name)
+    if not name:
+        return []
+    work = work.lower()
+    work = "study" if work == "research" else work  # "research by X": "the study"
+    nouns = ("researchers", "authors") if work == "researchers" else (work, "researchers", "authors")
+    return [(noun, name) for noun in nouns]
 
 
 def _trimmed(name: str) -> str:
