@@ -194,3 +194,14 @@ def test_a_tagged_name_stops_where_the_tagger_s_cue_begins():
     hints = [TaggedSpan(0, len("Massachusetts Sen. Elizabeth"), 0.9, False)]
     found = with_tagger(None, sentence, 0, hints, "combined", resolve, lambda *_: None)
     assert found is not None and found.speaker == "Massachusetts Sen. Elizabeth Warren"
+
+
+def test_a_description_apposed_to_a_name_is_the_name():
+    text = (
+        "Senator Maria Lopez, a Democrat from Ohio, in the name of curbing climate change, has proposed a tax "
+        "on carbon that would raise $2 trillion."
+    )
+    assert speaker_of(text, "Senator Maria Lopez")[0] == "Maria Lopez"
+    # a place before the comma is where, not who
+    text = "At a town hall meeting in New Hampshire, a young woman told Mrs. Ortiz that taxes rose 40 percent."
+    assert speaker_of(text, "At a town hall")[0] != "New Hampshire"

@@ -159,6 +159,11 @@ _VERB_AFTER = re.compile(
 )
 
 
+# An apposition after a name is the named party: "Sen. Sheldon Whitehouse, a Democrat from Rhode Island, …"
+# (only "a"/"an": "Asked about Trump, the senator said" names someone else).
+_INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|of|from|for|to|near|outside|inside|across|with|by|on)\s+$", re.IGNORECASE)
+_NAME_THEN_COMMA = re.compile(r"((?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w'’\-]+),\s*$")
 # Nouns for a company or institution that "the ... <noun>" names after the article named it ("giant" is
 # a kind: "the online retail giant" is not "the oil giant Exxon Mobil" named before).
 _COMPANY_NOUNS = _ANY_ORG | frozenset(
@@ -252,6 +257,7 @@ class Attributor:
             if found is not None and found.speaker and found.start is not None:
                 found = without_number_word(found, self._text)  # "$20 million experts say": "experts"
                 found = self._party_of_work(found)  # "A GAO report released last year": the GAO
+                found = self._apposed_name(found)  # "Sheldon Whitehouse, a Democrat from Rhode Island,": the name
             if found is not None and found.start is not None and found.speaker == "who":  # not "WHO"
                 found = self._relative_antecedent(sentence, found.start - start, start)  # "for Cruz, who refused"
             if found is not None and found.speaker:
@@ -283,6 +289,17 @@ class Attributor:
                 found = _NONE
         self._previous = found
         return found
+
+    def _apposed_name(self, found: Attribution) -> Attribution:
+        if found.start is None or not _INDEFINITE.match(self._text, found.start):
+            return found
+        name = _NAME_THEN_COMMA.search(self._text, max(0, found.start - 80), found.start)
+        if name is None or ". " in name.group(1) or _PREPOSITION_BEFORE.search(self._text, 0, name.start(1)):
+            return found  # "… last month. Our Principles PAC, a group", "in New Hampshire, a young woman asked"
+        named = self._named(name.group(1), name.start(1), "")
+        if named is None or not named.speaker or not self._is_person(named.speaker):
+            return found  # "In Florida, a state Trump must win, voters said": not the speaker
+        return named
 
     def _party_of_work(self, found: Attribution) -> Attribution:
         if found.start is None or found.end is None:
