@@ -205,3 +205,13 @@ def test_a_description_apposed_to_a_name_is_the_name():
     # a place before the comma is where, not who
     text = "At a town hall meeting in New Hampshire, a young woman told Mrs. Ortiz that taxes rose 40 percent."
     assert speaker_of(text, "At a town hall")[0] != "New Hampshire"
+
+
+def test_a_short_outlet_name_is_the_fullest_name_the_article_gave():
+    text = (
+        "Mayor Ortiz spoke to The Harbour City Times on Friday about her tax plan.\n\n"
+        "The Times on Saturday wrote that the plan would raise taxes on 40 percent of families.\n\n"
+        "According to the Post, the plan costs $2 trillion."
+    )
+    assert speaker_of(text, "The Times on Saturday") == ("Harbour City Times", "Times")
+    assert speaker_of(text, "According to the Post")[0] == "Post"  # no fuller Post was named

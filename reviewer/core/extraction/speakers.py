@@ -159,6 +159,10 @@ _VERB_AFTER = re.compile(
 )
 
 
+# The words a fuller organisation name adds ("New York" to "Times"): plain capitalised words, not a headline's
+# "Among Supreme Court" or "Clinton-endorsing White House".
+_PLAIN_NAME_WORD = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,}|[A-Z]\.(?:[A-Z]\.)*)$")
+_FUNCTION_LIKE = frozenset("among to on of in for at by with from and the a an about after before over".split())
 # An apposition after a name is the named party: "Sen. Sheldon Whitehouse, a Democrat from Rhode Island, …"
 # (only "a"/"an": "Asked about Trump, the senator said" names someone else).
 _INDEFINITE = re.compile(r"an?\s", re.IGNORECASE)
@@ -265,6 +269,7 @@ class Attributor:
                 if _no_content_word(found.speaker or ""):
                     found = None  # "the", "be": a span the tagger or a rule cut too short names nobody
             found = self._polls.attribute(sentence, start, found)  # "79 percent of Democrats said": the poll
+            found = self._fuller_org(found)  # "The Times" after "The New York Times": the fullest name
             self._scan_names(sentence)
             if found is not None and found.speaker in self._persons:
                 self._subject_person = found.speaker
@@ -288,6 +293,20 @@ class Attributor:
             else:
                 found = _NONE
         self._previous = found
+        return found
+
+    def _fuller_org(self, found: Attribution | None) -> Attribution | None:
+        speaker = found.speaker if found is not None else None
+        if found is None or not speaker or len(speaker.split()) > 2 or not speaker[:1].isupper():
+            return found
+        if speaker.lower() in (_ORG_WORDS | {"pac"}) - {"times", "post", "news"}:
+            return found  # "Union", "PAC": a kind, which the last such organisation need not be
+        for org in reversed(self._orgs):
+            extra = org[: -len(speaker)].split() if org.endswith(" " + speaker) else []
+            if 0 < len(extra) <= 3 and all(
+                _PLAIN_NAME_WORD.match(w) and w.lower() not in _FUNCTION_LIKE for w in extra
+            ):
+                return Attribution(org, found.start, found.end, found.quoted)
         return found
 
     def _apposed_name(self, found: Attribution) -> Attribution:
@@ -362,6 +381,8 @@ class Attributor:
             words = match.group(0).split()
             if words[0] in ("The", "A", "An"):
                 words = words[1:]
+            while len(words) > 2 and words[-2].lower() in ("on", "in", "of") and words[-1].lower() in _DATE_WORDS:
+                words = words[:-2]  # "The New York Times on Friday": the paper, not the day
             if len(words) >= 2 and words[-1].lower() in _ORG_WORDS and words[0].lower() not in _SENTENCE_WORDS:
                 self._remember_org(" ".join(words))  # "Harbourside Water Company": for "the company said"
         for match in _FORMER_TITLED.finditer(sentence):  # "Former President Bill Clinton": "the former president"
