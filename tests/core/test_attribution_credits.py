@@ -215,3 +215,27 @@ def test_a_short_outlet_name_is_the_fullest_name_the_article_gave():
     )
     assert speaker_of(text, "The Times on Saturday") == ("Harbour City Times", "Times")
     assert speaker_of(text, "According to the Post")[0] == "Post"  # no fuller Post was named
+
+
+def test_a_clause_a_colon_ends_before_a_quotation_is_spoken_by_its_subject():
+    text = (
+        "The mayor spoke first.\n\n"
+        "Democratic Sen. Maria McCaskey (D-Ohio) scolded him: \u201cThe scientific community is almost "
+        "monolithic against you on the 40 percent figure.\u201d"
+    )
+    assert speaker_of(text, "Democratic Sen.") == ("Maria McCaskey", "Maria McCaskey")
+    # no person opens the clause: no speaker from the colon
+    text = "The result: \u201cA 40 percent rise in rents.\u201d"
+    assert speaker_of(text, "The result")[0] is None
+
+
+def test_names_with_an_inner_capital_open_a_sentence_as_its_subject():
+    from reviewer.core.extraction.speaker_people import opening_name
+
+    for sentence, name in (
+        ("Sen. Claire McCaskill said on Monday", ["Claire", "McCaskill"]),
+        ("Gov. Ron DeSantis signed the bill", ["Ron", "DeSantis"]),
+        ("Martin O'Malley told reporters", ["Martin", "O'Malley"]),
+    ):
+        found = opening_name(sentence, frozenset({"sen.", "gov."}))
+        assert found is not None and found[1] == name, sentence

@@ -158,7 +158,8 @@ class PeopleMemory:
 
 # Words that may open a sentence before its subject: "But Trump said", "Meanwhile, Sanders told".
 _CONNECTIVES = frozenset("but and so yet then still now however meanwhile later instead also".split())
-_NAME_WORD = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]\.)$")
+# A name word: "Shays", "Ortiz-Lopez", "F.", and with an inner capital "McCaskill", "DeSantis", "O'Malley".
+_NAME_WORD = re.compile(r"(?:(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:-[A-Z]?[a-z]+)*|[A-Z]\.)$")
 # Lower-case words that describe the person a name follows: "Former Democratic candidate Bernie Sanders".
 _ROLE_NOUNS = frozenset(
     """

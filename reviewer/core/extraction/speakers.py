@@ -159,6 +159,7 @@ _VERB_AFTER = re.compile(
 )
 
 
+_COLON_QUOTE = re.compile(r":\s*[“\"]")
 # The words a fuller organisation name adds ("New York" to "Times"): plain capitalised words, not a headline's
 # "Among Supreme Court" or "Clinton-endorsing White House".
 _PLAIN_NAME_WORD = re.compile(r"(?:[A-Z][a-z]+|[A-Z]{2,}|[A-Z]\.(?:[A-Z]\.)*)$")
@@ -273,6 +274,8 @@ class Attributor:
             self._scan_names(sentence)
             if found is not None and found.speaker in self._persons:
                 self._subject_person = found.speaker
+        if found is None and not _CYRILLIC.search(sentence):
+            found = self._colon_quotation(sentence, start)  # "Sen. Claire McCaskill scolded him: “…”"
         if found is None and _QUOTE_ONLY.match(sentence) and not _CYRILLIC.search(sentence):
             tag = _TAG_SENTENCE.match(self._text, end)  # '“… OK?”' and then 'Trump said.' as a sentence of its own
             found = self._find(tag.group(1), tag.start(1)) if tag else None
@@ -294,6 +297,23 @@ class Attributor:
                 found = _NONE
         self._previous = found
         return found
+
+    def _colon_quotation(self, sentence: str, offset: int) -> Attribution | None:
+        """The person who opens a clause that a colon ends before a quotation: 'Sen. Claire McCaskill (D-Mo.)
+        scolded him: “The scientific community …”' (no cue word: the colon and the quotation are the cue)."""
+        colon = _COLON_QUOTE.search(sentence, 0, 200)
+        if colon is None:
+            return None
+        person = self._opening_person(sentence[: colon.start()])
+        if person is None:
+            return None
+        last = person.split()[-1]
+        at = sentence.find(last, 0, colon.start())
+        if at < 0:
+            return None
+        first = sentence.rfind(person.split()[0], 0, at + 1)
+        begin = first if 0 <= first <= at else at
+        return Attribution(person, offset + begin, offset + at + len(last), True)
 
     def _fuller_org(self, found: Attribution | None) -> Attribution | None:
         speaker = found.speaker if found is not None else None
