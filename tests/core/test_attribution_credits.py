@@ -239,3 +239,12 @@ def test_names_with_an_inner_capital_open_a_sentence_as_its_subject():
     ):
         found = opening_name(sentence, frozenset({"sen.", "gov."}))
         assert found is not None and found[1] == name, sentence
+
+
+def test_people_named_with_an_inner_capital_are_remembered_for_he_and_she():
+    text = (
+        "Senate leaders met on Monday in Washington.\n\n"
+        "Later, Gov. Ron DeSantis and Maria Lopez toured the port, where Mr. DeSantis spoke of trade.\n\n"
+        "He said that exports would rise 40 percent next year."
+    )
+    assert speaker_of(text, "He said")[0] == "Ron DeSantis"

@@ -32,13 +32,15 @@ _ASIDE_END = re.compile(
 _PRONOUN_END = re.compile(r"\b(he|she|it|they)(?:['’](?:s|d|ve|ll|re))?\s*$", re.IGNORECASE)  # "He's always denied"
 # Two or three capitalised words, a person's name as a sentence writes it ("Bernie Sanders", "Ban Ki-moon"),
 # with a middle initial ("President Vladimir V. Putin").
+# A word of a person's name, also with an inner capital: "Sanders", "McCaskill", "DeSantis", "O'Malley".
+NAME_WORD = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?"
 _PERSON_RUN = re.compile(
-    r"(?<![\w.'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2})"
+    rf"(?<![\w.'’-])({NAME_WORD}(?:-[A-Z][a-z]+)?(?:\s+(?:[A-Z]\.\s+)?{NAME_WORD}(?:-[A-Za-z][a-z]+)?){{1,2}})"
     r"(?=['’]s\b|[^\w'’-]|$)"  # "Donald Trump’s detractors" names Donald Trump too
 )
 _CAPITAL_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w&'’\-]*(?:\s+(?:(?:of|for|and|the|on)\s+)*[A-Z][\w&'’\-]*)*")
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:(?:But|And|So|Yet|Then|Still|Now),?\s+)?(?:he|she|He|She)\b")
-_TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_TITLED_SURNAME = re.compile(rf"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.\s+({NAME_WORD}(?:-[A-Z][a-z]+)?)\b")
 # A name of two or more capitalised words (or an acronym) that opens a phrase, after any article.
 _LEADING_NAME = re.compile(
     rf"^\s*(?:(?:A|An|The|the)\s+)?({_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)*{_NAME_TOKEN})*)(?![\w'’])"

@@ -65,6 +65,7 @@ from .speaker_words import (
     TITLE_WORDS as _TITLE_WORDS,
 )
 from .speaker_patterns import (
+    NAME_WORD as _NAME_WORD,
     _AUX_TAIL,
     _NAME_RUN_END,
     _NAME_RUN_START,
@@ -137,15 +138,15 @@ _THING_WORDS = frozenset("prize award act bill law plan program programme projec
 # "Another Connecticut former lawmaker, Sen. Joe Lieberman": a quantifier opens a description, not a name.
 _QUANTIFIERS = frozenset("another other some many several both all each every no most few".split())
 _QUOTED_TRANSCRIPT = re.compile(r"[\"“]\s*[A-Z][A-Z.'’\-]+:\s")
-_TWO_SURNAMES = re.compile(r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+and\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
+_TWO_SURNAMES = re.compile(rf"({_NAME_WORD}(?:-[A-Z][a-z]+)?)\s+and\s+({_NAME_WORD}(?:-[A-Z][a-z]+)?)")
 # An organisation that opens a sentence as its subject: "The United Nations Security Council on Friday …".
 _OPENING_ORG = re.compile(r"(?:The\s+)?((?:[A-Z][\w.&'’-]*\s+(?:(?:of|for|and)\s+)?){0,5}[A-Z][\w&'’-]*)\b")
 # An abbreviated title before a whole name: "Gov. Maria Lopez", "Sen. Lindsey O. Graham".
 _ABBREVIATED_TITLE = re.compile(
-    r"\b(Gov|Sen|Rep|Gen|Prof)\.\s+([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+    rf"\b(Gov|Sen|Rep|Gen|Prof)\.\s+({_NAME_WORD}(?:\s+[A-Z]\.)?\s+{_NAME_WORD}(?:-[A-Z][a-z]+)?)\b"
 )
 # A former office holder, whom "the former president" means later: "Former President Bill Clinton".
-_FORMER_TITLED = re.compile(r"\b[Ff]ormer\s+([A-Z][a-z]+\.?)\s+([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+)\b")
+_FORMER_TITLED = re.compile(rf"\b[Ff]ormer\s+([A-Z][a-z]+\.?)\s+({_NAME_WORD}(?:\s+[A-Z]\.)?\s+{_NAME_WORD})\b")
 _TIME_WORDS = frozenset("week month year night morning afternoon evening ago weekend".split())
 _NAME_OR_PRONOUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|he|she|they)(?![\w'’])")
 
