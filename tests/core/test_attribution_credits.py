@@ -248,3 +248,15 @@ def test_people_named_with_an_inner_capital_are_remembered_for_he_and_she():
         "He said that exports would rise 40 percent next year."
     )
     assert speaker_of(text, "He said")[0] == "Ron DeSantis"
+
+
+def test_a_document_a_party_filed_or_sent_speaks_for_the_party():
+    from reviewer.core.extraction.speaker_studies import party_after_document
+
+    text = "According to a 52-count civil complaint filed by the federal Harbour Trade Commission, the men lied."
+    start = text.index("52-count")
+    span = party_after_document(text, start, text.index(" by the"))
+    assert span is not None and text[span[0] : span[1]] == "Harbour Trade Commission"
+    assert party_after_document(text, 0, len("According")) is None  # not a document
+    text = "Later, a letter from the Harbour Trade Commission said the men used $50 million for themselves."
+    assert speaker_of(text, "Later, a letter")[0] == "Harbour Trade Commission"

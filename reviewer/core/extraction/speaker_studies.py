@@ -40,6 +40,24 @@ _NAME_REACH = 80
 _NAMED_WORK = re.compile(
     rf"(?:(?:[Aa]n?|[Tt]he)\s+)?(?:(?:19|20)\d\d\s+)?{_NAME}\s+(?:report|study|analysis|audit|review|memo|paper)\b"
 )
+# A document named as a source, then who wrote it: "a 52-count civil complaint filed | by the federal Securities
+# and Exchange Commission", "a letter | from the agency".
+_DOCUMENT_END = re.compile(
+    r"\b(?:complaint|lawsuit|suit|indictment|filing|letter|memo|motion|brief|petition|release|report|study|survey|"
+    r"analysis|audit|review|paper|ruling|order|ad|filed|issued|written|sent|released|signed|published|prepared|"
+    r"conducted|brought|commissioned)$",
+    re.IGNORECASE,
+)
+_BY_PARTY = re.compile(
+    r"\s+(?:(?:filed|issued|written|sent|released|signed|published|prepared|conducted|brought|commissioned)\s+)?"
+    rf"(?:by|from)\s+(?:the\s+)?(?:(?:federal|state|local)\s+)?{_NAME}"
+)
+_DOCUMENT_BY = re.compile(
+    r"^(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[\w-]+\s+){0,3}?(?:complaint|lawsuit|suit|indictment|filing|letter|memo|motion|"
+    r"brief|petition|release|report|study|survey|analysis|audit|review|paper|ruling|order|ad)\s+"
+    r"(?:(?:filed|issued|written|sent|released|signed|published|prepared|conducted|brought|commissioned)\s+)?"
+    rf"(?:by|from)\s+(?:the\s+)?(?:(?:federal|state|local)\s+)?{_NAME}$"
+)
 _NOT_NAMES = frozenset("The A An In On But And This That It He She They We I".split())
 _CONNECTORS = frozenset("of for on and the de".split())
 
@@ -79,8 +97,25 @@ def _trimmed(name: str) -> str:
 
 
 def party_of_work(mention: str) -> tuple[int, int] | None:
-    """The span of the party in a source that is its work ("A GAO report released last year"), or None."""
+    """The span of the party in a source that is its work ("A GAO report released last year", "a letter
+    from the Harbour Trade Commission"), or None."""
     match = _NAMED_WORK.match(mention)
-    if match is None or match.group("name").split()[0] in _NOT_NAMES:
+    if match is None:
+        document = _DOCUMENT_BY.search(mention)
+        if document is None or document.group("name").split()[0] in _NOT_NAMES:
+            return None
+        return document.span("name")
+    if match.group("name").split()[0] in _NOT_NAMES:
         return None
     return match.span("name")
+
+
+def party_after_document(text: str, mention_start: int, mention_end: int) -> tuple[int, int] | None:
+    """The span of who wrote a document that a source names ("a complaint filed" + " by the SEC"), or None."""
+    if not _DOCUMENT_END.search(text, mention_start, mention_end):
+        return None
+    match = _BY_PARTY.match(text, mention_end)
+    if match is None or match.group("name").split()[0] in _NOT_NAMES:
+        return None
+    start, end = match.span("name")
+    return start, start + len(_trimmed(match.group("name")))

@@ -124,7 +124,7 @@ from .speaker_credits import credit_after_quotation, headline_source
 from .speaker_people import HONORIFICS, PeopleMemory, gender_of_first, gender_of_titles, opening_name
 from .speaker_orgs import KINDS as _ORG_KINDS, described_orgs, same_kind
 from .speaker_polls import PollMemory
-from .speaker_studies import party_of_work, study_authors
+from .speaker_studies import party_after_document, party_of_work, study_authors
 from .speaker_tagging import with_tagger
 from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
 
@@ -346,7 +346,10 @@ class Attributor:
             return found
         span = party_of_work(self._text[found.start : found.end])
         if span is None:
-            return found
+            after = party_after_document(self._text, found.start, found.end)  # "a complaint filed by the SEC"
+            if after is None:
+                return found
+            return Attribution(self._text[after[0] : after[1]], after[0], after[1], found.quoted)
         return Attribution(
             self._text[found.start + span[0] : found.start + span[1]],
             found.start + span[0],
