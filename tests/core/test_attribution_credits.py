@@ -260,3 +260,18 @@ def test_a_document_a_party_filed_or_sent_speaks_for_the_party():
     assert party_after_document(text, 0, len("According")) is None  # not a document
     text = "Later, a letter from the Harbour Trade Commission said the men used $50 million for themselves."
     assert speaker_of(text, "Later, a letter")[0] == "Harbour Trade Commission"
+
+
+def test_they_after_parties_just_quoted_is_those_parties():
+    text = (
+        "The Harbour Trade Commission reviewed the program in May.\n\n"
+        "Sens. Maria Lopez and Tom Reyes said the program had no safeguards.\n\n"
+        "They said that 40 percent of the money was lost."
+    )
+    assert speaker_of(text, "They said")[0] == "Maria Lopez; Tom Reyes"
+    text = (
+        "The Harbour Trade Commission reviewed the program in May.\n\n"
+        "Ann Ortiz said the program had no safeguards.\n\n"
+        "They said that 40 percent of the money was lost."
+    )
+    assert speaker_of(text, "They said")[0] == "Harbour Trade Commission"  # one person is no "they"

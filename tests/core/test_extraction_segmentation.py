@@ -212,3 +212,11 @@ def test_byline_pattern_is_linear_on_names_ending_in_and():
 def test_byline_roles_do_not_swallow_sentences_with_figures():
     for line in ["By Friday, 40 percent of staff", "By Tuesday, 500 staff."]:
         assert not is_boilerplate(line), line
+
+
+def test_plural_titles_do_not_end_sentences():
+    text = "Sens. Maria Lopez and Tom Reyes wrote to Reps. Ann Ortiz and Sam Hill on Monday. They asked for $5 million."
+    assert [text[s.start : s.end] for s in sentences(text)] == [
+        "Sens. Maria Lopez and Tom Reyes wrote to Reps. Ann Ortiz and Sam Hill on Monday.",
+        "They asked for $5 million.",
+    ]

@@ -20,7 +20,7 @@ from .speaker_credits import CREDIT_LINE_END, SAME_LINE_CREDIT
 # Words after which a full stop does not end a sentence (lower-cased, without the dot).
 _ABBREVIATIONS = frozenset(
     """
-mr mrs ms messrs mmes dr prof sr jr st sen rep gov lt col gen maj capt cmdr adm sgt cpl pvt rev fr hon pres
+mr mrs ms messrs mmes dr prof sr jr st sen sens rep reps gov govs lt col gen maj capt cmdr adm sgt cpl pvt rev fr hon pres
 supt insp det cdr brig atty amb
 jan feb mar apr jun jul aug sep sept oct nov dec
 mon tue tues wed thu thur thurs fri sat sun

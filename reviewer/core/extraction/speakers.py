@@ -160,6 +160,8 @@ _VERB_AFTER = re.compile(
 )
 
 
+# "X; Y" (two parties), "X and Y", "officials", "Democrats" (not "Reyes" or "Reuters": a name ending in s).
+_PLURAL_PARTY = re.compile(r";\s|\s(?:and|&)\s|(?:^|\s)[a-z][a-z-]*[^s'’]s$|(?:ans|ats|ists)$")
 _COLON_QUOTE = re.compile(r":\s*[“\"]")
 # The words a fuller organisation name adds ("New York" to "Times"): plain capitalised words, not a headline's
 # "Among Supreme Court" or "Clinton-endorsing White House".
@@ -813,6 +815,9 @@ class Attributor:
                 name = name or previous
         else:  # they
             name = self._orgs[-1] if self._orgs else None
+            previous = self._previous.speaker
+            if previous and previous not in self._persons and _PLURAL_PARTY.search(previous):
+                name = previous  # "Sens. Grassley and Leahy wrote … They sent a letter": the parties just quoted
         if name is None:
             return Attribution(None, None, None)  # an attribution, but to no one we know
         return Attribution(name, start, end)
