@@ -275,3 +275,8 @@ def test_they_after_parties_just_quoted_is_those_parties():
         "They said that 40 percent of the money was lost."
     )
     assert speaker_of(text, "They said")[0] == "Harbour Trade Commission"  # one person is no "they"
+
+
+def test_a_colon_in_a_first_paragraph_is_a_dateline_not_a_headline_source():
+    text = "Harbourside: Mayor Ann Ortiz said on Monday that taxes would fall 40 percent. The council disagreed."
+    assert speaker_of(text, "Harbourside:")[0] == "Ann Ortiz"

@@ -161,6 +161,7 @@ _VERB_AFTER = re.compile(
 
 
 # "X; Y" (two parties), "X and Y", "officials", "Democrats" (not "Reyes" or "Reuters": a name ending in s).
+_WHOLE_BLOCK_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*\n|$)")  # nothing but a blank line or the end follows
 _PLURAL_PARTY = re.compile(r";\s|\s(?:and|&)\s|(?:^|\s)[a-z][a-z-]*[^s'’]s$|(?:ans|ats|ists)$")
 _COLON_QUOTE = re.compile(r":\s*[“\"]")
 # The words a fuller organisation name adds ("New York" to "Times"): plain capitalised words, not a headline's
@@ -363,7 +364,8 @@ class Attributor:
         """The speaker a credit line gives the quotation opening this sentence, or a headline's 'Pence:'."""
         span = credit_after_quotation(self._text, start, end)
         person = span is not None  # a credit names a person; a headline's source may be "Poll" or "NY Post"
-        if span is None and start == self._first_start:
+        if span is None and start == self._first_start and _WHOLE_BLOCK_AFTER.match(self._text, end):
+            # A headline stands alone: "Washington: President Obama said …" opening a paragraph is a dateline.
             headline = headline_source(sentence)
             span = (start + headline[0], start + headline[1]) if headline else None
         if span is None:
