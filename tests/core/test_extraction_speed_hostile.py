@@ -70,6 +70,12 @@ def punctuation_run(unit: str, size: int) -> str:
     return "Он сказал" + repeated(unit, size)
 
 
+def quoted_sentences(size: int) -> str:
+    """One paragraph of short quotations: each follows its quotation to the closing mark and a credit line,
+    within a bounded reach, not to the paragraph's end."""
+    return repeated('"Taxes rose 4%." ', size)
+
+
 def hostile_inputs() -> list[tuple[str, Callable[[int], str], int]]:
     """Every case below as (label, make(size) -> text, full size)."""
     return [
@@ -79,6 +85,7 @@ def hostile_inputs() -> list[tuple[str, Callable[[int], str], int]]:
         ("capitalised run around a poll", capitalised_run, SIZE),
         *[(f"1 MB word {w!r}", partial(long_word, w), MEGABYTE) for w in LONG_WORDS],
         *[(f"1 MB of {u!r} without spaces", partial(punctuation_run, u), MEGABYTE) for u in PUNCTUATION_UNITS],
+        ("paragraph of quotations", quoted_sentences, SIZE),
     ]
 
 
@@ -136,3 +143,8 @@ def test_a_megabyte_of_punctuation_without_spaces_is_fast(unit):
     # seconds, a megabyte would take hours.
     text = punctuation_run(unit, MEGABYTE)
     assert_linear(_fast, punctuation_run(unit, MEGABYTE // SMALL), text, what=f"{len(text)} characters of {unit!r}")
+
+
+def test_a_paragraph_of_quotations_is_fast():
+    text = quoted_sentences(SIZE)
+    assert_linear(_fast, quoted_sentences(SIZE // SMALL), text, what=f"{len(text)} characters of quotations")

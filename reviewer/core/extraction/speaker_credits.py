@@ -24,6 +24,9 @@ _CLOSERS = {"“": "”", "”": "”", '"': '"', "''": "''", "``": "''"}
 _OPENING = re.compile(r"\s*(“|\"|''|``|”(?=\w))")  # '”Mr. Trump …”': a closing mark typed as the opening one
 _INITIAL_END = re.compile(r"(?:\b[A-Z]|Jr|Sr)\.$")
 _BLOCK_END = re.compile(r"\n[ \t\r\f\v]*\n")
+# How far a quotation is followed to its closing mark: a few paragraphs' worth, so that a long paragraph of
+# quotations costs each one a bounded search, not the rest of the paragraph.
+_QUOTATION_REACH = 5000
 # A credit after a closing quotation on the same line: no sentence ends before it, and one ends after it.
 SAME_LINE_CREDIT = re.compile(rf"{_SPACE}*[―—–]{_SPACE}*{_NAME}(?:,[^\n]{{0,120}})?{_TRAILING}(?=\n|$)")
 CREDIT_LINE_END = re.compile(rf"[”\"]{_SPACE}*[―—–]{_SPACE}*{_NAME}(?:,[^\n]{{0,120}})?{_TRAILING}$")
@@ -65,8 +68,9 @@ def credit_after_quotation(text: str, start: int, end: int) -> tuple[int, int] |
     opening = _OPENING.match(text, start, end)
     if not opening:
         return None
-    block_end = _BLOCK_END.search(text, opening.end())
-    limit = block_end.start() if block_end else len(text)
+    reach = min(len(text), opening.end() + _QUOTATION_REACH)
+    block_end = _BLOCK_END.search(text, opening.end(), reach)
+    limit = block_end.start() if block_end else reach
     closer = _CLOSERS[opening.group(1)]
     close = text.find(closer, opening.end(), limit)
     # '“I'm sick,” he said' has no credit after its closing mark; '“…shame.” ― Sonya Herridge' has.
