@@ -23,6 +23,8 @@ SMALL = 25  # the small input is 1/SMALL of the large one
 # The hostile inputs, shared with tests/benchmarks/bench_hostile_speed.py (which prints absolute times).
 LONG_SENTENCE_UNITS = [
     "said ",
+    # an apposed description looked back to the article's start for a preposition before the name
+    "Senator Maria Lopez, a Democrat from Ohio, in the name of growth, has proposed a tax. ",
     "Smith said ",
     "said, The ",
     "has also ",

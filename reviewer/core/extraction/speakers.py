@@ -337,7 +337,11 @@ class Attributor:
         if found.start is None or not _INDEFINITE.match(self._text, found.start):
             return found
         name = _NAME_THEN_COMMA.search(self._text, max(0, found.start - 80), found.start)
-        if name is None or ". " in name.group(1) or _PREPOSITION_BEFORE.search(self._text, 0, name.start(1)):
+        if (
+            name is None
+            or ". " in name.group(1)
+            or _PREPOSITION_BEFORE.search(self._text, max(0, name.start(1) - 16), name.start(1))
+        ):
             return found  # "… last month. Our Principles PAC, a group", "in New Hampshire, a young woman asked"
         named = self._named(name.group(1), name.start(1), "")
         if named is None or not named.speaker or not self._is_person(named.speaker):
