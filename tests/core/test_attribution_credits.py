@@ -280,3 +280,8 @@ def test_they_after_parties_just_quoted_is_those_parties():
 def test_a_colon_in_a_first_paragraph_is_a_dateline_not_a_headline_source():
     text = "Harbourside: Mayor Ann Ortiz said on Monday that taxes would fall 40 percent. The council disagreed."
     assert speaker_of(text, "Harbourside:")[0] == "Ann Ortiz"
+
+
+def test_plural_titles_are_no_part_of_a_name():
+    text = "Taxes rose 40 percent, said Sens. Maria Lopez and Tom Reyes."
+    assert speaker_of(text, "Taxes rose")[0] == "Maria Lopez; Tom Reyes"  # was 'Sens'

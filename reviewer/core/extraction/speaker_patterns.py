@@ -17,7 +17,7 @@ _AUX_TAIL = re.compile(
     r"not|never|always|has\s+since|since|first|separately|earlier|still|recently|however|too|[a-z]+ly|"
     r"can|could|may|might|must|should|cannot|(?:ca|wo|could|would|did|does|do|should)n['’]t))+\s*$"
 )
-_NAME_TOKEN = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|Adm|Maj|Cmdr|Rev|St)\.|[A-Z][A-Za-z'’\-]*[A-Za-z]|[A-Z]\.(?:[A-Z]\.)*|[A-Z])"
+_NAME_TOKEN = r"(?:(?:Mr|Mrs|Ms|Messrs|Dr|Sens?|Reps?|Govs?|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|Adm|Maj|Cmdr|Rev|St)\.|[A-Z][A-Za-z'’\-]*[A-Za-z]|[A-Z]\.(?:[A-Z]\.)*|[A-Z])"
 _CONNECT = r"(?:of|the|for|de|del|da|van|von|der|al|bin|la|le|and|on)"
 _NAME_RUN_END = re.compile(rf"({_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)*{_NAME_TOKEN})*)\s*$")
 _NAME_RUN_START = re.compile(rf"^\s*((?:the\s+)?{_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)*{_NAME_TOKEN})*)")

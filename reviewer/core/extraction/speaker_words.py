@@ -58,7 +58,8 @@ GENERIC_NOUNS = (
 
 TITLES = frozenset(
     """
-president vice prime minister ministers secretary senator sen sen. rep rep. representative gov gov. governor
+president vice prime minister ministers secretary senator senators sen sen. sens sens. rep rep. reps reps.
+representative representatives gov gov. govs govs. governor
 mayor dr dr. mr mr. mrs mrs. ms ms. miss sir dame lord lady chancellor general gen gen. col col. lt lt.
 chief judge justice spokesman spokeswoman spokesperson director ceo chairman chairwoman chair foreign defense
 defence interior finance health state deputy former acting u.s. us uk u.k. un u.n. eu e.u. federal national

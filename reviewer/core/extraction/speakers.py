@@ -161,6 +161,7 @@ _VERB_AFTER = re.compile(
 
 
 # "X; Y" (two parties), "X and Y", "officials", "Democrats" (not "Reyes" or "Reuters": a name ending in s).
+_ORGS_LOOKED_AT = 50  # the organisations named last that a short name may stand for (bounded: linear time)
 _WHOLE_BLOCK_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*\n|$)")  # nothing but a blank line or the end follows
 _PLURAL_PARTY = re.compile(r";\s|\s(?:and|&)\s|(?:^|\s)[a-z][a-z-]*[^s'’]s$|(?:ans|ats|ists)$")
 _COLON_QUOTE = re.compile(r":\s*[“\"]")
@@ -325,7 +326,7 @@ class Attributor:
             return found
         if speaker.lower() in (_ORG_WORDS | {"pac"}) - {"times", "post", "news"}:
             return found  # "Union", "PAC": a kind, which the last such organisation need not be
-        for org in reversed(self._orgs):
+        for org in reversed(self._orgs[-_ORGS_LOOKED_AT:]):
             extra = org[: -len(speaker)].split() if org.endswith(" " + speaker) else []
             if 0 < len(extra) <= 3 and all(
                 _PLAIN_NAME_WORD.match(w) and w.lower() not in _FUNCTION_LIKE for w in extra
