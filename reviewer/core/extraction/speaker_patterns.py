@@ -30,10 +30,10 @@ _ASIDE_END = re.compile(
     r"(?:,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*)?,\s*$"
 )
 _PRONOUN_END = re.compile(r"\b(he|she|it|they)(?:['’](?:s|d|ve|ll|re))?\s*$", re.IGNORECASE)  # "He's always denied"
-# Two or three capitalised words, a person's name as a sentence writes it ("Bernie Sanders", "Ban Ki-moon"),
-# with a middle initial ("President Vladimir V. Putin").
 # A word of a person's name, also with an inner capital: "Sanders", "McCaskill", "DeSantis", "O'Malley".
 NAME_WORD = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?"
+# Two or three capitalised words, a person's name as a sentence writes it ("Bernie Sanders", "Ban Ki-moon"),
+# with a middle initial ("President Vladimir V. Putin").
 _PERSON_RUN = re.compile(
     rf"(?<![\w.'’-])({NAME_WORD}(?:-[A-Z][a-z]+)?(?:\s+(?:[A-Z]\.\s+)?{NAME_WORD}(?:-[A-Za-z][a-z]+)?){{1,2}})"
     r"(?=['’]s\b|[^\w'’-]|$)"  # "Donald Trump’s detractors" names Donald Trump too

@@ -42,21 +42,16 @@ _NAMED_WORK = re.compile(
 )
 # A document named as a source, then who wrote it: "a 52-count civil complaint filed | by the federal Securities
 # and Exchange Commission", "a letter | from the agency".
-_DOCUMENT_END = re.compile(
-    r"\b(?:complaint|lawsuit|suit|indictment|filing|letter|memo|motion|brief|petition|release|report|study|survey|"
-    r"analysis|audit|review|paper|ruling|order|ad|filed|issued|written|sent|released|signed|published|prepared|"
-    r"conducted|brought|commissioned)$",
-    re.IGNORECASE,
+_DOCUMENTS = (
+    r"(?:complaint|lawsuit|suit|indictment|filing|letter|memo|motion|brief|petition|release|report|study|survey|"
+    r"analysis|audit|review|paper|ruling|order|ad)"
 )
-_BY_PARTY = re.compile(
-    r"\s+(?:(?:filed|issued|written|sent|released|signed|published|prepared|conducted|brought|commissioned)\s+)?"
-    rf"(?:by|from)\s+(?:the\s+)?(?:(?:federal|state|local)\s+)?{_NAME}"
-)
+_WRITTEN = r"(?:filed|issued|written|sent|released|signed|published|prepared|conducted|brought|commissioned)"
+_AUTHOR = rf"(?:by|from)\s+(?:the\s+)?(?:(?:federal|state|local)\s+)?{_NAME}"
+_DOCUMENT_END = re.compile(rf"\b(?:{_DOCUMENTS}|{_WRITTEN})$", re.IGNORECASE)
+_BY_PARTY = re.compile(rf"\s+(?:{_WRITTEN}\s+)?{_AUTHOR}")
 _DOCUMENT_BY = re.compile(
-    r"^(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[\w-]+\s+){0,3}?(?:complaint|lawsuit|suit|indictment|filing|letter|memo|motion|"
-    r"brief|petition|release|report|study|survey|analysis|audit|review|paper|ruling|order|ad)\s+"
-    r"(?:(?:filed|issued|written|sent|released|signed|published|prepared|conducted|brought|commissioned)\s+)?"
-    rf"(?:by|from)\s+(?:the\s+)?(?:(?:federal|state|local)\s+)?{_NAME}$"
+    rf"^(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[\w-]+\s+){{0,3}}?{_DOCUMENTS}\s+(?:{_WRITTEN}\s+)?{_AUTHOR}$"
 )
 _NOT_NAMES = frozenset("The A An In On But And This That It He She They We I".split())
 _CONNECTORS = frozenset("of for on and the de".split())

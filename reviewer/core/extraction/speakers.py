@@ -25,9 +25,9 @@ description stands by the cue, the source is the noun phrase bounded by punctuat
 the learnt never-source words (phrases.py: "two people familiar with the talks said"). People named
 anywhere in the article (not only speakers) are remembered for "he", "she" and bare surnames.
 
-The span underlined (start, end) is the mention in the sentence itself (a credit's name after the quotation): "It", "The governor",
-"Chinese CDC", while `speaker` holds the party resolved from it ("Amnesty International", "Andrew Cuomo",
-the organisation named in full). In a transcript the line's label is both. A quotation carried on from
+The span underlined (start, end) is the mention in the sentence itself ("It", "The governor", "Chinese
+CDC"; for a credit, the name after the quotation), while `speaker` holds the party resolved from it
+("Amnesty International", "Andrew Cuomo", the organisation named in full). In a transcript the line's label is both. A quotation carried on from
 an earlier sentence keeps that sentence's mention (it is where the reader sees who spoke).
 
 In the final pass on prose the learned source tagger (source_tagger.py) gives `attribute` its spans
@@ -160,9 +160,9 @@ _VERB_AFTER = re.compile(
 )
 
 
-# "X; Y" (two parties), "X and Y", "officials", "Democrats" (not "Reyes" or "Reuters": a name ending in s).
 _ORGS_LOOKED_AT = 50  # the organisations named last that a short name may stand for (bounded: linear time)
 _WHOLE_BLOCK_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*\n|$)")  # nothing but a blank line or the end follows
+# "X; Y" (two parties), "X and Y", "officials", "Democrats" (not "Reyes" or "Reuters": a name ending in s).
 _PLURAL_PARTY = re.compile(r";\s|\s(?:and|&)\s|(?:^|\s)[a-z][a-z-]*[^s'’]s$|(?:ans|ats|ists)$")
 _COLON_QUOTE = re.compile(r":\s*[“\"]")
 # The words a fuller organisation name adds ("New York" to "Times"): plain capitalised words, not a headline's
