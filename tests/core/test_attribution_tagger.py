@@ -69,6 +69,17 @@ def test_token_vectors_come_from_the_same_run_as_the_scores():
         assert np.allclose(vectors.mean(axis=0), pooled, atol=1e-5)  # the model mean-pools these rows
 
 
+def test_ascii_sentences_split_into_the_same_pre_tokens_as_any_other():
+    # ASCII text takes a regex, other text a character loop: both must cut every ASCII character alike.
+    every_ascii = "".join(map(chr, range(128)))
+    sentence = f"He said: {every_ascii} (D-N.Y.) 12.5% -- it's\tdone\x1f!"
+    ascii_cut = pre_tokens(sentence)
+    other_cut = pre_tokens(sentence + " é")
+    assert other_cut[-1] == (len(sentence) + 1, len(sentence) + 2)
+    assert ascii_cut == other_cut[:-1]
+    assert [sentence[s:e] for s, e in ascii_cut][:4] == ["He", "said", ":", "\x00\x01\x02\x03\x04\x05\x06\x07\x08"]
+
+
 def test_wordpieces_map_back_to_the_words_as_written():
     sentence = "Sen. Élise O’Neil-Smith (D-N.Y.) said: “Unaffordable, 12.5%.”"
     words = piece_words(_tokenizer(), sentence)

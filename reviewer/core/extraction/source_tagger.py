@@ -16,10 +16,12 @@ immutable tagger: any thread may call them.
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -52,8 +54,14 @@ def _is_punctuation(ch: str) -> bool:
     return code > 127 and unicodedata.category(ch).startswith("P")
 
 
+# pre_tokens for ASCII text (nearly every sentence) in one regex: the same classes as _is_punctuation and str.isspace.
+_ASCII_PRE_TOKEN = re.compile(r"[!-/:-@\[-`{-~]|[^\s!-/:-@\[-`{-~]+")
+
+
 def pre_tokens(text: str) -> list[tuple[int, int]]:
     """Character spans of BERT's pre-tokens: runs between spaces, every punctuation mark alone."""
+    if text.isascii():
+        return [match.span() for match in _ASCII_PRE_TOKEN.finditer(text)]
     out: list[tuple[int, int]] = []
     start = -1
     for i, ch in enumerate(text):
@@ -78,7 +86,8 @@ def piece_words(tokenizer: Encoder, sentence: str) -> list[tuple[int, int, bool]
     out: list[tuple[int, int, bool]] = []
     got: list[int] = []
     for start, end in pre_tokens(sentence):
-        pieces = tokenizer.encode(sentence[start:end])[1:-1]
+        word = sentence[start:end]
+        pieces = _word_pieces(tokenizer, word) if len(word) <= _CACHED_WORD else tokenizer.encode(word)[1:-1]
         got.extend(pieces)
         out.extend((start, end, k == 0) for k in range(len(pieces)))
         if len(got) >= len(ids):
@@ -86,6 +95,15 @@ def piece_words(tokenizer: Encoder, sentence: str) -> list[tuple[int, int, bool]
     if got[: len(ids)] != ids:
         return None
     return out[: len(ids)]
+
+
+# Words repeat ("the", "said"): each is split into pieces once per tokenizer, not once per sentence.
+_CACHED_WORD = 100  # characters; longer words are split each time rather than kept as cache keys
+
+
+@lru_cache(maxsize=1 << 15)
+def _word_pieces(tokenizer: Encoder, word: str) -> tuple[int, ...]:
+    return tuple(tokenizer.encode(word)[1:-1])
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:
