@@ -352,3 +352,34 @@ def test_an_aside_between_dashes_is_skipped_to_the_subject():
     # Seen on PolNeAR train as 'a knock-on-wood-gesture'.
     text = "Reyes \u2014 after a long pause \u2014 told reporters the plant would close."
     assert speaker_of(text, "Reyes")[0] == "Reyes"
+
+
+def test_a_relative_clause_that_carries_the_claim_is_spoken_by_the_noun_it_hangs_on():
+    # Seen as 'they turned to the Chicago Police Department which reported "2,521 shooting incidents"'.
+    text = "The mayor met the Harbour Trade Commission, which said exports fell 12 percent in May."
+    assert speaker_of(text, "The mayor") == ("Harbour Trade Commission", "Harbour Trade Commission")
+    text = "The bill was backed by Senator Maria Lopez, who said it would save $3 billion a year."
+    assert speaker_of(text, "The bill") == ("Maria Lopez", "Maria Lopez")
+    text = "Reporters then turned to the Port Harbour Police Department which reported 2,521 shootings."
+    assert speaker_of(text, "Reporters")[0] == "Port Harbour Police Department"
+
+
+def test_a_relative_clause_describing_someone_does_not_speak_for_the_sentence():
+    # Seen as 'Braynard, a South Carolina native who writes fiction …, has cast his lot' and a quotation's
+    # 'hand-wringers who will say'.
+    text = "The award went to Reyes, a Port Harbour native who writes fiction on the side."
+    assert speaker_of(text, "The award") == (None, None)
+    text = "Ann Ortiz spoke on Monday. \u201cWe will win. All the critics who will say it failed are wrong.\u201d"
+    assert speaker_of(text, "\u201cWe will win") == (None, None)  # not "All the critics"
+    # "that" after a verb opens what was said, not a relative clause
+    text = "Mayor Tom Reyes noted that reported crimes fell 12 percent last year."
+    assert speaker_of(text, "Mayor")[0] == "Tom Reyes"
+
+
+def test_the_final_pass_resolves_a_relative_pronoun_to_its_noun():
+    from reviewer.core.extraction import extract_claims
+
+    text = "The mayor met the Harbour Trade Commission, which said exports fell 12 percent in May."
+    (claim,) = extract_claims(text, quality="final")
+    assert claim.speaker == "Harbour Trade Commission"
+    assert text[claim.speaker_start : claim.speaker_end] == "Harbour Trade Commission"

@@ -29,6 +29,32 @@ _ASIDE_END = re.compile(
     r"(?:[^\"“”,]|(?<=\d),(?=\d{3}))*"  # "representing 4,000 workers"
     r"(?:,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*)?,\s*$"
 )
+# A relative clause's own cue: "the Harbour Trade Commission, which said", "Senator Maria Lopez, who said", "the
+# Census Bureau that showed". Its subject is the noun the clause hangs on (see relative_antecedent_end).
+_RELATIVE_END = re.compile(r"(?:,\s*|\s+)(who|which|that)\s*$")
+# "that" opens a relative clause after a name or one of these nouns; after a verb it opens what was said.
+_THAT_NOUNS = frozenset(
+    "report study analysis data poll survey letter statement memo document group agency organization company "
+    "department committee office firm bureau ruling filing research review audit paper".split()
+)
+
+
+def relative_antecedent_end(left: str) -> int | None:
+    """Where the noun phrase before a relative pronoun that ends `left` ends ("…Commission, which"), or None."""
+    match = _RELATIVE_END.search(left, max(0, len(left) - 12))
+    if match is None or match.start() == 0:
+        return None
+    if match.group(1) == "that":
+        before = left[: match.start()].split()
+        word = before[-1].strip(".,") if before else ""
+        if not (word[:1].isupper() or word.lower() in _THAT_NOUNS):
+            return None  # "He noted that" + "reported crimes fell": what was said, not a relative clause
+    comma = left.rfind(",", 0, match.start())
+    if comma >= 0 and re.match(r"\s+(?:a|an)\s", left[comma + 1 : match.start()]):
+        return None  # "Braynard, a South Carolina native who writes fiction": a description of someone else's
+    return match.start()
+
+
 _PRONOUN_END = re.compile(r"\b(he|she|it|they)(?:['’](?:s|d|ve|ll|re))?\s*$", re.IGNORECASE)  # "He's always denied"
 # A word of a person's name, also with an inner capital: "Sanders", "McCaskill", "DeSantis", "O'Malley".
 NAME_WORD = r"(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?"

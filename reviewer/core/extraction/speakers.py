@@ -47,7 +47,7 @@ from collections.abc import Sequence
 from itertools import islice
 
 from . import phrases
-from .cues import find_cues, never_source
+from .cues import Cue, find_cues, never_source
 from .quotes_ru import is_dialogue_line
 from .source_tagger import TaggedSpan
 from .speaker_words import (
@@ -100,6 +100,7 @@ from .speaker_patterns import (
     role_then_name,
     two_parties,
     negated_cue,
+    relative_antecedent_end,
     without_number_word,
     trailing_first,
     pronoun_in_quotes,
@@ -182,6 +183,18 @@ _COMPANY_NOUNS = _ANY_ORG | frozenset(
 )
 
 
+_RELATIVES = ("who", "which", "that")  # as a speaker (lower case: "WHO" is the organisation)
+# _subject_before's answer for a cue of a relative clause, which _find tries last.
+_DEFERRED = Attribution(None, None, None)
+
+
+def _quoted_at(sentence: str, at: int) -> bool:
+    """Whether sentence[at] stands inside a quotation the sentence opened before it."""
+    before = sentence[:at]
+    curly = before.count("“") - before.count("”")
+    return curly > 0 or (not curly and (before.count('"') + before.count("''")) % 2 == 1)
+
+
 class Attributor:
     """Resolves speakers sentence by sentence through one article (see module docstring)."""
 
@@ -201,6 +214,7 @@ class Attributor:
         self._fresh_label = False
         self._subject_person: str | None = None  # first person named in the last sentence naming one
         self._previous: Attribution = _NONE
+        self._deferred: list[Cue] = []  # the last _find's relative-clause cues
         self._russian = RussianAttributor()
         self._polls = PollMemory()
         self._quote_depth = 0  # «» left open at self._scanned, within the current block
@@ -256,6 +270,8 @@ class Attributor:
                     found, sentence, start, hints, self.tagger_mode, self._resolve, self._subject_before
                 )
                 found = found if tagged and pronoun_in_quotes(self._text, start, tagged) else tagged
+            if found is None or found.speaker is None:
+                found = self._relative_clause_speaker(sentence, start) or found
             if (
                 found is not None
                 and found.speaker
@@ -268,8 +284,11 @@ class Attributor:
                 found = without_number_word(found, self._text)  # "$20 million experts say": "experts"
                 found = self._party_of_work(found)  # "A GAO report released last year": the GAO
                 found = self._apposed_name(found)  # "Sheldon Whitehouse, a Democrat from Rhode Island,": the name
-            if found is not None and found.start is not None and found.speaker == "who":  # not "WHO"
-                found = self._relative_antecedent(sentence, found.start - start, start)  # "for Cruz, who refused"
+            if found is not None and found.start is not None and found.end is not None and found.speaker in _RELATIVES:
+                # "for Cruz, who refused", "the Harbour Trade Commission, which said": the noun before
+                found = self._relative_antecedent(sentence, found.start - start, start) or self._subject_before(
+                    sentence, found.end - start, start, relative=True
+                )
             if found is not None and found.speaker:
                 found = without_subordinator(without_clause_tail(found, self._text), self._text)
                 if _no_content_word(found.speaker or ""):
@@ -493,6 +512,7 @@ class Attributor:
         if asked and (hit := self._resolve(sentence, asked[0], asked[1], offset)) and hit.speaker:
             return Attribution(hit.speaker, hit.start, hit.end, quoted)
         # Text order beat best-rate-first on train; a trailing ", a study by X concluded." goes first.
+        deferred: list[Cue] = []  # cues of relative clauses ("…, who said"): _relative_clause_speaker's
         for cue in islice(trailing_first(sentence, find_cues(sentence)), MAX_TRIES):
             if negated_cue(sentence, cue.start):
                 continue  # "Trump has not yet responded", "declined to comment": no statement is reported
@@ -516,13 +536,45 @@ class Attributor:
                         hit = None  # "Another user, Roland Z, wrote of Ms. Merkel": whom it is about
                 if hit is None or hit.speaker is None:
                     hit = self._subject_before(sentence, cue.start, offset) or hit
+                if hit is _DEFERRED:
+                    deferred.append(cue)
+                    continue
             if hit is not None and hit.speaker and pronoun_in_quotes(self._text, offset, hit):
                 continue  # a cue inside the quotation: its subject is someone the speaker speaks of
             if hit is not None:
                 return Attribution(hit.speaker, hit.start, hit.end, quoted)
+        self._deferred = deferred
         return None
 
-    def _subject_before(self, sentence: str, verb_start: int, offset: int) -> Attribution | None:
+    def _relative_clause_speaker(self, sentence: str, offset: int) -> Attribution | None:
+        """The subject of the first relative clause's cue that the last _find set aside. "Braynard, …, who said" is
+        mostly a description, but in "The mayor met the commission, which said exports fell" the clause's statement
+        is the sentence's claim: asked for only when neither the rules nor the tagger found another speaker."""
+        for cue in self._deferred:
+            if _quoted_at(sentence, cue.start):
+                continue  # "''All the hand-wringers who will say …''": words of the quotation's speaker
+            hit = self._subject_before(sentence, cue.start, offset, relative=True)
+            if hit is not None and hit.speaker:
+                return Attribution(hit.speaker, hit.start, hit.end, bool(re.search(r"[\"“”]", sentence)))
+        return None
+
+    def _subject_before(
+        self, sentence: str, verb_start: int, offset: int, relative: bool = False
+    ) -> Attribution | None:
+        """The source just before a cue. A cue that a relative pronoun opens ("the Harbour Trade Commission,
+        which said") has the noun before the pronoun as its subject, but its clause mostly describes someone
+        ("Braynard, …, who writes fiction"): without `relative` such a cue that names nobody gives _DEFERRED,
+        for _find to try after every other cue; with it, the noun is the source."""
+        aux = _AUX_TAIL.search(sentence, max(0, verb_start - _LOOK_BEHIND), verb_start)
+        end = text_end(sentence, aux.start() if aux else verb_start)
+        cut = max(0, end - 40)
+        antecedent = relative_antecedent_end(sentence[cut:end])
+        if relative:
+            return None if antecedent is None else self._subject_before(sentence, cut + antecedent, offset)
+        hit = self._subject_before_plain(sentence, verb_start, offset)
+        return _DEFERRED if antecedent is not None and (hit is None or not hit.speaker) else hit
+
+    def _subject_before_plain(self, sentence: str, verb_start: int, offset: int) -> Attribution | None:
         # Subjects sit just before the verb: search only the last 200 characters (after any
         # auxiliaries), without copying what comes before, so that a long sentence costs no more
         # per verb than a short one.
