@@ -37,6 +37,8 @@ HEAD_FILE = "source_tagger.npz"
 class Encoder(Protocol):
     def encode(self, text: str) -> list[int]: ...
 
+    def __hash__(self) -> int: ...  # a key of the word cache
+
 
 @dataclass(frozen=True)
 class TaggedSpan:
