@@ -33,3 +33,39 @@ def test_later_figures_take_the_poll_named_before():
 def test_people_who_are_not_a_share_keep_their_words():
     text = "A poll by Harbour Research came out on Monday. Ann Ortiz said the poll was wrong by 10 points."
     assert speaker_of(text, "Ann Ortiz")[0] == "Ann Ortiz"
+
+
+def test_a_pollster_named_with_a_day_word_or_a_capital_poll_keeps_its_whole_name():
+    # Seen as 'A USA Today/Suffolk University poll … found' and 'a new USA TODAY/Suffolk University Poll finds'.
+    text = (
+        "A USA Today/Harbour College poll released this week found 66 percent of women dislike the plan. "
+        "Among men, 57 percent said the plan was too costly."
+    )
+    assert speaker_of(text, "A USA")[0] == "USA Today/Harbour College poll"
+    assert speaker_of(text, "Among men")[0] == "USA Today/Harbour College poll"
+    text = "In a new HARBOUR NEWS/Marston College Poll, 64 percent of voters said taxes were too high."
+    assert speaker_of(text, "In a")[0] == "HARBOUR NEWS/Marston College Poll"
+
+
+def test_a_headline_in_capitals_names_no_poll():
+    text = "Ortiz’s Poll Numbers Jump After The Debate\n\nOrtiz now leads Reyes 46 percent to 39 percent, according to a new poll."
+    assert speaker_of(text, "Ortiz now")[0] != "Ortiz’s Poll"
+
+
+def test_a_poll_s_figures_run_on_for_a_few_sentences_without_a_cue():
+    # Seen as 'Forty six percent were certain they would support Sanders' and '… slipping back to 39 percent
+    # in Monday's poll' after the poll's first figures.
+    text = (
+        "Ortiz leads Reyes by 9 points among Latino voters, according to a poll released on Friday by Harbour "
+        "Research. Forty six percent were certain they would support Ortiz. Among men, 57 percent see Reyes "
+        "unfavourably. Reyes rose from 40 percent in May to 42 percent before slipping back to 39 percent in "
+        "Friday’s poll. The mayor visited the port on Monday. Reyes won 44 percent of the vote in 2012. "
+        "The council met on Tuesday. The port handled 12 percent more cargo. Sixty percent of the cargo was grain."
+    )
+    assert speaker_of(text, "Forty six") == ("Harbour Research", "Forty six percent")
+    assert speaker_of(text, "Among men") == ("Harbour Research", "57 percent")
+    assert speaker_of(text, "Reyes rose") == ("Harbour Research", "in Friday’s poll")
+    assert speaker_of(text, "The mayor")[0] is None  # no figure
+    # three sentences on, with no poll in between, the article speaks again
+    assert speaker_of(text, "The port")[0] is None
+    assert speaker_of(text, "Sixty percent")[0] is None

@@ -15,11 +15,11 @@ import re
 from .speaker_patterns import Attribution
 
 _NAME = r"[A-Z][\w.&'’/\-]*"
-_FIRST = r"(?!(?:The|A|An|In|But|And|According|On|At|For|By|Its|Their|This|That|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)\b)[A-Z][\w.&'’/\-]*"
+_FIRST = r"(?!(?:The|A|An|In|But|And|According|On|At|For|By|Its|Their|This|That|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)\b(?![/&\-]))[A-Z][\w.&'’/\-]*"
 _LOWER = r"(?!(?:in|the|of|a|an|to|for|and|by|on|at|with|from|that|this|its|their)\b)[a-z\-]+"
 # "New York Times/CBS News survey", "Quinnipiac University poll", "CNN/ORC poll", "a poll by Latino Decisions".
 _NAMED_POLL = re.compile(
-    rf"(?<![\w'’])((?:{_FIRST}\s+)*{_FIRST}(?:\s+{_LOWER}){{0,3}}?\s+(?:poll|survey))\b(?!\s+(?:by|of|from|for)\s+[A-Z])"
+    rf"(?<![\w'’])((?:{_FIRST}\s+)*{_FIRST}(?:\s+{_LOWER}){{0,3}}?\s+(?:[Pp]oll|[Ss]urvey))\b(?!\s+(?:by|of|from|for)\s+[A-Z])"
     rf"|\b(?:poll|survey)s?\b[^.;,:\"“”()]{{0,80}}?\s(?:by|from)\s+"
     rf"(?:the\s+)?((?:{_NAME}\s+(?:(?:of|for|and|the)\s+)*)*{_NAME})"
 )
@@ -50,7 +50,7 @@ _POLL_OPENER = re.compile(
 )
 
 
-_POLL_WORD = re.compile(r"\b(?:poll|survey)s?\b")
+_POLL_WORD = re.compile(r"\b(?:[Pp]oll|[Ss]urvey)s?\b")
 # How far from the word "poll" its name is looked for: a search over the whole sentence retried every
 # word of a long capitalised run (quadratic on hostile text); a pollster's name is far shorter.
 _POLL_REACH = 200
@@ -60,6 +60,8 @@ def _named_poll(sentence: str) -> tuple[re.Match[str], int] | None:
     """The first named poll (_NAMED_POLL) near a "poll" or "survey" of the sentence, and the offset in
     the sentence of the window it was found in."""
     for word in _POLL_WORD.finditer(sentence):
+        if word.group()[0].isupper() and _title_case(sentence):
+            continue  # "Clinton’s Poll Numbers Jump": a headline's capitals, not a poll's name
         start = max(0, word.start() - _POLL_REACH)
         if start and not sentence[start - 1].isspace():  # begin at a word, not inside one
             space = sentence.find(" ", start, word.start())
@@ -70,11 +72,29 @@ def _named_poll(sentence: str) -> tuple[re.Match[str], int] | None:
     return None
 
 
+def _title_case(sentence: str) -> bool:
+    """Whether most words of the sentence are capitalised, as in a headline."""
+    words = sentence.split()
+    return sum(1 for w in words if w[:1].isupper()) * 2 > len(words)
+
+
+# A sentence that opens with a share of respondents and has no cue of its own ("Forty six percent were certain
+# they would support Sanders", "Among men, 57 percent see Trump negatively"), or gives a figure "in the poll".
+_SHARE_OPENS = re.compile(r"\W*(?:(?:And|But|Still|Meanwhile|Among\s[^,\-–—]{1,40}?(?:,|\s[-–—])),?\s+)?(?=\S)")
+_FIGURE = re.compile(r"(?:\d\s*|\b[A-Za-z]+[\s\-])(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)")
+_IN_THE_POLL = re.compile(
+    r"\b(?:in|by)\s+(?:the|this|that|[A-Z][a-z]+day['’]s)\s+(?:new\s+|latest\s+)?(?:poll|survey)\b"
+)
+# How many sentences after a poll spoke or was named its figures may run on without a cue.
+_RUN_ON = 3
+
+
 class PollMemory:
     """The polls an article names, and the speaker of the figures they give."""
 
     def __init__(self) -> None:
         self._last: str | None = None
+        self._since = _RUN_ON + 1  # sentences since the last poll was named or spoke
 
     def attribute(self, sentence: str, offset: int, found: Attribution | None) -> Attribution | None:
         """``found`` (the rules' speaker of the sentence at article offset ``offset``), or the poll
@@ -88,12 +108,35 @@ class PollMemory:
         if poll and span and poll.endswith(".") and "." not in poll.split()[-1][:-1]:
             poll, span = poll[:-1], (span[0], span[1] - 1)  # "by Harbour Research." ends the sentence
         last, self._last = self._last, poll or self._last
+        self._since = 0 if poll else self._since + 1
+        out = self._attribute(sentence, offset, found, poll, span, last, mentions_poll)
+        if out is not None and out.speaker is not None and out.speaker == (poll or last):
+            self._since = 0
+        return out
+
+    def _attribute(
+        self,
+        sentence: str,
+        offset: int,
+        found: Attribution | None,
+        poll: str | None,
+        span: tuple[int, int] | None,
+        last: str | None,
+        mentions_poll: bool,
+    ) -> Attribution | None:
         if found is None or found.speaker is None:
             if poll and span and _POLL_OPENER.match(sentence):
                 return Attribution(poll, span[0], span[1])
             verb = _POLL_FOUND.search(sentence) if mentions_poll else None  # "…, the poll found."
             if verb and (poll or last):
                 return Attribution(poll or last, offset + verb.start(1), offset + verb.end(1))
+            if last and not poll and self._since <= _RUN_ON and _FIGURE.search(sentence):
+                share = _RESPONDENTS.match(sentence, _SHARE_OPENS.match(sentence).end())  # type: ignore[union-attr]
+                if share:  # "Forty six percent were certain …" after the poll's figures
+                    return Attribution(last, offset + share.start(), offset + share.end())
+                in_poll = _IN_THE_POLL.search(sentence) if mentions_poll else None
+                if in_poll:  # "…, before slipping back to 39 percent in Monday's poll"
+                    return Attribution(last, offset + in_poll.start(), offset + in_poll.end())
             return found
         if found.start is None or found.end is None:
             return found
