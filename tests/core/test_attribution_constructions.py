@@ -383,3 +383,23 @@ def test_the_final_pass_resolves_a_relative_pronoun_to_its_noun():
     (claim,) = extract_claims(text, quality="final")
     assert claim.speaker == "Harbour Trade Commission"
     assert text[claim.speaker_start : claim.speaker_end] == "Harbour Trade Commission"
+
+
+def test_a_former_title_of_several_words_names_its_holder():
+    # Seen as 'Former Vice President Al Gore' remembered as "President Al", and 'the former vice president’s
+    # spokeswoman told POLITICO' in an article that only ever says "Al Gore".
+    text = (
+        "Former Vice President Al Gore will skip the convention. Bill Clinton spoke on Monday. "
+        "The former vice president said the plan would work."
+    )
+    assert speaker_of(text, "The former") == ("Al Gore", "The former vice president")
+    text = (
+        "Al Gore will skip the convention this week. Citing \u201cobligations in Tennessee,\u201d the former vice "
+        "president\u2019s spokeswoman told POLITICO that Gore plans to stay home."
+    )
+    assert speaker_of(text, "Citing")[0] == "Al Gore"
+    # "a former president" is someone else
+    assert (
+        speaker_of("Barack Obama spoke on Monday. A former president said it would work.", "A former")[0]
+        != "Barack Obama"
+    )

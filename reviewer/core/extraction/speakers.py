@@ -147,7 +147,11 @@ _ABBREVIATED_TITLE = re.compile(
     rf"\b(Gov|Sen|Rep|Gen|Prof)\.\s+({_NAME_WORD}(?:\s+[A-Z]\.)?\s+{_NAME_WORD}(?:-[A-Z][a-z]+)?)\b"
 )
 # A former office holder, whom "the former president" means later: "Former President Bill Clinton".
-_FORMER_TITLED = re.compile(rf"\b[Ff]ormer\s+([A-Z][a-z]+\.?)\s+({_NAME_WORD}(?:\s+[A-Z]\.)?\s+{_NAME_WORD})\b")
+# "Former President Bill Clinton", "former Vice President Al Gore", "Former Secretary of State John Kerry": the
+# title's words, then the name (split in _former_titles).
+_FORMER_TITLED = re.compile(
+    rf"\b[Ff]ormer\s+((?:(?:[A-Z][a-z]+\.?|of)\s+){{1,3}})({_NAME_WORD}(?:\s+[A-Z]\.)?\s+{_NAME_WORD})\b"
+)
 _TIME_WORDS = frozenset("week month year night morning afternoon evening ago weekend".split())
 _NAME_OR_PRONOUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|he|she|they)(?![\w'’])")
 
@@ -438,10 +442,10 @@ class Attributor:
             if len(words) >= 2 and words[-1].lower() in _ORG_WORDS and words[0].lower() not in _SENTENCE_WORDS:
                 self._remember_org(" ".join(words))  # "Harbourside Water Company": for "the company said"
         for match in _FORMER_TITLED.finditer(sentence):  # "Former President Bill Clinton": "the former president"
-            title = match.group(1).lower().rstrip(".")
-            if title in _TITLES or title + "." in _TITLES:
+            words = [w.lower().rstrip(".") for w in match.group(1).split()]
+            if all(w in _TITLES or w + "." in _TITLES or w == "of" for w in words) and words[-1] != "of":
                 name = self._people.fuller(match.group(2).split()) or match.group(2)
-                self._by_title["former " + _TITLE_WORDS.get(title, title)] = name
+                self._by_title["former " + " ".join(_TITLE_WORDS.get(w, w) for w in words)] = name
                 self._remember_person(name)
         for match in _ABBREVIATED_TITLE.finditer(sentence):  # "Gov. Maria Lopez signed …": "the governor"
             if not sentence[: match.start()].rstrip().lower().endswith("former"):
@@ -922,10 +926,16 @@ class Attributor:
         described = re.match(r"(?:[Tt]he\s+)?((?:[A-Z][\w.'’-]*\s+){0,3})\S+$", phrase)
         if titled and described and not {w.lower() for w in described.group(1).split()} & (_QUANTIFIERS | {"a", "an"}):
             return Attribution(titled, start, start + len(phrase))
-        if re.match(r"the\s+former\s+\S+$", phrase, re.IGNORECASE) and "former " + noun in self._by_title:
-            return Attribution(self._by_title["former " + noun], start, start + len(phrase))  # not the president
+        former = re.match(r"(?:the\s+)?former\s+((?:\S+\s+){0,2}\S+)$", phrase, re.IGNORECASE)
+        if former and "former " + " ".join(former.group(1).lower().split()) in self._by_title:
+            # "the former president" (not the president), "the former vice president"
+            return Attribution(
+                self._by_title["former " + " ".join(former.group(1).lower().split())], start, start + len(phrase)
+            )
         person = self._previous.speaker if self._previous.speaker in self._persons else self._subject_person
-        if person and person_description(phrase):  # "the New York billionaire": who the article speaks of
+        if person and (person_description(phrase) or former):
+            # "the New York billionaire", "the former vice president" (whose title the article never gave):
+            # who the article speaks of
             return Attribution(person, start, start + len(phrase))
         described = re.match(r"the\s+(?:[\w-]+\s+){0,3}\S+$", phrase, re.IGNORECASE)
         known = self._org_kinds.get(noun) if described and noun in _ORG_KINDS else None
