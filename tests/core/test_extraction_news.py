@@ -133,3 +133,27 @@ def test_a_sentence_alone_in_its_block_is_told_apart():
     spans = [(0, 14), (16, 42), (43, 63), (65, 77)]
     assert news.alone_in_block(text, spans) == [True, False, False, True]
     assert news.alone_in_block("", []) == []
+
+
+@pytest.mark.parametrize("quality", ["fast", "final"])
+def test_a_title_case_headline_with_a_full_stop_is_never_check_worthy(quality):
+    # Saved news often opens with a headline ending in a full stop, which the importer keeps as body text.
+    headline = "Senate Passes $1.1 Trillion Budget By 65 Votes To 33 After Long Night."
+    text = headline + "\n\n" + ARTICLE.split("\n\n", 1)[1]
+    claims = extract_claims(text, quality=quality)
+    first = claims[0]
+    assert first.text == headline
+    assert not first.checkworthy and first.score <= news.HEADING_CEILING and first.kind == "other"
+    # the same words inside a paragraph are a sentence like any other
+    inside = "WASHINGTON — " + headline + " It goes to the House next week."
+    (claim, _) = extract_claims(inside, quality=quality)
+    assert claim.score > news.HEADING_CEILING or claim.kind != "other"
+
+
+def test_what_reads_as_a_heading():
+    assert news.reads_as_heading("Visa Program Up for Renewal Amid Allegations of Fraud.")
+    assert news.reads_as_heading("Politifact: Donald Trump Is Right, ‘Thousands of Shootings’ in Chicago this Year.")
+    assert news.reads_as_heading("NEW YORK ENDS TAMPON TAX")
+    assert not news.reads_as_heading("Those listed by Walsh included Sean Hannity, Ann Coulter, Bill O’Reilly.")
+    assert not news.reads_as_heading("Unemployment fell to 4.9 percent in May, the Labor Department said.")
+    assert not news.reads_as_heading("Budget Passes.")  # too short to tell

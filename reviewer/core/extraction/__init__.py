@@ -89,6 +89,10 @@ def extract_claims(text: str, threshold: float | None = None, *, quality: str = 
             for sentence, kind, (_, _, attribution), lone in zip(sentences, claim_kinds, candidates, alone)
         ]
         scores = news_scores(contexts, quality, encoded)
+        for i, (sentence, lone) in enumerate(zip(sentences, alone)):
+            if lone and news.reads_as_heading(sentence):
+                scores[i] = min(scores[i], news.HEADING_CEILING)  # a headline: never a claim
+                claim_kinds[i] = "other"
     out = []
     for (start, end, attribution), sentence, score, kind in zip(candidates, sentences, scores, claim_kinds):
         score = float(score)

@@ -97,6 +97,24 @@ def alone_in_block(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
     return [counts[block] == 1 for block in owner]
 
 
+# A headline or section heading set in title case ("Visa Program Up for Renewal Amid Allegations of Fraud."): never
+# check-worthy (news-guidelines.md), though it reads like a claim, so its score stays below the threshold.
+HEADING_CEILING = 0.3
+_SMALL_WORDS = frozenset("a an the of in on for to and or but at by with from as vs via is are be up this that".split())
+_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+def reads_as_heading(text: str) -> bool:
+    """Whether a paragraph of its own is a title-case heading: four or more major words, all capitalised but
+    at most one ("Politifact: Donald Trump Is Right, ‘Thousands of Shootings’ in Chicago this Year."). A
+    sentence naming many people ("Those listed included Sean Hannity, Ann Coulter, …") has lower-case verbs."""
+    words = _WORD_RE.findall(text)
+    major = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(major) < 4 or len(words) > 30:
+        return False
+    return sum(1 for w in major if not w[0].isupper()) <= 1 and words[0][0].isupper()
+
+
 def logit(scores: np.ndarray) -> np.ndarray:
     p = np.clip(np.asarray(scores, dtype=np.float64), 1e-6, 1 - 1e-6)
     return np.clip(np.log(p / (1 - p)), -_LOGIT_LIMIT, _LOGIT_LIMIT)
