@@ -130,6 +130,8 @@ def test_boilerplate_lines():
         "Advertisement",
         "(APPLAUSE)",
         "© 2024 Example News. All rights reserved.",
+        "Editor's note: this story was updated on Monday.",
+        "Editor\u2019s note: the candidate regularly incites violence and has pledged to ban all Muslims.",
         # bylines with a role and a date, as the bundled samples and many sites write them
         "By Owen Trelawney, transport correspondent — 2 October 2024",
         "By Priya Ramanathan, City Hall reporter · 14 March 2024",

@@ -33,7 +33,7 @@ _STARTS = re.compile(
       | all\s+rights\s+reserved
       | (?:updated|published|posted|last\s+modified)\b.{0,40}\b(?:\d{1,2}[:.]\d{2}|\d{4}|ago|am|pm|gmt|utc|et|bst)\b
       | (?:this\s+(?:article|story|report)\s+(?:was|has\s+been)\s+(?:updated|corrected|amended))
-      | (?:correction|clarification|editor'?s\s+note)\s*[:-]
+      | (?:correction|clarification|editor['’]?s\s+note)\s*[:-]
       | (?:contact|email)\s+(?:the\s+)?(?:author|us|reporter)\b
       | \((?:applause|laughter|crosstalk|inaudible|cheers|booing|commercial\s+break|end\s+video|begin\s+video)[^)]*\)
     )""",
