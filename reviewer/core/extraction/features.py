@@ -42,7 +42,7 @@ _QUESTION_START = frozenset("what why how who when where which do does did is ar
 def _shape(token: str) -> str:
     if token[0].isdigit():
         return "<year>" if _YEAR.match(token) else "<num>"
-    return token.lower()
+    return token.lower().replace("’", "'")  # "don’t" as the debates wrote it: "don't"
 
 
 @lru_cache(maxsize=16384)

@@ -47,7 +47,7 @@ _YEAR_ONLY = re.compile(r"\b(?:1[89]\d\d|20\d\d)s?\b")
 _BARE_NUMBER = re.compile(r"\b\d+\b")
 _PREDICTION = re.compile(
     r"""\b(?:
-        will|won't|shall|going\s+to|gonna|would\s+(?:be|have|create|cut|raise|lead|cause|make|bring)
+        will|won['’]t|shall|going\s+to|gonna|would\s+(?:be|have|create|cut|raise|lead|cause|make|bring)
       | promise[sd]?|promising|pledge[sd]?|vow(?:s|ed)?|plans?\s+to|planned\s+to|intends?\s+to|aims?\s+to
       | expects?|expected\s+to|forecasts?|predicts?|predicted|projected\s+to|on\s+track\s+to|set\s+to
       | by\s+(?:the\s+end\s+of\s+)?(?:20\d\d|next\s+year|the\s+end\s+of\s+the\s+(?:year|decade))
