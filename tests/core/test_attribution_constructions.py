@@ -403,3 +403,28 @@ def test_a_former_title_of_several_words_names_its_holder():
         speaker_of("Barack Obama spoke on Monday. A former president said it would work.", "A former")[0]
         != "Barack Obama"
     )
+
+
+def test_a_name_closing_the_sentence_after_a_comma_and_a_cue_is_its_speaker():
+    # Seen as 'However debates … are not likely to alter the campaign, noted NBC’s Dante Chinni.' in the desk,
+    # which gave "not likely to alter the campaign".
+    text = (
+        "Voters are split. However debates are not likely to alter the race, noted Harbour Radio\u2019s Dante Chinni."
+    )
+    assert speaker_of(text, "However") == ("Dante Chinni", "Dante Chinni")
+    # a name after "told" is the listener: the source stands before
+    text = "\u201cWe build bridges,\u201d the Vatican spokesman, Federico Lombardi, told Vatican Radio."
+    assert speaker_of(text, "\u201cWe build")[0] == "Federico Lombardi"
+
+
+def test_an_outlet_around_a_person_is_not_part_of_the_name():
+    assert speaker_of("Debates rarely matter, said CNN\u2019s Jake Tapper.", "Debates") == (
+        "Jake Tapper",
+        "Jake Tapper",
+    )
+    assert speaker_of("Debates rarely matter, said Jake Tapper of CNN.", "Debates") == ("Jake Tapper", "Jake Tapper")
+    text = "\u201cThe impact is still small,\u201d wrote Cameron Easley for Morning Consult."
+    assert speaker_of(text, "\u201cThe impact") == ("Cameron Easley", "Cameron Easley")
+    # organisations keep their names
+    assert speaker_of("Bank of America said fees would rise.", "Bank")[0] == "Bank of America"
+    assert "Bank of New York" in (speaker_of("Rates will rise, said the Reserve Bank of New York.", "Rates")[0] or "")

@@ -69,3 +69,23 @@ def test_a_poll_s_figures_run_on_for_a_few_sentences_without_a_cue():
     # three sentences on, with no poll in between, the article speaks again
     assert speaker_of(text, "The port")[0] is None
     assert speaker_of(text, "Sixty percent")[0] is None
+
+
+def test_a_quotation_that_opens_with_a_share_of_voters_keeps_its_speaker():
+    # Seen in the desk: '“The impact of Monday’s debate is still small,” wrote Cameron Easley for Morning Consult.
+    # “Just 9 percent of voters said the debate changed their minds …”' gave the tracking poll named before.
+    text = (
+        "The Harbour Gazette tracking poll showed Ortiz ahead by 3 points. "
+        "\u201cThe impact of the debate is still small,\u201d wrote Cameron Easley for Morning Consult. "
+        "\u201cJust 9 percent of voters said the debate changed their minds.\u201d"
+    )
+    assert speaker_of(text, "\u201cJust 9")[0] == "Cameron Easley"
+
+
+def test_a_figure_in_this_poll_and_a_poll_named_whole():
+    text = (
+        "The USC Dornsife/Harbour Times Daybreak tracking poll, which tracks support daily, showed Ortiz ahead by "
+        "3 points. In this poll, Reyes rose 1 percentage point since the debate."
+    )
+    assert speaker_of(text, "The USC")[0] == "USC Dornsife/Harbour Times Daybreak tracking poll"
+    assert speaker_of(text, "In this poll") == ("USC Dornsife/Harbour Times Daybreak tracking poll", "In this poll")

@@ -502,6 +502,9 @@ _QUOTE_MARKS = re.compile(r"[“”\"]|''")
 _QUOTED_LABEL = re.compile(r"\s*[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+)*:\s")
 
 
+_QUOTED_NAME_GAP = 3  # characters between a quoted name and its closing mark ('“Freedom Caucus,”')
+
+
 def pronoun_in_quotes(text: str, sentence_start: int, found: Attribution) -> bool:
     """True when ``found``'s mention is "he" or "she" inside quotation marks in the sentence starting
     at ``sentence_start``: quoted words speak of that person, the quotation's speaker is someone else.
@@ -520,7 +523,12 @@ def pronoun_in_quotes(text: str, sentence_start: int, found: Attribution) -> boo
     marks = [m for m in _QUOTE_MARKS.finditer(text, sentence_start, found.end) if m.start() < found.start]
     if len(marks) % 2 == 0 or _QUOTED_LABEL.match(text, marks[-1].end()):
         return False
-    return bool(re.search(r"[A-Za-z]", text[marks[-1].end() : found.start]))
+    if re.search(r"[A-Za-z]", text[marks[-1].end() : found.start]):
+        return True
+    # The span opens the quotation: a name quoted alone closes right after it; '“Just 9 percent of voters said
+    # the debate changed …”' goes on, and its words are the quotation's.
+    close = _QUOTE_MARKS.search(text, found.end, found.end + _QUOTED_NAME_GAP)
+    return close is None or bool(text[found.end : close.start()].strip(" ,.;:"))
 
 
 _PASSIVE_BE = re.compile(

@@ -83,8 +83,9 @@ def _title_case(sentence: str) -> bool:
 _SHARE_OPENS = re.compile(r"\W*(?:(?:And|But|Still|Meanwhile|Among\s[^,\-–—]{1,40}?(?:,|\s[-–—])),?\s+)?(?=\S)")
 _FIGURE = re.compile(r"(?:\d\s*|\b[A-Za-z]+[\s\-])(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)")
 _IN_THE_POLL = re.compile(
-    r"\b(?:in|by)\s+(?:the|this|that|[A-Z][a-z]+day['’]s)\s+(?:new\s+|latest\s+)?(?:poll|survey)\b"
+    r"\b(?:[Ii]n|[Bb]y)\s+(?:the|this|that|[A-Z][a-z]+day['’]s)\s+(?:new\s+|latest\s+)?(?:poll|survey)\b"
 )
+_QUOTES = re.compile(r"[\"“”]|''")  # a quotation has a speaker of its own, found after the poll's turn
 # How many sentences after a poll spoke or was named its figures may run on without a cue.
 _RUN_ON = 3
 
@@ -130,7 +131,13 @@ class PollMemory:
             verb = _POLL_FOUND.search(sentence) if mentions_poll else None  # "…, the poll found."
             if verb and (poll or last):
                 return Attribution(poll or last, offset + verb.start(1), offset + verb.end(1))
-            if last and not poll and self._since <= _RUN_ON and _FIGURE.search(sentence):
+            if (
+                last
+                and not poll
+                and self._since <= _RUN_ON
+                and _FIGURE.search(sentence)
+                and not _QUOTES.search(sentence)
+            ):
                 share = _RESPONDENTS.match(sentence, _SHARE_OPENS.match(sentence).end())  # type: ignore[union-attr]
                 if share:  # "Forty six percent were certain …" after the poll's figures
                     return Attribution(last, offset + share.start(), offset + share.end())
@@ -153,4 +160,6 @@ class PollMemory:
                 return Attribution(poll, span[0], span[1], found.quoted)
             if last and mention.strip().lower().split()[-1] in ("poll", "survey") and not poll:
                 return Attribution(last, found.start, found.end, found.quoted)
+        if poll and span and span[0] < found.start < span[1] and found.end == span[1]:
+            return Attribution(poll, span[0], span[1], found.quoted)  # "Times Daybreak tracking poll": the whole name
         return found

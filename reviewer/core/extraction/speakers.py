@@ -187,6 +187,18 @@ _COMPANY_NOUNS = _ANY_ORG | frozenset(
 )
 
 
+# Only a name follows a cue to the sentence's end: "…, noted NBC’s Dante Chinni." inverts whatever the cue's
+# learned side ("noted" mostly follows its source).
+_NAME_ENDS_SENTENCE = re.compile(r"\s+(?:[A-Z][\w.'’\-]*\s+){0,5}[A-Z][\w'’\-]*\.?[\"”’]?\s*")
+_PERSON_WORDS = r"(?:[A-Z][a-z][\w'’\-]*\s+)(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*)?"
+_OUTLET_THEN_PERSON = re.compile(
+    rf"(?:[A-Z][\w.&\-]*\s+){{0,3}}[A-Z][\w.&\-]*(?P<by>['’]s)\s+(?P<person>{_PERSON_WORDS})"
+)
+_PERSON_OF_OUTLET = re.compile(
+    rf"(?P<person>{_PERSON_WORDS})\s+(?P<by>of|from|at|for)\s+(?:the\s+)?[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){{0,4}}"
+)
+_POSSESSIVE = re.compile(r"['’]s\b")
+_PLACE_OPENERS = frozenset("united new north south east west saint st. san santa los las fort port".split())
 _RELATIVES = ("who", "which", "that")  # as a speaker (lower case: "WHO" is the organisation)
 # _subject_before's answer for a cue of a relative clause, which _find tries last.
 _DEFERRED = Attribution(None, None, None)
@@ -288,6 +300,7 @@ class Attributor:
                 found = without_number_word(found, self._text)  # "$20 million experts say": "experts"
                 found = self._party_of_work(found)  # "A GAO report released last year": the GAO
                 found = self._apposed_name(found)  # "Sheldon Whitehouse, a Democrat from Rhode Island,": the name
+                found = self._without_outlet(found)  # "CNN’s Jake Tapper": Jake Tapper
             if found is not None and found.start is not None and found.end is not None and found.speaker in _RELATIVES:
                 # "for Cruz, who refused", "the Harbour Trade Commission, which said": the noun before
                 found = self._relative_antecedent(sentence, found.start - start, start) or self._subject_before(
@@ -371,6 +384,28 @@ class Attributor:
         if named is None or not named.speaker or not self._is_person(named.speaker):
             return found  # "In Florida, a state Trump must win, voters said": not the speaker
         return named
+
+    def _without_outlet(self, found: Attribution) -> Attribution:
+        """A person's name without the outlet or organisation around it: "CNN’s Jake Tapper", "Jake Tapper of CNN"
+        -> Jake Tapper (the guidelines name the person; a first name tells a person from "Bank of America")."""
+        if found.start is None or found.end is None or not found.speaker:
+            return found
+        mention = self._text[found.start : found.end]
+        match = _OUTLET_THEN_PERSON.fullmatch(mention) or _PERSON_OF_OUTLET.fullmatch(mention)
+        if match is None:
+            return found
+        words = match.group("person").split()
+        lowered = {w.lower() for w in words}
+        if lowered & (_ORG_WORDS | _TITLES | _PLACE_WORDS | _PLACE_OPENERS):
+            return found  # "Reserve Bank of New York", "United States of America": no person
+        if match.group("by") in ("of", "at", "from") and gender_of_first(words[0].lower()) is None:
+            return found  # "American Academy of Pediatrics": "Jake Tapper of CNN" needs a known first name
+        start, end = found.start + match.start("person"), found.start + match.end("person")
+        fuller = self._people.fuller(match.group("person").split())
+        name = (
+            fuller if fuller and not _POSSESSIVE.search(fuller) else match.group("person")
+        )  # not "CNN’s Jake Tapper" again
+        return Attribution(name, start, end, found.quoted)
 
     def _party_of_work(self, found: Attribution) -> Attribution:
         if found.start is None or found.end is None:
@@ -540,6 +575,16 @@ class Attributor:
                         hit = None  # "Another user, Roland Z, wrote of Ms. Merkel": whom it is about
                 if hit is None or hit.speaker is None:
                     hit = self._subject_before(sentence, cue.start, offset) or hit
+                if (
+                    (hit is None or not hit.speaker or hit.speaker.islower())
+                    and sentence[before - 1 : before] == ","
+                    and _NAME_ENDS_SENTENCE.fullmatch(sentence, cue.end)
+                ):
+                    # "…are not likely to alter the campaign, noted NBC’s Dante Chinni.": the name after the cue,
+                    # whatever side the cue's source mostly stands on, when what stands before names nobody
+                    after = self._subject_after(sentence, cue.end, offset, inverted=True)
+                    if after is not None and after.speaker and after.speaker.lower() not in _DATE_WORDS:
+                        hit = after
                 if hit is _DEFERRED:
                     deferred.append(cue)
                     continue
