@@ -131,6 +131,7 @@ def test_boilerplate_lines():
         "(APPLAUSE)",
         "© 2024 Example News. All rights reserved.",
         "Editor's note: this story was updated on Monday.",
+        "Protesters march through central Kyiv on Sunday. REUTERS/Gleb Garanich",
         "Editor\u2019s note: the candidate regularly incites violence and has pledged to ban all Muslims.",
         # bylines with a role and a date, as the bundled samples and many sites write them
         "By Owen Trelawney, transport correspondent — 2 October 2024",
@@ -153,6 +154,8 @@ def test_boilerplate_lines():
         "By Tuesday, the council will have cut 14 routes.",
         "By March, the desk editors had quit.",
         "By Monday, 40 percent of the staff had left.",
+        # a pollster, not a photo credit ("REUTERS/Gleb Garanich")
+        "The latest Reuters/Ipsos poll shows Clinton leads Trump by 43 percent to 38 percent.",
         "By 2030, the city editor said, fares will double.",
         # title-case headlines that open with "By"
         "By Any Measure, Obama Created More Jobs Than Bush",

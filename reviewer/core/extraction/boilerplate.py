@@ -44,7 +44,9 @@ _STARTS = re.compile(
 _ANYWHERE = re.compile(
     r"""(?:
         \bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)
-      | \b(?:getty\s+images|associated\s+press\s+photo|ap\s+photo|afp\s+(?:photo|via\s+getty)|reuters/|epa-efe|shutterstock|alamy)\b
+      | \b(?:getty\s+images|associated\s+press\s+photo|ap\s+photo|afp\s+(?:photo|via\s+getty)|epa-efe|shutterstock|alamy)\b
+      # "REUTERS/Gleb Garanich" closes a caption; "the Reuters/Ipsos poll" is a pollster
+      | \breuters/(?!ipsos)[a-z][\w.'’-]*(?:\s+[a-z][\w.'’-]*){0,2}\s*[.)]?\s*$
       | \(\s*(?:photo|image|credit|pictured)\b[^)]*\)\s*$
       | \((?:l|r)\s*(?:-|–|to)\s*(?:r|l)\)
       | \b(?:photograph|photo|picture|image)(?:\s+credit)?\s*:\s*[^.!?]{1,80}$  # a credit closing a caption
