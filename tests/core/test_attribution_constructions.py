@@ -428,3 +428,15 @@ def test_an_outlet_around_a_person_is_not_part_of_the_name():
     # organisations keep their names
     assert speaker_of("Bank of America said fees would rise.", "Bank")[0] == "Bank of America"
     assert "Bank of New York" in (speaker_of("Rates will rise, said the Reserve Bank of New York.", "Rates")[0] or "")
+
+
+def test_people_listed_after_a_description_are_the_speakers():
+    # Seen as 'Other prominent Republicans, like Richard Armitage, Henry Paulson and Brent Scowcroft ― …' and
+    # 'two Republican members of Congress from Florida, Ileana Ros-Lehtinen and Carlos Curbelo, have said'.
+    text = "Other prominent Republicans, like Tom Reyes, Ann Ortiz and Maria Lopez, said they would vote for Clinton."
+    assert speaker_of(text, "Other") == ("Tom Reyes; Ann Ortiz; Maria Lopez", "Tom Reyes, Ann Ortiz and Maria Lopez")
+    text = "Two members of Congress from Florida, Tom Reyes and Ann Ortiz, have said they will not vote for Trump."
+    assert speaker_of(text, "Two members") == ("Tom Reyes; Ann Ortiz", "Tom Reyes and Ann Ortiz")
+    # one person after a description stays one person
+    text = "The ministry spokesman, Igor Konashenkov, said the strikes hit 40 targets."
+    assert speaker_of(text, "The ministry") == ("Igor Konashenkov", "Igor Konashenkov")

@@ -199,6 +199,14 @@ _PERSON_OF_OUTLET = re.compile(
 )
 _POSSESSIVE = re.compile(r"['’]s\b")
 _PLACE_OPENERS = frozenset("united new north south east west saint st. san santa los las fort port".split())
+# A list of two or more people's names between commas just before a cue, after a description or "like",
+# "including", "such as": "…, like Richard Armitage, Henry Paulson and Brent Scowcroft,".
+_LISTED_NAME = rf"{_NAME_WORD}(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}(?:-[A-Z][a-z]+)?){{1,2}}"
+_LISTED_PEOPLE_END = re.compile(
+    rf",\s+(?:(?:like|including|such\s+as|among\s+them)\s+)?"
+    rf"((?:{_LISTED_NAME},\s+){{0,4}}{_LISTED_NAME},?\s+and\s+{_LISTED_NAME}),\s*$"
+)
+_LIST_SEPARATOR = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
 _RELATIVES = ("who", "which", "that")  # as a speaker (lower case: "WHO" is the organisation)
 # _subject_before's answer for a cue of a relative clause, which _find tries last.
 _DEFERRED = Attribution(None, None, None)
@@ -639,6 +647,13 @@ class Attributor:
         if relative is not None:
             # The subject stands before the clause; a cue inside it ("queries seeking to confirm") is no attribution.
             return None if relative[1] else self._subject_before(sentence, cut + relative[0], offset - cut)
+        listed = _LISTED_PEOPLE_END.search(left_stripped)
+        if listed:
+            # "Other prominent Republicans, like Richard Armitage, Henry Paulson and Brent Scowcroft, said",
+            # "two members of Congress from Florida, Ileana Ros-Lehtinen and Carlos Curbelo, have said": the people
+            hit = self._listed_people(listed.group(1), offset + listed.start(1))
+            if hit:
+                return hit
         pronoun = _PRONOUN_END.search(left_stripped)
         if pronoun:
             return self._pronoun(
@@ -883,6 +898,16 @@ class Attributor:
                 return Attribution(known, start, end)
         self._remember_person(name, (had_title or len(words) > 1) and lowered[-1] not in _PLACE_WORDS, gender)
         return Attribution(name, start, end)
+
+    def _listed_people(self, run: str, run_start: int) -> Attribution | None:
+        """Several people named in a list ("A, B and C"), joined with "; " (the span covers the list)."""
+        names = []
+        for part in _LIST_SEPARATOR.split(run):
+            words = part.split()
+            if any(w.lower().rstrip(".") in _TITLES | _ORG_WORDS for w in words):
+                return None  # "Harvard and the University of California", "Sen. Maria Lopez": not a list of names
+            names.append(self._people.fuller(words) or part)
+        return Attribution("; ".join(names), run_start, run_start + len(run))
 
     def _two_parties(self, run: str, run_start: int, before: str) -> Attribution | None:
         """ "Charles E. Grassley and Patrick J. Leahy", "Harvard and the University of California":
