@@ -440,3 +440,22 @@ def test_people_listed_after_a_description_are_the_speakers():
     # one person after a description stays one person
     text = "The ministry spokesman, Igor Konashenkov, said the strikes hit 40 targets."
     assert speaker_of(text, "The ministry") == ("Igor Konashenkov", "Igor Konashenkov")
+
+
+def test_a_document_named_by_its_author_speaks_for_it_later():
+    # Seen as 'According to an FBI summary of its investigation, …' then '…, according to the summary.'
+    text = (
+        "According to a Harbour Police summary of its investigation, Ortiz sent an email weeks before the deletions. "
+        "The employee did not delete the files immediately, according to the summary."
+    )
+    assert speaker_of(text, "According")[0] == "Harbour Police"
+    assert speaker_of(text, "The employee") == ("Harbour Police", "the summary")
+
+
+def test_a_survey_by_the_organization_is_the_organisation_named_before():
+    # Seen as 'A survey by the organization in March found Mrs. Clinton with a lead of 48 percent to 41 percent'.
+    text = (
+        "The Harbour Policy Institute has polled the state since 1990. "
+        "A survey by the organization in March found Ortiz with a lead of 48 percent to 41 percent."
+    )
+    assert speaker_of(text, "A survey") == ("Harbour Policy Institute", "the organization")

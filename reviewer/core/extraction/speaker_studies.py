@@ -36,9 +36,13 @@ _RELEASED = re.compile(
 )
 _NAME_BEFORE = re.compile(rf"(?<![\w.&'’\-]){_NAME}$")
 _NAME_REACH = 80
-# "A Government Accountability Office report released last year": the office, not its report.
-_NAMED_WORK = re.compile(
-    rf"(?:(?:[Aa]n?|[Tt]he)\s+)?(?:(?:19|20)\d\d\s+)?{_NAME}\s+(?:report|study|analysis|audit|review|memo|paper)\b"
+# "A Government Accountability Office report released last year", "an FBI summary of its investigation": the
+# office, not its report.
+_NAMED_WORKS = r"report|study|analysis|audit|review|memo|paper|summary"
+_NAMED_WORK = re.compile(rf"(?:(?:[Aa]n?|[Tt]he)\s+)?(?:(?:19|20)\d\d\s+)?{_NAME}\s+(?:{_NAMED_WORKS})\b")
+# ... and what "the summary" means afterwards: "According to an FBI summary of its investigation, …"
+_NAMED_WORK_INSIDE = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:new\s+|(?:19|20)\d\d\s+)?{_NAME}(?:['’]s)?\s+(?P<work>{_NAMED_WORKS})\b"
 )
 # A document named as a source, then who wrote it: "a 52-count civil complaint filed | by the federal Securities
 # and Exchange Commission", "a letter | from the agency".
@@ -63,6 +67,9 @@ def study_authors(sentence: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(sentence):
+            out.extend(_named_pairs(match.group("work"), match.group("name")))
+    for match in _NAMED_WORK_INSIDE.finditer(sentence):
+        if match.group("name").split()[0] not in _NOT_NAMES:
             out.extend(_named_pairs(match.group("work"), match.group("name")))
     for match in _RELEASED.finditer(sentence):
         named = _NAME_BEFORE.search(sentence, max(0, match.start() - _NAME_REACH), match.start())

@@ -207,6 +207,11 @@ _LISTED_PEOPLE_END = re.compile(
     rf"((?:{_LISTED_NAME},\s+){{0,4}}{_LISTED_NAME},?\s+and\s+{_LISTED_NAME}),\s*$"
 )
 _LIST_SEPARATOR = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
+_WORK_BY_DESCRIPTION = re.compile(
+    r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:survey|poll|study|report|analysis|audit|review)\s+(?:by|from)\s+"
+    r"(the\s+(organi[sz]ation|group|agency|institute|firm|company|center|centre|foundation|council))\b",
+    re.IGNORECASE,
+)
 _RELATIVES = ("who", "which", "that")  # as a speaker (lower case: "WHO" is the organisation)
 # _subject_before's answer for a cue of a relative clause, which _find tries last.
 _DEFERRED = Attribution(None, None, None)
@@ -418,6 +423,11 @@ class Attributor:
     def _party_of_work(self, found: Attribution) -> Attribution:
         if found.start is None or found.end is None:
             return found
+        described = _WORK_BY_DESCRIPTION.match(self._text, found.start, found.end)
+        if described:  # "A survey by the organization in March found": the organisation named before
+            party = self._generic(described.group(1), described.group(2), described.start(1), "")
+            if party.speaker and party.speaker.lower() != described.group(2).lower():
+                return Attribution(party.speaker, party.start, party.end, found.quoted)
         span = party_of_work(self._text[found.start : found.end])
         if span is None:
             after = party_after_document(self._text, found.start, found.end)  # "a complaint filed by the SEC"
