@@ -459,3 +459,13 @@ def test_a_survey_by_the_organization_is_the_organisation_named_before():
         "A survey by the organization in March found Ortiz with a lead of 48 percent to 41 percent."
     )
     assert speaker_of(text, "A survey") == ("Harbour Policy Institute", "the organization")
+
+
+def test_a_second_verb_of_the_subject_is_spoken_by_it():
+    # Seen as 'In his speech, Obama positioned Clinton as the most qualified person … and said', which gave
+    # 'run for president'.
+    text = "In his speech, Tom Reyes positioned Ann Ortiz as the most qualified person to run the port and said she would win."
+    assert speaker_of(text, "In his")[0] == "Tom Reyes"
+    # the verb of a clause inside: its own subject
+    text = "The crowd cheered when Tom Reyes spotted a sign in the crowd and asked for it to be fetched."
+    assert speaker_of(text, "The crowd")[0] != "crowd"

@@ -353,6 +353,8 @@ def last_org_containing(orgs: list[str], word: str) -> str | None:
 # A participle cue after a comma or "by" ("…, telling CBS", "rallied supporters by warning") reports
 # what the main clause's subject said.
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\b(?:by|while|after|before|when|without))\s*$")
+_COORDINATED = re.compile(r"[^,;:]\s+(?:and|but)\s+(?:(?:also|then|later|repeatedly)\s+)?$")
+_SUBORDINATE = re.compile(r"\b(?:when|while|after|before|because|since|if|who|which|whom|whose)\b")
 # Words that open an introductory phrase ("On the eve of …,", "This year,"), never a subject.
 _INTRODUCTORY = frozenset(
     "on in at after before during since while when although though despite with without for as by from of to "
@@ -366,16 +368,26 @@ _CLAUSE_SUBJECT = re.compile(
 
 def main_subject(sentence: str, cue_start: int, cue_words: str) -> tuple[int, int] | None:
     """The span of the main clause's subject when the cue is a participle after a comma or "by"
-    ("But a few days later, Trump reversed himself, telling CBS…" -> "Trump"): the name or pronoun
+    ("But a few days later, Trump reversed himself, telling CBS…" -> "Trump") or a verb after "and" or "but"
+    ("Obama positioned Clinton as … and said"): the name or pronoun
     opening the first comma-separated stretch that is not an introductory phrase. None otherwise."""
-    if not cue_words.split()[0].endswith("ing") or not _PARTICIPLE_LEAD.search(
+    participle = cue_words.split()[0].endswith("ing") and _PARTICIPLE_LEAD.search(
         sentence, max(0, cue_start - 12), cue_start
-    ):
+    )
+    # "In his speech, Obama positioned Clinton as … and said": a second verb of the same subject
+    coordinated = not cue_words.split()[0].endswith("ing") and _COORDINATED.search(
+        sentence, max(0, cue_start - 20), cue_start
+    )
+    if not participle and not coordinated:
         return None
     pos = 0
     for comma in [i for i, ch in enumerate(sentence[:cue_start]) if ch == ","] + [cue_start]:
         match = _CLAUSE_SUBJECT.match(sentence, pos, comma)
         if match and match.group(1).split()[0].lower() not in _INTRODUCTORY:
+            if match.group(1).endswith(("’s", "'s")) or sentence[match.end(1) : match.end(1) + 2] in ("’s", "'s"):
+                return None  # "America’s prison population stood at … and has since exploded": not the subject
+            if coordinated and _SUBORDINATE.search(sentence, match.end(1), cue_start):
+                return None  # "The crowd cheered when Trump spotted a sign and asked": the inner clause's subject
             return match.start(1), match.end(1)
         pos = comma + 1
     return None
