@@ -469,3 +469,17 @@ def test_a_second_verb_of_the_subject_is_spoken_by_it():
     # the verb of a clause inside: its own subject
     text = "The crowd cheered when Tom Reyes spotted a sign in the crowd and asked for it to be fetched."
     assert speaker_of(text, "The crowd")[0] != "crowd"
+
+
+def test_words_describing_an_organisation_are_not_its_name():
+    # Seen in the desk: 'according to the nonpartisan Congressional Budget Office', 'the conservative-leaning Tax
+    # Foundation'.
+    text = (
+        "The top 1 percent paid 25.4 percent of all federal taxes, according to the nonpartisan Harbour Budget Office."
+    )
+    assert speaker_of(text, "The top") == ("Harbour Budget Office", "Harbour Budget Office")
+    text = "Taxes rose 4 percent, according to the conservative-leaning Tax Foundation."
+    assert speaker_of(text, "Taxes") == ("Tax Foundation", "Tax Foundation")
+    # words that are not a description stay ("federal prosecutors in April")
+    text = "More recently, federal prosecutors in April charged two developers with fraud."
+    assert speaker_of(text, "More recently")[0] != "April"

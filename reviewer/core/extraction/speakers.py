@@ -212,6 +212,33 @@ _WORK_BY_DESCRIPTION = re.compile(
     r"(the\s+(organi[sz]ation|group|agency|institute|firm|company|center|centre|foundation|council))\b",
     re.IGNORECASE,
 )
+# Lower-case words before a name describe it: "the nonpartisan Congressional Budget Office", "the
+# conservative-leaning Tax Foundation".
+_DESCRIBED_NAME = re.compile(
+    r"(?:the\s+)?(?:[a-z][\w\-]*\s+){1,3}(?P<name>[A-Z][\w.&'’\-]*(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w.&'’\-]*)*)"
+)
+
+
+def _without_descriptor(found: Attribution, text: str) -> Attribution:
+    speaker = found.speaker or ""
+    if found.start is None or found.end is None or not speaker[:1].islower():
+        return found  # a resolved name ("Tom Reyes" for "former Sen. Tom Reyes") is already without it
+    mention = text[found.start : found.end]
+    match = _DESCRIBED_NAME.fullmatch(text, found.start, found.end)
+    if match is None or speaker != " ".join(mention.split()[1 if mention.lower().startswith("the ") else 0 :]):
+        return found  # the speaker was resolved from the mention, not copied
+    name = match.group("name").split()
+    if (
+        len(name) < 2
+        or name[0].lower().rstrip(".") in _TITLES | _DATE_WORDS
+        or match.group(0).split()[0].lower() in _NOT_DESCRIPTORS
+    ):
+        return found  # "younger Mr", "prosecutors in April": no name after the words
+    return Attribution(match.group("name"), match.start("name"), match.end("name"), found.quoted)
+
+
+# Lower-case words that are not a description of the name after them ("according to", "said", "told").
+_NOT_DESCRIPTORS = frozenset("according said says told to of for by from in at on with and or but as".split())
 _RELATIVES = ("who", "which", "that")  # as a speaker (lower case: "WHO" is the organisation)
 # _subject_before's answer for a cue of a relative clause, which _find tries last.
 _DEFERRED = Attribution(None, None, None)
@@ -314,6 +341,7 @@ class Attributor:
                 found = self._party_of_work(found)  # "A GAO report released last year": the GAO
                 found = self._apposed_name(found)  # "Sheldon Whitehouse, a Democrat from Rhode Island,": the name
                 found = self._without_outlet(found)  # "CNN’s Jake Tapper": Jake Tapper
+                found = _without_descriptor(found, self._text)  # "the nonpartisan Congressional Budget Office"
             if found is not None and found.start is not None and found.end is not None and found.speaker in _RELATIVES:
                 # "for Cruz, who refused", "the Harbour Trade Commission, which said": the noun before
                 found = self._relative_antecedent(sentence, found.start - start, start) or self._subject_before(
