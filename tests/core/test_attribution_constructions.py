@@ -483,3 +483,17 @@ def test_words_describing_an_organisation_are_not_its_name():
     # words that are not a description stay ("federal prosecutors in April")
     text = "More recently, federal prosecutors in April charged two developers with fraud."
     assert speaker_of(text, "More recently")[0] != "April"
+
+
+def test_as_reported_by_an_outlet_and_a_study_with_a_long_author():
+    # Seen as 'As reported by Western Journalism, last year Seattle became …' and 'A study by Vanderbilt University
+    # and the Pennsylvania State University Graduate School of Education found that …' (no speaker for either).
+    text = "As reported by the Harbour Gazette, last year the port became the first to ban diesel trucks."
+    assert speaker_of(text, "As reported") == ("Harbour Gazette", "Harbour Gazette")
+    text = "As first reported by Port Radio, the mayor resigned on Monday."
+    assert speaker_of(text, "As first")[0] == "Port Radio"
+    text = (
+        "A study by Marston University and the Harbour College Graduate School of Public Education found that "
+        "tuition costs rose 40 percent."
+    )
+    assert "Harbour College" in (speaker_of(text, "A study")[0] or "")  # its authors, not nobody

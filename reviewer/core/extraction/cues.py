@@ -32,7 +32,7 @@ _EVIDENCE_NOUNS = frozenset(
     "study studies report reports survey surveys poll polls analysis analyses review audit investigation "
     "investigators inquiry probe research researchers scientists authors paper data records census".split()
 )
-_EVIDENCE_REACH = 10  # tokens back from the verb to its evidence noun: "A study that appeared in the BMJ found"
+_EVIDENCE_REACH = 16  # tokens back from the verb to its evidence noun: "A study that appeared in the BMJ found"
 # Words that are only ever part of a longer cue, never a cue alone, whatever their counts say.
 _NOT_ALONE = frozenset(":\"“”'’‘,.;-—–()".split()) | frozenset(
     "has have had is was are were be been being also not did do does to in a an the that for about of on with "

@@ -556,9 +556,16 @@ def passive_by(sentence: str, cue_start: int, cue_end: int) -> int:
     by = _BY.match(sentence, cue_end)
     if by is None:
         return 0
-    if not _PASSIVE_BE.search(sentence, max(0, cue_start - 40), cue_start) and not _BE_CUE.match(sentence, cue_start):
+    if (
+        not _PASSIVE_BE.search(sentence, max(0, cue_start - 40), cue_start)
+        and not _BE_CUE.match(sentence, cue_start)
+        and not _AS_CUED.fullmatch(sentence, 0, cue_start)
+    ):
         return 0  # a learnt cue may hold its auxiliary: "was first reported"
     return by.end()
+
+
+_AS_CUED = re.compile(r"\W*[Aa]s\s+(?:(?:first|originally|previously|earlier|also)\s+)?")  # "As reported by X, …"
 
 
 # A reduced relative clause: "lawsuits seeking", "queries seeking to", "groups urging" (a plural noun and
