@@ -497,3 +497,9 @@ def test_as_reported_by_an_outlet_and_a_study_with_a_long_author():
         "tuition costs rose 40 percent."
     )
     assert "Harbour College" in (speaker_of(text, "A study")[0] or "")  # its authors, not nobody
+
+
+def test_a_lone_quantifier_is_no_speaker():
+    # Seen in the desk as 'Many' for 'Many observers were surprised when Trump, after railing against …'.
+    text = "Many observers were surprised when Reyes, after railing against the port tax, produced a conventional plan."
+    assert speaker_of(text, "Many")[0] != "Many"

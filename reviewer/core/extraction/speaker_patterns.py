@@ -354,6 +354,7 @@ def last_org_containing(orgs: list[str], word: str) -> str | None:
 # what the main clause's subject said.
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\b(?:by|while|after|before|when|without))\s*$")
 _COORDINATED = re.compile(r"[^,;:]\s+(?:and|but)\s+(?:(?:also|then|later|repeatedly)\s+)?$")
+_LONE_QUANTIFIERS = frozenset("many some most few several others all both each".split())
 _SUBORDINATE = re.compile(r"\b(?:when|while|after|before|because|since|if|who|which|whom|whose)\b")
 # Words that open an introductory phrase ("On the eve of …,", "This year,"), never a subject.
 _INTRODUCTORY = frozenset(
@@ -384,6 +385,8 @@ def main_subject(sentence: str, cue_start: int, cue_words: str) -> tuple[int, in
     for comma in [i for i, ch in enumerate(sentence[:cue_start]) if ch == ","] + [cue_start]:
         match = _CLAUSE_SUBJECT.match(sentence, pos, comma)
         if match and match.group(1).split()[0].lower() not in _INTRODUCTORY:
+            if match.group(1).lower() in _LONE_QUANTIFIERS:
+                return None  # "Many observers were surprised when Trump, after railing": "Many" is no party
             if match.group(1).endswith(("’s", "'s")) or sentence[match.end(1) : match.end(1) + 2] in ("’s", "'s"):
                 return None  # "America’s prison population stood at … and has since exploded": not the subject
             if coordinated and _SUBORDINATE.search(sentence, match.end(1), cue_start):
