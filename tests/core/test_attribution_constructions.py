@@ -503,3 +503,9 @@ def test_a_lone_quantifier_is_no_speaker():
     # Seen in the desk as 'Many' for 'Many observers were surprised when Trump, after railing against …'.
     text = "Many observers were surprised when Reyes, after railing against the port tax, produced a conventional plan."
     assert speaker_of(text, "Many")[0] != "Many"
+
+
+def test_former_before_a_titled_name_after_the_cue():
+    # 'said former Sen. Tom Reyes' gave "former Sen" (the abbreviation's full stop cut the phrase).
+    assert speaker_of("Taxes rose, said former Sen. Tom Reyes.", "Taxes") == ("Tom Reyes", "Tom Reyes")
+    assert speaker_of("Taxes rose, according to former Gov. Ann Ortiz.", "Taxes") == ("Ann Ortiz", "Ann Ortiz")

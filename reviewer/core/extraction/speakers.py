@@ -239,6 +239,7 @@ def _without_descriptor(found: Attribution, text: str) -> Attribution:
 
 # Lower-case words that are not a description of the name after them ("according to", "said", "told").
 _NOT_DESCRIPTORS = frozenset("according said says told to of for by from in at on with and or but as".split())
+_FORMER_BEFORE_NAME = re.compile(r"\s*(?:the\s+)?(?:former|onetime|then-)\s*(?=[A-Z])")
 _RELATIVES = ("who", "which", "that")  # as a speaker (lower case: "WHO" is the organisation)
 # _subject_before's answer for a cue of a relative clause, which _find tries last.
 _DEFERRED = Attribution(None, None, None)
@@ -737,6 +738,9 @@ class Attributor:
             span = phrases.after(sentence, pos, whole=True)
             if span is None:
                 return None
+        former = _FORMER_BEFORE_NAME.match(sentence, pos)
+        if former:  # "said former Sen. Tom Reyes": the name after "former", which is no part of it
+            pos = former.end()
         right = sentence[pos : pos + _LOOK_AHEAD]
         pronoun = _PRONOUN_START.match(right)
         if pronoun and not (inverted and re.match(r"\s+[a-z]", right[pronoun.end() :])):  # not "said she was"
