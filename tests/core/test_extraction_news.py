@@ -143,11 +143,11 @@ def test_a_title_case_headline_with_a_full_stop_is_never_check_worthy(quality):
     claims = extract_claims(text, quality=quality)
     first = claims[0]
     assert first.text == headline
-    assert not first.checkworthy and first.score <= news.HEADING_CEILING and first.kind == "other"
+    assert not first.checkworthy and first.score <= news.NEVER_CHECKWORTHY and first.kind == "other"
     # the same words inside a paragraph are a sentence like any other
     inside = "WASHINGTON — " + headline + " It goes to the House next week."
     (claim, _) = extract_claims(inside, quality=quality)
-    assert claim.score > news.HEADING_CEILING or claim.kind != "other"
+    assert claim.score > news.NEVER_CHECKWORTHY or claim.kind != "other"
 
 
 def test_what_reads_as_a_heading():
@@ -157,3 +157,20 @@ def test_what_reads_as_a_heading():
     assert not news.reads_as_heading("Those listed by Walsh included Sean Hannity, Ann Coulter, Bill O’Reilly.")
     assert not news.reads_as_heading("Unemployment fell to 4.9 percent in May, the Labor Department said.")
     assert not news.reads_as_heading("Budget Passes.")  # too short to tell
+
+
+@pytest.mark.parametrize("quality", ["fast", "final"])
+def test_a_poll_s_methodology_is_never_check_worthy(quality):
+    # news-guidelines.md: study-methodology detail (sample size, demographics) is not check-worthy; the final pass
+    # flagged "The new poll has a margin of error of three percentage points." at 0.70.
+    text = (
+        "Ortiz leads Reyes 46 percent to 39 percent in a new Harbour Gazette poll. "
+        "The poll of 1,000 likely voters was conducted by telephone. "
+        "The new poll has a margin of error of three percentage points. "
+        "Reyes leads among men, 51 percent to 40 percent, within the margin of sampling error."
+    )
+    claims = {c.text.split()[1]: c for c in extract_claims(text, quality=quality)}
+    assert claims["poll"].score <= news.NEVER_CHECKWORTHY and claims["new"].score <= news.NEVER_CHECKWORTHY
+    assert claims["leads"].score > news.NEVER_CHECKWORTHY  # a result within the margin is a claim
+    assert news.is_methodology("Of those, 996 were identified as likely voters.")
+    assert not news.is_methodology("Unemployment fell to 4.9 percent, plus or minus 0.2 points.")

@@ -91,8 +91,10 @@ def extract_claims(text: str, threshold: float | None = None, *, quality: str = 
         scores = news_scores(contexts, quality, encoded)
         for i, (sentence, lone) in enumerate(zip(sentences, alone)):
             if lone and news.reads_as_heading(sentence):
-                scores[i] = min(scores[i], news.HEADING_CEILING)  # a headline: never a claim
+                scores[i] = min(scores[i], news.NEVER_CHECKWORTHY)  # a headline: never a claim
                 claim_kinds[i] = "other"
+            elif news.is_methodology(sentence):
+                scores[i] = min(scores[i], news.NEVER_CHECKWORTHY)  # how a poll was taken, not what it found
     out = []
     for (start, end, attribution), sentence, score, kind in zip(candidates, sentences, scores, claim_kinds):
         score = float(score)

@@ -97,9 +97,30 @@ def alone_in_block(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
     return [counts[block] == 1 for block in owner]
 
 
-# A headline or section heading set in title case ("Visa Program Up for Renewal Amid Allegations of Fraud."): never
-# check-worthy (news-guidelines.md), though it reads like a claim, so its score stays below the threshold.
-HEADING_CEILING = 0.3
+# What news-guidelines.md never counts as check-worthy, though it reads like a claim, scores at most this: a
+# headline or section heading set in title case ("Visa Program Up for Renewal Amid Allegations of Fraud.") and a
+# poll's methodology ("The new poll has a margin of error of three percentage points.").
+NEVER_CHECKWORTHY = 0.3
+# A poll's sample and margin of error, in a sentence that gives no other figure (a result "within the margin of
+# sampling error" is a claim).
+_METHODOLOGY = re.compile(
+    r"\bmargin\s+of\s+(?:sampling\s+)?error\b|\bsampling\s+error\b|\bplus\s+or\s+minus\b|"
+    r"\b(?:poll|survey)(?:ed)?\s+of\s+(?:more\s+than\s+|about\s+|nearly\s+)?\d[\d,]*\s+(?:likely\s+|registered\s+)?"
+    r"(?:voters|adults|people|respondents|Americans)\b|"
+    r"\b\d[\d,]*\s+(?:likely\s+|registered\s+)?(?:voters|adults|respondents)\s+(?:were\s+)?"
+    r"(?:surveyed|polled|interviewed|questioned|contacted|identified\s+as\s+likely\s+voters)\b|"
+    r"\b\d[\d,]*\s+were\s+(?:identified\s+as\s+)?(?:likely|registered)\s+voters\b|"
+    r"\bconducted\s+(?:online|by\s+(?:tele)?phone)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def is_methodology(text: str) -> bool:
+    """Whether a sentence only describes how a poll was taken (its sample, its margin of error)."""
+    return _METHODOLOGY.search(text) is not None and len(_NUMBER.findall(text)) <= 1
+
+
 _SMALL_WORDS = frozenset("a an the of in on for to and or but at by with from as vs via is are be up this that".split())
 _WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 
