@@ -104,6 +104,22 @@ def test_blocks_cover_text_and_line_endings(tmp_path):
     assert doc.title == "Title line"
 
 
+def test_a_title_case_headline_with_a_full_stop_is_the_title(tmp_path):
+    # Saved news often closes its headline with a full stop; the reader showed it twice (title and first line).
+    path = tmp_path / "story.txt"
+    path.write_text(
+        "New Poll Shows Minor Post-Debate Bump For Ortiz.\n\nA new poll shows Ortiz ahead by 3 points.\n\n"
+        "Reyes said the poll was wrong.\n",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert doc.title == "New Poll Shows Minor Post-Debate Bump For Ortiz"
+    assert doc.text.startswith("A new poll shows")
+    # a one-line sentence opening the text stays in it
+    path.write_text("The council met on Monday.\n\nIt voted to cut the port tax by 4 percent.\n", encoding="utf-8")
+    assert read_document(path).text.startswith("The council met on Monday.")
+
+
 def test_transcript_lines_stay_separate(tmp_path):
     path = tmp_path / "debate.txt"
     path.write_text("LEHRER: Good evening.\nOBAMA: Thank you, Jim.\nROMNEY: Thank you.\n", encoding="utf-8")

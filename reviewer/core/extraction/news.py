@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from ..headings import reads_as_heading as reads_as_heading
 from . import segment, speakers
 from .fast_model import FastModel
 
@@ -119,21 +120,6 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 def is_methodology(text: str) -> bool:
     """Whether a sentence only describes how a poll was taken (its sample, its margin of error)."""
     return _METHODOLOGY.search(text) is not None and len(_NUMBER.findall(text)) <= 1
-
-
-_SMALL_WORDS = frozenset("a an the of in on for to and or but at by with from as vs via is are be up this that".split())
-_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
-
-
-def reads_as_heading(text: str) -> bool:
-    """Whether a paragraph of its own is a title-case heading: four or more major words, all capitalised but
-    at most one ("Politifact: Donald Trump Is Right, ‘Thousands of Shootings’ in Chicago this Year."). A
-    sentence naming many people ("Those listed included Sean Hannity, Ann Coulter, …") has lower-case verbs."""
-    words = _WORD_RE.findall(text)
-    major = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if len(major) < 4 or len(words) > 30:
-        return False
-    return sum(1 for w in major if not w[0].isupper()) <= 1 and words[0][0].isupper()
 
 
 def logit(scores: np.ndarray) -> np.ndarray:

@@ -46,6 +46,7 @@ from pathlib import Path
 from ..display import display_name, one_line_meta
 from ..domain import Block
 from ..errors import ImportFailed
+from ..headings import reads_as_heading
 from .document import DocumentBuilder, ImportedDocument, clean_line_text, fold_spaces, title_from_text
 from .encoding import NotText, decode_text
 from .language import guess_language
@@ -131,15 +132,18 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
 
 def _take_headline(builder: DocumentBuilder) -> str | None:
     """A plain-text article's first line is its headline when it stands alone and reads like
-    one (short, no closing punctuation): it becomes the title instead of body text, as the
+    one (short, no closing punctuation, or title case with a full stop): it becomes the title instead of body text, as the
     leading ``# Title`` of Markdown does, so the reader does not show it twice."""
     blocks = builder.block_texts()
     if len(blocks) < 2:
         return None
     kind, first, _level = blocks[0]
     first = first.strip()
-    if "\n" in first or not 0 < len(first) <= 200 or first[-1] in ".,;:!?\"”»'’…":
+    if "\n" in first or not 0 < len(first) <= 200:
         return None
+    if first[-1] in ".,;:!?\"”»'’…" and not (first[-1] == "." and reads_as_heading(first)):
+        return None  # a sentence; but "Senate Passes Budget After Long Night." is a headline all the same
+    first = first[:-1] if first[-1] == "." else first
     builder.drop_first()
     return first
 
