@@ -89,3 +89,12 @@ def test_a_figure_in_this_poll_and_a_poll_named_whole():
     )
     assert speaker_of(text, "The USC")[0] == "USC Dornsife/Harbour Times Daybreak tracking poll"
     assert speaker_of(text, "In this poll") == ("USC Dornsife/Harbour Times Daybreak tracking poll", "In this poll")
+
+
+def test_another_share_of_respondents_is_the_poll_too():
+    # Seen in the desk: 'Another 19 percent said they would not pick either candidate.' kept "Another 19 percent".
+    text = (
+        "The latest Harbour Gazette poll released Friday shows Ortiz leads Reyes by 43 percent to 38 percent. "
+        "Another 19 percent said they would not pick either candidate."
+    )
+    assert speaker_of(text, "Another") == ("Harbour Gazette poll", "Another 19 percent")

@@ -25,7 +25,7 @@ _NAMED_POLL = re.compile(
 )
 # A description of the respondents, not a party: "79 percent of Democrats", "Two in three", "respondents".
 _RESPONDENTS = re.compile(
-    r"(?:(?:some|about|almost|nearly|roughly|only|just|more\s+than|less\s+than|fewer\s+than|over|under|but|and)\s+)*"
+    r"(?:(?:another|some|about|almost|nearly|roughly|only|just|more\s+than|less\s+than|fewer\s+than|over|under|but|and)\s+)*"
     r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent)|(?:[a-z]+[\s\-])?[a-z]+\s+(?:percent|per\s+cent)|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|\d+)[\s\-]+(?:in|out\s+of)[\s\-]+"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|half|a\s+third|a\s+quarter|a\s+majority|"
