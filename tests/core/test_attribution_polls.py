@@ -89,6 +89,9 @@ def test_a_figure_in_this_poll_and_a_poll_named_whole():
     )
     assert speaker_of(text, "The USC")[0] == "USC Dornsife/Harbour Times Daybreak tracking poll"
     assert speaker_of(text, "In this poll") == ("USC Dornsife/Harbour Times Daybreak tracking poll", "In this poll")
+    # 'The latest Reuters/Ipsos opinion poll … shows': the poll's name without "latest" (seen in the desk)
+    text = "The latest Harbour/Ipsos opinion poll released Friday shows Ortiz leads Reyes by 43 percent to 38 percent."
+    assert speaker_of(text, "The latest") == ("Harbour/Ipsos opinion poll", "Harbour/Ipsos opinion poll")
 
 
 def test_another_share_of_respondents_is_the_poll_too():

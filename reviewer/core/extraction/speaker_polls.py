@@ -160,6 +160,11 @@ class PollMemory:
                 return Attribution(poll, span[0], span[1], found.quoted)
             if last and mention.strip().lower().split()[-1] in ("poll", "survey") and not poll:
                 return Attribution(last, found.start, found.end, found.quoted)
-        if poll and span and span[0] < found.start < span[1] and found.end == span[1]:
-            return Attribution(poll, span[0], span[1], found.quoted)  # "Times Daybreak tracking poll": the whole name
+        if poll and span and found.end == span[1] and found.start != span[0]:
+            # "Times Daybreak tracking poll" (cut inside the name), "latest Reuters/Ipsos opinion poll" (a word before
+            # it): the poll's whole name and no more
+            between = sentence[min(found.start, span[0]) - offset : max(found.start, span[0]) - offset]
+            words = [w for w in between.split() if w.lower() not in ("the", "a", "an")]
+            if found.start > span[0] or (words and all(w.islower() for w in words)):
+                return Attribution(poll, span[0], span[1], found.quoted)
         return found
