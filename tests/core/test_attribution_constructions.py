@@ -509,3 +509,14 @@ def test_former_before_a_titled_name_after_the_cue():
     # 'said former Sen. Tom Reyes' gave "former Sen" (the abbreviation's full stop cut the phrase).
     assert speaker_of("Taxes rose, said former Sen. Tom Reyes.", "Taxes") == ("Tom Reyes", "Tom Reyes")
     assert speaker_of("Taxes rose, according to former Gov. Ann Ortiz.", "Taxes") == ("Ann Ortiz", "Ann Ortiz")
+
+
+def test_a_relative_clause_speaks_after_a_sentence_whose_cue_found_its_speaker():
+    # The relative clauses set aside by one sentence were read again for the next (seen on PolNeAR train:
+    # 'It was negotiated … with help from Labor Secretary Thomas Perez, who said he expects …' got no speaker).
+    text = (
+        "The tentative deal, announced Friday, would last four years and must be approved by union members. "
+        "It was negotiated over the past 13 days with help from Labor Secretary Thomas Perez, who said he expects "
+        "the agreement to be finalized over the weekend."
+    )
+    assert speaker_of(text, "It was") == ("Thomas Perez", "Thomas Perez")

@@ -148,7 +148,7 @@ _ABBREVIATED_TITLE = re.compile(
 )
 # A former office holder, whom "the former president" means later: "Former President Bill Clinton".
 # "Former President Bill Clinton", "former Vice President Al Gore", "Former Secretary of State John Kerry": the
-# title's words, then the name (split in _former_titles).
+# title's words, then the name (_scan_names checks that the first group is all title words).
 _FORMER_TITLED = re.compile(
     rf"\b[Ff]ormer\s+((?:(?:[A-Z][a-z]+\.?|of)\s+){{1,3}})({_NAME_WORD}(?:\s+[A-Z]\.)?\s+{_NAME_WORD})\b"
 )
@@ -598,7 +598,9 @@ class Attributor:
         if asked and (hit := self._resolve(sentence, asked[0], asked[1], offset)) and hit.speaker:
             return Attribution(hit.speaker, hit.start, hit.end, quoted)
         # Text order beat best-rate-first on train; a trailing ", a study by X concluded." goes first.
-        deferred: list[Cue] = []  # cues of relative clauses ("…, who said"): _relative_clause_speaker's
+        # Cues of relative clauses ("…, who said"), for _relative_clause_speaker; reset on every call, so that a
+        # sentence never reads another's.
+        self._deferred = deferred = []
         for cue in islice(trailing_first(sentence, find_cues(sentence)), MAX_TRIES):
             if negated_cue(sentence, cue.start):
                 continue  # "Trump has not yet responded", "declined to comment": no statement is reported
@@ -639,7 +641,6 @@ class Attributor:
                 continue  # a cue inside the quotation: its subject is someone the speaker speaks of
             if hit is not None:
                 return Attribution(hit.speaker, hit.start, hit.end, quoted)
-        self._deferred = deferred
         return None
 
     def _relative_clause_speaker(self, sentence: str, offset: int) -> Attribution | None:
