@@ -138,7 +138,8 @@ class PollMemory:
                 and _FIGURE.search(sentence)
                 and not _QUOTES.search(sentence)
             ):
-                share = _RESPONDENTS.match(sentence, _SHARE_OPENS.match(sentence).end())  # type: ignore[union-attr]
+                opens = _SHARE_OPENS.match(sentence)
+                share = _RESPONDENTS.match(sentence, opens.end()) if opens else None
                 if share:  # "Forty six percent were certain …" after the poll's figures
                     return Attribution(last, offset + share.start(), offset + share.end())
                 in_poll = _IN_THE_POLL.search(sentence) if mentions_poll else None
