@@ -25,6 +25,10 @@ LONG_SENTENCE_UNITS = [
     "said ",
     # an apposed description looked back to the article's start for a preposition before the name
     "Senator Maria Lopez, a Democrat from Ohio, in the name of growth, has proposed a tax. ",
+    # a document's author ("an FBI summary") was looked for from every "A" of a capitalised run
+    "A Alpha ",
+    "Alpha, which said ",
+    "Tom Reyes, Ann Ortiz and ",
     "Smith said ",
     "said, The ",
     "has also ",
