@@ -520,3 +520,61 @@ def test_a_relative_clause_speaks_after_a_sentence_whose_cue_found_its_speaker()
         "the agreement to be finalized over the weekend."
     )
     assert speaker_of(text, "It was") == ("Thomas Perez", "Thomas Perez")
+
+
+def test_a_hyphenated_modifier_is_no_cue():
+    # Seen on PolNeAR train: 'Sanders, a senator from the state of Vermont and self-described democratic socialist,
+    # said …' gave 'senator from the state of Vermont and self-' ("described" read as the cue).
+    text = "Ortiz, a member of the port board and self-described budget hawk, said tolls would rise 20 percent."
+    assert speaker_of(text, "Ortiz") == ("Ortiz", "Ortiz")
+    text = "The so-called reformers on the board cut the harbour budget by 20 percent last year."
+    assert speaker_of(text, "The so-called")[0] is None
+
+
+def test_an_adverb_or_a_time_clause_before_the_cue_keeps_the_subject_before_it():
+    # 'Polk County GOP Chairman Will Rogers, for example, said Trump’s visit …' gave "Trump’s"; 'Powell’s office,
+    # when contacted by Reuters, said the former top diplomat …' gave the said thing's subject.
+    text = (
+        "Mayor Ann Ortiz toured the port on Monday. Port chairman Tom Reyes, for example, said Ortiz’s visit would "
+        "earn the party 40 minutes of airtime."
+    )
+    assert speaker_of(text, "Port chairman")[0] == "Tom Reyes"
+    text = "Reyes’s office, when contacted by the Gazette, said the former top mayor couldn’t recall the 2014 dinner."
+    assert speaker_of(text, "Reyes’s office")[0] == "Reyes’s office"
+
+
+def test_the_object_of_a_relative_or_participle_clause_is_not_the_subject():
+    # 'Current and former officials who spoke with The Huffington Post said …', 'Another intelligence source speaking
+    # to Fox News said …' gave the outlet; 'Hawkins and others who want to ban abortion said' gave "abortion".
+    text = "Current and former officials who spoke with the Harbour Gazette said the port had lost 40 percent of its staff."
+    assert speaker_of(text, "Current") == ("Current and former officials", "Current and former officials")
+    text = "Another port source speaking to Harbour Radio said the agents had found 400 forged permits."
+    assert speaker_of(text, "Another")[0] == "Another port source"
+    text = "Ortiz and others who want to ban diesel trucks said the ruling would double the cost of the plan."
+    assert speaker_of(text, "Ortiz and")[0] == "Ortiz and others"
+    # "who" asked about, not describing: the name after it speaks
+    text = "The debate grew so heated over who backed the bill that Harbour Gov. Tom Reyes said taxes would double."
+    assert speaker_of(text, "The debate")[0] == "Tom Reyes"
+    # the relative clause's own cue: still the one described
+    text = "Tom Reyes is the one who first said tolls would rise 20 percent."
+    assert speaker_of(text, "Tom Reyes")[0] == "Tom Reyes"
+
+
+def test_a_name_described_at_length_before_its_verb_is_the_subject():
+    # 'Gary Emineth, a former state party chairman, became a delegate and said …' gave 'became a delegate';
+    # 'Sandra Inman, a Cruz supporter from Jackson, Miss., attending the … Convention, said' gave the convention.
+    text = "Tom Reyes, a former port chairman, became a delegate and said he would back Ortiz in 2020."
+    assert speaker_of(text, "Tom Reyes")[0] == "Tom Reyes"
+    text = (
+        "Ann Ortiz, a Reyes supporter from Jackson, Miss., attending the Harbour Tea Party Coalition Convention, "
+        "said 40 percent of delegates would walk out."
+    )
+    assert speaker_of(text, "Ann Ortiz") == ("Ann Ortiz", "Ann Ortiz")
+    text = "A pastor, Tom Reyes of Liberty Baptist Church in Marion, said he had made 150 phone calls to other pastors."
+    assert speaker_of(text, "A pastor")[0] == "Tom Reyes"
+
+
+def test_a_participle_aside_before_the_verb_is_not_the_source():
+    # 'Salceda, citing data from the U.S. State Department, said that about 4 million people …' gave 'data from the U'.
+    text = "Ortiz, citing data from the Harbour Statistics Office, said that 4 million people live near the port."
+    assert speaker_of(text, "Ortiz") == ("Ortiz", "Ortiz")

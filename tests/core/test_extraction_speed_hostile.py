@@ -29,6 +29,11 @@ LONG_SENTENCE_UNITS = [
     "A Alpha ",
     "Alpha, which said ",
     "Tom Reyes, Ann Ortiz and ",
+    # participle asides before a cue, relative clauses before one, adverb asides
+    "Ortiz, citing data, said ",
+    "officials who spoke with Alpha said ",
+    "Reyes, for example, said ",
+    "Reyes, when asked by Alpha, said ",
     "Smith said ",
     "said, The ",
     "has also ",

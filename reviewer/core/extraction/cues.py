@@ -135,6 +135,11 @@ def _evidence_before(tokens: list[tuple[int, int, str]], i: int) -> bool:
     return False
 
 
+def _compound_tail(sentence: str, start: int) -> bool:
+    """Whether the word at ``start`` closes a hyphenated compound ("self-described", "so-called")."""
+    return start >= 2 and sentence[start - 1] == "-" and sentence[start - 2].isalpha()
+
+
 def find_cues(sentence: str, min_rate: float = MIN_RATE) -> list[Cue]:
     """The cues of one sentence in text order (see module docstring)."""
     table = _load()
@@ -171,6 +176,9 @@ def find_cues(sentence: str, min_rate: float = MIN_RATE) -> list[Cue]:
             # "the expected de-classification", "an alleged plot", "the alliance's recommended 2 percent":
             # a modifier, not a cue
             i += size
+            continue
+        if _compound_tail(sentence, tokens[i][0]):
+            i += size  # "self-described democratic socialist", "so-called experts": part of a modifier
             continue
         start, end = tokens[i][0], tokens[i + size - 1][1]
         inside = any(a < start and end <= b for a, b in quoted)

@@ -25,7 +25,9 @@ _APPOSITION_END = re.compile(rf"({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}),\s+[^
 # An aside between a subject and its verb that opens with a preposition or a relative word: "Clinton,
 # during a town hall meeting in Columbus, Ohio, said" (the subject is before it, whatever it names).
 _ASIDE_END = re.compile(
-    r"(?<=[\w)]),\s+(?:during|who|which|whose|speaking|in|at|on|of|after|before|while|when|addressing|[a-z]{3,}ing)\b"
+    r"(?<=[\w)]),\s+(?:during|who|which|whose|speaking|in|at|on|of|after|before|while|when|addressing|[a-z]{3,}ing|"
+    r"for\s+(?:example|instance)|however|meanwhile|though|too|also|instead|moreover|likewise|similarly|"
+    r"nonetheless|nevertheless|separately)\b"
     r"(?:[^\"“”,]|(?<=\d),(?=\d{3}))*"  # "representing 4,000 workers"
     r"(?:,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*)?,\s*$"
 )
@@ -173,6 +175,17 @@ _TAG_SENTENCE = re.compile(r"[ \t]*((?:[A-Za-z][\w.'’\-]*\s+){1,6}?[a-z]+(?:\s
 _OPENING_QUOTE = re.compile(r"^\s*(?:[\"“«„]|'')")
 # What may stand before an inverted verb (", said X", "\" says X", "— said X") besides nothing.
 _BEFORE_INVERTED = frozenset(",\"”'’:;—–-")
+# An adverb set off by commas right before a cue: "Will Rogers, for example, said Trump's visit …" has its subject
+# before the adverb, not after the cue.
+ADVERB_ASIDE_END = re.compile(
+    r",\s+(?:for\s+(?:example|instance)|however|meanwhile|though|too|also|instead|moreover|likewise|similarly|"
+    r"nonetheless|nevertheless|separately|in\s+fact|in\s+turn|in\s+response),\s*$",
+    re.IGNORECASE,
+)
+# ... or a clause of time between commas: "Powell’s office, when contacted by Reuters, said the former top diplomat …".
+TIME_ASIDE_END = re.compile(
+    r"(?<=[\w)’']),\s+(?:when|while|after|before|during|speaking|addressing)\b[^\"“”,;:]{1,120},\s*$", re.IGNORECASE
+)
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _RU_QUOTES = re.compile(r"[«»\"“”„]")
 # "according to figures published by Harbourside Water": the source is who published them.
@@ -367,6 +380,12 @@ _CLAUSE_SUBJECT = re.compile(
 )
 
 
+# A name opening the sentence, described between commas, then its verb.
+_APPOSED_SUBJECT = re.compile(
+    rf"\W*({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}),\s+(?:a|an|the)\s+[^,;\"“”]{{2,120}},\s+[a-z]"
+)
+
+
 def main_subject(sentence: str, cue_start: int, cue_words: str) -> tuple[int, int] | None:
     """The span of the main clause's subject when the cue is a participle after a comma or "by"
     ("But a few days later, Trump reversed himself, telling CBS…" -> "Trump") or a verb after "and" or "but"
@@ -381,6 +400,9 @@ def main_subject(sentence: str, cue_start: int, cue_words: str) -> tuple[int, in
     )
     if not participle and not coordinated:
         return None
+    apposed = _APPOSED_SUBJECT.match(sentence, 0, cue_start)
+    if apposed and apposed.group(1).split()[0].lower() not in _INTRODUCTORY:
+        return apposed.start(1), apposed.end(1)  # "Gary Emineth, a former state party chairman, became … and said"
     pos = 0
     for comma in [i for i, ch in enumerate(sentence[:cue_start]) if ch == ","] + [cue_start]:
         match = _CLAUSE_SUBJECT.match(sentence, pos, comma)
@@ -513,6 +535,26 @@ def trailing_first(sentence: str, cues: list[Cue]) -> list[Cue]:
     return [last] + [cue for cue in cues if cue is not last]
 
 
+_ASIDE_STRETCH = re.compile(r"[^\"“”;:()]{1,150}?,\s*$")
+
+
+def asides_last(sentence: str, cues: list[Cue]) -> list[Cue]:
+    """``cues`` with a participle that opens an aside before the main verb moved last: in "Salceda, citing data
+    from the U.S. State Department, said …" Salceda said it; the data are what the aside cites."""
+    ordered = sorted(cues, key=lambda cue: cue.start)
+    aside = [
+        cue
+        for cue, later in zip(ordered, ordered[1:])  # the next cue only: a sentence may hold thousands
+        if cue.words.split()[0].endswith("ing")
+        and sentence[max(0, cue.start - 2) : cue.start] == ", "
+        and _ASIDE_STRETCH.fullmatch(sentence, cue.end, later.start)
+    ]
+    if not aside:
+        return cues
+    moved = {id(cue) for cue in aside}
+    return [cue for cue in cues if id(cue) not in moved] + aside
+
+
 _QUOTE_MARKS = re.compile(r"[“”\"]|''")
 _QUOTED_LABEL = re.compile(r"\s*[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+)*:\s")
 
@@ -580,15 +622,39 @@ _REDUCED_RELATIVE = re.compile(
 )
 
 
+# ... or after one of these people ("Another intelligence source speaking to Fox News said"), where a singular
+# noun could as well be a verb ("began calling").
+_PERSON_PARTICIPLE = re.compile(
+    r"\b(?:source|official|spokes(?:wo)?man|spokesperson|aide|person|man|woman|member|lawmaker|advis[eo]r|analyst|"
+    r"expert|executive|diplomat|staffer|insider|strategist|officer|representative|attorney|lawyer|worker|voter|"
+    r"supporter|resident|someone|somebody|anyone)\s+(?=([a-z]{3,}ing)\b)"
+)
+# A relative clause with its own verb before the cue: "officials who spoke with The Huffington Post said",
+# "Hawkins and others who want to ban abortion said" (not "the man who Trump said", whose cue is the clause's).
+_WHO_CLAUSE = re.compile(r"(?<=\w)\s+(?=(who)(?:['’](?:d|s|ve|re))?\s+(?!(?:he|she|they|we|i|you|it)\b)[a-z])")
+# ... not after a word that makes "who" a question: "grew so heated over who supported which bill that X said".
+_BEFORE_QUESTION_WHO = frozenset("over about on of for to with as at know knew ask asked wonder decide see saw".split())
+
+
 def reduced_relative(left: str) -> tuple[int, bool] | None:
-    """Where the -ing verb of the first reduced relative clause after the last clause break of `left`
+    """Where the -ing verb (or the "who") of the first relative clause after the last clause break of `left`
     starts, and whether it ends `left` ("queries seeking to" + cue: the cue belongs to the clause)."""
     stop = max(left.rfind(p) for p in (",", ";", ":", '"', "“", "”", "(", ")", " — ", " -- "))
-    match = _REDUCED_RELATIVE.search(left, stop + 1)
-    if match is None or match.group(1) in ("during", "according", "including"):
+    found = [
+        m
+        for m in (pattern.search(left, stop + 1) for pattern in (_REDUCED_RELATIVE, _PERSON_PARTICIPLE, _WHO_CLAUSE))
+        if m is not None
+        and m.group(1) not in ("during", "according", "including")
+        and not (m.re is _WHO_CLAUSE and left[: m.start()].rsplit(None, 1)[-1].lower() in _BEFORE_QUESTION_WHO)
+    ]
+    if not found:
         return None
+    match = min(found, key=lambda m: m.end())
     at = match.end()
     rest = left[at + len(match.group(1)) :]
+    if match.re is _WHO_CLAUSE:
+        # "who also said", "who has long argued": the cue is the clause's own
+        return at, len(re.findall(r"[a-z’']+", rest)) < 2
     return at, re.fullmatch(r"\s*(?:to\s*)?", rest) is not None
 
 

@@ -67,7 +67,9 @@ from .speaker_words import (
 from .speaker_patterns import (
     NAME_WORD as _NAME_WORD,
     _AUX_TAIL,
+    _INTRODUCTORY,
     _NAME_RUN_END,
+    _NAME_TOKEN,
     _NAME_RUN_START,
     _APPOSITION_END,
     _ASIDE_END,
@@ -94,6 +96,8 @@ from .speaker_patterns import (
     _QUOTE_ONLY,
     _TAG_SENTENCE,
     _BEFORE_INVERTED,
+    ADVERB_ASIDE_END,
+    TIME_ASIDE_END,
     _CYRILLIC,
     _RU_QUOTES,
     _PUBLISHED_BY,
@@ -114,6 +118,7 @@ from .speaker_patterns import (
     _no_content_word,
     is_org,
     last_org_containing,
+    asides_last,
     main_subject,
     org_by_acronym,
     Attribution as Attribution,
@@ -156,6 +161,15 @@ _TIME_WORDS = frozenset("week month year night morning afternoon evening ago wee
 _NAME_OR_PRONOUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|he|she|they)(?![\w'’])")
 
 
+# A name opening the sentence, then a description between commas that may hold commas of its own, then the cue.
+_OPENING_SUBJECT = re.compile(
+    rf"\W*({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}),\s+(?:a|an|the|who|whose|[a-z]{{3,}}ing)\s[^\"“”;]{{2,200}},\s*"
+)
+# An apposed name followed by where the person works or lives: ", Darran Whiting of Liberty Baptist Church in Marion,".
+_PLACED_APPOSITION_END = re.compile(
+    rf"(?<=,)\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})\s+(?:of|from|at|in)\s+[^,\"“”;]{{2,80}}"
+    r"(?:\s+(?:in|of|from)\s+[A-Z][^,\"“”;]{1,40})?,\s*$"
+)
 _DASH_ASIDE_END = re.compile(r"(?<=\w)\s+[—–]\s+[^—–\"“”]{1,120}?\s+[—–]\s*$")
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:be\s+)?$")
 _PREPOSITION = re.compile(r"(?:of|to|in|on|at|for|about|with|from|by|against|over)\b")
@@ -601,7 +615,7 @@ class Attributor:
         # Cues of relative clauses ("…, who said"), for _relative_clause_speaker; reset on every call, so that a
         # sentence never reads another's.
         self._deferred = deferred = []
-        for cue in islice(trailing_first(sentence, find_cues(sentence)), MAX_TRIES):
+        for cue in islice(trailing_first(sentence, asides_last(sentence, find_cues(sentence))), MAX_TRIES):
             if negated_cue(sentence, cue.start):
                 continue  # "Trump has not yet responded", "declined to comment": no statement is reported
             if _INFINITIVE_BEFORE.search(sentence, max(0, cue.start - 7), cue.start):
@@ -612,7 +626,12 @@ class Attributor:
                 hit = self._subject_after(sentence, passive or (by.end() if by else cue.end), offset)
             else:
                 before = text_end(sentence, cue.start)
-                inverts = cue.after >= _INVERTS and (before == 0 or sentence[before - 1] in _BEFORE_INVERTED)
+                inverts = (
+                    cue.after >= _INVERTS
+                    and (before == 0 or sentence[before - 1] in _BEFORE_INVERTED)
+                    and not ADVERB_ASIDE_END.search(sentence, max(0, before - 30), before)
+                    and not TIME_ASIDE_END.search(sentence, max(0, before - 130), before)
+                )
                 main = main_subject(sentence, cue.start, cue.words)  # "Trump reversed himself, telling CBS"
                 hit = self._resolve(sentence, main[0], main[1], offset) if main else None
                 if inverts and (hit is None or hit.speaker is None):
@@ -715,7 +734,21 @@ class Attributor:
             hit = self._named(match.group(1), offset + match.start(1), left_stripped[: match.start(1)])
             if hit:
                 return hit
+        opening = _OPENING_SUBJECT.fullmatch(sentence, 0, end)
+        if opening and opening.group(1).split()[0].lower() not in _INTRODUCTORY:
+            # "Sandra Inman, a Cruz supporter from Jackson, Miss., attending the convention, said": the name the
+            # sentence opens with, however many commas its description has
+            hit = self._named(opening.group(1), offset - cut + opening.start(1), "")
+            if hit:
+                return hit
         if left_stripped.endswith(","):  # "The ministry's spokesman, Igor Konashenkov, said"
+            placed = _PLACED_APPOSITION_END.search(left_stripped)
+            if (
+                placed
+            ):  # "A pastor, Darran Whiting of Liberty Baptist Church in Marion, said": the person, not the place
+                hit = self._named(placed.group(1), offset + placed.start(1), left_stripped[: placed.start(1)])
+                if hit:
+                    return hit
             paren = _PAREN_TAIL.search(left_stripped, 0, len(left_stripped) - 1)  # "…, Joe Lieberman (I-Conn.),"
             match = _NAME_RUN_END.search(left_stripped, 0, paren.start() if paren else len(left_stripped) - 1)
             if match:
