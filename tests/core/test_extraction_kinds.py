@@ -174,3 +174,21 @@ def test_curly_apostrophes_read_like_straight_ones():
     from reviewer.core.extraction.features import sentence_features
 
     assert sentence_features("I\u2019m sure we don\u2019t need it.") == sentence_features("I'm sure we don't need it.")
+
+
+def test_a_party_doing_something_is_no_quotation():
+    # news-guidelines.md: a quotation is an attributed *statement*; narrated actions are in the article's voice.
+    # PolNeAR's cues include "endorsing", "seemed", "refused": the sentence may have a speaker, not a quotation.
+    for sentence in (
+        "Sen. Tom Reyes is endorsing Ann Ortiz's campaign for governor.",
+        "At times, Mr. Reyes seemed more concerned with his own party.",
+    ):
+        assert classify(sentence, attributed=True) == "other"
+    # a reporting cue, quoted words or a Russian statement keep it a quotation
+    assert classify("Tom Reyes told reporters the port was safe.", attributed=True) == "quotation"
+    assert classify("According to Tom Reyes, the port is safe.", attributed=True) == "quotation"
+    assert classify('Reyes called the plan "a disgrace" on Monday.', attributed=True) == "quotation"
+    assert classify("Министр назвал проект важным.", attributed=True) == "quotation"
+    text = "Residents met in the hall.\n\nSen. Tom Reyes is endorsing Ann Ortiz's campaign for governor."
+    [claim] = extract_claims(text, quality="fast")[1:]
+    assert claim.kind == "other"
