@@ -578,3 +578,10 @@ def test_a_participle_aside_before_the_verb_is_not_the_source():
     # 'Salceda, citing data from the U.S. State Department, said that about 4 million people …' gave 'data from the U'.
     text = "Ortiz, citing data from the Harbour Statistics Office, said that 4 million people live near the port."
     assert speaker_of(text, "Ortiz") == ("Ortiz", "Ortiz")
+
+
+def test_a_relative_clause_between_commas_is_not_the_source():
+    # 'Kessel, whose organization is helping push for bills in the House and Senate, said' gave 'organization', and
+    # with that cue set aside the words after "said" were read as an inverted subject.
+    text = "Ortiz, whose organization is pushing for the bill, said the port lost 400 jobs last year."
+    assert speaker_of(text, "Ortiz") == ("Ortiz", "Ortiz")

@@ -34,6 +34,7 @@ LONG_SENTENCE_UNITS = [
     "officials who spoke with Alpha said ",
     "Reyes, for example, said ",
     "Reyes, when asked by Alpha, said ",
+    "Reyes, whose group backs Alpha, said ",
     "Smith said ",
     "said, The ",
     "has also ",

@@ -182,9 +182,11 @@ ADVERB_ASIDE_END = re.compile(
     r"nonetheless|nevertheless|separately|in\s+fact|in\s+turn|in\s+response),\s*$",
     re.IGNORECASE,
 )
-# ... or a clause of time between commas: "Powell’s office, when contacted by Reuters, said the former top diplomat …".
+# ... or a clause of time or a relative clause between commas: "Powell’s office, when contacted by Reuters, said the
+# former top diplomat …", "Reyes, whose group backs the bill, said the port …".
 TIME_ASIDE_END = re.compile(
-    r"(?<=[\w)’']),\s+(?:when|while|after|before|during|speaking|addressing)\b[^\"“”,;:]{1,120},\s*$", re.IGNORECASE
+    r"(?<=[\w)’']),\s+(?:when|while|after|before|during|speaking|addressing|who|whose)\b[^\"“”,;:]{1,120},\s*$",
+    re.IGNORECASE,
 )
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _RU_QUOTES = re.compile(r"[«»\"“”„]")
@@ -535,18 +537,23 @@ def trailing_first(sentence: str, cues: list[Cue]) -> list[Cue]:
     return [last] + [cue for cue in cues if cue is not last]
 
 
+# ... or a relative clause between commas: "Reyes, whose organization is pushing for the bill, said".
+_RELATIVE_ASIDE_OPEN = re.compile(r",\s+(?:who|whose|which)\b[^,\"“”;:]*$")
 _ASIDE_STRETCH = re.compile(r"[^\"“”;:()]{1,150}?,\s*$")
 
 
 def asides_last(sentence: str, cues: list[Cue]) -> list[Cue]:
-    """``cues`` with a participle that opens an aside before the main verb moved last: in "Salceda, citing data
-    from the U.S. State Department, said …" Salceda said it; the data are what the aside cites."""
+    """``cues`` with a participle that opens an aside before the main verb, or a cue of a relative clause there,
+    moved last: in "Salceda, citing data from the U.S. State Department, said …" Salceda said it; the data are what
+    the aside cites."""
     ordered = sorted(cues, key=lambda cue: cue.start)
     aside = [
         cue
         for cue, later in zip(ordered, ordered[1:])  # the next cue only: a sentence may hold thousands
-        if cue.words.split()[0].endswith("ing")
-        and sentence[max(0, cue.start - 2) : cue.start] == ", "
+        if (
+            (cue.words.split()[0].endswith("ing") and sentence[max(0, cue.start - 2) : cue.start] == ", ")
+            or _RELATIVE_ASIDE_OPEN.search(sentence, max(0, cue.start - 80), cue.start)
+        )
         and _ASIDE_STRETCH.fullmatch(sentence, cue.end, later.start)
     ]
     if not aside:
