@@ -35,6 +35,8 @@ LONG_SENTENCE_UNITS = [
     "Reyes, for example, said ",
     "Reyes, when asked by Alpha, said ",
     "Reyes, whose group backs Alpha, said ",
+    "Alpha reports that ",
+    "The plan, first reported by Alpha, ",
     "Smith said ",
     "said, The ",
     "has also ",

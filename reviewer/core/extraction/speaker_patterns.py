@@ -271,14 +271,16 @@ def without_clause_tail(found: Attribution, text: str) -> Attribution:
 # A subordinating word that opens a span belongs to the clause around it, not to the party it names:
 # "before city officials had weighed in" names "city officials".
 _SUBORDINATORS = frozenset("before after when while because since until although though if as once unless".split())
+# ... and so does a conjunction or the "by" of a passive ("by Christopher Heath", "And former Rep. David Duke").
+_LEADING_LINKS = frozenset("by and but or".split())
 
 
 def without_subordinator(found: Attribution, text: str) -> Attribution:
-    """``found`` without a subordinating word at its start ("before city officials" -> "city
+    """``found`` without a subordinating word, a conjunction or "by" at its start ("before city officials" -> "city
     officials"), in the speaker and in the underlined mention alike."""
     speaker = found.speaker or ""
     first, _, rest = speaker.partition(" ")
-    if first not in _SUBORDINATORS or not rest.strip():
+    if (first not in _SUBORDINATORS and first.lower() not in _LEADING_LINKS) or not rest.strip():
         return found
     start = found.start
     if start is not None and found.end is not None and text[start : found.end].startswith(first + " "):
@@ -612,11 +614,14 @@ def passive_by(sentence: str, cue_start: int, cue_end: int) -> int:
         not _PASSIVE_BE.search(sentence, max(0, cue_start - 40), cue_start)
         and not _BE_CUE.match(sentence, cue_start)
         and not _AS_CUED.fullmatch(sentence, 0, cue_start)
+        and not _PARTICIPLE_ASIDE.search(sentence, max(0, cue_start - 30), cue_start)
     ):
         return 0  # a learnt cue may hold its auxiliary: "was first reported"
     return by.end()
 
 
+# A participle after a comma: "The campaign, first reported by The Washington Post, is …".
+_PARTICIPLE_ASIDE = re.compile(r",\s+(?:(?:first|originally|previously|earlier|also|widely)\s+)?$")
 _AS_CUED = re.compile(r"\W*[Aa]s\s+(?:(?:first|originally|previously|earlier|also)\s+)?")  # "As reported by X, …"
 
 
