@@ -624,3 +624,19 @@ def test_an_agency_named_by_its_work_is_no_person_for_a_pronoun():
         "He announced a program to defer 400 deportations."
     )
     assert speaker_of(text, "He announced")[0] != "Harbour Customs Enforcement"
+
+
+def test_a_lawsuit_speaks_for_who_filed_it():
+    # 'Patricia Smith and Charles Woods, the parents of two Americans killed … in Benghazi, Libya, have filed a wrongful
+    # death lawsuit …' then 'The lawsuit contends that …' gave 'lawsuit' (and the first sentence 'Benghazi').
+    text = (
+        "Tom Reyes and Ann Ortiz, the owners of two boats sunk in the harbour at Marston, Maine, have filed a "
+        "wrongful death lawsuit against the port.\n\n"
+        "The lawsuit contends that 40 safety rules were broken.\n\n"
+        "The suit also alleges fraud by the port authority."
+    )
+    assert speaker_of(text, "Tom Reyes")[0] == "Tom Reyes; Ann Ortiz"
+    assert speaker_of(text, "The lawsuit")[0] == "Tom Reyes and Ann Ortiz"
+    assert speaker_of(text, "The suit")[0] == "Tom Reyes and Ann Ortiz"
+    text = "Harbour Freight sued the city in May. The complaint says the port owes it $4 million."
+    assert speaker_of(text, "The complaint")[0] == "Harbour Freight"

@@ -3,7 +3,8 @@
 news-guidelines.md resolves definite descriptions ("the authors") to the party they refer to. An article
 names a study's or report's authors once ("a report from the Congressional Budget Office", "The Tax
 Foundation released a study", "The authors of the report, which include the U.S. PIRG Education Fund and
-Citizens for Tax Justice") and then says "the report", "the study" or "the researchers". `study_authors`
+Citizens for Tax Justice") and then says "the report", "the study" or "the researchers"; a lawsuit is its
+plaintiffs' ("X and Y have filed a lawsuit", then "the lawsuit contends"). `study_authors`
 reads one sentence and returns what it names, as (noun, party) pairs the Attributor remembers by title.
 Pure functions.
 """
@@ -58,6 +59,13 @@ _BY_PARTY = re.compile(rf"\s+(?:{_WRITTEN}\s+)?{_AUTHOR}")
 _DOCUMENT_BY = re.compile(
     rf"^(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[\w-]+\s+){{0,3}}?{_DOCUMENTS}\s+(?:{_WRITTEN}\s+)?{_AUTHOR}$"
 )
+# Who brings a lawsuit, for "the lawsuit contends": "Patricia Smith and Charles Woods, the parents of …, have filed a
+# wrongful death lawsuit against …", "Acme sued the city". The sentence opens with them.
+_SUED = re.compile(
+    rf"\W*{_NAME}(?:,[^\"“”;]{{2,200}}?,)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
+    rf"(?:(?:filed|brought)\s+(?:a|an)\s+(?:[\w\-]+\s+){{0,3}}?(?:lawsuit|suit|complaint)\b|sued\b)"
+)
+_LEGAL_WORKS = ("lawsuit", "suit", "complaint")
 _NOT_NAMES = frozenset("The A An In On But And This That It He She They We I".split())
 _CONNECTORS = frozenset("of for on and the de".split())
 
@@ -73,6 +81,10 @@ def study_authors(sentence: str) -> list[tuple[str, str]]:
         author = _AUTHOR_BEFORE_WORK.search(sentence, max(0, work.start() - _NAME_REACH), work.start())
         if author and author.group("name").split()[0] not in _NOT_NAMES:
             out.extend(_named_pairs(work.group(), author.group("name")))
+    sued = _SUED.match(sentence)
+    if sued and sued.group("name").split()[0] not in _NOT_NAMES:
+        name = _trimmed(sued.group("name"))
+        out.extend((work, name) for work in _LEGAL_WORKS if name)
     for match in _RELEASED.finditer(sentence):
         named = _NAME_BEFORE.search(sentence, max(0, match.start() - _NAME_REACH), match.start())
         if named:

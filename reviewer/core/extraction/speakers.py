@@ -161,9 +161,12 @@ _TIME_WORDS = frozenset("week month year night morning afternoon evening ago wee
 _NAME_OR_PRONOUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|he|she|they)(?![\w'’])")
 
 
+# A place and its state or country, not a name and its description: "in Benghazi, Libya, have filed".
+_PLACE_AFTER_COMMA = re.compile(r",\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,\s*")
 # A name opening the sentence, then a description between commas that may hold commas of its own, then the cue.
 _OPENING_SUBJECT = re.compile(
-    rf"\W*({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}),\s+(?:a|an|the|who|whose|[a-z]{{3,}}ing)\s[^\"“”;]{{2,200}},\s*"
+    rf"\W*({_NAME_TOKEN}(?:\s+(?:and\s+)?{_NAME_TOKEN}){{0,5}}),\s+(?:a|an|the|who|whose|[a-z]{{3,}}ing)\s"
+    r"[^\"“”;]{2,200},\s*"
 )
 # An apposed name followed by where the person works or lives: ", Darran Whiting of Liberty Baptist Church in Marion,".
 _PLACED_APPOSITION_END = re.compile(
@@ -730,7 +733,7 @@ class Attributor:
         if aside:
             return self._subject_before(sentence, cut + aside.start(), offset - cut)
         match = _APPOSITION_END.search(left_stripped)
-        if match:
+        if match and not _PLACE_AFTER_COMMA.fullmatch(left_stripped, match.end(1)):
             hit = self._named(match.group(1), offset + match.start(1), left_stripped[: match.start(1)])
             if hit:
                 return hit
@@ -742,10 +745,9 @@ class Attributor:
             if hit:
                 return hit
         if left_stripped.endswith(","):  # "The ministry's spokesman, Igor Konashenkov, said"
+            # "A pastor, Darran Whiting of Liberty Baptist Church in Marion, said": the person, not the place
             placed = _PLACED_APPOSITION_END.search(left_stripped)
-            if (
-                placed
-            ):  # "A pastor, Darran Whiting of Liberty Baptist Church in Marion, said": the person, not the place
+            if placed:
                 hit = self._named(placed.group(1), offset + placed.start(1), left_stripped[: placed.start(1)])
                 if hit:
                     return hit
