@@ -640,3 +640,27 @@ def test_a_lawsuit_speaks_for_who_filed_it():
     assert speaker_of(text, "The suit")[0] == "Tom Reyes and Ann Ortiz"
     text = "Harbour Freight sued the city in May. The complaint says the port owes it $4 million."
     assert speaker_of(text, "The complaint")[0] == "Harbour Freight"
+
+
+def test_accented_names_are_whole_and_keep_their_spelling():
+    # 'said Raúl Grijalva' gave "Ra", 'according to Recep Tayyip Erdoğan' "Recep Tayyip Erdo", 'Éric Zemmour told'
+    # "Zemmour": the rules spelt names with ASCII letters only.
+    assert speaker_of("Taxes rose 4 percent, said Raúl Grijalva.", "Taxes") == ("Raúl Grijalva", "Raúl Grijalva")
+    text = "Taxes rose 4 percent, according to Recep Tayyip Erdoğan."
+    assert speaker_of(text, "Taxes") == ("Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan")
+    text = "Éric Zemmour told reporters that taxes rose 4 percent. Zemmour said the port lost 400 jobs."
+    assert speaker_of(text, "Éric") == ("Éric Zemmour", "Éric Zemmour")
+    assert speaker_of(text, "Zemmour said") == ("Éric Zemmour", "Zemmour")
+    # Cyrillic is not Latin: the Russian rules read it as written
+    assert speaker_of("«Налоги выросли на 4%», — заявил Пётр Иванов.", "«Налоги")[0] == "Пётр Иванов"
+
+
+def test_folding_keeps_every_offset():
+    from reviewer.core.extraction.latin_folding import Unfolder, fold
+
+    text = "Raúl Grijalva, Erdoğan, Ngātiwai × 2, Straße, Øresund, Пётр"
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert folded == "Raul Grijalva, Erdogan, Ngatiwai × 2, Straße, Øresund, Пётр"
+    assert fold("plain ASCII") == "plain ASCII"
+    assert Unfolder(text)("Raul Grijalva and Erdogan") == "Raúl Grijalva and Erdoğan"

@@ -36,6 +36,7 @@ LONG_SENTENCE_UNITS = [
     "Reyes, when asked by Alpha, said ",
     "Reyes, whose group backs Alpha, said ",
     "Alpha reports that ",
+    "Raúl Grijalva said ",
     "Alpha, the owner, Beta, ",
     "Alpha and Beta, the owners of boats, have filed a lawsuit ",
     "The plan, first reported by Alpha, ",

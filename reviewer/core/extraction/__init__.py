@@ -9,11 +9,11 @@ pure and may be called from any thread; results are new objects the caller owns.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from . import boilerplate, kinds, news, segment, source_tagger, speaker_credits, speakers
+from . import boilerplate, kinds, latin_folding, news, segment, source_tagger, speaker_credits, speakers
 from .models import ModelMissing, fast_model, final_scorer, news_head
 from .source_tagger import TaggedSpan
 
@@ -173,7 +173,11 @@ def _tagger_hints(sentences: list[str], tokens: list[np.ndarray]) -> list[list[T
 def _attribute(
     text: str, segments: list[_Segment], hints: list[list[TaggedSpan]] | None
 ) -> list[tuple[int, int, speakers.Attribution]]:
-    attributor = speakers.Attributor(text)
+    # The rules read accented Latin letters as plain ones ("Raúl" as "Raul"), offsets unchanged; the speakers they
+    # find get the article's spelling back.
+    folded = latin_folding.fold(text)
+    unfold = latin_folding.Unfolder(text) if folded is not text else None
+    attributor = speakers.Attributor(folded)
     out = []
     for i, segment_ in enumerate(segments):
         for label in segment_.labels:
@@ -182,6 +186,8 @@ def _attribute(
         attribution = attributor.attribute(
             segment_.start, segment_.end, segment_.first_in_block, hints[i] if hints is not None else ()
         )
+        if unfold is not None and attribution.speaker:
+            attribution = replace(attribution, speaker=unfold(attribution.speaker))
         out.append((segment_.start, segment_.end, attribution))
     return out
 
