@@ -42,7 +42,10 @@ ANY_ORG = frozenset("agency group organization organisation company firm body bu
 
 MEDIA = frozenset("statement statements report documents data figures interview letter".split())
 
-PRONOUN_WORDS = frozenset("i i've i'd i'm i'll we you he she it they this that there".split())
+PRONOUN_WORDS = frozenset(
+    "i i've i'd i'm i'll we you he she it they this that there it's he's she's they're we're you're that's "
+    "there's they've we've they'd he'd she'd we'd you'd they'll he'll she'll we'll it'll".split()
+)
 
 GENERIC_NOUNS = (
     "spokesman|spokeswoman|spokesperson|spokespeople|official|officials|ministry|police|company|firm|government|"

@@ -814,7 +814,7 @@ class Attributor:
         lead = re.match(r"(?:the|a|an)\s+", phrase, re.IGNORECASE)
         name = " ".join(phrase[lead.end() if lead else 0 :].split())
         words = name.split()
-        if not words or words[0].lower() in _PRONOUN_WORDS or words[-1].lower().replace("’", "'") in _PRONOUN_WORDS:
+        if not words or {words[0].lower().replace("’", "'"), words[-1].lower().replace("’", "'")} & _PRONOUN_WORDS:
             return None  # "obviously I’m saying": the quoted speaker, not a party the phrase names
         named = words[:-1] if len(words) > 1 and words[-1] in _AUXILIARIES else words  # "Ted Cruz is touting"
         if len(named) <= 6 and all(w[0].isupper() for w in named):  # a name, maybe titled ("Texas Sen. Ted Cruz")
