@@ -449,3 +449,14 @@ def test_a_rules_speaker_that_names_no_party_gives_way_to_a_less_sure_tagger_spa
     ):
         found = with_tagger(rules, sentence, 0, tagged, "combined", resolve, no_subject)
         assert found is not None and found.speaker == expected, rules
+
+
+def test_the_tail_of_a_list_is_no_source():
+    # Seen in the desk (Washington Post): the tagger's 'including 17 foreigners' for 'Gunmen opened fire …, killing at
+    # least 19 people, including 17 foreigners, in an assault …'.
+    text = (
+        "Gunmen opened fire on visitors at Harbour’s most renowned museum on Wednesday, killing at least 19 people, "
+        "including 17 foreigners, in an assault that threatened to upset the fragile stability of a country seen as "
+        "the lone success of the region."
+    )
+    assert _speaker(text, "Gunmen", "final")[0] is None

@@ -245,6 +245,8 @@ def _no_content_word(speaker: str) -> bool:
         return True  # "voted against the rosy-", "stripping out": a verb phrase, not a party
     if len(words) == 1 and words[0].islower() and words[0].endswith(("ing", "ed")) and words[0] not in _ING_NOUNS:
         return True  # "making", "involved": a verb form, not a party ("polling shows" keeps its source)
+    if words[0] in ("including", "excluding", "among", "despite", "during", "without"):
+        return True  # "killing at least 19 people, including 17 foreigners": a list's tail, not a party
     return all(word.lower() in _FUNCTION_WORDS for word in words)
 
 
