@@ -673,3 +673,18 @@ def test_a_phrase_opening_with_a_pronoun_contraction_is_no_source():
     assert speaker_of(text, "Tom Reyes")[0] != "it’s handled"
     text = "Tom Reyes keeps an eye on how it's handled and presented in the fish markets."
     assert speaker_of(text, "Tom Reyes")[0] != "it's handled"
+
+
+def test_a_news_outlet_cited_is_not_the_company_it_reports_on():
+    # Seen in the desk (Salon): after '… as Reuters reported, …', 'the company announced that it would charge $100'
+    # was Reuters'.
+    text = (
+        "Harbour Freight Company raised its prices on Monday. The move ignited fears, as Reuters reported, of a new "
+        "wave of price rises. The company announced that it would charge $100 for each container."
+    )
+    assert speaker_of(text, "The company")[0] == "Harbour Freight Company"
+    text = (
+        "Ride-sharing fares rose on Monday. The move ignited fears, as Reuters reported, of a new wave of price rises. "
+        "The company announced that it would charge $100 to take passengers from the area."
+    )
+    assert speaker_of(text, "The company")[0] != "Reuters"

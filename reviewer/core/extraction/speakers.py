@@ -161,6 +161,11 @@ _TIME_WORDS = frozenset("week month year night morning afternoon evening ago wee
 _NAME_OR_PRONOUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|he|she|they)(?![\w'’])")
 
 
+# The names of news outlets and agencies, which report on companies.
+_OUTLET = re.compile(
+    r"\b(?:Reuters|Associated Press|AP|AFP|CNN|BBC|Bloomberg|Times|Post|Journal|News|Gazette|Tribune|Herald|"
+    r"Press|Radio|Television|TV|Magazine|NBC|ABC|CBS|Fox|MSNBC|NPR|PBS|Politico|Axios|Mashable)\b"
+)
 # A place and its state or country, not a name and its description: "in Benghazi, Libya, have filed".
 _PLACE_AFTER_COMMA = re.compile(r",\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,\s*")
 # A name opening the sentence, then a description between commas that may hold commas of its own, then the cue.
@@ -1092,8 +1097,10 @@ class Attributor:
         org = last_org_containing(self._orgs, noun)
         if org and noun in _ORG_WORDS:
             return Attribution(org, start, start + len(phrase))
-        if noun in _ANY_ORG and self._orgs and re.match(r"the\s+\S+$", phrase, re.IGNORECASE):
-            return Attribution(self._orgs[-1], start, start + len(phrase))  # "the agency": the last one named
+        # A news outlet the article cites ("as Reuters reported") is seldom the company or agency it reports on.
+        reported_on = [org for org in self._orgs if not _OUTLET.search(org)]
+        if noun in _ANY_ORG and reported_on and re.match(r"the\s+\S+$", phrase, re.IGNORECASE):
+            return Attribution(reported_on[-1], start, start + len(phrase))  # "the agency": the last one named
         if (
             noun in _COMPANY_NOUNS
             and not known
@@ -1101,7 +1108,7 @@ class Attributor:
         ):
             # "The oil company said", "the bank said": the organisation named last, or a name that no
             # first name opens ("Wells Fargo", "Exxon Mobil"), which the memory of people kept for a person
-            company = self._orgs[-1] if self._orgs else self._unknown_company()
+            company = reported_on[-1] if reported_on else self._unknown_company()
             if company:
                 return Attribution(company, start, start + len(phrase))
         # "The company said": the speaker is "company", the mention keeps its article.
