@@ -688,3 +688,19 @@ def test_a_news_outlet_cited_is_not_the_company_it_reports_on():
         "The company announced that it would charge $100 to take passengers from the area."
     )
     assert speaker_of(text, "The company")[0] != "Reuters"
+
+
+def test_a_passive_of_telling_and_a_name_given_report_no_speaker():
+    # Seen in the desk (WebMD): 'Parents have been told for years to avoid …' gave 'Parents have been', and 'A new
+    # skin patch called Viaskin allowed …' gave 'new skin patch'.
+    text = "Parents have been told for years to avoid giving peanuts to babies under 40 weeks old."
+    assert speaker_of(text, "Parents")[0] is None
+    text = "A new skin patch called Viaskin allowed 40 percent of people with peanut allergies to eat peanuts."
+    assert speaker_of(text, "A new")[0] is None
+    # an agent, or a subject that does the calling, is still the source
+    assert speaker_of("Reyes was told by the mayor that taxes would rise 4 percent.", "Reyes")[0] == "mayor"
+    text = (
+        "The Harbour Security Council on Friday made a strong condemnation of the latest test and pledged to impose "
+        'further sanctions as a deterrence to what it called "a clear threat to international peace."'
+    )
+    assert speaker_of(text, "The Harbour")[0] == "Harbour Security Council"

@@ -37,6 +37,8 @@ LONG_SENTENCE_UNITS = [
     "Reyes, whose group backs Alpha, said ",
     "Alpha reports that ",
     "Raúl Grijalva said ",
+    "a patch called Alpha ",
+    "Parents have been told ",
     "Alpha, the owner, Beta, ",
     "Alpha and Beta, the owners of boats, have filed a lawsuit ",
     "The plan, first reported by Alpha, ",

@@ -624,6 +624,32 @@ def passive_by(sentence: str, cue_start: int, cue_end: int) -> int:
 
 # A participle after a comma: "The campaign, first reported by The Washington Post, is …".
 _PARTICIPLE_ASIDE = re.compile(r",\s+(?:(?:first|originally|previously|earlier|also|widely)\s+)?$")
+# Verbs whose passive subject is who was addressed: "Parents have been told for years to …" names no source.
+_ADDRESSED = frozenset("told asked informed advised warned briefed assured reminded urged".split())
+# "a new skin patch called Viaskin": a name given, not words said.
+_CALLING_SUBJECTS = frozenset("it he she they we i you who which that what".split())
+_NAMED_CALLED = re.compile(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s+$")
+
+
+def addressed_or_named(sentence: str, cue_start: int, cue_end: int, words: str) -> bool:
+    """Whether a cue reports no speaker: the passive of a verb of telling with no agent ("Parents have been told
+    …"), or "called" that gives a name ("a new skin patch called Viaskin")."""
+    if words in _ADDRESSED:
+        return (
+            _PASSIVE_BE.search(sentence, max(0, cue_start - 40), cue_start) is not None
+            and _BY.match(sentence, cue_end) is None
+        )
+    if words == "called":
+        before = sentence[max(0, cue_start - 60) : cue_start].split()
+        return (
+            bool(before)
+            and before[-1].lower() not in _CALLING_SUBJECTS  # "what it called", "which he called"
+            and _NAMED_CALLED.search(sentence, max(0, cue_start - 60), cue_start) is not None
+            and re.match(r"\s+(?:[A-Z\"“]|the\s+[A-Z])", sentence[cue_end : cue_end + 6]) is not None
+        )
+    return False
+
+
 _AS_CUED = re.compile(r"\W*[Aa]s\s+(?:(?:first|originally|previously|earlier|also)\s+)?")  # "As reported by X, …"
 
 

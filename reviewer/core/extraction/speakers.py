@@ -118,6 +118,7 @@ from .speaker_patterns import (
     _no_content_word,
     is_org,
     last_org_containing,
+    addressed_or_named,
     asides_last,
     main_subject,
     org_by_acronym,
@@ -626,6 +627,8 @@ class Attributor:
         for cue in islice(trailing_first(sentence, asides_last(sentence, find_cues(sentence))), MAX_TRIES):
             if negated_cue(sentence, cue.start):
                 continue  # "Trump has not yet responded", "declined to comment": no statement is reported
+            if addressed_or_named(sentence, cue.start, cue.end, cue.words):
+                continue  # "Parents have been told …", "a skin patch called Viaskin": nobody is reported
             if _INFINITIVE_BEFORE.search(sentence, max(0, cue.start - 7), cue.start):
                 continue  # "who requested anonymity to discuss": an intention, and its subject is not before it
             passive = passive_by(sentence, cue.start, cue.end)  # "was criticized by X": X, the agent
