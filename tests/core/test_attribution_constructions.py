@@ -704,3 +704,18 @@ def test_a_passive_of_telling_and_a_name_given_report_no_speaker():
         'further sanctions as a deterrence to what it called "a clear threat to international peace."'
     )
     assert speaker_of(text, "The Harbour")[0] == "Harbour Security Council"
+
+
+def test_a_public_body_is_not_the_company_or_the_bank():
+    # Seen in the desk (New York Times): 'The central bank is expected to push rates up again' got 'Congress', the
+    # last organisation named.
+    text = "The Harbour Budget Committee met on Monday. The central bank said rates would rise 4 percent."
+    assert speaker_of(text, "The central")[0] == "central bank"
+    text = (
+        "The Harbour Freight Company raised prices. The Harbour Budget Committee met on Monday. "
+        "The company said it would charge $100 for each container."
+    )
+    assert speaker_of(text, "The company")[0] == "Harbour Freight Company"
+    # "the agency" may be a public body
+    text = "The Harbour Port Agency met on Monday. The agency said tolls would rise 4 percent."
+    assert speaker_of(text, "The agency")[0] == "Harbour Port Agency"

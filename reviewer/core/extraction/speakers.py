@@ -162,6 +162,15 @@ _TIME_WORDS = frozenset("week month year night morning afternoon evening ago wee
 _NAME_OR_PRONOUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*|he|she|they)(?![\w'’])")
 
 
+# Nouns only a business is called by, and the words that name a public body, which none of them stands for.
+_BUSINESS_NOUNS = frozenset(
+    "company firm bank retailer airline insurer automaker carmaker manufacturer conglomerate lender chain maker startup "
+    "corporation utility operator provider".split()
+)
+_PUBLIC_BODY = re.compile(
+    r"\b(?:Congress|Senate|House|Parliament|Ministry|Department|Agency|Court|Police|Army|Government|Administration|"
+    r"Committee|Commission|Council|Pentagon|Kremlin|White House|United Nations|UN|EU|NATO|Bureau|Office|Party)\b"
+)
 # The names of news outlets and agencies, which report on companies.
 _OUTLET = re.compile(
     r"\b(?:Reuters|Associated Press|AP|AFP|CNN|BBC|Bloomberg|Times|Post|Journal|News|Gazette|Tribune|Herald|"
@@ -1100,8 +1109,13 @@ class Attributor:
         org = last_org_containing(self._orgs, noun)
         if org and noun in _ORG_WORDS:
             return Attribution(org, start, start + len(phrase))
-        # A news outlet the article cites ("as Reuters reported") is seldom the company or agency it reports on.
-        reported_on = [org for org in self._orgs if not _OUTLET.search(org)]
+        # A news outlet the article cites ("as Reuters reported") is seldom the company or agency it reports on, nor
+        # is a public body ("Congress") the company or the bank the article speaks of ("the central bank").
+        reported_on = [
+            org
+            for org in self._orgs
+            if not _OUTLET.search(org) and not (noun in _BUSINESS_NOUNS and _PUBLIC_BODY.search(org))
+        ]
         if noun in _ANY_ORG and reported_on and re.match(r"the\s+\S+$", phrase, re.IGNORECASE):
             return Attribution(reported_on[-1], start, start + len(phrase))  # "the agency": the last one named
         if (
