@@ -192,3 +192,34 @@ def test_a_party_doing_something_is_no_quotation():
     text = "Residents met in the hall.\n\nSen. Tom Reyes is endorsing Ann Ortiz's campaign for governor."
     [claim] = extract_claims(text, quality="fast")[1:]
     assert claim.kind == "other"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # news-guidelines.md: "a number incidental to an event" makes no statistic
+        "Lashing out, Reyes said the 83-year-old justice’s mind was gone.",
+        "Tom Reyes, 51, who is married to the mayor, was seen at the port.",
+        "The Daily Harbour ran a nearly 3,000-word article on him.",
+        "The PR effort comes ahead of the release of a 28-page section of the report.",
+        "The program ends at 9 a.m. on weekdays.",
+        "5.",
+        "Post-9/11 rebuilding is not the only reason the port backs the mayor.",
+    ],
+)
+def test_incidental_numbers_make_no_statistic(sentence):
+    assert classify(sentence) != "statistic"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unemployment fell to 4.9 percent last year.",
+        "The port handled 3,000 containers a day in 2015.",
+        "Some 40 percent-point swings were seen.",
+        "The plan costs $40 million over 10 years.",
+        "Reyes, 51, said the port lost 400 jobs.",
+    ],
+)
+def test_a_real_figure_beside_an_incidental_one_is_still_a_statistic(sentence):
+    assert classify(sentence) == "statistic"

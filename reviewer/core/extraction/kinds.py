@@ -209,11 +209,21 @@ def is_quotation(sentence: str) -> bool:
     return stripped[:1] in '"“«„' or dialogue or bool(_RU_QUOTE_TAIL.match(stripped))
 
 
+# Numbers incidental to what a sentence says (news-guidelines.md: they make no statistic): an age ("the
+# 83-year-old justice", "Weiner, 51,"), "9/11", a number that describes a thing ("a 3,000-word article", "the
+# 28-page section"), a time of day, markup and a list's item number.
+_INCIDENTAL_NUMBER = re.compile(
+    r"\b\d{1,3}-year-old\b|(?<=[a-z]), \d{1,3},(?= )|\b9/11\b|\b\d+(?:,\d{3})*-(?!percent\b|point\b)[a-z]+\b"
+    r"|\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.|<[^<>]{0,200}>|^\s*\d{1,2}\.\s*$"  # "9 a.m.", markup, a list's "5."
+)
+
+
 def _is_statistic(sentence: str) -> bool:
     if _STATISTIC_WORDS.search(sentence):
         return True
     if not _DIGIT.search(sentence) and "$" not in sentence:
         return False
+    sentence = _INCIDENTAL_NUMBER.sub(" ", sentence)
     if _STATISTIC.search(sentence):
         return True
     # A figure other than a year ("14 people", "No. 10" excluded by the year/number test below).
