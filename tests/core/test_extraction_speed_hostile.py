@@ -37,6 +37,7 @@ LONG_SENTENCE_UNITS = [
     "Reyes, whose group backs Alpha, said ",
     "Alpha reports that ",
     "Raúl Grijalva said ",
+    "éaaaaaaaaa",  # accented letters inside one long word
     "a patch called Alpha ",
     "Parents have been told ",
     "Alpha, the owner, Beta, ",
@@ -167,3 +168,10 @@ def test_a_megabyte_of_punctuation_without_spaces_is_fast(unit):
 def test_a_paragraph_of_quotations_is_fast():
     text = quoted_sentences(SIZE)
     assert_linear(_fast, quoted_sentences(SIZE // SMALL), text, what=f"{len(text)} characters of quotations")
+
+
+def test_a_megabyte_word_beside_an_accented_one_is_fast():
+    # The accented words were first found with a regex that retried every letter of a long plain word.
+    text = "Raúl said " + "a" * MEGABYTE + " taxes rose."
+    small = "Raúl said " + "a" * (MEGABYTE // SMALL) + " taxes rose."
+    assert_linear(_fast, small, text, what=f"{len(text)} characters of one word after an accented name")

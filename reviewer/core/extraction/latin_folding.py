@@ -10,25 +10,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 # Latin-1 Supplement, Latin Extended-A and -B: the letters with diacritics news names use.
 _ACCENTED = re.compile(r"[\u00c0-\u024f]")
 _WORD = re.compile(r"[^\W\d_]+")
-_ACCENTED_WORD = re.compile(r"[^\W\d_]*[\u00c0-\u024f][^\W\d_]*")
 
 
-@lru_cache(maxsize=1024)
 def _base(ch: str) -> str:
     base = unicodedata.normalize("NFD", ch)[0]
     return base if base.isascii() and base.isalpha() else ch  # "×", "ø", "ß" have no ASCII letter: kept
+
+
+_TABLE = {code: _base(chr(code)) for code in range(0x00C0, 0x0250) if _base(chr(code)) != chr(code)}
 
 
 def fold(text: str) -> str:
     """``text`` with accented Latin letters as their base letters ("Raúl" -> "Raul"), the same length."""
     if not _ACCENTED.search(text):
         return text
-    return _ACCENTED.sub(lambda match: _base(match.group()), text)
+    return text.translate(_TABLE)
 
 
 class Unfolder:
@@ -36,8 +36,19 @@ class Unfolder:
 
     def __init__(self, text: str):
         self._spelling: dict[str, str] = {}
-        for match in _ACCENTED_WORD.finditer(text):
-            self._spelling.setdefault(fold(match.group()), match.group())
+        done = 0
+        for accent in _ACCENTED.finditer(text):
+            if accent.start() < done:
+                continue  # a letter of a word already kept
+            start = accent.start()
+            while start > 0 and text[start - 1].isalpha():
+                start -= 1
+            end = accent.end()
+            while end < len(text) and text[end].isalpha():
+                end += 1
+            done = end  # each character is looked at a bounded number of times: a megabyte word stays linear
+            word = text[start:end]
+            self._spelling.setdefault(fold(word), word)
 
     def __call__(self, name: str) -> str:
         if not self._spelling:
