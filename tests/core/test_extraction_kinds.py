@@ -205,6 +205,7 @@ def test_a_party_doing_something_is_no_quotation():
         "The program ends at 9 a.m. on weekdays.",
         "5.",
         "Post-9/11 rebuilding is not the only reason the port backs the mayor.",
+        "Mayor Reyes told the council 18 months ago that he would seek a breakthrough.",
     ],
 )
 def test_incidental_numbers_make_no_statistic(sentence):
