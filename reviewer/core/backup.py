@@ -277,6 +277,10 @@ def _library_is_healthy(library: Path) -> bool:
     when the library cannot be read for another reason (locked, unreadable): then it may be healthy,
     and replacing the file of a library someone holds is what must not happen.
     """
+    # A damaged header that reads as WAL mode makes even a read-only connection create a -wal and a -shm,
+    # which it leaves on closing: those the probe made go again, so that a refused restore changes nothing.
+    sides = [Path(str(library) + suffix) for suffix in ("-wal", "-shm")]
+    made_by_probe = [side for side in sides if not side.exists()]
     try:
         probe = _read_only(library)
     except sqlite3.Error as exc:
@@ -294,6 +298,11 @@ def _library_is_healthy(library: Path) -> bool:
         ) from exc
     finally:
         probe.close()
+        for side in made_by_probe:
+            try:
+                side.unlink(missing_ok=True)
+            except OSError:
+                pass  # held by another program after all: then it is that program's
 
 
 def _restore_in_place(source: sqlite3.Connection, backup: Path, library: Path) -> bool:

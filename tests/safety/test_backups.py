@@ -293,6 +293,32 @@ def test_a_refused_replacement_says_how_to_retry_without_core_naming_a_flag(libr
     assert file_state(path) == before
 
 
+def test_a_refused_replacement_of_a_damaged_library_whose_header_reads_as_wal_changes_nothing(library, monkeypatch):
+    """A damaged header that says WAL mode (byte 19 = 2; random damage hits it one time in 256, which is how a CI run
+    found it) made the read-only health probe create a -wal and a -shm beside the library, left after a refusal."""
+    path, ids = library
+    with Store.open(path) as store:
+        copy = take_backup(store.conn, path, "manual")
+    damaged = bytearray(b"SQLite format 3\x00" + bytes(range(256)) * 80)
+    damaged[18] = damaged[19] = 2
+    path.write_bytes(bytes(damaged))
+    before = file_state(path)
+    real_replace = os.replace
+
+    def refuse(src, dst, **kw):
+        if os.fspath(dst) == str(path):
+            raise PermissionError(13, "The process cannot access the file", os.fspath(dst))
+        return real_replace(src, dst, **kw)
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(backup.RestoreBlocked):
+        backup.restore_backup(copy, path)
+    assert file_state(path) == before
+    monkeypatch.setattr(os, "replace", real_replace)
+    backup.restore_backup(copy, path)  # allowed: the damaged library goes aside and the backup takes its place
+    assert note_of(path, ids[0]) is not None
+
+
 def test_restore_gives_up_on_a_library_another_program_holds_locked(library, monkeypatch):
     """SQLite's backup API retries a locked destination for ever (no busy timeout applies): the restore
     gives up after BUSY_DEADLINE_S with a message a person can act on, and the library is unchanged."""
