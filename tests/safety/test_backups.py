@@ -258,14 +258,8 @@ def test_replacing_a_damaged_library_held_open_changes_nothing(library, monkeypa
     assert Path(str(aside) + "-wal").read_bytes() == before[1]  # the WAL went aside with it
 
 
-def test_a_refused_replacement_says_how_to_retry_without_core_naming_a_flag(library, monkeypatch, run_cli):
-    """Core's message says to quit what holds the library and try again (core names no command-line
-    flag); the command line finishes it with the command to run again, as it always printed."""
-    path, ids = library
-    with Store.open(path) as store:
-        copy = take_backup(store.conn, path, "manual")
-    path.write_bytes(b"SQLite format 3\x00" + os.urandom(20000))  # damaged: replaced as a file
-    before = file_state(path)
+def _refuse_replacing(monkeypatch, path: Path) -> None:
+    """Make os.replace refuse to replace ``path``, as Windows does while another program holds it."""
     real_replace = os.replace
 
     def refuse(src, dst, **kw):
@@ -274,6 +268,17 @@ def test_a_refused_replacement_says_how_to_retry_without_core_naming_a_flag(libr
         return real_replace(src, dst, **kw)
 
     monkeypatch.setattr(os, "replace", refuse)
+
+
+def test_a_refused_replacement_says_how_to_retry_without_core_naming_a_flag(library, monkeypatch, run_cli):
+    """Core's message says to quit what holds the library and try again (core names no command-line
+    flag); the command line finishes it with the command to run again, as it always printed."""
+    path, ids = library
+    with Store.open(path) as store:
+        copy = take_backup(store.conn, path, "manual")
+    path.write_bytes(b"SQLite format 3\x00" + os.urandom(20000))  # damaged: replaced as a file
+    before = file_state(path)
+    _refuse_replacing(monkeypatch, path)
     with pytest.raises(backup.RestoreBlocked) as refused:
         backup.restore_backup(copy, path)
     message = str(refused.value)
@@ -303,18 +308,11 @@ def test_a_refused_replacement_of_a_damaged_library_whose_header_reads_as_wal_ch
     damaged[18] = damaged[19] = 2
     path.write_bytes(bytes(damaged))
     before = file_state(path)
-    real_replace = os.replace
-
-    def refuse(src, dst, **kw):
-        if os.fspath(dst) == str(path):
-            raise PermissionError(13, "The process cannot access the file", os.fspath(dst))
-        return real_replace(src, dst, **kw)
-
-    monkeypatch.setattr(os, "replace", refuse)
+    _refuse_replacing(monkeypatch, path)
     with pytest.raises(backup.RestoreBlocked):
         backup.restore_backup(copy, path)
     assert file_state(path) == before
-    monkeypatch.setattr(os, "replace", real_replace)
+    monkeypatch.undo()
     backup.restore_backup(copy, path)  # allowed: the damaged library goes aside and the backup takes its place
     assert note_of(path, ids[0]) is not None
 
