@@ -8,7 +8,8 @@ does not: another process slows both runs alike. Linear work on an input ``k`` t
 Times are CPU time of this process (``time.process_time``), which another busy process does not inflate
 the way it inflates wall time. The small input is timed best-of-``repeat`` with enough calls per timing to
 be well above the clock's resolution; the large one once, and again (up to ``repeat`` times, keeping the
-best) only while it is over the bound, so a passing test costs little more than one large run.
+best, with as many calls per timing as a quick large input needs) only while it is over the bound, so a
+passing test costs little more than one large run.
 
 Absolute figures belong in ``tests/benchmarks/`` (opt-in, ``-m benchmark``).
 """
@@ -55,10 +56,13 @@ def growth(
     small_s = min(_timed(fn, small, calls, clock)[0] for _ in range(repeat))
     small_s = max(small_s, 1e-6)  # a clock that did not tick must not divide by zero
     large_s, result = _timed(fn, large, 1, clock)
+    # A large input that is still quick gets several calls per timing too: one call of a millisecond
+    # is at the mercy of a single page fault or context switch.
+    large_calls = max(1, min(1000, int(MIN_SMALL_SECONDS / max(large_s, 1e-6))))
     for _ in range(repeat - 1):
         if bound is None or large_s / small_s <= bound:
             break
-        again, result = _timed(fn, large, 1, clock)
+        again, result = _timed(fn, large, large_calls, clock)
         large_s = min(large_s, again)
     return small_s, large_s, result
 

@@ -129,17 +129,19 @@ def test_many_rows_one_bad_in_the_middle(store, tmp_path):
     assert report.imported == 4999 and [p.where for p in report.files[0].problems] == ["line 2502"]
 
 
+# Each page is built at two sizes with the same shape: a cut of the large page would change what is
+# scanned (a cut of the third page has no closing tags, so its search ends at once) and time something else.
 @pytest.mark.parametrize(
     "page",
     [
-        '<script type="application/ld+json">{}</script>\n' * 10_000,  # many blocks, many lines
-        "<script type=x>var a = 1;</script>" * 20_000,  # many scripts that are not JSON-LD
-        "<scr" + "<script type=x>" * 20_000 + "</script>" * 20_000,
+        lambda n: '<script type="application/ld+json">{}</script>\n' * n,  # many blocks, many lines
+        lambda n: "<script type=x>var a = 1;</script>" * n,  # many scripts that are not JSON-LD
+        lambda n: "<scr" + "<script type=x>" * n + "</script>" * n,
     ],
+    ids=["json-ld", "other-scripts", "nested-opens"],
 )
 def test_finding_json_ld_blocks_is_linear(page):
-    small = page[: len(page) // 16]
-    assert_linear(lambda text: list(ld_json_blocks(text)), small, page, what="ld_json_blocks")
+    assert_linear(lambda text: list(ld_json_blocks(text)), page(1_250), page(20_000), what="ld_json_blocks")
 
 
 @pytest.mark.parametrize("page", ["<script" * 400_000, "<script type='application/ld+json'>" * 100_000])
