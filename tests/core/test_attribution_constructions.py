@@ -729,3 +729,43 @@ def test_a_generic_source_is_the_noun_phrase_not_the_clause_before_it():
     assert speaker == "company" and mention == "the company"
     text = "Reyes's aides said the port lost 400 jobs."
     assert speaker_of(text, "Reyes's")[0] is not None
+
+
+def test_a_time_between_the_subject_and_its_verb_is_not_the_source():
+    # Seen on PolNeAR train as 'earlier Tuesday', 'earlier in the day' and 'mayor yesterday'.
+    text = "The Harbour campaign had, earlier Tuesday, sent a fundraising email that included a picture of Tom Reyes."
+    assert speaker_of(text, "The Harbour")[0] == "Harbour campaign"
+    text = "Chairman Tom Reyes (D-Ore.) earlier in the day said the port lost 400 jobs."
+    assert speaker_of(text, "Chairman")[0] == "Tom Reyes"
+    text = "The mayor yesterday said the port lost 400 jobs."
+    assert speaker_of(text, "The mayor") == ("mayor", "The mayor")
+    text = "The senator, earlier this year, said the port lost 400 jobs."
+    assert speaker_of(text, "The senator")[0] == "senator"
+    # A day without "on" stays in the phrase: "the delegates selected Sunday" are the delegates of that day.
+    text = "Only one of the 25 delegates selected Sunday has said he might back Reyes."
+    assert speaker_of(text, "Only one")[0].endswith("selected Sunday")
+
+
+def test_an_action_an_amount_or_an_aside_is_no_source():
+    # Seen on PolNeAR train as 'be heard', 'about the rapid spread of information', 'little', 'hitting Trump'.
+    text = "“Should the port close?” a reporter can be heard asking Reyes after an event in Salem."
+    assert speaker_of(text, "“Should") == ("reporter", "a reporter")
+    text = 'Hemsley, the co-author of "Going Viral," about the spread of rumours, said the port lost 400 jobs.'
+    assert speaker_of(text, "Hemsley")[0] != "about the spread of rumours"
+    text = "In court in Salem, the defendant, in a green jumpsuit, said little, offering only short answers."
+    assert speaker_of(text, "In court")[0] != "little"
+    text = "Ortiz began by crediting Reyes for his instincts and urging him to keep following them."
+    assert speaker_of(text, "Ortiz")[0] != "crediting Reyes for his instincts"
+    # An -ing word that describes the source is part of it, and a preposition may open a participle's subject.
+    text = "The leading Republican candidates for governor lashed out at Reyes in a debate on Thursday."
+    assert "Republican candidates for governor" in speaker_of(text, "The leading")[0]
+    text = "Despite polls showing her well behind, Ortiz campaigned in the state."
+    assert speaker_of(text, "Despite")[0] == "polls"
+
+
+def test_a_source_phrase_ends_before_its_auxiliaries():
+    # Seen on PolNeAR train as 'senator has often' and 'conservative publication has been'.
+    text = "The senator has often cited the port's 400 lost jobs in defending his record."
+    assert speaker_of(text, "The senator") == ("senator", "The senator")
+    text = "The conservative publication has been outspoken against the port plan, arguing it would cost 400 jobs."
+    assert speaker_of(text, "The conservative")[0] == "conservative publication"

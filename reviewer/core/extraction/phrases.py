@@ -23,8 +23,14 @@ before until unless once why how what said says told say thinks think believes b
 _LEADING = frozenset(
     """
 but and so yet however meanwhile still then also now today yesterday instead indeed moreover furthermore
-in on at for with by from of to
+in on at for with by from of to despite
 """.split()
+)
+# Prepositions that never open the subject of a verb after a comma: "Hemsley, the co-author of "Going Viral," about
+# the rapid spread of information, said" names no source in "about the rapid spread". Elsewhere the subject may
+# follow one: "because of the businessman's rhetoric singling out immigrants", "expansion of Trump's claims".
+_NEVER_OPENS = frozenset(
+    "about of into against over toward towards than via despite without within between amid".split()
 )
 # Words a subject never is on its own.
 _NOT_SUBJECT = frozenset(
@@ -48,10 +54,12 @@ _TAIL = re.compile(
     r"never|since|first|separately|earlier|still|recently|however|too|already|even|just|[a-z]+ly))+\s*$"
 )
 _WORD = re.compile(r"(?:[^\s,;:()\"“”']|'(?!'))+")
+_PARTICIPLE = re.compile(r"\s*[a-z]+ing\b")
+_COMMA_THEN = re.compile(r"\s*,\s*")
 _MAX_WORDS = 14
 
 
-def _trim(sentence: str, start: int, end: int) -> tuple[int, int] | None:
+def _trim(sentence: str, start: int, end: int, aside: bool = False) -> tuple[int, int] | None:
     """The phrase in sentence[start:end] after its last clause word, without leading words."""
     words = list(_WORD.finditer(sentence, start, end))
     never = never_source()
@@ -62,6 +70,8 @@ def _trim(sentence: str, start: int, end: int) -> tuple[int, int] | None:
         if word.lower() in _CLAUSE_WORDS or word in never:
             words = words[i + 1 :]
             break
+    if aside and words and words[0].group(0).lower() in _NEVER_OPENS:
+        return None
     while words and words[0].group(0).lower() in _LEADING:
         words = words[1:]
     while words and words[-1].group(0).lower() in ("the", "a", "an", "of", "and", "to", "for", "--", "—", "–"):
@@ -94,6 +104,11 @@ def _chunks(sentence: str, end: int) -> list[tuple[int, int]]:
 
 def before(sentence: str, end: int) -> tuple[int, int] | None:
     """The subject phrase that ends where a cue starts (at `end`), or None."""
+    # A comma before the cue ends an aside; what opens with a preposition there is no subject.
+    between = _COMMA_THEN.match(sentence, end)
+    aside = (between is not None or sentence[:end].rstrip().endswith(",")) and not _PARTICIPLE.match(
+        sentence, between.end() if between else end
+    )
     tail = _TAIL.search(sentence, max(0, end - 200), end)
     if tail:
         end = tail.start()
@@ -103,18 +118,18 @@ def before(sentence: str, end: int) -> tuple[int, int] | None:
         return None
     left, right = chunks[0]
     if sentence[left:right].strip():
-        found = _trim(sentence, left, right)
+        found = _trim(sentence, left, right, aside=aside)
         if found or len(chunks) < 3:
             return found
         # "Clinton, the front-runner, was especially critical": the subject is before the aside.
         chunks = [(right, right)] + chunks[1:]
     # "X, a Democratic pollster, said" / "X, who ..., called": the subject is before the aside.
     if len(chunks) >= 3:
-        aside = sentence[chunks[1][0] : chunks[1][1]].split()
-        if aside and aside[0].lower() in _APPOSITION_OPENERS:
+        words = sentence[chunks[1][0] : chunks[1][1]].split()
+        if words and words[0].lower() in _APPOSITION_OPENERS:
             return _trim(sentence, *chunks[2])
     if len(chunks) >= 2:
-        return _trim(sentence, *chunks[1])
+        return _trim(sentence, *chunks[1], aside=aside)
     return None
 
 

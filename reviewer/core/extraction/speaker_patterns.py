@@ -11,11 +11,19 @@ from .speaker_words import GENERIC_NOUNS as _GENERIC_NOUNS
 from .speaker_words import ORG_WORDS as _ORG_WORDS
 from .speaker_words import TITLES as _TITLES
 
-# Auxiliaries and adverbs that may stand between a subject and its verb ("has long argued").
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PERIOD = rf"(?:{_DAY}|week|weekend|month|year|night|morning|afternoon|evening|day|spring|summer|fall|autumn|winter)"
+# A time between a subject and its verb: "The mayor yesterday said", "Gowdy earlier in the day touted".
+_TIME_WORDS = (
+    rf"on\s+{_DAY}|(?:earlier|later|last|this|late|early)\s+(?:this\s+|last\s+)?{_PERIOD}|"
+    rf"(?:earlier|later)\s+(?:in|on)\s+the\s+{_PERIOD}|yesterday|today|tonight"
+)
+# Auxiliaries, adverbs and times that may stand between a subject and its verb ("has long argued").
 _AUX_TAIL = re.compile(
     r"(?:\s+(?:has|had|have|also|later|previously|repeatedly|then|again|once|long|would|will|did|does|do|"
     r"not|never|always|has\s+since|since|first|separately|earlier|still|recently|however|too|[a-z]+ly|"
-    r"can|could|may|might|must|should|cannot|(?:ca|wo|could|would|did|does|do|should)n['’]t))+\s*$"
+    r"can|could|may|might|must|should|cannot|(?:ca|wo|could|would|did|does|do|should)n['’]t|"
+    rf"{_TIME_WORDS}|(?:be|been|is|was|were|are)\s+(?:heard|seen|shown|caught|filmed|recorded)))+\s*$"
 )
 _NAME_TOKEN = r"(?:(?:Mr|Mrs|Ms|Messrs|Dr|Sens?|Reps?|Govs?|Gen|Col|Lt|Sgt|Capt|Prof|Jr|Sr|Adm|Maj|Cmdr|Rev|St)\.|[A-Z][A-Za-z'’\-]*[A-Za-z]|[A-Z]\.(?:[A-Z]\.)*|[A-Z])"
 _CONNECT = r"(?:of|the|for|de|del|da|van|von|der|al|bin|la|le|and|on)"
@@ -27,7 +35,7 @@ _APPOSITION_END = re.compile(rf"({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}),\s+[^
 _ASIDE_END = re.compile(
     r"(?<=[\w)]),\s+(?:during|who|which|whose|speaking|in|at|on|of|after|before|while|when|addressing|[a-z]{3,}ing|"
     r"for\s+(?:example|instance)|however|meanwhile|though|too|also|instead|moreover|likewise|similarly|"
-    r"nonetheless|nevertheless|separately)\b"
+    r"nonetheless|nevertheless|separately|earlier|later|last|yesterday|today|tonight|this\s+(?:week|month|year))\b"
     r"(?:[^\"“”,]|(?<=\d),(?=\d{3}))*"  # "representing 4,000 workers"
     r"(?:,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*)?,\s*$"
 )
@@ -185,10 +193,11 @@ ADVERB_ASIDE_END = re.compile(
     r"nonetheless|nevertheless|separately|in\s+fact|in\s+turn|in\s+response),\s*$",
     re.IGNORECASE,
 )
-# ... or a clause of time or a relative clause between commas: "Powell’s office, when contacted by Reuters, said the
+# ... or a time, a clause of time or a relative clause between commas: "Powell’s office, when contacted by Reuters, said the
 # former top diplomat …", "Reyes, whose group backs the bill, said the port …".
 TIME_ASIDE_END = re.compile(
-    r"(?<=[\w)’']),\s+(?:when|while|after|before|during|speaking|addressing|who|whose)\b[^\"“”,;:]{1,120},\s*$",
+    r"(?<=[\w)’']),\s+(?:when|while|after|before|during|speaking|addressing|who|whose|earlier|later|last|yesterday|"
+    r"today|tonight|this\s+(?:week|month|year))\b[^\"“”,;:]{1,120},\s*$",
     re.IGNORECASE,
 )
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")

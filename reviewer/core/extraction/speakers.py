@@ -137,6 +137,31 @@ from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
 
 _NONE = Attribution(None, None, None)
 _AUXILIARIES = frozenset("is are was were has have had will would".split())
+# What a bare source phrase never opens with or is: an object pronoun ("him in the race"), a verb ("went out", "be
+# removed from the lists"), an amount or a time ("said little", "As the day went on").
+_NEVER_OPENS_SOURCE = frozenset("him them me us be been being went took got out within".split())
+_NEVER_SOURCE_ALONE = frozenset("little much often well more less enough day week".split())
+# A gerund with its object ("hitting Trump", "talking about the crisis") is an action, not who acted; an -ing word
+# that describes a noun ("leading Democrats", "ruling party") is not a gerund.
+_ADJECTIVE_ING = frozenset(
+    "leading ruling governing remaining opposing competing sitting outgoing incoming working voting polling founding "
+    "presiding ranking visiting acting managing reigning emerging rising growing existing striking dissenting "
+    "participating neighbouring neighboring surviving retiring".split()
+)
+_GERUND_OBJECT = frozenset("about the a an his her their its him them to for out up on".split())
+_PHRASE_TAIL = re.compile(r"(?:\s+(?:has|have|had|been|often|also|always|never|still|is|was|were|are|and|-))+\s*$")
+
+
+def _not_a_source(words: Sequence[str]) -> bool:
+    """Whether a bare source phrase (no article, no name) is an action, an amount or a time instead."""
+    first = words[0].lower()
+    if first in _NEVER_OPENS_SOURCE or (len(words) == 1 and first in _NEVER_SOURCE_ALONE):
+        return True
+    if first.endswith("ing") and first.isalpha() and words[0].islower() and first not in _ADJECTIVE_ING:
+        return len(words) == 1 or words[1][0].isupper() or words[1].lower() in _GERUND_OBJECT
+    return False
+
+
 _NAME_BEFORE_WHO = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\s*$")
 _IN_NUMBER = re.compile(r"\d[,.]\d")
 _POSSESSIVES = frozenset("his her their its our my your".split())
@@ -719,6 +744,8 @@ class Attributor:
             verb_start = paren.start()
         aux = _AUX_TAIL.search(sentence, max(0, verb_start - _LOOK_BEHIND), verb_start)
         end = text_end(sentence, aux.start() if aux else verb_start)
+        if aux and (paren := _PAREN_TAIL.search(sentence, max(0, end - 60), end)):
+            end = text_end(sentence, paren.start())  # "Gowdy (R-S.C.) earlier in the day touted"
         cut = max(0, end - 200)
         left_stripped = sentence[cut:end]
         offset += cut
@@ -827,6 +854,9 @@ class Attributor:
     def _phrase(self, sentence: str, span: tuple[int, int], offset: int) -> Attribution | None:
         """A source phrase found by its bounds ("two people familiar with the talks")."""
         start, end = span
+        tail = _PHRASE_TAIL.search(sentence, start, end)  # "The senator has often cited": the senator
+        if tail and len(sentence[start : tail.start()].split()) > 1:
+            end = tail.start()
         phrase = sentence[start:end]
         lead = re.match(r"(?:the|a|an)\s+", phrase, re.IGNORECASE)
         name = " ".join(phrase[lead.end() if lead else 0 :].split())
@@ -847,6 +877,8 @@ class Attributor:
             inside = self._name_inside(sentence, start, end, offset)
             if inside is not None:
                 return inside  # "Stumpf tried on Tuesday", "Last week Stumpf in a televised interview"
+        if _not_a_source(words):
+            return None
         return Attribution(name, offset + start, offset + end)
 
     def _name_inside(self, sentence: str, start: int, end: int, offset: int) -> Attribution | None:
