@@ -769,3 +769,17 @@ def test_a_source_phrase_ends_before_its_auxiliaries():
     assert speaker_of(text, "The senator") == ("senator", "The senator")
     text = "The conservative publication has been outspoken against the port plan, arguing it would cost 400 jobs."
     assert speaker_of(text, "The conservative")[0] == "conservative publication"
+
+
+def test_known_as_and_adding_to_report_nobody():
+    # Seen in the desk (New York Times, utilities under the streets): 'graphite-rich cast iron' and 'many
+    # researchers link to climate change' were given as speakers.
+    text = "New pipes will be made of a more durable cast iron known as ductile iron, 40 percent stronger."
+    assert speaker_of(text, "New pipes")[0] is None
+    text = "The temperature swings that many researchers link to climate change are adding to the 400 repairs."
+    assert speaker_of(text, "The temperature")[0] is None
+    # Still cues: "added" with what was said, and "known as" with who knows it so.
+    text = "The port lost 400 jobs last year, Ortiz added to reporters in Salem."
+    assert speaker_of(text, "The port")[0] == "Ortiz"
+    text = "“The port lost 400 jobs,” Ortiz added."
+    assert speaker_of(text, "“The port")[0] == "Ortiz"

@@ -645,7 +645,13 @@ _NAMED_CALLED = re.compile(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s+$")
 
 def addressed_or_named(sentence: str, cue_start: int, cue_end: int, words: str) -> bool:
     """Whether a cue reports no speaker: the passive of a verb of telling with no agent ("Parents have been told
-    …"), or "called" that gives a name ("a new skin patch called Viaskin")."""
+    …"), "called" that gives a name ("a new skin patch called Viaskin"), "known as" without an agent ("cast iron
+    known as ductile iron") or "add to" that means increase ("swings that researchers link to climate change are
+    adding to the challenges")."""
+    if words == "known as":
+        return _BY.match(sentence, cue_end) is None
+    if _ADD_TO.match(words) and _TO_A_THING.match(sentence, cue_end):
+        return True
     if words in _ADDRESSED:
         return (
             _PASSIVE_BE.search(sentence, max(0, cue_start - 40), cue_start) is not None
@@ -662,6 +668,10 @@ def addressed_or_named(sentence: str, cue_start: int, cue_end: int, words: str) 
     return False
 
 
+_ADD_TO = re.compile(r"add(?:s|ed|ing)?$", re.IGNORECASE)
+_TO_A_THING = re.compile(
+    r"\s+to\s+(?!reporters\b|journalists\b|(?:the|a)\s+reporters?\b)(?:the|a|an|its|their|his|her|our|[a-z]+\b)"
+)
 _AS_CUED = re.compile(r"\W*[Aa]s\s+(?:(?:first|originally|previously|earlier|also)\s+)?")  # "As reported by X, …"
 
 
