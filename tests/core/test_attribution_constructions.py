@@ -783,3 +783,66 @@ def test_known_as_and_adding_to_report_nobody():
     assert speaker_of(text, "The port")[0] == "Ortiz"
     text = "“The port lost 400 jobs,” Ortiz added."
     assert speaker_of(text, "“The port")[0] == "Ortiz"
+
+
+def test_an_impersonal_it_and_a_passive_without_agent_name_nobody():
+    # Seen in the desk (Herald Sun): 'It seems we're being swamped …' took the previous sentence's speaker;
+    # 'whenever an authorisation is issued' gave 'whenever an authorisation'.
+    text = "The Government proposed the bill on Monday. It seems the port will lose 400 jobs."
+    assert speaker_of(text, "It seems")[0] is None
+    text = "It was said that the port lost 400 jobs."
+    assert speaker_of(text, "It was")[0] is None
+    text = "And whenever a permit is issued for the port, the mayor is told within 40 days."
+    assert speaker_of(text, "And whenever")[0] is None
+    text = "Harvest rights over the port have only been officially recognised since 1998."
+    assert speaker_of(text, "Harvest")[0] is None
+    # A company's "It said" is the company; a passive with its agent, even after a time, is the agent; "is
+    # convinced" is the subject's own view.
+    text = "Acme Corp cut 400 jobs. It said the port would close."
+    assert speaker_of(text, "It said")[0] == "Acme Corp"
+    text = "The port's closure was criticised Friday by Ann Ortiz, who said 400 jobs were lost."
+    assert speaker_of(text, "The port's")[0] == "Ann Ortiz"
+    text = "Mr. Reyes is convinced the port will add 400 jobs."
+    assert speaker_of(text, "Mr. Reyes")[0] == "Reyes"
+
+
+def test_a_description_after_the_cue_between_commas_speaks():
+    # Seen in the desk (Medical News Today): '…, say the researchers, and …' gave the object before the cue.
+    text = "The findings provide insights into 40 cases of stroke, say the researchers, and they bring hope."
+    assert speaker_of(text, "The findings") == ("researchers", "the researchers")
+    # Seen in the desk (New York Times): 'The combination, say economists, marks …' gave 'combination'.
+    text = "The combination, say economists, marks a journey into 40 years of debt."
+    assert speaker_of(text, "The combination")[0] == "economists"
+    # Not a thing after the cue: "…, say the findings, …" names no party.
+    text = "The port lost jobs in 40 towns, show the figures, and the mayor is worried."
+    assert speaker_of(text, "The port")[0] != "figures"
+
+
+def test_a_thing_called_by_a_name_is_no_speaker():
+    # Seen in the desk (Medical News Today): 'the researchers used the technique called "mental chronometry"'.
+    text = 'The researchers used the technique called "mental chronometry" in 40 percent of the trials.'
+    assert speaker_of(text, "The researchers")[0] != "researchers used the technique"
+    text = 'The mayor called "the port plan" a disaster that cost 400 jobs.'
+    assert speaker_of(text, "The mayor")[0] == "mayor"
+
+
+def test_a_tagged_source_that_stops_at_a_possessive_names_its_owner():
+    # Seen in the desk (Medical News Today): 'In Dr. Shadlen's words, "…"' gave "Shadlen'".
+    from reviewer.core.extraction.source_tagger import TaggedSpan
+    from reviewer.core.extraction.speaker_tagging import with_tagger
+
+    sentence = 'In Dr. Shadlen\'s words, "Could 40 percent of decisions be made this way?"'
+    start = sentence.index("Shadlen")
+
+    def resolve(text, start, end, offset):
+        return Attribution(text[start:end], offset + start, offset + end)
+
+    for end in (start + len("Shadlen'"), start + len("Shadlen's")):
+        found = with_tagger(None, sentence, 0, [TaggedSpan(start, end, 0.9, False)], "combined", resolve, lambda *_: 0)
+        assert found is not None and found.speaker == "Shadlen"
+
+
+def test_lets_is_the_writer_not_a_speaker():
+    # Seen in the desk (New York Times): "First, let’s say what the Yahoo sale is not" gave "let’s".
+    text = "First, let’s say what the port plan is not: a sale of 40 percent of the port."
+    assert speaker_of(text, "First")[0] is None

@@ -16,7 +16,7 @@ from .cues import never_source
 _CLAUSE_WORDS = frozenset(
     """
 that because when while if as which who whom whose where whether than although though since so but after
-before until unless once why how what said says told say thinks think believes believe
+before until unless once why how what said says told say thinks think believes believe whenever wherever
 """.split()
 )
 # Words that may open a sentence or a phrase without being part of the subject.

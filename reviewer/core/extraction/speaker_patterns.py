@@ -615,7 +615,7 @@ _PASSIVE_BE = re.compile(
     r"\b(?:is|are|was|were|been|being|be|get|got|gets)(?:\s+[a-z]+ly|\s+not|\s+also|\s+first)*\s+$"
 )
 _BE_CUE = re.compile(r"(?:is|are|was|were|been|being)\s")
-_BY = re.compile(r"(?:\s+[a-z]+ly)?\s+by\s+(?=\S)")
+_BY = re.compile(rf"(?:\s+[a-z]+ly)?(?:\s+(?:{_TIME_WORDS}|{_DAY}))?\s+by\s+(?=\S)")  # "supported Friday by"
 
 
 def passive_by(sentence: str, cue_start: int, cue_end: int) -> int:
@@ -637,21 +637,48 @@ def passive_by(sentence: str, cue_start: int, cue_end: int) -> int:
 # A participle after a comma: "The campaign, first reported by The Washington Post, is …".
 _PARTICIPLE_ASIDE = re.compile(r",\s+(?:(?:first|originally|previously|earlier|also|widely)\s+)?$")
 # Verbs whose passive subject is who was addressed: "Parents have been told for years to …" names no source.
+_KEEPS_SUBJECT_IN_PASSIVE = frozenset(
+    "quoted heard seen reported expected scheduled set slated convinced worried concerned pleased surprised "
+    "disappointed divided opposed determined interested committed prepared alarmed troubled frustrated "
+    "encouraged satisfied unconvinced persuaded inclined resigned skeptical sceptical confused puzzled".split()
+)
+_PARTICIPLE_NEXT = re.compile(r"\s+[a-z]+(?:ed|en)\b(?!\s+by\b)")
 _ADDRESSED = frozenset("told asked informed advised warned briefed assured reminded urged".split())
 # "a new skin patch called Viaskin": a name given, not words said.
 _CALLING_SUBJECTS = frozenset("it he she they we i you who which that what".split())
-_NAMED_CALLED = re.compile(r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*\s+$")
+_NAMED_CALLED = re.compile(r"\b(?P<article>[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,3}(?P<noun>[a-z][\w-]*)\s+$")
+
+
+def can_speak(noun: str) -> bool:
+    """Whether a lowercase noun names who may speak: a person's role, a group or an organisation."""
+    noun = noun.lower()
+    singular = noun[:-1] if noun.endswith("s") else noun
+    return any(word in _GENERIC_NOUNS or word in _ORG_WORDS or word in _TITLES for word in (noun, singular))
 
 
 def addressed_or_named(sentence: str, cue_start: int, cue_end: int, words: str) -> bool:
-    """Whether a cue reports no speaker: the passive of a verb of telling with no agent ("Parents have been told
-    …"), "called" that gives a name ("a new skin patch called Viaskin"), "known as" without an agent ("cast iron
+    """Whether a cue reports no speaker: a passive with no agent ("Parents have been told …", "the report was
+    released"; not "is convinced", "was quoted"), "called" that gives a name ("a new skin patch called Viaskin"), "known as" without an agent ("cast iron
     known as ductile iron") or "add to" that means increase ("swings that researchers link to climate change are
     adding to the challenges")."""
     if words == "known as":
         return _BY.match(sentence, cue_end) is None
     if _ADD_TO.match(words) and _TO_A_THING.match(sentence, cue_end):
         return True
+    if (
+        words.endswith("ed")
+        and " " not in words
+        and words not in _KEEPS_SUBJECT_IN_PASSIVE
+        and _PASSIVE_BE.search(sentence, max(0, cue_start - 40), cue_start) is not None
+        and _BY.match(sentence, cue_end) is None
+    ):
+        return True  # "whenever an authorisation is issued": what was done, by nobody named
+    if (
+        words.endswith("ly")
+        and _PARTICIPLE_NEXT.match(sentence, cue_end)
+        and _PASSIVE_BE.search(sentence, max(0, cue_start - 40), cue_start) is not None
+    ):
+        return True  # "rights have only been officially recognised since 1998"
     if words in _ADDRESSED:
         return (
             _PASSIVE_BE.search(sentence, max(0, cue_start - 40), cue_start) is not None
@@ -659,10 +686,13 @@ def addressed_or_named(sentence: str, cue_start: int, cue_end: int, words: str) 
         )
     if words == "called":
         before = sentence[max(0, cue_start - 60) : cue_start].split()
+        named = _NAMED_CALLED.search(sentence, max(0, cue_start - 60), cue_start)
         return (
             bool(before)
             and before[-1].lower() not in _CALLING_SUBJECTS  # "what it called", "which he called"
-            and _NAMED_CALLED.search(sentence, max(0, cue_start - 60), cue_start) is not None
+            and named is not None
+            # "the technique called “mental chronometry”", but "the president called …" is someone calling
+            and (named.group("article").lower() != "the" or not can_speak(named.group("noun")))
             and re.match(r"\s+(?:[A-Z\"“]|the\s+[A-Z])", sentence[cue_end : cue_end + 6]) is not None
         )
     return False
@@ -722,6 +752,24 @@ def reduced_relative(left: str) -> tuple[int, bool] | None:
 
 # What before a cue says that nothing was said: "has not yet responded", "declined to comment", "never said".
 _NEGATED = re.compile(r"\b(?:not|n[o’']t|never|yet to|declined to|refused to)(?:\s+(?:yet|immediately|publicly))?\s+$")
+
+
+# "It seems …", "It is believed that …": an impersonal "it" stands for nobody.
+_IT_SEEMS = re.compile(r"(?<![\w'’])[Ii]t\s+(?:(?:also|now|still)\s+)?$")
+_IT_IS_SAID = re.compile(r"(?<![\w'’])[Ii]t\s+(?:is|was|has\s+been|had\s+been|had\s+long\s+been)\s+(?:[a-z]+ly\s+)?$")
+_SEEMING = frozenset("seems seemed appears appeared".split())
+_SAID_OF_NOBODY = frozenset(
+    "said believed reported thought understood claimed alleged estimated known expected feared rumoured rumored "
+    "argued suggested assumed".split()
+)
+
+
+def impersonal_cue(sentence: str, start: int, words: str) -> bool:
+    """Whether a cue's subject is an impersonal "it" ("It seems we're swamped", "It was said that")."""
+    window = max(0, start - 40)
+    if words in _SEEMING:
+        return _IT_SEEMS.search(sentence, window, start) is not None
+    return words in _SAID_OF_NOBODY and _IT_IS_SAID.search(sentence, window, start) is not None
 
 
 def negated_cue(sentence: str, start: int) -> bool:

@@ -97,6 +97,9 @@ def with_tagger(
     relative = _RELATIVE_TAIL.search(sentence, best.start, end)
     if relative and relative.start() > best.start:
         end = relative.start()  # "a woman who": the woman
+    possessive = _POSSESSIVE_END.search(sentence, best.start, end)
+    if possessive and possessive.start() > best.start:
+        end = possessive.start()  # "In Dr. Shadlen's words": a span that stops at the apostrophe names Shadlen
     tagged = resolve(sentence, best.start, end, offset)
     if tagged is None or tagged.speaker is None:
         return found
@@ -133,6 +136,7 @@ def _party_like(found: Attribution, offset: int) -> bool:
     return bool(words) and _PARTY_END.search(words[-1]) is not None
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _RELATIVE_TAIL = re.compile(r",?\s+(?:who|whom|which|that)$")
 
 

@@ -44,7 +44,7 @@ MEDIA = frozenset("statement statements report documents data figures interview 
 
 PRONOUN_WORDS = frozenset(
     "i i've i'd i'm i'll we you he she it they this that there it's he's she's they're we're you're that's "
-    "there's they've we've they'd he'd she'd we'd you'd they'll he'll she'll we'll it'll".split()
+    "there's they've we've they'd he'd she'd we'd you'd they'll he'll she'll we'll it'll let's".split()
 )
 
 GENERIC_NOUNS = (

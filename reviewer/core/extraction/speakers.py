@@ -104,6 +104,8 @@ from .speaker_patterns import (
     role_then_name,
     two_parties,
     negated_cue,
+    impersonal_cue,
+    can_speak,
     relative_antecedent_end,
     without_number_word,
     trailing_first,
@@ -149,7 +151,10 @@ _ADJECTIVE_ING = frozenset(
     "participating neighbouring neighboring surviving retiring".split()
 )
 _GERUND_OBJECT = frozenset("about the a an his her their its him them to for out up on".split())
-_PHRASE_TAIL = re.compile(r"(?:\s+(?:has|have|had|been|often|also|always|never|still|is|was|were|are|and|-))+\s*$")
+_PHRASE_TAIL = re.compile(
+    r"(?:\s+(?:has|have|had|been|often|also|always|never|still|is|was|were|are|and|-|only|just|even|already|"
+    r"reportedly|officially|recently|previously))+\s*$"
+)
 
 
 def _not_a_source(words: Sequence[str]) -> bool:
@@ -246,6 +251,9 @@ _COMPANY_NOUNS = _ANY_ORG | frozenset(
 
 # Only a name follows a cue to the sentence's end: "…, noted NBC’s Dante Chinni." inverts whatever the cue's
 # learned side ("noted" mostly follows its source).
+_DESCRIPTION_THEN_STOP = re.compile(
+    r"\s+(?:(?:the|a|an|some|many|other)\s+)?(?:[a-z][\w'’\-]*\s+){0,3}(?P<noun>[a-z][\w'’\-]*)\s*(?:[,.;]|$)"
+)
 _NAME_ENDS_SENTENCE = re.compile(r"\s+(?:[A-Z][\w.'’\-]*\s+){0,5}[A-Z][\w'’\-]*\.?[\"”’]?\s*")
 _PERSON_WORDS = r"(?:[A-Z][a-z][\w'’\-]*\s+)(?:[A-Z]\.\s+)?[A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*)?"
 _OUTLET_THEN_PERSON = re.compile(
@@ -661,6 +669,8 @@ class Attributor:
         for cue in islice(trailing_first(sentence, asides_last(sentence, find_cues(sentence))), MAX_TRIES):
             if negated_cue(sentence, cue.start):
                 continue  # "Trump has not yet responded", "declined to comment": no statement is reported
+            if impersonal_cue(sentence, cue.start, cue.words):
+                continue  # "It seems …", "It was said that …": nobody is named
             if addressed_or_named(sentence, cue.start, cue.end, cue.words):
                 continue  # "Parents have been told …", "a skin patch called Viaskin": nobody is reported
             if _INFINITIVE_BEFORE.search(sentence, max(0, cue.start - 7), cue.start):
@@ -688,15 +698,25 @@ class Attributor:
                         hit = None  # "Another user, Roland Z, wrote of Ms. Merkel": whom it is about
                 if hit is None or hit.speaker is None:
                     hit = self._subject_before(sentence, cue.start, offset) or hit
+                described = None
                 if (
                     (hit is None or not hit.speaker or hit.speaker.islower())
                     and sentence[before - 1 : before] == ","
-                    and _NAME_ENDS_SENTENCE.fullmatch(sentence, cue.end)
+                    and (
+                        _NAME_ENDS_SENTENCE.fullmatch(sentence, cue.end)
+                        or (described := _DESCRIPTION_THEN_STOP.match(sentence, cue.end))
+                    )
                 ):
-                    # "…are not likely to alter the campaign, noted NBC’s Dante Chinni.": the name after the cue,
+                    # "…are not likely to alter the campaign, noted NBC’s Dante Chinni.", "The findings provide
+                    # insights, say the researchers, and …": the name or the description of a party after the cue,
                     # whatever side the cue's source mostly stands on, when what stands before names nobody
                     after = self._subject_after(sentence, cue.end, offset, inverted=True)
-                    if after is not None and after.speaker and after.speaker.lower() not in _DATE_WORDS:
+                    if (
+                        after is not None
+                        and after.speaker
+                        and after.speaker.lower() not in _DATE_WORDS
+                        and (described is None or can_speak(described.group("noun")))
+                    ):
                         hit = after
                 if hit is _DEFERRED:
                     deferred.append(cue)
