@@ -846,3 +846,12 @@ def test_lets_is_the_writer_not_a_speaker():
     # Seen in the desk (New York Times): "First, let’s say what the Yahoo sale is not" gave "let’s".
     text = "First, let’s say what the port plan is not: a sale of 40 percent of the port."
     assert speaker_of(text, "First")[0] is None
+
+
+def test_an_expectation_in_the_passive_is_the_articles_own():
+    # Seen in the desk (New York Times): 'The central bank is expected to push rates up' gave "central bank".
+    text = "The central bank is expected to push rates up by 40 basis points on Wednesday."
+    assert speaker_of(text, "The central")[0] is None
+    # Whoever was asked answers.
+    text = "Ortiz was asked to name a single port that lost 400 jobs, and she named Salem."
+    assert speaker_of(text, "Ortiz")[0] == "Ortiz"

@@ -638,10 +638,11 @@ def passive_by(sentence: str, cue_start: int, cue_end: int) -> int:
 _PARTICIPLE_ASIDE = re.compile(r",\s+(?:(?:first|originally|previously|earlier|also|widely)\s+)?$")
 # Verbs whose passive subject is who was addressed: "Parents have been told for years to …" names no source.
 _KEEPS_SUBJECT_IN_PASSIVE = frozenset(
-    "quoted heard seen reported expected scheduled set slated convinced worried concerned pleased surprised "
+    "quoted heard seen reported scheduled set slated asked pressed questioned convinced worried concerned pleased surprised "
     "disappointed divided opposed determined interested committed prepared alarmed troubled frustrated "
     "encouraged satisfied unconvinced persuaded inclined resigned skeptical sceptical confused puzzled".split()
 )
+_BE_PARTICIPLE_CUE = re.compile(r"(?:is|are|was|were|been|being|be)\s+([a-z]+)")
 _PARTICIPLE_NEXT = re.compile(r"\s+[a-z]+(?:ed|en)\b(?!\s+by\b)")
 _ADDRESSED = frozenset("told asked informed advised warned briefed assured reminded urged".split())
 # "a new skin patch called Viaskin": a name given, not words said.
@@ -665,14 +666,16 @@ def addressed_or_named(sentence: str, cue_start: int, cue_end: int, words: str) 
         return _BY.match(sentence, cue_end) is None
     if _ADD_TO.match(words) and _TO_A_THING.match(sentence, cue_end):
         return True
+    be_inside = _BE_PARTICIPLE_CUE.fullmatch(words)  # a cue that is itself a passive: "is expected"
+    participle = be_inside.group(1) if be_inside else words
     if (
-        words.endswith("ed")
-        and " " not in words
-        and words not in _KEEPS_SUBJECT_IN_PASSIVE
-        and _PASSIVE_BE.search(sentence, max(0, cue_start - 40), cue_start) is not None
+        participle.endswith("ed")
+        and " " not in participle
+        and participle not in _KEEPS_SUBJECT_IN_PASSIVE
+        and (be_inside or _PASSIVE_BE.search(sentence, max(0, cue_start - 40), cue_start) is not None)
         and _BY.match(sentence, cue_end) is None
     ):
-        return True  # "whenever an authorisation is issued": what was done, by nobody named
+        return True  # "whenever an authorisation is issued", "the bank is expected to": by nobody named
     if (
         words.endswith("ly")
         and _PARTICIPLE_NEXT.match(sentence, cue_end)
