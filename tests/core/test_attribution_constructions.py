@@ -855,3 +855,18 @@ def test_an_expectation_in_the_passive_is_the_articles_own():
     # Whoever was asked answers.
     text = "Ortiz was asked to name a single port that lost 400 jobs, and she named Salem."
     assert speaker_of(text, "Ortiz")[0] == "Ortiz"
+
+
+def test_the_company_is_the_business_named_last_not_the_last_called_company():
+    # Seen in the desk (Seattle Times): "The company also said" after "Dana F. Besecker Company" was named, then
+    # "A Whole Foods spokeswoman declined to comment", gave Besecker Company; "the company claims" after the
+    # "Fishing Vessel Owners Association" was quoted gave the association (the tagger found "the company" there).
+    text = (
+        "Harbour Fresh touted a price cut on halibut. “I was shocked,” said Tyler Besecker, president of "
+        "Dana F. Besecker Company, a seafood supplier. A Harbour Fresh spokeswoman declined to comment on pricing. "
+        "The company also said it was lowering 400 prices across the store. “They were first,” said Bob Alverson, "
+        "head of the Fishing Vessel Owners Association. At the same time, the company said its prices have "
+        "saved customers 40 million dollars."
+    )
+    assert speaker_of(text, "The company also")[0] == "Harbour Fresh"
+    assert speaker_of(text, "At the same time")[0] == "Harbour Fresh"

@@ -201,6 +201,11 @@ _PUBLIC_BODY = re.compile(
     r"\b(?:Congress|Senate|House|Parliament|Ministry|Department|Agency|Court|Police|Army|Government|Administration|"
     r"Committee|Commission|Council|Pentagon|Kremlin|White House|United Nations|UN|EU|NATO|Bureau|Office|Party)\b"
 )
+# Bodies that are no business either: "the company" is not the "Fishing Vessel Owners Association" an article quotes.
+_NOT_A_BUSINESS = re.compile(
+    r"\b(?:Association|Society|Foundation|Institute|Coalition|Union|Federation|League|Alliance|University|College|"
+    r"School|Church|Center|Centre|Club|Campaign)\b"
+)
 # The names of news outlets and agencies, which report on companies.
 _OUTLET = re.compile(
     r"\b(?:Reuters|Associated Press|AP|AFP|CNN|BBC|Bloomberg|Times|Post|Journal|News|Gazette|Tribune|Herald|"
@@ -575,7 +580,7 @@ class Attributor:
                 first = full  # "Mr. Putin drew applause": the full name is the subject
         for org in acronym_orgs(sentence):  # "Immigration and Customs Enforcement (ICE)"
             self._remember_org(org)
-        for org, kind in described_orgs(sentence, self._is_person):  # "the oil giant Exxon Mobil"
+        for org, kind in described_orgs(sentence, self._known_person):  # "the oil giant Exxon Mobil"
             self._people.forget(org)
             self._remember_org(org)
             if kind:
@@ -1158,16 +1163,21 @@ class Attributor:
         known = self._org_kinds.get(noun) if described and noun in _ORG_KINDS else None
         if known and same_kind(known[1], phrase.lower().split()[1:]):
             return Attribution(known[0], start, start + len(phrase))  # "the oil giant", "the company"
-        org = last_org_containing(self._orgs, noun)
-        if org and noun in _ORG_WORDS:
-            return Attribution(org, start, start + len(phrase))
         # A news outlet the article cites ("as Reuters reported") is seldom the company or agency it reports on, nor
         # is a public body ("Congress") the company or the bank the article speaks of ("the central bank").
         reported_on = [
             org
             for org in self._orgs
-            if not _OUTLET.search(org) and not (noun in _BUSINESS_NOUNS and _PUBLIC_BODY.search(org))
+            if not _OUTLET.search(org)
+            and not (noun in _BUSINESS_NOUNS and (_PUBLIC_BODY.search(org) or _NOT_A_BUSINESS.search(org)))
         ]
+        org = last_org_containing(self._orgs, noun)
+        if org and noun in _ORG_WORDS:
+            if noun in _BUSINESS_NOUNS and reported_on and self._orgs.index(reported_on[-1]) > self._orgs.index(org):
+                # "…Dana F. Besecker Company… A Whole Foods spokeswoman declined… The company also said": the
+                # business named last, not the last whose name says "Company"
+                org = reported_on[-1]
+            return Attribution(org, start, start + len(phrase))
         if noun in _ANY_ORG and reported_on and re.match(r"the\s+\S+$", phrase, re.IGNORECASE):
             return Attribution(reported_on[-1], start, start + len(phrase))  # "the agency": the last one named
         if (
@@ -1190,6 +1200,14 @@ class Attributor:
             if len(words) >= 2 and gender_of_first(words[0].lower()) is None and self._people.gender(name) is None:
                 return name
         return None
+
+    def _known_person(self, name: str) -> bool:
+        """A person by more than capitals: a first name or an honorific told ("Trump spokesman Hope Hicks", not
+        "A Whole Foods spokeswoman", which the memory of people took for a person's name)."""
+        if not self._is_person(name):
+            return False
+        full = self._people.fuller(name.split()) or name
+        return self._people.gender(full) is not None
 
     def _is_person(self, name: str) -> bool:
         return name in self._persons or self._people.fuller(name.split()) is not None
