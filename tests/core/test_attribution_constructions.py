@@ -870,3 +870,19 @@ def test_the_company_is_the_business_named_last_not_the_last_called_company():
     )
     assert speaker_of(text, "The company also")[0] == "Harbour Fresh"
     assert speaker_of(text, "At the same time")[0] == "Harbour Fresh"
+
+
+def test_a_tagged_outlet_role_and_name_is_the_person():
+    # Seen in the desk (BBC): the tagger's span "the BBC's North America editor Jon Sopel" gave "BBC's North
+    # America".
+    from reviewer.core.extraction.source_tagger import TaggedSpan
+    from reviewer.core.extraction.speaker_tagging import with_tagger
+
+    sentence = "He vowed to keep trying, but the BBC's North America editor Jon Sopel said 40 percent agreed."
+    start, end = sentence.index("the BBC"), sentence.index(" said")
+
+    def resolve(text, start, end, offset):
+        return Attribution(text[start:end], offset + start, offset + end)
+
+    found = with_tagger(None, sentence, 0, [TaggedSpan(start, end, 0.95, False)], "combined", resolve, lambda *_: 0)
+    assert found is not None and found.speaker == "Jon Sopel"

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from .source_tagger import TaggedSpan
+from .cues import never_source
 from .speaker_patterns import Attribution
 
 _THAT_AFTER = re.compile(r"\s+that\b")  # "The Post reports that …": the cue's clause opens
@@ -97,6 +98,13 @@ def with_tagger(
     relative = _RELATIVE_TAIL.search(sentence, best.start, end)
     if relative and relative.start() > best.start:
         end = relative.start()  # "a woman who": the woman
+    owned = _POSSESSIVE_IN.search(sentence, best.start, end)
+    named = _ROLE_THEN_NAME_END.search(sentence, owned.end(), end) if owned else None
+    if named and named.group(1) not in never_source():
+        # "the BBC's North America editor Jon Sopel said": the person the outlet's role words stand before
+        tagged = resolve(sentence, named.start(2), named.end(2), offset)
+        if tagged is not None and tagged.speaker is not None:
+            return Attribution(tagged.speaker, tagged.start, tagged.end, bool(re.search(r"[\"“”]", sentence)))
     possessive = _POSSESSIVE_END.search(sentence, best.start, end)
     if possessive and possessive.start() > best.start:
         end = possessive.start()  # "In Dr. Shadlen's words": a span that stops at the apostrophe names Shadlen
@@ -137,6 +145,8 @@ def _party_like(found: Attribution, offset: int) -> bool:
 
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+_POSSESSIVE_IN = re.compile(r"\w['’]s\s")
+_ROLE_THEN_NAME_END = re.compile(r"\s([a-z][a-z\-]*)\s+([A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w'’\-]+){1,2})$")
 _RELATIVE_TAIL = re.compile(r",?\s+(?:who|whom|which|that)$")
 
 
