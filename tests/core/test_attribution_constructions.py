@@ -886,3 +886,11 @@ def test_a_tagged_outlet_role_and_name_is_the_person():
 
     found = with_tagger(None, sentence, 0, [TaggedSpan(start, end, 0.95, False)], "combined", resolve, lambda *_: 0)
     assert found is not None and found.speaker == "Jon Sopel"
+
+
+def test_a_word_inside_a_source_noun_is_not_one():
+    # can_speak read the source nouns as one string, so any piece of one ("man" of "spokesman") passed.
+    from reviewer.core.extraction.speaker_patterns import can_speak
+
+    assert can_speak("spokesman") and can_speak("economists") and can_speak("agency")
+    assert not can_speak("man") and not can_speak("pokes") and not can_speak("technique")

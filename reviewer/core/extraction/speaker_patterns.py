@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import Cue
+from .speaker_words import GENERIC_NOUN_SET
 from .speaker_words import GENERIC_NOUNS as _GENERIC_NOUNS
 from .speaker_words import ORG_WORDS as _ORG_WORDS
 from .speaker_words import TITLES as _TITLES
@@ -654,7 +655,7 @@ def can_speak(noun: str) -> bool:
     """Whether a lowercase noun names who may speak: a person's role, a group or an organisation."""
     noun = noun.lower()
     singular = noun[:-1] if noun.endswith("s") else noun
-    return any(word in _GENERIC_NOUNS or word in _ORG_WORDS or word in _TITLES for word in (noun, singular))
+    return any(word in GENERIC_NOUN_SET or word in _ORG_WORDS or word in _TITLES for word in (noun, singular))
 
 
 def addressed_or_named(sentence: str, cue_start: int, cue_end: int, words: str) -> bool:

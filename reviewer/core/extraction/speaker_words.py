@@ -58,6 +58,7 @@ GENERIC_NOUNS = (
     "utility|utilities|operator|provider|watchdog|authority|institute|charity|hospital|airline|insurer|"
     "network|board|trust|inspectorate|observatory|tribunal"
 )
+GENERIC_NOUN_SET = frozenset(GENERIC_NOUNS.split("|"))
 
 TITLES = frozenset(
     """
