@@ -894,3 +894,15 @@ def test_a_word_inside_a_source_noun_is_not_one():
 
     assert can_speak("spokesman") and can_speak("economists") and can_speak("agency")
     assert not can_speak("man") and not can_speak("pokes") and not can_speak("technique")
+
+
+def test_a_degree_a_quality_or_the_reader_is_no_source():
+    # Seen in a scan of the saved pages: 'silent' ("Deficit hawks have gone silent, even proposing …"), 'very
+    # accurate', 'well your beginner-level', 'your friends', 'disastrous'.
+    text = "Deficit hawks have gone silent, even proposing changes that would add 400 billion dollars."
+    assert speaker_of(text, "Deficit hawks")[0] != "silent"
+    text = "I’m sure your friends told you the port lost 400 jobs."
+    assert speaker_of(text, "I’m sure")[0] != "your friends"
+    # The writer's family and experts are sources.
+    text = '"We lost 400 jobs," my father often said.'
+    assert speaker_of(text, '"We lost')[0] == "my father"

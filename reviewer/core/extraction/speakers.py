@@ -142,7 +142,10 @@ _AUXILIARIES = frozenset("is are was were has have had will would".split())
 # What a bare source phrase never opens with or is: an object pronoun ("him in the race"), a verb ("went out", "be
 # removed from the lists"), an amount or a time ("said little", "As the day went on").
 _NEVER_OPENS_SOURCE = frozenset("him them me us be been being went took got out within".split())
-_NEVER_SOURCE_ALONE = frozenset("little much often well more less enough day week".split())
+_NEVER_SOURCE_ALONE = frozenset("little much often well more less enough day week far hard silent made".split())
+# "how well your content …", "very accurate", "your friends": a degree, or the reader; "disastrous": a quality.
+_DEGREE_OR_READER = frozenset("your very how so too rather quite".split())
+_QUALITY = re.compile(r"(?:ous|ful|less|ible)$")
 # A gerund with its object ("hitting Trump", "talking about the crisis") is an action, not who acted; an -ing word
 # that describes a noun ("leading Democrats", "ruling party") is not a gerund.
 _ADJECTIVE_ING = frozenset(
@@ -158,9 +161,12 @@ _PHRASE_TAIL = re.compile(
 
 
 def _not_a_source(words: Sequence[str]) -> bool:
-    """Whether a bare source phrase (no article, no name) is an action, an amount or a time instead."""
+    """Whether a bare source phrase (no article, no name) is an action, an amount, a time, a quality or the
+    reader ("your friends") instead."""
     first = words[0].lower()
     if first in _NEVER_OPENS_SOURCE or (len(words) == 1 and first in _NEVER_SOURCE_ALONE):
+        return True
+    if words[0].islower() and (first in _DEGREE_OR_READER or (len(words) == 1 and _QUALITY.search(first))):
         return True
     if first.endswith("ing") and first.isalpha() and words[0].islower() and first not in _ADJECTIVE_ING:
         return len(words) == 1 or words[1][0].isupper() or words[1].lower() in _GERUND_OBJECT
