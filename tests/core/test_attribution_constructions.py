@@ -906,3 +906,9 @@ def test_a_degree_a_quality_or_the_reader_is_no_source():
     # The writer's family and experts are sources.
     text = '"We lost 400 jobs," my father often said.'
     assert speaker_of(text, '"We lost')[0] == "my father"
+
+
+def test_a_title_before_a_lone_surname_names_a_person_for_he():
+    # Seen on PolNeAR train: with "President Obama" the only naming, "He" resolved to no one or to someone else.
+    text = "On the eve of President Obama's final State of the Union, 40 members of Congress protested. He said 400 jobs were lost."
+    assert speaker_of(text, "He said")[0] == "Obama"

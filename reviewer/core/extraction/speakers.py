@@ -138,6 +138,11 @@ from .speaker_tagging import with_tagger
 from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
 
 _NONE = Attribution(None, None, None)
+# A title before a lone surname: "President Obama's final State of the Union" names a person, Obama.
+_TITLE_THEN_SURNAME = re.compile(
+    r"\b(?:President|Senator|Governor|Secretary|Mayor|Chancellor|Congressman|Congresswoman|Speaker|Justice|Judge|"
+    r"Pope|King|Queen|Prince|Princess)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:['’]s)?(?![\w'’-]|\s+[A-Z]|\.\s*[A-Z]\.)"
+)
 _AUXILIARIES = frozenset("is are was were has have had will would".split())
 # What a bare source phrase never opens with or is: an object pronoun ("him in the race"), a verb ("went out", "be
 # removed from the lists"), an amount or a time ("said little", "As the day went on").
@@ -636,6 +641,12 @@ class Attributor:
             name = self._people.fuller(name.split()) or name  # "Hillary Clinton" after "Hillary Rodham Clinton"
             self._remember_person(name)
             first = first or name
+        for match in _TITLE_THEN_SURNAME.finditer(sentence):
+            # "President Obama's final State of the Union": Obama is a person, though the article never gave a
+            # first name
+            surname = match.group(1)
+            if surname.lower() not in _SENTENCE_WORDS | _NOT_NAMES and not self._people.fuller([surname]):
+                self._remember_person(surname)
         if first:
             self._subject_person = first
 
