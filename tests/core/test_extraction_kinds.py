@@ -224,3 +224,20 @@ def test_incidental_numbers_make_no_statistic(sentence):
 )
 def test_a_real_figure_beside_an_incidental_one_is_still_a_statistic(sentence):
     assert classify(sentence) == "statistic"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ortiz became the first political candidate to buy a promoted trend on the site.",
+        "She was the first openly transgender person to speak at a party convention.",
+        "He convened the first ever conference on port safety in Salem.",
+    ],
+)
+def test_a_first_of_its_kind_is_a_comparison(sentence):
+    # news-guidelines.md: "comparison: relative standing or records ('first time since 1905')".
+    assert classify(sentence) == "comparison"
+
+
+def test_the_first_of_a_series_is_no_record():
+    assert classify("The first debate took place in Salem on a Monday.") != "comparison"

@@ -75,6 +75,7 @@ _COMPARISON = re.compile(
       | (?:the\s+)(?:most|least|highest|lowest|largest|smallest|biggest|best|worst|fastest|slowest|deadliest|
            most)\s+\w+
       | record(?:-|\s+)(?:high|low|levels?|numbers?)|all-time|unprecedented|outpaced|outnumber(?:s|ed)?
+      | the\s+first\s+(?:\w+\s+){0,3}(?:to|since|ever|in\s+(?:history|decades))\b  # "the first woman to", a record
       | (?:rose|fell|increased|decreased|grew|dropped|declined|climbed|surged|plunged|jumped)\s+(?:from|since)
     )\b""",
     _FLAGS | re.VERBOSE,
