@@ -4,7 +4,7 @@ test is the construction, written by hand, not the article's sentence."""
 from __future__ import annotations
 
 from reviewer.core.extraction.speaker_patterns import Attribution, without_subordinator
-from tests.attribution_helpers import speaker_of
+from tests.attribution_helpers import speaker_of, tagged_speaker
 
 
 def test_a_participle_cue_reports_the_main_clause_subject():
@@ -828,18 +828,10 @@ def test_a_thing_called_by_a_name_is_no_speaker():
 
 def test_a_tagged_source_that_stops_at_a_possessive_names_its_owner():
     # Seen in the desk (Medical News Today): 'In Dr. Shadlen's words, "…"' gave "Shadlen'".
-    from reviewer.core.extraction.source_tagger import TaggedSpan
-    from reviewer.core.extraction.speaker_tagging import with_tagger
-
     sentence = 'In Dr. Shadlen\'s words, "Could 40 percent of decisions be made this way?"'
     start = sentence.index("Shadlen")
-
-    def resolve(text, start, end, offset):
-        return Attribution(text[start:end], offset + start, offset + end)
-
     for end in (start + len("Shadlen'"), start + len("Shadlen's")):
-        found = with_tagger(None, sentence, 0, [TaggedSpan(start, end, 0.9, False)], "combined", resolve, lambda *_: 0)
-        assert found is not None and found.speaker == "Shadlen"
+        assert tagged_speaker(sentence, [(start, end, 0.9, False)]) == "Shadlen"
 
 
 def test_lets_is_the_writer_not_a_speaker():
@@ -875,17 +867,9 @@ def test_the_company_is_the_business_named_last_not_the_last_called_company():
 def test_a_tagged_outlet_role_and_name_is_the_person():
     # Seen in the desk (BBC): the tagger's span "the BBC's North America editor Jon Sopel" gave "BBC's North
     # America".
-    from reviewer.core.extraction.source_tagger import TaggedSpan
-    from reviewer.core.extraction.speaker_tagging import with_tagger
-
     sentence = "He vowed to keep trying, but the BBC's North America editor Jon Sopel said 40 percent agreed."
     start, end = sentence.index("the BBC"), sentence.index(" said")
-
-    def resolve(text, start, end, offset):
-        return Attribution(text[start:end], offset + start, offset + end)
-
-    found = with_tagger(None, sentence, 0, [TaggedSpan(start, end, 0.95, False)], "combined", resolve, lambda *_: 0)
-    assert found is not None and found.speaker == "Jon Sopel"
+    assert tagged_speaker(sentence, [(start, end, 0.95, False)]) == "Jon Sopel"
 
 
 def test_a_word_inside_a_source_noun_is_not_one():

@@ -9,7 +9,7 @@ from reviewer.core.extraction import extract_claims
 from reviewer.core.extraction.segment import sentences
 from reviewer.core.extraction.speaker_credits import credit_after_quotation, headline_source
 
-from tests.attribution_helpers import speaker_of
+from tests.attribution_helpers import speaker_of, tagged_speaker
 
 ROUNDUP = (
     "Voters in Ohio share their view of the debate.\n\n"
@@ -177,23 +177,12 @@ def test_a_closing_mark_typed_where_a_quotation_opens_still_opens_it():
 def test_a_tagged_name_stops_where_the_tagger_s_cue_begins():
     # A title-case headline: "31 Latinos" is the source and "Share Their" the cue; the words after the span
     # are capitalised, but no name runs on past the cue ('31 Latinos Share Their Most Honest Thoughts On …').
-    from reviewer.core.extraction.source_tagger import TaggedSpan
-    from reviewer.core.extraction.speaker_patterns import Attribution
-    from reviewer.core.extraction.speaker_tagging import with_tagger
-
     sentence = "31 Latinos Share Their Most Honest Thoughts On Donald Trump."
-    hints = [TaggedSpan(0, 10, 0.96, False), TaggedSpan(11, 22, 0.69, True)]
-
-    def resolve(text, start, end, offset):
-        return Attribution(text[start:end], offset + start, offset + end)
-
-    found = with_tagger(None, sentence, 0, hints, "combined", resolve, lambda *_: None)
-    assert found is not None and found.speaker == "31 Latinos"
+    assert tagged_speaker(sentence, [(0, 10, 0.96, False), (11, 22, 0.69, True)]) == "31 Latinos"
     # without a cue after it, a span stopping inside a name still runs on to the name's end
     sentence = "Massachusetts Sen. Elizabeth Warren grilled the bank's chief on Tuesday."
-    hints = [TaggedSpan(0, len("Massachusetts Sen. Elizabeth"), 0.9, False)]
-    found = with_tagger(None, sentence, 0, hints, "combined", resolve, lambda *_: None)
-    assert found is not None and found.speaker == "Massachusetts Sen. Elizabeth Warren"
+    spans = [(0, len("Massachusetts Sen. Elizabeth"), 0.9, False)]
+    assert tagged_speaker(sentence, spans) == "Massachusetts Sen. Elizabeth Warren"
 
 
 def test_a_description_apposed_to_a_name_is_the_name():
