@@ -896,3 +896,15 @@ def test_a_title_before_a_lone_surname_names_a_person_for_he():
     # Seen on PolNeAR train: with "President Obama" the only naming, "He" resolved to no one or to someone else.
     text = "On the eve of President Obama's final State of the Union, 40 members of Congress protested. He said 400 jobs were lost."
     assert speaker_of(text, "He said")[0] == "Obama"
+
+
+def test_a_source_span_opening_a_two_apostrophe_quotation_drops_them():
+    # Seen on the news labels' dev split: the tagger's span "''27 companies" (a quotation written ''…'') was shown
+    # as the speaker "'27 companies".
+    from reviewer.core.extraction.speakers import Attributor
+
+    sentence = "This finding stands out: ''27 companies reported 16,389 subsidiaries.''"
+    start = sentence.index("''27")
+    found = Attributor(sentence)._resolve(sentence, start, sentence.index(" reported"), 0)
+    assert found is not None and found.speaker == "27 companies"
+    assert sentence[found.start : found.end] == "27 companies"

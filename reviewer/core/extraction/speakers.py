@@ -896,6 +896,8 @@ class Attributor:
     def _phrase(self, sentence: str, span: tuple[int, int], offset: int) -> Attribution | None:
         """A source phrase found by its bounds ("two people familiar with the talks")."""
         start, end = span
+        while start < end and sentence[start] in "'‘’`":
+            start += 1  # "''27 companies reported": a quotation opened with two apostrophes is no part of the source
         tail = _PHRASE_TAIL.search(sentence, start, end)  # "The senator has often cited": the senator
         if tail and len(sentence[start : tail.start()].split()) > 1:
             end = tail.start()
