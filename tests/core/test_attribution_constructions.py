@@ -908,3 +908,28 @@ def test_a_source_span_opening_a_two_apostrophe_quotation_drops_them():
     found = Attributor(sentence)._resolve(sentence, start, sentence.index(" reported"), 0)
     assert found is not None and found.speaker == "27 companies"
     assert sentence[found.start : found.end] == "27 companies"
+
+
+def test_a_country_that_speaks_is_no_person_for_she():
+    # Seen in the desk (Telegraph): after "South Africa said …", a "she" the article named by a first name alone
+    # got "South Africa".
+    text = "South Africa said the port had lost 400 jobs. She said 40 more would go."
+    assert speaker_of(text, "South Africa")[0] == "South Africa"
+    assert speaker_of(text, "She said")[0] != "South Africa"
+
+
+def test_the_one_who_told_an_outlet_is_the_source_not_the_outlet():
+    # Seen in the desk (Telegraph): "… after their homes were attacked by troops, the source, who said he had spoken
+    # to people inside, told Reuters." gave "troops", then "Reuters".
+    text = (
+        "The ministers fled to the port after 40 homes were attacked by troops, the source, who said he had "
+        "spoken to people inside, told Reuters."
+    )
+    assert speaker_of(text, "The ministers") == ("source", "the source")
+
+
+def test_a_tagged_source_stops_before_as_a_role():
+    # Seen in the desk (Telegraph): "still seen by many Africans as a liberation hero" gave the whole span.
+    sentence = "Mr Reyes, still seen by many voters as a liberation hero, lost 40 percent of the vote."
+    start, end = sentence.index("many voters"), sentence.index(", lost")
+    assert tagged_speaker(sentence, [(start, end, 0.9, False)]) == "many voters"

@@ -526,6 +526,7 @@ _TRAILING_TAIL = re.compile(
     r"(?:\s+(?:on|in|at|during|last|this|late|early|earlier|recently|yesterday|today|tonight|reporters|"
     r"[A-Z][\w.'’\-]*)(?:\s+[\w.'’\-]+){0,3})?\s*[.!?]\s*$"
 )
+_RELATIVE_ASIDE_BEFORE = re.compile(r",\s+(?:who|whose|which)\b[^,;:()\"“”]{1,120},\s*$")
 _TRAILING_SUBJECT = re.compile(r",\s+([^,;:()]{2,100}?)\s*$")
 _NOT_IN_SUBJECT = frozenset(
     "which who whom whose that and but or as while when although though because so if where after before since "
@@ -544,7 +545,11 @@ def trailing_first(sentence: str, cues: list[Cue]) -> list[Cue]:
     last = max(cues, key=lambda cue: cue.start)
     if last.after >= 0.5 or not _TRAILING_TAIL.match(sentence, last.end):
         return cues
-    subject = _TRAILING_SUBJECT.search(sentence, max(0, last.start - 100), last.start)
+    end = last.start
+    aside = _RELATIVE_ASIDE_BEFORE.search(sentence, max(0, end - 160), end)
+    if aside:
+        end = aside.start()  # ", the source, who said he had spoken to people inside, told Reuters."
+    subject = _TRAILING_SUBJECT.search(sentence, max(0, end - 100), end)
     if subject is None:
         return cues
     words = subject.group(1).split()
@@ -646,6 +651,7 @@ _KEEPS_SUBJECT_IN_PASSIVE = frozenset(
 _BE_PARTICIPLE_CUE = re.compile(r"(?:is|are|was|were|been|being|be)\s+([a-z]+)")
 _PARTICIPLE_NEXT = re.compile(r"\s+[a-z]+(?:ed|en)\b(?!\s+by\b)")
 _ADDRESSED = frozenset("told asked informed advised warned briefed assured reminded urged".split())
+TELLING = _ADDRESSED | frozenset("tells tell telling".split())  # verbs whose object, after them, is who was told
 # "a new skin patch called Viaskin": a name given, not words said.
 _CALLING_SUBJECTS = frozenset("it he she they we i you who which that what".split())
 _NAMED_CALLED = re.compile(r"\b(?P<article>[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,3}(?P<noun>[a-z][\w-]*)\s+$")

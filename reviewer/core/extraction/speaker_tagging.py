@@ -98,6 +98,9 @@ def with_tagger(
     relative = _RELATIVE_TAIL.search(sentence, best.start, end)
     if relative and relative.start() > best.start:
         end = relative.start()  # "a woman who": the woman
+    role = _AS_ROLE.search(sentence, best.start, end)
+    if role and role.start() > best.start:
+        end = role.start()  # "seen by many Africans as a liberation hero": the Africans
     owned = _POSSESSIVE_IN.search(sentence, best.start, end)
     named = _ROLE_THEN_NAME_END.search(sentence, owned.end(), end) if owned else None
     if named and named.group(1) not in never_source():
@@ -145,6 +148,7 @@ def _party_like(found: Attribution, offset: int) -> bool:
 
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+_AS_ROLE = re.compile(r"\s+as\s+(?:a|an)\s")
 _POSSESSIVE_IN = re.compile(r"\w['’]s\s")
 _ROLE_THEN_NAME_END = re.compile(r"\s([a-z][a-z\-]*)\s+([A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w'’\-]+){1,2})$")
 _RELATIVE_TAIL = re.compile(r",?\s+(?:who|whom|which|that)$")

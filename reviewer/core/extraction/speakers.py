@@ -105,6 +105,7 @@ from .speaker_patterns import (
     two_parties,
     negated_cue,
     impersonal_cue,
+    TELLING,
     can_speak,
     relative_antecedent_end,
     without_number_word,
@@ -634,6 +635,7 @@ class Attributor:
                 # "Celebrating Clinton’s Win", "Immediately After Obama": headline words, not a first name
                 or (lowered[0].endswith(("ing", "ly")) and gender_of_first(lowered[0]) is None)
                 or lowered[-1] in _PLACE_WORDS | _THING_WORDS  # "Waterfront Park", "Erikson Prize"
+                or (lowered[0] in _PLACE_OPENERS and gender_of_first(lowered[0]) is None)  # "South Africa"
                 or any(w in _TITLES or w in _ORG_WORDS or w in _DATE_WORDS for w in lowered)
             ):
                 continue
@@ -724,6 +726,7 @@ class Attributor:
                 if (
                     (hit is None or not hit.speaker or hit.speaker.islower())
                     and sentence[before - 1 : before] == ","
+                    and cue.words not in TELLING  # ", the source … told Reuters.": Reuters was told
                     and (
                         _NAME_ENDS_SENTENCE.fullmatch(sentence, cue.end)
                         or (described := _DESCRIPTION_THEN_STOP.match(sentence, cue.end))
@@ -1067,7 +1070,9 @@ class Attributor:
             known = last_org_containing(self._orgs, name)
             if known:
                 return Attribution(known, start, end)
-        self._remember_person(name, (had_title or len(words) > 1) and lowered[-1] not in _PLACE_WORDS, gender)
+        place = lowered[-1] in _PLACE_WORDS or (lowered[0] in _PLACE_OPENERS and gender_of_first(lowered[0]) is None)
+        # "South Africa said": a country speaks, but "she" in the next sentence is no country
+        self._remember_person(name, (had_title or len(words) > 1) and not place, gender)
         return Attribution(name, start, end)
 
     def _listed_people(self, run: str, run_start: int) -> Attribution | None:
