@@ -933,3 +933,12 @@ def test_a_tagged_source_stops_before_as_a_role():
     sentence = "Mr Reyes, still seen by many voters as a liberation hero, lost 40 percent of the vote."
     start, end = sentence.index("many voters"), sentence.index(", lost")
     assert tagged_speaker(sentence, [(start, end, 0.9, False)]) == "many voters"
+
+
+def test_a_letter_or_an_amount_is_no_speaker():
+    # Seen in a scan of the saved pages: 'C' ("which is called when a C assertion fails") and 'much time' ("the
+    # public spends too much time discussing").
+    from reviewer.core.extraction.speaker_patterns import _no_content_word
+
+    assert _no_content_word("C") and _no_content_word("much time")
+    assert not _no_content_word("much of the party") and not _no_content_word("Ann Ortiz")

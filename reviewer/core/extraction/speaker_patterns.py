@@ -260,6 +260,10 @@ def _no_content_word(speaker: str) -> bool:
         return True  # "making", "involved": a verb form, not a party ("polling shows" keeps its source)
     if words[0] in ("including", "excluding", "among", "despite", "during", "without"):
         return True  # "killing at least 19 people, including 17 foreigners": a list's tail, not a party
+    if len(words) == 1 and len(speaker.rstrip(".")) == 1:
+        return True  # "which is called when a C assertion fails": a letter names nobody
+    if len(words) >= 2 and words[0].lower() == "much" and words[1].lower() != "of":
+        return True  # "the public spends too much time discussing": an amount ("much of the party" is a party)
     return all(word.lower() in _FUNCTION_WORDS for word in words)
 
 
