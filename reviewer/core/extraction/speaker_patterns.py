@@ -647,9 +647,10 @@ def passive_by(sentence: str, cue_start: int, cue_end: int) -> int:
 # A participle after a comma: "The campaign, first reported by The Washington Post, is …".
 _PARTICIPLE_ASIDE = re.compile(r",\s+(?:(?:first|originally|previously|earlier|also|widely)\s+)?$")
 # Verbs whose passive subject is who was addressed: "Parents have been told for years to …" names no source.
+# Passives whose subject still speaks or holds the view: "X was quoted as saying", "X was asked", "X is convinced".
 _KEEPS_SUBJECT_IN_PASSIVE = frozenset(
-    "quoted heard seen reported scheduled set slated asked pressed questioned convinced worried concerned pleased surprised "
-    "disappointed divided opposed determined interested committed prepared alarmed troubled frustrated "
+    "quoted heard seen reported scheduled set slated asked pressed questioned convinced worried concerned pleased "
+    "surprised disappointed divided opposed determined interested committed prepared alarmed troubled frustrated "
     "encouraged satisfied unconvinced persuaded inclined resigned skeptical sceptical confused puzzled".split()
 )
 _BE_PARTICIPLE_CUE = re.compile(r"(?:is|are|was|were|been|being|be)\s+([a-z]+)")
@@ -670,9 +671,9 @@ def can_speak(noun: str) -> bool:
 
 def addressed_or_named(sentence: str, cue_start: int, cue_end: int, words: str) -> bool:
     """Whether a cue reports no speaker: a passive with no agent ("Parents have been told …", "the report was
-    released"; not "is convinced", "was quoted"), "called" that gives a name ("a new skin patch called Viaskin"), "known as" without an agent ("cast iron
-    known as ductile iron") or "add to" that means increase ("swings that researchers link to climate change are
-    adding to the challenges")."""
+    released"; not "is convinced", "was quoted"), "called" that gives a name ("a new skin patch called Viaskin"),
+    "known as" without an agent ("cast iron known as ductile iron") or "add to" that means increase ("swings that
+    researchers link to climate change are adding to the challenges")."""
     if words == "known as":
         return _BY.match(sentence, cue_end) is None
     if _ADD_TO.match(words) and _TO_A_THING.match(sentence, cue_end):

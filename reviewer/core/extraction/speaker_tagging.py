@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from .source_tagger import TaggedSpan
 from .cues import never_source
+from .source_tagger import TaggedSpan
 from .speaker_patterns import Attribution
 
 _THAT_AFTER = re.compile(r"\s+that\b")  # "The Post reports that …": the cue's clause opens
