@@ -400,3 +400,50 @@ def test_russian_sample_article_speakers():
     }
     for beginning, want in expected.items():
         assert speaker_of(text, beginning) == want, beginning
+
+
+FRENCH = """Les députés ont adopté le projet de loi sur le renseignement mardi, à une large majorité.
+
+Ces lanceurs d’alerte pourraient solliciter la CNCTR, voire le premier ministre, et leur fournir toutes les pièces utiles.
+
+Nous en avons aujourd’hui la preuve en images car tout cela avait été filmé par Bob Zmuda et Lynne Margulies.
+
+La querelle peut se trouver derrière toutes les portes, y compris celle de l’exil.
+
+Ce texte, fortement décrié par la société civile pour son manque de contre-pouvoir, a été défendu par le gouvernement.
+
+Le gouvernement se défend de toute similarité avec les dispositifs mis en place par la NSA aux États-Unis."""
+
+
+@pytest.mark.parametrize("quality", ["fast", "final"])
+def test_an_article_in_another_language_gets_no_english_speakers(quality):
+    # The English rules and tagger took "et leur fournir", "La querelle peut se trouver derrière", "Ce" and
+    # "Le gouvernement se" for sources on French pages, "Su" on a Spanish one.
+    claims = extract_claims(FRENCH, quality=quality)
+    assert len(claims) == 6
+    assert [claim.speaker for claim in claims] == [None] * 6
+    spanish = (
+        "Su influencia sobre el partido muestra, una vez más, que el expresidente es capaz de sobreponerse a casi "
+        "cualquier periodo de indignación, sin importar su intensidad. Los republicanos dicen que el partido "
+        "sigue con él y que la mayoría de sus votantes no ha cambiado de opinión."
+    )
+    assert [claim.speaker for claim in extract_claims(spanish, quality=quality)] == [None, None]
+
+
+def test_a_transcript_in_another_language_keeps_its_line_speakers():
+    transcript = (
+        "MODERADOR: Buenas noches y bienvenidos al debate de esta noche entre los dos candidatos.\n\n"
+        "GARCIA: El desempleo ha bajado un 12 por ciento desde que llegamos al gobierno de la ciudad.\n\n"
+        "LOPEZ: Eso no es verdad, y los datos del instituto de estadística lo muestran con claridad."
+    )
+    speakers = [claim.speaker for claim in extract_claims(transcript, quality="fast")]
+    assert speakers == ["MODERADOR", "GARCIA", "LOPEZ"]
+
+
+def test_an_english_article_quoting_another_language_keeps_its_speakers():
+    text = (
+        "Parliament voted on the surveillance bill on Tuesday. \"Ce n'est pas une loi de "
+        "surveillance de masse,\" Manuel Valls told lawmakers in Paris, adding that the intelligence services "
+        "needed the new powers to track suspects who travel abroad."
+    )
+    assert [claim.speaker for claim in extract_claims(text, quality="fast")] == [None, "Manuel Valls"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from . import boilerplate, kinds, latin_folding, news, segment, source_tagger, speaker_credits, speakers
+from ..language import guess_language
 from .models import ModelMissing, fast_model, final_scorer, news_head
 from .source_tagger import TaggedSpan
 
@@ -25,6 +26,9 @@ KINDS = ("statistic", "quotation", "causal", "comparison", "prediction", "other"
 DEFAULT_THRESHOLD: float = 0.5
 
 _QUALITIES = ("fast", "final")
+# The guesses of core.language under which the English attribution rules read an article: English, no
+# sure guess (short texts, lists of names), and Russian, whose sentences in Cyrillic have rules of their own.
+_ENGLISH_RULES_APPLY = frozenset({None, "en", "ru", "uk"})
 # "WASHINGTON (Reuters) - ", "KYIV, Ukraine (AP) — ": a dateline is not part of the claim.
 _DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:[ ,]+[A-Z][A-Za-z'’.\-]+){0,4}\s*(?:\([^)\n]{1,30}\))?\s*[-–—]+\s+")
 # "МОСКВА, 5 сен — РИА Новости. ", "САНКТ-ПЕТЕРБУРГ, 12 марта. /ТАСС/. ": a city in capitals, a date,
@@ -177,7 +181,7 @@ def _attribute(
     # find get the article's spelling back.
     folded = latin_folding.fold(text)
     unfold = latin_folding.Unfolder(text) if folded is not text else None
-    attributor = speakers.Attributor(folded)
+    attributor = speakers.Attributor(folded, english=guess_language(text) in _ENGLISH_RULES_APPLY)
     out = []
     for i, segment_ in enumerate(segments):
         for label in segment_.labels:

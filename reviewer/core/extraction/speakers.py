@@ -341,8 +341,12 @@ class Attributor:
     # alone, resolved by the rules' memory) or "rules" (ignored). The benchmark compares the three.
     tagger_mode = "combined"
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, *, english: bool = True):
         self._text = text
+        # False for an article in another language written in Latin letters or another script: the English
+        # rules and tagger would take "Su influencia" or "Ce texte" for a source. Transcript labels, credits
+        # and the Russian rules (sentences in Cyrillic) still apply.
+        self._english = english
         self._people = PeopleMemory()  # persons named, most recent last, with surnames and genders
         self._persons, self._orgs = self._people.persons, list[str]()
         self._by_title: dict[str, str] = {}  # "president" -> "Barack Obama", for "the president said"
@@ -398,6 +402,8 @@ class Attributor:
             if hit is None and not inside_quote and self._quote_depth:
                 hit = self._russian.quote_attribution(self._text, end)  # «First. Second, — said X.»
             found = None if hit is None else Attribution(*hit, quoted=bool(_RU_QUOTES.search(sentence)))
+        elif not self._english:
+            found = None
         else:
             # A "he" or "she" inside quotation marks is someone the speaker speaks of, not the speaker.
             found = self._find(sentence, start)
@@ -439,9 +445,9 @@ class Attributor:
             self._scan_names(sentence)
             if found is not None and found.speaker in self._persons:
                 self._subject_person = found.speaker
-        if found is None and not _CYRILLIC.search(sentence):
+        if found is None and self._english and not _CYRILLIC.search(sentence):
             found = self._colon_quotation(sentence, start)  # "Sen. Claire McCaskill scolded him: “…”"
-        if found is None and _QUOTE_ONLY.match(sentence) and not _CYRILLIC.search(sentence):
+        if found is None and self._english and _QUOTE_ONLY.match(sentence) and not _CYRILLIC.search(sentence):
             tag = _TAG_SENTENCE.match(self._text, end)  # '“… OK?”' and then 'Trump said.' as a sentence of its own
             found = self._find(tag.group(1), tag.start(1)) if tag else None
         if (

@@ -49,7 +49,7 @@ from ..errors import ImportFailed
 from ..headings import reads_as_heading
 from .document import DocumentBuilder, ImportedDocument, clean_line_text, fold_spaces, title_from_text
 from .encoding import NotText, decode_text
-from .language import guess_language
+from ..language import guess_language
 from .markdown_text import markdown_to_blocks
 from .metadata import FoundMetadata
 from .plaintext import text_to_blocks
