@@ -443,7 +443,7 @@ def test_a_transcript_in_another_language_keeps_its_line_speakers():
 def test_an_english_article_quoting_another_language_keeps_its_speakers():
     text = (
         "Parliament voted on the surveillance bill on Tuesday. \"Ce n'est pas une loi de "
-        "surveillance de masse,\" Manuel Valls told lawmakers in Paris, adding that the intelligence services "
+        'surveillance de masse," Manuel Valls told lawmakers in Paris, adding that the intelligence services '
         "needed the new powers to track suspects who travel abroad."
     )
     assert [claim.speaker for claim in extract_claims(text, quality="fast")] == [None, "Manuel Valls"]
