@@ -103,3 +103,11 @@ def guess_language(text: str, declared: str | None = None) -> str | None:
     if best_hits >= 0.1 * len(words) and best_hits >= 1.5 * second_hits:
         return best
     return None
+
+
+def function_word_share(text: str, lang: str) -> float:
+    """The share of the words of text[:20,000] that are common function words of `lang` (one of the
+    Latin-script languages guess_language knows): about a third for English prose, under 0.05 for French."""
+    words = [w.lower() for w in _WORD_RE.findall(text[:20_000])]
+    vocab = _WORD_SETS[lang]
+    return sum(1 for w in words if w in vocab) / len(words) if words else 0.0

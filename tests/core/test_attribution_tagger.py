@@ -107,11 +107,11 @@ def test_a_name_the_rules_miss_is_the_speaker_in_the_final_pass():
 
 
 def test_a_speech_act_the_cue_lexicon_lacks():
-    text = (
-        "Massachusetts Sen. Elizabeth Warren grilled Wells Fargo CEO John Stumpf on Tuesday for his role in a scheme."
-    )
-    assert _speaker(text, "Massachusetts", "fast") == (None, None)
-    assert _speaker(text, "Massachusetts", "final") == ("Elizabeth Warren", "Elizabeth Warren")
+    # With "Massachusetts" before the title the tagger's score sat at its threshold (0.42 on a CPU with VNNI,
+    # above 0.5 on one without): this sentence has a margin on both.
+    text = "Sen. Elizabeth Warren grilled Wells Fargo CEO John Stumpf on Tuesday for his role in a scheme."
+    assert _speaker(text, "Sen.", "fast") == (None, None)
+    assert _speaker(text, "Sen.", "final") == ("Elizabeth Warren", "Elizabeth Warren")
 
 
 def test_the_outlet_that_reports_that_is_the_speaker_in_both_passes():

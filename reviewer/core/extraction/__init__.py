@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from . import boilerplate, kinds, latin_folding, news, segment, source_tagger, speaker_credits, speakers
-from ..language import guess_language
+from ..language import function_word_share, guess_language
 from .models import ModelMissing, fast_model, final_scorer, news_head
 from .source_tagger import TaggedSpan
 
@@ -181,7 +181,7 @@ def _attribute(
     # find get the article's spelling back.
     folded = latin_folding.fold(text)
     unfold = latin_folding.Unfolder(text) if folded is not text else None
-    attributor = speakers.Attributor(folded, english=guess_language(text) in _ENGLISH_RULES_APPLY)
+    attributor = speakers.Attributor(folded, english=_reads_as_english(text))
     out = []
     for i, segment_ in enumerate(segments):
         for label in segment_.labels:
@@ -194,6 +194,13 @@ def _attribute(
             attribution = replace(attribution, speaker=unfold(attribution.speaker))
         out.append((segment_.start, segment_.end, attribution))
     return out
+
+
+def _reads_as_english(text: str) -> bool:
+    """Whether the English attribution rules may read the text: English, no sure guess, or Russian (see
+    _ENGLISH_RULES_APPLY). A short English text can pass for Czech ("a", "by"): a guess of another language
+    counts only with few English function words, under 5% of the words where English prose has a third."""
+    return guess_language(text) in _ENGLISH_RULES_APPLY or function_word_share(text, "en") >= 0.05
 
 
 def _is_credit_line(text: str, start: int, end: int) -> bool:
