@@ -942,3 +942,22 @@ def test_a_letter_or_an_amount_is_no_speaker():
 
     assert _no_content_word("C") and _no_content_word("much time")
     assert not _no_content_word("much of the party") and not _no_content_word("Ann Ortiz")
+
+
+def test_a_purpose_clause_before_a_relative_cue_is_no_speaker():
+    # Seen as 'solve this quandary' for "To solve this quandary, they turned to the police, which reported …".
+    text = (
+        "To solve this quandary, the researchers turned to the Harbour Police Department, which reported 2,521 "
+        "shooting incidents in the city."
+    )
+    assert speaker_of(text, "To solve") == ("Harbour Police Department", "Harbour Police Department")
+    text = "To be sure, the mayor, a Democrat, said the budget was balanced."
+    assert speaker_of(text, "To be sure")[0] == "mayor"
+
+
+def test_a_said_clause_with_a_verb_is_no_inverted_source():
+    # Seen as 'budget was balanced' and "Podesta Group's CEO" (not the apposed name) on PolNeAR train.
+    assert speaker_of("The mayor, a Democrat, said the budget was balanced.", "The mayor") == ("mayor", "The mayor")
+    text = "The group's chief executive, Ann Ortiz, said the two firms had coordinated on the decision."
+    assert speaker_of(text, "The group")[0] == "Ann Ortiz"
+    assert speaker_of("Tom Reyes, a Democrat, said the budget was balanced.", "Tom")[0] == "Tom Reyes"

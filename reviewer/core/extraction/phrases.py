@@ -40,6 +40,7 @@ others such same another either neither none nothing something everything anythi
 """.split()
 )
 # An apposition or relative clause between the subject and its verb.
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 _APPOSITION_OPENERS = frozenset(
     """
 who which whose a an the one his her its their now then also once himself herself itself themselves
@@ -127,12 +128,22 @@ def before(sentence: str, end: int) -> tuple[int, int] | None:
     if len(chunks) >= 3:
         words = sentence[chunks[1][0] : chunks[1][1]].split()
         if words and words[0].lower() in _APPOSITION_OPENERS:
+            if sentence[chunks[2][0] : chunks[2][1]].lstrip().lower().startswith("to "):
+                # "To be sure, the mayor, a Democrat, said": a comment or a purpose opens the sentence, and
+                # the phrase after it is the subject, not an apposition; "To solve this, they turned to the
+                # police, which reported": the antecedent of the relative is the caller's to find
+                if sentence[left:right].strip().lower() in _RELATIVE_PRONOUNS:
+                    return None
+                return _trim(sentence, *chunks[1], aside=aside)
             return _trim(sentence, *chunks[2])
     if len(chunks) >= 2:
         return _trim(sentence, *chunks[1], aside=aside)
     return None
 
 
+# Verbs the learned never-source words leave out (a source may hold "who was there"), but that no phrase
+# after a cue runs over: "The mayor, a Democrat, said the budget was balanced" names no "budget was balanced".
+_FINITE_VERBS = frozenset("is was has had have does did can could may might must should".split())
 _AFTER_STOP = re.compile(
     r"''|[,.;:()\"“”!?]|\s[—–-]{1,2}\s|\s(?:who|which|that|when|while|because|during|as|in|on|at|"
     r"after|before|to|told|said|says|and\s+(?:the|a)\s)\b"
@@ -148,7 +159,7 @@ def after(sentence: str, pos: int, whole: bool = False) -> tuple[int, int] | Non
     words = list(_WORD.finditer(sentence, pos, end))
     never = never_source()
     for i, word in enumerate(words):
-        if word.group(0) in never:
+        if word.group(0) in never or word.group(0) in _FINITE_VERBS:
             if whole:
                 return None
             words = words[:i]

@@ -235,6 +235,7 @@ _PLACED_APPOSITION_END = re.compile(
     rf"(?<=,)\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})\s+(?:of|from|at|in)\s+[^,\"“”;]{{2,80}}"
     r"(?:\s+(?:in|of|from)\s+[A-Z][^,\"“”;]{1,40})?,\s*$"
 )
+_APPOSED_ARTICLE = re.compile(r",\s+an?\s+$")
 _DASH_ASIDE_END = re.compile(r"(?<=\w)\s+[—–]\s+[^—–\"“”]{1,120}?\s+[—–]\s*$")
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:be\s+)?$")
 _PREPOSITION = re.compile(r"(?:of|to|in|on|at|for|about|with|from|by|against|over)\b")
@@ -848,6 +849,8 @@ class Attributor:
                     return hit
             paren = _PAREN_TAIL.search(left_stripped, 0, len(left_stripped) - 1)  # "…, Joe Lieberman (I-Conn.),"
             match = _NAME_RUN_END.search(left_stripped, 0, paren.start() if paren else len(left_stripped) - 1)
+            if match and _APPOSED_ARTICLE.search(left_stripped, max(0, match.start(1) - 8), match.start(1)):
+                match = None  # "The mayor, a Democrat, said": the apposition describes the subject before it
             if match:
                 hit = self._named(match.group(1), offset + match.start(1), left_stripped[: match.start(1)])
                 if hit:
