@@ -57,6 +57,12 @@ def _dequantized(path: Path) -> dict[str, np.ndarray]:
 def load_shipped(base: str, path: Path = ONNX) -> Scorer:
     model = Scorer(base)
     weights = _dequantized(path)
+    if not any(key.startswith("encoder.encoder.layer.0.attention.self.") for key in weights):
+        # Since 2026-12-07 the shipped graph has fused attention (fuse_attention.py); its weights are the same.
+        raise SystemExit(
+            f"{path} has fused attention: pass the graph it was built from, e.g. "
+            "git show 56937a9:resources/model/minilm_checkworthy_int8.onnx > /tmp/unfused.onnx"
+        )
     state = model.state_dict()
     missing = []
     for key in state:

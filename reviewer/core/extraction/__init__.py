@@ -200,7 +200,7 @@ def _reads_as_english(text: str) -> bool:
     """Whether the English attribution rules may read the text: English, no sure guess, or Russian (see
     _ENGLISH_RULES_APPLY). A short English text can pass for Czech ("a", "by"): a guess of another language
     counts only with few English function words, under 5% of the words where English prose has a third."""
-    return guess_language(text) in _ENGLISH_RULES_APPLY or function_word_share(text, "en") >= 0.05
+    return function_word_share(text, "en") >= 0.05 or guess_language(text) in _ENGLISH_RULES_APPLY
 
 
 def _is_credit_line(text: str, start: int, end: int) -> bool:
