@@ -961,3 +961,12 @@ def test_a_said_clause_with_a_verb_is_no_inverted_source():
     text = "The group's chief executive, Ann Ortiz, said the two firms had coordinated on the decision."
     assert speaker_of(text, "The group")[0] == "Ann Ortiz"
     assert speaker_of("Tom Reyes, a Democrat, said the budget was balanced.", "Tom")[0] == "Tom Reyes"
+
+
+def test_a_bare_stem_of_a_cue_verb_is_a_cue_only_where_a_verb_stands():
+    # Seen as 'the bus' for "FirstGroup, the bus and rail operator, is paying …" ("rail" for "railed against"), and
+    # as 'GOP Candidates Resoundingly' for a headline's "Resoundingly Reject".
+    assert speaker_of(
+        "FirstGroup, the bus and rail operator, is paying the price for losing a franchise.", "First"
+    ) == (None, None)
+    assert speaker_of("Reyes and Ortiz would echo the claim that taxes rose.", "Reyes")[0] == "Reyes and Ortiz"

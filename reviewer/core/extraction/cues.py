@@ -56,6 +56,12 @@ _never: frozenset[str] = frozenset()
 _stems: dict[str, tuple[float, float]] = {}
 
 
+# Words after which a bare stem is a verb: "to rail against", "Rubio and Cruz would echo", "they rail".
+_BEFORE_BARE_VERB = frozenset(
+    "to would will could should may might can must do does did not never also they we i you".split()
+)
+
+
 def stem(word: str) -> str:
     """Kept in step with training/attribution/learn_cues.py."""
     for suffix in ("ing", "ed", "es", "s", "d"):
@@ -157,8 +163,17 @@ def find_cues(sentence: str, min_rate: float = MIN_RATE) -> list[Cue]:
         longest = min(_MAX_WORDS, len(tokens) - i, max(1, _longest.get(lowered[i], 0)))
         for size in range(longest, 0, -1):
             entry = table.get(tuple(lowered[i : i + size]))
-            if entry is None and size == 1 and tokens[i][2].isalpha() and tokens[i][2] not in _NOT_ALONE:
-                entry = _stems.get(stem(tokens[i][2]))  # "recommends" when "recommended" was learnt
+            if (
+                entry is None
+                and size == 1
+                and tokens[i][2].isalpha()
+                and tokens[i][2] not in _NOT_ALONE
+                and (stem(tokens[i][2]) != tokens[i][2] or (i > 0 and lowered[i - 1] in _BEFORE_BARE_VERB))
+            ):
+                # "recommends" when "recommended" was learnt; a bare stem no training text showed is as often a
+                # noun ("the bus and rail operator" for "railed against") unless "to", a modal or a pronoun
+                # makes it a verb ("to rail against", "would echo")
+                entry = _stems.get(stem(tokens[i][2]))
                 if entry is not None and entry[0] >= STEM_RATE:
                     entry = (max(entry[0], min_rate), entry[1])
             if entry is not None and entry[0] >= min_rate:
