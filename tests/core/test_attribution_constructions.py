@@ -970,3 +970,22 @@ def test_a_bare_stem_of_a_cue_verb_is_a_cue_only_where_a_verb_stands():
         "FirstGroup, the bus and rail operator, is paying the price for losing a franchise.", "First"
     ) == (None, None)
     assert speaker_of("Reyes and Ortiz would echo the claim that taxes rose.", "Reyes")[0] == "Reyes and Ortiz"
+
+
+def test_a_title_of_a_place_is_the_office_or_the_person_holding_it():
+    # Seen as 'of London' for "The Lord Mayor of London says" and 'of Staff Katie Walsh' on PolNeAR train.
+    text = "The Lord Mayor of London says the City does not employ enough disabled people."
+    assert speaker_of(text, "The Lord") == ("Lord Mayor of London", "Lord Mayor of London")
+    text = "Gov. Ann Ortiz said the port would reopen. The Governor of Maine said the border was open."
+    assert speaker_of(text, "The Governor") == ("Ann Ortiz", "Governor of Maine")
+    text = "That, RNC Chief of Staff Katie Walsh explained, is by design."
+    assert speaker_of(text, "That")[0] == "Katie Walsh"
+
+
+def test_an_initial_or_a_surname_that_is_also_a_title_stays_in_the_name():
+    # Seen as 'of Maine' (King taken for a title) and 'Martin' for "Jill A. Martin" ("A." taken for "a").
+    assert speaker_of("Sen. Angus King of Maine said taxes rose.", "Sen.")[0] == "Angus King"
+    assert speaker_of("Representative Peter T. King of New York said taxes rose.", "Rep")[0] == "Peter T. King"
+    text = "However, Jill A. Martin, a lawyer for the company, said in a statement that it was false."
+    assert speaker_of(text, "However")[0] == "Jill A. Martin"
+    assert speaker_of("Virginia Gov. Terry McAuliffe said the order stands.", "Virginia")[0] == "Terry McAuliffe"

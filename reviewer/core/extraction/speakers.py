@@ -235,6 +235,7 @@ _PLACED_APPOSITION_END = re.compile(
     rf"(?<=,)\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{1,3}})\s+(?:of|from|at|in)\s+[^,\"“”;]{{2,80}}"
     r"(?:\s+(?:in|of|from)\s+[A-Z][^,\"“”;]{1,40})?,\s*$"
 )
+_INITIAL = re.compile(r"[A-Z]\.")
 _APPOSED_ARTICLE = re.compile(r",\s+an?\s+$")
 _DASH_ASIDE_END = re.compile(r"(?<=\w)\s+[—–]\s+[^—–\"“”]{1,120}?\s+[—–]\s*$")
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:be\s+)?$")
@@ -1044,8 +1045,34 @@ class Attributor:
             titles = [
                 i
                 for i, w in enumerate(lowered[:-1])
-                if (w in _TITLES or w + "." in _TITLES) and not _inside_org_name(lowered, i)
+                if (w in _TITLES or w + "." in _TITLES)
+                and not _inside_org_name(lowered, i)
+                # "Peter T. King", "Sen. Angus King of Maine": after an initial, or a title and a first name, a
+                # surname ("Virginia Gov. Terry McAuliffe": a place may be a first name too)
+                and not _INITIAL.fullmatch(tokens[i].group(0))  # "Jill A. Martin": no "a" title
+                and not (i > 0 and _INITIAL.fullmatch(tokens[i - 1].group(0)))
+                and not (
+                    i > 1
+                    and gender_of_first(lowered[i - 1])
+                    and (lowered[i - 2] in _TITLES or lowered[i - 2] + "." in _TITLES)
+                )
             ]
+            if (
+                titles
+                and lowered[titles[-1] + 1] == "of"
+                and not any(gender_of_first(w) for w in lowered[: titles[-1]])  # "Peter T. King of New York"
+            ):
+                # "The Governor of Texas said", "RNC Chief of Staff Katie Walsh explained": a title and what it is
+                # of, then the person when a first name follows; without one the person the article named with
+                # that title, else the office itself
+                of_at = titles[-1] + 1
+                first = next((k for k in range(of_at + 1, len(lowered) - 1) if gender_of_first(lowered[k])), None)
+                if first is None:
+                    office = lowered[titles[-1]]
+                    known = self._by_title.get(_TITLE_WORDS.get(office, office))
+                    span = run_start + tokens[0].start(), run_start + tokens[-1].end()
+                    return Attribution(known or run[tokens[0].start() : tokens[-1].end()], *span)
+                titles = [*titles, first - 1]
             if titles:
                 had_title = True
                 title_words = lowered[: titles[-1] + 1]
