@@ -989,3 +989,11 @@ def test_an_initial_or_a_surname_that_is_also_a_title_stays_in_the_name():
     text = "However, Jill A. Martin, a lawyer for the company, said in a statement that it was false."
     assert speaker_of(text, "However")[0] == "Jill A. Martin"
     assert speaker_of("Virginia Gov. Terry McAuliffe said the order stands.", "Virginia")[0] == "Terry McAuliffe"
+
+
+def test_a_phrase_a_preposition_opens_is_no_speaker():
+    # Seen as 'in a tender' (a noun "offer" taken for a cue) and 'into question' on PolNeAR train.
+    text = "Sales are done in one of two ways: in a merger, or in a tender offer that gives shareholders a choice."
+    assert speaker_of(text, "Sales") == (None, None)
+    text = "The about-face worries the Gulf capitals, and puts previous accords into question."
+    assert speaker_of(text, "The about-face") == (None, None)

@@ -258,8 +258,10 @@ def _no_content_word(speaker: str) -> bool:
         return True  # "voted against the rosy-", "stripping out": a verb phrase, not a party
     if len(words) == 1 and words[0].islower() and words[0].endswith(("ing", "ed")) and words[0] not in _ING_NOUNS:
         return True  # "making", "involved": a verb form, not a party ("polling shows" keeps its source)
-    if words[0] in ("including", "excluding", "among", "despite", "during", "without"):
-        return True  # "killing at least 19 people, including 17 foreigners": a list's tail, not a party
+    if words[0] in ("including", "excluding", "among", "despite", "during", "without", "in", "on", "into"):
+        # "killing at least 19 people, including 17 foreigners": a list's tail, not a party; "or in a tender offer
+        # that gives …", "puts … into question": a phrase a lowercase preposition opens is where or how, not who
+        return True
     if len(words) == 1 and len(speaker.rstrip(".")) == 1:
         return True  # "which is called when a C assertion fails": a letter names nobody
     if len(words) >= 2 and words[0].lower() == "much" and words[1].lower() != "of":
