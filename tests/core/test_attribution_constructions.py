@@ -997,3 +997,20 @@ def test_a_phrase_a_preposition_opens_is_no_speaker():
     assert speaker_of(text, "Sales") == (None, None)
     text = "The about-face worries the Gulf capitals, and puts previous accords into question."
     assert speaker_of(text, "The about-face") == (None, None)
+
+
+def test_a_source_inside_a_quotation_that_opened_before_is_quoted_speech():
+    # Seen as 'These people' and 'Trump' ("Mr. Trump, tell me what you're going to do?") for sentences that carry
+    # on a long quotation (one the segmenter leaves in sentences): issue 14, "a quotation continued … keeps its
+    # speaker".
+    text = (
+        "“Prices are a scandal,” Ann Ortiz said on Monday.\n\n"
+        '"I am disappointed in the committee. The room was stacked with donors. I was met with applause. '
+        "The place went crazy. I said, what are they doing? Some of them are friends of mine. "
+        "These people can't say that because the drug companies give them a fortune. "
+        'Mr. Reyes, tell me what you are going to do?"\n\n'
+        "Critics say the figure is wrong."
+    )
+    assert speaker_of(text, "These people")[0] == "Ann Ortiz"
+    assert speaker_of(text, "Mr. Reyes")[0] == "Ann Ortiz"
+    assert speaker_of(text, "Critics")[0] == "Critics"

@@ -453,9 +453,19 @@ class Attributor:
             tag = _TAG_SENTENCE.match(self._text, end)  # '“… OK?”' and then 'Trump said.' as a sentence of its own
             found = self._find(tag.group(1), tag.start(1)) if tag else None
         if (
+            found is not None
+            and found.speaker
+            and found.start is not None
+            and (self._previous.speaker in self._persons or self._previous.speaker in self._orgs)
+            and self._quoted_from_before(start, sentence, found.start - start)
+        ):
+            # '"… These people can't say that because the drug companies give them a fortune."': a quotation that
+            # opened in an earlier sentence runs over the source the rules found, so the quotation's speaker speaks
+            found = self._previous
+        if (
             (found is None or found.speaker is None)
             and (self._previous.speaker in self._persons or self._previous.speaker in self._orgs)
-            and self._inside_english_quote(start, sentence)
+            and self._quoted_from_before(start, sentence, 0)
         ):
             # '"There’s only one: Trump. | The reason why: He spends his own money.': the quotation opened in
             # an earlier sentence of the paragraph goes on, and so does its speaker: a person or organisation
@@ -680,6 +690,16 @@ class Attributor:
             return False  # '"PENCE: … | WALLACE: …': a transcript quoted whole has speakers of its own
         curly = before.count("“") - before.count("”")
         return curly > 0 if curly or "”" in before else (before.count('"') + before.count("''")) % 2 == 1
+
+    def _quoted_from_before(self, start: int, sentence: str, at: int) -> bool:
+        """True when an English quotation opened earlier in the paragraph is still open at sentence[at], the
+        sentence closing it only after that point (or not at all)."""
+        if _CYRILLIC.search(sentence) or "''" in sentence:
+            return False
+        close = min((i for i in (sentence.find('"'), sentence.find("”"), sentence.find("“")) if i >= 0), default=-1)
+        if close >= 0 and (close < at or sentence[close] == "“"):
+            return False  # the quotation closes (or another opens) before the source: the source is outside it
+        return self._inside_english_quote(start, "")
 
     def _quotes_open_before(self, start: int, new_block: bool) -> int:
         """How many «» quotations are open where a sentence starts (a block closes them all)."""
