@@ -1014,3 +1014,12 @@ def test_a_source_inside_a_quotation_that_opened_before_is_quoted_speech():
     assert speaker_of(text, "These people")[0] == "Ann Ortiz"
     assert speaker_of(text, "Mr. Reyes")[0] == "Ann Ortiz"
     assert speaker_of(text, "Critics")[0] == "Critics"
+
+
+def test_an_outlet_that_saw_the_documents_is_not_their_source():
+    # Seen as 'Reuters' for "Zimbabwean intelligence reports seen by Reuters suggest …" (the Telegraph page) and on
+    # PolNeAR train ("A Feb. 1 letter … obtained by The Associated Press warns").
+    text = "Intelligence reports seen by Reuters suggest that the general has been planning a takeover."
+    assert speaker_of(text, "Intelligence")[0] == "Intelligence reports"
+    assert speaker_of("Emails obtained by the Harbour Times show the plan failed.", "Emails")[0] == "Emails"
+    assert speaker_of("A study published by Harvard found that taxes rose.", "A study")[0] == "Harvard"

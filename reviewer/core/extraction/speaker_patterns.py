@@ -738,6 +738,11 @@ _PERSON_PARTICIPLE = re.compile(
     r"expert|executive|diplomat|staffer|insider|strategist|officer|representative|attorney|lawyer|worker|voter|"
     r"supporter|resident|someone|somebody|anyone)\s+(?=([a-z]{3,}ing)\b)"
 )
+# ... or a participle of access: "intelligence reports seen by Reuters suggest", "documents obtained by The Post
+# show": the outlet saw the reports; the reports say it.
+_ACCESS_PARTICIPLE = re.compile(
+    r"(?<=\w)\s+(?=(seen|obtained|reviewed|viewed|leaked|provided|shared)\s+(?:by|to|with)\s)"
+)
 # A relative clause with its own verb before the cue: "officials who spoke with The Huffington Post said",
 # "Hawkins and others who want to ban abortion said" (not "the man who Trump said", whose cue is the clause's).
 _WHO_CLAUSE = re.compile(r"(?<=\w)\s+(?=(who)(?:['’](?:d|s|ve|re))?\s+(?!(?:he|she|they|we|i|you|it)\b)[a-z])")
@@ -751,7 +756,10 @@ def reduced_relative(left: str) -> tuple[int, bool] | None:
     stop = max(left.rfind(p) for p in (",", ";", ":", '"', "“", "”", "(", ")", " — ", " -- "))
     found = [
         m
-        for m in (pattern.search(left, stop + 1) for pattern in (_REDUCED_RELATIVE, _PERSON_PARTICIPLE, _WHO_CLAUSE))
+        for m in (
+            pattern.search(left, stop + 1)
+            for pattern in (_REDUCED_RELATIVE, _PERSON_PARTICIPLE, _WHO_CLAUSE, _ACCESS_PARTICIPLE)
+        )
         if m is not None
         and m.group(1) not in ("during", "according", "including")
         and not (m.re is _WHO_CLAUSE and left[: m.start()].rsplit(None, 1)[-1].lower() in _BEFORE_QUESTION_WHO)
