@@ -1021,5 +1021,5 @@ def test_an_outlet_that_saw_the_documents_is_not_their_source():
     # PolNeAR train ("A Feb. 1 letter … obtained by The Associated Press warns").
     text = "Intelligence reports seen by Reuters suggest that the general has been planning a takeover."
     assert speaker_of(text, "Intelligence")[0] == "Intelligence reports"
-    assert speaker_of("Emails obtained by the Harbour Times show the plan failed.", "Emails")[0] == "Emails"
+    assert speaker_of("Emails obtained by the Harbour Times show that the plan failed.", "Emails")[0] == "Emails"
     assert speaker_of("A study published by Harvard found that taxes rose.", "A study")[0] == "Harvard"
