@@ -1023,3 +1023,13 @@ def test_an_outlet_that_saw_the_documents_is_not_their_source():
     assert speaker_of(text, "Intelligence")[0] == "Intelligence reports"
     assert speaker_of("Emails obtained by the Harbour Times show that the plan failed.", "Emails")[0] == "Emails"
     assert speaker_of("A study published by Harvard found that taxes rose.", "A study")[0] == "Harvard"
+
+
+def test_a_name_in_quotation_marks_does_not_stop_a_trailing_attribution():
+    # Seen as 'compound in Harare' on the Telegraph page: the scare quotes of '"Blue House"' made the sentence read
+    # as a quotation, so the trailing ", a source said." did not go first.
+    text = (
+        'The president and his wife are under house arrest at his "Blue House" compound in Harare and are '
+        "insisting he finishes his term, a source said."
+    )
+    assert speaker_of(text, "The president") == ("source", "a source")

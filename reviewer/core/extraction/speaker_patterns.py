@@ -541,13 +541,16 @@ _NOT_IN_SUBJECT = frozenset(
 )
 
 
+_SCARE_QUOTES = re.compile(r"[\"“][^\"“”\s]+(?:\s[^\"“”\s]+){0,3}[\"”]")
+
+
 def trailing_first(sentence: str, cues: list[Cue]) -> list[Cue]:
     """``cues`` with a trailing attribution's cue first: in "Russians now say the economy grew, a study
     by X concluded." the whole sentence is what the study concluded, so its source, not the embedded
     "Russians", is the speaker. Unchanged when the last cue is not such a tail, is the only cue, or
     the sentence quotes (quotations have their own rules)."""
-    if len(cues) < 2 or any(mark in sentence for mark in '"“”«»'):
-        return cues
+    if len(cues) < 2 or any(mark in _SCARE_QUOTES.sub("", sentence) for mark in '"“”«»'):
+        return cues  # a quotation, but not a name in quotation marks ('Mugabe's "Blue House" compound')
     last = max(cues, key=lambda cue: cue.start)
     if last.after >= 0.5 or not _TRAILING_TAIL.match(sentence, last.end):
         return cues
