@@ -241,3 +241,12 @@ def test_a_first_of_its_kind_is_a_comparison(sentence):
 
 def test_the_first_of_a_series_is_no_record():
     assert classify("The first debate took place in Salem on a Monday.") != "comparison"
+
+
+def test_an_age_written_with_spaces_is_no_statistic():
+    # Seen on the Telegraph page: "insisting the 93 year-old finishes his presidential term" read as a statistic.
+    from reviewer.core.extraction.kinds import classify
+
+    assert classify("The aides are insisting the 93 year-old finishes his term.", attributed=False) == "other"
+    assert classify("He is 93 years old and still in office.", attributed=False) == "other"
+    assert classify("The 93-year-old leader says 40 percent of voters back him.", attributed=True) == "statistic"

@@ -214,7 +214,7 @@ def is_quotation(sentence: str) -> bool:
 # 83-year-old justice", "Weiner, 51,"), "9/11", a number that describes a thing ("a 3,000-word article", "the
 # 28-page section"), a time of day or "18 months ago", markup and a list's item number.
 _INCIDENTAL_NUMBER = re.compile(
-    r"\b\d{1,3}-year-old\b|(?<=[a-z]), \d{1,3},(?= )|\b9/11\b|\b\d+(?:,\d{3})*-(?!percent\b|point\b)[a-z]+\b"
+    r"\b\d{1,3}[-\s]years?[-\s]old\b|(?<=[a-z]), \d{1,3},(?= )|\b9/11\b|\b\d+(?:,\d{3})*-(?!percent\b|point\b)[a-z]+\b"
     r"|\b\d{1,2}(?::\d\d)?\s*[ap]\.m\.|<[^<>]{0,200}>|^\s*\d{1,2}\.\s*$"  # "9 a.m.", markup, a list's "5."
     r"|\b\d{1,3}\s+(?:days?|weeks?|months?|years?|hours?|decades?)\s+(?:ago|earlier|later)\b"  # "18 months ago"
 )
