@@ -39,8 +39,9 @@ it this that there here what which who he she they we i you one some all each bo
 others such same another either neither none nothing something everything anything
 """.split()
 )
-# An apposition or relative clause between the subject and its verb.
+# A chunk that is only a relative pronoun ("…, which reported"): its antecedent is the subject.
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+# An apposition or relative clause between the subject and its verb.
 _APPOSITION_OPENERS = frozenset(
     """
 who which whose a an the one his her its their now then also once himself herself itself themselves
