@@ -1033,3 +1033,12 @@ def test_a_name_in_quotation_marks_does_not_stop_a_trailing_attribution():
         "insisting he finishes his term, a source said."
     )
     assert speaker_of(text, "The president") == ("source", "a source")
+
+
+def test_a_list_inside_a_relative_clause_is_not_an_apposition():
+    # Seen as 'Iran' for "Westmacott, who will retire soon after also serving in Iran, Turkey and France, praised …"
+    # and 'Miami' for "Marco Rubio, whose hometown, Miami, is …" on PolNeAR train.
+    text = "Tom Reyes, who will retire after serving in Iran, Turkey and France, praised the deal on Saturday."
+    assert speaker_of(text, "Tom") == ("Tom Reyes", "Tom Reyes")
+    text = "Ann Ortiz, who helped found EDGE, a justice group based in Portland, said she did not condone violence."
+    assert speaker_of(text, "Ann")[0] == "Ann Ortiz"

@@ -849,6 +849,13 @@ class Attributor:
         aside = aside or _DASH_ASIDE_END.search(left_stripped)  # "Murphy — after a knock-on-wood gesture — told"
         if aside:
             return self._subject_before(sentence, cut + aside.start(), offset - cut)
+        opening = _OPENING_SUBJECT.fullmatch(sentence, 0, end)
+        if opening and re.match(r",\s+who(?:se)?\s", sentence[opening.end(1) :]):
+            # "Tom Reyes, who will retire after serving in Iran, Turkey and France, praised": the name before the
+            # relative clause, not a list inside it taken for an apposition
+            hit = self._named(opening.group(1), offset - cut + opening.start(1), "")
+            if hit:
+                return hit
         match = _APPOSITION_END.search(left_stripped)
         if match and not _PLACE_AFTER_COMMA.fullmatch(left_stripped, match.end(1)):
             hit = self._named(match.group(1), offset + match.start(1), left_stripped[: match.start(1)])
