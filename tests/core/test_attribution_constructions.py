@@ -1042,3 +1042,15 @@ def test_a_list_inside_a_relative_clause_is_not_an_apposition():
     assert speaker_of(text, "Tom") == ("Tom Reyes", "Tom Reyes")
     text = "Ann Ortiz, who helped found EDGE, a justice group based in Portland, said she did not condone violence."
     assert speaker_of(text, "Ann")[0] == "Ann Ortiz"
+
+
+def test_people_listed_before_a_dash_aside_all_speak():
+    # A news-label train miss: "Other prominent Republicans, like Richard Armitage, Henry Paulson and Brent
+    # Scowcroft ― three former … officials ― have also said" gave the description, not the people.
+    text = (
+        "Other prominent Democrats, like Ann Ortiz, Tom Reyes and Maria Lopez ― three former state officials ― have "
+        "also said they support the bill."
+    )
+    assert speaker_of(text, "Other")[0] == "Ann Ortiz; Tom Reyes; Maria Lopez"
+    text = "During a town hall, Democrats Ann Ortiz, Tom Reyes, and Maria Lopez offered voters different plans."
+    assert speaker_of(text, "During")[0] == "Ann Ortiz; Tom Reyes; Maria Lopez"

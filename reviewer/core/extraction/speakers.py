@@ -237,7 +237,7 @@ _PLACED_APPOSITION_END = re.compile(
 )
 _INITIAL = re.compile(r"[A-Z]\.")
 _APPOSED_ARTICLE = re.compile(r",\s+an?\s+$")
-_DASH_ASIDE_END = re.compile(r"(?<=\w)\s+[—–]\s+[^—–\"“”]{1,120}?\s+[—–]\s*$")
+_DASH_ASIDE_END = re.compile(r"(?<=\w)\s+[—–―]\s+[^—–―\"“”]{1,120}?\s+[—–―]\s*$")
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:be\s+)?$")
 _PREPOSITION = re.compile(r"(?:of|to|in|on|at|for|about|with|from|by|against|over)\b")
 _VERB_AFTER = re.compile(
@@ -288,7 +288,7 @@ _PLACE_OPENERS = frozenset("united new north south east west saint st. san santa
 _LISTED_NAME = rf"{_NAME_WORD}(?:-[A-Z][a-z]+)?(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}(?:-[A-Z][a-z]+)?){{1,2}}"
 _LISTED_PEOPLE_END = re.compile(
     rf",\s+(?:(?:like|including|such\s+as|among\s+them)\s+)?"
-    rf"((?:{_LISTED_NAME},\s+){{0,4}}{_LISTED_NAME},?\s+and\s+{_LISTED_NAME}),\s*$"
+    rf"((?:{_LISTED_NAME},\s+){{0,4}}{_LISTED_NAME},?\s+and\s+{_LISTED_NAME}),?\s*$"
 )
 _LIST_SEPARATOR = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
 _WORK_BY_DESCRIPTION = re.compile(
@@ -1145,6 +1145,9 @@ class Attributor:
             words = part.split()
             if any(w.lower().rstrip(".") in _TITLES | _ORG_WORDS for w in words):
                 return None  # "Harvard and the University of California", "Sen. Maria Lopez": not a list of names
+            if len(words) >= 3 and not gender_of_first(words[0].lower()) and gender_of_first(words[1].lower()):
+                words = words[1:]  # "Democrats Hillary Clinton, Bernie Sanders and …": the name, not its party
+                part = " ".join(words)
             names.append(self._people.fuller(words) or part)
         return Attribution("; ".join(names), run_start, run_start + len(run))
 
