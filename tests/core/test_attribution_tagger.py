@@ -460,3 +460,21 @@ def test_the_tail_of_a_list_is_no_source():
         "the lone success of the region."
     )
     assert _speaker(text, "Gunmen", "final")[0] is None
+
+
+def test_a_pronoun_the_tagger_marks_before_a_relative_clause_statement_gives_way_to_it():
+    # A news-label dev miss: "To solve this quandary, they turned to the Chicago Police Department which reported
+    # …" gave the "they" the tagger marked (resolved to the Chicago Tribune), not the department that reported.
+    first = "The Harbour Times keeps a tally of shootings. "
+    text = (
+        first + "To solve this quandary, they turned to the Harbour Police Department which reported 2,521 shootings."
+    )
+    attributor = Attributor(text)
+    assert attributor.attribute(0, len(first) - 1, True, []).speaker is None
+    they = text.index("they") - len(first)
+    found = attributor.attribute(len(first), len(text), False, [TaggedSpan(they, they + 4, 0.8, False)])
+    assert found.speaker == "Harbour Police Department"
+    # A name the tagger marks there still speaks: "Henry compared Trump to Gov. Pete Wilson who supported …".
+    sentence = "Ann Ortiz compared the mayor to Gov. Tom Reyes who supported the measure in 1998."
+    found = _with_spans(sentence, [TaggedSpan(0, 9, 0.8, False)])
+    assert found.speaker == "Ann Ortiz"

@@ -236,6 +236,7 @@ _PLACED_APPOSITION_END = re.compile(
     r"(?:\s+(?:in|of|from)\s+[A-Z][^,\"“”;]{1,40})?,\s*$"
 )
 _INITIAL = re.compile(r"[A-Z]\.")
+_PLURAL_OR_IT = frozenset({"they", "it", "we"})
 _APPOSED_ARTICLE = re.compile(r",\s+an?\s+$")
 _DASH_ASIDE_END = re.compile(r"(?<=\w)\s+[—–―]\s+[^—–―\"“”]{1,120}?\s+[—–―]\s*$")
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:be\s+)?$")
@@ -412,6 +413,16 @@ class Attributor:
             found = None if found and pronoun_in_quotes(self._text, start, found) else found
             if found is not None and _no_content_word(found.speaker or "x"):
                 found = None  # a verb phrase the rules took for a source: the tagger may know better
+            relative = self._relative_clause_speaker(sentence, start) if found is None and self._deferred else None
+            if relative is not None and hints and self.tagger_mode != "rules":
+                # "they turned to the police department, which reported …": the one statement the rules see is the
+                # relative clause's; a span the tagger puts on the main clause's subject is who turned, not who said
+                if all(
+                    h.cue
+                    or (start + h.end <= (relative.start or 0) and sentence[h.start : h.end].lower() in _PLURAL_OR_IT)
+                    for h in hints
+                ):
+                    found, hints = relative, ()
             if hints and self.tagger_mode != "rules":
                 tagged = with_tagger(
                     found, sentence, start, hints, self.tagger_mode, self._resolve, self._subject_before
