@@ -1054,3 +1054,20 @@ def test_people_listed_before_a_dash_aside_all_speak():
     assert speaker_of(text, "Other")[0] == "Ann Ortiz; Tom Reyes; Maria Lopez"
     text = "During a town hall, Democrats Ann Ortiz, Tom Reyes, and Maria Lopez offered voters different plans."
     assert speaker_of(text, "During")[0] == "Ann Ortiz; Tom Reyes; Maria Lopez"
+
+
+def test_they_after_people_listed_as_examples_of_a_subject_are_those_people():
+    # A news-label dev miss: "Critics of the EB-5 program, like Senators Charles E. Grassley, Republican of Iowa,
+    # and Patrick J. Leahy, Democrat of Vermont, see … They sent a letter …" gave the commission named before.
+    text = (
+        "A complaint filed by the Harbour Trade Commission says the developers looted the fund.\n\n"
+        "Critics of the program, like Senators Ann Ortiz, Republican of Maine, and Tom B. Reyes, Democrat of Ohio, "
+        "see the renewal as a chance to fix it. They sent a letter on Thursday opposing the renewal."
+    )
+    assert speaker_of(text, "They sent")[0] == "Ann Ortiz; Tom B. Reyes"
+    text = (
+        "A complaint filed by the Harbour Trade Commission says the developers looted the fund.\n\n"
+        "Some of the victims, such as Ann Ortiz and Tom Reyes, have become familiar names. They said the fund was "
+        "looted."
+    )
+    assert speaker_of(text, "They said")[0] == "Harbour Trade Commission"

@@ -250,6 +250,12 @@ _VERB_AFTER = re.compile(
 _ORGS_LOOKED_AT = 50  # the organisations named last that a short name may stand for (bounded: linear time)
 _WHOLE_BLOCK_AFTER = re.compile(r"[ \t]*(?:\n[ \t]*\n|$)")  # nothing but a blank line or the end follows
 # "X; Y" (two parties), "X and Y", "officials", "Democrats" (not "Reyes" or "Reuters": a name ending in s).
+# People listed as examples of a plural subject, up to the clause's verb: "Critics, like A, …, and B, …, see".
+_EXAMPLES = re.compile(
+    r"^(?P<head>[^,;:\"“”]{2,80}),\s+(?:like|including|such\s+as)\s+(?P<people>[^;:\"“”]{5,250}?),\s+(?!and\b|or\b)[a-z]+\b"
+)
+_LISTED_PERSON = re.compile(r"\b([A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+))+)")
+_GROUP_REACH = 400  # characters after the listing sentence's end within which "they" are those people
 _PLURAL_PARTY = re.compile(r";\s|\s(?:and|&)\s|(?:^|\s)[a-z][a-z-]*[^s'’]s$|(?:ans|ats|ists)$")
 _COLON_QUOTE = re.compile(r":\s*[“\"]")
 # The words a fuller organisation name adds ("New York" to "Times"): plain capitalised words, not a headline's
@@ -359,6 +365,7 @@ class Attributor:
         self._label_block = False  # the current block opened with a transcript label
         self._fresh_label = False
         self._subject_person: str | None = None  # first person named in the last sentence naming one
+        self._group: tuple[str, int] | None = None  # people listed as a plural subject ("like A and B"), and where
         self._previous: Attribution = _NONE
         self._deferred: list[Cue] = []  # the last _find's relative-clause cues
         self._russian = RussianAttributor()
@@ -619,6 +626,9 @@ class Attributor:
             full = self._people.fuller([match.group(1)], HONORIFICS.get(match.group(0).split(".")[0].lower()))
             if full and first is None and match.start() < 40:
                 first = full  # "Mr. Putin drew applause": the full name is the subject
+        group = self._listed_group(sentence)
+        if group:
+            self._group = group, self._scanned
         for org in acronym_orgs(sentence):  # "Immigration and Customs Enforcement (ICE)"
             self._remember_org(org)
         for org, kind in described_orgs(sentence, self._known_person):  # "the oil giant Exxon Mobil"
@@ -1201,12 +1211,32 @@ class Attributor:
                 name = name or previous
         else:  # they
             name = self._orgs[-1] if self._orgs else None
+            if self._group is not None and 0 <= start - self._group[1] <= _GROUP_REACH:
+                name = self._group[0]  # "Critics, like Sens. A, Republican of Iowa, and B, … see … They sent a letter"
             previous = self._previous.speaker
             if previous and previous not in self._persons and _PLURAL_PARTY.search(previous):
                 name = previous  # "Sens. Grassley and Leahy wrote … They sent a letter": the parties just quoted
         if name is None:
             return Attribution(None, None, None)  # an attribution, but to no one we know
         return Attribution(name, start, end)
+
+    def _listed_group(self, sentence: str) -> str | None:
+        """Two or more people a sentence lists as examples of its subject ("Critics of the program, like Senators
+        Charles E. Grassley, Republican of Iowa, and Patrick J. Leahy, Democrat of Vermont, see …"): "A; B"."""
+        listed = _EXAMPLES.search(sentence)
+        if listed is None:
+            return None
+        head = listed.group("head").split()
+        if not can_speak((head[: head.index("of")] if "of" in head else head)[-1]):
+            return None  # "Some of the victims, such as Walter Scott and Eric Garner, have become familiar names"
+        names = []
+        for run in _LISTED_PERSON.finditer(listed.group("people")):
+            words = run.group(1).split()
+            while words and (words[0].lower().rstrip(".") in _TITLES or words[0].lower().rstrip("s") in _TITLES):
+                words = words[1:]  # "Senators Charles E. Grassley"
+            if len(words) >= 2 and gender_of_first(words[0].lower()):
+                names.append(self._people.fuller(words) or " ".join(words))
+        return "; ".join(names) if len(names) >= 2 else None
 
     def _opening_person(self, sentence: str) -> str | None:
         """The person named as the subject that opens ``sentence`` (its fullest known name), or None.
