@@ -1071,3 +1071,12 @@ def test_they_after_people_listed_as_examples_of_a_subject_are_those_people():
         "looted."
     )
     assert speaker_of(text, "They said")[0] == "Harbour Trade Commission"
+
+
+def test_a_year_after_a_source_phrase_is_not_part_of_it():
+    # A news-label dev miss: "A group of doctors in 2015 sent a letter to …" (and PolNeAR train's "an executive at
+    # the Clinton Foundation in 2009 sought …"): when, not who.
+    text = "A group of doctors in 2015 sent a letter to the hospital, calling for his dismissal."
+    assert speaker_of(text, "A group") == ("group of doctors", "A group of doctors")
+    text = "An executive at the foundation in 2009 said the donor would give more."
+    assert speaker_of(text, "An executive")[0] == "executive at the foundation"

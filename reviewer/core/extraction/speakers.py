@@ -162,7 +162,7 @@ _ADJECTIVE_ING = frozenset(
 _GERUND_OBJECT = frozenset("about the a an his her their its him them to for out up on".split())
 _PHRASE_TAIL = re.compile(
     r"(?:\s+(?:has|have|had|been|often|also|always|never|still|is|was|were|are|and|-|only|just|even|already|"
-    r"reportedly|officially|recently|previously))+\s*$"
+    r"reportedly|officially|recently|previously|in\s+(?:1[89]|20)\d\d|last\s+(?:year|month|week)))+\s*$"
 )
 
 
