@@ -478,3 +478,17 @@ def test_a_pronoun_the_tagger_marks_before_a_relative_clause_statement_gives_way
     sentence = "Ann Ortiz compared the mayor to Gov. Tom Reyes who supported the measure in 1998."
     found = _with_spans(sentence, [TaggedSpan(0, 9, 0.8, False)])
     assert found.speaker == "Ann Ortiz"
+
+
+def test_a_span_that_is_a_time_or_a_clause_names_nobody():
+    # Seen on saved pages in the final pass: 'start of the year' ("Since the start of the year, the US oil-rig count
+    # has more than halved") and 'evacuation of several theaters and was a stark'.
+    sentence = "Since the start of the year, the oil-rig count has more than halved, sending orders down."
+    span = sentence.index("start"), sentence.index(",")
+    assert _with_spans(sentence, [TaggedSpan(*span, 0.8, False)]).speaker is None
+    sentence = "The fires forced the evacuation of several theaters and was a stark reminder of the perils below."
+    span = sentence.index("evacuation"), sentence.index(" reminder")
+    assert _with_spans(sentence, [TaggedSpan(*span, 0.8, False)]).speaker is None
+    sentence = "According to three sources who spoke to reporters but were not authorized to speak, the deal is off."
+    span = sentence.index("three"), sentence.index(",")
+    assert _with_spans(sentence, [TaggedSpan(*span, 0.8, False)]).speaker is not None

@@ -235,6 +235,7 @@ _FUNCTION_WORDS = frozenset(
 # Words that follow a verb, not a modifier: "voted against", "stripping out", "called for the".
 _VERB_FOLLOWERS = frozenset("against out up off down away for to on into the a an that his her their its".split())
 _CLAUSE_WORDS = frozenset("is are was were has have had will would does did".split())
+_TIME_NOUNS = frozenset("year years month months week weeks decade decades century day days morning night".split())
 _DASHES = frozenset("— – -- -".split())
 _ING_NOUNS = frozenset("polling reporting ruling filing briefing hearing recording listing".split())
 # ... and words that float after a subject: "DuVernay both documents", "the senators themselves said".
@@ -258,6 +259,14 @@ def _no_content_word(speaker: str) -> bool:
         return True  # "voted against the rosy-", "stripping out": a verb phrase, not a party
     if len(words) == 1 and words[0].islower() and words[0].endswith(("ing", "ed")) and words[0] not in _ING_NOUNS:
         return True  # "making", "involved": a verb form, not a party ("polling shows" keeps its source)
+    if words[0].islower() and len(words) >= 3 and words[-1] in _TIME_NOUNS and "of" in words[-3:-1]:
+        return True  # "Since the start of the year, the count has halved": "start of the year" is when
+    if (
+        words[0].islower()
+        and re.search(r"\s(?:and|but)\s(?:is|are|was|were|has|have|had)\s", speaker)
+        and not re.search(r"\b(?:who|whose|which|that)\b", speaker)  # "sources who spoke … but were not authorized"
+    ):
+        return True  # "forced the evacuation of several theaters and was a stark": a clause, not a party
     if words[0] in ("including", "excluding", "among", "despite", "during", "without", "in", "on", "into"):
         # "killing at least 19 people, including 17 foreigners": a list's tail, not a party; "or in a tender offer
         # that gives …", "puts … into question": a phrase a lowercase preposition opens is where or how, not who
