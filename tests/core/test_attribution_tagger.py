@@ -492,3 +492,15 @@ def test_a_span_that_is_a_time_or_a_clause_names_nobody():
     sentence = "According to three sources who spoke to reporters but were not authorized to speak, the deal is off."
     span = sentence.index("three"), sentence.index(",")
     assert _with_spans(sentence, [TaggedSpan(*span, 0.8, False)]).speaker is not None
+
+
+def test_a_caption_place_and_an_opening_description_are_not_part_of_the_name():
+    # Seen on a saved page: 'fashion entrepreneur Harold Tillman (centre)' for "The fashion entrepreneur Harold
+    # Tillman (centre) has spoken out against …".
+    sentence = "The fashion entrepreneur Ann Ortiz (centre) has spoken out against the way the fund was run."
+    span = 0, sentence.index(" has")
+    found = _with_spans(sentence, [TaggedSpan(*span, 0.8, False)])
+    assert (found.speaker, sentence[found.start : found.end]) == ("Ann Ortiz", "Ann Ortiz")
+    sentence = "The head of the Harbour Workers Union is worried about what the mayor is stirring up."
+    span = 0, sentence.index(" is worried")
+    assert _with_spans(sentence, [TaggedSpan(*span, 0.8, False)]).speaker == "head of the Harbour Workers Union"

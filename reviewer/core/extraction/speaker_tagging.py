@@ -111,10 +111,19 @@ def with_tagger(
     possessive = _POSSESSIVE_END.search(sentence, best.start, end)
     if possessive and possessive.start() > best.start:
         end = possessive.start()  # "In Dr. Shadlen's words": a span that stops at the apostrophe names Shadlen
+    placed = _PHOTO_PLACE.search(sentence, best.start, end)
+    if placed and placed.start() > best.start:
+        end = placed.start()  # "Harold Tillman (centre) has spoken out": where he stands in the photo
     tagged = resolve(sentence, best.start, end, offset)
     if tagged is None or tagged.speaker is None:
         return found
     return Attribution(tagged.speaker, tagged.start, tagged.end, bool(re.search(r"[\"“”]", sentence)))
+
+
+# A caption's "(centre)", "(left)", "(pictured)" after a name.
+_PHOTO_PLACE = re.compile(
+    r"\s*\((?:centre|center|left|right|pictured|above|below|top|bottom|inset|second (?:left|right))\)$", re.IGNORECASE
+)
 
 
 def _inside_content(sentence: str, cue: TaggedSpan, found: Attribution, offset: int) -> bool:

@@ -316,6 +316,12 @@ def _without_descriptor(found: Attribution, text: str) -> Attribution:
         return found  # a resolved name ("Tom Reyes" for "former Sen. Tom Reyes") is already without it
     mention = text[found.start : found.end]
     match = _DESCRIBED_NAME.fullmatch(text, found.start, found.end)
+    if match is None and mention.startswith("The "):
+        # "The fashion entrepreneur Harold Tillman" opening a sentence; not "The head of the Service Employees
+        # International Union", whose "of" makes the name what the person heads
+        match = _DESCRIBED_NAME.fullmatch(text, found.start + 4, found.end)
+        if match and set(text[found.start + 4 : match.start("name")].split()) & _NOT_DESCRIPTORS:
+            match = None
     if match is None or speaker != " ".join(mention.split()[1 if mention.lower().startswith("the ") else 0 :]):
         return found  # the speaker was resolved from the mention, not copied
     name = match.group("name").split()
