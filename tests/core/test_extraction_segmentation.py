@@ -225,3 +225,18 @@ def test_plural_titles_do_not_end_sentences():
         "Sens. Maria Lopez and Tom Reyes wrote to Reps. Ann Ortiz and Sam Hill on Monday.",
         "They asked for $5 million.",
     ]
+
+
+def test_an_inline_numbered_list_stays_one_sentence():
+    # Seen on the CNN page: "… as follows: 1. Finland 2. Norway … 10. United States" gave ten "sentences" such as
+    # "Germany 6." and "Italy 9.", two of them flagged as claims.
+    from reviewer.core.extraction import segment
+
+    text = (
+        "The overall rankings of the countries were as follows: 1. Finland 2. Norway 3. Australia 4. Canada "
+        "5. Germany 6. France 7. United Kingdom 8. Italy 9. Spain 10. United States\n\n"
+        "The team finished 6. The coach was fired. He scored 2. Then he left."
+    )
+    got = [text[s.start : s.end] for s in segment.sentences(text)]
+    assert got[0].endswith("10. United States")
+    assert got[1:] == ["The team finished 6.", "The coach was fired.", "He scored 2.", "Then he left."]

@@ -191,6 +191,9 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, block_end: int, se
         return follower.isupper() or follower in _OPEN_QUOTES
     if follower.islower() or follower in ",;:%)":
         return False
+    number = _NUMBER_BEFORE.search(text, max(0, punct_start - 4), punct_start)
+    if number and _inline_list(text, number.start(), punct_end, sentence_start):
+        return False  # "as follows: 1. Finland 2. Norway 3. Australia": one list, not sentences "Norway 3."
     match = _WORD_BEFORE.search(text, max(0, punct_start - 24), punct_start)
     if not match:
         return True
@@ -215,6 +218,23 @@ def _is_boundary(text: str, punct_start: int, punct_end: int, block_end: int, se
     if lower in _ABBREVIATIONS:
         return False
     return True
+
+
+# An item of an inline numbered list: "1. Finland", "10. United States".
+_LIST_ITEM = re.compile(r"\d{1,2}\.\s+[A-Z]")
+_LIST_OPENER = re.compile(r"[:;]\s*$")
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,])\d{1,2}$")
+_NEXT_ITEM = re.compile(r"\s+[A-Z][^.\n]{0,40}?\s\d{1,2}\.\s+[A-Z]")
+
+
+def _inline_list(text: str, number_start: int, punct_end: int, sentence_start: int) -> bool:
+    """Whether the number ending at punct_end numbers an item of a list run into one line: a colon opens it, or
+    another item stands just before or just after ("… as follows: 1. Finland 2. Norway")."""
+    if _LIST_OPENER.search(text, max(sentence_start, number_start - 4), number_start):
+        return True
+    if _LIST_ITEM.search(text, max(sentence_start, number_start - 60), number_start):
+        return True
+    return _NEXT_ITEM.match(text, punct_end, punct_end + 60) is not None
 
 
 def _lower_after(text: str, pos: int, limit: int) -> bool:
