@@ -1080,3 +1080,18 @@ def test_a_year_after_a_source_phrase_is_not_part_of_it():
     assert speaker_of(text, "A group") == ("group of doctors", "A group of doctors")
     text = "An executive at the foundation in 2009 said the donor would give more."
     assert speaker_of(text, "An executive")[0] == "executive at the foundation"
+
+
+def test_the_study_is_the_report_an_article_named_the_authors_of():
+    # Seen on the CNN page: "a new report released on Monday by Stanford University's Center on Poverty and
+    # Inequality …" and then "The study determined …" gave 'study'.
+    text = (
+        "A new report released on Monday by the Harbour Institute calls that into question. "
+        "The study found that the ratio of employed men fell."
+    )
+    assert speaker_of(text, "The study") == ("Harbour Institute", "The study")
+    text = (
+        "A study by the Harbour Institute found that rents rose. A report from the Port Council disagreed. "
+        "The study also found that wages fell."
+    )
+    assert speaker_of(text, "The study also")[0] == "Harbour Institute"

@@ -236,6 +236,7 @@ _PLACED_APPOSITION_END = re.compile(
     r"(?:\s+(?:in|of|from)\s+[A-Z][^,\"“”;]{1,40})?,\s*$"
 )
 _INITIAL = re.compile(r"[A-Z]\.")
+_SAME_WORK = {"report": "study", "study": "report"}
 _PLURAL_OR_IT = frozenset({"they", "it", "we"})
 _APPOSED_ARTICLE = re.compile(r",\s+an?\s+$")
 _DASH_ASIDE_END = re.compile(r"(?<=\w)\s+[—–―]\s+[^—–―\"“”]{1,120}?\s+[—–―]\s*$")
@@ -619,6 +620,10 @@ class Attributor:
         first = None
         for noun, party in study_authors(sentence):  # "a report from the CBO": "the report said"
             self._by_title[noun] = party
+            if noun in _SAME_WORK:
+                # "a new report released by Stanford's Center on Poverty …" and later "The study determined":
+                # an article that calls its one work both names the same authors, unless it named the other's
+                self._by_title.setdefault(_SAME_WORK[noun], party)
         authors = _AUTHORS.search(sentence)
         if authors:
             self._by_title["authors"] = self._by_title["researchers"] = authors.group(1)
