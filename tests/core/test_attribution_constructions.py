@@ -1095,3 +1095,10 @@ def test_the_study_is_the_report_an_article_named_the_authors_of():
         "The study also found that wages fell."
     )
     assert speaker_of(text, "The study also")[0] == "Harbour Institute"
+
+
+def test_a_people_s_name_before_a_plural_noun_is_part_of_the_subject():
+    # Seen as 'Libyan' for "In January, Libyan militants loyal to the Islamic State beheaded 21 Christians … and
+    # posted a video" (the Washington Post page) and 'Syrian' for "Syrian hackers … hijacked …, tweeting out".
+    text = "In January, Libyan militants loyal to the group beheaded 21 captives and posted a video of the killings."
+    assert speaker_of(text, "In January")[0] == "Libyan militants"

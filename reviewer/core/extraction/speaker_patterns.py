@@ -420,6 +420,10 @@ _APPOSED_SUBJECT = re.compile(
 )
 
 
+# A people's name used as an adjective before a plural noun: "Libyan militants", "Chinese officials".
+_DEMONYM_THEN_NOUN = re.compile(r"([A-Z][a-z]+(?:an|ese|ish|i)\s+[a-z]{3,}s)\b(?!\s+and\s)")
+
+
 def main_subject(sentence: str, cue_start: int, cue_words: str) -> tuple[int, int] | None:
     """The span of the main clause's subject when the cue is a participle after a comma or "by"
     ("But a few days later, Trump reversed himself, telling CBS…" -> "Trump") or a verb after "and" or "but"
@@ -447,6 +451,9 @@ def main_subject(sentence: str, cue_start: int, cue_words: str) -> tuple[int, in
                 return None  # "America’s prison population stood at … and has since exploded": not the subject
             if coordinated and _SUBORDINATE.search(sentence, match.end(1), cue_start):
                 return None  # "The crowd cheered when Trump spotted a sign and asked": the inner clause's subject
+            noun = _DEMONYM_THEN_NOUN.match(sentence, match.start(1))
+            if noun:
+                return noun.start(1), noun.end(1)  # "Libyan militants loyal to … beheaded … and posted": the militants
             return match.start(1), match.end(1)
         pos = comma + 1
     return None
