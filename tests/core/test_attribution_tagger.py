@@ -504,3 +504,17 @@ def test_a_caption_place_and_an_opening_description_are_not_part_of_the_name():
     sentence = "The head of the Harbour Workers Union is worried about what the mayor is stirring up."
     span = 0, sentence.index(" is worried")
     assert _with_spans(sentence, [TaggedSpan(*span, 0.8, False)]).speaker == "head of the Harbour Workers Union"
+
+
+def test_a_span_stops_before_its_source_s_own_action():
+    # Seen on the New York Times page: the tagger's span ran over "… and their militia allies slaughtered tens of
+    # thousands of civilians, leading to charges of genocide".
+    sentence = (
+        "In 2003, security services and their allies slaughtered tens of thousands of civilians, prompting charges."
+    )
+    span = sentence.index("security"), sentence.index(",", 10)
+    found = _with_spans(sentence, [TaggedSpan(*span, 0.85, False)])
+    assert found.speaker == "security services and their allies"
+    sentence = "Lawmakers who opposed the bill said it would raise taxes."
+    found = _with_spans(sentence, [TaggedSpan(0, sentence.index(" said"), 0.85, False)])
+    assert found.speaker is not None and found.speaker.startswith("Lawmakers")
