@@ -447,3 +447,17 @@ def test_an_english_article_quoting_another_language_keeps_its_speakers():
         "needed the new powers to track suspects who travel abroad."
     )
     assert [claim.speaker for claim in extract_claims(text, quality="fast")] == [None, "Manuel Valls"]
+
+
+def test_a_columnist_s_name_run_into_the_teaser_is_no_part_of_the_claim():
+    # Seen on the Herald Sun page: "JOE HILDEBRAND HOW is it that …" and "LAURIE OAKES IT was said that …" (which
+    # gave the Government as the speaker): the teaser paragraph opens with the columnist's name in capitals.
+    text = (
+        "Opinion\n\nTOM ELLIOTT IT’S nice to think the country is a player on the world stage, but it is not.\n\n"
+        "LAURIE OAKES IT was said that the former prime minister moved to the Left after losing office.\n\n"
+        "NEW YORK CITY officials said the plan failed."
+    )
+    claims = {claim.text: claim.speaker for claim in extract_claims(text, quality="fast")}
+    assert claims["IT’S nice to think the country is a player on the world stage, but it is not."] is None
+    assert claims["IT was said that the former prime minister moved to the Left after losing office."] is None
+    assert claims["NEW YORK CITY officials said the plan failed."] == "NEW YORK CITY officials"

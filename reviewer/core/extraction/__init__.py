@@ -31,6 +31,12 @@ _QUALITIES = ("fast", "final")
 _ENGLISH_RULES_APPLY = frozenset({None, "en", "ru", "uk"})
 # "WASHINGTON (Reuters) - ", "KYIV, Ukraine (AP) — ": a dateline is not part of the claim.
 _DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:[ ,]+[A-Z][A-Za-z'’.\-]+){0,4}\s*(?:\([^)\n]{1,30}\))?\s*[-–—]+\s+")
+# A columnist's name in capitals run into the first words of the column, which a teaser also capitalises:
+# "JOE HILDEBRAND HOW is it that …", "SUSIE O’BRIEN THE good thing about Ikea …".
+_CAPS_BYLINE = re.compile(
+    r"[A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){1,2} (?=(?:THE|A|AN|IT|IT[’']S|HOW|WHY|WHAT|WHEN|WHERE|IF|AS|IN|ON|AT|FOR|"
+    r"THIS|THAT|THERE|THEY|WE|I|HE|SHE|ONE|SOME|MANY|NO|NOT|YOU|OUR|MY|SO|BUT|AND|LAST|EVERY|FEW) [a-z])"
+)
 # "МОСКВА, 5 сен — РИА Новости. ", "САНКТ-ПЕТЕРБУРГ, 12 марта. /ТАСС/. ": a city in capitals, a date,
 # then the agency after a dash (and a full stop) or between slashes. The segmenter splits these
 # into sentences of their own ("12 марта." then "/ТАСС/."), so it is matched over the whole block.
@@ -239,6 +245,9 @@ def _segments(text: str) -> list[_Segment]:
             if label:
                 labels.append(label)
                 start = segment.skip_space(text, label[1] + 1, end)
+            byline = _CAPS_BYLINE.match(text, start, end)
+            if byline:
+                start = byline.end()  # "TOM ELLIOTT IT’S nice to think …": a columnist's name run into the teaser
             dateline_end = -1
             dateline = _DATELINE.match(text, start, end)
             if dateline and dateline.end() < end:

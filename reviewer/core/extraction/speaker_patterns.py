@@ -799,8 +799,10 @@ _NEGATED = re.compile(r"\b(?:not|n[o’']t|never|yet to|declined to|refused to)(
 
 
 # "It seems …", "It is believed that …": an impersonal "it" stands for nobody.
-_IT_SEEMS = re.compile(r"(?<![\w'’])[Ii]t\s+(?:(?:also|now|still)\s+)?$")
-_IT_IS_SAID = re.compile(r"(?<![\w'’])[Ii]t\s+(?:is|was|has\s+been|had\s+been|had\s+long\s+been)\s+(?:[a-z]+ly\s+)?$")
+_IT_SEEMS = re.compile(r"(?<![\w'’])(?:[Ii]t|IT)\s+(?:(?:also|now|still)\s+)?$")
+_IT_IS_SAID = re.compile(
+    r"(?<![\w'’])(?:[Ii]t|IT)\s+(?:is|was|has\s+been|had\s+been|had\s+long\s+been)\s+(?:[a-z]+ly\s+)?$"
+)
 _SEEMING = frozenset("seems seemed appears appeared".split())
 _SAID_OF_NOBODY = frozenset(
     "said believed reported thought understood claimed alleged estimated known expected feared rumoured rumored "
