@@ -427,8 +427,10 @@ class Attributor:
             found = None if found and pronoun_in_quotes(self._text, start, found) else found
             if found is not None and _no_content_word(found.speaker or "x"):
                 found = None  # a verb phrase the rules took for a source: the tagger may know better
-            relative = self._relative_clause_speaker(sentence, start) if found is None and self._deferred else None
-            if relative is not None and hints and self.tagger_mode != "rules":
+            # "…, which said": the speaker of the relative clauses' cues _find set aside, for when nothing else speaks
+            unnamed = found is None or found.speaker is None
+            relative = self._relative_clause_speaker(sentence, start) if unnamed and self._deferred else None
+            if found is None and relative is not None and hints and self.tagger_mode != "rules":
                 # "they turned to the police department, which reported …": the one statement the rules see is the
                 # relative clause's; a span the tagger puts on the main clause's subject is who turned, not who said
                 if all(
@@ -443,7 +445,7 @@ class Attributor:
                 )
                 found = found if tagged and pronoun_in_quotes(self._text, start, tagged) else tagged
             if found is None or found.speaker is None:
-                found = self._relative_clause_speaker(sentence, start) or found
+                found = relative or found
             if (
                 found is not None
                 and found.speaker
@@ -731,7 +733,7 @@ class Attributor:
         close = min((i for i in (sentence.find('"'), sentence.find("”"), sentence.find("“")) if i >= 0), default=-1)
         if close >= 0 and (close < at or sentence[close] == "“"):
             return False  # the quotation closes (or another opens) before the source: the source is outside it
-        return self._inside_english_quote(start, "")
+        return self._inside_english_quote(start, "")  # the sentence's own marks were read above
 
     def _quotes_open_before(self, start: int, new_block: bool) -> int:
         """How many «» quotations are open where a sentence starts (a block closes them all)."""
