@@ -1102,3 +1102,15 @@ def test_a_people_s_name_before_a_plural_noun_is_part_of_the_subject():
     # posted a video" (the Washington Post page) and 'Syrian' for "Syrian hackers … hijacked …, tweeting out".
     text = "In January, Libyan militants loyal to the group beheaded 21 captives and posted a video of the killings."
     assert speaker_of(text, "In January")[0] == "Libyan militants"
+
+
+def test_first_reported_in_the_active_voice_is_the_reporters_report():
+    # PolNeAR train: 'The Tennessean first reported Gore's decision earlier Sunday.' gave "Gore's": the learnt cue
+    # "first reported" mostly stands in "was first reported by X", so its source was looked for after it.
+    text = "The Harbour Gazette first reported Ortiz's decision on Sunday, citing two port officials."
+    assert speaker_of(text, "The Harbour") == ("Harbour Gazette", "Harbour Gazette")
+    text = "Port Radio first reported the 40 million dollar deal."
+    assert speaker_of(text, "Port Radio")[0] == "Port Radio"
+    # The passive keeps its agent.
+    text = "Ortiz's decision was first reported by Port Radio on Sunday."
+    assert speaker_of(text, "Ortiz")[0] == "Port Radio"

@@ -665,6 +665,19 @@ def passive_by(sentence: str, cue_start: int, cue_end: int) -> int:
     return by.end()
 
 
+def reported_in_own_voice(sentence: str, cue_start: int, cue_end: int, cue_words: str) -> bool:
+    """Whether a "reported" cue learnt with its source after it ("was first reported by X") stands here in the
+    active voice with its subject before it: "The Tennessean first reported Gore's decision" is the Tennessean's
+    report, not Gore's."""
+    if not cue_words.endswith("reported") or cue_words.startswith(("was ", "were ", "is ", "are ", "been ")):
+        return False
+    if _BY.match(sentence, cue_end) or _PARTICIPLE_ASIDE.search(sentence, max(0, cue_start - 30), cue_start):
+        return False
+    return not _PASSIVE_BE.search(sentence, max(0, cue_start - 40), cue_start) and not _AS_CUED.fullmatch(
+        sentence, 0, cue_start
+    )
+
+
 # A participle after a comma: "The campaign, first reported by The Washington Post, is …".
 _PARTICIPLE_ASIDE = re.compile(r",\s+(?:(?:first|originally|previously|earlier|also|widely)\s+)?$")
 # Verbs whose passive subject is who was addressed: "Parents have been told for years to …" names no source.

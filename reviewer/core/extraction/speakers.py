@@ -114,6 +114,7 @@ from .speaker_patterns import (
     person_description,
     asked_subject,
     passive_by,
+    reported_in_own_voice,
     reduced_relative,
     _LOOK_AHEAD,
     _LOOK_BEHIND,
@@ -762,7 +763,8 @@ class Attributor:
             if _INFINITIVE_BEFORE.search(sentence, max(0, cue.start - 7), cue.start):
                 continue  # "who requested anonymity to discuss": an intention, and its subject is not before it
             passive = passive_by(sentence, cue.start, cue.end)  # "was criticized by X": X, the agent
-            if cue.after >= 0.5 or passive:  # "according to X", "X reports": the learned side of the source
+            after_side = cue.after >= 0.5 and not reported_in_own_voice(sentence, cue.start, cue.end, cue.words)
+            if after_side or passive:  # "according to X", "X reports": the learned side of the source
                 by = _PUBLISHED_BY.match(sentence, cue.end)
                 hit = self._subject_after(sentence, passive or (by.end() if by else cue.end), offset)
             else:
