@@ -1114,3 +1114,15 @@ def test_first_reported_in_the_active_voice_is_the_reporters_report():
     # The passive keeps its agent.
     text = "Ortiz's decision was first reported by Port Radio on Sunday."
     assert speaker_of(text, "Ortiz")[0] == "Port Radio"
+
+
+def test_the_main_clause_speaks_over_an_opening_subordinate_clause():
+    # PolNeAR train: 'While not everything Trump says is true, Jamieson said Trump is "telling his supporters …"'
+    # gave Trump. news-guidelines.md: the main clause's speech act names the speaker.
+    text = 'While not everything Reyes says is true, Ann Ortiz said he is "telling voters what they want to hear."'
+    assert speaker_of(text, "While")[0] == "Ann Ortiz"
+    text = "After Reyes testified, the port authority said 40 jobs would go."
+    assert speaker_of(text, "After")[0] == "port authority"
+    # Without a cue in the main clause, the subordinate clause's statement is still the one reported.
+    text = "Although Reyes said the tolls would fall, they rose 40 percent."
+    assert speaker_of(text, "Although")[0] == "Reyes"

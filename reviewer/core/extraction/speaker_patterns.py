@@ -589,6 +589,13 @@ _RELATIVE_ASIDE_OPEN = re.compile(r",\s+(?:who|whose|which)\b[^,\"“”;:]*$")
 _ASIDE_STRETCH = re.compile(r"[^\"“”;:()]{1,150}?,\s*$")
 
 
+# A subordinate clause opening the sentence, up to its comma: "While not everything Trump says is true,".
+_OPENING_CLAUSE = re.compile(
+    r"\W*(?:While|Although|Though|Even\s+though|Even\s+as|Whereas|After|Before|When|Since|Because|If|Unless|Until|"
+    r"Once)\s[^,;:\"“”]{3,200}?,\s"
+)
+
+
 def asides_last(sentence: str, cues: list[Cue]) -> list[Cue]:
     """``cues`` with a participle that opens an aside before the main verb, or a cue of a relative clause there,
     moved last: in "Salceda, citing data from the U.S. State Department, said …" Salceda said it; the data are what
@@ -603,6 +610,11 @@ def asides_last(sentence: str, cues: list[Cue]) -> list[Cue]:
         )
         and _ASIDE_STRETCH.fullmatch(sentence, cue.end, later.start)
     ]
+    opening = _OPENING_CLAUSE.match(sentence)
+    if opening and any(cue.start >= opening.end() for cue in ordered):
+        # "While not everything Trump says is true, Jamieson said …": the main clause's speech act names the
+        # speaker (news-guidelines.md, mixed sentences); the subordinate clause's cue is tried after it
+        aside += [cue for cue in ordered if cue.start < opening.end() and cue not in aside]
     if not aside:
         return cues
     moved = {id(cue) for cue in aside}
