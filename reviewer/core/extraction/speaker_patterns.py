@@ -104,9 +104,10 @@ _SPOKES_OF = re.compile(
     r"spokesmen|spokeswomen)$",
     re.IGNORECASE,
 )
-# "an ICE spokeswoman", "a Pentagon spokesman": the organisation named before the word.
+# "an ICE spokeswoman", "a Pentagon spokesman": the organisation named before the word (not "A" of "A spokesman").
 _SPOKES_NAMED = re.compile(
-    r"(?:(?:[Tt]he|[Aa]n?|[Oo]ne)\s+)?((?:[A-Z][\w.&'’\-]*\s+)*[A-Z][\w.&'’\-]*)\s+(?:spokes(?:man|woman|person|people)|"
+    r"(?:(?:[Tt]he|[Aa]n?|[Oo]ne)\s+)?(?!(?:The|An?|One)\s)((?:[A-Z][\w.&'’\-]*\s+)*[A-Z][\w.&'’\-]*)\s+"
+    r"(?:spokes(?:man|woman|person|people)|"
     r"spokesmen|spokeswomen)$"
 )
 # "a statement from Ryan’s office", "a memo by the ministry": the party it comes from.
@@ -510,7 +511,8 @@ _NOT_PERSON_NOUNS = frozenset(
     "paper letter center centre order number matter chapter sector factor poster monitor register corridor error "
     "water power tower border quarter computer meter transfer offer filter corner layer flavor favor color "
     "behavior humor rumor mirror motor vector tractor elevator indicator minister senator governor mayor "
-    "chairman chairwoman spokesman spokeswoman director officer ambassador commissioner".split()
+    "chairman chairwoman spokesman spokeswoman director officer ambassador commissioner newspaper newsletter "
+    "broadsheet tabloid daily weekly".split()
 )
 
 

@@ -351,6 +351,9 @@ def _quoted_at(sentence: str, at: int) -> bool:
     return curly > 0 or (not curly and (before.count('"') + before.count("''")) % 2 == 1)
 
 
+_THE_SPOKESPERSON = re.compile(r"[Tt]he\s+spokes(?:man|woman|person|people|men|women)")
+
+
 class Attributor:
     """Resolves speakers sentence by sentence through one article (see module docstring)."""
 
@@ -368,6 +371,7 @@ class Attributor:
         self._persons, self._orgs = self._people.persons, list[str]()
         self._by_title: dict[str, str] = {}  # "president" -> "Barack Obama", for "the president said"
         self._org_kinds: dict[str, tuple[str, str]] = {}  # "giant" -> ("Exxon Mobil", "oil giant")
+        self._spoken_for: str | None = None  # whom the last spokesperson named with a party spoke for
         self._label: Attribution | None = None
         self._labels_seen = 0
         self._label_block = False  # the current block opened with a transcript label
@@ -1287,7 +1291,12 @@ class Attributor:
             party = owner.group(1)
             capitalised = re.sub(r"^(?:the|a|an)\s+", "", party, flags=re.IGNORECASE)[:1].isupper()
             named = self._named(party, start + owner.start(1), before) if capitalised else None
-            return named or self._generic(party, party.split()[-1], start + owner.start(1), before)
+            found = named or self._generic(party, party.split()[-1], start + owner.start(1), before)
+            self._spoken_for = found.speaker
+            return found
+        if self._spoken_for and _THE_SPOKESPERSON.fullmatch(phrase):
+            # "Cameron's spokesman said …", then "the spokesman said": the same spokesman, for the same party
+            return Attribution(self._spoken_for, start, start + len(phrase))
         titled = self._by_title.get(noun)
         # "the president", "The South Carolina senator" (a place or party before the title); not "a minister",
         # "An Ohio senator", "Another senator": someone else
