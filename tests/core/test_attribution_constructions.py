@@ -1126,3 +1126,25 @@ def test_the_main_clause_speaks_over_an_opening_subordinate_clause():
     # Without a cue in the main clause, the subordinate clause's statement is still the one reported.
     text = "Although Reyes said the tolls would fall, they rose 40 percent."
     assert speaker_of(text, "Although")[0] == "Reyes"
+
+
+def test_an_opening_participle_cue_has_the_main_clauses_subject():
+    # PolNeAR train: 'Having announced that he would not send me to prison, Judge Berman proceeded …' gave 'Having';
+    # 'Citing last week's Paris attack as a wake-up call …, Will urged …' gave the attack.
+    text = "Having announced that the port would close, Mayor Ann Ortiz proceeded to cut the budget by 40 percent."
+    assert speaker_of(text, "Having")[0] == "Ann Ortiz"
+    text = "Citing the flood of 2019 as a warning for the city, Reyes urged the council to raise the sea wall."
+    assert speaker_of(text, "Citing")[0] == "Reyes"
+    # Not an "According to" opener, nor a possessive after the comma, nor a participle that reports nothing.
+    text = "According to the Harbour Gazette, Reyes resigned on Monday."
+    assert speaker_of(text, "According")[0] == "Harbour Gazette"
+    assert speaker_of("Following the report, Reyes resigned.", "Following")[0] is None
+
+
+def test_the_campaign_is_not_an_organisation_with_campaign_in_its_name():
+    # PolNeAR train: 'Huckabee's campaign said …' and 'The Carson campaign declined …' became the Campaign Legal
+    # Center, named earlier: "the campaign" is a campaign, the centre's head noun is "Center".
+    text = "The Campaign Legal Center filed a complaint on Monday. Reyes's campaign said he had accepted no new fees."
+    assert speaker_of(text, "Reyes")[0] == "Reyes's campaign"
+    text = "The Commission on Port Safety said it would meet. The commission said tolls would rise."
+    assert speaker_of(text, "The commission")[0] == "Commission on Port Safety"

@@ -4,6 +4,7 @@ subjects, spokespeople, transcript labels. Compiled once at import; pure."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .cues import Cue
@@ -398,6 +399,25 @@ def last_org_containing(orgs: list[str], word: str) -> str | None:
     return None
 
 
+_HEAD_AFTER_KIND = frozenset("department service force office bureau agency administration".split())
+
+
+def last_org_headed_by(orgs: list[str], word: str) -> str | None:
+    """The organisation named last (``orgs``, most recent last) whose head noun is `word`: its last word or the word
+    before "of", "for" or "on" ("the committee": the House Judiciary Committee; "the bank": the Bank of America; not "the
+    campaign": the Campaign Legal Center, a centre)."""
+    word = word.lower()
+    for org in reversed(orgs):
+        words = org.lower().split()
+        if words and (
+            words[-1] == word
+            or any(a == word and b in ("of", "for", "on") for a, b in zip(words, words[1:]))
+            or (len(words) >= 2 and words[-2] == word and words[-1] in _HEAD_AFTER_KIND)  # Jupiter Police Department
+        ):
+            return org
+    return None
+
+
 # A participle cue after a comma or "by" ("…, telling CBS", "rallied supporters by warning") reports
 # what the main clause's subject said.
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\b(?:by|while|after|before|when|without))\s*$")
@@ -528,16 +548,23 @@ def person_description(phrase: str) -> bool:
 
 
 _ASKED = re.compile(r"\W*(?:When\s+|Once\s+)?[Aa]sked\b")
-_SUBJECT_AFTER_COMMA = re.compile(rf",\s+((?:he|she|they)|{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})\s+[a-z]")
+_SUBJECT_AFTER_COMMA = re.compile(rf",[”\"]?\s+((?:he|she|they)|{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}})\s+[a-z]")
+_PARTICIPLE_OPENER = re.compile(r"\W*(?:Having\s+(?:been\s+)?)?(?!According\b)([A-Z]?[a-z]+(?:ing|ed))\s")
 
 
-def asked_subject(sentence: str) -> tuple[int, int] | None:
+def asked_subject(sentence: str, cues: Sequence[Cue] = ()) -> tuple[int, int] | None:
     """The span of the main clause's subject in a sentence that opens with "Asked …" ("Asked whether
-    he was concerned that Donald Trump, the nominee, could win, Ban demurred" -> "Ban"): the first
+    he was concerned that Donald Trump, the nominee, could win, Ban demurred" -> "Ban") or with a participle
+    that is a cue ("Citing the Paris attack as a wake-up call, Will wrote", "Having announced that he would not
+    send me to prison, Judge Berman proceeded"): the participle's subject is the main clause's. The first
     name or pronoun after a comma that a verb follows. None for other sentences."""
     if not _ASKED.match(sentence):
-        return None
+        opener = _PARTICIPLE_OPENER.match(sentence)
+        if opener is None or not any(cue.start == opener.start(1) for cue in cues[:2]):
+            return None
     for match in _SUBJECT_AFTER_COMMA.finditer(sentence):
+        if match.group(1).endswith(("'s", "’s")):
+            continue  # "…, Trump's inner circle believes": whose, not who
         if match.group(1).split()[0].lower() not in _INTRODUCTORY:
             return match.start(1), match.end(1)
     return None

@@ -122,6 +122,7 @@ from .speaker_patterns import (
     _no_content_word,
     is_org,
     last_org_containing,
+    last_org_headed_by,
     addressed_or_named,
     asides_last,
     main_subject,
@@ -750,14 +751,15 @@ class Attributor:
     # -- finding -------------------------------------------------------------------------------
     def _find(self, sentence: str, offset: int) -> Attribution | None:
         quoted = bool(re.search(r"[\"“”]", sentence))
-        asked = asked_subject(sentence)  # "Asked whether …, Ban demurred": whoever answers
+        found_cues = find_cues(sentence)
+        asked = asked_subject(sentence, found_cues)  # "Asked whether …, Ban demurred": whoever answers
         if asked and (hit := self._resolve(sentence, asked[0], asked[1], offset)) and hit.speaker:
             return Attribution(hit.speaker, hit.start, hit.end, quoted)
         # Text order beat best-rate-first on train; a trailing ", a study by X concluded." goes first.
         # Cues of relative clauses ("…, who said"), for _relative_clause_speaker; reset on every call, so that a
         # sentence never reads another's.
         self._deferred = deferred = []
-        for cue in islice(trailing_first(sentence, asides_last(sentence, find_cues(sentence))), MAX_TRIES):
+        for cue in islice(trailing_first(sentence, asides_last(sentence, found_cues)), MAX_TRIES):
             if negated_cue(sentence, cue.start):
                 continue  # "Trump has not yet responded", "declined to comment": no statement is reported
             if impersonal_cue(sentence, cue.start, cue.words):
@@ -1326,7 +1328,7 @@ class Attributor:
             if not _OUTLET.search(org)
             and not (noun in _BUSINESS_NOUNS and (_PUBLIC_BODY.search(org) or _NOT_A_BUSINESS.search(org)))
         ]
-        org = last_org_containing(self._orgs, noun)
+        org = last_org_headed_by(self._orgs, noun)
         if org and noun in _ORG_WORDS:
             if noun in _BUSINESS_NOUNS and reported_on and self._orgs.index(reported_on[-1]) > self._orgs.index(org):
                 # "…Dana F. Besecker Company… A Whole Foods spokeswoman declined… The company also said": the
