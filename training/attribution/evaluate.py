@@ -77,11 +77,31 @@ def mention_of(text: str, claim: ExtractedClaim) -> str | None:
     return text[claim.speaker_start : claim.speaker_end]
 
 
+# The reporting constructions news-guidelines.md lists for a speaker (said, told, stated, added, announced, warned,
+# claimed, argued, accused, criticised, "called it", urged, pleaded, recommended, reported, found, estimated, cited,
+# wrote, tweeted, ruled, "according to X", "per X", "X reports", "in a statement"), in any inflection, and the
+# colon or missing cue of a quotation. PolNeAR also annotates actions and attitudes ("endorsed", "wants", "in",
+# "supporting"), which the guidelines leave to the article's own voice; the two are reported apart.
+REPORTING_CUE = re.compile(
+    r"\b(?:s(?:ay|ays|aid|aying)|t(?:ell|ells|old|elling)|stat(?:e|es|ed|ing|ement)|add(?:s|ed|ing)?|"
+    r"announc\w*|warn\w*|claim\w*|argu\w*|accus\w*|criticiz\w*|criticis\w*|call(?:s|ed|ing)?|urg\w*|plead\w*|"
+    r"recommend\w*|report\w*|f(?:ind|inds|ound|inding)|estimat\w*|cit(?:e|es|ed|ing)|wr(?:ite|ites|ote|iting)|"
+    r"tweet\w*|rul(?:e|es|ed|ing)|according|per)\b",
+    re.IGNORECASE,
+)
+
+
+def reporting_cue(cue: str) -> bool:
+    return not cue.strip() or cue.strip() == ":" or REPORTING_CUE.search(cue) is not None
+
+
 @dataclass
 class Score:
     named: int = 0
     named_right: int = 0
     named_none: int = 0  # the claim got no speaker at all
+    reporting: int = 0  # named sources whose cue is one of news-guidelines.md's reporting constructions
+    reporting_right: int = 0
     pronoun: int = 0
     pronoun_right: int = 0
     claims: int = 0
@@ -94,6 +114,10 @@ class Score:
         return [
             f"name-or-description sources: {self.named_right}/{self.named} = {self.named_right / max(1, self.named):.1%}"
             f" (no speaker at all: {self.named_none / max(1, self.named):.1%})",
+            f"  of those, cue a reporting construction of news-guidelines.md: {self.reporting_right}/{self.reporting} = "
+            f"{self.reporting_right / max(1, self.reporting):.1%}; other cues (actions, attitudes): "
+            f"{self.named_right - self.reporting_right}/{self.named - self.reporting} = "
+            f"{(self.named_right - self.reporting_right) / max(1, self.named - self.reporting):.1%}",
             f"pronoun sources resolved to their name: {self.pronoun_right}/{self.pronoun} = "
             f"{self.pronoun_right / max(1, self.pronoun):.1%}",
             f"all sources (pronouns resolved): {self.named_right + self.pronoun_right}/{both} = "
@@ -131,8 +155,11 @@ def score_article(
             continue
         last_name = mention
         score.named += 1
+        reporting = reporting_cue(relation.cue_text(text))
+        score.reporting += reporting
         if matches(speaker, mention) or matches(underlined, mention):
             score.named_right += 1
+            score.reporting_right += reporting
         else:
             if speaker is None:
                 score.named_none += 1
