@@ -1148,3 +1148,11 @@ def test_the_campaign_is_not_an_organisation_with_campaign_in_its_name():
     assert speaker_of(text, "Reyes")[0] == "Reyes's campaign"
     text = "The Commission on Port Safety said it would meet. The commission said tolls would rise."
     assert speaker_of(text, "The commission")[0] == "Commission on Port Safety"
+
+
+def test_a_counted_description_is_not_cut_at_its_capitals():
+    # News labels train: 'Three-in-five GOP insiders across the four states … said' gave 'Three-in-five GOP';
+    # PolNeAR train: 'One California delegate said', 'Six Gannett newspapers in New Jersey … said'.
+    text = "Three-in-five GOP insiders across the four states said that Reyes would win."
+    assert speaker_of(text, "Three")[0] == "Three-in-five GOP insiders across the four states"
+    assert speaker_of("One Harbour delegate said he gave away his passes.", "One")[0] == "One Harbour delegate"

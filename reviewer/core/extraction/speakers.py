@@ -188,6 +188,9 @@ _POSSESSIVES = frozenset("his her their its our my your".split())
 _THING_WORDS = frozenset("prize award act bill law plan program programme project fund report treaty accord".split())
 # "Another Connecticut former lawmaker, Sen. Joe Lieberman": a quantifier opens a description, not a name.
 _QUANTIFIERS = frozenset("another other some many several both all each every no most few".split())
+_NUMBER_WORD = re.compile(
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|half)\b)", re.IGNORECASE
+)
 _QUOTED_TRANSCRIPT = re.compile(r"[\"“]\s*[A-Z][A-Z.'’\-]+:\s")
 _TWO_SURNAMES = re.compile(rf"({_NAME_WORD}(?:-[A-Z][a-z]+)?)\s+and\s+({_NAME_WORD}(?:-[A-Z][a-z]+)?)")
 # An organisation that opens a sentence as its subject: "The United Nations Security Council on Friday …".
@@ -1019,8 +1022,8 @@ class Attributor:
             at = match.start()
             if words[0] in ("he", "she", "they"):
                 return self._pronoun(words[0], offset + at, offset + match.end(), sentence[:at])
-            if words[0].lower() in _QUANTIFIERS:
-                return None  # "Another Connecticut former lawmaker": a description, not a name
+            if words[0].lower() in _QUANTIFIERS or _NUMBER_WORD.match(words[0]):
+                return None  # "Another Connecticut former lawmaker", "Three-in-five GOP insiders": a description
             if all(w.lower().rstrip(".") in _SENTENCE_WORDS | _DATE_WORDS for w in words):
                 at_most = match.end()
                 continue  # "Last", "September": not a party
