@@ -518,3 +518,29 @@ def test_a_span_stops_before_its_source_s_own_action():
     sentence = "Lawmakers who opposed the bill said it would raise taxes."
     found = _with_spans(sentence, [TaggedSpan(0, sentence.index(" said"), 0.85, False)])
     assert found.speaker is not None and found.speaker.startswith("Lawmakers")
+
+
+def test_a_tagged_subject_of_a_when_clause_after_the_cue_does_not_override_the_named_speaker():
+    # News labels train: '"Very good reporter, very good reporter this guy," Trump, the 2016 GOP presidential
+    # frontrunner …, said when Boyle asked him …' gave Boyle, whom the tagger was sure of (0.92).
+    from reviewer.core.extraction.source_tagger import TaggedSpan
+    from reviewer.core.extraction.speaker_patterns import Attribution
+    from reviewer.core.extraction.speaker_tagging import with_tagger
+
+    sentence = (
+        "“Very good reporter, this guy,” Ortiz, the mayor of Port Harbour, said when Reyes asked about the story."
+    )
+    name = sentence.index("Reyes")
+    tagged = [TaggedSpan(name, name + len("Reyes"), 0.92, False)]
+
+    def resolve(text, start, end, offset):
+        return Attribution(text[start:end], offset + start, offset + end)
+
+    ortiz = sentence.index("Ortiz")
+    rules = Attribution("Ann Ortiz", ortiz, ortiz + 5)
+    found = with_tagger(rules, sentence, 0, tagged, "combined", resolve, lambda *_: None)
+    assert found is not None and found.speaker == "Ann Ortiz"
+    # A rules speaker that names no party still gives way.
+    rules = Attribution("the story", ortiz, ortiz + 5)
+    found = with_tagger(rules, sentence, 0, tagged, "combined", resolve, lambda *_: None)
+    assert found is not None and found.speaker == "Reyes"

@@ -83,6 +83,15 @@ def with_tagger(
         found is not None
         and found.speaker is not None
         and found.start is not None
+        and found.start - offset < best.start
+        and _SUBORDINATE_BEFORE.search(sentence, max(0, best.start - 12), best.start)
+        and _named_party(found, offset)
+    ):
+        return found  # "“…,” Trump … said when Boyle asked him": Boyle asked, Trump said
+    if (
+        found is not None
+        and found.speaker is not None
+        and found.start is not None
         and found.start - offset > best.end
         and sentence[best.end - 1 : best.end + 1].strip(" ") in (",", ", ")
         and _APPOSITION.fullmatch(sentence, best.end, found.start - offset)
@@ -164,7 +173,18 @@ def _party_like(found: Attribution, offset: int) -> bool:
     return bool(words) and _PARTY_END.search(words[-1]) is not None
 
 
+def _named_party(found: Attribution, offset: int) -> bool:
+    """Whether the rules' speaker is a name: a capital past the sentence's first letter, and no figure."""
+    speaker = found.speaker or ""
+    return any(ch.isupper() for ch in (speaker[1:] if found.start == offset else speaker)) and not any(
+        ch.isdigit() for ch in speaker
+    )
+
+
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+# A subordinate clause's opening word just before the tagger's span, after the rules' speaker: the span is the
+# subject of that clause ("said when Boyle asked him"), not of the sentence's statement.
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:when|after|before|because|since|until|once)\s+$")
 _AS_ROLE = re.compile(r"\s+as\s+(?:a|an)\s")
 _POSSESSIVE_IN = re.compile(r"\w['’]s\s")
 _ROLE_THEN_NAME_END = re.compile(r"\s([a-z][a-z\-]*)\s+([A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w'’\-]+){1,2})$")
