@@ -1156,3 +1156,17 @@ def test_a_counted_description_is_not_cut_at_its_capitals():
     text = "Three-in-five GOP insiders across the four states said that Reyes would win."
     assert speaker_of(text, "Three")[0] == "Three-in-five GOP insiders across the four states"
     assert speaker_of("One Harbour delegate said he gave away his passes.", "One")[0] == "One Harbour delegate"
+
+
+def test_a_bare_phrase_after_a_modal_or_to_is_a_verb_not_a_source():
+    # Seen on saved pages: 'contain' for "the output will contain calls to JS runtime", 'record or capture' for "I
+    # wasn't allowed to record or capture footage"; PolNeAR train: 'confront voters', 'disrupt'.
+    text = "The port will contain calls for new tolls by 2020."
+    assert speaker_of(text, "The port")[0] != "contain"
+    text = "I was not allowed to record or capture footage of the meeting, the mayor said."
+    assert speaker_of(text, "I was")[0] != "record or capture"
+    text = "As the candidates head to the port, they will confront voters who say tolls rose 40 percent."
+    assert speaker_of(text, "As the")[0] != "confront voters"
+    # "according to" keeps its source.
+    text = "Tolls rose 40 percent, according to port officials."
+    assert speaker_of(text, "Tolls")[0] == "port officials"

@@ -168,6 +168,14 @@ _PHRASE_TAIL = re.compile(
 )
 
 
+# A modal, an auxiliary, "to" or "how" just before a bare lower-case phrase: the phrase is a verb or a predicate.
+_PREDICATE_BEFORE = re.compile(
+    r"(?<![?,]\s)\b(?:will|would|can|could|may|might|must|shall|should|(?<!according\s)to|do|does|did|how|ve)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+
+
 def _not_a_source(words: Sequence[str]) -> bool:
     """Whether a bare source phrase (no article, no name) is an action, an amount, a time, a quality or the
     reader ("your friends") instead."""
@@ -1008,6 +1016,8 @@ class Attributor:
                 return inside  # "Stumpf tried on Tuesday", "Last week Stumpf in a televised interview"
         if _not_a_source(words):
             return None
+        if words[0].islower() and not lead and _PREDICATE_BEFORE.search(sentence, max(0, start - 12), start):
+            return None  # "the output will contain calls", "allowed to record or capture footage": a verb, no subject
         return Attribution(name, offset + start, offset + end)
 
     def _name_inside(self, sentence: str, start: int, end: int, offset: int) -> Attribution | None:
