@@ -1170,3 +1170,22 @@ def test_a_bare_phrase_after_a_modal_or_to_is_a_verb_not_a_source():
     # "according to" keeps its source.
     text = "Tolls rose 40 percent, according to port officials."
     assert speaker_of(text, "Tolls")[0] == "port officials"
+
+
+def test_a_quoted_title_with_a_colon_is_no_transcript_label():
+    # Seen on a saved Yahoo page: '“RIGS: Mechanized Combat League” ($50)' made "RIGS" the speaker of the rest of
+    # the review.
+    from reviewer.core.extraction.speaker_patterns import transcript_label
+
+    title = "“HARBOUR: Tolls of the Port” ($50)"
+    assert transcript_label(title, 0, len(title)) is None
+    text = (
+        "The port reopened on Monday.\n\n“HARBOUR: Tolls of the Port” ($50)\n\n"
+        "Giant ships and tolls? That is the gist of this game, which pits two ports against each other.\n\n"
+        "It can, however, be slow."
+    )
+    assert speaker_of(text, "Giant ships")[0] is None
+    assert speaker_of(text, "It can")[0] is None
+    # A quoted transcript line keeps its label.
+    line = "“ORTIZ: Yes we can cut tolls.”"
+    assert transcript_label(line, 0, len(line)) == (1, 6)

@@ -222,7 +222,16 @@ def transcript_label(text: str, start: int, end: int) -> tuple[int, int] | None:
     match = _TRANSCRIPT_LABEL.match(text, start, end)
     if not match or match.group(1) in _NOT_LABELS:
         return None
+    if match.start(1) > start and _QUOTED_TITLE.match(text, match.end(), end):
+        return None  # '“RIGS: Mechanized Combat League” ($50)': a title in quotation marks, not a quoted transcript
     return match.start(1), match.end(1)
+
+
+# What follows a quoted label's colon when the quotation is a title: a few capitalised words, the closing mark, and
+# little more before the block's end.
+_QUOTED_TITLE = re.compile(
+    r"(?:(?:[A-Z0-9][^\s“”\"]*|of|the|and|a|an|in|on|for|to|with|at|by)\s+){0,7}[A-Z0-9][^\s“”\"]*[”\"][^\n]{0,40}$"
+)
 
 
 # Words that cannot name a party on their own (particles too: "putting out a statement" has no speaker "out").
