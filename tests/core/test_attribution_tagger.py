@@ -544,3 +544,15 @@ def test_a_tagged_subject_of_a_when_clause_after_the_cue_does_not_override_the_n
     rules = Attribution("the story", ortiz, ortiz + 5)
     found = with_tagger(rules, sentence, 0, tagged, "combined", resolve, lambda *_: None)
     assert found is not None and found.speaker == "Reyes"
+
+
+def test_a_tagged_nations_adjective_takes_the_people_it_qualifies():
+    # Seen on a saved Washington Post page: the tagger's 'Libyan' for "In January, Libyan militants loyal to the
+    # Islamic State beheaded 21 Christians".
+    from tests.attribution_helpers import tagged_speaker
+
+    sentence = "In January, Harbourian militants loyal to the Islamic State beheaded 21 sailors along the coast."
+    start = sentence.index("Harbourian")
+    assert tagged_speaker(sentence, [(start, start + len("Harbourian"), 0.88, False)]) == "Harbourian militants"
+    sentence = "Mississippi offers no protections to tenants, the report said."
+    assert tagged_speaker(sentence, [(0, len("Mississippi"), 0.88, False)]) == "Mississippi"

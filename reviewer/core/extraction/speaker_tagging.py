@@ -104,6 +104,9 @@ def with_tagger(
     end = max(best.end, min(end, cue_after))  # "31 Latinos | Share Their Most Honest Thoughts": no name past a cue
     while end > best.end and sentence[end - 1].isspace():
         end -= 1
+    people = _PEOPLE_OF_A_NATION.match(sentence, best.start)
+    if people and people.end() > end:
+        end = people.end()  # "Libyan militants loyal to the Islamic State beheaded": the militants, not "Libyan"
     relative = _RELATIVE_TAIL.search(sentence, best.start, end)
     if relative and relative.start() > best.start:
         end = relative.start()  # "a woman who": the woman
@@ -182,6 +185,13 @@ def _named_party(found: Attribution, offset: int) -> bool:
 
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+# A nation's or a party's adjective the tagger marked alone, then the people it qualifies: "Libyan militants",
+# "Chinese officials", "Israeli soldiers" (not "Mississippi offers", "Republican focus").
+_PEOPLE_OF_A_NATION = re.compile(
+    r"(?:[A-Z][a-z]+(?:an|ese|ish)|Israeli|Iraqi|Saudi|Pakistani|Kuwaiti|Yemeni|Qatari|Somali|Bangladeshi|Emirati)\s+"
+    r"(?:[a-z]+(?:ers|ors|ists|ants|ents|ians|ans|ees|als|ics|ives|iers)|troops|forces|police|people|authorities|"
+    r"leaders|men|women|soldiers)\b(?!\s+and\s)"
+)
 # A subordinate clause's opening word just before the tagger's span, after the rules' speaker: the span is the
 # subject of that clause ("said when Boyle asked him"), not of the sentence's statement.
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:when|after|before|because|since|until|once)\s+$")
