@@ -184,3 +184,15 @@ def test_another_or_an_indefinite_office_holder_is_someone_else():
     assert speaker_of(text, "Another")[0] != "Ann Reyes"
     assert speaker_of(text, "An Ohio")[0] != "Ann Reyes"
     assert speaker_of(text, "The senator")[0] == "Ann Reyes"
+
+
+def test_a_business_named_by_what_it_sells_is_not_he():
+    # Seen on a saved Seattle Times page: 'He said there's little if any room for a profit …' after
+    # '(Besecker does not currently supply Whole Foods.)' was Whole Foods, remembered as a person.
+    text = (
+        "“I was shocked to see that level,” said Tom Reyes, president of a seafood wholesaler.\n\n"
+        "(Reyes does not currently supply Harbour Foods.)\n\n"
+        "Fresh fillets routinely sell for $24 a pound.\n\n"
+        "He said there is little room for a profit at the price offered by Harbour Foods."
+    )
+    assert speaker_of(text, "He said") == ("Tom Reyes", "He")

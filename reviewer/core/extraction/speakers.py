@@ -193,7 +193,12 @@ _NAME_BEFORE_WHO = re.compile(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}),\
 _IN_NUMBER = re.compile(r"\d[,.]\d")
 _POSSESSIVES = frozenset("his her their its our my your".split())
 # Last words of capitalised runs that name things, never a person ("Erikson Prize", "Affordable Care Act").
-_THING_WORDS = frozenset("prize award act bill law plan program programme project fund report treaty accord".split())
+_THING_WORDS = frozenset(
+    "prize award act bill law plan program programme project fund report treaty accord "
+    # a business named by what it sells or does, no person: "Whole Foods", "Delta Air Lines", "General Motors"
+    "foods brands industries systems airlines lines motors labs laboratories technologies holdings enterprises "
+    "communications pharmaceuticals networks solutions stores markets resources properties partners".split()
+)
 # "Another Connecticut former lawmaker, Sen. Joe Lieberman": a quantifier opens a description, not a name.
 _QUANTIFIERS = frozenset("another other some many several both all each every no most few".split())
 _NUMBER_WORD = re.compile(
