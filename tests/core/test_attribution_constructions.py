@@ -1189,3 +1189,12 @@ def test_a_quoted_title_with_a_colon_is_no_transcript_label():
     # A quoted transcript line keeps its label.
     line = "“ORTIZ: Yes we can cut tolls.”"
     assert transcript_label(line, 0, len(line)) == (1, 6)
+
+
+def test_a_second_verb_after_and_has_a_described_subject():
+    # PolNeAR train: 'The 6th Circuit Court of Appeals on Tuesday overturned a lower court ruling and sided with the
+    # state of Ohio …' gave 'court ruling'; 'The senator paused and recalled …' gave 'senator paused'.
+    text = "The court overturned a lower court ruling and sided with the port authority on tolls."
+    assert speaker_of(text, "The court")[0] == "court"
+    text = "The 6th Circuit Court of Appeals on Tuesday overturned a lower court ruling and sided with the port."
+    assert speaker_of(text, "The 6th")[0] == "6th Circuit Court of Appeals"

@@ -439,8 +439,11 @@ _INTRODUCTORY = frozenset(
     "like unlike amid among under over through this that last next a an".split()
 )
 _CLAUSE_SUBJECT = re.compile(
-    rf"\s*(?:(?:But|And|So|Yet|Then|Still|Now)\s+)?((?:he|she|they|He|She|They)|{_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)*"
-    rf"{_NAME_TOKEN})*)\s+[a-z]"
+    rf"\s*(?:(?:But|And|So|Yet|Then|Still|Now)\s+)?((?:he|she|they|He|She|They)|"
+    # "The court overturned … and sided with", "The 6th Circuit Court of Appeals overturned … and sided with"
+    rf"[Tt]he\s+(?:\d+\w*\s+)?(?:(?:[A-Z][\w.&'’-]*|of|for)\s+)*(?:{_GENERIC_NOUNS})(?=\s)|"
+    rf"[Tt]he\s+\d+\w*\s+{_NAME_TOKEN}(?:\s+(?:(?:of|for|and)\s+)*{_NAME_TOKEN})*|"
+    rf"{_NAME_TOKEN}(?:\s+(?:{_CONNECT}\s+)*{_NAME_TOKEN})*)\s+[a-z]"
 )
 
 
