@@ -274,3 +274,17 @@ def test_a_colon_in_a_first_paragraph_is_a_dateline_not_a_headline_source():
 def test_plural_titles_are_no_part_of_a_name():
     text = "Taxes rose 40 percent, said Sens. Maria Lopez and Tom Reyes."
     assert speaker_of(text, "Taxes rose")[0] == "Maria Lopez; Tom Reyes"  # was 'Sens'
+
+
+def test_a_headline_source_with_a_party_noun_a_short_paragraph_of_its_own_and_no_tally():
+    # PolNeAR train: 'Clinton camp: Trump’s Islamaphobia threatens national security.' gave 'Trump’s Islamaphobia';
+    # 'Sanders: Win in a walk.' (a short paragraph of its own, not the first line) gave nobody; but 'Hillary Clinton:
+    # 1,769.' is a tally and 'Contributing: Nicole Gaudiano.' a credit.
+    assert headline_source("Ortiz camp: Reyes\u2019s tolls threaten the port.") == (0, 10)
+    text = "Where the candidates stand on tolls.\n\nOrtiz: Win in a walk.\n\nReyes: Finish second."
+    assert speaker_of(text, "Ortiz:")[0] == "Ortiz"
+    assert headline_source("Ann Ortiz: 1,769.") is None
+    assert headline_source("Contributing: Tom Reyes.") is None
+    text = "The port voted on Monday.\n\nAnn Ortiz: 1,769.\n\nContributing: Tom Reyes."
+    assert speaker_of(text, "Ann Ortiz")[0] is None
+    assert speaker_of(text, "Contributing")[0] is None

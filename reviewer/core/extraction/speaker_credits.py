@@ -36,8 +36,13 @@ CREDIT_ONLY = re.compile(rf"\s*[―—–-]{_SPACE}*{_NAME}(?:,[^\n]{{0,120}})?{
 # A headline's source: one to five capitalised words, maybe what they spoke on or to, and a colon, then the
 # headline's words: "Pence: Gennifer Flowers Won’t Be at Debate", "Clinton to Planned Parenthood: Trump will…".
 _HEADLINE_WORD = r"(?!(?:On|To|At|In|For|About|With|Of)\b)[A-Z][\w.'’\-]*"
+# ... with a lower-case word for who around the name: "Clinton camp: Trump's Islamophobia threatens security".
+_PARTY_NOUN = (
+    r"(?:camp|campaign|aides?|officials?|sources?|allies|advis[eo]rs?|spokes(?:man|woman|person)|lawyers?|"
+    r"supporters|critics|experts|analysts|poll|survey|study)"
+)
 _HEADLINE_SOURCE = re.compile(
-    rf"\s*({_HEADLINE_WORD}(?:{_SPACE}+{_HEADLINE_WORD}){{0,4}})"
+    rf"\s*({_HEADLINE_WORD}(?:{_SPACE}+{_HEADLINE_WORD}){{0,4}}(?:{_SPACE}+{_PARTY_NOUN})?)"
     rf"(?:{_SPACE}+(?:on|to|On|To){_SPACE}+[^:\n]{{1,80}})?:{_SPACE}+[\"“‘'A-Z0-9]"
 )
 # Headline labels that name a genre, a section or a shout, not a party ("The Latest:", "BOOM:", "Revealed:").
@@ -45,7 +50,8 @@ NOT_SOURCES = frozenset(
     """
 update updated breaking exclusive watch video photos photo live analysis opinion commentary editorial
 review interview report explainer factbox correction note read related listen podcast byline boom busted
-wow look revealed bombshell leaked confirmed just in fix is in paid notice
+wow look revealed bombshell leaked confirmed just in fix is in paid notice contributing reporting editing
+pledged superdelegates delegates total source sources credit credits
 """.split()
 )
 
@@ -83,9 +89,13 @@ def credit_after_quotation(text: str, start: int, end: int) -> tuple[int, int] |
     return name_start, name_end
 
 
+_TALLY = re.compile(r"[\d,.%]+\s*")
+
+
 def headline_source(sentence: str) -> tuple[int, int] | None:
-    """The span (sentence offsets) of "Pence" in a headline 'Pence: Gennifer Flowers Won’t Be at Debate'."""
+    """The span (sentence offsets) of "Pence" in a headline 'Pence: Gennifer Flowers Won’t Be at Debate'. Not a
+    tally ("Hillary Clinton: 1,769.")."""
     match = _HEADLINE_SOURCE.match(sentence)
-    if not match or _not_a_source(match.group(1)):
+    if not match or _not_a_source(match.group(1)) or _TALLY.fullmatch(sentence, match.end() - 1):
         return None
     return match.span(1)

@@ -623,8 +623,13 @@ class Attributor:
         """The speaker a credit line gives the quotation opening this sentence, or a headline's 'Pence:'."""
         span = credit_after_quotation(self._text, start, end)
         person = span is not None  # a credit names a person; a headline's source may be "Poll" or "NY Post"
-        if span is None and start == self._first_start and _WHOLE_BLOCK_AFTER.match(self._text, end):
-            # A headline stands alone: "Washington: President Obama said …" opening a paragraph is a dateline.
+        if (
+            span is None
+            and _WHOLE_BLOCK_AFTER.match(self._text, end)
+            and (start == self._first_start or (start == self._block_start and len(sentence.split()) <= 14))
+        ):
+            # A headline stands alone: "Washington: President Obama said …" opening a paragraph is a dateline. The
+            # article's first line, or a short paragraph of its own ("Clinton camp: Trump's words threaten security.")
             headline = headline_source(sentence)
             span = (start + headline[0], start + headline[1]) if headline else None
         if span is None:
