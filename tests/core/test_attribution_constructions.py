@@ -1198,3 +1198,8 @@ def test_a_second_verb_after_and_has_a_described_subject():
     assert speaker_of(text, "The court")[0] == "court"
     text = "The 6th Circuit Court of Appeals on Tuesday overturned a lower court ruling and sided with the port."
     assert speaker_of(text, "The 6th")[0] == "6th Circuit Court of Appeals"
+
+
+def test_an_unresolved_pronoun_phrase_names_nobody():
+    # PolNeAR train: "That's the hope for the beleaguered establishment wing of the Republican Party." gave "That's".
+    assert speaker_of("That's the hope for the port's beleaguered board.", "That")[0] is None

@@ -11,6 +11,7 @@ from .cues import Cue
 from .speaker_words import GENERIC_NOUN_SET
 from .speaker_words import GENERIC_NOUNS as _GENERIC_NOUNS
 from .speaker_words import ORG_WORDS as _ORG_WORDS
+from .speaker_words import PRONOUN_WORDS as _PRONOUN_WORDS
 from .speaker_words import TITLES as _TITLES
 
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -262,6 +263,8 @@ def _no_content_word(speaker: str) -> bool:
     words = speaker.split()
     if len(words) == 1 and speaker.endswith("-"):
         return True  # "re-" of "re-tweeting" cut at its hyphen
+    if words and all(w.lower().replace("’", "'") in _PRONOUN_WORDS for w in words):
+        return True  # "That's the hope for the establishment": a pronoun no rule resolved names nobody
     if not words or words[0] in _CLAUSE_WORDS or words[0] in _DASHES:
         return True  # "— including", "— and last June stirred controversy with": a clause after a dash
     if len(words) == 2 and words[0].lower() in ("in", "on", "at", "since", "by") and words[1][:1].isdigit():
