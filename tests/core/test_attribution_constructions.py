@@ -1203,3 +1203,12 @@ def test_a_second_verb_after_and_has_a_described_subject():
 def test_an_unresolved_pronoun_phrase_names_nobody():
     # PolNeAR train: "That's the hope for the beleaguered establishment wing of the Republican Party." gave "That's".
     assert speaker_of("That's the hope for the port's beleaguered board.", "That")[0] is None
+
+
+def test_a_participle_closing_the_sentence_qualifies_its_noun():
+    # PolNeAR train: 'Rubio co-sponsored a bill this year that would triple the annual cap on the number of H-1B
+    # visas issued.' gave 'cap on the number of H-1B visas'.
+    text = "Reyes backed a bill this year that would triple the annual cap on the number of port permits issued."
+    assert speaker_of(text, "Reyes")[0] != "cap on the number of port permits"
+    # A cue that closes the sentence after its source still reports it.
+    assert speaker_of("“Yes, ask a bear,” Ortiz responded.", "“Yes")[0] == "Ortiz"

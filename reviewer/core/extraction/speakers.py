@@ -371,6 +371,13 @@ def _quoted_at(sentence: str, at: int) -> bool:
 _THE_SPOKESPERSON = re.compile(r"[Tt]he\s+spokes(?:man|woman|person|people|men|women)")
 
 
+# A past participle that closes the sentence qualifies the noun before it ("the number of visas issued."), unless
+# it is a cue PolNeAR's sources mostly stand before ("…, officials said.").
+_CLOSING_PARTICIPLE = re.compile(r"[a-z]+ed[\s\"”’')]*[.!?]?[\s\"”’')]*")
+_CLOSING_PARTICIPLE_RATE = 0.7
+_PLURAL_NOUN_BEFORE = re.compile(r"\b(?:of|the|all|any|more|fewer|new)\s+(?:[\w-]+\s+){0,2}[a-z]+s\s+$")
+
+
 class Attributor:
     """Resolves speakers sentence by sentence through one article (see module docstring)."""
 
@@ -789,6 +796,12 @@ class Attributor:
                 continue  # "Parents have been told …", "a skin patch called Viaskin": nobody is reported
             if _INFINITIVE_BEFORE.search(sentence, max(0, cue.start - 7), cue.start):
                 continue  # "who requested anonymity to discuss": an intention, and its subject is not before it
+            if (
+                cue.rate < _CLOSING_PARTICIPLE_RATE
+                and _CLOSING_PARTICIPLE.fullmatch(sentence, cue.start)
+                and _PLURAL_NOUN_BEFORE.search(sentence, max(0, cue.start - 30), cue.start)
+            ):
+                continue  # "a bill that would triple the cap on the number of H-1B visas issued.": which visas
             passive = passive_by(sentence, cue.start, cue.end)  # "was criticized by X": X, the agent
             after_side = cue.after >= 0.5 and not reported_in_own_voice(sentence, cue.start, cue.end, cue.words)
             if after_side or passive:  # "according to X", "X reports": the learned side of the source
