@@ -1212,3 +1212,21 @@ def test_a_participle_closing_the_sentence_qualifies_its_noun():
     assert speaker_of(text, "Reyes")[0] != "cap on the number of port permits"
     # A cue that closes the sentence after its source still reports it.
     assert speaker_of("“Yes, ask a bear,” Ortiz responded.", "“Yes")[0] == "Ortiz"
+
+
+def test_a_quotation_closed_by_a_mark_of_the_other_kind_is_closed():
+    # PolNeAR train: 'He said that when Trump’s properties did well, the developer was a “good corporate citizen,"
+    # who was involved …. And the mayor said …' underlined the previous sentence's "He": the straight mark closing
+    # the curly one was read as a quotation still open, so the next sentence carried on its speaker.
+    text = (
+        "Mayor Tom Reyes spoke on Monday.\n\n"
+        'He said that when the port did well, the operator was a “good corporate citizen," who gave back. '
+        "And the harbour master said it would be hard to measure how much the port cost the city."
+    )
+    assert speaker_of(text, "And the harbour")[1] == "the harbour master"  # its own words, not the "He" before
+    # A straight opening mark closed by a curly one also closes.
+    text = (
+        'Republicans seethed after the disclosure that lawyers had sorted the "work-related” emails. '
+        "The work messages were slated to be made public."
+    )
+    assert speaker_of(text, "The work")[0] is None

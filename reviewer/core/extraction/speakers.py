@@ -378,6 +378,30 @@ _CLOSING_PARTICIPLE_RATE = 0.7
 _PLURAL_NOUN_BEFORE = re.compile(r"\b(?:of|the|all|any|more|fewer|new)\s+(?:[\w-]+\s+){0,2}[a-z]+s\s+$")
 
 
+def _quotation_open(text: str) -> bool:
+    """Whether a quotation is left open at the end of ``text``: curly marks nest, a straight mark closes an open curly
+    one ('a “good corporate citizen," who', a typesetting slip) or else opens or closes a straight one, which a
+    closing curly mark also closes."""
+    curly = 0
+    straight = False
+    for mark in _QUOTE_MARK.findall(text):
+        if mark == "“":
+            curly += 1
+        elif mark == "”":
+            if curly:
+                curly -= 1
+            else:
+                straight = False  # '"work-related” emails': a straight mark closed by a curly one
+        elif curly:
+            curly -= 1
+        else:
+            straight = not straight
+    return curly > 0 or straight
+
+
+_QUOTE_MARK = re.compile(r"[“”\"]|''")
+
+
 class Attributor:
     """Resolves speakers sentence by sentence through one article (see module docstring)."""
 
@@ -756,8 +780,7 @@ class Attributor:
         before = before[before.rfind("\n") + 1 :]  # a line break ends a paragraph, whatever the splitter's blocks
         if _QUOTED_TRANSCRIPT.search(before):
             return False  # '"PENCE: … | WALLACE: …': a transcript quoted whole has speakers of its own
-        curly = before.count("“") - before.count("”")
-        return curly > 0 if curly or "”" in before else (before.count('"') + before.count("''")) % 2 == 1
+        return _quotation_open(before)
 
     def _quoted_from_before(self, start: int, sentence: str, at: int) -> bool:
         """True when an English quotation opened earlier in the paragraph is still open at sentence[at], the
