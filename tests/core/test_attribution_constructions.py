@@ -1230,3 +1230,17 @@ def test_a_quotation_closed_by_a_mark_of_the_other_kind_is_closed():
         "The work messages were slated to be made public."
     )
     assert speaker_of(text, "The work")[0] is None
+
+
+def test_the_name_an_apposition_describes_speaks_not_the_body_it_names():
+    # Seen on a saved Seattle Times page: 'Alverson, a commissioner on the Seattle-based International Pacific Halibut
+    # Commission, which has managed catch limits … since 1924, described it as a stable but declining resource.' gave
+    # the commission; PolNeAR train: 'Hogan Gidley, a former executive director of the South Carolina Republican
+    # Party, whose roots are in the evangelical community, said …' gave the party.
+    text = (
+        "Reyes, a commissioner on the Harbour Port Safety Commission, which has set toll limits since 1924, "
+        "described the port as a stable but declining business."
+    )
+    assert speaker_of(text, "Reyes")[0] == "Reyes"
+    text = "In Harbourland, the cities of Portsea and Tollby said they would light their landmarks on Monday."
+    assert speaker_of(text, "In Harbourland")[0] != "Harbourland"

@@ -244,6 +244,8 @@ _OUTLET = re.compile(
 # A place and its state or country, not a name and its description: "in Benghazi, Libya, have filed".
 _PLACE_AFTER_COMMA = re.compile(r",\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,\s*")
 # A name opening the sentence, then a description between commas that may hold commas of its own, then the cue.
+_OBJECT_OF_DESCRIPTION = re.compile(r"[a-z]\s+(?:on|of|at|for|with|to)\s+(?:the\s+)?$")
+_OPENING_NAME_APPOSED = re.compile(rf"\W*({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}),\s+(?:a|an|the)\s")
 _OPENING_SUBJECT = re.compile(
     rf"\W*({_NAME_TOKEN}(?:\s+(?:and\s+)?{_NAME_TOKEN}){{0,5}}),\s+(?:a|an|the|who|whose|[a-z]{{3,}}ing)\s"
     r"[^\"“”;]{2,200},\s*"
@@ -940,6 +942,18 @@ class Attributor:
         match = _NAME_RUN_END.search(left_stripped)
         if match and _PLACE_PREPOSITION.search(left_stripped, max(0, match.start(1) - 12), match.start(1)):
             match = None  # "lawsuits being considered in San Diego have accused": the place is not the subject
+        if match and _OBJECT_OF_DESCRIPTION.search(left_stripped, max(0, match.start(1) - 16), match.start(1)):
+            apposed = _OPENING_NAME_APPOSED.match(sentence, 0, end)
+            if (
+                apposed
+                and apposed.end() <= cut + match.start(1)
+                and apposed.group(1).split()[0].lower() not in _INTRODUCTORY | _PREPOSITIONS | _SENTENCE_WORDS
+            ):
+                # "Alverson, a commissioner on the International Pacific Halibut Commission, which has managed …,
+                # described": the name the sentence opens with, not what its description names
+                hit = self._named(apposed.group(1), offset - cut + apposed.start(1), "")
+                if hit and hit.speaker:
+                    return hit
         if match:
             hit = self._named(match.group(1), offset + match.start(1), left_stripped[: match.start(1)])
             if hit:
