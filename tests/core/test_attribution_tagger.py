@@ -556,3 +556,34 @@ def test_a_tagged_nations_adjective_takes_the_people_it_qualifies():
     assert tagged_speaker(sentence, [(start, start + len("Harbourian"), 0.88, False)]) == "Harbourian militants"
     sentence = "Mississippi offers no protections to tenants, the report said."
     assert tagged_speaker(sentence, [(0, len("Mississippi"), 0.88, False)]) == "Mississippi"
+
+
+def test_a_chained_attribution_is_who_spoke_not_the_outlet_the_tagger_marks():
+    # Seen on a saved Seattle Times page: 'Whole Foods co-founder and CEO John Mackey said in an internal memo that
+    # the “price distinction …” as Whole Foods lowered its prices, Yahoo Finance reported earlier this year.' gave
+    # Yahoo Finance in the final pass; news-guidelines.md: in "X said P, according to outlet Y", the speaker is X.
+    from reviewer.core.extraction.source_tagger import TaggedSpan
+    from reviewer.core.extraction.speaker_patterns import Attribution
+    from reviewer.core.extraction.speaker_tagging import with_tagger
+
+    def resolve(text, start, end, offset):
+        return Attribution(text[start:end], offset + start, offset + end)
+
+    for sentence, outlet in (
+        (
+            "Port chief Ann Ortiz said in a memo that “tolls matter less” as prices fell, Harbour Radio reported.",
+            "Harbour",
+        ),
+        ("“Tolls matter less,” Ortiz said, according to Harbour Radio.", "Harbour"),
+    ):
+        at = sentence.index(outlet)
+        ortiz = sentence.index("Ortiz")
+        rules = Attribution("Ann Ortiz", ortiz, ortiz + len("Ortiz"))
+        tagged = [TaggedSpan(at, at + len("Harbour Radio"), 0.93, False)]
+        found = with_tagger(rules, sentence, 0, tagged, "combined", resolve, lambda *_: None)
+        assert found is not None and found.speaker == "Ann Ortiz", sentence
+    # An outlet reporting in its own voice stays the speaker.
+    sentence = "Harbour Radio reported that tolls rose 40 percent."
+    tagged = [TaggedSpan(0, len("Harbour Radio"), 0.93, False)]
+    found = with_tagger(None, sentence, 0, tagged, "combined", resolve, lambda *_: None)
+    assert found is not None and found.speaker == "Harbour Radio"

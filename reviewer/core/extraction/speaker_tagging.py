@@ -92,6 +92,23 @@ def with_tagger(
         found is not None
         and found.speaker is not None
         and found.start is not None
+        and found.start - offset < best.start
+        and _named_party(found, offset)
+        and (
+            _REPORTED_AFTER.match(sentence, best.end)
+            or _ACCORDING_BEFORE.search(sentence, max(0, best.start - 16), best.start)
+        )
+        and found.end is not None
+        and _SPEECH_AFTER_SUBJECT.match(sentence, found.end - offset)
+        and not _PRONOUN.fullmatch(sentence, found.start - offset, found.end - offset)
+    ):
+        # "Mackey said in a memo that …, Yahoo Finance reported": a chained attribution's speaker is who spoke
+        # (news-guidelines.md), not the outlet that reported it
+        return found
+    if (
+        found is not None
+        and found.speaker is not None
+        and found.start is not None
         and found.start - offset > best.end
         and sentence[best.end - 1 : best.end + 1].strip(" ") in (",", ", ")
         and _APPOSITION.fullmatch(sentence, best.end, found.start - offset)
@@ -185,6 +202,12 @@ def _named_party(found: Attribution, offset: int) -> bool:
 
 
 _POSSESSIVE_END = re.compile(r"['’]s?$")
+_REPORTED_AFTER = re.compile(r"\s+(?:first\s+|also\s+|previously\s+|earlier\s+)?(?:reported|reports|has\s+reported)\b")
+_PRONOUN = re.compile(r"(?:he|she|it|they|He|She|It|They)")
+_ACCORDING_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$")
+_SPEECH_AFTER_SUBJECT = re.compile(
+    r"(?:,[^,]{1,120},)?\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|wrote|writes|added|stated|argued)\b"
+)
 # A nation's or a party's adjective the tagger marked alone, then the people it qualifies: "Libyan militants",
 # "Chinese officials", "Israeli soldiers" (not "Mississippi offers", "Republican focus").
 _PEOPLE_OF_A_NATION = re.compile(
