@@ -569,14 +569,11 @@ def test_a_chained_attribution_is_who_spoke_not_the_outlet_the_tagger_marks():
     def resolve(text, start, end, offset):
         return Attribution(text[start:end], offset + start, offset + end)
 
-    for sentence, outlet in (
-        (
-            "Port chief Ann Ortiz said in a memo that “tolls matter less” as prices fell, Harbour Radio reported.",
-            "Harbour",
-        ),
-        ("“Tolls matter less,” Ortiz said, according to Harbour Radio.", "Harbour"),
+    for sentence in (
+        "Port chief Ann Ortiz said in a memo that “tolls matter less” as prices fell, Harbour Radio reported.",
+        "“Tolls matter less,” Ortiz said, according to Harbour Radio.",
     ):
-        at = sentence.index(outlet)
+        at = sentence.index("Harbour Radio")
         ortiz = sentence.index("Ortiz")
         rules = Attribution("Ann Ortiz", ortiz, ortiz + len("Ortiz"))
         tagged = [TaggedSpan(at, at + len("Harbour Radio"), 0.93, False)]
