@@ -278,13 +278,24 @@ def test_plural_titles_are_no_part_of_a_name():
 
 def test_a_headline_source_with_a_party_noun_a_short_paragraph_of_its_own_and_no_tally():
     # PolNeAR train: 'Clinton camp: Trump’s Islamaphobia threatens national security.' gave 'Trump’s Islamaphobia';
-    # 'Sanders: Win in a walk.' (a short paragraph of its own, not the first line) gave nobody; but 'Hillary Clinton:
-    # 1,769.' is a tally and 'Contributing: Nicole Gaudiano.' a credit.
+    # 'Sanders: Win in a walk.' (a short paragraph of its own naming someone the article named) gave nobody; but
+    # 'Hillary Clinton: 1,769.' is a tally and 'Contributing: Nicole Gaudiano.' a credit.
     assert headline_source("Ortiz camp: Reyes\u2019s tolls threaten the port.") == (0, 10)
-    text = "Where the candidates stand on tolls.\n\nOrtiz: Win in a walk.\n\nReyes: Finish second."
-    assert speaker_of(text, "Ortiz:")[0] == "Ortiz"
+    text = "Ann Ortiz and Tom Reyes face off on Tuesday.\n\nOrtiz: Win in a walk.\n\nReyes: Finish second."
+    assert speaker_of(text, "Ortiz:") == ("Ann Ortiz", "Ortiz")
     assert headline_source("Ann Ortiz: 1,769.") is None
     assert headline_source("Contributing: Tom Reyes.") is None
     text = "The port voted on Monday.\n\nAnn Ortiz: 1,769.\n\nContributing: Tom Reyes."
     assert speaker_of(text, "Ann Ortiz")[0] is None
     assert speaker_of(text, "Contributing")[0] is None
+
+
+def test_a_label_paragraph_with_a_colon_is_no_source():
+    # Seen on saved pages after short paragraphs could name a source: 'Gallery: Xbox One X | 14 Photos', 'Part One:
+    # The Wars in Heaven', 'Proof: By definition of the Hermitian matrix', 'Learn More: …'.
+    text = (
+        "The console launched on Monday.\n\nGallery: Harbour One X | 14 Photos\n\nPart One: The Wars in Heaven\n\n"
+        "Learn More: Video Marketing Basics\n\nProof: By definition of the matrix."
+    )
+    for opening in ("Gallery", "Part One", "Learn More", "Proof"):
+        assert speaker_of(text, opening)[0] is None, opening

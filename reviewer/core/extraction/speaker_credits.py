@@ -51,7 +51,8 @@ NOT_SOURCES = frozenset(
 update updated breaking exclusive watch video photos photo live analysis opinion commentary editorial
 review interview report explainer factbox correction note read related listen podcast byline boom busted
 wow look revealed bombshell leaked confirmed just in fix is in paid notice contributing reporting editing
-pledged superdelegates delegates total source sources credit credits
+pledged superdelegates delegates total source sources credit credits learn gallery map chart graphic figure table
+proof part chapter section step tip coordinates
 """.split()
 )
 

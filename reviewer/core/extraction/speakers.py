@@ -244,6 +244,7 @@ _OUTLET = re.compile(
 # A place and its state or country, not a name and its description: "in Benghazi, Libya, have filed".
 _PLACE_AFTER_COMMA = re.compile(r",\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,\s*")
 # A name opening the sentence, then a description between commas that may hold commas of its own, then the cue.
+_HEADLINE_PARTY = re.compile(r"camp|campaign|aides?|allies|advis[eo]rs?|spokes(?:man|woman|person)|lawyers?")
 _OBJECT_OF_DESCRIPTION = re.compile(r"[a-z]\s+(?:on|of|at|for|with|to)\s+(?:the\s+)?$")
 _OPENING_NAME_APPOSED = re.compile(rf"\W*({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}),\s+(?:a|an|the)\s")
 _OPENING_SUBJECT = re.compile(
@@ -665,6 +666,17 @@ class Attributor:
             # article's first line, or a short paragraph of its own ("Clinton camp: Trump's words threaten security.")
             headline = headline_source(sentence)
             span = (start + headline[0], start + headline[1]) if headline else None
+            if span is not None and start != self._first_start:
+                # past the first line, only a party the article has named ("Sanders: Win in a walk.", "Clinton
+                # camp: …"), not a label ("Gallery:", "Part One:", "Proof:", "Learn More:")
+                label = self._text[span[0] : span[1]]
+                words = label.split()
+                if not (
+                    self._is_person(label)
+                    or label in self._orgs
+                    or (len(words) > 1 and _HEADLINE_PARTY.fullmatch(words[-1]) and self._is_person(words[0]))
+                ):
+                    span = None
         if span is None:
             return None
         name = self._text[span[0] : span[1]]
