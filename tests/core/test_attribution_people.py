@@ -196,3 +196,16 @@ def test_a_business_named_by_what_it_sells_is_not_he():
         "He said there is little room for a profit at the price offered by Harbour Foods."
     )
     assert speaker_of(text, "He said") == ("Tom Reyes", "He")
+
+
+def test_people_a_name_qualifies_are_not_the_named_person():
+    # PolNeAR train: 'Clinton advisers say any efforts to muscle him out could backfire' gave Hillary Clinton, 'And
+    # Iowa biofuels advocates say …' the Iowa Renewable Fuels Association, 'Sanders supporters are crying "fraud"'
+    # Bernie Sanders: the advisers, advocates and supporters speak, not the person or body their name qualifies.
+    text = "Ann Ortiz ran for mayor in 2019. Ortiz advisers say any effort to raise tolls could backfire."
+    assert speaker_of(text, "Ortiz advisers")[0] == "Ortiz advisers"
+    text = "The Harbour Fuels Association praised the plan. And Harbour biofuels advocates say tolls will fall."
+    assert speaker_of(text, "And Harbour")[0] == "Harbour biofuels advocates"
+    # A clause after the name keeps the name as the speaker.
+    text = "Ann Ortiz ran for mayor in 2019. Ortiz is doing best with voters who say tolls are too high."
+    assert speaker_of(text, "Ortiz is")[0] != "Ortiz is doing best with voters"

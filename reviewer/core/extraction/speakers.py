@@ -244,6 +244,11 @@ _OUTLET = re.compile(
 # A place and its state or country, not a name and its description: "in Benghazi, Libya, have filed".
 _PLACE_AFTER_COMMA = re.compile(r",\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?,\s*")
 # A name opening the sentence, then a description between commas that may hold commas of its own, then the cue.
+_PLURAL_PARTY_NOUN = re.compile(r"(?:ers|ors|ists|ants|ents|ates|ians|als|ives|aries|ees|ics)$")
+# Words that make the rest of a span a clause, not the people a name qualifies ("Sanders is doing best with voters").
+_NOT_IN_DESCRIBED_GROUP = frozenset(
+    "is are was were has have had does did with among en masse holds wants represents presents comments".split()
+)
 _HEADLINE_PARTY = re.compile(r"camp|campaign|aides?|allies|advis[eo]rs?|spokes(?:man|woman|person)|lawyers?")
 _OBJECT_OF_DESCRIPTION = re.compile(r"[a-z]\s+(?:on|of|at|for|with|to)\s+(?:the\s+)?$")
 _OPENING_NAME_APPOSED = re.compile(rf"\W*({_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}),\s+(?:a|an|the)\s")
@@ -1113,6 +1118,13 @@ class Attributor:
                 return None  # "Clinton’s victory", "His aides": the possessor is not the source
             if len(words) == 1 and not (self._people.fuller(words) or last_org_containing(self._orgs, words[0])):
                 return None  # "Early polls", "Other prominent Republicans": a capital that only opens the sentence
+            rest = sentence[match.end() : end].split()
+            if (
+                0 < len(rest) <= 3
+                and all(w.islower() and w not in _NOT_IN_DESCRIBED_GROUP for w in rest)
+                and _PLURAL_PARTY_NOUN.search(rest[-1])
+            ):
+                return None  # "Iowa biofuels advocates", "Pentagon officials": the people, whom the name qualifies
             hit = self._named(match.group(0), offset + at, sentence[max(0, at - 200) : at])
             return hit if hit is not None and hit.speaker else None
         return None
