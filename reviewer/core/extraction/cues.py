@@ -11,6 +11,7 @@ when any is. Pure; the lexicon is loaded once and shared read-only by every thre
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 import re
 import threading
 from dataclasses import dataclass
@@ -149,6 +150,21 @@ def _compound_tail(sentence: str, start: int) -> bool:
     return start >= 2 and sentence[start - 1] == "-" and sentence[start - 2].isalpha()
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_entry(word: str, verb_context: bool, min_rate: float) -> tuple[float, float] | None:
+    """The lexicon's (rate, after) for one word alone; cached, since news repeats its words (the lexicon is loaded
+    once and never changes)."""
+    entry = _load().get((word,))
+    if entry is None and word.isalpha() and word not in _NOT_ALONE and (stem(word) != word or verb_context):
+        # "recommends" when "recommended" was learnt; a bare stem no training text showed is as often a noun ("the
+        # bus and rail operator" for "railed against") unless "to", a modal or a pronoun makes it a verb ("to rail
+        # against", "would echo")
+        family = _stems.get(stem(word))
+        if family is not None and family[0] >= STEM_RATE:
+            entry = (max(family[0], min_rate), family[1])
+    return entry
+
+
 def find_cues(sentence: str, min_rate: float = MIN_RATE) -> list[Cue]:
     """The cues of one sentence in text order (see module docstring)."""
     table = _load()
@@ -162,20 +178,10 @@ def find_cues(sentence: str, min_rate: float = MIN_RATE) -> list[Cue]:
         # Only n-grams the lexicon has can match: a word that opens none is looked up alone (for its stem).
         longest = min(_MAX_WORDS, len(tokens) - i, max(1, _longest.get(lowered[i], 0)))
         for size in range(longest, 0, -1):
-            entry = table.get(tuple(lowered[i : i + size]))
-            if (
-                entry is None
-                and size == 1
-                and tokens[i][2].isalpha()
-                and tokens[i][2] not in _NOT_ALONE
-                and (stem(tokens[i][2]) != tokens[i][2] or (i > 0 and lowered[i - 1] in _BEFORE_BARE_VERB))
-            ):
-                # "recommends" when "recommended" was learnt; a bare stem no training text showed is as often a
-                # noun ("the bus and rail operator" for "railed against") unless "to", a modal or a pronoun
-                # makes it a verb ("to rail against", "would echo")
-                entry = _stems.get(stem(tokens[i][2]))
-                if entry is not None and entry[0] >= STEM_RATE:
-                    entry = (max(entry[0], min_rate), entry[1])
+            if size == 1:
+                entry = _word_entry(lowered[i], i > 0 and lowered[i - 1] in _BEFORE_BARE_VERB, min_rate)
+            else:
+                entry = table.get(tuple(lowered[i : i + size]))
             if entry is not None and entry[0] >= min_rate:
                 hit = (size, entry)
                 break
