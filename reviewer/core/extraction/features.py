@@ -55,6 +55,19 @@ def _trigrams(word: str) -> tuple[str, ...]:
 
 def sentence_features(text: str) -> list[str]:
     """The feature names present in one sentence (may repeat; the model uses them as a set)."""
+    return list(_features(text))
+
+
+def forget_sentences() -> None:
+    """Forget the cached features of whole sentences (benchmarks time a first reading of an article; the words'
+    trigrams stay cached, as they do from one article to the next)."""
+    _features.cache_clear()
+
+
+@lru_cache(maxsize=8192)
+def _features(text: str) -> tuple[str, ...]:
+    """sentence_features, cached: the check-worthiness and subjectivity models read the same sentences in turn, and
+    the final pass reads the sentences the first pass read."""
     raw = _WORD.findall(text)
     words = [_shape(t) for t in raw]
     feats = ["#bias"]
@@ -100,4 +113,4 @@ def sentence_features(text: str) -> list[str]:
         feats.append("#question")
     caps = sum(1 for t in raw[1:] if t[0].isupper())
     feats.append("#caps" + str(min(caps, 4)))
-    return feats
+    return tuple(feats)
