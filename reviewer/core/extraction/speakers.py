@@ -386,25 +386,48 @@ _CLOSING_PARTICIPLE_RATE = 0.7
 _PLURAL_NOUN_BEFORE = re.compile(r"\b(?:of|the|all|any|more|fewer|new)\s+(?:[\w-]+\s+){0,2}[a-z]+s\s+$")
 
 
-def _quotation_open(text: str) -> bool:
-    """Whether a quotation is left open at the end of ``text``: curly marks nest, a straight mark closes an open curly
-    one ('a “good corporate citizen," who', a typesetting slip) or else opens or closes a straight one, which a
-    closing curly mark also closes."""
-    curly = 0
-    straight = False
-    for mark in _QUOTE_MARK.findall(text):
-        if mark == "“":
-            curly += 1
-        elif mark == "”":
-            if curly:
-                curly -= 1
+class _ParagraphQuotes:
+    """The quotation marks of a paragraph read up to a point, and read on from there: every sentence asks whether a
+    quotation is open where it starts, and reading the paragraph again from its start for each would take time that
+    grows with the square of a long paragraph's length. A line break starts a paragraph afresh."""
+
+    def __init__(self, text: str, block_start: int):
+        self.text = text
+        self.block_start = block_start
+        self.pos = block_start  # read up to here
+        self.line_start = block_start
+        self.transcript = False  # a quoted transcript label ('"PENCE: …') was seen
+        self.curly = 0
+        self.straight = False
+
+    @property
+    def open(self) -> bool:
+        return self.curly > 0 or self.straight
+
+    def advance(self, end: int) -> None:
+        text = self.text
+        newline = text.rfind("\n", self.pos, end)
+        if newline >= 0:
+            self.pos = self.line_start = newline + 1
+            self.transcript, self.curly, self.straight = False, 0, False
+        if end <= self.pos:
+            return
+        stop = end - 1 if text[end - 1] == "'" else end  # a "''" the sentence's start cuts in two is read later
+        if not self.transcript and _QUOTED_TRANSCRIPT.search(text, max(self.line_start, self.pos - 40), end):
+            self.transcript = True
+        for mark in _QUOTE_MARK.findall(text, self.pos, stop):
+            if mark == "“":
+                self.curly += 1
+            elif mark == "”":
+                if self.curly:
+                    self.curly -= 1
+                else:
+                    self.straight = False  # '"work-related” emails': a straight mark closed by a curly one
+            elif self.curly:
+                self.curly -= 1  # 'a “good corporate citizen," who': a curly mark closed by a straight one
             else:
-                straight = False  # '"work-related” emails': a straight mark closed by a curly one
-        elif curly:
-            curly -= 1
-        else:
-            straight = not straight
-    return curly > 0 or straight
+                self.straight = not self.straight
+        self.pos = stop
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]|''")
@@ -442,6 +465,7 @@ class Attributor:
         self._scanned = 0
         self._dialogue = False  # the current block opened with a dialogue dash ("— Это абсурд.")
         self._block_start = 0  # where the current block (paragraph) starts
+        self._paragraph_quotes: _ParagraphQuotes | None = None  # the quotation marks read so far in the paragraph
         self._first_start = -1  # where the article's first sentence (its headline, when it has one) starts
 
     def set_label(self, start: int, end: int) -> None:
@@ -795,11 +819,12 @@ class Attributor:
         starts, and the sentence does not close it (a tag may follow the close: '… money," he said.')."""
         if _CYRILLIC.search(sentence) or any(mark in sentence for mark in ('"', "“", "”", "''")):
             return False
-        before = self._text[self._block_start : start]
-        before = before[before.rfind("\n") + 1 :]  # a line break ends a paragraph, whatever the splitter's blocks
-        if _QUOTED_TRANSCRIPT.search(before):
-            return False  # '"PENCE: … | WALLACE: …': a transcript quoted whole has speakers of its own
-        return _quotation_open(before)
+        quotes = self._paragraph_quotes
+        if quotes is None or quotes.block_start != self._block_start or quotes.pos > start:
+            quotes = self._paragraph_quotes = _ParagraphQuotes(self._text, self._block_start)
+        quotes.advance(start)  # a line break ends a paragraph, whatever the splitter's blocks
+        # '"PENCE: … | WALLACE: …': a transcript quoted whole has speakers of its own
+        return not quotes.transcript and quotes.open
 
     def _quoted_from_before(self, start: int, sentence: str, at: int) -> bool:
         """True when an English quotation opened earlier in the paragraph is still open at sentence[at], the
