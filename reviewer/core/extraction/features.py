@@ -64,7 +64,7 @@ def forget_sentences() -> None:
     _features.cache_clear()
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)  # an article's sentences, a few MB at most; a longer document reads them afresh
 def _features(text: str) -> tuple[str, ...]:
     """sentence_features, cached: the check-worthiness and subjectivity models read the same sentences in turn, and
     the final pass reads the sentences the first pass read."""
