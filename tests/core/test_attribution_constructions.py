@@ -1244,3 +1244,14 @@ def test_the_name_an_apposition_describes_speaks_not_the_body_it_names():
     assert speaker_of(text, "Reyes")[0] == "Reyes"
     text = "In Harbourland, the cities of Portsea and Tollby said they would light their landmarks on Monday."
     assert speaker_of(text, "In Harbourland")[0] != "Harbourland"
+
+
+def test_a_noun_its_adjective_qualifies_is_no_cue():
+    # Seen on a saved Spiceworks page: 'social' for "The emergence of trends, such as social distancing, work-from-home,
+    # and virtual meetings have increased the demand …" ("distancing" read as a cue, as in "distanced himself").
+    text = (
+        "The emergence of trends, such as social distancing and virtual meetings, has increased the demand for tolls."
+    )
+    assert speaker_of(text, "The emergence")[0] is None
+    # A verb after an adverb stays a cue.
+    assert speaker_of("Ann Ortiz later testifies that tolls rose.", "Ann Ortiz")[0] == "Ann Ortiz"

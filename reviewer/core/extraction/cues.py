@@ -150,6 +150,10 @@ def _compound_tail(sentence: str, start: int) -> bool:
     return start >= 2 and sentence[start - 1] == "-" and sentence[start - 2].isalpha()
 
 
+# A lower-case word that reads as an adjective ("social", "political", "economic", "serious", "negative").
+_ADJECTIVE_END = re.compile(r"[a-z]{2,}(?:al|ic|ous|ive|ful)$")
+
+
 @lru_cache(maxsize=1 << 16)
 def _word_entry(word: str, verb_context: bool, min_rate: float) -> tuple[float, float] | None:
     """The lexicon's (rate, after) for one word alone; cached, since news repeats its words (the lexicon is loaded
@@ -213,6 +217,15 @@ def find_cues(sentence: str, min_rate: float = MIN_RATE) -> list[Cue]:
             # "the expected de-classification", "an alleged plot", "the alliance's recommended 2 percent":
             # a modifier, not a cue
             i += size
+            continue
+        if (
+            size == 1
+            and i > 0
+            and tokens[i][2].endswith(("ing", "s"))
+            and _ADJECTIVE_END.search(tokens[i - 1][2])
+            and sentence[tokens[i - 1][0] : tokens[i - 1][0] + 1].islower()
+        ):
+            i += 1  # "social distancing", "political reporting": a noun its adjective qualifies, not a cue
             continue
         if _compound_tail(sentence, tokens[i][0]):
             i += size  # "self-described democratic socialist", "so-called experts": part of a modifier
