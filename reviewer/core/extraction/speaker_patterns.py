@@ -665,7 +665,8 @@ def asides_last(sentence: str, cues: list[Cue]) -> list[Cue]:
     return [cue for cue in cues if id(cue) not in moved] + aside
 
 
-_QUOTE_MARKS = re.compile(r"[“”\"]|''")
+# An English quotation mark: curly, straight, or two apostrophes.
+QUOTE_MARK = re.compile(r"[“”\"]|''")
 _QUOTED_LABEL = re.compile(r"\s*[A-Z][A-Z.'’\-]+(?:\s[A-Z][A-Z.'’\-]+)*:\s")
 
 
@@ -687,14 +688,14 @@ def pronoun_in_quotes(text: str, sentence_start: int, found: Attribution) -> boo
         return inside
     # Any mark toggles ('“Immunity deals ...," X said'), counted up to the span's end so that a span cut
     # inside the closing '' ("' Mr. King") is after it; a transcript quoted whole ('"PENCE: Well, ...') is prose.
-    marks = [m for m in _QUOTE_MARKS.finditer(text, sentence_start, found.end) if m.start() < found.start]
+    marks = [m for m in QUOTE_MARK.finditer(text, sentence_start, found.end) if m.start() < found.start]
     if len(marks) % 2 == 0 or _QUOTED_LABEL.match(text, marks[-1].end()):
         return False
     if re.search(r"[A-Za-z]", text[marks[-1].end() : found.start]):
         return True
     # The span opens the quotation: a name quoted alone closes right after it; '“Just 9 percent of voters said
     # the debate changed …”' goes on, and its words are the quotation's.
-    close = _QUOTE_MARKS.search(text, found.end, found.end + _QUOTED_NAME_GAP)
+    close = QUOTE_MARK.search(text, found.end, found.end + _QUOTED_NAME_GAP)
     return close is None or bool(text[found.end : close.start()].strip(" ,.;:"))
 
 

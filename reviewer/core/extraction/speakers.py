@@ -113,6 +113,7 @@ from .speaker_patterns import (
     pronoun_in_quotes,
     person_description,
     asked_subject,
+    QUOTE_MARK,
     passive_by,
     reported_in_own_voice,
     reduced_relative,
@@ -415,7 +416,7 @@ class _ParagraphQuotes:
         stop = end - 1 if text[end - 1] == "'" else end  # a "''" the sentence's start cuts in two is read later
         if not self.transcript and _QUOTED_TRANSCRIPT.search(text, max(self.line_start, self.pos - 40), end):
             self.transcript = True
-        for mark in _QUOTE_MARK.findall(text, self.pos, stop):
+        for mark in QUOTE_MARK.findall(text, self.pos, stop):
             if mark == "“":
                 self.curly += 1
             elif mark == "”":
@@ -428,9 +429,6 @@ class _ParagraphQuotes:
             else:
                 self.straight = not self.straight
         self.pos = stop
-
-
-_QUOTE_MARK = re.compile(r"[“”\"]|''")
 
 
 class Attributor:
