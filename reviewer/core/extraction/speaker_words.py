@@ -3,10 +3,12 @@ words, descriptions of sources. Hand-kept; immutable."""
 
 from __future__ import annotations
 
-# First words of a capitalised run that never name a speaker ("I've said", "Fourth, ...").
+# First words of a capitalised run that never name a speaker ("I've said", "Fourth, ...", a question's
+# "Was Bartleby hot and spicy?"; not "Will" or "May", which are names too).
 NOT_NAMES = frozenset(
     """
 i i've i'd i'm i'll i’ve i’d i’m i’ll we we've we're you you've first second third fourth fifth finally
+was is are were am did does do has have had can could would should shall must
 """.split()
 )
 
