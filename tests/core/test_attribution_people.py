@@ -214,7 +214,9 @@ def test_people_a_name_qualifies_are_not_the_named_person():
 def test_a_question_opening_with_a_verb_names_nobody():
     # Seen on a saved story: "Was Bartleby hot and spicy?" made "Was Bartleby" the speaker of every later "he",
     # and PolNeAR headlines "Is Sanders …?", "Did Donald Trump …?" named "Is Sanders" and "Did Donald Trump".
-    text = "Is Tom Ortiz winning over Latino voters?\n\nTom Ortiz promised to cut tolls by 10 percent. He said wages grew."
+    text = (
+        "Is Tom Ortiz winning over Latino voters?\n\nTom Ortiz promised to cut tolls by 10 percent. He said wages grew."
+    )
     assert speaker_of(text, "Tom Ortiz promised")[0] == "Tom Ortiz"
     assert speaker_of(text, "He said") == ("Tom Ortiz", "He")
     text = "Ann Reyes spoke at noon. Was Reyes right? She said the deficit fell by half."
