@@ -1255,3 +1255,16 @@ def test_a_noun_its_adjective_qualifies_is_no_cue():
     assert speaker_of(text, "The emergence")[0] is None
     # A verb after an adverb stays a cue.
     assert speaker_of("Ann Ortiz later testifies that tolls rose.", "Ann Ortiz")[0] == "Ann Ortiz"
+
+
+def test_a_name_apposed_to_a_description_speaks_before_a_cue_with_an_object():
+    # Seen on a saved Washington Post page: 'The leader of Ennahda, Rachid Ghannouchi, condemned Wednesday’s attack'
+    # gave "Wednesday’s" (read as an inverted "…, condemned X"); PolNeAR: 'The French interior minister, Bernard
+    # Cazeneuve, said early Friday that 80 people were killed' gave the description, not the minister's name.
+    text = "The leader of the Harbour Party, Tom Reyes, condemned the toll rise as a tax on the poor."
+    assert speaker_of(text, "The leader") == ("Tom Reyes", "Tom Reyes")
+    text = "The port's harbour master, Ann Ortiz, said early Friday that 80 ships were turned away."
+    assert speaker_of(text, "The port's") == ("Ann Ortiz", "Ann Ortiz")
+    # An inverted cue after a quotation still takes the name after it.
+    text = "“Tolls rose by half,” said the harbour master, Ann Ortiz."
+    assert speaker_of(text, "“Tolls")[0] == "Ann Ortiz"

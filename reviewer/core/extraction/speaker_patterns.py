@@ -190,6 +190,11 @@ _TAG_SENTENCE = re.compile(r"[ \t]*((?:[A-Za-z][\w.'’\-]*\s+){1,6}?[a-z]+(?:\s
 _OPENING_QUOTE = re.compile(r"^\s*(?:[\"“«„]|'')")
 # What may stand before an inverted verb (", said X", "\" says X", "— said X") besides nothing.
 _BEFORE_INVERTED = frozenset(",\"”'’:;—–-")
+# A described subject and the name apposed to it, up to the cue: "The leader of Ennahda, Rachid Ghannouchi,
+# condemned the attack" is Ghannouchi's statement, not an inverted ", condemned X".
+DESCRIPTION_THEN_NAME = re.compile(
+    r"\s*(?:The|A|An|Its|His|Her|Their)\s+[^,\"“”]{1,80},\s+(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*,\s*"
+)
 # An adverb set off by commas right before a cue: "Will Rogers, for example, said Trump's visit …" has its subject
 # before the adverb, not after the cue.
 ADVERB_ASIDE_END = re.compile(

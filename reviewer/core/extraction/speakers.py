@@ -97,6 +97,7 @@ from .speaker_patterns import (
     _TAG_SENTENCE,
     _BEFORE_INVERTED,
     ADVERB_ASIDE_END,
+    DESCRIPTION_THEN_NAME,
     TIME_ASIDE_END,
     _CYRILLIC,
     _RU_QUOTES,
@@ -364,6 +365,8 @@ def _without_descriptor(found: Attribution, text: str) -> Attribution:
 
 # Lower-case words that are not a description of the name after them ("according to", "said", "told").
 _NOT_DESCRIPTORS = frozenset("according said says told to of for by from in at on with and or but as".split())
+# A name apposed to the description that closes a sentence: "…, said the harbour master, Ann Ortiz."
+_APPOSED_NAME_ENDS = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*)\s*[.!?]?[\"”’]?\s*$")
 _FORMER_BEFORE_NAME = re.compile(r"\s*(?:the\s+)?(?:former|onetime|then-)\s*(?=[A-Z])")
 _RELATIVES = ("who", "which", "that")  # as a speaker (lower case: "WHO" is the organisation)
 # _subject_before's answer for a cue of a relative clause, which _find tries last.
@@ -879,6 +882,7 @@ class Attributor:
                     and (before == 0 or sentence[before - 1] in _BEFORE_INVERTED)
                     and not ADVERB_ASIDE_END.search(sentence, max(0, before - 30), before)
                     and not TIME_ASIDE_END.search(sentence, max(0, before - 130), before)
+                    and not DESCRIPTION_THEN_NAME.fullmatch(sentence, 0, cue.start)
                 )
                 main = main_subject(sentence, cue.start, cue.words)  # "Trump reversed himself, telling CBS"
                 hit = self._resolve(sentence, main[0], main[1], offset) if main else None
@@ -1053,6 +1057,11 @@ class Attributor:
             span = phrases.after(sentence, pos, whole=True)
             if span is None:
                 return None
+            apposed = _APPOSED_NAME_ENDS.match(sentence, span[1])
+            if apposed and sentence[span[0]].islower():  # "…,” said the harbour master, Ann Ortiz.": the name
+                hit = self._named(apposed.group(1), offset + apposed.start(1), sentence[: apposed.start(1)])
+                if hit and hit.speaker:
+                    return hit
         former = _FORMER_BEFORE_NAME.match(sentence, pos)
         if former:  # "said former Sen. Tom Reyes": the name after "former", which is no part of it
             pos = former.end()
