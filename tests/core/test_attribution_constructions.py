@@ -1268,3 +1268,14 @@ def test_a_name_apposed_to_a_description_speaks_before_a_cue_with_an_object():
     # An inverted cue after a quotation still takes the name after it.
     text = "“Tolls rose by half,” said the harbour master, Ann Ortiz."
     assert speaker_of(text, "“Tolls")[0] == "Ann Ortiz"
+
+
+def test_a_lower_case_title_after_an_inverted_cue_gives_the_name():
+    # Seen on a saved BuzzFeed page: 'said chief inspector Jennifer Mattinson from the West Mercia police.' made the
+    # whole phrase the speaker; British style writes titles in lower case before the name.
+    text = "“Tolls will rise,” said chief inspector Ann Ortiz from the Harbour police."
+    assert speaker_of(text, "“Tolls") == ("Ann Ortiz", "Ann Ortiz")
+    text = "“Tolls will rise,” said council leader Tom Reyes of the Harbour Party."
+    assert speaker_of(text, "“Tolls") == ("Tom Reyes", "Tom Reyes")
+    # A time between the cue and a name is no title: the name is what the statement is about.
+    assert speaker_of("Tolls rose, said last week Tom Reyes would resign.", "Tolls")[0] != "Tom Reyes"

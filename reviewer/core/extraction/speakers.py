@@ -1077,6 +1077,10 @@ class Attributor:
         generic = _GENERIC_START.match(right)
         match = _NAME_RUN_START.match(right)
         role = role_then_name(right, match.end(), never_source()) if match else None  # "said Marquette pollster X"
+        if match is None and (role := role_then_name(right, 0, never_source())):
+            # "said chief inspector Jennifer Mattinson from the West Mercia police": a title, then the name
+            if not can_speak(right[: role[0]].split()[-1]):
+                role = None  # "said last week Tom Reyes would resign": a time, and whom the statement is about
         hit = self._named(right[role[0] : role[1]], offset + pos + role[0], right[: role[0]]) if role else None
         if hit:
             return hit
