@@ -221,3 +221,22 @@ def test_a_question_opening_with_a_verb_names_nobody():
     assert speaker_of(text, "He said") == ("Tom Ortiz", "He")
     text = "Ann Reyes spoke at noon. Was Reyes right? She said the deficit fell by half."
     assert speaker_of(text, "She said") == ("Ann Reyes", "She")
+
+
+def test_an_ordinary_word_opening_a_sentence_is_no_first_name():
+    # Seen on a saved Quanta page: "Once Fetter arrived in Building 24, …" made "Once Fetter" the fullest name of
+    # Fetter, and the speaker of her later quotes; PolNeAR: "Will Sanders …?", "Billionaire Mark Cuban", "Top
+    # Clinton aides" gave "Will Sanders", "Billionaire Mark Cuban" and "Top Clinton" for the people named later.
+    text = (
+        "Ann Ortiz joined the port office in 1962, once the harbour had reopened. Tom Reyes ran it.\n\n"
+        "Once Ortiz arrived, Reyes gave her a manual. “He carried a lot in his head,” she said."
+    )
+    assert speaker_of(text, "“He carried") == ("Ann Ortiz", "she")
+    text = (
+        "Will Ortiz win the port vote? Tolls will decide it.\n\n"
+        "Tom Ortiz, the harbour master, spoke on Monday. Ortiz said tolls rose 4 percent."
+    )
+    assert speaker_of(text, "Ortiz said")[0] == "Tom Ortiz"
+    # A first name the lists know stays a name, even when the article also writes it in lower case.
+    text = "Will Ortiz said tolls rose 4 percent. Tolls will fall, he said."
+    assert speaker_of(text, "Tolls will")[0] == "Will Ortiz"

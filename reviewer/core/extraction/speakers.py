@@ -365,6 +365,8 @@ def _without_descriptor(found: Attribution, text: str) -> Attribution:
 
 # Lower-case words that are not a description of the name after them ("according to", "said", "told").
 _NOT_DESCRIPTORS = frozenset("according said says told to of for by from in at on with and or but as".split())
+# What may stand before a sentence's first word: nothing, or an opening quotation mark.
+_OPENS_SENTENCE = re.compile(r"[\s\"“‘'(]*")
 # A name apposed to the description that closes a sentence: "…, said the harbour master, Ann Ortiz."
 _APPOSED_NAME_ENDS = re.compile(r",\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*)\s*[.!?]?[\"”’]?\s*$")
 _FORMER_BEFORE_NAME = re.compile(r"\s*(?:the\s+)?(?:former|onetime|then-)\s*(?=[A-Z])")
@@ -468,6 +470,7 @@ class Attributor:
         self._block_start = 0  # where the current block (paragraph) starts
         self._paragraph_quotes: _ParagraphQuotes | None = None  # the quotation marks read so far in the paragraph
         self._first_start = -1  # where the article's first sentence (its headline, when it has one) starts
+        self._lower_words: frozenset[str] | None = None  # the words the article writes in lower case somewhere
 
     def set_label(self, start: int, end: int) -> None:
         """A transcript label opened a block; it speaks until the next label."""
@@ -772,6 +775,15 @@ class Attributor:
                 self._remember_person(name)
         for match in _PERSON_RUN.finditer(sentence):
             words = match.group(1).split()
+            if (
+                _OPENS_SENTENCE.fullmatch(sentence, 0, match.start())
+                # "In Puerto Rico" is no person at all; "President Ann Reyes" a title the code below reads
+                and words[0].lower().rstrip(".") not in _SENTENCE_WORDS | _PREPOSITIONS | _TITLES
+                and self._common_word(words[0])
+            ):
+                if len(words) < 3:
+                    continue  # "Like Alice, he'll use a bookmark": Alice, whom a later "Alice" names anyway
+                words = words[1:]  # "Once Ellen Fetter arrived"
             lowered = [w.lower().rstrip(".") for w in words]
             titled = [i for i, w in enumerate(lowered) if w in _TITLES and w not in ("the", "a", "an")]
             if titled and titled[-1] < len(words) - 2 and lowered[titled[-1]] not in _ORG_WORDS:
@@ -1490,6 +1502,15 @@ class Attributor:
             if len(words) >= 2 and gender_of_first(words[0].lower()) is None and self._people.gender(name) is None:
                 return name
         return None
+
+    def _common_word(self, word: str) -> bool:
+        """Whether a capitalised word that opens a sentence is an ordinary word, not a first name: the article
+        writes it in lower case elsewhere ("Like Alice, he'll use …", "Once Fetter arrived") and no list of first
+        names knows it ("Rose", "Mark" stay names)."""
+        if self._lower_words is None:
+            self._lower_words = frozenset(re.findall(r"(?<![\w'’-])[a-z]+(?![\w'’-])", self._text))
+        lowered = word.lower()
+        return lowered in self._lower_words and gender_of_first(lowered) is None
 
     def _known_person(self, name: str) -> bool:
         """A person by more than capitals: a first name or an honorific told ("Trump spokesman Hope Hicks", not
