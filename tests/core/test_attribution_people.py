@@ -149,6 +149,12 @@ def test_a_title_case_run_that_names_a_thing_is_no_person():
         "\u201cIt never crossed my mind,\u201d she said, adding that 40 percent of her savings went to it."
     )
     assert speaker_of(text, "\u201cIt never")[0] == "Pat Reyes"
+    # Seen on a saved story: "he" went to 'City Hall' and 'Trinity Church', buildings the narrator walked past.
+    text = (
+        "Tom Reyes kept the toll books.\n\nI walked past City Hall and Trinity Church on Monday.\n\n"
+        "“Tolls rose 4 percent,” he said."
+    )
+    assert speaker_of(text, "\u201cTolls")[0] == "Tom Reyes"
 
 
 def test_a_bare_surname_stays_the_person_it_named_first():

@@ -17,7 +17,7 @@ NOT_PERSON_FIRST = frozenset(
     """
 new united south north east west los las san santa saint st great supreme white fox wall los middle
 republican republicans democrat democrats democratic american americans national federal islamic
-mount lake fort port palm more most
+mount lake fort port palm more most city
 """.split()
 )
 
@@ -109,6 +109,7 @@ PLACE_WORDS = frozenset(
 park island islands county city town village street st avenue ave road boulevard square plaza beach valley
 river bay lake mountain mountains hill hills heights springs falls harbor harbour airport station bridge
 canyon coast peninsula gardens garden hotel stadium arena mall district province region territory
+church cathedral chapel temple mosque synagogue palace castle museum cemetery prison
 """.split()
 )
 
