@@ -1279,3 +1279,21 @@ def test_a_lower_case_title_after_an_inverted_cue_gives_the_name():
     assert speaker_of(text, "“Tolls") == ("Tom Reyes", "Tom Reyes")
     # A time between the cue and a name is no title: the name is what the statement is about.
     assert speaker_of("Tolls rose, said last week Tom Reyes would resign.", "Tolls")[0] != "Tom Reyes"
+
+
+def test_a_source_phrase_stops_before_its_own_action():
+    # Seen on a saved New York Times page: 'Republicans pilloried the Obama administration' for "Republicans
+    # pilloried the Obama administration for proposing a large stimulus … and complained about the deficit";
+    # PolNeAR: "The St. Paul City Council on Wednesday approved a resolution condemning …".
+    text = "Republicans pilloried the port authority for proposing a large toll rise and complained about the deficit."
+    assert speaker_of(text, "Republicans") == ("Republicans", "Republicans")
+    # A verb in a relative clause is no action of the source's own: the officials still speak.
+    text = "Officials who opposed the toll rise say it cost 40 jobs."
+    assert speaker_of(text, "Officials")[0] == "Officials"
+
+
+def test_a_party_and_state_after_a_name_keep_the_name_as_subject():
+    # PolNeAR train: 'Rep. Chris Collins, R-NY, says meeting participants outlined a scenario' gave the participants
+    # (", R-NY, says" read as an inverted "…, says X").
+    text = "Rep. Tom Reyes, R-NY, says meeting participants outlined a plan to raise tolls 4 percent."
+    assert speaker_of(text, "Rep. Tom Reyes") == ("Tom Reyes", "Tom Reyes")

@@ -190,6 +190,14 @@ _TAG_SENTENCE = re.compile(r"[ \t]*((?:[A-Za-z][\w.'’\-]*\s+){1,6}?[a-z]+(?:\s
 _OPENING_QUOTE = re.compile(r"^\s*(?:[\"“«„]|'')")
 # What may stand before an inverted verb (", said X", "\" says X", "— said X") besides nothing.
 _BEFORE_INVERTED = frozenset(",\"”'’:;—–-")
+# A verb in the past with its object, inside a span: the source's own action ("… allies slaughtered tens of …"),
+# not a relative clause ("officials who opposed the bill") nor a participle's agent ("groups backed by Iran").
+ACTION_IN_SPAN = re.compile(
+    r"(?<![Ww]ho)(?<![Tt]hat)(?<![Ww]hich)\s+[a-z]{3,}ed\s+(?:the|a|an|tens|hundreds|thousands|millions|his|her|their|its|\d)\b"
+)
+# A party and state set off after a name, right before a cue: "Rep. Chris Collins, R-NY, says" has its subject
+# before them, not after the cue.
+PARTY_AFFILIATION_END = re.compile(r",\s*[RDI]-[A-Z][\w.]{1,12},\s*$")
 # A described subject and the name apposed to it, up to the cue: "The leader of Ennahda, Rachid Ghannouchi,
 # condemned the attack" is Ghannouchi's statement, not an inverted ", condemned X".
 DESCRIPTION_THEN_NAME = re.compile(

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from .cues import never_source
 from .source_tagger import TaggedSpan
-from .speaker_patterns import Attribution
+from .speaker_patterns import ACTION_IN_SPAN, Attribution
 
 _THAT_AFTER = re.compile(r"\s+that\b")  # "The Post reports that …": the cue's clause opens
 
@@ -140,7 +140,7 @@ def with_tagger(
     possessive = _POSSESSIVE_END.search(sentence, best.start, end)
     if possessive and possessive.start() > best.start:
         end = possessive.start()  # "In Dr. Shadlen's words": a span that stops at the apostrophe names Shadlen
-    acted = _ACTION_IN_SPAN.search(sentence, best.start, end)
+    acted = ACTION_IN_SPAN.search(sentence, best.start, end)
     if acted and acted.start() > best.start:
         end = acted.start()  # "Sudanese security services and their allies slaughtered tens of thousands": who acted
     placed = _PHOTO_PLACE.search(sentence, best.start, end)
@@ -152,11 +152,6 @@ def with_tagger(
     return Attribution(tagged.speaker, tagged.start, tagged.end, bool(re.search(r"[\"“”]", sentence)))
 
 
-# A verb in the past with its object, inside a span: the source's own action ("… allies slaughtered tens of …"),
-# not a relative clause ("officials who opposed the bill") nor a participle's agent ("groups backed by Iran").
-_ACTION_IN_SPAN = re.compile(
-    r"(?<![Ww]ho)(?<![Tt]hat)(?<![Ww]hich)\s+[a-z]{3,}ed\s+(?:the|a|an|tens|hundreds|thousands|millions|his|her|their|its|\d)\b"
-)
 # A caption's "(centre)", "(left)", "(pictured)" after a name.
 _PHOTO_PLACE = re.compile(
     r"\s*\((?:centre|center|left|right|pictured|above|below|top|bottom|inset|second (?:left|right))\)$", re.IGNORECASE

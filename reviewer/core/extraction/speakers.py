@@ -96,8 +96,10 @@ from .speaker_patterns import (
     _QUOTE_ONLY,
     _TAG_SENTENCE,
     _BEFORE_INVERTED,
+    ACTION_IN_SPAN,
     ADVERB_ASIDE_END,
     DESCRIPTION_THEN_NAME,
+    PARTY_AFFILIATION_END,
     TIME_ASIDE_END,
     _CYRILLIC,
     _RU_QUOTES,
@@ -895,6 +897,7 @@ class Attributor:
                     and not ADVERB_ASIDE_END.search(sentence, max(0, before - 30), before)
                     and not TIME_ASIDE_END.search(sentence, max(0, before - 130), before)
                     and not DESCRIPTION_THEN_NAME.fullmatch(sentence, 0, cue.start)
+                    and not PARTY_AFFILIATION_END.search(sentence, max(0, cue.start - 20), cue.start)
                 )
                 main = main_subject(sentence, cue.start, cue.words)  # "Trump reversed himself, telling CBS"
                 hit = self._resolve(sentence, main[0], main[1], offset) if main else None
@@ -1119,6 +1122,9 @@ class Attributor:
         tail = _PHRASE_TAIL.search(sentence, start, end)  # "The senator has often cited": the senator
         if tail and len(sentence[start : tail.start()].split()) > 1:
             end = tail.start()
+        acted = ACTION_IN_SPAN.search(sentence, start, end)
+        if acted and acted.start() > start:
+            end = acted.start()  # "Republicans pilloried the Obama administration for proposing": who acted
         phrase = sentence[start:end]
         lead = re.match(r"(?:the|a|an)\s+", phrase, re.IGNORECASE)
         name = " ".join(phrase[lead.end() if lead else 0 :].split())
