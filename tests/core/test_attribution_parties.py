@@ -76,3 +76,16 @@ def test_two_surnames_of_people_named_before_are_two_parties():
     # Two words nobody named are no two parties.
     text = "Tom Reyes spoke. Marks and Spencer have said sales fell 4 percent."
     assert speaker_of(text, "Marks and")[0] != "Marks; Spencer"
+
+
+def test_his_or_her_spokesperson_speaks_for_the_person():
+    # Seen on a saved Telegraph page: "opposition leader Morgan Tsvangirai, who …, returned to Harare on Wednesday
+    # evening, his spokesman said." gave 'his spokesman'; news-guidelines.md: an unnamed spokesperson becomes whom
+    # they speak for.
+    text = (
+        "Opposition leader Tom Reyes, who has been receiving treatment abroad, returned to Harbourtown on "
+        "Wednesday evening, his spokesman said."
+    )
+    assert speaker_of(text, "Opposition") == ("Tom Reyes", "his spokesman")
+    text = "Ann Ortiz was absent on Monday. Her spokeswoman said the mayor would back the 4 percent toll rise."
+    assert speaker_of(text, "Her spokeswoman") == ("Ann Ortiz", "Her spokeswoman")

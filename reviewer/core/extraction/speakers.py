@@ -384,6 +384,7 @@ def _quoted_at(sentence: str, at: int) -> bool:
     return curly > 0 or (not curly and (before.count('"') + before.count("''")) % 2 == 1)
 
 
+_OWN_SPOKESPERSON = re.compile(r"(his|her)\s+(?:[a-z\-]+\s+)?spokes(?:man|woman|person)", re.IGNORECASE)
 _THE_SPOKESPERSON = re.compile(r"[Tt]he\s+spokes(?:man|woman|person|people|men|women)")
 
 
@@ -1437,6 +1438,14 @@ class Attributor:
             # stays on the text as written.
             start += first.end()
             phrase = phrase[first.end() :]
+        own = _OWN_SPOKESPERSON.fullmatch(phrase)
+        if own:
+            # "…, his spokesman said": an unnamed spokesperson speaks for whom the pronoun stands
+            pronoun = "he" if own.group(1).lower() == "his" else "she"
+            hit = self._pronoun(pronoun, start, start + len(phrase), before)
+            if hit is not None and hit.speaker:
+                self._spoken_for = hit.speaker
+                return Attribution(hit.speaker, start, start + len(phrase))
         owner = _SPOKES_FOR.match(phrase) or _SPOKES_OF.match(phrase) or _SPOKES_NAMED.match(phrase)
         owner = owner or _MEDIA_FROM.match(phrase)  # "a statement from Ryan’s office"
         if owner and owner.group(1).split():
