@@ -48,7 +48,7 @@ HELD_OUT = 0.1
 EPOCHS = int(_option("--epochs", "5"))
 WINDOW = 0 if "--no-context" in sys.argv else int(_option("--window", "2"))  # neighbour words each side
 CONTEXT = WINDOW > 0
-SEED = 14
+SEED = int(_option("--seed", "14"))
 
 
 def spans(tags: np.ndarray, sentence_ids: np.ndarray, begin: int) -> set[tuple[int, int, int]]:
