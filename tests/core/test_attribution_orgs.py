@@ -61,3 +61,24 @@ def test_a_newspaper_is_no_person_described():
     # taken for "the New York billionaire" (a description of the person spoken of).
     text = "Ann Ortiz said she was pleased. The Harbour Times newspaper also reported last month Ortiz had resigned."
     assert speaker_of(text, "The Harbour")[0] == "Harbour Times newspaper"
+
+
+def test_a_one_word_name_that_its_refers_to_is_what_it_stands_for():
+    # Seen on a saved Salon page: "Uber has presented itself as …", then "It has now promised the state of New York
+    # that it will cap its surge prices" gave 'Society' (from "Society, on the other hand, may choose …"); PolNeAR
+    # train: "Twitter has now made clear that it was stepping up its fight", then "It also said …".
+    from reviewer.core.extraction import extract_claims
+
+    text = (
+        "The Harbour Society met on Monday. Tollcab has presented itself as a modern alternative to taxis.\n\n"
+        "It has now promised the city that it will cap its surge prices at 4 percent."
+    )
+    claims = extract_claims(text, quality="final")
+    promised = next(c for c in claims if c.text.startswith("It has now"))
+    assert promised.speaker == "Tollcab"
+    # A place the article calls "its" stands for no "they".
+    text = (
+        "Officials in Harbourtown spoke on Monday. Harbourtown and its suburbs grew 4 percent.\n\n"
+        "They said that tolls will rise."
+    )
+    assert speaker_of(text, "They said")[0] != "Harbourtown"

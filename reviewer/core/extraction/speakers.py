@@ -367,6 +367,9 @@ def _without_descriptor(found: Attribution, text: str) -> Attribution:
 
 # Lower-case words that are not a description of the name after them ("according to", "said", "told").
 _NOT_DESCRIPTORS = frozenset("according said says told to of for by from in at on with and or but as".split())
+# A one-word name that "its" or "itself" refers back to within its clause (lower-case words between).
+_NAME_THEN_ITS = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+)\s+(?:[a-z]+\s+){0,3}?(?:its|itself)\b")
+_CAPITAL_WORD_END = re.compile(r"[A-Z][\w.'’&-]*\s+$")
 # What may stand before a sentence's first word: nothing, or an opening quotation mark.
 _OPENS_SENTENCE = re.compile(r"[\s\"“‘'(]*")
 # A name apposed to the description that closes a sentence: "…, said the harbour master, Ann Ortiz."
@@ -474,6 +477,7 @@ class Attributor:
         self._paragraph_quotes: _ParagraphQuotes | None = None  # the quotation marks read so far in the paragraph
         self._first_start = -1  # where the article's first sentence (its headline, when it has one) starts
         self._lower_words: frozenset[str] | None = None  # the words the article writes in lower case somewhere
+        self._its_bodies: set[str] = set()  # one-word names only "its" showed to be bodies: "it", never "they"
 
     def set_label(self, start: int, end: int) -> None:
         """A transcript label opened a block; it speaks until the next label."""
@@ -765,6 +769,23 @@ class Attributor:
                 words = words[:-2]  # "The New York Times on Friday": the paper, not the day
             if len(words) >= 2 and words[-1].lower() in _ORG_WORDS and words[0].lower() not in _SENTENCE_WORDS:
                 self._remember_org(" ".join(words))  # "Harbourside Water Company": for "the company said"
+        for match in _NAME_THEN_ITS.finditer(sentence):
+            # "Uber and its supporters", "Uber has presented itself as …": a body the article calls "it"
+            name = match.group(1)
+            after = sentence[match.end(1) :].split(maxsplit=1)
+            if (
+                not (after and can_speak(after[0]))  # "Obama administration … its": the administration's
+                and name.lower() not in _SENTENCE_WORDS | _NOT_NAMES
+                and gender_of_first(name.lower()) is None
+                # "State Department … its": the name's last word only
+                and not _CAPITAL_WORD_END.search(sentence, max(0, match.start() - 40), match.start())
+                and name not in self._persons  # "President Obama … its": a person the article named as one
+                and self._people.fuller([name]) is None  # "Obama" after "Barack Obama"
+            ):
+                self._people.forget(name)
+                name = last_org_containing(self._orgs, name) or name  # "Peabody" after "Peabody Energy"
+                self._remember_org(name)
+                self._its_bodies.add(name)
         for match in _FORMER_TITLED.finditer(sentence):  # "Former President Bill Clinton": "the former president"
             words = [w.lower().rstrip(".") for w in match.group(1).split()]
             if all(w in _TITLES or w + "." in _TITLES or w == "of" for w in words) and words[-1] != "of":
@@ -1383,7 +1404,8 @@ class Attributor:
             if previous and previous not in self._persons and previous not in self._orgs:
                 name = name or previous
         else:  # they
-            name = self._orgs[-1] if self._orgs else None
+            # "Uber and its drivers" makes Uber "it", but "Beijing … its" no "they"
+            name = next((org for org in reversed(self._orgs) if org not in self._its_bodies), None)
             if self._group is not None and 0 <= start - self._group[1] <= _GROUP_REACH:
                 name = self._group[0]  # "Critics, like Sens. A, Republican of Iowa, and B, … see … They sent a letter"
             previous = self._previous.speaker
