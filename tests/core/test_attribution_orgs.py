@@ -82,3 +82,21 @@ def test_a_one_word_name_that_its_refers_to_is_what_it_stands_for():
         "They said that tolls will rise."
     )
     assert speaker_of(text, "They said")[0] != "Harbourtown"
+
+
+def test_a_common_noun_opening_a_sentence_is_no_body():
+    # Seen on a saved Salon page: "Society, on the other hand, may choose to believe …" made "Society" the speaker
+    # and the body every later "It" stood for, where the article meant Uber.
+    from reviewer.core.extraction import extract_claims
+
+    text = (
+        "Tollcab has presented itself as a modern taxi service.\n\n"
+        "Society, on the other hand, may choose to believe that fares should be capped. Our society is changing.\n\n"
+        "It has now promised the city that it will cap its surge prices at 4 percent."
+    )
+    speakers = {c.text[:12]: c.speaker for c in extract_claims(text, quality="final")}
+    assert speakers["Society, on "] is None
+    assert speakers["It has now p"] == "Tollcab"
+    # A body's own name stays one, also when the article writes the word in lower case elsewhere.
+    text = "Parliament voted on Monday. Parliament said tolls rose 4 percent. The parliament building is old."
+    assert speaker_of(text, "Parliament said")[0] == "Parliament"

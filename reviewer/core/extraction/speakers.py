@@ -1276,6 +1276,15 @@ class Attributor:
             or all(w in _TITLES or w + "." in _TITLES for w in lowered)
         ):
             return None
+        if (
+            len(tokens) == 1
+            and not before.strip(" \"“‘'(")
+            and lowered[0] in _ORG_WORDS
+            and self._english
+            and self._common_word(tokens[0].group(0))
+            and not self._people.fuller([tokens[0].group(0)])
+        ):
+            return None  # "Society, on the other hand, may choose to believe": society at large, no body named
         org = (
             lowered[-1] in _ORG_WORDS
             or (len(tokens) == 1 and is_org(tokens[0].group(0)))
