@@ -1297,3 +1297,13 @@ def test_a_party_and_state_after_a_name_keep_the_name_as_subject():
     # (", R-NY, says" read as an inverted "…, says X").
     text = "Rep. Tom Reyes, R-NY, says meeting participants outlined a plan to raise tolls 4 percent."
     assert speaker_of(text, "Rep. Tom Reyes") == ("Tom Reyes", "Tom Reyes")
+
+
+def test_a_hearsay_adverb_names_no_source():
+    # PolNeAR train: "The Club for Growth is reportedly spending $1.5 million …", "The FBI is reportedly making
+    # arrangements …" gave the subject, which is what is reported on; a saved Salon page: "as Uber’s reportedly are"
+    # gave "Uber’s". Whoever reports it goes unnamed.
+    assert speaker_of("The Harbour Trust is reportedly spending $1.5 million on toll ads.", "The Harbour")[0] is None
+    assert speaker_of("Tom Reyes allegedly took 40 bribes in 2015.", "Tom Reyes")[0] is None
+    # A cue after the adverb still reports its subject.
+    assert speaker_of("Tom Reyes reportedly said tolls rose 4 percent.", "Tom Reyes")[0] == "Tom Reyes"

@@ -370,6 +370,7 @@ _NOT_DESCRIPTORS = frozenset("according said says told to of for by from in at o
 # A one-word name that "its" or "itself" refers back to within its clause (lower-case words between).
 _NAME_THEN_ITS = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+)\s+(?:[a-z]+\s+){0,3}?(?:its|itself)\b")
 _CAPITAL_WORD_END = re.compile(r"[A-Z][\w.'’&-]*\s+$")
+_HEARSAY_ADVERBS = frozenset("reportedly allegedly purportedly reputedly supposedly".split())
 # What may stand before a sentence's first word: nothing, or an opening quotation mark.
 _OPENS_SENTENCE = re.compile(r"[\s\"“‘'(]*")
 # A name apposed to the description that closes a sentence: "…, said the harbour master, Ann Ortiz."
@@ -892,6 +893,8 @@ class Attributor:
         # sentence never reads another's.
         self._deferred = deferred = []
         for cue in islice(trailing_first(sentence, asides_last(sentence, found_cues)), MAX_TRIES):
+            if cue.words in _HEARSAY_ADVERBS:
+                continue  # "The firm reportedly paid …": someone unnamed reports it, not the firm
             if negated_cue(sentence, cue.start):
                 continue  # "Trump has not yet responded", "declined to comment": no statement is reported
             if impersonal_cue(sentence, cue.start, cue.words):
