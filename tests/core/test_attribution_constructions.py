@@ -1307,3 +1307,15 @@ def test_a_hearsay_adverb_names_no_source():
     assert speaker_of("Tom Reyes allegedly took 40 bribes in 2015.", "Tom Reyes")[0] is None
     # A cue after the adverb still reports its subject.
     assert speaker_of("Tom Reyes reportedly said tolls rose 4 percent.", "Tom Reyes")[0] == "Tom Reyes"
+
+
+def test_a_tagged_span_naming_a_party_s_words_gives_the_party():
+    # Seen on a saved Salon page: the tagger's 'Uber’s tweet during' for "Uber’s tweet during the Sydney crisis made
+    # it sound as if …"; PolNeAR: "Hoff’s letter makes a libertarian-style case", "Clinton's op-ed supporting …".
+    sentence = "Tollcab’s tweet during the storm made it sound as if fares had risen 4 percent."
+    assert tagged_speaker(sentence, [(0, 26, 0.9, False)]) == "Tollcab"
+    sentence = "Ann Ortiz's letter makes the case that tolls rose 4 percent."
+    assert tagged_speaker(sentence, [(0, 18, 0.9, False)]) == "Ann Ortiz"
+    # A party's campaign is the campaign.
+    sentence = "Ann Ortiz's campaign says tolls rose 4 percent."
+    assert tagged_speaker(sentence, [(0, 20, 0.9, False)]) == "Ann Ortiz's campaign"
