@@ -87,5 +87,11 @@ def test_his_or_her_spokesperson_speaks_for_the_person():
         "Wednesday evening, his spokesman said."
     )
     assert speaker_of(text, "Opposition") == ("Tom Reyes", "his spokesman")
+    # The person the sentence is about, not the one named last before it nor a possessive.
+    text = (
+        "Bob Lindqvist was ousted last week.\n\nFuelling speculation that Lindqvist's plan was rolling, opposition "
+        "leader Tom Reyes, who has been abroad, returned to Harbourtown on Wednesday, his spokesman said."
+    )
+    assert speaker_of(text, "Fuelling") == ("Tom Reyes", "his spokesman")
     text = "Ann Ortiz was absent on Monday. Her spokeswoman said the mayor would back the 4 percent toll rise."
     assert speaker_of(text, "Her spokeswoman") == ("Ann Ortiz", "Her spokeswoman")

@@ -388,6 +388,7 @@ def _quoted_at(sentence: str, at: int) -> bool:
     return curly > 0 or (not curly and (before.count('"') + before.count("''")) % 2 == 1)
 
 
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _OWN_SPOKESPERSON = re.compile(r"(his|her)\s+(?:[a-z\-]+\s+)?spokes(?:man|woman|person)", re.IGNORECASE)
 _THE_SPOKESPERSON = re.compile(r"[Tt]he\s+spokes(?:man|woman|person|people|men|women)")
 
@@ -1476,7 +1477,16 @@ class Attributor:
         if own:
             # "…, his spokesman said": an unnamed spokesperson speaks for whom the pronoun stands
             pronoun = "he" if own.group(1).lower() == "his" else "she"
-            hit = self._pronoun(pronoun, start, start + len(phrase), before)
+            named = next(
+                (m for m in _PERSON_RUN.finditer(before) if not _POSSESSIVE_AFTER.match(before, m.end())), None
+            )
+            if named and named.start() < len(before) - len(phrase):
+                # "opposition leader Morgan Tsvangirai, who …, returned on Wednesday, his spokesman said": the person
+                # the sentence is about (not "Mnangagwa's plan")
+                words = named.group(1).split()
+                hit = Attribution(self._people.fuller(words) or " ".join(words), start, start + len(phrase))
+            else:
+                hit = self._pronoun(pronoun, start, start + len(phrase), before)
             if hit is not None and hit.speaker:
                 self._spoken_for = hit.speaker
                 return Attribution(hit.speaker, start, start + len(phrase))
