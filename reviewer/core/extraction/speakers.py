@@ -1477,13 +1477,14 @@ class Attributor:
         if own:
             # "…, his spokesman said": an unnamed spokesperson speaks for whom the pronoun stands
             pronoun = "he" if own.group(1).lower() == "his" else "she"
-            named = next(
+            subject = next(
                 (m for m in _PERSON_RUN.finditer(before) if not _POSSESSIVE_AFTER.match(before, m.end())), None
             )
-            if named and named.start() < len(before) - len(phrase):
+            hit: Attribution | None
+            if subject and subject.start() < len(before) - len(phrase):
                 # "opposition leader Morgan Tsvangirai, who …, returned on Wednesday, his spokesman said": the person
                 # the sentence is about (not "Mnangagwa's plan")
-                words = named.group(1).split()
+                words = subject.group(1).split()
                 hit = Attribution(self._people.fuller(words) or " ".join(words), start, start + len(phrase))
             else:
                 hit = self._pronoun(pronoun, start, start + len(phrase), before)
