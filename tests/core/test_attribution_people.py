@@ -246,3 +246,25 @@ def test_an_ordinary_word_opening_a_sentence_is_no_first_name():
     # A first name the lists know stays a name, even when the article also writes it in lower case.
     text = "Will Ortiz said tolls rose 4 percent. Tolls will fall, he said."
     assert speaker_of(text, "Tolls will")[0] == "Will Ortiz"
+
+
+def test_a_person_named_with_an_outlet_or_a_role_word_is_remembered_by_name():
+    # PolNeAR train: "National Review’s Ian Tuttle" was remembered as "Review’s Ian Tuttle", the speaker of every later
+    # "Tuttle" and "he"; "MSNBC’s Chris Matthews", "Blaze’s Matt Walsh" likewise. Saved pages: "My colleague David
+    # Pierce, who also tried …, has already pointed out" (The Verge) and "Commenter Paul Stoffregen … noted" (LWN).
+    text = (
+        "Harbour Review’s Tom Reyes wrote that tolls rose 4 percent. Reyes’s article also attacked the mayor. "
+        "He calls the toll rise a tax on the poor."
+    )
+    assert speaker_of(text, "Reyes’s article") == ("Tom Reyes", "Reyes")
+    assert speaker_of(text, "He calls") == ("Tom Reyes", "He")
+    text = "My colleague Tom Reyes, who also rode the ferry this week, has already pointed out that tolls rose."
+    assert speaker_of(text, "My colleague") == ("Tom Reyes", "Tom Reyes")
+    text = "Commenter Paul Reyes noted that tolls rose 4 percent. Every commenter agreed."
+    assert speaker_of(text, "Commenter") == ("Paul Reyes", "Paul Reyes")
+
+
+def test_a_party_s_own_story_or_report_gives_the_party():
+    # Seen on a saved LWN page: "as Hackaday's March story explains, …" gave "Hackaday's March story".
+    text = "Furthermore, as Harbourday's March story explains, the new toll software now reports 4 percent more cars."
+    assert speaker_of(text, "Furthermore")[0] == "Harbourday"

@@ -198,6 +198,13 @@ ACTION_IN_SPAN = re.compile(
 # A party and state set off after a name, right before a cue: "Rep. Chris Collins, R-NY, says" has its subject
 # before them, not after the cue.
 PARTY_AFFILIATION_END = re.compile(r",\s*[RDI]-[A-Z][\w.]{1,12},\s*$")
+# A party's own words or work, named by its possessive ("Uber’s tweet", "Hackaday's March story"): whose they are
+# speaks.
+OWNERS_WORK = re.compile(
+    r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['’]s\s+(?:[A-Za-z-]+\s+)?(?:tweets?|statements?|letter|memo|"
+    r"e-?mails?|posts?|videos?|ads?|speech|remarks|comments|testimony|op-ed|column|book|report|study|analysis|"
+    r"story|article)\b"
+)
 # A described subject and the name apposed to it, up to the cue: "The leader of Ennahda, Rachid Ghannouchi,
 # condemned the attack" is Ghannouchi's statement, not an inverted ", condemned X".
 DESCRIPTION_THEN_NAME = re.compile(

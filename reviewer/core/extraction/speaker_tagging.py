@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from .cues import never_source
 from .source_tagger import TaggedSpan
-from .speaker_patterns import ACTION_IN_SPAN, Attribution
+from .speaker_patterns import ACTION_IN_SPAN, OWNERS_WORK, Attribution
 
 _THAT_AFTER = re.compile(r"\s+that\b")  # "The Post reports that …": the cue's clause opens
 
@@ -137,7 +137,7 @@ def with_tagger(
         tagged = resolve(sentence, named.start(2), named.end(2), offset)
         if tagged is not None and tagged.speaker is not None:
             return Attribution(tagged.speaker, tagged.start, tagged.end, bool(re.search(r"[\"“”]", sentence)))
-    work = _OWNERS_WORK.match(sentence, best.start, end)
+    work = OWNERS_WORK.match(sentence, best.start, end)
     if work:
         end = best.start + len(work.group(1))  # "Uber’s tweet during the Sydney crisis made it sound": Uber's words
     possessive = _POSSESSIVE_END.search(sentence, best.start, end)
@@ -218,11 +218,7 @@ _PEOPLE_OF_A_NATION = re.compile(
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:when|after|before|because|since|until|once)\s+$")
 _AS_ROLE = re.compile(r"\s+as\s+(?:a|an)\s")
 _POSSESSIVE_IN = re.compile(r"\w['’]s\s")
-# A party's own words or work, named by its possessive: whose they are speaks.
-_OWNERS_WORK = re.compile(
-    r"((?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*)['’]s\s+(?:[a-z-]+\s+)?(?:tweets?|statements?|letter|memo|e-?mails?|"
-    r"posts?|videos?|ads?|speech|remarks|comments|testimony|op-ed|column|book|report|study|analysis)\b"
-)
+
 _ROLE_THEN_NAME_END = re.compile(r"\s([a-z][a-z\-]*)\s+([A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w'’\-]+){1,2})$")
 _RELATIVE_TAIL = re.compile(r",?\s+(?:who|whom|which|that)$")
 

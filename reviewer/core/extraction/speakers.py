@@ -97,6 +97,7 @@ from .speaker_patterns import (
     _TAG_SENTENCE,
     _BEFORE_INVERTED,
     ACTION_IN_SPAN,
+    OWNERS_WORK,
     ADVERB_ASIDE_END,
     DESCRIPTION_THEN_NAME,
     PARTY_AFFILIATION_END,
@@ -388,6 +389,11 @@ def _quoted_at(sentence: str, at: int) -> bool:
     return curly > 0 or (not curly and (before.count('"') + before.count("''")) % 2 == 1)
 
 
+# A possessive pronoun and lower-case role words before a name: "My colleague David Pierce", "her aide Tom Reyes".
+_OWN_ROLE_THEN_NAME = re.compile(
+    r"(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:[a-z][a-z-]*\s+){1,3}((?:[A-Z][\w'’-]*\s+){1,2}[A-Z][\w'’-]*)"
+)
+_OWNER_BEFORE_NAME = re.compile(r".*['’]s\s+")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _OWN_SPOKESPERSON = re.compile(r"(his|her)\s+(?:[a-z\-]+\s+)?spokes(?:man|woman|person)", re.IGNORECASE)
 _THE_SPOKESPERSON = re.compile(r"[Tt]he\s+spokes(?:man|woman|person|people|men|women)")
@@ -1151,6 +1157,18 @@ class Attributor:
         acted = ACTION_IN_SPAN.search(sentence, start, end)
         if acted and acted.start() > start:
             end = acted.start()  # "Republicans pilloried the Obama administration for proposing": who acted
+        work = OWNERS_WORK.fullmatch(sentence, start, end)
+        if work:  # "as Hackaday's March story explains": Hackaday's story
+            hit = self._named(work.group(1), offset + start, sentence[max(0, start - 200) : start])
+            if hit is not None and hit.speaker:
+                return hit
+        role = _OWN_ROLE_THEN_NAME.fullmatch(sentence, start, end)
+        if role:  # "My colleague David Pierce, who …, has pointed out": the colleague's name
+            hit = self._named(
+                role.group(1), offset + role.start(1), sentence[max(0, role.start(1) - 200) : role.start(1)]
+            )
+            if hit is not None and hit.speaker:
+                return hit
         phrase = sentence[start:end]
         lead = re.match(r"(?:the|a|an)\s+", phrase, re.IGNORECASE)
         name = " ".join(phrase[lead.end() if lead else 0 :].split())
@@ -1280,6 +1298,17 @@ class Attributor:
             or all(w in _TITLES or w + "." in _TITLES for w in lowered)
         ):
             return None
+        if (
+            len(tokens) >= 3
+            and not before.strip(" \"“‘'(")
+            and self._english
+            and lowered[0] not in _TITLES
+            and gender_of_first(lowered[1]) is not None  # a person's name follows, not "United Nations …"
+            and not any(w in _ORG_WORDS or w in ("of", "for", "and") for w in lowered[1:])
+            and self._common_word(tokens[0].group(0))
+        ):
+            # "Commenter Paul Stoffregen noted": a role word the sentence opens with, then the name
+            tokens, lowered = tokens[1:], lowered[1:]
         if (
             len(tokens) == 1
             and not before.strip(" \"“‘'(")
@@ -1589,4 +1618,8 @@ class Attributor:
         self._orgs.append(name)
 
     def _remember_person(self, name: str, confident: bool = True, gender: str | None = None) -> None:
-        self._people.remember(name, confident, gender)
+        owner = _OWNER_BEFORE_NAME.match(name)
+        if owner:  # "National Review’s Ian Tuttle": the person is Ian Tuttle, whatever outlet the words named
+            name = name[owner.end() :]
+        if name:
+            self._people.remember(name, confident, gender)
