@@ -262,6 +262,8 @@ def test_a_person_named_with_an_outlet_or_a_role_word_is_remembered_by_name():
     assert speaker_of(text, "My colleague") == ("Tom Reyes", "Tom Reyes")
     text = "Commenter Paul Reyes noted that tolls rose 4 percent. Every commenter agreed."
     assert speaker_of(text, "Commenter") == ("Paul Reyes", "Paul Reyes")
+    # A role word the article never writes in lower case still reads as one ("Filmmaker Jack Marino said").
+    assert speaker_of("Filmmaker Paul Reyes said tolls rose 4 percent.", "Filmmaker") == ("Paul Reyes", "Paul Reyes")
 
 
 def test_a_party_s_own_story_or_report_gives_the_party():

@@ -393,6 +393,8 @@ def _quoted_at(sentence: str, at: int) -> bool:
 _OWN_ROLE_THEN_NAME = re.compile(
     r"(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:[a-z][a-z-]*\s+){1,3}((?:[A-Z][\w'’-]*\s+){1,2}[A-Z][\w'’-]*)"
 )
+# A word that reads as a role ("Commenter", "Blogger", "Novelist", "Historian") before a person's name.
+_ROLE_NOUN_END = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)$")
 _OWNER_BEFORE_NAME = re.compile(r".*['’]s\s+")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _OWN_SPOKESPERSON = re.compile(r"(his|her)\s+(?:[a-z\-]+\s+)?spokes(?:man|woman|person)", re.IGNORECASE)
@@ -1305,7 +1307,10 @@ class Attributor:
             and lowered[0] not in _TITLES
             and gender_of_first(lowered[1]) is not None  # a person's name follows, not "United Nations …"
             and not any(w in _ORG_WORDS or w in ("of", "for", "and") for w in lowered[1:])
-            and self._common_word(tokens[0].group(0))
+            and (
+                self._common_word(tokens[0].group(0))
+                or (_ROLE_NOUN_END.search(lowered[0]) is not None and gender_of_first(lowered[0]) is None)
+            )
         ):
             # "Commenter Paul Stoffregen noted": a role word the sentence opens with, then the name
             tokens, lowered = tokens[1:], lowered[1:]
