@@ -1319,3 +1319,16 @@ def test_a_tagged_span_naming_a_party_s_words_gives_the_party():
     # A party's campaign is the campaign.
     sentence = "Ann Ortiz's campaign says tolls rose 4 percent."
     assert tagged_speaker(sentence, [(0, 20, 0.9, False)]) == "Ann Ortiz's campaign"
+
+
+def test_an_inverted_cue_closing_the_sentence_speaks_for_all_of_it():
+    # Seen on a saved WebMD page: "It refers to bacteria that can't be treated using two or more, says Brian K. Coombes,
+    # PhD, of McMaster University in Ontario." gave the White House (the "It" of "refers to").
+    text = (
+        "The port authority released a plan on Monday. It refers to tolls that cannot be paid by card, says Ann "
+        "Ortiz, PhD, of Harbour University in Portsea."
+    )
+    assert speaker_of(text, "It refers") == ("Ann Ortiz", "Ann Ortiz")
+    # A chained "according to" outlet stays second to who spoke (news-guidelines.md).
+    text = "On Monday, Tom Reyes said he was happy to see the toll cut, according to The Harbour Times."
+    assert speaker_of(text, "On Monday")[0] == "Tom Reyes"

@@ -632,6 +632,14 @@ def trailing_first(sentence: str, cues: list[Cue]) -> list[Cue]:
     if len(cues) < 2 or any(mark in _SCARE_QUOTES.sub("", sentence) for mark in '"“”«»'):
         return cues  # a quotation, but not a name in quotation marks ('Mugabe's "Blue House" compound')
     last = max(cues, key=lambda cue: cue.start)
+    if (
+        _INVERTS <= last.after < 0.5  # ", says X" (not ", according to X": the chained outlet)
+        and sentence[: last.start].rstrip().endswith(",")
+        and _INVERTED_TAIL.fullmatch(sentence, last.end)
+    ):
+        # "It refers to bacteria that …, says Brian K. Coombes, PhD, of McMaster University.": the whole sentence is
+        # what the named person says
+        return [last] + [cue for cue in cues if cue is not last]
     if last.after >= 0.5 or not _TRAILING_TAIL.match(sentence, last.end):
         return cues
     end = last.start
@@ -648,6 +656,9 @@ def trailing_first(sentence: str, cues: list[Cue]) -> list[Cue]:
     return [last] + [cue for cue in cues if cue is not last]
 
 
+# A named person closing a sentence after an inverted cue, with descriptions after commas: " Brian K. Coombes, PhD, of
+# McMaster University in Ontario."
+_INVERTED_TAIL = re.compile(r"\s+(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*(?:,[^,;:\"“”]{1,80}){0,2}[.!?]?\s*")
 # ... or a relative clause between commas: "Reyes, whose organization is pushing for the bill, said".
 _RELATIVE_ASIDE_OPEN = re.compile(r",\s+(?:who|whose|which)\b[^,\"“”;:]*$")
 _ASIDE_STRETCH = re.compile(r"[^\"“”;:()]{1,150}?,\s*$")
