@@ -218,7 +218,6 @@ _PEOPLE_OF_A_NATION = re.compile(
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:when|after|before|because|since|until|once)\s+$")
 _AS_ROLE = re.compile(r"\s+as\s+(?:a|an)\s")
 _POSSESSIVE_IN = re.compile(r"\w['’]s\s")
-
 _ROLE_THEN_NAME_END = re.compile(r"\s([a-z][a-z\-]*)\s+([A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w'’\-]+){1,2})$")
 _RELATIVE_TAIL = re.compile(r",?\s+(?:who|whom|which|that)$")
 

@@ -370,7 +370,9 @@ def _without_descriptor(found: Attribution, text: str) -> Attribution:
 _NOT_DESCRIPTORS = frozenset("according said says told to of for by from in at on with and or but as".split())
 # A one-word name that "its" or "itself" refers back to within its clause (lower-case words between).
 _NAME_THEN_ITS = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+)\s+(?:[a-z]+\s+){0,3}?(?:its|itself)\b")
+# A capitalised word right before a name: the name is the last word of a longer one ("State Department").
 _CAPITAL_WORD_END = re.compile(r"[A-Z][\w.'’&-]*\s+$")
+# Cues that report hearsay without a source: their subject is what is reported on, not who reports it.
 _HEARSAY_ADVERBS = frozenset("reportedly allegedly purportedly reputedly supposedly".split())
 # What may stand before a sentence's first word: nothing, or an opening quotation mark.
 _OPENS_SENTENCE = re.compile(r"[\s\"“‘'(]*")
@@ -395,6 +397,7 @@ _OWN_ROLE_THEN_NAME = re.compile(
 )
 # A word that reads as a role ("Commenter", "Blogger", "Novelist", "Historian") before a person's name.
 _ROLE_NOUN_END = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)$")
+# An outlet's possessive before a person's name ("National Review’s Ian Tuttle"), and a possessive after a name.
 _OWNER_BEFORE_NAME = re.compile(r".*['’]s\s+")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _OWN_SPOKESPERSON = re.compile(r"(his|her)\s+(?:[a-z\-]+\s+)?spokes(?:man|woman|person)", re.IGNORECASE)
