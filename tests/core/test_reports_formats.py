@@ -303,3 +303,17 @@ def test_markdown_summary_counts_one_claim_in_the_singular(store):
     assert "Verdicts across 1 claim:" in render(_report(store), "md")
     sample_library(store)
     assert "claims:" in render(_report(store), "md").split("## Summary", 1)[1].splitlines()[2]
+
+
+def test_markdown_context_keeps_the_spaces_around_the_claim(store):
+    # Seen in an exported report of a saved Washington Post page: "CAIRO —**Gunmen opened fire …**", the space between
+    # a dateline and the claim lost (and so between a claim and the rest of its sentence).
+    add_article(
+        store,
+        "Attack",
+        ["CAIRO — Gunmen opened fire on visitors, killing 19 people."],
+        [("Gunmen opened fire", None, "other")],
+    )
+    md = render(_report(store, include_unreviewed=True), "md")
+    assert "CAIRO — **Gunmen opened fire** on visitors, killing 19 people." in md
+    assert "CAIRO — <strong>Gunmen opened fire</strong> on visitors" in markdown.markdown(md)

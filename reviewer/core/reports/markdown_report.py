@@ -184,7 +184,10 @@ def _article(n: int, ra: ReportArticle) -> list[str]:
 def _claim(n: int, m: int, rc: ReportClaim) -> list[str]:
     c = rc.claim
     out = [f"### Claim {n}.{m}: {md_escape(rc.verdict_label)}", ""]
-    sentence = f"{md_escape(rc.before)}**{md_escape(c.text)}**{md_escape(rc.after)}"
+    # md_escape trims its text: keep the space the article had between the claim and the words around it
+    before = md_escape(rc.before) + (" " if rc.before[-1:].isspace() and rc.before.strip() else "")
+    after = (" " if rc.after[:1].isspace() and rc.after.strip() else "") + md_escape(rc.after)
+    sentence = f"{before}**{md_escape(c.text)}**{after}"
     out += _quote(sentence) + [""]
     out += _fact_list(claim_facts(rc)) + [""]
     if c.note.strip():
