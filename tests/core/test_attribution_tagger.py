@@ -584,3 +584,27 @@ def test_a_chained_attribution_is_who_spoke_not_the_outlet_the_tagger_marks():
     tagged = [TaggedSpan(0, len("Harbour Radio"), 0.93, False)]
     found = with_tagger(None, sentence, 0, tagged, "combined", resolve, lambda *_: None)
     assert found is not None and found.speaker == "Harbour Radio"
+
+
+def test_a_span_with_a_wiki_reference_or_code_names_nobody():
+    # Seen on a saved Wikipedia page: "first organised political party.[51" was the speaker of a sentence that
+    # has none; a reference mark, a shell prompt or markup is in no party's name.
+    sentence = "In 1891 the Liberal Party came to power as the first organised political party.[51] It passed laws."
+    start, end = sentence.index("first"), sentence.index("51") + 2
+    assert _with_spans(sentence, [TaggedSpan(start, end, 0.9, False)]).speaker is None
+
+
+def test_punctuation_at_a_span_s_edges_is_no_part_of_the_speaker():
+    from reviewer.core.extraction.speaker_patterns import Attribution, tidied
+
+    text = "Recently, Tom Emanuel of Laconia, N.H., stood at a Bush event."
+    start, end = text.index(", Tom"), text.index(" stood")
+    found = tidied(Attribution(text[start:end], start, end), text)
+    assert found is not None and found.speaker == "Tom Emanuel of Laconia, N.H."
+    assert text[found.start : found.end] == "Tom Emanuel of Laconia, N.H."
+    text = "The bid by British Airways’ owner IAG was rejected."
+    start = text.index("British")
+    found = tidied(Attribution("British Airways’", start, start + len("British Airways’")), text)
+    assert found is not None and (found.speaker, text[found.start : found.end]) == ("British Airways",) * 2
+    # A hyphen stays: "Frankfurt-" (of "the Frankfurt-listed group") is not a name to tidy into "Frankfurt".
+    assert tidied(Attribution("Frankfurt-", 0, 10), "Frankfurt-listed").speaker == "Frankfurt-"

@@ -461,3 +461,13 @@ def test_a_columnist_s_name_run_into_the_teaser_is_no_part_of_the_claim():
     assert claims["IT’S nice to think the country is a player on the world stage, but it is not."] is None
     assert claims["IT was said that the former prime minister moved to the Left after losing office."] is None
     assert claims["NEW YORK CITY officials said the plan failed."] == "NEW YORK CITY officials"
+
+
+def test_a_shell_session_s_output_has_no_speaker():
+    # Seen on a saved Mercurial tutorial: "added 1 changesets" read as a reporting cue gave "-u [...]" and
+    # "$ hg push [...]" as speakers. A shell prompt, a bracket or an ellipsis is in no party's name; a
+    # dollar figure may be.
+    text = "$ cd ../dev-repo\n$ hg pull -u\n[...]\nadded 1 changesets with 1 changes to 1 files\n"
+    assert [claim.speaker for claim in extract_claims(text, quality="fast")] == [None]
+    text = "Backers of the $15 minimum wage said the plan would pass."
+    assert [claim.speaker for claim in extract_claims(text, quality="fast")] == ["Backers of the $15 minimum wage"]

@@ -339,6 +339,32 @@ _SUBORDINATORS = frozenset("before after when while because since until although
 _LEADING_LINKS = frozenset("by and but or".split())
 
 
+# Punctuation a span can pick up at its edges that no name begins or ends with: ", Tom Emanuel of Laconia, N.H.,"
+# (a span that began at the comma after "Recently"), "British Airways’" (a possessive's apostrophe).
+_EDGE_OPEN = ",;:—–-‘’'\"“”(*•·"
+_EDGE_CLOSE = ",;:—–‘’'\"“”(*•·/"
+# Characters of code, markup and wiki references that no speaker's name holds (a dollar sign only as a shell
+# prompt, not in "$900 million"): "$ hg push [...]",
+# "evidence of deforestation[23]", "smooth versions +", "claimed_timestamp + claim_timeout".
+_NOT_IN_A_NAME = re.compile(r"[\[\]{}<>|=+\\_]|\$(?!\d)|\.\.|//")
+
+
+def tidied(found: Attribution, text: str) -> Attribution | None:
+    """``found`` without punctuation stuck to its edges, in the speaker and the underlined mention alike;
+    None when it holds characters of code or markup and so names no party."""
+    speaker = found.speaker or ""
+    if _NOT_IN_A_NAME.search(speaker):
+        return None
+    lead = len(speaker) - len(speaker.lstrip(_EDGE_OPEN + " "))
+    trail = len(speaker) - len(speaker.rstrip(_EDGE_CLOSE + " "))
+    if not lead and not trail:
+        return found
+    start, end = found.start, found.end
+    if start is not None and end is not None and text[start:end] == speaker:
+        start, end = start + lead, end - trail
+    return Attribution(speaker[lead : len(speaker) - trail], start, end, found.quoted)
+
+
 def without_subordinator(found: Attribution, text: str) -> Attribution:
     """``found`` without a subordinating word, a conjunction or "by" at its start ("before city officials" -> "city
     officials"), in the speaker and in the underlined mention alike."""

@@ -134,6 +134,7 @@ from .speaker_patterns import (
     org_by_acronym,
     Attribution as Attribution,
     without_clause_tail,
+    tidied,
     without_subordinator,
     transcript_label as transcript_label,
 )
@@ -576,7 +577,8 @@ class Attributor:
                 )
             if found is not None and found.speaker:
                 found = without_subordinator(without_clause_tail(found, self._text), self._text)
-                if _no_content_word(found.speaker or ""):
+                found = tidied(found, self._text)
+                if found is not None and _no_content_word(found.speaker or ""):
                     found = None  # "the", "be": a span the tagger or a rule cut too short names nobody
             found = self._polls.attribute(sentence, start, found)  # "79 percent of Democrats said": the poll
             found = self._fuller_org(found)  # "The Times" after "The New York Times": the fullest name
