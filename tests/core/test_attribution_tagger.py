@@ -608,3 +608,19 @@ def test_punctuation_at_a_span_s_edges_is_no_part_of_the_speaker():
     assert found is not None and (found.speaker, text[found.start : found.end]) == ("British Airways",) * 2
     # A hyphen stays: "Frankfurt-" (of "the Frankfurt-listed group") is not a name to tidy into "Frankfurt".
     assert tidied(Attribution("Frankfurt-", 0, 10), "Frankfurt-listed").speaker == "Frankfurt-"
+
+
+def test_a_cue_only_the_tagger_saw_gets_no_stray_word_for_its_subject():
+    # Seen on saved pages: "per year and is projected" gave "year", "confidence and supply votes is assured" gave
+    # "supply". The subject the rules find for such a cue must be a party: a name, a plural, a quantifier or a
+    # described thing ("the commission"), not one lower-case word of the clause.
+    def speaker(sentence: str, cue: str) -> str | None:
+        at = sentence.index(cue)
+        return _with_spans(sentence, [TaggedSpan(at, at + len(cue), 0.9, True)]).speaker
+
+    assert speaker("The population is increasing by 2% per year and is projected to rise.", "is projected") is None
+    assert (
+        speaker("A government can form if support during confidence and supply votes is assured.", "is assured") is None
+    )
+    assert speaker("Hours later, officials recognized that a suit was possible.", "recognized") == "officials"
+    assert speaker("Hours later, Biden recognized that a suit was possible.", "recognized") == "Biden"

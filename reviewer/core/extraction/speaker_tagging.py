@@ -58,7 +58,12 @@ def with_tagger(
             # A cue the lexicon lacks ("grilled", "voiced doubts"): the rules look for its subject.
             for cue in cues:
                 hit = subject_before(sentence, cue.start, offset)
-                if hit is not None and hit.speaker is not None and not _CLAUSE_LIKE.search(hit.speaker):
+                if (
+                    hit is not None
+                    and hit.speaker is not None
+                    and not _CLAUSE_LIKE.search(hit.speaker)
+                    and not _stray_word(sentence, hit, offset)
+                ):
                     return Attribution(hit.speaker, hit.start, hit.end, bool(re.search(r"[\"“”]", sentence)))
         return found
     best = max(sources, key=lambda h: h.score)
@@ -159,6 +164,34 @@ def with_tagger(
 _PHOTO_PLACE = re.compile(
     r"\s*\((?:centre|center|left|right|pictured|above|below|top|bottom|inset|second (?:left|right))\)$", re.IGNORECASE
 )
+
+
+_ONE_PLURAL = re.compile(r"[a-z]{2,}[^su\W]s|[a-z]+(?:ies|ses|xes|ches|shes)|(?:wo)?men|people|police")
+# Words that stand for a party by themselves: "many", "most", "each", "others", "42%".
+_QUANTIFIER = re.compile(
+    r"(?:many|some|both|most|few|several|each|all|none|others?|one|two|three|either|neither|everyone|anyone|"
+    r"someone|nobody|everybody|somebody|\d[\d.,]*%?)"
+)
+_DETERMINERS = r"(?:the|a|an|this|that|these|those|its|his|her|their|our)\s+"
+_DETERMINER_BEFORE = re.compile(rf"\b{_DETERMINERS}$", re.IGNORECASE)
+
+
+def _stray_word(sentence: str, hit: Attribution, offset: int) -> bool:
+    """Whether the subject the rules found for a cue only the tagger saw is one lower-case word that names no
+    party: not a plural, a party noun, a quantifier or a described thing ("binary" of "better than binary, who
+    wants", "supply", "year"), where "the commission", "officials", "many" and "Biden" are parties."""
+    speaker = hit.speaker or ""
+    if " " in speaker or not speaker.islower() or hit.start is None:
+        return False
+    start = hit.start - offset
+    if not 0 < start < len(sentence):
+        return False  # a name the rules remembered from elsewhere, or the sentence's opening word
+    return not (
+        _ONE_PLURAL.fullmatch(speaker)
+        or _PARTY_END.search(speaker)
+        or _QUANTIFIER.fullmatch(speaker)
+        or _DETERMINER_BEFORE.search(sentence, max(0, start - 8), start)
+    )
 
 
 def _inside_content(sentence: str, cue: TaggedSpan, found: Attribution, offset: int) -> bool:
