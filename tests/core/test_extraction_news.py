@@ -174,3 +174,32 @@ def test_a_poll_s_methodology_is_never_check_worthy(quality):
     assert claims["leads"].score > news.NEVER_CHECKWORTHY  # a result within the margin is a claim
     assert news.is_methodology("Of those, 996 were identified as likely voters.")
     assert not news.is_methodology("Unemployment fell to 4.9 percent, plus or minus 0.2 points.")
+
+
+@pytest.mark.parametrize("quality", ["fast", "final"])
+def test_a_table_cell_a_legend_or_a_reference_entry_is_never_check_worthy(quality):
+    # Seen on saved pages: a table's "13.4 MB (-81%)" cells flagged at 0.89, a map legend's "More than 5%", and a
+    # Wikipedia reference list's "Retrieved 17 February 2008." and "33 (4): 617–630. doi:…" flagged as claims.
+    text = (
+        "The optimised images are far smaller than the originals.\n\n"
+        "13.4 MB (-81%)\n\n17.2 MB (-9%)\n\n"
+        "More than 5%\n\n"
+        "Unemployment fell to 4.2% in May\n\n"
+        "Retrieved 17 February 2008.\n\n"
+        "33 (4): 617–630. doi:10.1016/j.respol.2004.01.006.\n\n"
+        "About 23,000 die."
+    )
+    claims = {c.text: c for c in extract_claims(text, quality=quality)}
+    for cell in ("13.4 MB (-81%)", "17.2 MB (-9%)", "More than 5%", "Retrieved 17 February 2008."):
+        assert claims[cell].score <= news.NEVER_CHECKWORTHY, cell
+    assert claims["33 (4): 617–630. doi:10.1016/j.respol.2004.01.006."].score <= news.NEVER_CHECKWORTHY
+    assert claims["About 23,000 die."].score > news.NEVER_CHECKWORTHY
+    assert not news.states_nothing("Unemployment fell to 4.2% in May")  # a statement without a stop
+
+
+def test_what_states_nothing():
+    assert news.states_nothing("4,933,210[5] (120th)")
+    assert news.states_nothing("PMC 2409139.")
+    assert not news.states_nothing("Trump 45%, Clinton 41%")
+    assert not news.states_nothing("It failed.")
+    assert not news.states_nothing("So, $210,000 per year.")

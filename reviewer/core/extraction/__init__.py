@@ -105,6 +105,8 @@ def extract_claims(text: str, threshold: float | None = None, *, quality: str = 
                 claim_kinds[i] = "other"
             elif news.is_methodology(sentence):
                 scores[i] = min(scores[i], news.NEVER_CHECKWORTHY)  # how a poll was taken, not what it found
+            elif news.states_nothing(sentence):
+                scores[i] = min(scores[i], news.NEVER_CHECKWORTHY)  # a table cell, a legend, a reference
     out = []
     for (start, end, attribution), sentence, score, kind in zip(candidates, sentences, scores, claim_kinds):
         score = float(score)

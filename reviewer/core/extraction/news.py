@@ -122,6 +122,34 @@ def is_methodology(text: str) -> bool:
     return _METHODOLOGY.search(text) is not None and len(_NUMBER.findall(text)) <= 1
 
 
+# A fragment that states nothing, whatever figures it holds: a table's cell ("13.4 MB (-81%)", "4,933,210[5]
+# (120th)"), a map legend ("More than 5%") — no sentence punctuation and no word of three letters or more but
+# these ...
+_FIGURE_WORDS = frozenset("more less than over under about nearly almost per cent percent and or".split())
+_LONG_WORD = re.compile(r"(?<![\w/])[^\W\d_]{3,}(?![\w/])")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”]\s*$")
+# ... or an entry of a reference list: "Retrieved 17 February 2008.", "PMC 2409139.", "No. 28058.",
+# "33 (4): 617–630. doi:10.1016/j.respol.2004.01.006.", "2016. p. 125."
+_REFERENCE_ENTRY = re.compile(
+    r"(?:Retrieved|Archived(?:\s+from\s+the\s+original)?|Accessed)(?:\s+on)?\s+[\w ,\-]{4,24}\.?|"
+    r"(?:PMC|PMID|ISBN|ISSN|OCLC|No\.|Vol\.)\s*[\d\-X]+\.?|"
+    r"(?:\d{1,4}\s*\([\w\s]{1,8}\)\s*:\s*)?\d+[–-]\d+\.(?:\s+doi:\S+)?|"
+    r"\d{4}\.\s+pp?\.\s+\d+(?:[–-]\d+)?\.|"
+    r".{0,40}\bdoi:\s*10\.\S+"
+)
+
+
+def states_nothing(text: str) -> bool:
+    """Whether a segment is no statement at all (a table cell, a legend, a reference-list entry), so never a claim
+    however its figures score."""
+    text = text.strip()
+    if _REFERENCE_ENTRY.fullmatch(text):
+        return True
+    if _SENTENCE_END.search(text):
+        return False
+    return all(word.lower() in _FIGURE_WORDS for word in _LONG_WORD.findall(text))
+
+
 def logit(scores: np.ndarray) -> np.ndarray:
     p = np.clip(np.asarray(scores, dtype=np.float64), 1e-6, 1 - 1e-6)
     return np.clip(np.log(p / (1 - p)), -_LOGIT_LIMIT, _LOGIT_LIMIT)
