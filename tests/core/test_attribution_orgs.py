@@ -100,3 +100,13 @@ def test_a_common_noun_opening_a_sentence_is_no_body():
     # A body's own name stays one, also when the article writes the word in lower case elsewhere.
     text = "Parliament voted on Monday. Parliament said tolls rose 4 percent. The parliament building is old."
     assert speaker_of(text, "Parliament said")[0] == "Parliament"
+
+
+def test_the_club_is_the_club_named_before():
+    # Seen on a saved Independent page: "The club said it was now looking to raise $400m" gave "club", two
+    # sentences after "Manchester United's absence from the Champions League".
+    text = (
+        "Manchester United's absence from the Champions League hurt more than the fans' pride last year. "
+        "The club said it was now looking to raise $400m from a share issue."
+    )
+    assert speaker_of(text, "The club") == ("Manchester United", "The club")

@@ -231,7 +231,7 @@ _NAME_OR_PRONOUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'
 # Nouns only a business is called by, and the words that name a public body, which none of them stands for.
 _BUSINESS_NOUNS = frozenset(
     "company firm bank retailer airline insurer automaker carmaker manufacturer conglomerate lender chain maker startup "
-    "corporation utility operator provider".split()
+    "corporation utility operator provider club".split()
 )
 _PUBLIC_BODY = re.compile(
     r"\b(?:Congress|Senate|House|Parliament|Ministry|Department|Agency|Court|Police|Army|Government|Administration|"
@@ -304,7 +304,7 @@ _NAME_THEN_COMMA = re.compile(r"((?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w'’\-]+),
 # a kind: "the online retail giant" is not "the oil giant Exxon Mobil" named before).
 _COMPANY_NOUNS = _ANY_ORG | frozenset(
     "bank retailer airline insurer automaker carmaker manufacturer conglomerate lender chain maker startup "
-    "corporation utility operator provider".split()
+    "corporation utility operator provider club".split()
 )
 
 
