@@ -104,9 +104,13 @@ def test_a_common_noun_opening_a_sentence_is_no_body():
 
 def test_the_club_is_the_club_named_before():
     # Seen on a saved Independent page: "The club said it was now looking to raise $400m" gave "club", two
-    # sentences after "Manchester United's absence from the Champions League".
+    # sentences after "Manchester United's absence from the Champions League" (and, on that page of 50 stories,
+    # after a hotel company that is no club).
     text = (
+        "Beechmont Hotels Corporation said room prices would rise. "
         "Manchester United's absence from the Champions League hurt more than the fans' pride last year. "
         "The club said it was now looking to raise $400m from a share issue."
     )
     assert speaker_of(text, "The club") == ("Manchester United", "The club")
+    text = "Beechmont Hotels Corporation said room prices would rise. The club said it was looking to raise $400m."
+    assert speaker_of(text, "The club") == ("club", "The club")

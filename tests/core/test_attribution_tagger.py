@@ -624,3 +624,14 @@ def test_a_cue_only_the_tagger_saw_gets_no_stray_word_for_its_subject():
     )
     assert speaker("Hours later, officials recognized that a suit was possible.", "recognized") == "officials"
     assert speaker("Hours later, Biden recognized that a suit was possible.", "recognized") == "Biden"
+
+
+def test_a_cue_s_subject_keeps_the_word_its_phrase_ends_with():
+    # Seen on a saved Independent page: "High streets saw 1.5 per cent fewer shoppers" gave "High" in the final
+    # pass, where the tagger marked "saw" as a cue: the rules' subject stopped before "streets".
+    def speaker(sentence: str, cue: str) -> str | None:
+        at = sentence.index(cue)
+        return _with_spans(sentence, [TaggedSpan(at, at + len(cue), 0.9, True)]).speaker
+
+    assert speaker("High streets saw 1.5 per cent fewer shoppers in May.", "saw") is None
+    assert speaker("In the House, lawmakers this week passed a set of measures.", "passed") == "lawmakers"

@@ -63,6 +63,7 @@ def with_tagger(
                     and hit.speaker is not None
                     and not _CLAUSE_LIKE.search(hit.speaker)
                     and not _stray_word(sentence, hit, offset)
+                    and not _head_left_out(sentence, hit, offset, cue.start)
                 ):
                     return Attribution(hit.speaker, hit.start, hit.end, bool(re.search(r"[\"“”]", sentence)))
         return found
@@ -191,6 +192,28 @@ def _stray_word(sentence: str, hit: Attribution, offset: int) -> bool:
         or _PARTY_END.search(speaker)
         or _QUANTIFIER.fullmatch(speaker)
         or _DETERMINER_BEFORE.search(sentence, max(0, start - 8), start)
+    )
+
+
+# Words that may stand between a subject and its verb: "Officials have long said", "Ortiz reportedly told",
+# "lawmakers this week passed", "ads that slam".
+_BETWEEN_SUBJECT_AND_VERB = frozenset(
+    "is are was were has have had will would could can may might should must did does do not never also still "
+    "just already then now first later again often once that who which this last next week month year today "
+    "yesterday tonight earlier".split()
+)
+
+
+def _head_left_out(sentence: str, hit: Attribution, offset: int, cue_start: int) -> bool:
+    """Whether the subject found for a cue leaves out the lower-case word its phrase ends with, just before the cue:
+    "High" of "High streets saw", which names no party where "High streets" is the subject."""
+    if hit.end is None or not 0 <= hit.end - offset <= cue_start:
+        return False
+    between = sentence[hit.end - offset : cue_start].split()
+    return (
+        0 < len(between) <= 2
+        and all(word.isalpha() and word.islower() for word in between)
+        and not any(word in _BETWEEN_SUBJECT_AND_VERB or word.endswith("ly") for word in between)
     )
 
 

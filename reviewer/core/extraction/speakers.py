@@ -231,7 +231,7 @@ _NAME_OR_PRONOUN = re.compile(r"(?<![\w'’])(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'
 # Nouns only a business is called by, and the words that name a public body, which none of them stands for.
 _BUSINESS_NOUNS = frozenset(
     "company firm bank retailer airline insurer automaker carmaker manufacturer conglomerate lender chain maker startup "
-    "corporation utility operator provider club".split()
+    "corporation utility operator provider".split()
 )
 _PUBLIC_BODY = re.compile(
     r"\b(?:Congress|Senate|House|Parliament|Ministry|Department|Agency|Court|Police|Army|Government|Administration|"
@@ -304,8 +304,12 @@ _NAME_THEN_COMMA = re.compile(r"((?:[A-Z][\w.'’\-]*\s+){1,3}[A-Z][\w'’\-]+),
 # a kind: "the online retail giant" is not "the oil giant Exxon Mobil" named before).
 _COMPANY_NOUNS = _ANY_ORG | frozenset(
     "bank retailer airline insurer automaker carmaker manufacturer conglomerate lender chain maker startup "
-    "corporation utility operator provider club".split()
+    "corporation utility operator provider".split()
 )
+
+
+# A sports club's name: "Manchester United", "Leeds United FC", "Celtic Football Club", "Aston Villa" is not told.
+_CLUB_NAME = re.compile(r"\b(?:United|City|FC|AFC|Club|Athletic|Rovers|Wanderers|Albion|Hotspur)$")
 
 
 # Only a name follows a cue to the sentence's end: "…, noted NBC’s Dante Chinni." inverts whatever the cue's
@@ -1581,6 +1585,11 @@ class Attributor:
             return Attribution(org, start, start + len(phrase))
         if noun in _ANY_ORG and reported_on and re.match(r"the\s+\S+$", phrase, re.IGNORECASE):
             return Attribution(reported_on[-1], start, start + len(phrase))  # "the agency": the last one named
+        if noun == "club" and re.match(r"the\s+(?:[a-z][\w-]*\s+){0,2}club$", phrase, re.IGNORECASE):
+            # "The club said": the football club named last ("Manchester United"), not the last company
+            club = next((name for name in reversed(self._orgs + self._persons[-6:]) if _CLUB_NAME.search(name)), None)
+            if club:
+                return Attribution(club, start, start + len(phrase))
         if (
             noun in _COMPANY_NOUNS
             and not known
