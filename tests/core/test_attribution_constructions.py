@@ -1332,3 +1332,20 @@ def test_an_inverted_cue_closing_the_sentence_speaks_for_all_of_it():
     # A chained "according to" outlet stays second to who spoke (news-guidelines.md).
     text = "On Monday, Tom Reyes said he was happy to see the toll cut, according to The Harbour Times."
     assert speaker_of(text, "On Monday")[0] == "Tom Reyes"
+
+
+def test_someone_named_is_who_he_is_and_no_company():
+    # Seen on a saved Salon page: "Someone named Man Haron Monis, who …, seized hostages" gave "Someone" ("named"
+    # read as a cue), and three sentences on "As Mashable reports, the company announced …" gave Man Haron Monis,
+    # taken for a company because no first name opens his name. "who" tells a person.
+    from reviewer.core.extraction.cues import find_cues
+
+    text = (
+        "Uber had an interesting response to the panic: It raised prices.\n\n"
+        "Someone named Man Haron Monis, who had been investigated for murder, seized hostages in a café.\n\n"
+        "As Mashable reports, the company announced that it would charge a minimum of $100 to leave the area."
+    )
+    assert speaker_of(text, "Someone")[0] is None
+    assert speaker_of(text, "As Mashable")[0] == "company"
+    assert not find_cues("A man called Ortiz was arrested.")
+    assert [cue.words for cue in find_cues("The board named Ortiz its chairman.", 0.3)] == ["named"]

@@ -169,6 +169,22 @@ def _word_entry(word: str, verb_context: bool, min_rate: float) -> tuple[float, 
     return entry
 
 
+_NAMING_WORDS = frozenset(("named", "called", "dubbed"))
+_SOMEONE = frozenset(("someone", "somebody"))
+_INDEFINITE_NOUNS = frozenset(
+    "man woman person boy girl guy child kid student teacher friend user company firm group startup band town "
+    "village place dog cat".split()
+)
+
+
+def _introduces_someone(lowered: list[str], i: int) -> bool:
+    """Whether "named" or "called" at ``i`` introduces a name: after "someone" or "a man", "an organisation"."""
+    if i == 0:
+        return False
+    before = lowered[i - 1]
+    return before in _SOMEONE or (before in _INDEFINITE_NOUNS and i >= 2 and lowered[i - 2] in ("a", "an", "one"))
+
+
 def find_cues(sentence: str, min_rate: float = MIN_RATE) -> list[Cue]:
     """The cues of one sentence in text order (see module docstring)."""
     table = _load()
@@ -226,6 +242,9 @@ def find_cues(sentence: str, min_rate: float = MIN_RATE) -> list[Cue]:
             and sentence[tokens[i - 1][0] : tokens[i - 1][0] + 1].islower()
         ):
             i += 1  # "social distancing", "political reporting": a noun its adjective qualifies, not a cue
+            continue
+        if size == 1 and tokens[i][2] in _NAMING_WORDS and _introduces_someone(lowered, i):
+            i += 1  # "Someone named Man Haron Monis", "a man called Ortiz": who he is, not what anyone said
             continue
         if _compound_tail(sentence, tokens[i][0]):
             i += size  # "self-described democratic socialist", "so-called experts": part of a modifier

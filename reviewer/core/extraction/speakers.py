@@ -1607,7 +1607,13 @@ class Attributor:
     def _unknown_company(self) -> str | None:
         for name in reversed(self._persons[-6:]):
             words = name.split()
-            if len(words) >= 2 and gender_of_first(words[0].lower()) is None and self._people.gender(name) is None:
+            if (
+                len(words) >= 2
+                and gender_of_first(words[0].lower()) is None
+                and self._people.gender(name) is None
+                and not re.search(re.escape(name) + r",?\s+who\b", self._text)
+            ):
+                # "Someone named Man Haron Monis, who was considered …": "who" tells a person, not a company
                 return name
         return None
 
