@@ -240,3 +240,21 @@ def test_an_inline_numbered_list_stays_one_sentence():
     got = [text[s.start : s.end] for s in segment.sentences(text)]
     assert got[0].endswith("10. United States")
     assert got[1:] == ["The team finished 6.", "The coach was fired.", "He scored 2.", "Then he left."]
+
+
+def test_where_the_reporters_reported_from_is_no_claim():
+    # Seen on saved pages: "Stella Kim reported from Seoul, and Jennifer Jett from Hong Kong." (NBC) gave Stella Kim as
+    # a speaker; "Since joining The Post, he has covered economics, China, foreign policy and energy." (a reporter's
+    # biography) was a claim candidate.
+    for line in (
+        "Stella Kim reported from Seoul, and Jennifer Jett from Hong Kong.",
+        "Jennifer Jett reported from Hong Kong.",
+        "Since joining The Post, he has covered economics, China, foreign policy and energy.",
+    ):
+        assert is_boilerplate(line), line
+    for line in (
+        "Stella Kim reported from Seoul that prices rose 20 percent.",
+        "Reuters reported from Kyiv that three people died.",
+        "Insurance has covered the costs since 2012.",
+    ):
+        assert not is_boilerplate(line), line

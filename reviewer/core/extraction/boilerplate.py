@@ -65,10 +65,19 @@ _ANYWHERE = re.compile(
     )""",
     re.VERBOSE,  # matched against the lower-cased sentence
 )
+# The reporter's beat and where the reporting was done, closing an article: "Since joining The Post, he has covered
+# economics, China …", "Stella Kim reported from Seoul, and Jennifer Jett from Hong Kong." ("Nelson D. Schwartz has
+# covered economics since 2012." is left alone: "Insurance has covered the costs since 2012." reads the same.)
+_CAPITALISED = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"  # a name or a place
+_BEAT_NOTE = re.compile(
+    r"Since\s+joining\s+(?:The\s+)?[A-Z][\w.'’ ]{1,40},\s+(?:he|she|they)\s+(?:has|have)\s+covered\s+[^.!?]{1,160}\."
+    rf"|{_CAPITALISED}\s+reported\s+from\s+{_CAPITALISED}(?:,?\s+and\s+{_CAPITALISED}\s+from\s+{_CAPITALISED})*\."
+)
 _AUTHOR_NOTE = re.compile(
     r"[A-Z][A-Za-z.'’ -]{1,40}\s+is\s+an?\s+(?:[a-z]+\s+){0,3}"
     r"(?:reporter|correspondent|editor|writer|columnist|journalist)\b.{0,120}$"
 )
+
 
 # A date, optionally with a time ("September 30, 2004", "Tue 3 March 2020, 15:45 GMT").
 _DATE = (
@@ -201,6 +210,7 @@ def is_boilerplate(sentence: str) -> bool:
         or _STARTS.search(stripped)
         or _ANYWHERE.search(stripped.lower())
         or _AUTHOR_NOTE.match(stripped)
+        or _BEAT_NOTE.fullmatch(stripped)
     ):
         return True
     if _CYRILLIC.search(stripped) and _is_russian_boilerplate(stripped):
