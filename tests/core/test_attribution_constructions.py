@@ -1349,3 +1349,19 @@ def test_someone_named_is_who_he_is_and_no_company():
     assert speaker_of(text, "As Mashable")[0] == "company"
     assert not find_cues("A man called Ortiz was arrested.")
     assert [cue.words for cue in find_cues("The board named Ortiz its chairman.", 0.3)] == ["named"]
+
+
+def test_an_impersonal_passive_and_a_measure_name_nobody():
+    # Seen on saved pages: "IT was said that Malcolm Fraser moved to the Left …" (Herald Sun) gave the Inspector-General
+    # of Intelligence and Security, an "it" of the article before; "The stunt was supported by 34mm-wide carbon
+    # wires." (Independent) gave "34mm-wide".
+    text = (
+        "The Inspector-General of Intelligence and Security reviewed the agency. "
+        "It was said that the minister had moved to the Left. It is widely believed that he never changed."
+    )
+    assert speaker_of(text, "It was said") == (None, None)
+    assert speaker_of(text, "It is widely") == (None, None)
+    text = "A stuntman crossed the river by highwire. The stunt was supported by 34mm-wide carbon wires."
+    assert speaker_of(text, "The stunt") == (None, None)
+    text = "The Government Accountability Office reviewed the agency. It said that the minister had moved to the Left."
+    assert speaker_of(text, "It said")[0] == "Government Accountability Office"

@@ -277,12 +277,23 @@ _FLOATING |= frozenset("of from with for to in on at by".split())
 _CLAUSE_TAIL = re.compile(r"(?:\s+(?:" + "|".join(sorted(_CLAUSE_WORDS | _FLOATING)) + r"))+\s*$")
 
 
+# The dummy "it" of an impersonal passive: "It was said that …", "It is widely believed that …".
+IMPERSONAL_PASSIVE = re.compile(
+    r"\s+(?:is|was|has\s+been|had\s+been|will\s+be)\s+(?:\w+ly\s+)?"
+    r"(?:said|reported|claimed|alleged|believed|thought|rumou?red|understood|known|estimated|expected|feared)\s+that\b",
+    re.IGNORECASE,
+)
+_MEASURE = re.compile(r"\d[\d.,]*[a-z][\w-]*")
+
+
 def _no_content_word(speaker: str) -> bool:
     """True when ``speaker`` names nobody: every word a function word ("the", "be", "of the"), or
     a piece of a clause (it begins with a lowercase auxiliary or a dash, or is one verb form)."""
     words = speaker.split()
     if len(words) == 1 and speaker.endswith("-"):
         return True  # "re-" of "re-tweeting" cut at its hyphen
+    if len(words) == 1 and _MEASURE.fullmatch(speaker):
+        return True  # "supported by 34mm-wide carbon wires": a measure ("3M" stays a company)
     if words and all(w.lower().replace("’", "'") in _PRONOUN_WORDS for w in words):
         return True  # "That's the hope for the establishment": a pronoun no rule resolved names nobody
     if not words or words[0] in _CLAUSE_WORDS or words[0] in _DASHES:

@@ -134,6 +134,7 @@ from .speaker_patterns import (
     org_by_acronym,
     Attribution as Attribution,
     without_clause_tail,
+    IMPERSONAL_PASSIVE,
     tidied,
     without_subordinator,
     transcript_label as transcript_label,
@@ -560,6 +561,14 @@ class Attributor:
                 found = found if tagged and pronoun_in_quotes(self._text, start, tagged) else tagged
             if found is None or found.speaker is None:
                 found = relative or found
+            if (
+                found is not None
+                and found.start is not None
+                and found.end is not None
+                and self._text[found.start : found.end].lower() == "it"
+                and IMPERSONAL_PASSIVE.match(self._text, found.end)
+            ):
+                found = None  # "IT was said that Malcolm Fraser moved to the Left": nobody's statement
             if (
                 found is not None
                 and found.speaker
