@@ -114,3 +114,18 @@ def test_the_club_is_the_club_named_before():
     assert speaker_of(text, "The club") == ("Manchester United", "The club")
     text = "Beechmont Hotels Corporation said room prices would rise. The club said it was looking to raise $400m."
     assert speaker_of(text, "The club") == ("club", "The club")
+
+
+def test_an_acronym_of_a_thing_is_no_company():
+    # Seen on a saved Engadget review: "especially with HDR, which highlighted bright elements" made HDR an
+    # organisation, and "It's exactly what the company promised" then gave HDR.
+    text = (
+        "The game looked great, especially with HDR, which highlighted bright elements like lightning. "
+        "It is exactly what the company promised: the fastest console ever made."
+    )
+    assert speaker_of(text, "It is exactly")[0] != "HDR"
+    from reviewer.core.extraction.speaker_patterns import is_org
+
+    assert not is_org("HDR") and not is_org("GPU") and is_org("CDC") and is_org("NATO")
+    text = "The CDC, which tracks outbreaks, said cases rose. The agency said it would act."
+    assert speaker_of(text, "The agency")[0] == "CDC"

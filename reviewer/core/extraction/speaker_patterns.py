@@ -434,11 +434,19 @@ def fuller_name(words: list[str], surnames: dict[str, str]) -> str | None:
     return full if len(full_words) > len(tail) and full_words[-len(tail) :] == tail else None
 
 
+# Acronyms of things, not bodies: "especially with HDR, which highlighted …" had made HDR the company a later "the
+# company" stood for.
+_THING_ACRONYMS = frozenset(
+    "HDR VR AR AI RAM ROM CPU GPU USB HDMI SSD HDD LED LCD OLED API SDK OS PC TV FPS DNA RNA GDP CEO CFO COO CTO "
+    "FAQ PDF URL HTML CSS SQL GPS SUV ATM IPO PIN DVD MP3 UV IQ".split()
+)
+
+
 def is_org(name: str) -> bool:
     """An acronym ("NATO", "CDC") or a name holding an organisation word ("Acme Corp")."""
     words = name.replace(".", "").split()
     if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
-        return True
+        return words[0] not in _THING_ACRONYMS
     return any(w.lower().strip("'’s") in _ORG_WORDS for w in words)
 
 
