@@ -129,3 +129,15 @@ def test_an_acronym_of_a_thing_is_no_company():
     assert not is_org("HDR") and not is_org("GPU") and is_org("CDC") and is_org("NATO")
     text = "The CDC, which tracks outbreaks, said cases rose. The agency said it would act."
     assert speaker_of(text, "The agency")[0] == "CDC"
+
+
+def test_a_service_or_platform_named_with_its_description_is_the_company():
+    # Seen on a saved Salon page: after "the increasingly unpopular taxi service Uber", "As Mashable reports, the
+    # company announced that it would charge a minimum of $100" gave "company".
+    text = (
+        "Horror stories about the increasingly unpopular taxi service Uber are common. "
+        "As Mashable reports, the company announced a minimum fare of $100."
+    )
+    assert speaker_of(text, "As Mashable") == ("Uber", "the company")
+    text = "The streaming platform Netflix raised prices. The company said costs had grown."
+    assert speaker_of(text, "The company")[0] == "Netflix"

@@ -18,7 +18,7 @@ KINDS = frozenset(
     """
 company firm giant retailer bank lender insurer automaker carmaker airline chain conglomerate startup
 network newspaper paper outlet maker manufacturer producer publisher nonprofit charity group organization
-organisation union agency website site broadcaster utility operator developer fund
+organisation union agency website site broadcaster utility operator developer fund service platform
 """.split()
 )
 _KIND = "|".join(sorted(KINDS, key=len, reverse=True))
