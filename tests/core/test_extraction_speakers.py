@@ -471,3 +471,8 @@ def test_a_shell_session_s_output_has_no_speaker():
     assert [claim.speaker for claim in extract_claims(text, quality="fast")] == [None]
     text = "Backers of the $15 minimum wage said the plan would pass."
     assert [claim.speaker for claim in extract_claims(text, quality="fast")] == ["Backers of the $15 minimum wage"]
+    # ... and an underscore may be in a handle, not in a piece of code
+    text = "“Stop being so greedy,” tweeted @Uber_Sydney on Sunday."
+    assert [claim.speaker for claim in extract_claims(text, quality="fast")] == ["@Uber_Sydney"]
+    text = "Emscripten provides an API, emscripten_notify_memory_growth, which you can call.\n"
+    assert [claim.speaker for claim in extract_claims(text, quality="fast")] == [None]

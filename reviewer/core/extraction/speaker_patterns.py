@@ -355,9 +355,9 @@ _LEADING_LINKS = frozenset("by and but or".split())
 _EDGE_OPEN = ",;:—–-‘’'\"“”(*•·"
 _EDGE_CLOSE = ",;:—–‘’'\"“”(*•·/"
 # Characters of code, markup and wiki references that no speaker's name holds (a dollar sign only as a shell
-# prompt, not in "$900 million"): "$ hg push [...]",
+# prompt, not in "$900 million"; an underscore only in a handle, "@Uber_Sydney"): "$ hg push [...]",
 # "evidence of deforestation[23]", "smooth versions +", "claimed_timestamp + claim_timeout".
-_NOT_IN_A_NAME = re.compile(r"[\[\]{}<>|=+\\_]|\$(?!\d)|\.\.|//")
+_NOT_IN_A_NAME = re.compile(r"[\[\]{}<>|=+\\]|(?<![@\w])\w*_|\$(?!\d)|\.\.|//")
 
 
 def tidied(found: Attribution, text: str) -> Attribution | None:
