@@ -114,6 +114,14 @@ def test_the_club_is_the_club_named_before():
     assert speaker_of(text, "The club") == ("Manchester United", "The club")
     text = "Beechmont Hotels Corporation said room prices would rise. The club said it was looking to raise $400m."
     assert speaker_of(text, "The club") == ("club", "The club")
+    # A city is no club, though "Manchester City" is one.
+    text = (
+        "Flooding closed roads in Kansas City on Tuesday, officials said. "
+        "The club said it was now looking to raise $400m from a share issue."
+    )
+    assert speaker_of(text, "The club") == ("club", "The club")
+    text = "Manchester City's absence from the Champions League hurt last year. The club said it would raise $400m."
+    assert speaker_of(text, "The club") == ("Manchester City", "The club")
 
 
 def test_an_acronym_of_a_thing_is_no_company():

@@ -311,6 +311,14 @@ _COMPANY_NOUNS = _ANY_ORG | frozenset(
 
 # A sports club's name: "Manchester United", "Leeds United FC", "Celtic Football Club", "Aston Villa" is not told.
 _CLUB_NAME = re.compile(r"\b(?:United|City|FC|AFC|Club|Athletic|Rovers|Wanderers|Albion|Hotspur)$")
+# Cities whose name ends as a club's does ("Manchester City" is a club, "Kansas City" a place).
+_CITY_NAMES = frozenset(
+    "new york city|kansas city|mexico city|salt lake city|oklahoma city|jersey city|atlantic city|quebec city|"
+    "vatican city|panama city|guatemala city|kuwait city|carson city|jefferson city|iowa city|sioux city|"
+    "rapid city|culver city|long island city|ho chi minh city|hong kong city|cebu city|davao city|quezon city".split(
+        "|"
+    )
+)
 
 
 # Only a name follows a cue to the sentence's end: "…, noted NBC’s Dante Chinni." inverts whatever the cue's
@@ -476,6 +484,7 @@ class Attributor:
         self._english = english
         self._people = PeopleMemory()  # persons named, most recent last, with surnames and genders
         self._persons, self._orgs = self._people.persons, list[str]()
+        self._clubs: list[str] = []  # sports clubs named, most recent last
         self._by_title: dict[str, str] = {}  # "president" -> "Barack Obama", for "the president said"
         self._org_kinds: dict[str, tuple[str, str]] = {}  # "giant" -> ("Exxon Mobil", "oil giant")
         self._spoken_for: str | None = None  # whom the last spokesperson named with a party spoke for
@@ -797,6 +806,14 @@ class Attributor:
                 words = words[:-2]  # "The New York Times on Friday": the paper, not the day
             if len(words) >= 2 and words[-1].lower() in _ORG_WORDS and words[0].lower() not in _SENTENCE_WORDS:
                 self._remember_org(" ".join(words))  # "Harbourside Water Company": for "the company said"
+            elif (
+                2 <= len(words) <= 4
+                and all(w[0].isupper() for w in words)
+                and words[0].lower() not in _SENTENCE_WORDS
+                and _CLUB_NAME.search(club := re.sub(r"['’]s?$", "", " ".join(words)))
+                and club.lower() not in _CITY_NAMES
+            ):
+                self._clubs.append(club)  # "Manchester City beat Arsenal": for "the club said"
         for match in _NAME_THEN_ITS.finditer(sentence):
             # "Uber and its supporters", "Uber has presented itself as …": a body the article calls "it"
             name = match.group(1)
@@ -1596,7 +1613,8 @@ class Attributor:
             return Attribution(reported_on[-1], start, start + len(phrase))  # "the agency": the last one named
         if noun == "club" and re.match(r"the\s+(?:[a-z][\w-]*\s+){0,2}club$", phrase, re.IGNORECASE):
             # "The club said": the football club named last ("Manchester United"), not the last company
-            club = next((name for name in reversed(self._orgs + self._persons[-6:]) if _CLUB_NAME.search(name)), None)
+            named = self._orgs + self._persons[-6:] + self._clubs
+            club = next((name for name in reversed(named) if _CLUB_NAME.search(name)), None)
             if club:
                 return Attribution(club, start, start + len(phrase))
         if (
