@@ -28,6 +28,35 @@ def test_the_authors_are_the_named_authors():
     assert speaker_of(text, "The authors") == ("Jane Roe", "The authors")
 
 
+def test_a_new_study_speaks_through_its_lead_author_named_later():
+    # From news-claim-analysis (science news): the claimer of "…, a new study shows." is the lead researcher the
+    # article names further on; the reader still underlines "a new study", where the sentence says who.
+    text = (
+        "Hormone therapy can double a man's risk of depression, a new study shows. "
+        "The researchers found that the risk rose with every year of treatment. "
+        '"These drugs are effective, but patients should know the risks," said lead researcher Dr. Kevin Nead, '
+        "an assistant professor of epidemiology."
+    )
+    assert speaker_of(text, "Hormone therapy") == ("Kevin Nead", "a new study")
+    assert speaker_of(text, "The researchers") == ("Kevin Nead", "The researchers")
+    # Named after the name, in any case, with degrees between: "X, MD, the study's lead author".
+    for credit in (
+        "Johanna Theruvath, MD, the study’s lead author",
+        "Dayi Lai, Corresponding Author, PhD",
+        "David O'Malley, senior study author",
+    ):
+        text = f"A new study found the drug cut deaths by 30 percent. The work was led by {credit}."
+        name = credit.split(",")[0]
+        assert speaker_of(text, "A new study") == (name, "A new study")
+    # A study named with its authors keeps them; an article with no lead author keeps "a new study".
+    text = "A new study found the drug cut deaths by 30 percent. The study's lead author, Jane Roe, called it a breakthrough."
+    assert speaker_of(text, "A new study") == ("Jane Roe", "A new study")
+    text = "Researchers at Oxford University found the drug cut deaths. Lead author Jane Roe said it was safe."
+    assert speaker_of(text, "Researchers")[0] == "Oxford University"
+    text = "A new study found the drug cut deaths by 30 percent. Jane Roe, a doctor, welcomed it."
+    assert speaker_of(text, "A new study") == ("new study", "A new study")
+
+
 def test_recommends_is_a_cue_though_only_recommended_was_seen_in_training():
     text = "The American Academy of Pediatrics recommends that children sleep 9 hours."
     assert speaker_of(text, "The American") == ("American Academy of Pediatrics", "American Academy of Pediatrics")

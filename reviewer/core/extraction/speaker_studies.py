@@ -135,3 +135,43 @@ def party_after_document(text: str, mention_start: int, mention_end: int) -> tup
         return None
     start, end = match.span("name")
     return start, start + len(_trimmed(match.group("name")))
+
+
+# Who a science story's study speaks through: "said lead researcher Dr. Kevin Nead", "study author Jingxuan Zhao",
+# "Joshua Laughner, lead author of the new study", "Johanna Theruvath, MD, the study’s lead author". A person's
+# name: two or three capitalised words, a middle initial or a nickname in brackets between them.
+_NAME_PART = r"[A-Z](?:['’][A-Z])?[^\W\d_]+(?:-[A-Z][^\W\d_]+)?"  # "O'Malley", "Guasch-Ferre", "Jägermeyr"
+_PERSON = rf"(?P<name>{_NAME_PART}(?:\s+(?:[A-Z]\.|\([A-Z][^\W\d_]+\)))?(?:\s+{_NAME_PART}){{1,2}})"
+# Roles are matched in any case: "Study Lead Researcher", "First Author", "Senior investigator".
+_LEAD = r"(?P<role>(?i:lead|first|study|principal|senior|corresponding))"
+_RESEARCHER = r"(?i:author|researcher|investigator|scientist|leader)"
+_ROLE_BEFORE_NAME = re.compile(
+    rf"\b{_LEAD}\s+(?:(?i:study|lead)\s+)?{_RESEARCHER}\s*,?\s*(?:(?:Dr|Prof|Professor)\.?\s+)?{_PERSON}"
+)
+_DEGREES = r"(?:M\.?D\.?|Ph\.?D\.?|MPH|MHS|MSc|MS|DrPH|RN|M\.B\.B\.S\.)"
+_ROLE_AFTER_NAME = re.compile(
+    rf"(?:(?:Dr|Prof)\.?\s+)?{_PERSON},\s+(?:{_DEGREES},?\s+)*(?:the\s+)?(?:(?:study|report|paper)['’]s\s+)?"
+    rf"{_LEAD}\s+(?:(?i:study|lead)\s+)?{_RESEARCHER}\b"
+)
+_FIRST_RANK = ("lead", "first", "study", "principal")
+# A study or its researchers, unnamed: "a new study", "New research", "the researchers", "a clinical trial".
+UNNAMED_STUDY = re.compile(
+    r"(?:(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]heir|[Oo]ne)\s+)?(?:(?:[Nn]ew|[A-Z]{2,6}|recent|latest|large|major|small|clinical|"
+    r"preliminary|randomi[sz]ed|published|further|follow-up|[\w]+-year|national|international)\s+){0,3}"
+    r"(?:[Ss]tudy|[Rr]esearch|[Rr]esearchers|[Ss]cientists|[Ii]nvestigators|[Aa]uthors|[Aa]nalysis|[Rr]eview|"
+    r"[Tt]rial|[Ff]indings|[Pp]aper)$"
+)
+
+
+def lead_author(text: str) -> str | None:
+    """The person an article names as its study's lead (else senior) author or researcher, or None. A story about
+    a study says "a new study shows" in its first lines and names the author who speaks for it further on."""
+    found: list[tuple[int, int, str]] = []
+    for pattern in (_ROLE_BEFORE_NAME, _ROLE_AFTER_NAME):
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            if name.split()[0] in _NOT_NAMES:
+                continue
+            rank = 0 if match.group("role").lower() in _FIRST_RANK else 1
+            found.append((rank, match.start(), name))
+    return min(found)[2] if found else None

@@ -143,7 +143,7 @@ from .speaker_credits import credit_after_quotation, headline_source
 from .speaker_people import HONORIFICS, PeopleMemory, gender_of_first, gender_of_titles, opening_name
 from .speaker_orgs import KINDS as _ORG_KINDS, described_orgs, same_kind
 from .speaker_polls import PollMemory
-from .speaker_studies import party_after_document, party_of_work, study_authors
+from .speaker_studies import UNNAMED_STUDY, lead_author, party_after_document, party_of_work, study_authors
 from .speaker_tagging import with_tagger
 from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
 
@@ -504,6 +504,8 @@ class Attributor:
         self._block_start = 0  # where the current block (paragraph) starts
         self._paragraph_quotes: _ParagraphQuotes | None = None  # the quotation marks read so far in the paragraph
         self._first_start = -1  # where the article's first sentence (its headline, when it has one) starts
+        # the author a science story names for its study, who speaks for "a new study" and "the researchers"
+        self._lead_author = lead_author(text) if english else None
         self._lower_words: frozenset[str] | None = None  # the words the article writes in lower case somewhere
         self._its_bodies: set[str] = set()  # one-word names only "its" showed to be bodies: "it", never "they"
 
@@ -638,6 +640,9 @@ class Attributor:
                 found = self._label
             else:
                 found = _NONE
+        if self._lead_author and found.speaker and UNNAMED_STUDY.fullmatch(found.speaker):
+            # "…, a new study shows." and later "said lead researcher Dr. Kevin Nead": the study speaks through him
+            found = Attribution(self._lead_author, found.start, found.end, found.quoted)
         self._previous = found
         return found
 
