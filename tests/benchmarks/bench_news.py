@@ -3,8 +3,8 @@
 Run on demand:
     python -m pytest tests/benchmarks/bench_news.py -m benchmark -s
 
-Prints, for the news dev split (16 PolNeAR dev articles, labelled by news-guidelines.md; see
-training/news_labels/):
+Prints, for the news dev split (16 PolNeAR dev articles and 12 science and health articles of
+news-claim-analysis, labelled by news-guidelines.md; see training/news_labels/), together and apart:
 - check-worthy precision, recall and F1 of `extract_claims` at DEFAULT_THRESHOLD, fast and final,
   measured as the app shows it: each labelled sentence takes the flag of the extracted claim that
   overlaps it most; a sentence dropped as boilerplate counts as not flagged;
@@ -47,6 +47,10 @@ def _labels():
     return labels
 
 
+def _science(doc: str) -> bool:
+    return doc.split("/", 1)[1].startswith("science-")
+
+
 def _best(claims: list[ExtractedClaim], start: int, end: int) -> ExtractedClaim | None:
     best, overlap = None, 0
     for claim in claims:
@@ -73,25 +77,39 @@ def test_news_dev_figures(tmp_path):
         docs.setdefault(label.doc, []).append(label)
     texts = {doc: labels.corpus.text_of(doc) for doc in docs}
     print(f"\nnews dev: {len(dev)} sentences from {len(docs)} articles, {sum(x.checkworthy for x in dev)} check-worthy")
+    # Reported together and apart: the PolNeAR political articles (the dev split of earlier sessions) and the
+    # science and health articles of news-claim-analysis (added 2026-12-08).
+    groups = {
+        "all": set(docs),
+        "politics": {d for d in docs if not _science(d)},
+        "science": {d for d in docs if _science(d)},
+    }
     kind_pairs: list[tuple[str, str]] = []
     for quality in ("fast", "final"):
-        pairs, debate_pairs = [], []
+        pairs: dict[str, list[tuple[bool, bool]]] = {}
+        debate_pairs: dict[str, list[tuple[bool, bool]]] = {}
         for doc, doc_labels in docs.items():
             claims = extract_claims(texts[doc], quality=quality)
             debate = score_sentences([c.text for c in claims], quality=quality)
             debate_flag = {(c.start, c.end): s >= DEFAULT_THRESHOLD for c, s in zip(claims, debate)}
             for label in doc_labels:
                 claim = _best(claims, label.start, label.end)
-                pairs.append((label.checkworthy, bool(claim and claim.checkworthy)))
-                debate_pairs.append((label.checkworthy, bool(claim and debate_flag[(claim.start, claim.end)])))
+                pairs.setdefault(doc, []).append((label.checkworthy, bool(claim and claim.checkworthy)))
+                debate_pairs.setdefault(doc, []).append(
+                    (label.checkworthy, bool(claim and debate_flag[(claim.start, claim.end)]))
+                )
                 if quality == "final":
                     kind_pairs.append((label.kind, claim.kind if claim else "other"))
-        p, r, f = _prf(pairs)
-        dp, dr, df = _prf(debate_pairs)
-        print(
-            f"{quality:>5}: check-worthy P {p:.3f} R {r:.3f} F1 {f:.3f}   "
-            f"(debate scores alone: P {dp:.3f} R {dr:.3f} F1 {df:.3f})"
-        )
+        for group, members in groups.items():
+            if not members:
+                continue
+            p, r, f = _prf([pair for d in sorted(members) for pair in pairs[d]])
+            dp, dr, df = _prf([pair for d in sorted(members) for pair in debate_pairs[d]])
+            label = quality if group == "all" else f"  {group} ({len(members)} articles)"
+            print(
+                f"{label:>5}: check-worthy P {p:.3f} R {r:.3f} F1 {f:.3f}   "
+                f"(debate scores alone: P {dp:.3f} R {dr:.3f} F1 {df:.3f})"
+            )
     print("kinds (final pass):")
     for kind in KINDS:
         tp = sum(1 for gold, pred in kind_pairs if gold == pred == kind)
@@ -120,7 +138,7 @@ def test_news_dev_figures(tmp_path):
 def test_news_speed():
     labels = _labels()
     words, parts = 0, []
-    for doc in sorted({x.doc for x in labels.load()}):
+    for doc in sorted({x.doc for x in labels.load() if not _science(x.doc)}):  # the same prose as before
         text = labels.corpus.text_of(doc)
         parts.append(text)
         words += len(text.split())

@@ -17,10 +17,33 @@ SHARED = ROOT.parent / "shared" / "data"
 POLNEAR = SHARED / "polnear" / "data"
 
 
+SCIENCE = SHARED / "news-claim-analysis" / "data"
+SCIENCE_PREFIX = "science-"
+
+
 def text_of(doc: str) -> str:
-    """doc is '<compartment>/<name>', e.g. 'train/nyt_2016-...'."""
+    """doc is '<split>/<name>': 'train/nyt_2016-...' (a PolNeAR article of that compartment) or
+    'train/science-1523' (article 1523 of news-claim-analysis, whose split is ours)."""
     compartment, name = doc.split("/", 1)
+    if name.startswith(SCIENCE_PREFIX):
+        return science_texts()[name.removeprefix(SCIENCE_PREFIX)]
     return (POLNEAR / compartment / "text" / f"{name}.txt").read_text(encoding="utf-8")
+
+
+_science: dict[str, str] = {}
+
+
+def science_texts() -> dict[str, str]:
+    """news-claim-analysis dev articles by id. The data keeps each article as word ids; the words
+    joined with spaces are the text (the dataset lost paragraph breaks, and so does this text)."""
+    if not _science:
+        import json
+
+        words = {index: word for word, index in
+                 json.loads((SCIENCE / "word2idx.json").read_text(encoding="utf-8")).items()}
+        for record in json.loads((SCIENCE / "dev.json").read_text(encoding="utf-8")):
+            _science.setdefault(record["id"], " ".join(words[i] for i in record["inverted_text"]))
+    return _science
 
 
 def items(text: str) -> list[tuple[int, int]]:

@@ -39,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 KINDS = ("statistic", "prediction", "causal", "comparison", "quotation", "other")
 LABELS = HERE / "labels.jsonl"
 ANNOTATIONS = HERE / "annotations"
-ROUNDS = ("first", "second", "adjudicated", "relabel", "more")
+ROUNDS = ("first", "second", "adjudicated", "relabel", "more", "science")
 
 Key = tuple[str, int]
 
@@ -83,6 +83,11 @@ def corpus_docs() -> list[str]:
 def more_docs() -> list[str]:
     """The extra train articles, annotated once."""
     return _listed("articles_more.txt")
+
+
+def science_docs() -> list[str]:
+    """Science and health news articles (news-claim-analysis), train and dev, annotated once."""
+    return _listed("articles_science.txt")
 
 
 def read_raw(paths: list[Path]) -> tuple[dict[Key, dict], list[str]]:
@@ -131,7 +136,7 @@ def check(paths: list[Path], *, complete: bool = True) -> list[str]:
 
 def store(round_name: str, paths: list[Path]) -> int:
     """Raw lines of one annotation round -> annotations/<round>.jsonl (offsets, no article text)."""
-    problems = check(paths, complete=round_name in ("first", "second", "more"))
+    problems = check(paths, complete=round_name in ("first", "second", "more", "science"))
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 1
@@ -142,7 +147,8 @@ def store(round_name: str, paths: list[Path]) -> int:
         text = corpus.text_of(doc)
         start, end = corpus.items(text)[i]
         spans = _find_speaker(text, row["speaker"]) or []
-        out.append(json.dumps({"doc": doc, "i": i, "sha1": _digest(text[start:end]), "cw": row["cw"],
+        out.append(json.dumps({"doc": doc, "i": i, "start": start, "end": end, "sha1": _digest(text[start:end]),
+                               "cw": row["cw"],
                                "kind": row["kind"], "speaker": [list(s) for s in spans]}))
     ANNOTATIONS.mkdir(exist_ok=True)
     (ANNOTATIONS / f"{round_name}.jsonl").write_text("\n".join(out) + "\n", encoding="utf-8")
@@ -159,10 +165,11 @@ def annotations(round_name: str) -> dict[Key, dict]:
         row = json.loads(line)
         doc = row["doc"]
         text = texts.get(doc) or texts.setdefault(doc, corpus.text_of(doc))
-        start, end = corpus.items(text)[row["i"]]
+        # The item's offsets as labelled: a later change to the app's sentence split leaves the labels valid
+        start, end = row["start"], row["end"]
         if _digest(text[start:end]) != row["sha1"]:
-            raise ValueError(f"{doc} [{row['i']}]: the article text or its sentence split changed")
-        out[(doc, row["i"])] = {"cw": row["cw"], "kind": row["kind"],
+            raise ValueError(f"{doc} [{row['i']}]: the article text changed; the label no longer matches")
+        out[(doc, row["i"])] = {"start": start, "end": end, "cw": row["cw"], "kind": row["kind"],
                                 "speaker": "; ".join(text[s:e] for s, e in row["speaker"]),
                                 "speaker_spans": row["speaker"]}
     return out
@@ -174,32 +181,38 @@ def build() -> int:
     out = []
     for doc in corpus_docs():
         text = corpus.text_of(doc)
-        for i, (start, end) in enumerate(corpus.items(text)):
-            key = (doc, i)
+        for key in _items_of(first, doc):
             a, b = first[key], second[key]
             if (a["cw"], a["kind"], _norm(a["speaker"])) == (b["cw"], b["kind"], _norm(b["speaker"])):
                 row = a
             elif key in adjudicated:
                 row = adjudicated[key]
             else:
-                print(f"{doc} [{i}]: the annotators disagree and there is no adjudicated label", file=sys.stderr)
+                print(f"{doc} [{key[1]}]: the annotators disagree and there is no adjudicated label", file=sys.stderr)
                 return 1
-            out.append(_final_line(doc, text, start, end, row))
-    more = annotations("more")
-    for doc in more_docs():
-        text = corpus.text_of(doc)
-        for i, (start, end) in enumerate(corpus.items(text)):
-            if (doc, i) not in more:
-                print(f"{doc} [{i}]: not labelled in round 'more'", file=sys.stderr)
+            out.append(_final_line(doc, text, row))
+    for round_name, docs in (("more", more_docs()), ("science", science_docs())):
+        labelled = annotations(round_name)
+        for doc in docs:
+            text = corpus.text_of(doc)
+            keys = _items_of(labelled, doc)
+            if not keys:
+                print(f"{doc}: not labelled in round {round_name!r}", file=sys.stderr)
                 return 1
-            out.append(_final_line(doc, text, start, end, more[(doc, i)]))
+            out.extend(_final_line(doc, text, labelled[key]) for key in keys)
     LABELS.write_text("\n".join(out) + "\n", encoding="utf-8")
-    articles = len(corpus_docs()) + len(more_docs())
+    articles = len(corpus_docs()) + len(more_docs()) + len(science_docs())
     print(f"{len(out)} labels from {articles} articles -> {LABELS.relative_to(corpus.ROOT)}")
     return 0
 
 
-def _final_line(doc: str, text: str, start: int, end: int, row: dict) -> str:
+def _items_of(rows: dict[Key, dict], doc: str) -> list[Key]:
+    """A document's labelled items in order (the sentence split of the day they were labelled)."""
+    return sorted(key for key in rows if key[0] == doc)
+
+
+def _final_line(doc: str, text: str, row: dict) -> str:
+    start, end = row["start"], row["end"]
     return json.dumps({"doc": doc, "start": start, "end": end, "sha1": _digest(text[start:end]),
                        "checkworthy": row["cw"], "kind": row["kind"], "speaker": row["speaker_spans"]})
 
@@ -234,8 +247,8 @@ def validate() -> None:
     for round_name in ROUNDS:
         print(f"annotations/{round_name}.jsonl: {len(annotations(round_name))} items, all spans in place")
     labels = load()
-    docs = corpus_docs() + more_docs()
-    expected = sum(len(corpus.items(corpus.text_of(doc))) for doc in docs)
+    docs = corpus_docs() + more_docs() + science_docs()
+    expected = len({key for round_name in ("first", "more", "science") for key in annotations(round_name)})
     if len(labels) != expected:
         raise ValueError(f"labels.jsonl has {len(labels)} items; the articles have {expected}")
     print(f"labels.jsonl: {len(labels)} items from {len(docs)} articles, all spans in place")
@@ -256,7 +269,8 @@ def stats() -> None:
 
 def sample(n: int = 100, seed: int = 100) -> list[Key]:
     """The blind re-labelling sample: n items drawn at random (fixed seed) from all articles."""
-    keys = [(doc, i) for doc in corpus_docs() for i in range(len(corpus.items(corpus.text_of(doc))))]
+    labelled = annotations("first")
+    keys = [key for doc in corpus_docs() for key in _items_of(labelled, doc)]
     return sorted(random.Random(seed).sample(keys, n))
 
 
