@@ -57,6 +57,18 @@ def test_a_new_study_speaks_through_its_lead_author_named_later():
     assert speaker_of(text, "A new study") == ("new study", "A new study")
 
 
+def test_a_heading_run_into_the_source_or_a_clause_run_on_from_it_is_no_part_of_it():
+    # From news-claim-analysis pages that lost their line breaks: "Conclusion The scientists have shown" gave the
+    # speaker "Conclusion The scientists"; a tagged "new research that finds" kept its clause.
+    text = "Conclusion The scientists have shown that the mutations spread faster in winter."
+    assert speaker_of(text, "Conclusion") == ("scientists", "The scientists")
+    text = "Implications The authors found that the rate doubled."
+    assert speaker_of(text, "Implications")[0] == "authors"
+    # A heading word that is the source's own first word stays: "Results Inc. said" names a company.
+    text = "Results Inc. said profits rose 4 percent."
+    assert speaker_of(text, "Results")[0] == "Results Inc."
+
+
 def test_recommends_is_a_cue_though_only_recommended_was_seen_in_training():
     text = "The American Academy of Pediatrics recommends that children sleep 9 hours."
     assert speaker_of(text, "The American") == ("American Academy of Pediatrics", "American Academy of Pediatrics")

@@ -391,6 +391,36 @@ def without_subordinator(found: Attribution, text: str) -> Attribution:
     return Attribution(rest.strip(), start, found.end, found.quoted)
 
 
+# A section heading run into the sentence after it, when a page lost its line breaks: "Conclusion The scientists
+# have shown", "Implications This illustration"; and a relative clause a span ran on into: "new research that finds".
+_HEADING_BEFORE = re.compile(
+    r"(?i:conclusions?|implications|background|results|methods|summary|introduction|discussion|abstract|findings|"
+    r"overview|limitations|highlights)\s+(?=(?:The|This|These|Their|Its|A|An)\s)"
+)
+_THAT_CLAUSE = re.compile(r"\s+that\s+[a-z]+s\b.*$")
+
+
+def without_run_in(found: Attribution, text: str) -> Attribution:
+    """``found`` without a heading run into it or a "that finds" clause run on from it ("Conclusion The scientists" ->
+    "The scientists", "new research that finds" -> "new research"), in the speaker and the underlined mention."""
+    speaker = found.speaker or ""
+    heading = _HEADING_BEFORE.match(speaker)
+    clause = _THAT_CLAUSE.search(speaker)
+    if not heading and not clause:
+        return found
+    cut_start = heading.end() if heading else 0
+    cut_end = clause.start() if clause else len(speaker)
+    if not speaker[cut_start:cut_end].strip():
+        return found
+    start, end = found.start, found.end
+    if start is not None and end is not None and text[start:end] == speaker:
+        start, end = start + cut_start, start + cut_end
+    party = speaker[cut_start:cut_end]
+    if heading:  # "The scientists" is "scientists", as "the doctors pleaded" gives "doctors"
+        party = re.sub(r"^(?:The|These|Their)\s+(?=[a-z])", "", party)
+    return Attribution(party, start, end, found.quoted)
+
+
 def clause_tail(text: str) -> int:
     """How many characters at the end of ``text`` are auxiliaries stuck to a name (" is" of "The
     Select Committee is") or a participle phrase that tells about the source, not who it is (" released

@@ -136,6 +136,7 @@ from .speaker_patterns import (
     without_clause_tail,
     IMPERSONAL_PASSIVE,
     tidied,
+    without_run_in,
     without_subordinator,
     transcript_label as transcript_label,
 )
@@ -601,7 +602,7 @@ class Attributor:
                 )
             if found is not None and found.speaker:
                 found = without_subordinator(without_clause_tail(found, self._text), self._text)
-                found = tidied(found, self._text)
+                found = tidied(without_run_in(found, self._text), self._text)
                 if found is not None and _no_content_word(found.speaker or ""):
                     found = None  # "the", "be": a span the tagger or a rule cut too short names nobody
             found = self._polls.attribute(sentence, start, found)  # "79 percent of Democrats said": the poll
