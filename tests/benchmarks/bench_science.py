@@ -80,8 +80,9 @@ def test_main_claim_and_claimer():
             else:
                 right_speaker = bool(best) and best.speaker is None
             for group in ("all", "unlabelled") if article_id not in labelled else ("all",):
-                count = counts.setdefault(group, dict.fromkeys(("n", "flagged", "top3", "named", "named_right",
-                                                               "none", "none_right"), 0))
+                count = counts.setdefault(
+                    group, dict.fromkeys(("n", "flagged", "top3", "named", "named_right", "none", "none_right"), 0)
+                )
                 count["n"] += 1
                 count["flagged"] += bool(best and best.checkworthy)
                 count["top3"] += rank < 3

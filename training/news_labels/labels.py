@@ -39,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 KINDS = ("statistic", "prediction", "causal", "comparison", "quotation", "other")
 LABELS = HERE / "labels.jsonl"
 ANNOTATIONS = HERE / "annotations"
-ROUNDS = ("first", "second", "adjudicated", "relabel", "more", "science")
+ROUNDS = ("first", "second", "adjudicated", "relabel", "more", "science", "science_second", "science_adjudicated")
 
 Key = tuple[str, int]
 
@@ -136,7 +136,7 @@ def check(paths: list[Path], *, complete: bool = True) -> list[str]:
 
 def store(round_name: str, paths: list[Path]) -> int:
     """Raw lines of one annotation round -> annotations/<round>.jsonl (offsets, no article text)."""
-    problems = check(paths, complete=round_name in ("first", "second", "more", "science"))
+    problems = check(paths, complete=round_name in ("first", "second", "more", "science", "science_second"))
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 1
@@ -191,6 +191,8 @@ def build() -> int:
                 print(f"{doc} [{key[1]}]: the annotators disagree and there is no adjudicated label", file=sys.stderr)
                 return 1
             out.append(_final_line(doc, text, row))
+    science, science_second = annotations("science"), annotations("science_second")
+    science_adjudicated = annotations("science_adjudicated")
     for round_name, docs in (("more", more_docs()), ("science", science_docs())):
         labelled = annotations(round_name)
         for doc in docs:
@@ -199,7 +201,17 @@ def build() -> int:
             if not keys:
                 print(f"{doc}: not labelled in round {round_name!r}", file=sys.stderr)
                 return 1
-            out.extend(_final_line(doc, text, labelled[key]) for key in keys)
+            for key in keys:
+                row = labelled[key]
+                if doc.startswith("dev/"):  # the science dev articles were labelled twice, like the PolNeAR dev
+                    a, b = science[key], science_second[key]
+                    if (a["cw"], a["kind"], _norm(a["speaker"])) != (b["cw"], b["kind"], _norm(b["speaker"])):
+                        if key not in science_adjudicated:
+                            print(f"{doc} [{key[1]}]: the annotators disagree and there is no adjudicated label",
+                                  file=sys.stderr)
+                            return 1
+                        row = science_adjudicated[key]
+                out.append(_final_line(doc, text, row))
     LABELS.write_text("\n".join(out) + "\n", encoding="utf-8")
     articles = len(corpus_docs()) + len(more_docs()) + len(science_docs())
     print(f"{len(out)} labels from {articles} articles -> {LABELS.relative_to(corpus.ROOT)}")
@@ -295,6 +307,8 @@ def agreement() -> None:
     first, second, relabel = annotations("first"), annotations("second"), annotations("relabel")
     print("two independent annotators, all items:", _agreement(first, second, sorted(first)))
     print("blind re-label by the first annotator's procedure:", _agreement(first, relabel, sample()))
+    science, science_second = annotations("science"), annotations("science_second")
+    print("two independent annotators, science dev items:", _agreement(science, science_second, sorted(science_second)))
 
 
 if __name__ == "__main__":
