@@ -258,3 +258,31 @@ def test_where_the_reporters_reported_from_is_no_claim():
         "Insurance has covered the costs since 2012.",
     ):
         assert not is_boilerplate(line), line
+
+
+def test_sentences_run_together_without_a_space_are_split():
+    # news-claim-analysis texts (and pages whose paragraphs were joined) run sentences together: "…, according to
+    # a new study.Immune checkpoint inhibitors …" was one candidate, so the study's claim and the next sentence
+    # shared one score and one speaker.
+    text = (
+        "Skin rashes may be a sign that the drugs work, according to a new study.Immune checkpoint inhibitors "
+        "boost the immune response. Your sense of smell may be worse than your ancestors'.A new study tested it. "
+        '"Fiber is really good medicine."For decades, that message has been preached.'
+    )
+    assert texts(text) == [
+        "Skin rashes may be a sign that the drugs work, according to a new study.",
+        "Immune checkpoint inhibitors boost the immune response.",
+        "Your sense of smell may be worse than your ancestors'.",
+        "A new study tested it.",
+        '"Fiber is really good medicine."',
+        "For decades, that message has been preached.",
+    ]
+    # Not a sentence end: initials, abbreviations, a domain name, a decimal, a lower-case word after the dot.
+    for text in (
+        "The U.S.Army said so.",
+        "Visit nytimes.com for more.",
+        "It grew 3.5% in 2020.",
+        "He used node.js and found it fast.",
+        "Contact Dr.Jones at the clinic.",
+    ):
+        assert len(texts(text)) == 1, text

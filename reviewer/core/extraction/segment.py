@@ -69,6 +69,11 @@ _BLOCK_SPLIT = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # starts only at the start of a run and gives nothing back: a long run of dots not followed by a space
 # was otherwise retried from each of its characters, back to front (quadratic).
 _END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s)")
+# Sentences run together with no space, where a page or a dataset lost its paragraph breaks: "…a new study.Immune
+# checkpoint inhibitors …", "…your ancestors'.A new study …", "…good medicine."For decades …". A lower-case word of
+# three letters or more (or one closed by a quotation mark) ends, a capitalised word opens: not "U.S.Army", "Dr.Jones",
+# "nytimes.com" or "node.js", which a space would not follow either.
+_GLUED_END = re.compile(r"(?:(?<=[a-z]{3})|(?<=[a-z]{2}['’\"”)]))[.!?][\"”’)]?(?=[“‘]?(?:[A-Z][a-z]{2}|[AI]\s))")
 _WORD_BEFORE = re.compile(r"([A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё.]*)$")
 _NEXT_WORD = re.compile(r"[\"“'‘(«„]?([A-Za-zА-Яа-яЁё]+)")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -127,6 +132,9 @@ def _block_sentences(text: str, block: Block, index: int) -> list[Sentence]:
         if _is_boundary(text, match.start(), match.end(), block.end, sentence_start):
             ends.append(match.end())
             sentence_start = skip_space(text, match.end(), block.end)
+    glued = [m.end() for m in _GLUED_END.finditer(text, block.start, block.end)]
+    if glued:
+        ends = sorted(set(ends) | set(glued))
     if "\n" in text[block.start : block.end]:
         ends = sorted(set(ends) | set(_line_ends(text, block)))
     pieces = []
