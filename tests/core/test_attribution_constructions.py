@@ -706,6 +706,20 @@ def test_a_passive_of_telling_and_a_name_given_report_no_speaker():
     assert speaker_of(text, "The Harbour")[0] == "Harbour Security Council"
 
 
+def test_a_thing_called_by_its_name_is_no_call_and_according_to_still_speaks():
+    # From news-claim-analysis: "Skin side effects caused by cancer drugs called immune checkpoint inhibitors may be a
+    # telltale sign …, according to a new study." gave "cancer drugs" (fast) and no speaker (final).
+    text = (
+        "Skin side effects caused by cancer drugs called immune checkpoint inhibitors may be a sign that the drugs "
+        "are working, according to a new study."
+    )
+    assert speaker_of(text, "Skin side")[0] == "new study"
+    # People who call something, and a call with its object, still speak.
+    assert speaker_of("Critics called reforms a sham.", "Critics")[0] is not None
+    assert speaker_of("Democrats called the plan a disaster.", "Democrats")[0] == "Democrats"
+    assert speaker_of("Doctors called for more masks.", "Doctors")[0] is not None
+
+
 def test_a_public_body_is_not_the_company_or_the_bank():
     # Seen in the desk (New York Times): 'The central bank is expected to push rates up again' got 'Congress', the
     # last organisation named.

@@ -898,6 +898,16 @@ def addressed_or_named(sentence: str, cue_start: int, cue_end: int, words: str) 
         )
     if words == "called":
         before = sentence[max(0, cue_start - 60) : cue_start].split()
+        after = _WORD_AFTER.match(sentence, cue_end)
+        if (
+            before
+            and before[-1].isalpha()
+            and before[-1].islower()
+            and not can_speak(before[-1])
+            and after is not None
+            and after.group(1).lower() not in _NOT_A_NAME_AFTER_CALLED
+        ):
+            return True  # "cancer drugs called immune checkpoint inhibitors": a name given, not a call
         named = _NAMED_CALLED.search(sentence, max(0, cue_start - 60), cue_start)
         return (
             bool(before)
@@ -910,6 +920,12 @@ def addressed_or_named(sentence: str, cue_start: int, cue_end: int, words: str) 
     return False
 
 
+_WORD_AFTER = re.compile(r"\s+([a-z][a-z-]+)\b")
+# After "called", words that show a call or a naming with its object ("called it", "called for", "called the plan").
+_NOT_A_NAME_AFTER_CALLED = frozenset(
+    "the a an it its him her them they this that these those his their our my your for on upon off out up back in "
+    "into to at with him himself herself itself themselves me us you whom what who which and or but".split()
+)
 _ADD_TO = re.compile(r"add(?:s|ed|ing)?$", re.IGNORECASE)
 _TO_A_THING = re.compile(
     r"\s+to\s+(?!reporters\b|journalists\b|(?:the|a)\s+reporters?\b)(?:the|a|an|its|their|his|her|our|[a-z]+\b)"
