@@ -69,6 +69,21 @@ def test_a_heading_run_into_the_source_or_a_clause_run_on_from_it_is_no_part_of_
     assert speaker_of(text, "Results")[0] == "Results Inc."
 
 
+def test_a_heading_alone_our_study_and_a_journal_are_no_researchers():
+    # From the science labels: "Results The authors observed …" gave the speaker "Results"; "Our study shows …" (a
+    # quotation that lost its marks) gave "Our"; "a study published in the Journals of Gerontology" made the journal
+    # the researchers of "the researchers found".
+    assert speaker_of("Results The authors observed that T cells fell 20 percent.", "Results")[0] != "Results"
+    assert speaker_of("Our study shows that diverse habitats matter.", "Our study")[0] is None
+    assert speaker_of("My father said the farm lost 40 percent of its crop.", "My father")[0] == "My father"
+    text = (
+        "A study published in the Journals of Gerontology looked at 3,000 adults. "
+        "The researchers found that 40 percent had unmet needs. The study found that costs rose 4 percent."
+    )
+    assert speaker_of(text, "The researchers")[0] == "researchers"
+    assert speaker_of(text, "The study")[0] == "Journals of Gerontology"
+
+
 def test_recommends_is_a_cue_though_only_recommended_was_seen_in_training():
     text = "The American Academy of Pediatrics recommends that children sleep 9 hours."
     assert speaker_of(text, "The American") == ("American Academy of Pediatrics", "American Academy of Pediatrics")

@@ -318,6 +318,12 @@ def _no_content_word(speaker: str) -> bool:
         return True
     if len(words) == 1 and len(speaker.rstrip(".")) == 1:
         return True  # "which is called when a C assertion fails": a letter names nobody
+    if words[0].lower() in ("our", "my") and (len(words) == 1 or (len(words) <= 3 and words[-1].lower() in _OWN_WORKS)):
+        # "Our study shows", "our research showed": the words of someone quoted whose quotation lost its marks (or
+        # the article's own voice); "my father", "our enemies" are people
+        return True
+    if len(words) == 1 and _HEADING_WORD.fullmatch(speaker):
+        return True  # "Results The authors observed …": a section heading run into the sentence names nobody
     if len(words) >= 2 and words[0].lower() == "much" and words[1].lower() != "of":
         return True  # "the public spends too much time discussing": an amount ("much of the party" is a party)
     return all(word.lower() in _FUNCTION_WORDS for word in words)
@@ -393,9 +399,15 @@ def without_subordinator(found: Attribution, text: str) -> Attribution:
 
 # A section heading run into the sentence after it, when a page lost its line breaks: "Conclusion The scientists
 # have shown", "Implications This illustration"; and a relative clause a span ran on into: "new research that finds".
-_HEADING_BEFORE = re.compile(
+_OWN_WORKS = frozenset("study studies research work findings data analysis results survey paper review".split())
+_HEADINGS = (
     r"(?i:conclusions?|implications|background|results|methods|summary|introduction|discussion|abstract|findings|"
-    r"overview|limitations|highlights)\s+(?=(?:The|This|These|Their|Its|A|An)\s)"
+    r"overview|limitations|highlights)"
+)
+_HEADING_BEFORE = re.compile(rf"{_HEADINGS}\s+(?=(?:The|This|These|Their|Its|A|An)\s)")
+_HEADING_WORD = re.compile(
+    r"Conclusions?|Implications|Background|Results|Methods|Summary|Introduction|Discussion|Abstract|Overview|"
+    r"Limitations|Highlights"
 )
 _THAT_CLAUSE = re.compile(r"\s+that\s+[a-z]+s\b.*$")
 

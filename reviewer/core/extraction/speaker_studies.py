@@ -21,7 +21,7 @@ _PATTERNS = (
     # "a report from the Congressional Budget Office", "a study by Loyola Law School", "a 2014 study
     # that appeared in the British Medical Journal" (not "a study of Medicare": what it studied)
     re.compile(
-        rf"\b{_WORK}\b(?:\s+[\w\-]+){{0,3}}?\s+(?:by|from|(?:published|that appeared|appeared) in)\s+"
+        rf"\b{_WORK}\b(?:\s+[\w\-]+){{0,3}}?\s+(?:by|from|(?P<venue>(?:published|that appeared|appeared) in))\s+"
         rf"(?:the\s+)?{_NAME}"
     ),
     # "The authors of the report, which include X and Y", "researchers at Y"
@@ -76,7 +76,12 @@ def study_authors(sentence: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(sentence):
-            out.extend(_named_pairs(match.group("work"), match.group("name")))
+            pairs = _named_pairs(match.group("work"), match.group("name"))
+            if "venue" in pattern.groupindex and match.group("venue"):
+                # "a study published in the Journals of Gerontology": the journal stands for the study, but it is
+                # no researcher or author of it ("the researchers found" are still the researchers)
+                pairs = [(noun, party) for noun, party in pairs if noun not in ("researchers", "authors")]
+            out.extend(pairs)
     for work in _WORK_WORD.finditer(sentence):
         author = _AUTHOR_BEFORE_WORK.search(sentence, max(0, work.start() - _NAME_REACH), work.start())
         if author and author.group("name").split()[0] not in _NOT_NAMES:
