@@ -84,6 +84,15 @@ def test_a_heading_alone_our_study_and_a_journal_are_no_researchers():
     assert speaker_of(text, "The study")[0] == "Journals of Gerontology"
 
 
+def test_a_description_keeps_a_long_name_whole():
+    # Seen in the desk (a HealthDay story): "A previous New Mexico State University study found" gave "Mexico State
+    # University": a description before the noun was cut at three words.
+    text = "A previous New Mexico State University study found that stress fueled unhealthy eating."
+    assert speaker_of(text, "A previous")[0] == "New Mexico State University"
+    text = "New Mexico State University researchers found that rents rose 4 percent."
+    assert speaker_of(text, "New Mexico")[0] == "New Mexico State University researchers"
+
+
 def test_recommends_is_a_cue_though_only_recommended_was_seen_in_training():
     text = "The American Academy of Pediatrics recommends that children sleep 9 hours."
     assert speaker_of(text, "The American") == ("American Academy of Pediatrics", "American Academy of Pediatrics")

@@ -130,7 +130,7 @@ _GENERIC_END = re.compile(
     rf"\b((?:the|a|an|its|his|her|their|one|two|several|some|many|other|"
     rf"(?!(?:It|That|There|He|She|What|Who|Here|Let|Where)['’]s\b)[A-Z][\w.]*['’]s)\s+)?"  # not "It's exactly …"
     # the words before the noun describe it: no article, "what", "that" or verb among them ("exactly what the company")
-    rf"((?:(?!(?:the|a|an|what|which|who|that|is|was|are|were|it|its|exactly)\b)[a-zA-Z\-]+(?:['’]s)?\s+){{0,3}}?"
+    rf"((?:(?!(?:the|a|an|what|which|who|that|is|was|are|were|it|its|exactly)\b)[a-zA-Z\-]+(?:['’]s)?\s+){{0,4}}?"
     rf"(?:{_GENERIC_NOUNS}))\s*$"
 )
 _GENERIC_START = re.compile(
