@@ -277,6 +277,10 @@ def test_sentences_run_together_without_a_space_are_split():
         '"Fiber is really good medicine."',
         "For decades, that message has been preached.",
     ]
+    assert texts("Many experience side effects from the drugs.To learn more, researchers assessed data.") == [
+        "Many experience side effects from the drugs.",
+        "To learn more, researchers assessed data.",
+    ]
     # Not a sentence end: initials, abbreviations, a domain name, a decimal, a lower-case word after the dot.
     for text in (
         "The U.S.Army said so.",

@@ -73,7 +73,7 @@ _END = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*+(?=\s)")
 # checkpoint inhibitors …", "…your ancestors'.A new study …", "…good medicine."For decades …". A lower-case word of
 # three letters or more (or one closed by a quotation mark) ends, a capitalised word opens: not "U.S.Army", "Dr.Jones",
 # "nytimes.com" or "node.js", which a space would not follow either.
-_GLUED_END = re.compile(r"(?:(?<=[a-z]{3})|(?<=[a-z]{2}['’\"”)]))[.!?][\"”’)]?(?=[“‘]?(?:[A-Z][a-z]{2}|[AI]\s))")
+_GLUED_END = re.compile(r"(?:(?<=[a-z]{3})|(?<=[a-z]{2}['’\"”)]))[.!?][\"”’)]?(?=[“‘]?(?:[A-Z][a-z]{2}|[A-Z][a-z]?\s))")
 _WORD_BEFORE = re.compile(r"([A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё.]*)$")
 _NEXT_WORD = re.compile(r"[\"“'‘(«„]?([A-Za-zА-Яа-яЁё]+)")
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
