@@ -63,6 +63,12 @@ _CAUSAL = re.compile(
       | caus(?:e|es|ed|ing)|led\s+to|leads?\s+to|leading\s+to|driven\s+by|blamed\s+(?:on|for)|responsible\s+for
       | thanks\s+to|contribut(?:ed|es|ing)\s+to|linked\s+to|triggered|sparked|fuel(?:l)?ed|therefore|consequently
       | prevent(?:s|ed)?|reduc(?:es|ed)\s+the\s+risk|increas(?:es|ed)\s+the\s+risk|so\s+that|which\s+means
+      # health and science findings: "is associated with", "raises the risk of", "protects against" ("a group
+      # associated with the campaign", "tied to the Koch brothers" are ties, not causes)
+      | (?:is|are|was|were|be|been)\s+(?:\w+\s+)?(?:associated|linked|correlated)\s+with
+      | association\s+between|correlation\s+between
+      | (?:rais|lower|doubl|tripl|cut|increas|reduc|decreas)(?:e|es|ed|ing|s)?\s+(?:\w+\s+){0,2}risks?\s+of
+      | protect(?:s|ed)?\s+against|effective\s+(?:against|at|in)\s|triggers
     )\b""",
     _FLAGS | re.VERBOSE,
 )
