@@ -1619,8 +1619,8 @@ class Attributor:
             return Attribution(reported_on[-1], start, start + len(phrase))  # "the agency": the last one named
         if noun == "club" and re.match(r"the\s+(?:[a-z][\w-]*\s+){0,2}club$", phrase, re.IGNORECASE):
             # "The club said": the football club named last ("Manchester United"), not the last company
-            named = self._orgs + self._persons[-6:] + self._clubs
-            club = next((name for name in reversed(named) if _CLUB_NAME.search(name)), None)
+            candidates = self._orgs + self._persons[-6:] + self._clubs
+            club = next((name for name in reversed(candidates) if _CLUB_NAME.search(name)), None)
             if club:
                 return Attribution(club, start, start + len(phrase))
         if (
