@@ -181,10 +181,11 @@ def score_polnear(compartment: str, quality: str = "fast") -> Score:
 
 
 def score_news_labels(
-    split: str, quality: str = "fast", claims_of=None
+    split: str, quality: str = "fast", claims_of=None, only=None
 ) -> tuple[int, int, list[tuple[str, str, str | None]]] | None:
     """(right, total, misses) for check-worthy label sentences with a speaker, or None without labels.
-    `claims_of(doc, text)` gives a document's claims (default: extract_claims at `quality`)."""
+    `claims_of(doc, text)` gives a document's claims (default: extract_claims at `quality`); `only(doc)`, when
+    given, keeps the documents it is true for (the science articles are "<split>/science-<id>")."""
     folder = polnear.ROOT / "training" / "news_labels"
     if not (folder / "labels.jsonl").is_file():
         return None
@@ -193,7 +194,7 @@ def score_news_labels(
 
     by_doc: dict[str, list] = {}
     for label in labels.load(split):
-        if label.checkworthy and label.speaker:
+        if label.checkworthy and label.speaker and (only is None or only(label.doc)):
             by_doc.setdefault(label.doc, []).append(label)
     right = total = 0
     misses = []
