@@ -277,6 +277,11 @@ def test_sentences_run_together_without_a_space_are_split():
         '"Fiber is really good medicine."',
         "For decades, that message has been preached.",
     ]
+    # A straight quotation mark after the stop opens the next sentence when the quotations before it are closed.
+    assert texts('About half developed side effects."Skin toxicities occur early," said Semenov.') == [
+        "About half developed side effects.",
+        '"Skin toxicities occur early," said Semenov.',
+    ]
     assert texts("Many experience side effects from the drugs.To learn more, researchers assessed data.") == [
         "Many experience side effects from the drugs.",
         "To learn more, researchers assessed data.",

@@ -132,7 +132,7 @@ def _block_sentences(text: str, block: Block, index: int) -> list[Sentence]:
         if _is_boundary(text, match.start(), match.end(), block.end, sentence_start):
             ends.append(match.end())
             sentence_start = skip_space(text, match.end(), block.end)
-    glued = [m.end() for m in _GLUED_END.finditer(text, block.start, block.end)]
+    glued = [_glued_end(text, block.start, m) for m in _GLUED_END.finditer(text, block.start, block.end)]
     if glued:
         ends = sorted(set(ends) | set(glued))
     if "\n" in text[block.start : block.end]:
@@ -146,6 +146,15 @@ def _block_sentences(text: str, block: Block, index: int) -> list[Sentence]:
         pieces.append((start, block.end))
     pieces = [p for p in pieces if p[1] > p[0]]
     return _merge_quotes(text, pieces, index)
+
+
+def _glued_end(text: str, block_start: int, match: re.Match[str]) -> int:
+    """Where a run-together sentence ends: after a straight quotation mark that closes a quotation ('medicine."For
+    decades'), before one that opens the next sentence ('effects."Skin toxicities tend …," said X').
+    """
+    if text[match.end() - 1] == '"' and text.count('"', block_start, match.end() - 1) % 2 == 0:
+        return match.end() - 1
+    return match.end()
 
 
 def _line_ends(text: str, block: Block) -> list[int]:
