@@ -177,6 +177,23 @@ def test_a_poll_s_methodology_is_never_check_worthy(quality):
 
 
 @pytest.mark.parametrize("quality", ["fast", "final"])
+def test_where_a_study_was_published_is_never_check_worthy(quality):
+    # Seen in the desk (a HealthDay story): "The findings were recently published in the journal JAMA Dermatology."
+    # flagged at 0.64; the science news labels never count where a study appeared.
+    text = (
+        "Patients with skin side effects had a 22% lower risk of death, the study found. "
+        "The findings were recently published in the journal JAMA Dermatology. "
+        "A study published in Nature found that the drug cut deaths by 30 percent."
+    )
+    claims = {c.text.split()[1]: c for c in extract_claims(text, quality=quality)}
+    assert claims["findings"].score <= news.NEVER_CHECKWORTHY
+    assert claims["with"].score > news.NEVER_CHECKWORTHY
+    assert claims["study"].score > news.NEVER_CHECKWORTHY  # what a published study found is a claim
+    assert news.is_publication_note("Their research is published in the Journals of Gerontology: Social Sciences.")
+    assert not news.is_publication_note("The results were published in Science, which found that 40 percent fell.")
+
+
+@pytest.mark.parametrize("quality", ["fast", "final"])
 def test_a_table_cell_a_legend_or_a_reference_entry_is_never_check_worthy(quality):
     # Seen on saved pages: a table's "13.4 MB (-81%)" cells flagged at 0.89, a map legend's "More than 5%", and a
     # Wikipedia reference list's "Retrieved 17 February 2008." and "33 (4): 617–630. doi:…" flagged as claims.

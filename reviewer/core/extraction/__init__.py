@@ -103,8 +103,9 @@ def extract_claims(text: str, threshold: float | None = None, *, quality: str = 
             if lone and news.reads_as_heading(sentence):
                 scores[i] = min(scores[i], news.NEVER_CHECKWORTHY)  # a headline: never a claim
                 claim_kinds[i] = "other"
-            elif news.is_methodology(sentence):
-                scores[i] = min(scores[i], news.NEVER_CHECKWORTHY)  # how a poll was taken, not what it found
+            elif news.is_methodology(sentence) or news.is_publication_note(sentence):
+                # how a poll was taken or where a study appeared, not what either found
+                scores[i] = min(scores[i], news.NEVER_CHECKWORTHY)
             elif news.states_nothing(sentence):
                 scores[i] = min(scores[i], news.NEVER_CHECKWORTHY)  # a table cell, a legend, a reference
     out = []

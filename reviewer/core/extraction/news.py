@@ -122,6 +122,24 @@ def is_methodology(text: str) -> bool:
     return _METHODOLOGY.search(text) is not None and len(_NUMBER.findall(text)) <= 1
 
 
+# Where a study appeared, and nothing it found: "The findings were recently published in the journal JAMA
+# Dermatology." (news-guidelines.md: never check-worthy, as the science news labels have it; "…, which found that
+# …" is a finding and stays).
+_PUBLICATION_NOTE = re.compile(
+    r"^\W*(?:(?:the|their|these|this|her|his|its|a|an)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:study|studies|findings|results|research|paper|report|analysis|review|trial|work|article)\s+"
+    r"(?:was|were|is|are|has\s+been|have\s+been|will\s+be)\s+(?:\w+\s+){0,2}?"
+    r"(?:published|posted|presented|reported|detailed|described)\s+(?:online\s+)?(?:in|at|on|by)\s+"
+    r"(?!.*\b(?:that|which|showing|shows|found|finds)\b)[^;]{0,160}$",
+    re.IGNORECASE,
+)
+
+
+def is_publication_note(text: str) -> bool:
+    """Whether a sentence only says where a study was published."""
+    return _PUBLICATION_NOTE.search(text.strip()) is not None
+
+
 # A fragment that states nothing, whatever figures it holds: a table's cell ("13.4 MB (-81%)", "4,933,210[5]
 # (120th)"), a map legend ("More than 5%") — no sentence punctuation and no word of three letters or more but
 # these ...
