@@ -3,8 +3,8 @@
 Run on demand:
     python -m pytest tests/benchmarks/bench_news.py -m benchmark -s
 
-Prints, for the news dev split (16 PolNeAR dev articles and 12 science and health articles of
-news-claim-analysis, labelled by news-guidelines.md; see training/news_labels/), together and apart:
+Prints, for the news dev split (16 PolNeAR dev articles, 12 science and health articles of news-claim-analysis
+and 8 saved news web pages, labelled by news-guidelines.md; see training/news_labels/), together and apart:
 - check-worthy precision, recall and F1 of `extract_claims` at DEFAULT_THRESHOLD, fast and final,
   measured as the app shows it: each labelled sentence takes the flag of the extracted claim that
   overlaps it most; a sentence dropped as boilerplate counts as not flagged;
@@ -47,8 +47,9 @@ def _labels():
     return labels
 
 
-def _science(doc: str) -> bool:
-    return doc.split("/", 1)[1].startswith("science-")
+def _domain(doc: str) -> str:
+    name = doc.split("/", 1)[1]
+    return "science" if name.startswith("science-") else "pages" if name.startswith("page-") else "politics"
 
 
 def _best(claims: list[ExtractedClaim], start: int, end: int) -> ExtractedClaim | None:
@@ -77,12 +78,10 @@ def test_news_dev_figures(tmp_path):
         docs.setdefault(label.doc, []).append(label)
     texts = {doc: labels.corpus.text_of(doc) for doc in docs}
     print(f"\nnews dev: {len(dev)} sentences from {len(docs)} articles, {sum(x.checkworthy for x in dev)} check-worthy")
-    # Reported together and apart: the PolNeAR political articles (the dev split of earlier sessions) and the
-    # science and health articles of news-claim-analysis (added 2026-12-08).
-    groups = {
-        "all": set(docs),
-        "politics": {d for d in docs if not _science(d)},
-        "science": {d for d in docs if _science(d)},
+    # Reported together and apart: the PolNeAR political articles (the dev split of earlier sessions), the science
+    # and health articles of news-claim-analysis and the news of the saved web pages (both added 2026-12-08).
+    groups = {"all": set(docs)} | {
+        domain: {d for d in docs if _domain(d) == domain} for domain in ("politics", "science", "pages")
     }
     kind_pairs: list[tuple[str, str]] = []
     for quality in ("fast", "final"):
@@ -138,7 +137,7 @@ def test_news_dev_figures(tmp_path):
 def test_news_speed():
     labels = _labels()
     words, parts = 0, []
-    for doc in sorted({x.doc for x in labels.load() if not _science(x.doc)}):  # the same prose as before
+    for doc in sorted({x.doc for x in labels.load() if _domain(x.doc) == "politics"}):  # the same prose as before
         text = labels.corpus.text_of(doc)
         parts.append(text)
         words += len(text.split())

@@ -22,12 +22,30 @@ SCIENCE_PREFIX = "science-"
 
 
 def text_of(doc: str) -> str:
-    """doc is '<split>/<name>': 'train/nyt_2016-...' (a PolNeAR article of that compartment) or
-    'train/science-1523' (article 1523 of news-claim-analysis, whose split is ours)."""
+    """doc is '<split>/<name>': 'train/nyt_2016-...' (a PolNeAR article of that compartment),
+    'train/science-1523' (article 1523 of news-claim-analysis) or 'dev/page-bbc-1' (a saved web page); the
+    split of the last two is ours."""
     compartment, name = doc.split("/", 1)
     if name.startswith(SCIENCE_PREFIX):
         return science_texts()[name.removeprefix(SCIENCE_PREFIX)]
+    if name.startswith(PAGE_PREFIX):
+        return page_text(name.removeprefix(PAGE_PREFIX))
     return (POLNEAR / compartment / "text" / f"{name}.txt").read_text(encoding="utf-8")
+
+
+PAGES = SHARED / "html-pages" / "test-pages"
+PAGE_PREFIX = "page-"
+_pages: dict[str, str] = {}
+
+
+def page_text(name: str) -> str:
+    """The article text the app reads from a saved web page (`html-pages/test-pages/<name>/source.html`), as
+    importing the page gives it. The labels' hashes catch a change of the extraction library's output."""
+    if name not in _pages:
+        from reviewer.core.importers import read_document
+
+        _pages[name] = read_document(PAGES / name / "source.html").text
+    return _pages[name]
 
 
 _science: dict[str, str] = {}
@@ -39,8 +57,9 @@ def science_texts() -> dict[str, str]:
     if not _science:
         import json
 
-        words = {index: word for word, index in
-                 json.loads((SCIENCE / "word2idx.json").read_text(encoding="utf-8")).items()}
+        words = {
+            index: word for word, index in json.loads((SCIENCE / "word2idx.json").read_text(encoding="utf-8")).items()
+        }
         for record in json.loads((SCIENCE / "dev.json").read_text(encoding="utf-8")):
             _science.setdefault(record["id"], " ".join(words[i] for i in record["inverted_text"]))
     return _science
@@ -50,8 +69,9 @@ def items(text: str) -> list[tuple[int, int]]:
     return [(s.start, s.end) for s in segment.sentences(text)]
 
 
-def choose_articles(n_train: int = 48, n_dev: int = 16, seed: int = 2026,
-                    exclude: frozenset[str] = frozenset()) -> list[str]:
+def choose_articles(
+    n_train: int = 48, n_dev: int = 16, seed: int = 2026, exclude: frozenset[str] = frozenset()
+) -> list[str]:
     """A reproducible sample across publishers, of articles with 12 to 45 sentence items."""
     rng = random.Random(seed)
     chosen: list[str] = []

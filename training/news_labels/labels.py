@@ -39,7 +39,17 @@ HERE = Path(__file__).resolve().parent
 KINDS = ("statistic", "prediction", "causal", "comparison", "quotation", "other")
 LABELS = HERE / "labels.jsonl"
 ANNOTATIONS = HERE / "annotations"
-ROUNDS = ("first", "second", "adjudicated", "relabel", "more", "science", "science_second", "science_adjudicated")
+ROUNDS = (
+    "first", "second", "adjudicated", "relabel", "more",
+    "science", "science_second", "science_adjudicated", "pages", "pages_second", "pages_adjudicated",
+)
+# Rounds of articles labelled after the first 64: (round, articles file, second round, adjudicated round). Their
+# train articles were labelled once; their dev articles twice and independently, the differences adjudicated.
+LATER_ROUNDS = (
+    ("more", "articles_more.txt", None, None),
+    ("science", "articles_science.txt", "science_second", "science_adjudicated"),
+    ("pages", "articles_pages.txt", "pages_second", "pages_adjudicated"),
+)
 
 Key = tuple[str, int]
 
@@ -78,16 +88,6 @@ def _listed(name: str) -> list[str]:
 def corpus_docs() -> list[str]:
     """The doubly annotated articles (train and dev)."""
     return _listed("articles.txt")
-
-
-def more_docs() -> list[str]:
-    """The extra train articles, annotated once."""
-    return _listed("articles_more.txt")
-
-
-def science_docs() -> list[str]:
-    """Science and health news articles (news-claim-analysis), train and dev, annotated once."""
-    return _listed("articles_science.txt")
 
 
 def read_raw(paths: list[Path]) -> tuple[dict[Key, dict], list[str]]:
@@ -136,7 +136,7 @@ def check(paths: list[Path], *, complete: bool = True) -> list[str]:
 
 def store(round_name: str, paths: list[Path]) -> int:
     """Raw lines of one annotation round -> annotations/<round>.jsonl (offsets, no article text)."""
-    problems = check(paths, complete=round_name in ("first", "second", "more", "science", "science_second"))
+    problems = check(paths, complete=round_name in ("first", "second", "more", "science", "science_second", "pages", "pages_second"))
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 1
@@ -191,11 +191,11 @@ def build() -> int:
                 print(f"{doc} [{key[1]}]: the annotators disagree and there is no adjudicated label", file=sys.stderr)
                 return 1
             out.append(_final_line(doc, text, row))
-    science, science_second = annotations("science"), annotations("science_second")
-    science_adjudicated = annotations("science_adjudicated")
-    for round_name, docs in (("more", more_docs()), ("science", science_docs())):
+    for round_name, listed, second_round, adjudicated_round in LATER_ROUNDS:
         labelled = annotations(round_name)
-        for doc in docs:
+        second = annotations(second_round) if second_round else {}
+        decided = annotations(adjudicated_round) if adjudicated_round else {}
+        for doc in _listed(listed):
             text = corpus.text_of(doc)
             keys = _items_of(labelled, doc)
             if not keys:
@@ -203,17 +203,17 @@ def build() -> int:
                 return 1
             for key in keys:
                 row = labelled[key]
-                if doc.startswith("dev/"):  # the science dev articles were labelled twice, like the PolNeAR dev
-                    a, b = science[key], science_second[key]
+                if key in second:  # a dev article labelled twice: the agreed label, else the adjudicated one
+                    a, b = row, second[key]
                     if (a["cw"], a["kind"], _norm(a["speaker"])) != (b["cw"], b["kind"], _norm(b["speaker"])):
-                        if key not in science_adjudicated:
+                        if key not in decided:
                             print(f"{doc} [{key[1]}]: the annotators disagree and there is no adjudicated label",
                                   file=sys.stderr)
                             return 1
-                        row = science_adjudicated[key]
+                        row = decided[key]
                 out.append(_final_line(doc, text, row))
     LABELS.write_text("\n".join(out) + "\n", encoding="utf-8")
-    articles = len(corpus_docs()) + len(more_docs()) + len(science_docs())
+    articles = len(corpus_docs()) + sum(len(_listed(listed)) for _, listed, _, _ in LATER_ROUNDS)
     print(f"{len(out)} labels from {articles} articles -> {LABELS.relative_to(corpus.ROOT)}")
     return 0
 
@@ -259,8 +259,9 @@ def validate() -> None:
     for round_name in ROUNDS:
         print(f"annotations/{round_name}.jsonl: {len(annotations(round_name))} items, all spans in place")
     labels = load()
-    docs = corpus_docs() + more_docs() + science_docs()
-    expected = len({key for round_name in ("first", "more", "science") for key in annotations(round_name)})
+    docs = corpus_docs() + [doc for _, listed, _, _ in LATER_ROUNDS for doc in _listed(listed)]
+    rounds = ("first",) + tuple(round_name for round_name, _, _, _ in LATER_ROUNDS)
+    expected = len({key for round_name in rounds for key in annotations(round_name)})
     if len(labels) != expected:
         raise ValueError(f"labels.jsonl has {len(labels)} items; the articles have {expected}")
     print(f"labels.jsonl: {len(labels)} items from {len(docs)} articles, all spans in place")
@@ -307,8 +308,11 @@ def agreement() -> None:
     first, second, relabel = annotations("first"), annotations("second"), annotations("relabel")
     print("two independent annotators, all items:", _agreement(first, second, sorted(first)))
     print("blind re-label by the first annotator's procedure:", _agreement(first, relabel, sample()))
-    science, science_second = annotations("science"), annotations("science_second")
-    print("two independent annotators, science dev items:", _agreement(science, science_second, sorted(science_second)))
+    for round_name, _, second_round, _ in LATER_ROUNDS:
+        if second_round:
+            first_pass, second_pass = annotations(round_name), annotations(second_round)
+            print(f"two independent annotators, {round_name} dev items:",
+                  _agreement(first_pass, second_pass, sorted(second_pass)))
 
 
 if __name__ == "__main__":
