@@ -64,7 +64,7 @@ LONG_SENTENCE_UNITS = [
 ]
 MEGABYTE_SENTENCE_UNITS = ["said ", "заявил "]
 LONG_WORDS = ["привед", "указан-", "вышеупомян", "аее"]
-PUNCTUATION_UNITS = [".", "!", "…", ".x", "?!", ".»"]
+PUNCTUATION_UNITS = [".", "!", "…", ".x", "?!", ".»", "said.Taxes", 'rose."Taxes']
 
 
 def repeated(unit: str, size: int) -> str:
