@@ -935,7 +935,7 @@ def addressed_or_named(sentence: str, cue_start: int, cue_end: int, words: str) 
 _WORD_AFTER = re.compile(r"\s+([a-z][a-z-]+)\b")
 # After "called", words that show a call or a naming with its object ("called it", "called for", "called the plan").
 _NOT_A_NAME_AFTER_CALLED = frozenset(
-    "the a an it its him her them they this that these those his their our my your for on upon off out up back in "
+    "the a an it its her them they this that these those his their our my your for on upon off out up back in "
     "into to at with him himself herself itself themselves me us you whom what who which and or but".split()
 )
 _ADD_TO = re.compile(r"add(?:s|ed|ing)?$", re.IGNORECASE)
