@@ -1246,6 +1246,25 @@ def test_a_quotation_closed_by_a_mark_of_the_other_kind_is_closed():
     assert speaker_of(text, "The work")[0] is None
 
 
+def test_a_straight_mark_shaped_as_a_closing_one_opens_no_quotation():
+    # A science story whose text had lost a quotation's opening mark ('… of peanut allergy." Anthony S. Fauci, …
+    # Director of the National Institute …') gave "Anthony S" to the twenty sentences after it: the lone closing
+    # mark was read as an opening one, and every later sentence of the paragraph as the quotation's words.
+    text = (
+        "Ann Ortiz, director of the port authority, said the port would grow. It is our hope that these findings "
+        'will inform the plan." Tom Reyes, director of the harbour, said the port was small. The tolls were mixed '
+        "with fees. The ships were assigned at random."
+    )
+    assert speaker_of(text, "The tolls")[0] is None
+    assert speaker_of(text, "The ships")[0] is None
+    # a height in feet and inches is no quotation either
+    text = "Mayor Tom Reyes said on Monday that he is 6'3\" tall. The port lost $40,000 this year."
+    assert speaker_of(text, "The port lost")[0] is None
+    # while a quotation that opens goes on over the paragraph with its speaker
+    text = 'Mayor Tom Reyes said on Monday: "I am tall. The port lost $40,000 this year.'
+    assert speaker_of(text, "The port lost")[0] == "Tom Reyes"
+
+
 def test_the_name_an_apposition_describes_speaks_not_the_body_it_names():
     # Seen on a saved Seattle Times page: 'Alverson, a commissioner on the Seattle-based International Pacific Halibut
     # Commission, which has managed catch limits … since 1924, described it as a stable but declining resource.' gave

@@ -455,7 +455,8 @@ class _ParagraphQuotes:
         stop = end - 1 if text[end - 1] == "'" else end  # a "''" the sentence's start cuts in two is read later
         if not self.transcript and _QUOTED_TRANSCRIPT.search(text, max(self.line_start, self.pos - 40), end):
             self.transcript = True
-        for mark in QUOTE_MARK.findall(text, self.pos, stop):
+        for found in QUOTE_MARK.finditer(text, self.pos, stop):
+            mark = found.group()
             if mark == "“":
                 self.curly += 1
             elif mark == "”":
@@ -466,8 +467,25 @@ class _ParagraphQuotes:
             elif self.curly:
                 self.curly -= 1  # 'a “good corporate citizen," who': a curly mark closed by a straight one
             else:
-                self.straight = not self.straight
+                self.straight = straight_opens(text, found.start(), found.end(), self.straight)
         self.pos = stop
+
+
+def straight_opens(text: str, start: int, end: int, open_before: bool) -> bool:
+    """Whether a quotation is open after the straight mark text[start:end], read by its shape: a mark after a word
+    or a sentence's end and before a space closes ('children." Anthony Fauci', 'is 6'3" tall' when no opening mark
+    was seen), one after a space and before a word opens; a mark of neither shape toggles."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    opens = (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
+    closes = not (before.isspace() or before in _BEFORE_OPENING) and (after.isspace() or after in _AFTER_CLOSING)
+    if opens != closes:
+        return opens
+    return not open_before
+
+
+_BEFORE_OPENING = "([{—–-/"
+_AFTER_CLOSING = ",.;:!?)]}—–-/…"
 
 
 class Attributor:
