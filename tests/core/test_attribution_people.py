@@ -270,3 +270,16 @@ def test_a_party_s_own_story_or_report_gives_the_party():
     # Seen on a saved LWN page: "as Hackaday's March story explains, …" gave "Hackaday's March story".
     text = "Furthermore, as Harbourday's March story explains, the new toll software now reports 4 percent more cars."
     assert speaker_of(text, "Furthermore")[0] == "Harbourday"
+
+
+def test_degrees_after_a_name_are_no_speaker():
+    # Health news writes degrees between commas: "Jane Roe, MD, a professor at Yale, said" gave "MD", and a credit
+    # line "Anthony S. Fauci, MD, Director of the National Institute …" gave "MD" or "Anthony S".
+    text = "Ann Ortiz, MD, a professor of medicine at Yale, said the drug cut deaths by 40 percent."
+    assert speaker_of(text, "Ann Ortiz") == ("Ann Ortiz", "Ann Ortiz")
+    text = "Tom J. Reyes, M.D., Ph.D., director of the port clinic, told reporters the drug cut deaths by half."
+    assert speaker_of(text, "Tom J. Reyes") == ("Tom J. Reyes", "Tom J. Reyes")
+    text = "Dr. Ann Ortiz, MPH, said the drug cut deaths by 40 percent."
+    assert speaker_of(text, "Dr. Ann Ortiz")[0] == "Ann Ortiz"
+    text = '"The drug cut deaths by 40 percent," said Ann Ortiz, MD, MHS, of the port clinic.'
+    assert speaker_of(text, '"The drug')[0] == "Ann Ortiz"

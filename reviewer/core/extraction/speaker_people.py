@@ -197,3 +197,20 @@ def opening_name(sentence: str, titles: frozenset[str]) -> tuple[list[str], list
         if bare != word:  # "Chris Shays, a former congressman": the comma ends the name
             break
     return (found_titles, name) if name else None
+
+
+# Degrees and post-nominal letters written after a name between commas: "Jane Roe, MD, a professor at Yale, said".
+_CREDENTIAL = (
+    r"(?:M\.?D\.?|Ph\.?D\.?|M\.?P\.?H\.?|MPhil|MHS|MS|Dr\.?PH|R\.?N\.?|D\.?O\.?|DDS|DMD|MBBS|MBChB|MSc|M\.Sc\.|MSN|MSW|DNP|NP|"
+    r"MBA|J\.?D\.?|Pharm\.?D\.?|DVM|Psy\.?D\.?|LCSW|FRCP|FRCS|FACP|FACS|FAAP|FACC|FRS|OBE|MBE|CBE|QC|KC)"
+)
+_CREDENTIALS = re.compile(rf"(?<=[a-z]),(\s+{_CREDENTIAL}(?:\s*,\s*{_CREDENTIAL})*\s*,)(?=\s)")
+
+
+def without_credentials(sentence: str) -> str:
+    """The sentence with the degrees after a name blanked out, offsets kept: "Jane Roe, MD, a professor at Yale,
+    said" reads as "Jane Roe,     a professor at Yale, said", so the letters are taken for neither a name nor a
+    description ("MD" had been the speaker)."""
+    if "," not in sentence:
+        return sentence
+    return _CREDENTIALS.sub(lambda m: "," + " " * len(m.group(1)), sentence)

@@ -141,7 +141,14 @@ from .speaker_patterns import (
     transcript_label as transcript_label,
 )
 from .speaker_credits import credit_after_quotation, headline_source
-from .speaker_people import HONORIFICS, PeopleMemory, gender_of_first, gender_of_titles, opening_name
+from .speaker_people import (
+    HONORIFICS,
+    PeopleMemory,
+    gender_of_first,
+    gender_of_titles,
+    opening_name,
+    without_credentials,
+)
 from .speaker_orgs import KINDS as _ORG_KINDS, described_orgs, same_kind
 from .speaker_polls import PollMemory
 from .speaker_studies import UNNAMED_STUDY, lead_author, party_after_document, party_of_work, study_authors
@@ -567,6 +574,7 @@ class Attributor:
         elif not self._english:
             found = None
         else:
+            sentence = without_credentials(sentence)  # "Jane Roe, MD, a professor at Yale, said": not "MD"
             # A "he" or "she" inside quotation marks is someone the speaker speaks of, not the speaker.
             found = self._find(sentence, start)
             found = None if found and pronoun_in_quotes(self._text, start, found) else found
