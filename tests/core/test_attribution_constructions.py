@@ -220,6 +220,31 @@ def test_a_quotation_left_open_carries_its_speaker_through_the_paragraph():
     assert speaker_of(text, "Wages fell")[0] is None
 
 
+def test_a_quotation_in_a_text_without_paragraph_breaks_reaches_a_few_sentences():
+    # news-claim-analysis keeps its articles without paragraph breaks (as a PDF's text may come): in HealthDay's
+    # '"When an obese person loses weight, they … insulin resistance. "For those …' the closing mark was lost with a
+    # break, and "Krista Varady" spoke the seven sentences after it in the article's own voice.
+    filler = " ".join(f"The port handled {n},000 containers in week {n} of the year." for n in range(40))
+    quoted = '"We will cut tolls," Ann Ortiz said. "The port is ready and has grown. The tolls were high. '
+    later = " ".join(f"Ships waited {n} days at the harbour for the cranes to be repaired." for n in range(2, 9))
+    text = filler + " " + quoted + later + " The docks were new. " + filler  # one paragraph of 6,000 characters
+    assert speaker_of(text, "The tolls were high")[0] == "Ann Ortiz"
+    assert speaker_of(text, "The docks were new")[0] is None
+    # in a paragraph of ordinary length the quotation left open goes on to the paragraph's end
+    text = quoted + later + " The docks were new.\n\n" + filler
+    assert speaker_of(text, "The docks were new")[0] == "Ann Ortiz"
+
+
+def test_a_curly_mark_typed_the_wrong_way_round_is_read_by_its_shape():
+    # A figure legend in a science story, '( “-“ = unstructured, “H” = alpha-helix, “E” = beta-sheet)', left a
+    # quotation open: the sentence's speaker ("JPRED4") went to the forty sentences after it.
+    text = (
+        "Ann Ortiz said the peptides were analysed to predict the structure ( \u201c-\u201c = unstructured, "
+        "\u201cH\u201d = helix). The sites were verified by structure. A site is highlighted."
+    )
+    assert speaker_of(text, "A site is")[0] is None
+
+
 def test_a_cue_that_says_nothing_was_said_reports_no_statement():
     # Seen as 'Trump has not yet' for "Trump has not yet responded to Calderon’s remarks, …" (news-guidelines.md:
     # the speaker is the party whose statement the sentence reports; here nobody's is).

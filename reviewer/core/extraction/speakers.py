@@ -433,6 +433,13 @@ _CLOSING_PARTICIPLE_RATE = 0.7
 _PLURAL_NOUN_BEFORE = re.compile(r"\b(?:of|the|all|any|more|fewer|new)\s+(?:[\w-]+\s+){0,2}[a-z]+s\s+$")
 
 
+# A "paragraph" this long (characters) is a text that lost its paragraph breaks (a PDF's text, a dataset's flattened
+# article; news paragraphs are far shorter). There a quotation reaches only QUOTE_REACH characters past its last mark:
+# one whose closing mark was lost with a break would hand its speaker to every later sentence of the article.
+_FLAT_PARAGRAPH = 2500
+QUOTE_REACH = 400
+
+
 class _ParagraphQuotes:
     """The quotation marks of a paragraph read up to a point, and read on from there: every sentence asks whether a
     quotation is open where it starts, and reading the paragraph again from its start for each would take time that
@@ -446,6 +453,18 @@ class _ParagraphQuotes:
         self.transcript = False  # a quoted transcript label ('"PENCE: …') was seen
         self.curly = 0
         self.straight = False
+        self.last_mark = block_start  # where the last quotation mark read stands
+        self._flat_from = -1  # the line start self._flat was found for
+        self._flat = False
+
+    @property
+    def flat(self) -> bool:
+        """Whether the current line is so long that the text must have lost its paragraph breaks."""
+        if self._flat_from != self.line_start:  # found once a line, so a long text costs one pass
+            end = self.text.find("\n", self.line_start)
+            self._flat = (len(self.text) if end < 0 else end) - self.line_start > _FLAT_PARAGRAPH
+            self._flat_from = self.line_start
+        return self._flat
 
     @property
     def open(self) -> bool:
@@ -463,7 +482,8 @@ class _ParagraphQuotes:
         if not self.transcript and _QUOTED_TRANSCRIPT.search(text, max(self.line_start, self.pos - 40), end):
             self.transcript = True
         for found in QUOTE_MARK.finditer(text, self.pos, stop):
-            mark = found.group()
+            self.last_mark = found.start()
+            mark = curly_by_shape(text, found.start(), found.group())
             if mark == "“":
                 self.curly += 1
             elif mark == "”":
@@ -478,20 +498,36 @@ class _ParagraphQuotes:
         self.pos = stop
 
 
+def _shape(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether the mark text[start:end] is shaped as an opening one (after a space, before a word) and as a closing
+    one (after a word or a sentence's end, before a space or punctuation)."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    spaced_before = before.isspace() or before in _BEFORE_OPENING
+    return spaced_before and not after.isspace(), not spaced_before and (after.isspace() or after in _AFTER_CLOSING)
+
+
+def curly_by_shape(text: str, start: int, mark: str) -> str:
+    """A curly mark typed the wrong way round is read as its shape says: '( “-“ = unstructured, “H” = helix)' closes
+    after the dash (a figure legend had left a quotation open over forty sentences)."""
+    if mark == "“" and _shape(text, start, start + 1) == (False, True):
+        return "”"
+    if mark == "”" and _shape(text, start, start + 1) == (True, False):
+        return "“"
+    return mark
+
+
 def straight_opens(text: str, start: int, end: int, open_before: bool) -> bool:
     """Whether a quotation is open after the straight mark text[start:end], read by its shape: a mark after a word
     or a sentence's end and before a space closes ('children." Anthony Fauci', 'is 6'3" tall' when no opening mark
     was seen), one after a space and before a word opens; a mark of neither shape toggles."""
-    before = text[start - 1] if start else " "
-    after = text[end] if end < len(text) else " "
-    opens = (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
-    closes = not (before.isspace() or before in _BEFORE_OPENING) and (after.isspace() or after in _AFTER_CLOSING)
+    opens, closes = _shape(text, start, end)
     if opens != closes:
         return opens
     return not open_before
 
 
-_BEFORE_OPENING = "([{—–-/"
+_BEFORE_OPENING = "([{—–"
 _AFTER_CLOSING = ",.;:!?)]}—–-/…"
 
 
@@ -938,7 +974,11 @@ class Attributor:
             quotes = self._paragraph_quotes = _ParagraphQuotes(self._text, self._block_start)
         quotes.advance(start)  # a line break ends a paragraph, whatever the splitter's blocks
         # '"PENCE: … | WALLACE: …': a transcript quoted whole has speakers of its own
-        return not quotes.transcript and quotes.open
+        if quotes.transcript or not quotes.open:
+            return False
+        if quotes.flat:
+            return start - quotes.last_mark <= QUOTE_REACH  # the text lost its paragraph breaks: see QUOTE_REACH
+        return True
 
     def _quoted_from_before(self, start: int, sentence: str, at: int) -> bool:
         """True when an English quotation opened earlier in the paragraph is still open at sentence[at], the
