@@ -635,3 +635,21 @@ def test_a_cue_s_subject_keeps_the_word_its_phrase_ends_with():
 
     assert speaker("High streets saw 1.5 per cent fewer shoppers in May.", "saw") is None
     assert speaker("In the House, lawmakers this week passed a set of measures.", "passed") == "lawmakers"
+
+
+def test_a_tagged_span_never_ends_or_starts_inside_a_figure():
+    # A saved New York Times page: 'Yahoo’s $4.8 billion sale to Verizon is a complicated beast, showing how …' gave
+    # the speaker "Yahoo’s $4.": BERT's words cut "4.8" at its point, and the span stopped after it.
+    sentence = "Yahoo’s $4.8 billion sale to Verizon in the U.S. rose."
+    words = pre_tokens(sentence)
+    texts = [sentence[s:e] for s, e in words]
+    p = np.zeros((len(words), 5))
+    p[:, 0] = 1.0  # every word outside, but:
+    begin, point = texts.index("Yahoo"), texts.index("4") + 1
+    for k in range(begin, point + 1):  # "Yahoo ’ s $ 4 ." a source, ending at the point
+        p[k] = [0.0, 1.0, 0, 0, 0] if k == begin else [0.0, 0, 1.0, 0, 0]
+    p[texts.index("S")] = [0.0, 1.0, 0, 0, 0]  # a source beginning at the "S" of "U.S."
+    tagger = SourceTagger.__new__(SourceTagger)
+    tagger.min_score = 0.5
+    spans = [sentence[s.start : s.end] for s in tagger._decode(sentence, words, p) if not s.cue]
+    assert spans == ["Yahoo’s $4.8", "U.S"]
