@@ -251,6 +251,33 @@ def test_a_document_a_party_filed_or_sent_speaks_for_the_party():
     assert speaker_of(text, "Later, a letter")[0] == "Harbour Trade Commission"
 
 
+def test_figures_an_agency_released_speak_for_the_agency():
+    # news-claim-analysis: "More than 1 in 5 adults is inactive in all but four states, according to new state maps of
+    # adult physical inactivity prevalence released by the Centers for Disease Control and Prevention (CDC)" gave "new
+    # state maps" (or nobody), and "according to independent analyses done by NASA and …" the analyses.
+    text = (
+        "More than 1 in 5 adults is inactive in all but four states, according to new state maps of adult physical "
+        "inactivity prevalence released by the Harbour Disease Control Agency (HDCA)."
+    )
+    assert speaker_of(text, "More than")[0] == "Harbour Disease Control Agency"
+    text = "The port warmed 2 degrees in 2021, according to independent analyses done by the Harbour Trust."
+    assert speaker_of(text, "The port")[0] == "Harbour Trust"
+    text = "Unemployment fell to 4 percent, according to figures compiled by the Harbour Labour Department."
+    assert speaker_of(text, "Unemployment")[0] == "Harbour Labour Department"
+    # what the figures are of is no party: "maps of adult physical inactivity" names nobody who put them out
+    text = "More than 1 in 5 adults is inactive, according to new state maps of adult physical inactivity."
+    assert speaker_of(text, "More than")[0] == "new state maps of adult physical inactivity"
+
+
+def test_a_source_after_according_to_runs_over_the_points_of_abbreviations():
+    # PolNeAR train: "… according to data from the U.S. Department of Education." read "data from the U" (the phrase
+    # ended at the first point); "said lead researcher Dr. Hussein Tawbi" read "lead researcher Dr".
+    text = "About 42 million borrowers owe $1.3 trillion, according to data from the U.S. Department of Education."
+    assert speaker_of(text, "About 42")[0] == "U.S. Department of Education"
+    text = '"The drug cut deaths by half," said lead researcher Dr. Ann Ortiz, of the port clinic.'
+    assert speaker_of(text, '"The drug') == ("Ann Ortiz", "Ann Ortiz")  # the name, without role or title
+
+
 def test_they_after_parties_just_quoted_is_those_parties():
     text = (
         "The Harbour Trade Commission reviewed the program in May.\n\n"

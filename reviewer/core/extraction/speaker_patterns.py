@@ -123,6 +123,7 @@ _ACRONYM_INTRO = re.compile(r"([A-Z][\w'’\-]*(?:\s+(?:(?:of|for|and|the|on)\s+
 # After an organisation's name, role words and a person's name: "Marquette pollster Charles Franklin".
 _ROLE_THEN_NAME = re.compile(
     r"((?:\s+(?!(?:at|in|of|for|from|with|by|on|the|a|an|and|or|to|as)\b)[a-z][a-z\-]*){1,3})"
+    r"(?:\s+(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?)?"  # "said lead researcher Dr. Hussein Tawbi": the name alone
     r"\s+([A-Z][a-z]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\w'’\-]+){1,2})(?![\w'’\-])"
 )
 _PRONOUN_START = re.compile(r"^\s*(he|she|it|they)\b", re.IGNORECASE)

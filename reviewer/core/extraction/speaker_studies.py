@@ -52,12 +52,20 @@ _DOCUMENTS = (
     r"(?:complaint|lawsuit|suit|indictment|filing|letter|memo|motion|brief|petition|release|report|study|survey|"
     r"analysis|audit|review|paper|ruling|order|ad)"
 )
+# ... also in the plural, and the figures an agency puts out: "new state maps of adult physical inactivity released
+# by the CDC", "independent analyses done by NASA and NOAA" (only after a document: "a study by" is above)
+_DOCUMENTS_AFTER = (
+    rf"(?:{_DOCUMENTS}s?|studies|analyses|data|figures|statistics|estimates|maps|records|documents|findings|numbers|"
+    r"projections|tallies|models)"
+)
 _WRITTEN = r"(?:filed|issued|written|sent|released|signed|published|prepared|conducted|brought|commissioned)"
+_WRITTEN_AFTER = rf"(?:{_WRITTEN}|done|compiled|carried\s+out|collected|gathered|produced|posted|presented)"
 _AUTHOR = rf"(?:by|from)\s+(?:the\s+)?(?:(?:federal|state|local)\s+)?{_NAME}"
-_DOCUMENT_END = re.compile(rf"\b(?:{_DOCUMENTS}|{_WRITTEN})$", re.IGNORECASE)
-_BY_PARTY = re.compile(rf"\s+(?:{_WRITTEN}\s+)?{_AUTHOR}")
+_DOCUMENT_END = re.compile(rf"\b(?:{_DOCUMENTS_AFTER}|{_WRITTEN_AFTER})$", re.IGNORECASE)
+# what the document is of ("of adult physical inactivity prevalence") may stand between it and who put it out
+_BY_PARTY = re.compile(rf"(?:\s+(?:of|on|about)\s+[^,;:\"“”()]{{1,60}}?)?\s+(?:{_WRITTEN_AFTER}\s+)?(?<=\s){_AUTHOR}")
 _DOCUMENT_BY = re.compile(
-    rf"^(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[\w-]+\s+){{0,3}}?{_DOCUMENTS}\s+(?:{_WRITTEN}\s+)?{_AUTHOR}$"
+    rf"^(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[\w-]+\s+){{0,3}}?{_DOCUMENTS_AFTER}\s+(?:{_WRITTEN_AFTER}\s+)?{_AUTHOR}$"
 )
 # Who brings a lawsuit, for "the lawsuit contends": "Patricia Smith and Charles Woods, the parents of …, have filed a
 # wrongful death lawsuit against …", "Acme sued the city". The sentence opens with them.
@@ -129,6 +137,21 @@ def party_of_work(mention: str) -> tuple[int, int] | None:
     if match.group("name").split()[0] in _NOT_NAMES:
         return None
     return match.span("name")
+
+
+_DOCUMENT_THEN_PARTY = re.compile(
+    rf"\s*(?:(?:[Aa]n?|[Tt]he)\s+)?(?:[\w-]+\s+){{0,3}}?{_DOCUMENTS_AFTER}\b{_BY_PARTY.pattern}"
+)
+
+
+def party_of_document_at(sentence: str, pos: int) -> tuple[int, int] | None:
+    """The span of who put out the document a source phrase at `pos` names, when the phrase is too long to be read
+    whole: "according to | new state maps of adult physical inactivity released by the CDC" (the CDC), or None."""
+    match = _DOCUMENT_THEN_PARTY.match(sentence, pos)
+    if match is None or match.group("name").split()[0] in _NOT_NAMES:
+        return None
+    start = match.start("name")
+    return start, start + len(_trimmed(match.group("name")))
 
 
 def party_after_document(text: str, mention_start: int, mention_end: int) -> tuple[int, int] | None:

@@ -151,7 +151,14 @@ from .speaker_people import (
 )
 from .speaker_orgs import KINDS as _ORG_KINDS, described_orgs, same_kind
 from .speaker_polls import PollMemory
-from .speaker_studies import UNNAMED_STUDY, lead_author, party_after_document, party_of_work, study_authors
+from .speaker_studies import (
+    UNNAMED_STUDY,
+    lead_author,
+    party_after_document,
+    party_of_document_at,
+    party_of_work,
+    study_authors,
+)
 from .speaker_tagging import with_tagger
 from .speakers_ru import MAX_TRIES, RussianAttributor, text_end
 
@@ -1253,6 +1260,8 @@ class Attributor:
             noun = phrase.split()[-1]
             return self._generic(phrase, noun, offset + pos + generic.start(1), "")
         span = phrases.after(sentence, pos)
+        if span is None and (party := party_of_document_at(sentence, pos)):
+            return self._named(sentence[party[0] : party[1]], offset + party[0], sentence[: party[0]])
         return self._phrase(sentence, span, offset) if span else None
 
     def _phrase(self, sentence: str, span: tuple[int, int], offset: int) -> Attribution | None:
