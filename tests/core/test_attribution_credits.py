@@ -326,3 +326,24 @@ def test_a_label_paragraph_with_a_colon_is_no_source():
     )
     for opening in ("Gallery", "Part One", "Learn More", "Proof"):
         assert speaker_of(text, opening)[0] is None, opening
+
+
+def test_a_report_by_a_described_author_speaks_for_the_name_not_the_description():
+    # SciDev.Net: "… according to the report by UK-based policy institute Chatham House." gave "UK-based", here and
+    # for "the report says" later; "a report from the Harbour Trade Commission on Monday." kept the day and the point.
+    text = (
+        "Conflict will grow by 2030, according to the report by UK-based policy institute Harbour House. "
+        "The ten pathways all relate to Asia, the report says."
+    )
+    assert speaker_of(text, "Conflict")[0] == "Harbour House"
+    assert speaker_of(text, "The ten")[0] == "Harbour House"
+    text = "Taxes rose 4 percent, according to a study by the nonprofit Urban Port Institute."
+    assert speaker_of(text, "Taxes") == ("Urban Port Institute", "Urban Port Institute")
+    text = (
+        "Taxes rose 4 percent, according to a report from the Harbour Trade Commission on Monday. "
+        "The report also said wages fell 2 percent."
+    )
+    assert speaker_of(text, "Taxes") == ("Harbour Trade Commission", "Harbour Trade Commission")
+    assert speaker_of(text, "The report")[0] == "Harbour Trade Commission"
+    # a point that ends an abbreviation stays
+    assert speaker_of("Taxes rose 4 percent, according to a report from Acme Corp.", "Taxes")[0] == "Acme Corp."

@@ -17,12 +17,18 @@ import re
 # ("Citizens for Tax Justice", "U.S. PIRG Education Fund and Citizens for Tax Justice").
 _NAME = r"(?P<name>[A-Z][\w.&'’\-]*(?:\s+(?:(?:of|for|on|and|de)\s+(?:the\s+)?)?[A-Z][\w.&'’\-]*)*)"
 _WORK = r"(?P<work>report|study|analysis|paper|review|audit|survey|research)"
+# What an author is before its name: "by UK-based think-tank Chatham House", "by the nonprofit Urban Institute".
+_AUTHOR_KIND = (
+    r"(?:(?:federal|state|local)\s+|[A-Z][\w.'’]*-(?:based|led|funded)\s+(?:[a-z][\w-]*\s+){0,2}?)?"
+    r"(?:(?:non-?profit|think[- ]tank|charity|watchdog|consultancy|"
+    r"(?:policy|research|advocacy|campaign|lobby)\s+(?:group|firm|institute|organi[sz]ation))\s+)?"
+)
 _PATTERNS = (
     # "a report from the Congressional Budget Office", "a study by Loyola Law School", "a 2014 study
     # that appeared in the British Medical Journal" (not "a study of Medicare": what it studied)
     re.compile(
         rf"\b{_WORK}\b(?:\s+[\w\-]+){{0,3}}?\s+(?:by|from|(?P<venue>(?:published|that appeared|appeared) in))\s+"
-        rf"(?:the\s+)?{_NAME}"
+        rf"(?:the\s+)?{_AUTHOR_KIND}{_NAME}"
     ),
     # "The authors of the report, which include X and Y", "researchers at Y"
     re.compile(rf"\bauthors\s+of\s+the\s+{_WORK},?\s+(?:which|who)\s+include\s+(?:the\s+)?{_NAME}"),
@@ -60,7 +66,7 @@ _DOCUMENTS_AFTER = (
 )
 _WRITTEN = r"(?:filed|issued|written|sent|released|signed|published|prepared|conducted|brought|commissioned)"
 _WRITTEN_AFTER = rf"(?:{_WRITTEN}|done|compiled|carried\s+out|collected|gathered|produced|posted|presented)"
-_AUTHOR = rf"(?:by|from)\s+(?:the\s+)?(?:(?:federal|state|local)\s+)?{_NAME}"
+_AUTHOR = rf"(?:by|from)\s+(?:the\s+)?{_AUTHOR_KIND}{_NAME}"
 _DOCUMENT_END = re.compile(rf"\b(?:{_DOCUMENTS_AFTER}|{_WRITTEN_AFTER})$", re.IGNORECASE)
 # what the document is of ("of adult physical inactivity prevalence") may stand between it and who put it out
 _BY_PARTY = re.compile(rf"(?:\s+(?:of|on|about)\s+[^,;:\"“”()]{{1,60}}?)?\s+(?:{_WRITTEN_AFTER}\s+)?(?<=\s){_AUTHOR}")
@@ -108,6 +114,7 @@ def study_authors(sentence: str) -> list[tuple[str, str]]:
 def _named_pairs(work: str, name: str) -> list[tuple[str, str]]:
     """What "the <noun>" stands for once ``name`` is known to have written ``work``."""
     name = _trimmed(name)
+    name = name[slice(*_name_span(name, 0, len(name)))]  # "the Harbour Trade Commission on Monday."
     if not name:
         return []
     work = work.lower()
@@ -125,6 +132,24 @@ def _trimmed(name: str) -> str:
     return " ".join(words)
 
 
+# The end of a name that ran on into a date or the sentence's full stop: "the Harbour Trade Commission on Monday.",
+# "Chatham House." ("U.S." and "Corp." keep their points).
+_DATE_AFTER_NAME = re.compile(
+    r"\s+(?:on|in|of|for)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b"
+)
+_ABBREVIATED = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros|Dept|Univ))\.$")
+
+
+def _name_span(text: str, start: int, end: int) -> tuple[int, int]:
+    date = _DATE_AFTER_NAME.search(text, start, end)
+    if date:
+        end = date.start()
+    if end > start and text[end - 1] == "." and not _ABBREVIATED.search(text, max(start, end - 6), end):
+        end -= 1
+    return start, end
+
+
 def party_of_work(mention: str) -> tuple[int, int] | None:
     """The span of the party in a source that is its work ("A GAO report released last year", "a letter
     from the Harbour Trade Commission"), or None."""
@@ -133,10 +158,10 @@ def party_of_work(mention: str) -> tuple[int, int] | None:
         document = _DOCUMENT_BY.search(mention)
         if document is None or document.group("name").split()[0] in _NOT_NAMES:
             return None
-        return document.span("name")
+        return _name_span(mention, *document.span("name"))
     if match.group("name").split()[0] in _NOT_NAMES:
         return None
-    return match.span("name")
+    return _name_span(mention, *match.span("name"))
 
 
 _DOCUMENT_THEN_PARTY = re.compile(
@@ -151,7 +176,7 @@ def party_of_document_at(sentence: str, pos: int) -> tuple[int, int] | None:
     if match is None or match.group("name").split()[0] in _NOT_NAMES:
         return None
     start = match.start("name")
-    return start, start + len(_trimmed(match.group("name")))
+    return _name_span(sentence, start, start + len(_trimmed(match.group("name"))))
 
 
 def party_after_document(text: str, mention_start: int, mention_end: int) -> tuple[int, int] | None:
@@ -161,8 +186,8 @@ def party_after_document(text: str, mention_start: int, mention_end: int) -> tup
     match = _BY_PARTY.match(text, mention_end)
     if match is None or match.group("name").split()[0] in _NOT_NAMES:
         return None
-    start, end = match.span("name")
-    return start, start + len(_trimmed(match.group("name")))
+    start = match.start("name")
+    return _name_span(text, start, start + len(_trimmed(match.group("name"))))
 
 
 # Who a science story's study speaks through: "said lead researcher Dr. Kevin Nead", "study author Jingxuan Zhao",
