@@ -30,12 +30,15 @@ STEM_RATE = 0.35  # an unseen form of a learnt cue verb ("recommends") needs les
 # himself"), but after a study, a report, a poll or researchers they are cues: "A 2014 study … found that".
 _EVIDENCE_VERBS = frozenset(
     "found finds find show shows showed shown showing estimated estimates estimate identified measured documented "
-    "predicted predicts projected projects calculated tallied counted concluded concludes suggests suggested".split()
+    "predicted predicts projected projects calculated tallied counted concluded concludes suggests suggested "
+    "reports demonstrates demonstrated confirms reveals".split()  # "…, a major new clinical trial reports."
 )
 _EVIDENCE_NOUNS = frozenset(
     "study studies report reports survey surveys poll polls analysis analyses review audit investigation "
-    "investigators inquiry probe research researchers scientists authors paper data records census".split()
+    "investigators inquiry probe research researchers scientists authors paper data records census trial trials "
+    "experiment experiments findings".split()
 )
+_AFTER_VERB_REPORTS = frozenset(". , ; that a an the its their some no".split())
 _EVIDENCE_REACH = 16  # tokens back from the verb to its evidence noun: "A study that appeared in the BMJ found"
 # Words that are only ever part of a longer cue, never a cue alone, whatever their counts say.
 _NOT_ALONE = frozenset(":\"“”'’‘,.;-—–()".split()) | frozenset(
@@ -218,7 +221,12 @@ def find_cues(sentence: str, min_rate: float = MIN_RATE) -> list[Cue]:
             family = _stems.get(stem(tokens[i][2]))
             if family is not None and family[0] >= VERB_THAT_RATE:
                 hit = (1, (max(family[0], min_rate), family[1]))
-        if hit is None and tokens[i][2] in _EVIDENCE_VERBS and _evidence_before(tokens, i):
+        if (
+            hit is None
+            and tokens[i][2] in _EVIDENCE_VERBS
+            and _evidence_before(tokens, i)
+            and not (tokens[i][2] == "reports" and i + 1 < len(tokens) and lowered[i + 1] not in _AFTER_VERB_REPORTS)
+        ):  # "…, a new clinical trial reports." is a verb; "the trial reports were late" a noun
             entry = table.get((tokens[i][2],))
             hit = (1, (min_rate, entry[1] if entry else 0.0))
         if hit is None:
@@ -239,6 +247,7 @@ def find_cues(sentence: str, min_rate: float = MIN_RATE) -> list[Cue]:
             and i > 0
             and tokens[i][2].endswith(("ing", "s"))
             and _ADJECTIVE_END.search(tokens[i - 1][2])
+            and tokens[i - 1][2] not in _EVIDENCE_NOUNS  # "a new clinical trial reports": a noun, then its verb
             and sentence[tokens[i - 1][0] : tokens[i - 1][0] + 1].islower()
         ):
             i += 1  # "social distancing", "political reporting": a noun its adjective qualifies, not a cue
