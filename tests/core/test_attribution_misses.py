@@ -64,6 +64,9 @@ def test_a_heading_run_into_the_source_or_a_clause_run_on_from_it_is_no_part_of_
     assert speaker_of(text, "Conclusion") == ("scientists", "The scientists")
     text = "Implications The authors found that the rate doubled."
     assert speaker_of(text, "Implications")[0] == "authors"
+    # "Implications This illustration of intricate trends indicates …": a heading and a bare "This" name nobody
+    text = "Implications This illustration of intricate trends in the port indicates a dynamic mix of risks."
+    assert speaker_of(text, "Implications")[0] is None
     # A heading word that is the source's own first word stays: "Results Inc. said" names a company.
     text = "Results Inc. said profits rose 4 percent."
     assert speaker_of(text, "Results")[0] == "Results Inc."

@@ -405,7 +405,7 @@ _HEADINGS = (
     r"(?i:conclusions?|implications|background|results|methods|summary|introduction|discussion|abstract|findings|"
     r"overview|limitations|highlights)"
 )
-_HEADING_BEFORE = re.compile(rf"{_HEADINGS}\s+(?=(?:The|This|These|Their|Its|A|An)\s)")
+_HEADING_BEFORE = re.compile(rf"{_HEADINGS}\s+(?=(?:The|This|These|Their|Its|A|An)(?:\s|$))")
 _HEADING_WORD = re.compile(
     r"Conclusions?|Implications|Background|Results|Methods|Summary|Introduction|Discussion|Abstract|Overview|"
     r"Limitations|Highlights"
