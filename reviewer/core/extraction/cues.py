@@ -229,6 +229,8 @@ def find_cues(sentence: str, min_rate: float = MIN_RATE) -> list[Cue]:
         ):  # "…, a new clinical trial reports." is a verb; "the trial reports were late" a noun
             entry = table.get((tokens[i][2],))
             hit = (1, (min_rate, entry[1] if entry else 0.0))
+        if hit is not None and hit[0] == 1 and lowered[i].startswith("declin") and lowered[i + 1 : i + 2] != ["to"]:
+            hit = None  # "declined to comment" is the cue; "sales declined", "smell is declining" are no statement
         if hit is None:
             i += 1
             continue
