@@ -283,6 +283,11 @@ def test_a_word_that_is_no_cue_alone_is_no_cue_through_its_stem():
     text = "A new survey adds to evidence that the port's sense of purpose is declining, little by little."
     assert speaker_of(text, "A new survey")[0] in (None, "new survey")
     assert speaker_of("Tolls declined 5 percent in May, Ann Ortiz said.", "Tolls")[0] == "Ann Ortiz"
+    # "doubts" is mostly a verb in PolNeAR; after "have raised wide-ranging" it is a noun, and the phrase before it
+    # a clause: SciDev.Net's "Activists and civil society groups have raised wide-ranging doubts" gave the speaker
+    # "groups have raised wide-ranging"
+    text = "Activists and port groups have raised wide-ranging doubts about a pledge to cut tolls by 2030."
+    assert speaker_of(text, "Activists") == ("Activists and port groups", "Activists and port groups")
 
 
 def test_an_adverb_or_a_date_before_the_source_is_no_part_of_it():

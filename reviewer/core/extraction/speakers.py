@@ -447,6 +447,11 @@ _FLAT_PARAGRAPH = 2500
 QUOTE_REACH = 400
 
 
+# A finite verb inside a phrase found before a cue: the phrase is a clause, not its subject.
+_VERB_INSIDE = re.compile(r"\s(?:have|has|had|is|are|was|were)\s+(?:been\s+)?[a-z]+(?:ed|en|ing)\b")
+_RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which|that)\b")
+
+
 class _ParagraphQuotes:
     """The quotation marks of a paragraph read up to a point, and read on from there: every sentence asks whether a
     quotation is open where it starts, and reading the paragraph again from its start for each would take time that
@@ -1213,6 +1218,10 @@ class Attributor:
         if match:
             return self._generic(match.group(0).strip(), match.group(2), offset + match.start(), left_stripped)
         span = phrases.before(sentence, end)  # without the auxiliaries ("These people can’t say")
+        verb = _VERB_INSIDE.search(sentence, span[0], span[1]) if span else None
+        if span and verb and not _RELATIVE_WORD.search(sentence, *span):
+            # "groups have raised wide-ranging | doubts": a clause before a noun the lexicon took for a cue; its subject
+            span = (span[0], verb.start()) if sentence[span[0] : verb.start()].strip() else None
         return self._phrase(sentence, span, offset - cut) if span else None
 
     def _subject_after(self, sentence: str, pos: int, offset: int, inverted: bool = False) -> Attribution | None:
