@@ -298,6 +298,18 @@ def test_they_after_parties_just_quoted_is_those_parties():
     assert speaker_of(text, "They said")[0] == "Harbour Trade Commission"  # one person is no "they"
 
 
+def test_they_after_researchers_opened_a_sentence_are_those_researchers():
+    # Science news: "Researchers from UC San Francisco … studied 22 patients. They found that 10 of 13 participants had
+    # anomalies" gave nobody: the researchers had done, not said, and only speakers and bodies were "they".
+    text = (
+        "Researchers from the Harbour Institute and Port University studied 22 patients. "
+        "They found that 10 of 13 participants had anomalies."
+    )
+    assert speaker_of(text, "They found") == ("Researchers from the Harbour Institute and Port University", "They")
+    text = "The geneticists studied 22 patients. They also found that tolls rose 4 percent."
+    assert speaker_of(text, "They also")[0] == "geneticists"
+
+
 def test_a_colon_in_a_first_paragraph_is_a_dateline_not_a_headline_source():
     text = "Harbourside: Mayor Ann Ortiz said on Monday that taxes would fall 40 percent. The council disagreed."
     assert speaker_of(text, "Harbourside:")[0] == "Ann Ortiz"

@@ -304,6 +304,12 @@ _EXAMPLES = re.compile(
     r"^(?P<head>[^,;:\"“”]{2,80}),\s+(?:like|including|such\s+as)\s+(?P<people>[^;:\"“”]{5,250}?),\s+(?!and\b|or\b)[a-z]+\b"
 )
 _LISTED_PERSON = re.compile(r"\b([A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+))+)")
+# A sentence that opens with researchers or officials as its subject, for a "they" that follows.
+_OPENING_RESEARCHERS = re.compile(
+    r"\W*(?:(?:The|These)\s+)?((?:[\w-]+\s+){0,3}?(?:[Rr]esearchers|[Ss]cientists|[Ii]nvestigators|[Gg]eneticists|"
+    r"[Ee]pidemiologists|[Ee]conomists|[Aa]nalysts|[Ee]xperts|[Dd]octors|[Pp]hysicians)"
+    r"(?:\s+(?:from|at|with|of)\s+(?:the\s+)?[A-Z][^,;:\"“”]{0,80}?)?)(?=,|\s+(?:have|had|are|were|also|then|first|[a-z]+ed)\b)"
+)
 _GROUP_REACH = 400  # characters after the listing sentence's end within which "they" are those people
 _PLURAL_PARTY = re.compile(r";\s|\s(?:and|&)\s|(?:^|\s)[a-z][a-z-]*[^s'’]s$|(?:ans|ats|ists)$")
 _COLON_QUOTE = re.compile(r":\s*[“\"]")
@@ -871,6 +877,9 @@ class Attributor:
         group = self._listed_group(sentence)
         if group:
             self._group = group, self._scanned
+        elif researchers := _OPENING_RESEARCHERS.match(sentence):
+            # "Researchers from UC San Francisco studied 22 patients. They found …": who "they" are
+            self._group = researchers.group(1), self._scanned
         for org in acronym_orgs(sentence):  # "Immigration and Customs Enforcement (ICE)"
             self._remember_org(org)
         for org, kind in described_orgs(sentence, self._known_person):  # "the oil giant Exxon Mobil"
