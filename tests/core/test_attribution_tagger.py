@@ -271,6 +271,11 @@ def test_a_tagged_span_that_stops_at_an_initial_runs_on_to_the_surname():
     grilled = TaggedSpan(sentence.index("grilled"), sentence.index(" the minister"), 0.9, True)
     found = _with_spans(sentence, [span, grilled])
     assert found.speaker == "John F. Halloway"
+    # ... and one that stops before the initial runs on over it: a credit line "Anthony S. Fauci, MD, Director of …"
+    # tagged "Anthony" gave "Anthony S"
+    sentence = "Ann S. Halloway, MD, Director of the Port Institute of Health Peanut allergy affects 2% of children."
+    found = _with_spans(sentence, [TaggedSpan(0, len("Ann"), 0.9, False)])
+    assert found.speaker == "Ann S. Halloway"
 
 
 def test_a_relative_who_is_the_name_before_it():
@@ -653,3 +658,15 @@ def test_a_tagged_span_never_ends_or_starts_inside_a_figure():
     tagger.min_score = 0.5
     spans = [sentence[s.start : s.end] for s in tagger._decode(sentence, words, p) if not s.cue]
     assert spans == ["Yahoo’s $4.8", "U.S"]
+
+
+def test_a_tagged_quantity_is_no_speaker():
+    # The desk on a science story: "… fed 8 grams of peanut butter, equivalent to 2 tablespoons, on a different day to
+    # confirm that they could eat peanut" showed the speaker "2 tablespoons" (the tagger's span, "equivalent to" its cue).
+    sentence = "The children were fed 8 grams of flour, equivalent to 2 tablespoons, on a later day to confirm it."
+    source = TaggedSpan(sentence.index("2 tablespoons"), sentence.index(" on a later"), 0.86, False)
+    cue = TaggedSpan(sentence.index("equivalent"), sentence.index(" 2 tablespoons"), 0.64, True)
+    assert _with_spans(sentence, [cue, source]).speaker is None
+    # a count of people is a party
+    sentence = "40 senators wrote that the port lost $3 million."
+    assert _with_spans(sentence, [TaggedSpan(0, len("40 senators"), 0.96, False)]).speaker == "40 senators"

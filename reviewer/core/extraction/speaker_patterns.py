@@ -285,6 +285,11 @@ IMPERSONAL_PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _MEASURE = re.compile(r"\d[\d.,]*[a-z][\w-]*")
+_NUMBER = re.compile(r"[$£€]?\d[\d.,]*")
+_UNITS = frozenset(
+    "tablespoons teaspoons cups grams kilograms kg mg pounds ounces miles kilometers kilometres km meters metres feet "
+    "inches liters litres gallons degrees hours minutes seconds days weeks months years times".split()
+)
 
 
 def _no_content_word(speaker: str) -> bool:
@@ -295,6 +300,8 @@ def _no_content_word(speaker: str) -> bool:
         return True  # "re-" of "re-tweeting" cut at its hyphen
     if len(words) == 1 and _MEASURE.fullmatch(speaker):
         return True  # "supported by 34mm-wide carbon wires": a measure ("3M" stays a company)
+    if len(words) == 2 and _NUMBER.fullmatch(words[0]) and words[1].lower().rstrip(",.") in _UNITS:
+        return True  # "equivalent to 2 tablespoons, on a different day to confirm": a quantity, not a party
     if words and all(w.lower().replace("’", "'") in _PRONOUN_WORDS for w in words):
         return True  # "That's the hope for the establishment": a pronoun no rule resolved names nobody
     if not words or words[0] in _CLAUSE_WORDS or words[0] in _DASHES:

@@ -279,7 +279,7 @@ _RELATIVE_TAIL = re.compile(r",?\s+(?:who|whom|which|that)$")
 
 
 # The capitalised words that carry a name on past a span's end: " Warren" after "Sen. Elizabeth".
-_NAME_GOES_ON = re.compile(r"(?:\s[A-Z][\w'’-]*)+")
+_NAME_GOES_ON = re.compile(r"(?:\s(?:[A-Z]\.(?=\s[A-Z])|[A-Z][\w'’-]*))+")  # an initial too: "Anthony| S. Fauci"
 
 
 def _name_end(sentence: str, start: int, end: int) -> int:
