@@ -149,3 +149,14 @@ def test_a_service_or_platform_named_with_its_description_is_the_company():
     assert speaker_of(text, "As Mashable") == ("Uber", "the company")
     text = "The streaming platform Netflix raised prices. The company said costs had grown."
     assert speaker_of(text, "The company")[0] == "Netflix"
+
+
+def test_a_title_word_that_opens_a_body_s_name_stays_in_it():
+    # Health news: "The National Institutes of Health said" gave "Institutes of Health" ("national" is a title word, as
+    # in "National Security Adviser"); before an organisation's word it is part of the name.
+    text = "The National Institutes of Health said that tolls rose 4 percent."
+    assert speaker_of(text, "The National") == ("National Institutes of Health", "National Institutes of Health")
+    text = "The National Centers for Port Safety said that tolls rose 4 percent."
+    assert speaker_of(text, "The National")[0] == "National Centers for Port Safety"
+    # a title before a person still goes
+    assert speaker_of("State Department spokesman Tom Reyes said tolls rose.", "State")[0] == "Tom Reyes"

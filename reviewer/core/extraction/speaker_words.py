@@ -88,8 +88,8 @@ ORG_WORDS = frozenset(
     """
 ministry department agency office council commission committee bank company corp corporation inc ltd llc group
 organization organisation association union party government police army navy force forces court university
-institute service services kremlin pentagon congress senate parliament fund foundation authority board center
-centre news times post network bureau federation alliance nato un eu imf who cdc fbi cia reuters bbc cnn
+institute institutes service services kremlin pentagon congress senate parliament fund foundation authority board center
+centers centre centres news times post network bureau federation alliance nato un eu imf who cdc fbi cia reuters bbc cnn
 administration command headquarters house embassy mission secretariat coalition campaign club league
 enforcement security protection affairs commerce chamber society academy assembly legislature tribunal laboratory
 initiative project trust press journal gazette tribune herald radio television magazine research statistics customs

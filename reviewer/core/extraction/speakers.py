@@ -1470,6 +1470,7 @@ class Attributor:
                 for i, w in enumerate(lowered[:-1])
                 if (w in _TITLES or w + "." in _TITLES)
                 and not _inside_org_name(lowered, i)
+                and lowered[i + 1] not in _ORG_WORDS  # "National Institutes of Health": the body's own name
                 # "Peter T. King", "Sen. Angus King of Maine": after an initial, or a title and a first name, a
                 # surname ("Virginia Gov. Terry McAuliffe": a place may be a first name too)
                 and not _INITIAL.fullmatch(tokens[i].group(0))  # "Jill A. Martin": no "a" title
