@@ -158,5 +158,10 @@ def test_a_title_word_that_opens_a_body_s_name_stays_in_it():
     assert speaker_of(text, "The National") == ("National Institutes of Health", "National Institutes of Health")
     text = "The National Centers for Port Safety said that tolls rose 4 percent."
     assert speaker_of(text, "The National")[0] == "National Centers for Port Safety"
+    # ... and so does one before a word that only ends a body's name: "the Federal Reserve" gave "Reserve", "General
+    # Motors" "Motors", "the National Academies of Sciences" "Academies of Sciences"
+    for body in ("Federal Reserve", "General Motors", "General Electric", "National Academies of Sciences"):
+        assert speaker_of(f"The {body} said that tolls rose 4 percent.", "The")[0] == body
     # a title before a person still goes
     assert speaker_of("State Department spokesman Tom Reyes said tolls rose.", "State")[0] == "Tom Reyes"
+    assert speaker_of("General Tom Reyes said tolls rose.", "General")[0] == "Tom Reyes"

@@ -93,6 +93,7 @@ centers centre centres news times post network bureau federation alliance nato u
 administration command headquarters house embassy mission secretariat coalition campaign club league
 enforcement security protection affairs commerce chamber society academy assembly legislature tribunal laboratory
 initiative project trust press journal gazette tribune herald radio television magazine research statistics customs
+reserve academies motors electric mills dynamics
 """.split()
 )
 
