@@ -283,3 +283,12 @@ def test_degrees_after_a_name_are_no_speaker():
     assert speaker_of(text, "Dr. Ann Ortiz")[0] == "Ann Ortiz"
     text = '"The drug cut deaths by 40 percent," said Ann Ortiz, MD, MHS, of the port clinic.'
     assert speaker_of(text, '"The drug')[0] == "Ann Ortiz"
+
+
+def test_a_title_word_that_is_a_surname_and_hyphenated_titles():
+    # "Martin Luther King Jr. said" gave "Jr." ("king" is a title word); "WHO Director-General Tedros Adhanom
+    # Ghebreyesus said" kept the title
+    assert speaker_of("Martin Luther King Jr. said the port was open.", "Martin")[0] == "Martin Luther King Jr."
+    text = "Port Authority Director-General Ann Ortiz said tolls rose 4 percent."
+    assert speaker_of(text, "Port")[0] == "Ann Ortiz"
+    assert speaker_of("U.N. Secretary-General Tom Reyes said tolls rose.", "U.N.")[0] == "Tom Reyes"

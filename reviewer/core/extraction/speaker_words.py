@@ -72,7 +72,7 @@ defence interior finance health state deputy former acting u.s. us uk u.k. un u.
 professor prof prof. attorney commissioner ambassador king queen prince princess pope cardinal bishop rev rev.
 speaker leader minority majority house senate democratic republican labour conservative party officer
 captain capt capt. sgt sgt. major maj maj. admiral adm adm. detective inspector superintendent sheriff
-lieutenant colonel commander executive chief-executive economist analyst the a an
+lieutenant colonel commander executive chief-executive director-general secretary-general economist analyst the a an
 """.split()
 )
 

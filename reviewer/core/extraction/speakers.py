@@ -1471,6 +1471,7 @@ class Attributor:
                 if (w in _TITLES or w + "." in _TITLES)
                 and not _inside_org_name(lowered, i)
                 and lowered[i + 1] not in _ORG_WORDS  # "National Institutes of Health": the body's own name
+                and lowered[i + 1] not in ("jr", "sr", "ii", "iii", "iv")  # "Martin Luther King Jr.": a surname
                 # "Peter T. King", "Sen. Angus King of Maine": after an initial, or a title and a first name, a
                 # surname ("Virginia Gov. Terry McAuliffe": a place may be a first name too)
                 and not _INITIAL.fullmatch(tokens[i].group(0))  # "Jill A. Martin": no "a" title
