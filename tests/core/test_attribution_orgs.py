@@ -54,6 +54,14 @@ def test_an_unnamed_spokesman_is_no_article_and_the_spokesman_speaks_for_the_sam
         "The spokesman refused to answer questions on the budget but said there was no meeting planned with Reyes."
     )
     assert speaker_of(text, "The spokesman refused") == ("Ann Ortiz", "The spokesman")
+    # after the cue too: "…, said a spokesman for the Port Authority." gave "spokesman"; "…, said a senior
+    # administration official" lost its "official"; "according to a statement from the White House" gave "statement"
+    text = "Tolls rose 4 percent, said a spokesman for the Harbour Port Authority."
+    assert speaker_of(text, "Tolls")[0] == "Harbour Port Authority"
+    text = "Tolls rose 4 percent, said a senior administration official who spoke on condition of anonymity."
+    assert speaker_of(text, "Tolls")[0] == "senior administration official"
+    text = "Tolls rose 4 percent, according to a statement from the Harbour Trade Commission."
+    assert speaker_of(text, "Tolls")[0] == "Harbour Trade Commission"
 
 
 def test_a_newspaper_is_no_person_described():

@@ -136,7 +136,7 @@ _GENERIC_END = re.compile(
 )
 _GENERIC_START = re.compile(
     rf"^\s*((?:the|a|an|its|his|her|their|one|several|some|many|other|[A-Z][\w.]*['’]s)\s+"
-    rf"(?:[a-zA-Z\-]+(?:['’]s)?\s+){{0,3}}?(?:{_GENERIC_NOUNS}))\b"
+    rf"(?:[a-zA-Z\-]+(?:['’]s)?\s+){{0,3}}?(?:{_GENERIC_NOUNS})(?:\s+(?:{_GENERIC_NOUNS}))?)\b"  # "administration official"
 )
 # A transcript quoted paragraph by paragraph opens each with a quotation mark: '"WALLACE: Let’s start …'.
 _TRANSCRIPT_LABEL = re.compile(r"[\"“]?((?:[A-Z][A-Z.'’\-]*\s){0,3}[A-Z][A-Z.'’\-]+):\s+")

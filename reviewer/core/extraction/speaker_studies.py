@@ -61,7 +61,7 @@ _DOCUMENTS = (
 # ... also in the plural, and the figures an agency puts out: "new state maps of adult physical inactivity released
 # by the CDC", "independent analyses done by NASA and NOAA" (only after a document: "a study by" is above)
 _DOCUMENTS_AFTER = (
-    rf"(?:{_DOCUMENTS}s?|studies|analyses|data|figures|statistics|estimates|maps|records|documents|findings|numbers|"
+    rf"(?:{_DOCUMENTS}s?|studies|analyses|data|figures|statistics|estimates|maps|records|documents|findings|numbers|statements?|"
     r"projections|tallies|models)"
 )
 _WRITTEN = r"(?:filed|issued|written|sent|released|signed|published|prepared|conducted|brought|commissioned)"

@@ -453,6 +453,9 @@ _FLAT_PARAGRAPH = 2500
 QUOTE_REACH = 400
 
 
+# "a spokesman | for the Port Authority" after an inverted cue: whom the spokesperson speaks for, up to a clause break.
+_SPOKES_WORD = re.compile(r"(?i:spokes(?:man|woman|person|people|men|women)|representative)$")
+_FOR_PARTY = re.compile(r"\s+(?:for|of|at|with)\s+(?:the\s+)?[^,;:.\"“”()]{2,80}?(?=\s*(?:[,;:.\"“”()]|$|\s+who\b))")
 # A finite verb inside a phrase found before a cue: the phrase is a clause, not its subject.
 _VERB_INSIDE = re.compile(r"\s(?:have|has|had|is|are|was|were)\s+(?:been\s+)?[a-z]+(?:ed|en|ing)\b")
 _RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which|that)\b")
@@ -1275,6 +1278,9 @@ class Attributor:
                 return hit
         if generic:
             phrase = generic.group(1)
+            owner = _FOR_PARTY.match(right, generic.end(1)) if _SPOKES_WORD.search(phrase) else None
+            if owner:  # "…, said a spokesman for the Port Authority.": the authority, as before the cue
+                phrase = right[generic.start(1) : owner.end()]
             noun = phrase.split()[-1]
             return self._generic(phrase, noun, offset + pos + generic.start(1), "")
         span = phrases.after(sentence, pos)
