@@ -11,6 +11,17 @@ def test_according_to_an_acronym():
     assert speaker_of("Cases rose 20% last week, according to WHO.", "Cases") == ("WHO", "WHO")
 
 
+def test_per_a_party():
+    # news-guidelines.md lists "per X" among the reporting constructions; the cue lexicon (from PolNeAR) has no "per"
+    assert (
+        speaker_of("Tolls rose 4 percent, per the Harbour Trade Commission.", "Tolls")[0] == "Harbour Trade Commission"
+    )
+    assert speaker_of("Per Reuters, tolls rose 4 percent.", "Per Reuters")[0] == "Reuters"
+    assert speaker_of("Tolls rose 4 percent (per the commission).", "Tolls")[0] == "commission"
+    # a rate is no attribution
+    assert speaker_of("Tolls rose to $4 per car in May.", "Tolls") == (None, None)
+
+
 def test_an_organisation_reiterated():
     text = "The EU reiterated on Monday that the tariffs broke trade rules."
     assert speaker_of(text, "The EU") == ("EU", "The EU")

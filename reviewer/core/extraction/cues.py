@@ -38,6 +38,7 @@ _EVIDENCE_NOUNS = frozenset(
     "investigators inquiry probe research researchers scientists authors paper data records census trial trials "
     "experiment experiments findings".split()
 )
+PER_RATE = 0.9  # "per X" after a comma: PolNeAR has too few to learn it, news-guidelines.md lists it
 _AFTER_VERB_REPORTS = frozenset(". , ; that a an the its their some no".split())
 _EVIDENCE_REACH = 16  # tokens back from the verb to its evidence noun: "A study that appeared in the BMJ found"
 # Words that are only ever part of a longer cue, never a cue alone, whatever their counts say.
@@ -229,6 +230,14 @@ def find_cues(sentence: str, min_rate: float = MIN_RATE) -> list[Cue]:
         ):  # "…, a new clinical trial reports." is a verb; "the trial reports were late" a noun
             entry = table.get((tokens[i][2],))
             hit = (1, (min_rate, entry[1] if entry else 0.0))
+        if (
+            hit is None
+            and lowered[i] == "per"
+            and (i == 0 or lowered[i - 1] in (",", "(", "—", "–", "-"))
+            and i + 1 < len(tokens)
+            and (lowered[i + 1] == "the" or tokens[i + 1][2][:1] != sentence[tokens[i + 1][0]][:1])
+        ):
+            hit = (1, (PER_RATE, 1.0))  # "…, per the Harbour Trade Commission." (news-guidelines.md); not "per cent"
         if hit is not None and hit[0] == 1 and lowered[i].startswith("declin") and lowered[i + 1 : i + 2] != ["to"]:
             hit = None  # "declined to comment" is the cue; "sales declined", "smell is declining" are no statement
         if hit is None:
