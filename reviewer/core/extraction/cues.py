@@ -38,6 +38,9 @@ _EVIDENCE_NOUNS = frozenset(
     "investigators inquiry probe research researchers scientists authors paper data records census trial trials "
     "experiment experiments findings".split()
 )
+# Words mostly nouns in news ("his claims", "the estimates"), verbs after a name: "Ann Ortiz claims tolls rose".
+_NOUN_OR_VERB = frozenset("claims estimates".split())
+_AFTER_NOUN = frozenset("of were are have had and or from for about by to in on that which who is was".split())
 PER_RATE = 0.9  # "per X" after a comma: PolNeAR has too few to learn it, news-guidelines.md lists it
 _AFTER_VERB_REPORTS = frozenset(". , ; that a an the its their some no".split())
 _EVIDENCE_REACH = 16  # tokens back from the verb to its evidence noun: "A study that appeared in the BMJ found"
@@ -230,6 +233,18 @@ def find_cues(sentence: str, min_rate: float = MIN_RATE) -> list[Cue]:
         ):  # "…, a new clinical trial reports." is a verb; "the trial reports were late" a noun
             entry = table.get((tokens[i][2],))
             hit = (1, (min_rate, entry[1] if entry else 0.0))
+        if (
+            hit is None
+            and lowered[i] in _NOUN_OR_VERB
+            and i > 0
+            and tokens[i - 1][2].isalpha()
+            and sentence[tokens[i - 1][0]].isupper()
+            and i + 1 < len(tokens)
+            and tokens[i + 1][2].isalpha()
+            and sentence[tokens[i + 1][0]].islower()
+            and lowered[i + 1] not in _AFTER_NOUN
+        ):
+            hit = (1, (min_rate, 0.0))  # "Ann Ortiz claims tolls rose": after a name and before a clause, a verb
         if (
             hit is None
             and lowered[i] == "per"
