@@ -145,8 +145,11 @@ def before(sentence: str, end: int) -> tuple[int, int] | None:
 # Verbs the learned never-source words leave out (a source may hold "who was there"), but that no phrase
 # after a cue runs over: "The mayor, a Democrat, said the budget was balanced" names no "budget was balanced".
 _FINITE_VERBS = frozenset("is was has had have does did can could may might must should".split())
-# A point that ends an initial or a short title, not a phrase: "U.S.", "J. Craig Venter", "Sen.", "Inc."
-_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Dept|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Mt|Ft))\.$")
+# A point that ends an initial or a short title, not a phrase: "U.S.", "J. Craig Venter", "Sen.", "Inc." (search it
+# over the six characters before and including the point)
+ABBREVIATION_END = re.compile(
+    r"(?:\b[A-Z]|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros|Dept|Univ|Gov|Sen|Rep|Dr|Mr|Mrs|Ms|Gen|Mt|Ft))\.$"
+)
 _AFTER_STOP = re.compile(
     r"''|[,.;:()\"“”!?]|\s[—–-]{1,2}\s|\s(?:who|which|that|when|while|because|during|as|in|on|at|"
     r"after|before|to|told|said|says|and\s+(?:the|a)\s)\b"
@@ -158,7 +161,7 @@ def after(sentence: str, pos: int, whole: bool = False) -> tuple[int, int] | Non
     whole: only a phrase that runs to punctuation or a clause word, not one cut at a verb
     ("said Trump would lose" names no source after the cue)."""
     stop = _AFTER_STOP.search(sentence, pos)
-    while stop and stop.group() == "." and _ABBREVIATION_END.search(sentence, max(0, stop.start() - 5), stop.end()):
+    while stop and stop.group() == "." and ABBREVIATION_END.search(sentence, max(0, stop.end() - 6), stop.end()):
         stop = _AFTER_STOP.search(sentence, stop.end())  # "according to data from the U.S. Department of Education"
     end = stop.start() if stop else len(sentence)
     words = list(_WORD.finditer(sentence, pos, end))

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 
+from .phrases import ABBREVIATION_END
+from .speaker_words import DATE_WORDS
+
 # An organisation or person name: capitalised words, with "of", "for", "and", "the" between them
 # ("Citizens for Tax Justice", "U.S. PIRG Education Fund and Citizens for Tax Justice").
 _NAME = r"(?P<name>[A-Z][\w.&'’\-]*(?:\s+(?:(?:of|for|on|and|de)\s+(?:the\s+)?)?[A-Z][\w.&'’\-]*)*)"
@@ -134,18 +137,15 @@ def _trimmed(name: str) -> str:
 
 # The end of a name that ran on into a date or the sentence's full stop: "the Harbour Trade Commission on Monday.",
 # "Chatham House." ("U.S." and "Corp." keep their points).
-_DATE_AFTER_NAME = re.compile(
-    r"\s+(?:on|in|of|for)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
-    r"March|April|May|June|July|August|September|October|November|December)\b"
-)
-_ABBREVIATED = re.compile(r"(?:\b[A-Z]|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros|Dept|Univ))\.$")
+_DAYS_AND_MONTHS = "|".join(sorted(w.capitalize() for w in DATE_WORDS if len(w) > 3 or w == "may"))  # no "Mar"
+_DATE_AFTER_NAME = re.compile(rf"\s+(?:on|in|of|for)\s+(?:the\s+)?(?:{_DAYS_AND_MONTHS})\b")
 
 
 def _name_span(text: str, start: int, end: int) -> tuple[int, int]:
     date = _DATE_AFTER_NAME.search(text, start, end)
     if date:
         end = date.start()
-    if end > start and text[end - 1] == "." and not _ABBREVIATED.search(text, max(start, end - 6), end):
+    if end > start and text[end - 1] == "." and not ABBREVIATION_END.search(text, max(start, end - 6), end):
         end -= 1
     return start, end
 
